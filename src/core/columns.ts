@@ -1,0 +1,214 @@
+/**
+ * The CE log's canonical columns and the names existing trackers use for them. Matching ignores case,
+ * spaces, punctuation and order, so "Completion date", "completion_date" and "COMPLETION DATE" are one.
+ */
+export const COLUMN_KEYS = [
+  'date',
+  'activity',
+  'provider',
+  'format',
+  'hours',
+  'selfStudyHours',
+  'subject',
+  'approved',
+  'proof',
+  'score',
+  'grade',
+  'location',
+  'proofLink',
+  'notes',
+] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+export interface ColumnDef {
+  key: ColumnKey;
+  /** The canonical header, as written when CE Ledger adds the column. */
+  header: string;
+  aliases: string[];
+}
+
+export const COLUMNS: readonly ColumnDef[] = [
+  {
+    key: 'date',
+    header: 'Date',
+    aliases: ['Completion date', 'Date completed', 'Completed', 'Completed on', 'Activity date', 'Date of completion', 'Date earned', 'End date', 'Event date'],
+  },
+  {
+    key: 'activity',
+    header: 'Activity',
+    aliases: ['Course title', 'Title', 'Course', 'Course name', 'Activity title', 'Activity name', 'Event', 'Event title', 'Event name', 'Program title', 'Session', 'Description'],
+  },
+  {
+    key: 'provider',
+    header: 'Provider',
+    aliases: ['Sponsor', 'Organization', 'Organisation', 'Organizer', 'Host', 'Provided by', 'Sponsoring organization', 'Provider name', 'Presenter'],
+  },
+  {
+    key: 'format',
+    header: 'Format',
+    aliases: ['Type', 'Activity type', 'Category', 'Delivery', 'Delivery format', 'CE type', 'CEU type', 'Credit type', 'Method', 'Kind'],
+  },
+  {
+    key: 'hours',
+    header: 'Hours',
+    aliases: ['CE hours', 'CEU hours', 'Credit hours', 'Contact hours', 'Live hours', 'Presented hours', 'Hours earned', 'CE credits claimed', 'CEUs', 'CECs', 'Units', 'Amount'],
+  },
+  {
+    key: 'selfStudyHours',
+    header: 'Self-study hours',
+    aliases: ['Self study', 'Self-study', 'Self-directed hours', 'Self directed hours', 'Self-paced hours', 'Study hours', 'Research hours', 'Writing hours', 'Async hours'],
+  },
+  {
+    key: 'subject',
+    header: 'Subject area',
+    aliases: ['Subject', 'Topic', 'Topic area', 'Content area', 'Domain', 'Subject areas'],
+  },
+  {
+    key: 'approved',
+    header: 'Approved',
+    aliases: ['Pre-approved', 'Preapproved', 'NAMSS approved', 'NISM approved', 'Approved provider', 'Is approved', 'Pre-approval'],
+  },
+  {
+    key: 'proof',
+    header: 'Proof',
+    aliases: ['Proof type', 'Certificate', 'Evidence', 'Documentation', 'Proof of completion', 'Verification', 'Proof held'],
+  },
+  { key: 'score', header: 'Score', aliases: ['Assessment score', 'Quiz score', 'Test score', 'Exam score', 'Score %'] },
+  { key: 'grade', header: 'Grade', aliases: ['Letter grade', 'Course grade', 'Final grade'] },
+  { key: 'location', header: 'Location', aliases: ['City and state', 'City/state', 'City, state', 'City', 'Venue', 'Place', 'Accessed from'] },
+  {
+    key: 'proofLink',
+    header: 'Proof link',
+    aliases: ['Proof file', 'Certificate link', 'Certificate file', 'Link', 'URL', 'File', 'File path', 'Attachment', 'Document link'],
+  },
+  { key: 'notes', header: 'Notes', aliases: ['Note', 'Comments', 'Comment', 'Remarks'] },
+];
+
+export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnDef>> = Object.fromEntries(
+  COLUMNS.map((c) => [c.key, c]),
+) as Record<ColumnKey, ColumnDef>;
+
+/** "Completion Date!" → "completiondate": the form headers and names are compared in. */
+export function normalizeName(text: string): string {
+  return text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+}
+
+const exactNames = new Map<string, ColumnKey>();
+const aliasNames = new Map<string, ColumnKey>();
+for (const c of COLUMNS) {
+  exactNames.set(normalizeName(c.header), c.key);
+  for (const a of c.aliases) {
+    const n = normalizeName(a);
+    if (!aliasNames.has(n)) aliasNames.set(n, c.key);
+  }
+}
+
+/** The canonical column a header names exactly or by a known alias. */
+export function columnForHeader(header: string): ColumnKey | undefined {
+  const n = normalizeName(header);
+  return exactNames.get(n) ?? aliasNames.get(n);
+}
+
+/**
+ * A close match for a header no alias names ("Hrs", "Completion dt"), for suggesting a mapping the user
+ * confirms; never used silently by the cell functions.
+ */
+export function suggestColumnForHeader(header: string): ColumnKey | undefined {
+  const direct = columnForHeader(header);
+  if (direct) return direct;
+  const n = normalizeName(header);
+  if (n.length < 3) return undefined;
+  let best: { key: ColumnKey; distance: number } | undefined;
+  for (const [name, key] of [...exactNames, ...aliasNames]) {
+    const d = editDistance(n, name);
+    const allowed = Math.max(1, Math.floor(name.length / 4));
+    if (d <= allowed && (!best || d < best.distance)) best = { key, distance: d };
+  }
+  if (best) return best.key;
+  // A header that contains a canonical name ("date of webinar", "hours (live)") is a likely match.
+  for (const c of COLUMNS) {
+    const name = normalizeName(c.header);
+    if (name.length >= 4 && n.includes(name)) return c.key;
+  }
+  return undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = prev[j]!;
+      prev[j] = Math.min(above + 1, prev[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Which column of the rectangle holds each canonical column. */
+export type ColumnMap = Partial<Record<ColumnKey, number>>;
+
+export interface HeaderMatch {
+  map: ColumnMap;
+  /** Headers not recognised, with their column index (kept in the sheet, ignored by the rules). */
+  unknown: { index: number; header: string }[];
+  /** Headers that name a column already taken by an earlier header. */
+  duplicates: { index: number; header: string; key: ColumnKey }[];
+}
+
+/**
+ * Maps a header row to canonical columns. Exact canonical names win over aliases, then the leftmost
+ * header wins, so a sheet with both "Type" and "Format" uses "Format".
+ */
+export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
+  const map: ColumnMap = {};
+  const unknown: HeaderMatch['unknown'] = [];
+  const duplicates: HeaderMatch['duplicates'] = [];
+  const texts = headers.map((h) => (h === null || h === undefined ? '' : String(h)));
+  const claimedBy = new Map<number, ColumnKey>();
+  for (const pass of [exactNames, aliasNames]) {
+    texts.forEach((text, index) => {
+      if (claimedBy.has(index)) return;
+      const key = pass.get(normalizeName(text));
+      if (key && map[key] === undefined) {
+        map[key] = index;
+        claimedBy.set(index, key);
+      }
+    });
+  }
+  texts.forEach((text, index) => {
+    if (claimedBy.has(index) || text.trim() === '') return;
+    const key = columnForHeader(text);
+    if (key) duplicates.push({ index, header: text, key });
+    else unknown.push({ index, header: text });
+  });
+  return { map, unknown, duplicates };
+}
+
+/** A header row needs Date and at least one of Hours / Self-study hours. */
+export function missingRequiredColumns(map: ColumnMap): string[] {
+  const missing: string[] = [];
+  if (map.date === undefined) missing.push('Date');
+  if (map.hours === undefined && map.selfStudyHours === undefined) missing.push('Hours (or Self-study hours)');
+  return missing;
+}
+
+/**
+ * Finds the header row in the first rows of a sheet (trackers often start with a title and a blank
+ * line): the row that names the most canonical columns, among those that have the required ones.
+ */
+export function findHeaderRow(cells: readonly (readonly unknown[])[], scanRows = 30): number | undefined {
+  let best: { row: number; score: number } | undefined;
+  const limit = Math.min(cells.length, scanRows);
+  for (let r = 0; r < limit; r++) {
+    const { map } = matchHeaders(cells[r] ?? []);
+    if (missingRequiredColumns(map).length) continue;
+    const score = Object.keys(map).length;
+    if (!best || score > best.score) best = { row: r, score };
+  }
+  return best?.row;
+}

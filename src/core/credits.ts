@@ -1,0 +1,33 @@
+/** Credits for one activity: the format's conversion, multipliers, the per-entry cap, then rounding. */
+import { matchesFilter, type FilterSubject } from './filters';
+import { roundCredits } from './rounding';
+import type { Format, Program } from './schema';
+
+export interface CreditComputation {
+  /** Before the per-entry cap and rounding. */
+  raw: number;
+  /** After the per-entry cap and rounding: what `CE_CREDITS` returns. */
+  credits: number;
+  /** The per-entry cap, when it clipped this activity. */
+  cappedAt: number | undefined;
+}
+
+export function perEntryCap(program: Program, format: Format): number | undefined {
+  return format.perEntryCap ?? program.perEntryCap;
+}
+
+export function creditsFor(
+  program: Program,
+  format: Format,
+  hours: number,
+  selfStudyHours: number,
+  subject?: FilterSubject,
+): CreditComputation {
+  let raw = hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
+  for (const m of program.multipliers) {
+    if (matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when)) raw *= m.factor;
+  }
+  const cap = perEntryCap(program, format);
+  const cappedAt = cap !== undefined && raw > cap ? cap : undefined;
+  return { raw, credits: roundCredits(cappedAt ?? raw, program.rounding), cappedAt };
+}

@@ -1,0 +1,130 @@
+/**
+ * The Evaluation: everything the program's rules say about one log at one date. Cell functions, the
+ * pane, the summary sheet and the command line all show parts of it; none of them recomputes a rule.
+ */
+import type { CycleDates } from './cycle';
+import type { DayNumber } from './dates';
+import type { Flag, ProofState } from './judgments';
+import type { LogEntry, RowProblem } from './log';
+import type { Fee, Program, StatusKeyword } from './schema';
+
+export type EntryState = 'counted' | 'planned' | 'outside-window' | 'ineligible';
+
+export interface EntryResult {
+  entry: LogEntry;
+  /** Before the per-entry cap and rounding. */
+  raw: number;
+  /** Credits for the activity on its own (after the per-entry cap and rounding): `CE_CREDITS`. */
+  claimed: number;
+  /** What counts toward the requirement after eligibility and caps. */
+  counted: number;
+  state: EntryState;
+  /** The eligibility rule that excluded the entry, when `state` is `ineligible`. */
+  ineligibleRule: string | undefined;
+  cycleYear: number;
+  /** Why `counted` is below `claimed`, in plain words. */
+  reasons: string[];
+  flags: Flag[];
+  proof: ProofState;
+  proofMessage: string | undefined;
+}
+
+export interface CapUsage {
+  capId: string;
+  label: string;
+  limit: number;
+  /** Human description of the allowance ("5 per cycle", "8 per cycle year"). */
+  describe: string;
+  formatId: string | undefined;
+  cycleYear: number | undefined;
+  claimed: number;
+  counted: number;
+  clipped: number;
+  full: boolean;
+}
+
+export interface CategoryTotal {
+  formatId: string;
+  label: string;
+  entries: number;
+  claimed: number;
+  counted: number;
+  clipped: number;
+  /** The caps that limit this format, described; empty when uncapped. */
+  cap: string;
+  /** Numeric cap when exactly one cycle-wide cap applies (for summary tables). */
+  capLimit: number | undefined;
+}
+
+export interface MinimumResult {
+  id: string;
+  label: string;
+  required: number;
+  counted: number;
+  shortfall: number;
+  period: 'cycle' | 'cycleYear';
+}
+
+export interface ChecklistResult {
+  id: string;
+  label: string;
+  kind: 'auto' | 'manual';
+  done: boolean;
+  detail: string;
+  /** Sheet rows that keep the item from being done. */
+  rows: number[];
+}
+
+export interface FeeResult extends Fee {
+  /** Applies in the current status. */
+  now: boolean;
+  display: string;
+}
+
+export interface KeyDate {
+  id: string;
+  label: string;
+  day: DayNumber;
+  iso: string;
+}
+
+export interface ProofIssue {
+  row: number;
+  state: 'missing' | 'insufficient';
+  message: string;
+  activity: string;
+}
+
+export interface Evaluation {
+  program: Program;
+  asOf: DayNumber;
+  cycle: CycleDates;
+  status: { keyword: StatusKeyword; detail: string; line: string };
+  required: number;
+  /** Counted credits, after every rule (`CREDITS_EARNED`). */
+  earned: number;
+  /** Sum of per-activity credits of entries that are eligible, in the window and done. */
+  claimed: number;
+  /** Of `earned`, the credits from entries with an at-risk flag. */
+  atRisk: number;
+  carriedOver: number;
+  /** `CREDITS_NEEDED`: the largest shortfall over the total and every minimum. */
+  needed: number;
+  /** Minimum that decides `needed` when it is not the total. */
+  bindingMinimum: MinimumResult | undefined;
+  minimums: MinimumResult[];
+  entries: EntryResult[];
+  problems: RowProblem[];
+  /** Data rows read (not counting fully empty ones). */
+  rowsRead: number;
+  caps: CapUsage[];
+  categories: CategoryTotal[];
+  proofIssues: ProofIssue[];
+  checklist: ChecklistResult[];
+  fees: FeeResult[];
+  keyDates: KeyDate[];
+  daysToDeadline: number;
+  /** Short cap-aware advice, most important first. */
+  hints: string[];
+  unknownHeaders: string[];
+}

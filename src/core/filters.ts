@@ -1,0 +1,35 @@
+/** Entry filters: which entries a cap, minimum, multiplier or rule is about. */
+import type { EntryFilter } from './schema';
+
+export interface FilterSubject {
+  formatId: string;
+  approved: boolean;
+  provider: string;
+}
+
+const phraseCache = new Map<string, RegExp>();
+
+/** Whole-word, case-insensitive: "NISM" matches "NISM Online" but not "Mechanism Inc". */
+export function containsPhrase(text: string, phrase: string): boolean {
+  let re = phraseCache.get(phrase);
+  if (!re) {
+    const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    re = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu');
+    phraseCache.set(phrase, re);
+  }
+  return re.test(text);
+}
+
+export function containsAnyPhrase(text: string, phrases: readonly string[]): boolean {
+  for (const p of phrases) if (containsPhrase(text, p)) return true;
+  return false;
+}
+
+export function matchesFilter(subject: FilterSubject, filter: EntryFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter.formats && !filter.formats.includes(subject.formatId)) return false;
+  if (filter.approved !== undefined && subject.approved !== filter.approved) return false;
+  if (filter.providerMatches && !containsAnyPhrase(subject.provider, filter.providerMatches)) return false;
+  if (filter.providerNotMatches && containsAnyPhrase(subject.provider, filter.providerNotMatches)) return false;
+  return true;
+}

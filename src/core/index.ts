@@ -1,0 +1,13 @@
+/** The rules core's public surface. Pure: no Office, no DOM, no I/O. */
+export * from './dates';
+export * from './schema';
+export * from './columns';
+export * from './log';
+export * from './credits';
+export * from './cycle';
+export * from './evaluation';
+export * from './evaluate';
+export * from './profile';
+export * from './rounding';
+export { PROGRAMS, findProgram, programIds, loadProgram } from './programs';
+export { programForCycle } from './versions';

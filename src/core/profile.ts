@@ -1,0 +1,57 @@
+/**
+ * The certificant's profile: which program, when the cycle started, and the facts a checklist needs.
+ * Kept in the workbook (the "CE Profile" sheet); checked here so that every host refuses the same
+ * values with the same words.
+ */
+import { z } from 'zod';
+import { dayFromIso, dayFromSerial, type DayNumber } from './dates';
+import { findProgram } from './programs';
+
+const DateInput = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const day = typeof value === 'number' ? dayFromSerial(value) : value.trim() === '' ? undefined : dayFromIso(value);
+  if (day === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'enter a date (yyyy-mm-dd)' });
+    return z.NEVER;
+  }
+  return day;
+});
+
+export const ProfileSchema = z.object({
+  program: z
+    .string()
+    .trim()
+    .min(1, 'choose your program')
+    .refine((id) => findProgram(id) !== undefined, { message: 'is not a known program id' })
+    .transform((id) => findProgram(id)!.id),
+  cycleStart: DateInput,
+  name: z.string().trim().max(200).default(''),
+  certificantNumber: z.string().trim().max(100).default(''),
+  cprValidUntil: z
+    .union([z.literal(''), z.null(), DateInput])
+    .optional()
+    .transform((v) => (v === '' || v === null ? undefined : v)),
+  carryOverCredits: z.number().finite().nonnegative().default(0),
+  firstCycle: z.boolean().default(false),
+  attestations: z.record(z.string(), z.boolean()).default({}),
+});
+export type ProfileInput = z.input<typeof ProfileSchema>;
+export type Profile = z.output<typeof ProfileSchema>;
+
+/** The facts the engine needs besides the log. */
+export interface ProfileFacts {
+  cprValidUntil?: DayNumber;
+  carryOverCredits?: number;
+  firstCycle?: boolean;
+  attestations: Record<string, boolean>;
+}
+
+export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; problems: { field: string; message: string }[] };
+
+export function checkProfile(input: unknown): ProfileCheck {
+  const result = ProfileSchema.safeParse(input);
+  if (result.success) return { ok: true, profile: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((i) => ({ field: String(i.path[0] ?? 'profile'), message: i.message })),
+  };
+}

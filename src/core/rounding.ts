@@ -1,0 +1,34 @@
+/** Credit arithmetic without floating-point noise: 0.1 × 3 is 0.3, never 0.30000000000000004. */
+import type { Rounding } from './schema';
+
+/** Absorbs binary noise (2.4999999999 from 0.1 steps) before a floor or ceiling. */
+const NOISE = 1e-9;
+
+function decimalsOf(step: number): number {
+  const text = String(step);
+  if (text.includes('e-')) return Number(text.split('e-')[1]);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Clears accumulated float noise from a sum of rounded credits. */
+export function clean(value: number): number {
+  const r = Math.round(value * 1e6) / 1e6;
+  return r === 0 ? 0 : r;
+}
+
+export function roundCredits(value: number, rounding: Rounding): number {
+  const units = value / rounding.step;
+  let whole: number;
+  if (rounding.mode === 'floor') whole = Math.floor(units + NOISE);
+  else if (rounding.mode === 'ceil') whole = Math.ceil(units - NOISE);
+  else whole = Math.round(units + NOISE);
+  const result = Number((whole * rounding.step).toFixed(Math.min(decimalsOf(rounding.step), 12)));
+  return result === 0 ? 0 : result;
+}
+
+/** "12", "12.5", "2.25": credits as people write them. */
+export function formatCredits(value: number): string {
+  const r = clean(value);
+  return Number.isInteger(r) ? String(r) : String(Number(r.toFixed(2)));
+}

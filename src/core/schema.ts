@@ -1,0 +1,368 @@
+/**
+ * The shape of a program definition. A program is data: the engine interprets the rule *types* named
+ * here and never a program id. Every program file is parsed with `ProgramSchema` at load, so a typo in
+ * a number or a rule fails loudly with a path instead of silently changing someone's status.
+ */
+import { z } from 'zod';
+
+export const STATUS_KEYWORDS = ['IN PROGRESS', 'COMPLETE', 'READY', 'GRACE', 'LAPSED', 'EXPIRED'] as const;
+export const StatusKeywordSchema = z.enum(STATUS_KEYWORDS);
+export type StatusKeyword = z.infer<typeof StatusKeywordSchema>;
+
+export const PROOF_KINDS = [
+  'Certificate',
+  'Assessment',
+  'Assignment',
+  'Progress tracking',
+  'Transcript',
+  'Attendance letter',
+  'Publication',
+] as const;
+export const ProofKindSchema = z.enum(PROOF_KINDS);
+export type ProofKind = z.infer<typeof ProofKindSchema>;
+
+const LocalId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are yyyy-mm-dd');
+const Credits = z.number().finite().nonnegative();
+
+/** Which entries a rule is about. Every given condition must hold; an empty filter matches every entry. */
+export const EntryFilterSchema = z
+  .object({
+    formats: z.array(LocalId).optional(),
+    approved: z.boolean().optional(),
+    /** Whole-word, case-insensitive matches against Provider. */
+    providerMatches: z.array(z.string().min(1)).optional(),
+    providerNotMatches: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+export type EntryFilter = z.infer<typeof EntryFilterSchema>;
+
+export const FormatSchema = z
+  .object({
+    id: LocalId,
+    label: z.string().min(1),
+    /** Other names users type for this format (matched ignoring case, spaces and punctuation). */
+    aliases: z.array(z.string().min(1)).default([]),
+    /** Credits per unit in the Hours column. */
+    perHour: z.number().finite().nonnegative(),
+    /** Credits per hour in the Self-study hours column (0 when the format has no self-directed part). */
+    perSelfStudyHour: z.number().finite().nonnegative().default(0),
+    /** Overrides the program's per-entry cap for this format. */
+    perEntryCap: Credits.optional(),
+    /** Proof needed in addition to one acceptable kind (e.g. a publication for research). */
+    proofAlso: z.array(ProofKindSchema).default([]),
+    /** What to put in Hours for this format, shown as help. */
+    hoursHelp: z.string().optional(),
+  })
+  .strict();
+export type Format = z.infer<typeof FormatSchema>;
+
+export const RoundingSchema = z
+  .object({
+    step: z.number().finite().positive(),
+    mode: z.enum(['nearest', 'floor', 'ceil']),
+  })
+  .strict();
+export type Rounding = z.infer<typeof RoundingSchema>;
+
+/** A limit in credits, or a fraction of the program's required credits. */
+export const LimitSchema = z.union([
+  Credits,
+  z.object({ fractionOfRequired: z.number().finite().positive().max(1) }).strict(),
+]);
+export type Limit = z.infer<typeof LimitSchema>;
+
+export const CapSchema = z
+  .object({
+    id: LocalId,
+    /** Shown to the user; `{format}` and `{year}` are filled in per group. */
+    label: z.string().min(1),
+    limit: LimitSchema,
+    appliesTo: EntryFilterSchema.default({}),
+    /** One allowance per format, or one shared by every entry the cap applies to. */
+    groupBy: z.enum(['none', 'format']).default('none'),
+    /** The allowance renews each cycle year (12 months from the cycle start) or once per cycle. */
+    period: z.enum(['cycle', 'cycleYear']).default('cycle'),
+    /** Entries that neither use nor are limited by the allowance. */
+    exempt: EntryFilterSchema.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Cap = z.infer<typeof CapSchema>;
+
+export const MinimumSchema = z
+  .object({
+    id: LocalId,
+    /** Adjective used in messages: "15 more {label} credits". */
+    label: z.string().min(1),
+    credits: Credits,
+    filter: EntryFilterSchema.default({}),
+    /** `cycleYear` asks for the amount in every cycle year (an annual minimum). */
+    period: z.enum(['cycle', 'cycleYear']).default('cycle'),
+  })
+  .strict();
+export type Minimum = z.infer<typeof MinimumSchema>;
+
+export const MultiplierSchema = z
+  .object({ label: z.string().min(1), when: EntryFilterSchema, factor: z.number().finite().positive() })
+  .strict();
+
+/** Rules that decide whether an entry counts at all. */
+export const EligibilityRuleSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('subjectInList'),
+      id: LocalId,
+      /** A blank subject is accepted (the list is checked only when a subject is given). */
+      allowBlank: z.boolean().default(true),
+      message: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('minimumGrade'),
+      id: LocalId,
+      formats: z.array(LocalId).min(1),
+      /** Lowest passing letter grade. */
+      grade: z.enum(['A', 'B', 'C', 'D']),
+      message: z.string().min(1),
+      /** Shown (as an at-risk flag) when no grade is recorded. */
+      missingMessage: z.string().min(1),
+    })
+    .strict(),
+]);
+export type EligibilityRule = z.infer<typeof EligibilityRuleSchema>;
+
+/** Problems that leave an entry counted but put it at risk at audit or review. */
+export const AtRiskRuleSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('approvalRequired'),
+      id: LocalId,
+      appliesTo: EntryFilterSchema.default({}),
+      message: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('titleMatches'),
+      id: LocalId,
+      /** Case-insensitive whole-word phrases. */
+      phrases: z.array(z.string().min(1)).min(1),
+      message: z.string().min(1),
+      severity: z.enum(['warning', 'risk']).default('warning'),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('fieldRequired'),
+      id: LocalId,
+      field: z.enum(['location', 'provider', 'activity', 'subject']),
+      message: z.string().min(1),
+    })
+    .strict(),
+]);
+export type AtRiskRule = z.infer<typeof AtRiskRuleSchema>;
+
+export const ProofRuleSchema = z
+  .object({
+    requiredFor: EntryFilterSchema.default({}),
+    acceptable: z.array(ProofKindSchema).min(1),
+    /** An Assessment counts as proof only with a score at or above this (0–100). */
+    minAssessmentScore: z.number().finite().min(0).max(100).default(70),
+    /** Retention and audit facts shown to the user. */
+    retention: z.string().optional(),
+  })
+  .strict();
+export type ProofRule = z.infer<typeof ProofRuleSchema>;
+
+/**
+ * A date computed from the cycle: start at an anchor, add years and months (a day that does not exist
+ * is clamped to the month's end), optionally set the month and day, then add days.
+ */
+export const DateRuleSchema = z
+  .object({
+    from: z.enum(['cycleStart', 'windowEnd', 'deadline']),
+    years: z.number().int().default(0),
+    months: z.number().int().default(0),
+    month: z.number().int().min(1).max(12).optional(),
+    day: z.number().int().min(1).max(31).optional(),
+    days: z.number().int().default(0),
+  })
+  .strict();
+export type DateRule = z.infer<typeof DateRuleSchema>;
+
+export const PhaseSchema = z
+  .object({
+    status: z.enum(['GRACE', 'LAPSED', 'EXPIRED']),
+    /** Last day of the phase; the last phase may be open-ended. */
+    through: DateRuleSchema.optional(),
+    /** One-line detail; placeholders like {through}, {deadline}, {fee:late} are filled in. */
+    summary: z.string().min(1),
+  })
+  .strict();
+export type Phase = z.infer<typeof PhaseSchema>;
+
+export const CycleSchema = z
+  .object({
+    /** Last day on which activities can be earned for this cycle. */
+    windowEnd: DateRuleSchema,
+    /** Last day to apply without a penalty. */
+    deadline: DateRuleSchema,
+    /** First day the renewal application can be submitted (absent: as soon as requirements are met). */
+    applicationOpens: DateRuleSchema.optional(),
+    /** After the deadline, in order. */
+    phases: z.array(PhaseSchema).min(1),
+    extension: z
+      .object({
+        label: z.string().min(1),
+        requestBy: DateRuleSchema,
+        runsTo: DateRuleSchema,
+        minCredits: Credits,
+        feeId: LocalId,
+        note: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type Cycle = z.infer<typeof CycleSchema>;
+
+export const FeeSchema = z
+  .object({
+    id: LocalId,
+    label: z.string().min(1),
+    /** US dollars; null when the body sets it elsewhere (shown as "see the certifying body"). */
+    amount: z.number().finite().nonnegative().nullable(),
+    /** Statuses in which this fee is the one to expect. */
+    statuses: z.array(StatusKeywordSchema).min(1),
+  })
+  .strict();
+export type Fee = z.infer<typeof FeeSchema>;
+
+export const ChecklistItemSchema = z.discriminatedUnion('check', [
+  z.object({ check: z.literal('totalCredits'), id: LocalId, label: z.string() }).strict(),
+  z.object({ check: z.literal('minimum'), id: LocalId, label: z.string(), minimum: LocalId }).strict(),
+  z.object({ check: z.literal('minEntries'), id: LocalId, label: z.string() }).strict(),
+  z.object({ check: z.literal('noRowProblems'), id: LocalId, label: z.string() }).strict(),
+  z.object({ check: z.literal('atRiskClear'), id: LocalId, label: z.string(), rule: LocalId }).strict(),
+  z.object({ check: z.literal('eligible'), id: LocalId, label: z.string(), rule: LocalId }).strict(),
+  z.object({ check: z.literal('proof'), id: LocalId, label: z.string() }).strict(),
+  z.object({ check: z.literal('allInWindow'), id: LocalId, label: z.string() }).strict(),
+  z.object({ check: z.literal('applicationOpen'), id: LocalId, label: z.string() }).strict(),
+  z
+    .object({
+      check: z.literal('submitBy'),
+      id: LocalId,
+      label: z.string(),
+      /** The deadline itself, or the end of the named phase after it. */
+      through: z.enum(['deadline', 'GRACE', 'LAPSED']),
+    })
+    .strict(),
+  z
+    .object({
+      check: z.literal('profileDate'),
+      id: LocalId,
+      label: z.string(),
+      field: z.enum(['cprValidUntil']),
+      onOrAfter: z.enum(['deadline', 'asOf']),
+    })
+    .strict(),
+  z.object({ check: z.literal('attestation'), id: LocalId, label: z.string() }).strict(),
+]);
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+/** The rule-bearing part of a program: what a dated version may replace. */
+const ProgramRulesShape = {
+  required: Credits,
+  creditUnit: z.string().min(1).default('credits'),
+  rounding: RoundingSchema.default({ step: 0.01, mode: 'nearest' }),
+  perEntryCap: Credits.optional(),
+  formats: z.array(FormatSchema).min(1),
+  defaultFormat: LocalId.optional(),
+  subjects: z.array(z.string().min(1)).optional(),
+  caps: z.array(CapSchema).default([]),
+  minimums: z.array(MinimumSchema).default([]),
+  minEntries: z.number().int().nonnegative().optional(),
+  multipliers: z.array(MultiplierSchema).default([]),
+  eligibility: z.array(EligibilityRuleSchema).default([]),
+  atRisk: z.array(AtRiskRuleSchema).default([]),
+  proof: ProofRuleSchema,
+  cycle: CycleSchema,
+  fees: z.array(FeeSchema).default([]),
+  /** Fee shown with READY (the ordinary renewal fee). */
+  renewalFeeId: LocalId.optional(),
+  checklist: z.array(ChecklistItemSchema).default([]),
+  /** Credits brought from the previous cycle (entered in the profile), up to this many. */
+  carryOver: z.object({ maxCredits: Credits, note: z.string().optional() }).strict().optional(),
+  /**
+   * A first cycle shorter than a full one asks for fewer credits: `creditsPerMonth` for each whole
+   * month from the cycle start to the window end, rounded up, never above `required`.
+   */
+  proRating: z.object({ creditsPerMonth: Credits, note: z.string().optional() }).strict().optional(),
+  /** Meaning of the Approved column for this program. */
+  approvedMeaning: z.string().min(1),
+  /** Which optional profile fields matter for this program. */
+  profileFields: z.array(z.enum(['cprValidUntil', 'carryOverCredits', 'firstCycle'])).default([]),
+};
+
+export const ProgramVersionSchema = z
+  .object({
+    /** Applies to cycles starting on or after this date. */
+    effectiveFrom: IsoDate,
+    /** Replacement values for rule fields; the merged program is checked as a whole at load. */
+    changes: z.record(z.enum(Object.keys(ProgramRulesShape) as [keyof typeof ProgramRulesShape]), z.unknown()),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const ProgramSchema = z
+  .object({
+    id: z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/, 'program ids are upper-case letters, digits and dashes'),
+    name: z.string().min(1),
+    body: z.string().min(1),
+    /** Where the numbers come from, and any interpretation made. */
+    sources: z.array(z.string()).default([]),
+    ...ProgramRulesShape,
+    versions: z.array(ProgramVersionSchema).default([]),
+  })
+  .strict()
+  .superRefine((program, ctx) => {
+    const formatIds = new Set(program.formats.map((f) => f.id));
+    const ensureFormat = (id: string, path: (string | number)[]) => {
+      if (!formatIds.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown format id '${id}'` });
+    };
+    if (program.defaultFormat) ensureFormat(program.defaultFormat, ['defaultFormat']);
+    program.caps.forEach((c, i) => c.appliesTo.formats?.forEach((f) => ensureFormat(f, ['caps', i, 'appliesTo'])));
+    program.minimums.forEach((m, i) => m.filter.formats?.forEach((f) => ensureFormat(f, ['minimums', i, 'filter'])));
+    program.eligibility.forEach((r, i) => {
+      if (r.type === 'minimumGrade') r.formats.forEach((f) => ensureFormat(f, ['eligibility', i, 'formats']));
+      if (r.type === 'subjectInList' && !program.subjects?.length)
+        ctx.addIssue({ code: 'custom', path: ['eligibility', i], message: 'subjectInList needs a subjects list' });
+    });
+    const minimumIds = new Set(program.minimums.map((m) => m.id));
+    const ruleIds = new Set([...program.eligibility.map((r) => r.id), ...program.atRisk.map((r) => r.id)]);
+    const feeIds = new Set(program.fees.map((f) => f.id));
+    program.checklist.forEach((item, i) => {
+      if (item.check === 'minimum' && !minimumIds.has(item.minimum))
+        ctx.addIssue({ code: 'custom', path: ['checklist', i], message: `unknown minimum '${item.minimum}'` });
+      if ((item.check === 'atRiskClear' || item.check === 'eligible') && !ruleIds.has(item.rule))
+        ctx.addIssue({ code: 'custom', path: ['checklist', i], message: `unknown rule '${item.rule}'` });
+    });
+    if (program.renewalFeeId && !feeIds.has(program.renewalFeeId))
+      ctx.addIssue({ code: 'custom', path: ['renewalFeeId'], message: `unknown fee '${program.renewalFeeId}'` });
+    if (program.cycle.extension && !feeIds.has(program.cycle.extension.feeId))
+      ctx.addIssue({ code: 'custom', path: ['cycle', 'extension', 'feeId'], message: 'unknown fee' });
+    const labels = new Set<string>();
+    for (const f of program.formats) {
+      for (const name of [f.label, ...f.aliases]) {
+        const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+        if (labels.has(key))
+          ctx.addIssue({ code: 'custom', path: ['formats'], message: `format name '${name}' is used twice` });
+        labels.add(key);
+      }
+    }
+  });
+
+export type ProgramInput = z.input<typeof ProgramSchema>;
+export type Program = z.infer<typeof ProgramSchema>;
