@@ -1,0 +1,156 @@
+/**
+ * The WorkbookPort: the only way the pane, the summary writer and the command line touch a workbook.
+ *
+ * It is batch-shaped on purpose. `read` answers one query (several sheets, names) and `apply` performs a
+ * whole list of operations; the Office adapter turns each call into a constant number of
+ * `context.sync()` round trips, whatever the row count. Writers build plain `WorkbookOp` lists, which
+ * are easy to test and identical for every host (Office, memory, xlsx).
+ *
+ * Rows and columns are 0-based sheet coordinates (row 0, col 0 is A1).
+ */
+
+/** A cell value as hosts exchange it. Dates are Excel serial numbers. */
+export type CellValue = string | number | boolean | null;
+
+export interface RangeRef {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface TableInfo {
+  name: string;
+  /** The whole table including its header row. */
+  range: RangeRef;
+}
+
+export interface SheetData {
+  name: string;
+  /** The used range's top-left corner in sheet coordinates. */
+  row: number;
+  col: number;
+  /** Values of the used range (empty cells are ""). */
+  values: CellValue[][];
+  /** Formulas of the used range where requested: "=SUM(A1:A3)" for formula cells, the value otherwise. */
+  formulas?: CellValue[][];
+  tables: TableInfo[];
+}
+
+export interface NamedRange {
+  name: string;
+  sheet: string;
+  range: RangeRef;
+}
+
+export interface ReadQuery {
+  /** Sheets whose used range to read; 'all' reads every sheet. */
+  sheets?: string[] | 'all';
+  /** Include formulas (for proving nothing was changed, or preserving them). */
+  formulas?: boolean;
+}
+
+export interface WorkbookSnapshot {
+  /** Every sheet name, in tab order. */
+  sheetNames: string[];
+  /** The sheets asked for (missing sheets are simply absent). */
+  sheets: Record<string, SheetData>;
+  /** Workbook-scoped defined names that refer to a range. */
+  names: NamedRange[];
+  /** The sheet the user is looking at, when the host knows. */
+  activeSheet?: string;
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** "#RRGGBB" */
+  fill?: string;
+  fontColor?: string;
+  fontSize?: number;
+  wrap?: boolean;
+  horizontalAlignment?: 'left' | 'center' | 'right';
+}
+
+export type WorkbookOp =
+  | { kind: 'addSheet'; name: string }
+  | { kind: 'deleteSheet'; name: string }
+  /** Values are written as values: text that starts with "=" stays text, never becomes a formula. */
+  | { kind: 'setValues'; sheet: string; row: number; col: number; values: CellValue[][] }
+  /** Formulas in A1 notation, in English ("=SUM(E2:E9)"). */
+  | { kind: 'setFormulas'; sheet: string; row: number; col: number; formulas: string[][] }
+  | { kind: 'setNumberFormat'; sheet: string; range: RangeRef; format: string }
+  | { kind: 'setStyle'; sheet: string; range: RangeRef; style: CellStyle }
+  | { kind: 'setColumnWidth'; sheet: string; col: number; width: number }
+  | { kind: 'createTable'; sheet: string; range: RangeRef; name: string }
+  /** Appends header cells to the right of a table and widens it to include them. */
+  | { kind: 'addTableColumns'; table: string; headers: string[] }
+  | { kind: 'listValidation'; sheet: string; range: RangeRef; list: string[]; prompt?: string }
+  /** Fills cells whose formula (relative to the range's top-left cell) is true. */
+  | { kind: 'conditionalFormat'; sheet: string; range: RangeRef; formula: string; fill: string }
+  | { kind: 'defineName'; name: string; sheet: string; range: RangeRef; comment?: string }
+  | { kind: 'freezeRows'; sheet: string; rows: number }
+  | { kind: 'hyperlink'; sheet: string; row: number; col: number; address: string; text: string }
+  | {
+      kind: 'pageSetup';
+      sheet: string;
+      landscape: boolean;
+      fitToPagesWide: number;
+      /** Rows (0-based, inclusive) repeated at the top of each printed page. */
+      printTitleRows?: { first: number; last: number };
+      header?: string;
+      footer?: string;
+    }
+  | {
+      kind: 'chart';
+      sheet: string;
+      type: 'bar' | 'doughnut';
+      title: string;
+      /** Two columns: category labels and values, without a header row. */
+      data: RangeRef;
+      anchor: RangeRef;
+    }
+  | { kind: 'activate'; sheet: string };
+
+export interface ChangeEvent {
+  sheet: string;
+}
+
+export interface PortCapabilities {
+  charts: boolean;
+  conditionalFormats: boolean;
+}
+
+export interface WorkbookPort {
+  readonly capabilities: PortCapabilities;
+  read(query: ReadQuery): Promise<WorkbookSnapshot>;
+  /** Performs every operation in order, as one batch. */
+  apply(ops: readonly WorkbookOp[]): Promise<void>;
+  /** Calls `handler` after cells change; returns a function that stops listening. */
+  onChange(handler: (event: ChangeEvent) => void): Promise<() => void>;
+  /** Selects a range for the user (clicking a problem in the pane). */
+  select(sheet: string, range: RangeRef): Promise<void>;
+}
+
+/** "A1"-style address of a 0-based cell. */
+export function cellAddress(row: number, col: number): string {
+  let name = '';
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    name = String.fromCharCode(65 + r) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${name}${row + 1}`;
+}
+
+export function rangeAddress(range: RangeRef): string {
+  const start = cellAddress(range.row, range.col);
+  if (range.rows === 1 && range.cols === 1) return start;
+  return `${start}:${cellAddress(range.row + range.rows - 1, range.col + range.cols - 1)}`;
+}
+
+/** Quotes a sheet name for formulas: 'CE Log'!A1. */
+export function sheetRef(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
