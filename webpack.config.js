@@ -1,0 +1,167 @@
+/*
+ * Builds the add-in into dist/:
+ *   taskpane.html  the pane; also the shared runtime page, so it loads functions.js and commands.js
+ *   functions.js   self-contained: registers every CEU.* function when loaded alone
+ *   functions.json custom function metadata, generated from the JSDoc tags in functions.ts
+ *   commands.html  ribbon command page for hosts that do not use the shared runtime
+ *   preview.html   the preview host: no Office.js, no network
+ *   manifest.xml, assets/
+ */
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+/** Where manifest.xml points during development (the dev server). */
+const DEV_URL = 'https://localhost:3000/';
+/** Where the production build is hosted; `npm run build` rewrites the manifest's DEV_URL to this. */
+const PRODUCTION_URL = 'https://ce-ledger.example.com/';
+
+const FUNCTIONS_SOURCE = './src/functions/functions.ts';
+const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/** The manifest for a production build: every dev URL, with or without a path, moved to production. */
+function productionManifest(content) {
+  const devOrigin = DEV_URL.replace(/\/$/, '');
+  const productionOrigin = PRODUCTION_URL.replace(/\/$/, '');
+  return content.toString().split(devOrigin).join(productionOrigin);
+}
+
+/**
+ * custom-functions-metadata-plugin appends `CustomFunctions.associate(...)` for every tagged
+ * function to functions.ts. Our functions file registers its functions itself, and a second
+ * registration of the same id is at best noise, so the injection is dropped whenever the source
+ * already calls CustomFunctions.associate (the plugin still generates functions.json either way).
+ */
+class KeepOwnFunctionRegistrations {
+  constructor(functionsSource) {
+    this.functionsFile = path.resolve(functionsSource);
+  }
+
+  apply(compiler) {
+    const { NormalModule } = compiler.webpack;
+    compiler.hooks.compilation.tap('KeepOwnFunctionRegistrations', (compilation) => {
+      // Registered after the metadata plugin's hook, so its loader is already on the module.
+      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap('KeepOwnFunctionRegistrations', (loaders, module) => {
+        if (path.resolve(module.resource || '') !== this.functionsFile) return;
+        const source = fs.readFileSync(this.functionsFile, 'utf8');
+        if (!/CustomFunctions\s*\.\s*associate\s*\(/.test(source)) return;
+        for (let i = module.loaders.length - 1; i >= 0; i--) {
+          if (/custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(module.loaders[i].loader)) {
+            module.loaders.splice(i, 1);
+          }
+        }
+      });
+    });
+  }
+}
+
+/** HTTPS options from office-addin-dev-certs when it is installed (Windows/Mac setups); else null. */
+async function devServerHttpsOptions() {
+  try {
+    // Not a dependency: `npm start` on Windows/Mac brings it in through office-addin-debugging.
+    const devCerts = require('office-addin-dev-certs');
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    console.warn(`office-addin-dev-certs unavailable (${error.message.split('\n')[0]}); the dev server uses plain http.`);
+    return null;
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === 'production' ? 'production' : 'development';
+  const isProduction = mode === 'production';
+  // Only `webpack serve` needs certificates; a build never touches them.
+  const httpsOptions = env.WEBPACK_SERVE ? await devServerHttpsOptions() : null;
+
+  return {
+    mode,
+    devtool: isProduction ? false : 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      functions: FUNCTIONS_SOURCE,
+      commands: './src/commands/commands.ts',
+      preview: './src/preview/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      // Fixed names: manifest.xml points at functions.js by name.
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              // Keep ES module syntax for webpack (tsconfig's commonjs is for Jest and Node):
+              // with require() webpack picks the packages' CommonJS builds and cannot tree-shake
+              // Fluent UI, and the pane grows from hundreds of KiB to over 17 MiB.
+              compilerOptions: { module: 'esnext' },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // Every entry is one self-contained script: functions.js must run alone in Excel's
+      // JavaScript-only custom functions runtime, where no other chunk can be loaded.
+      splitChunks: false,
+      runtimeChunk: false,
+    },
+    performance: {
+      // The pane carries React and Fluent UI; it loads once per session from the add-in's host.
+      maxEntrypointSize: 1024 * 1024,
+      maxAssetSize: 1024 * 1024,
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
+      new KeepOwnFunctionRegistrations(FUNCTIONS_SOURCE),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        // The shared runtime: the pane, the cell functions and the ribbon commands in one page.
+        chunks: ['taskpane', 'functions', 'commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './src/preview/preview.html',
+        chunks: ['preview'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*', to: 'assets/[name][ext]' },
+          isProduction
+            ? { from: 'manifest.xml', to: 'manifest.xml', transform: productionManifest }
+            : { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_SERVER_PORT,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: httpsOptions ? { type: 'https', options: httpsOptions } : 'http',
+      // Everything, assets and manifest included, is served from the compilation itself.
+      static: false,
+    },
+  };
+};
+
+module.exports.DEV_URL = DEV_URL;
+module.exports.PRODUCTION_URL = PRODUCTION_URL;
+module.exports.KeepOwnFunctionRegistrations = KeepOwnFunctionRegistrations;
