@@ -270,7 +270,7 @@ export function formatLookup(program: Program): FormatLookup {
 export function readHeader(cells: Cells): { map: ColumnMap; headers: string[]; unknownHeaders: string[] } | LogError {
   const first = cells[0];
   if (!first || first.length === 0) {
-    return { ok: false, message: 'the log is empty: select the whole log including its header row (Date, Activity, Hours, …)' };
+    return { ok: false, message: 'log: the range is empty; select the whole log including its header row (Date, Activity, Hours, …)' };
   }
   const headers = first.map(readText);
   const match = matchHeaders(headers);
