@@ -1,0 +1,53 @@
+import { MemoryWorkbook } from '../../src/workbook/memory';
+import { describePortContract } from './port-contract';
+
+describePortContract('memory', () => new MemoryWorkbook());
+
+describe('MemoryWorkbook specifics', () => {
+  test('setCell fires a change and a typed "=" becomes a formula, while setValues keeps text', async () => {
+    const wb = new MemoryWorkbook({ Log: [['Date', 'Hours']] });
+    const seen: string[] = [];
+    await wb.onChange((e) => seen.push(e.sheet));
+    wb.setCell('Log', 1, 1, '=1+2');
+    expect(wb.getFormula('Log', 1, 1)).toBe('=1+2');
+    expect(seen).toEqual(['Log']);
+    await wb.apply([{ kind: 'setValues', sheet: 'Log', row: 1, col: 0, values: [['=not a formula']] }]);
+    expect(wb.getFormula('Log', 1, 0)).toBeUndefined();
+    expect(wb.getValue('Log', 1, 0)).toBe('=not a formula');
+    expect(seen).toEqual(['Log', 'Log']);
+  });
+
+  test('formula values come from the formulaValue option', async () => {
+    const wb = new MemoryWorkbook({ S: [[2]] }, { formulaValue: (f) => (f === '=A1*2' ? 4 : '') });
+    await wb.apply([{ kind: 'setFormulas', sheet: 'S', row: 0, col: 1, formulas: [['=A1*2']] }]);
+    const snap = await wb.read({ sheets: ['S'], formulas: true });
+    expect(snap.sheets.S!.values).toEqual([[2, 4]]);
+    expect(snap.sheets.S!.formulas).toEqual([[2, '=A1*2']]);
+  });
+
+  test('refuses a duplicate sheet, a table over another table, and widening over data', async () => {
+    const wb = new MemoryWorkbook({ S: [['Date', 'Hours', 'kept'], [1, 2, 'x']] });
+    await expect(wb.apply([{ kind: 'addSheet', name: 's' }])).rejects.toThrow(/already exists/);
+    await wb.apply([{ kind: 'createTable', sheet: 'S', name: 'T1', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
+    await expect(wb.apply([{ kind: 'createTable', sheet: 'S', name: 'T2', range: { row: 1, col: 1, rows: 1, cols: 2 } }])).rejects.toThrow(/overlaps/);
+    await expect(wb.apply([{ kind: 'addTableColumns', table: 'T1', headers: ['Notes'] }])).rejects.toThrow(/not empty/);
+    expect(wb.getValue('S', 0, 2)).toBe('kept');
+  });
+
+  test('records validations, conditional formats, number formats and selection', async () => {
+    const wb = new MemoryWorkbook({ S: [['Format'], ['Webinar']] });
+    await wb.apply([
+      { kind: 'listValidation', sheet: 'S', range: { row: 1, col: 0, rows: 5, cols: 1 }, list: ['Webinar', 'Conference'] },
+      { kind: 'conditionalFormat', sheet: 'S', range: { row: 1, col: 0, rows: 5, cols: 1 }, formula: '=A2=""', fill: '#FFC7CE' },
+      { kind: 'setNumberFormat', sheet: 'S', range: { row: 1, col: 0, rows: 1, cols: 1 }, format: 'yyyy-mm-dd' },
+    ]);
+    expect(wb.validations()).toEqual([{ sheet: 'S', range: { row: 1, col: 0, rows: 5, cols: 1 }, list: ['Webinar', 'Conference'] }]);
+    expect(wb.conditionalFormats()).toHaveLength(1);
+    expect(wb.numberFormat('S', 1, 0)).toBe('yyyy-mm-dd');
+    expect(wb.numberFormat('S', 2, 0)).toBeUndefined();
+    const selected: string[] = [];
+    wb.onSelect((sheet, r) => selected.push(`${sheet}!${r.row},${r.col}`));
+    await wb.select('S', { row: 1, col: 0, rows: 1, cols: 1 });
+    expect(selected).toEqual(['S!1,0']);
+  });
+});
