@@ -1,0 +1,245 @@
+/**
+ * The "CE Profile" sheet: the certificant's profile kept in the workbook, so the file carries it and
+ * formulas can use it (`=CEU.RECERT_STATUS(CE_PROGRAM, CE_CYCLE_START, CELog[#All])`).
+ *
+ * Layout: column A holds labels, column B values; each value cell has a workbook defined name. Manual
+ * checklist attestations follow as "Attested: <label>" rows with TRUE/FALSE, named CE_ATTEST_<ID>.
+ * Cells are found through the defined names first (the user may move them), else by the labels in
+ * column A of the "CE Profile" sheet. Writing touches only the profile's own cells.
+ */
+import { checkProfile, findProgram, serialFromDay, type Profile, type ProfileInput } from '../core';
+import { fillTemplate } from '../core/template';
+import type { CellValue, NamedRange, RangeRef, WorkbookOp, WorkbookSnapshot } from './port';
+
+export const PROFILE_SHEET = 'CE Profile';
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const ATTEST_PREFIX = 'Attested: ';
+
+type ScalarField = 'program' | 'cycleStart' | 'name' | 'certificantNumber' | 'cprValidUntil' | 'carryOverCredits' | 'firstCycle';
+
+export interface ProfileField {
+  field: ScalarField;
+  name: string;
+  label: string;
+  date?: boolean;
+}
+
+/** The profile's named cells, in sheet order. */
+export const PROFILE_FIELDS: readonly ProfileField[] = [
+  { field: 'program', name: 'CE_PROGRAM', label: 'Program' },
+  { field: 'cycleStart', name: 'CE_CYCLE_START', label: 'Cycle start', date: true },
+  { field: 'name', name: 'CE_NAME', label: 'Name' },
+  { field: 'certificantNumber', name: 'CE_CERTIFICANT_NO', label: 'Certificant number' },
+  { field: 'cprValidUntil', name: 'CE_CPR_VALID_UNTIL', label: 'CPR/AED valid until', date: true },
+  { field: 'carryOverCredits', name: 'CE_CARRY_OVER', label: 'Carry-over credits' },
+  { field: 'firstCycle', name: 'CE_FIRST_CYCLE', label: 'First cycle' },
+];
+
+const TITLE = 'CE Ledger profile';
+/** First row of the field block (row 0 holds the title). */
+const FIRST_FIELD_ROW = 1;
+
+/** `CE_ATTEST_FEE` for checklist item `fee`; dashes become underscores. */
+export function attestationName(id: string): string {
+  return `CE_ATTEST_${id.toUpperCase().replace(/-/g, '_')}`;
+}
+
+function attestationIdFromName(name: string): string | undefined {
+  const m = /^CE_ATTEST_(.+)$/i.exec(name);
+  return m ? m[1]!.toLowerCase().replace(/_/g, '-') : undefined;
+}
+
+/** The manual checklist items of a program, with their labels filled in. */
+export function attestationItems(programId: string): { id: string; label: string }[] {
+  const program = findProgram(programId);
+  if (!program) return [];
+  return program.checklist
+    .filter((item) => item.check === 'attestation')
+    .map((item) => ({ id: item.id, label: fillTemplate(item.label, {}, program.fees) }));
+}
+
+export interface ProfileRead {
+  /** The checked profile, when the sheet exists and every value is valid. */
+  profile?: Profile;
+  problems: { field: string; message: string }[];
+  /** A profile sheet or profile names were found. */
+  exists: boolean;
+  /** The raw values, for showing an invalid profile in the form. */
+  input: Partial<ProfileInput>;
+}
+
+interface Located {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+function cellOf(snapshot: WorkbookSnapshot, at: Located): CellValue | undefined {
+  const sheet = snapshot.sheets[at.sheet];
+  if (!sheet) return undefined;
+  const v = sheet.values[at.row - sheet.row]?.[at.col - sheet.col];
+  return v === undefined ? '' : v;
+}
+
+function findName(snapshot: WorkbookSnapshot, name: string): NamedRange | undefined {
+  return snapshot.names.find((n) => n.name.toUpperCase() === name.toUpperCase());
+}
+
+function profileSheetName(snapshot: WorkbookSnapshot): string | undefined {
+  return snapshot.sheetNames.find((s) => s.toLowerCase() === PROFILE_SHEET.toLowerCase());
+}
+
+const norm = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Rows of column A in the profile sheet, by normalised label. */
+function labelRows(snapshot: WorkbookSnapshot): Map<string, number> {
+  const rows = new Map<string, number>();
+  const name = profileSheetName(snapshot);
+  const sheet = name ? snapshot.sheets[name] : undefined;
+  if (!sheet || sheet.col > 0) return rows;
+  sheet.values.forEach((row, i) => {
+    const label = row[0];
+    if (typeof label === 'string' && label.trim() !== '') {
+      const key = norm(label);
+      if (!rows.has(key)) rows.set(key, sheet.row + i);
+    }
+  });
+  return rows;
+}
+
+function locate(snapshot: WorkbookSnapshot, name: string, label: string, labels: Map<string, number>): Located | undefined {
+  const named = findName(snapshot, name);
+  if (named) return { sheet: named.sheet, row: named.range.row, col: named.range.col };
+  const sheet = profileSheetName(snapshot);
+  const row = labels.get(norm(label));
+  return sheet !== undefined && row !== undefined ? { sheet, row, col: 1 } : undefined;
+}
+
+function textOf(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : String(value);
+}
+
+function yesNo(value: CellValue | undefined): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1;
+  return ['true', 'yes', 'y', '1', 'x'].includes(textOf(value).trim().toLowerCase());
+}
+
+/** Reads the profile; `snapshot` must include the profile sheet (read it with the sheets you need). */
+export function readProfile(snapshot: WorkbookSnapshot): ProfileRead {
+  const labels = labelRows(snapshot);
+  const input: Partial<ProfileInput> & Record<string, unknown> = {};
+  let exists = profileSheetName(snapshot) !== undefined;
+  for (const f of PROFILE_FIELDS) {
+    const at = locate(snapshot, f.name, f.label, labels);
+    if (!at) continue;
+    exists = true;
+    const v = cellOf(snapshot, at);
+    switch (f.field) {
+      case 'program':
+      case 'name':
+      case 'certificantNumber':
+        input[f.field] = textOf(v);
+        break;
+      case 'cycleStart':
+      case 'cprValidUntil':
+        input[f.field] = typeof v === 'number' ? v : textOf(v);
+        break;
+      case 'carryOverCredits': {
+        const text = textOf(v).trim();
+        input.carryOverCredits = typeof v === 'number' ? v : text === '' ? 0 : Number(text);
+        break;
+      }
+      case 'firstCycle':
+        input.firstCycle = yesNo(v);
+        break;
+    }
+  }
+  if (!exists) return { problems: [], exists: false, input: {} };
+
+  const attestations: Record<string, boolean> = {};
+  for (const n of snapshot.names) {
+    const id = attestationIdFromName(n.name);
+    if (id) attestations[id] = yesNo(cellOf(snapshot, { sheet: n.sheet, row: n.range.row, col: n.range.col }));
+  }
+  // Without names, "Attested: <label>" rows are matched to the program's manual items by label.
+  const items = typeof input.program === 'string' ? attestationItems(input.program) : [];
+  const sheetName = profileSheetName(snapshot);
+  for (const item of items) {
+    if (item.id in attestations || !sheetName) continue;
+    const row = labels.get(norm(ATTEST_PREFIX + item.label));
+    if (row !== undefined) attestations[item.id] = yesNo(cellOf(snapshot, { sheet: sheetName, row, col: 1 }));
+  }
+  input.attestations = attestations;
+
+  const checked = checkProfile(input);
+  if (checked.ok) return { profile: checked.profile, problems: [], exists: true, input };
+  return { problems: checked.problems, exists: true, input };
+}
+
+function valueFor(profile: Profile, f: ProfileField): CellValue {
+  switch (f.field) {
+    case 'cycleStart':
+      return serialFromDay(profile.cycleStart);
+    case 'cprValidUntil':
+      return profile.cprValidUntil === undefined ? '' : serialFromDay(profile.cprValidUntil);
+    case 'carryOverCredits':
+      return profile.carryOverCredits;
+    case 'firstCycle':
+      return profile.firstCycle;
+    default:
+      return profile[f.field];
+  }
+}
+
+const one = (row: number, col: number): RangeRef => ({ row, col, rows: 1, cols: 1 });
+
+/**
+ * The operations that write `profile` into the workbook: creates the sheet and names when missing,
+ * else updates the profile's own cells (found as `readProfile` finds them) and appends missing rows
+ * below the last used row of column A. No other cell is written.
+ */
+export function profileOps(profile: Profile, snapshot: WorkbookSnapshot): WorkbookOp[] {
+  const ops: WorkbookOp[] = [];
+  const labels = labelRows(snapshot);
+  let sheetName = profileSheetName(snapshot);
+  const creating = sheetName === undefined;
+  if (creating) {
+    sheetName = PROFILE_SHEET;
+    ops.push({ kind: 'addSheet', name: PROFILE_SHEET });
+    ops.push({ kind: 'setValues', sheet: PROFILE_SHEET, row: 0, col: 0, values: [[TITLE]] });
+    ops.push({ kind: 'setStyle', sheet: PROFILE_SHEET, range: one(0, 0), style: { bold: true, fontSize: 14 } });
+    ops.push({ kind: 'setColumnWidth', sheet: PROFILE_SHEET, col: 0, width: 220 });
+    ops.push({ kind: 'setColumnWidth', sheet: PROFILE_SHEET, col: 1, width: 160 });
+  }
+  const sheet = creating ? undefined : snapshot.sheets[sheetName!];
+  if (!creating && !sheet) throw new Error(`Read the "${sheetName}" sheet before writing the profile`);
+  // Missing rows go below everything already on the sheet, so no existing cell is overwritten.
+  let nextRow = creating ? FIRST_FIELD_ROW : Math.max(FIRST_FIELD_ROW, sheet!.row + sheet!.values.length);
+
+  const write = (name: string, label: string, value: CellValue, date: boolean) => {
+    let at = creating ? undefined : locate(snapshot, name, label, labels);
+    if (!at) {
+      at = { sheet: sheetName!, row: nextRow++, col: 1 };
+      ops.push({ kind: 'setValues', sheet: at.sheet, row: at.row, col: 0, values: [[label]] });
+    }
+    if (date) ops.push({ kind: 'setNumberFormat', sheet: at.sheet, range: one(at.row, at.col), format: DATE_FORMAT });
+    ops.push({ kind: 'setValues', sheet: at.sheet, row: at.row, col: at.col, values: [[value]] });
+    const named = findName(snapshot, name);
+    if (creating || !named || named.sheet !== at.sheet || named.range.row !== at.row || named.range.col !== at.col) {
+      ops.push({ kind: 'defineName', name, sheet: at.sheet, range: one(at.row, at.col) });
+    }
+  };
+
+  for (const f of PROFILE_FIELDS) write(f.name, f.label, valueFor(profile, f), f.date === true);
+
+  const items = attestationItems(profile.program);
+  const ids = new Set([...items.map((i) => i.id), ...Object.keys(profile.attestations)]);
+  if (creating && ids.size) nextRow++; // a blank line between the fields and the attestations
+  for (const id of ids) {
+    const label = ATTEST_PREFIX + (items.find((i) => i.id === id)?.label ?? id);
+    write(attestationName(id), label, profile.attestations[id] === true, false);
+  }
+  return ops;
+}
