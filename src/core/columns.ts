@@ -66,7 +66,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   {
     key: 'approved',
     header: 'Approved',
-    aliases: ['Pre-approved', 'Preapproved', 'NAMSS approved', 'NISM approved', 'Approved provider', 'Is approved', 'Pre-approval'],
+    aliases: ['Pre-approved', 'Preapproved', 'Approved provider', 'Is approved', 'Pre-approval'],
   },
   {
     key: 'proof',
@@ -106,7 +106,14 @@ for (const c of COLUMNS) {
 /** The canonical column a header names exactly or by a known alias. */
 export function columnForHeader(header: string): ColumnKey | undefined {
   const n = normalizeName(header);
-  return exactNames.get(n) ?? aliasNames.get(n);
+  return exactNames.get(n) ?? aliasColumn(n);
+}
+
+function aliasColumn(normalized: string): ColumnKey | undefined {
+  const known = aliasNames.get(normalized);
+  if (known) return known;
+  // "<Body> approved" is how trackers name the approval column after their certifying body.
+  return /^[a-z]{2,8}(pre)?approved$/.test(normalized) ? 'approved' : undefined;
 }
 
 /**
@@ -170,10 +177,11 @@ export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
   const duplicates: HeaderMatch['duplicates'] = [];
   const texts = headers.map((h) => (h === null || h === undefined ? '' : String(h)));
   const claimedBy = new Map<number, ColumnKey>();
-  for (const pass of [exactNames, aliasNames]) {
+  const passes = [(n: string) => exactNames.get(n), aliasColumn];
+  for (const pass of passes) {
     texts.forEach((text, index) => {
       if (claimedBy.has(index)) return;
-      const key = pass.get(normalizeName(text));
+      const key = pass(normalizeName(text));
       if (key && map[key] === undefined) {
         map[key] = index;
         claimedBy.set(index, key);

@@ -66,7 +66,8 @@ export function cycleDates(program: Program, cycleStart: DayNumber): CycleDates 
           note: c.extension.note,
         }
       : undefined,
-    cycleYears: Math.max(1, cycleYearOf(cycleStart, windowEnd)),
+    // The window includes its last day, which opens no cycle year of its own.
+    cycleYears: Math.max(1, cycleYearOf(cycleStart, windowEnd - 1)),
   };
 }
 

@@ -9,7 +9,7 @@ export interface FilterSubject {
 
 const phraseCache = new Map<string, RegExp>();
 
-/** Whole-word, case-insensitive: "NISM" matches "NISM Online" but not "Mechanism Inc". */
+/** Whole-word, case-insensitive: "ACME" matches "Acme Online" but not "Pacmen Inc". */
 export function containsPhrase(text: string, phrase: string): boolean {
   let re = phraseCache.get(phrase);
   if (!re) {

@@ -311,7 +311,7 @@ export const ProgramVersionSchema = z
     /** Applies to cycles starting on or after this date. */
     effectiveFrom: IsoDate,
     /** Replacement values for rule fields; the merged program is checked as a whole at load. */
-    changes: z.record(z.enum(Object.keys(ProgramRulesShape) as [keyof typeof ProgramRulesShape]), z.unknown()),
+    changes: z.partialRecord(z.enum(Object.keys(ProgramRulesShape) as [keyof typeof ProgramRulesShape]), z.unknown()),
     note: z.string().optional(),
   })
   .strict();
