@@ -1,0 +1,153 @@
+/**
+ * The cell functions called as Excel calls them: ranges as arrays of rows, dates as serials, null for
+ * an omitted optional argument, "" or 0 for an empty cell. Errors must be Excel errors whose message
+ * names the argument.
+ */
+import { ceCredits, creditsEarned, creditsNeeded, recertDeadline, recertStatus } from '../../src/functions/functions';
+import { CellError } from '../../src/functions/errors';
+import { today, serialFromDay, dayFromIso } from '../../src/core';
+
+const serial = (iso: string) => serialFromDay(dayFromIso(iso)!);
+
+const LOG = [
+  ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Approved', 'Proof'],
+  [serial('2025-04-01'), 'Strategy webinar', 'NISM', 'Webinar', 2, '', true, 'Certificate'],
+  [serial('2025-06-10'), 'Analytics course', 'NISM', 'Online asynchronous course', 0, 30, true, 'Certificate'],
+  [serial('2025-09-01'), 'Summit', 'NISM', 'Conference', 5, '', true, 'Certificate'],
+  ['', '', '', '', '', '', '', ''],
+  [serial('2026-01-20'), 'Blended programme', 'NISM', 'Online blended course', 2, 10, true, 'Certificate'],
+];
+
+function errorOf(fn: () => unknown): CellError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(CellError);
+    return e as CellError;
+  }
+  throw new Error('expected an Excel error');
+}
+
+describe('CE_CREDITS', () => {
+  test('worked examples through the cell function', () => {
+    expect(ceCredits('NISM-SMS', 'Webinar', 1, null)).toBe(1);
+    expect(ceCredits('nism-sms', 'online asynchronous course', 25, null)).toBe(2.5);
+    expect(ceCredits('NISM-SMS', 'Online blended course', 3, 40)).toBe(5);
+    expect(ceCredits('NISM-SMS', 'Research & writing', 2, 35)).toBe(5);
+    expect(ceCredits('ACSM-CPT', 'CEU', 0.27, null)).toBe(2.5);
+    expect(ceCredits('NAMSS-CPCS', 'Podcast quiz', 1.25, null)).toBe(1.25);
+  });
+
+  test('empty cells and omitted arguments mean "not given"', () => {
+    expect(ceCredits('NISM-SMS', 'Webinar', '', null)).toBe(0);
+    expect(ceCredits('NISM-SMS', 'Online blended course', 1, '')).toBe(1);
+    expect(ceCredits('NISM-SMS', 'Online blended course', 1, 0)).toBe(1);
+    expect(ceCredits('ACSM-CPT', '', 3, null)).toBe(3); // default format: Contact hours
+    expect(ceCredits('NAMSS-DUAL', null, 2, null)).toBe(2); // default format: Other
+    expect(ceCredits('NISM-SMS', '', '', null)).toBe(0); // an empty row
+    expect(ceCredits('NISM-SMS', 'Webinar', '1.5', null)).toBe(1.5); // numeric text
+    expect(ceCredits('NISM-SMS', [['Webinar']], [[2]], null)).toBe(2); // single-cell ranges
+  });
+
+  test.each([
+    [() => ceCredits('NISM', 'Webinar', 1, null), '#VALUE!', /^program: "NISM" is not a known program; use one of NISM-SMS, NAMSS-CPCS/],
+    [() => ceCredits('', 'Webinar', 1, null), '#VALUE!', /^program: enter a program id/],
+    [() => ceCredits(42, 'Webinar', 1, null), '#VALUE!', /^program: "42" is not a known program/],
+    [() => ceCredits('NISM-SMS', 'Podcast', 1, null), '#VALUE!', /^format: "Podcast" is not a NISM-SMS format; use one of Webinar, In-person class/],
+    [() => ceCredits('NISM-SMS', '', 2, null), '#VALUE!', /^format: enter a format, one of Webinar/],
+    [() => ceCredits('NISM-SMS', 'Webinar', -1, null), '#NUM!', /^hours: -1 is negative; enter hours as a number, 0 or more$/],
+    [() => ceCredits('NISM-SMS', 'Webinar', 'two', null), '#VALUE!', /^hours: "two" is not a number/],
+    [() => ceCredits('NISM-SMS', 'Webinar', Infinity, null), '#NUM!', /^hours: the number is out of range/],
+    [() => ceCredits('NISM-SMS', 'Webinar', NaN, null), '#NUM!', /^hours: the number is out of range/],
+    [() => ceCredits('NISM-SMS', 'Online blended course', 1, -3), '#NUM!', /^selfStudyHours: -3 is negative/],
+    [() => ceCredits('NISM-SMS', 'Online blended course', 1, 'lots'), '#VALUE!', /^selfStudyHours: "lots" is not a number/],
+  ])('bad input gives the documented error (%#)', (call, code, message) => {
+    const error = errorOf(call);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+  });
+});
+
+describe('RECERT_STATUS, CREDITS_EARNED, CREDITS_NEEDED', () => {
+  const start = serial('2025-03-14');
+  const asOf = serial('2026-03-01');
+
+  test('read the log with its header row and evaluate at asOf', () => {
+    // 2 + 3 + 5 + 3 = 13
+    expect(creditsEarned('NISM-SMS', start, LOG, asOf)).toBe(13);
+    expect(creditsNeeded('NISM-SMS', start, LOG, asOf)).toBe(7);
+    expect(recertStatus('NISM-SMS', start, LOG, asOf)).toBe('IN PROGRESS: 13 of 20 credits, 7 to go by 2027-03-14');
+  });
+
+  test('ISO text dates are accepted for cycleStart and asOf', () => {
+    expect(creditsEarned('NISM-SMS', '2025-03-14', LOG, '2025-05-01')).toBe(2);
+  });
+
+  test('omitted asOf means today (activities dated after today are planned)', () => {
+    const tomorrow = serialFromDay(today() + 1);
+    const log = [LOG[0]!, [serialFromDay(today() - 1), 'x', 'NISM', 'Webinar', 1, '', true, 'Certificate'], [tomorrow, 'y', 'NISM', 'Conference', 2, '', true, 'Certificate']];
+    const startSerial = serialFromDay(today() - 30);
+    expect(creditsEarned('NISM-SMS', startSerial, log, null)).toBe(1);
+    expect(creditsEarned('NISM-SMS', startSerial, log, '')).toBe(1);
+    expect(creditsEarned('NISM-SMS', startSerial, log, 0)).toBe(1);
+  });
+
+  test('a row with a bad date counts for nothing but does not break the functions', () => {
+    const log = [...LOG, ['31/02/2026', 'bad', 'NISM', 'Webinar', 3, '', true, 'Certificate']];
+    expect(creditsEarned('NISM-SMS', start, log, asOf)).toBe(13);
+  });
+
+  test.each([
+    [() => recertStatus('XYZ', 45000, LOG, null), '#VALUE!', /^program: "XYZ" is not a known program/],
+    [() => recertStatus('NISM-SMS', '', LOG, null), '#VALUE!', /^cycleStart: enter a date/],
+    [() => recertStatus('NISM-SMS', 'March 2025', LOG, null), '#VALUE!', /^cycleStart: "March 2025" is not a date/],
+    [() => creditsEarned('NISM-SMS', 45000, LOG, 'tomorrow'), '#VALUE!', /^asOf: "tomorrow" is not a date/],
+    [() => creditsNeeded('NISM-SMS', 45000, LOG.slice(1), null), '#VALUE!', /^log: the first row looks like data, not headers/],
+    [() => creditsNeeded('NISM-SMS', 45000, [['Activity', 'Provider']], null), '#VALUE!', /^log: no Date or Hours \(or Self-study hours\) column/],
+    [() => creditsNeeded('NISM-SMS', 45000, 'A1:B3' as unknown as unknown[][], null), '#VALUE!', /^log: select the whole log range including its header row/],
+    [() => creditsNeeded('NISM-SMS', 45000, [], null), '#VALUE!', /^log: select the whole log range/],
+  ])('bad input gives the documented error (%#)', (call, code, message) => {
+    const error = errorOf(call);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+  });
+});
+
+describe('RECERT_DEADLINE', () => {
+  test.each([
+    ['NISM-SMS', '2025-03-14', '2027-03-14'],
+    ['NAMSS-DUAL', '2022-12-02', '2025-12-01'],
+    ['ACSM-EP', '2024-02-29', '2027-02-28'],
+  ])('%s starting %s → %s, as a date serial', (id, start, deadline) => {
+    expect(recertDeadline(id, serial(start))).toBe(serial(deadline));
+    expect(recertDeadline(id.toLowerCase(), start)).toBe(serial(deadline));
+  });
+
+  test('bad arguments', () => {
+    expect(errorOf(() => recertDeadline('NISM-SMS', -5)).message).toMatch(/^cycleStart: "-5" is not a date/);
+    expect(errorOf(() => recertDeadline(null, 45000)).message).toMatch(/^program: enter a program id/);
+  });
+});
+
+describe('inside Excel the error is a CustomFunctions.Error', () => {
+  const g = globalThis as unknown as { CustomFunctions?: unknown };
+  afterEach(() => delete g.CustomFunctions);
+
+  test('with the matching error code and our message', () => {
+    class FakeError {
+      constructor(
+        readonly code: string,
+        readonly message: string,
+      ) {}
+    }
+    g.CustomFunctions = { Error: FakeError, ErrorCode: { invalidValue: '#VALUE!', invalidNumber: '#NUM!' } };
+    let thrown: unknown;
+    try {
+      ceCredits('NISM-SMS', 'Webinar', -2, null);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(FakeError);
+    expect(thrown).toMatchObject({ code: '#NUM!', message: 'hours: -2 is negative; enter hours as a number, 0 or more' });
+  });
+});
