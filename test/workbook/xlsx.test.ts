@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import { XlsxWorkbook } from '../../src/workbook/xlsx';
+import type { WorkbookPort } from '../../src/workbook/port';
+import { describePortContract } from './port-contract';
+
+const reopen = async (port: WorkbookPort) => XlsxWorkbook.fromBuffer(await (port as XlsxWorkbook).toBuffer());
+
+describePortContract('xlsx (in memory)', () => XlsxWorkbook.create(), { changeEvents: false });
+describePortContract('xlsx (saved and reopened)', () => XlsxWorkbook.create(), { changeEvents: false, reopen });
+
+describe('XlsxWorkbook specifics', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ce-xlsx-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function saved(port: XlsxWorkbook): Promise<ExcelJS.Workbook> {
+    const path = join(dir, `t${Math.random().toString(36).slice(2)}.xlsx`);
+    await port.save(path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    return wb;
+  }
+
+  test('dates in date-formatted cells read back as Excel serials', async () => {
+    const port = XlsxWorkbook.create();
+    await port.apply([
+      { kind: 'setValues', sheet: 'Sheet1', row: 0, col: 0, values: [['Date'], [46000], [46000.5]] },
+      { kind: 'setNumberFormat', sheet: 'Sheet1', range: { row: 1, col: 0, rows: 2, cols: 1 }, format: 'yyyy-mm-dd' },
+    ]);
+    const again = await reopen(port);
+    expect((await again.read({ sheets: ['Sheet1'] })).sheets.Sheet1!.values).toEqual([['Date'], [46000], [46000.5]]);
+    const wb = await saved(port);
+    expect(wb.getWorksheet('Sheet1')!.getCell('A2').value).toBeInstanceOf(Date);
+  });
+
+  test('text that starts with = is stored as a string, formulas as formulas', async () => {
+    const port = XlsxWorkbook.create();
+    await port.apply([
+      { kind: 'setValues', sheet: 'Sheet1', row: 0, col: 0, values: [['=1+1', 2]] },
+      { kind: 'setFormulas', sheet: 'Sheet1', row: 0, col: 2, formulas: [['=B1*2']] },
+    ]);
+    const ws = (await saved(port)).getWorksheet('Sheet1')!;
+    expect(ws.getCell('A1').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('A1').value).toBe('=1+1');
+    expect(ws.getCell('C1').type).toBe(ExcelJS.ValueType.Formula);
+    expect(ws.getCell('C1').formula).toBe('B1*2');
+  });
+
+  test('list validation is one range rule, not one rule per cell', async () => {
+    const port = XlsxWorkbook.create();
+    await port.apply([{ kind: 'listValidation', sheet: 'Sheet1', range: { row: 1, col: 3, rows: 500, cols: 1 }, list: ['Webinar', 'Conference'], prompt: 'Pick one' }]);
+    const dv = (port.workbook.getWorksheet('Sheet1')! as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    expect(Object.keys(dv)).toEqual(['D2:D501']);
+    expect(dv['D2:D501']!.formulae).toEqual(['"Webinar,Conference"']);
+    const buffer = await port.toBuffer();
+    const xml = await sheetXml(buffer);
+    expect(xml.match(/<dataValidation /g)).toHaveLength(1);
+    expect(xml).toContain('sqref="D2:D501"');
+  });
+
+  test('a long list goes to a hidden lists sheet', async () => {
+    const port = XlsxWorkbook.create();
+    const list = Array.from({ length: 40 }, (_, i) => `A rather long subject area, number ${i}`);
+    await port.apply([{ kind: 'listValidation', sheet: 'Sheet1', range: { row: 1, col: 0, rows: 10, cols: 1 }, list }]);
+    const wb = await saved(port);
+    const lists = wb.getWorksheet('CE Lists')!;
+    expect(lists.state).toBe('hidden');
+    expect(lists.getCell('A40').value).toBe(list[39]);
+    const dv = wb.getWorksheet('Sheet1')!.getCell('A5').dataValidation;
+    expect(dv.formulae).toEqual(["'CE Lists'!$A$1:$A$40"]);
+  });
+
+  test('page setup, print titles, header and footer are written', async () => {
+    const port = XlsxWorkbook.create();
+    await port.apply([
+      { kind: 'setValues', sheet: 'Sheet1', row: 0, col: 0, values: [['x']] },
+      { kind: 'pageSetup', sheet: 'Sheet1', landscape: true, fitToPagesWide: 1, printTitleRows: { first: 2, last: 2 }, header: 'CE Summary', footer: 'Page &P of &N' },
+    ]);
+    const ws = (await saved(port)).getWorksheet('Sheet1')!;
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.fitToPage).toBe(true);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3');
+    expect(ws.headerFooter.oddHeader).toBe('&CCE Summary');
+    expect(ws.headerFooter.oddFooter).toBe('&CPage &P of &N');
+  });
+
+  test('hyperlinks for web and file addresses; other schemes stay plain text', async () => {
+    const port = XlsxWorkbook.create();
+    await port.apply([
+      { kind: 'hyperlink', sheet: 'Sheet1', row: 0, col: 0, address: 'https://example.com/c.pdf', text: 'web' },
+      { kind: 'hyperlink', sheet: 'Sheet1', row: 1, col: 0, address: 'proof/c.pdf', text: 'file' },
+      { kind: 'hyperlink', sheet: 'Sheet1', row: 2, col: 0, address: 'javascript:alert(1)', text: 'bad' },
+    ]);
+    const ws = (await saved(port)).getWorksheet('Sheet1')!;
+    expect(ws.getCell('A1').hyperlink).toBe('https://example.com/c.pdf');
+    expect(ws.getCell('A2').hyperlink).toBe('proof/c.pdf');
+    expect(ws.getCell('A3').hyperlink).toBeUndefined();
+    expect(ws.getCell('A3').value).toBe('bad');
+  });
+
+  test('conditional formats and defined names survive a save', async () => {
+    const port = XlsxWorkbook.create();
+    await port.apply([
+      { kind: 'addSheet', name: 'CE Log' },
+      { kind: 'conditionalFormat', sheet: 'CE Log', range: { row: 1, col: 0, rows: 9, cols: 3 }, formula: '=$C2<0', fill: '#FFC7CE' },
+      { kind: 'defineName', name: 'CE_LOG_AREA', sheet: 'CE Log', range: { row: 0, col: 0, rows: 10, cols: 3 } },
+    ]);
+    const again = await reopen(port);
+    const snap = await again.read({ sheets: [] });
+    expect(snap.names).toEqual([{ name: 'CE_LOG_AREA', sheet: 'CE Log', range: { row: 0, col: 0, rows: 10, cols: 3 } }]);
+    const cf = ((again as XlsxWorkbook).workbook.getWorksheet('CE Log')! as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    expect(cf[0]!.ref).toBe('A2:C10');
+    expect((cf[0]!.rules[0] as ExcelJS.ExpressionRuleType).formulae).toEqual(['$C2<0']);
+  });
+
+  test('deleting a sheet drops the names that pointed at it', async () => {
+    const port = XlsxWorkbook.create();
+    await port.apply([
+      { kind: 'addSheet', name: 'Old' },
+      { kind: 'defineName', name: 'MARK', sheet: 'Old', range: { row: 0, col: 0, rows: 1, cols: 1 } },
+      { kind: 'deleteSheet', name: 'Old' },
+    ]);
+    expect((await (await reopen(port)).read({})).names).toEqual([]);
+  });
+
+  test('charts are refused and announced as unsupported', async () => {
+    const port = XlsxWorkbook.create();
+    expect(port.capabilities.charts).toBe(false);
+    await expect(
+      port.apply([{ kind: 'chart', sheet: 'Sheet1', type: 'bar', title: 't', data: { row: 0, col: 0, rows: 2, cols: 2 }, anchor: { row: 0, col: 3, rows: 10, cols: 5 } }]),
+    ).rejects.toThrow(/not supported/);
+  });
+
+  test('a header-only table gets one empty data row, like Excel', async () => {
+    const port = XlsxWorkbook.create();
+    await port.apply([
+      { kind: 'setValues', sheet: 'Sheet1', row: 0, col: 0, values: [['Date', 'Hours']] },
+      { kind: 'createTable', sheet: 'Sheet1', name: 'CELog', range: { row: 0, col: 0, rows: 1, cols: 2 } },
+    ]);
+    const snap = await (await reopen(port)).read({ sheets: ['Sheet1'] });
+    expect(snap.sheets.Sheet1!.tables).toEqual([{ name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
+  });
+
+  test('activate selects one tab only', async () => {
+    const port = XlsxWorkbook.create();
+    await port.apply([{ kind: 'addSheet', name: 'Two' }, { kind: 'activate', sheet: 'Two' }]);
+    const again = (await reopen(port)) as XlsxWorkbook;
+    expect((await again.read({})).activeSheet).toBe('Two');
+    const buffer = await port.toBuffer();
+    expect(await sheetXml(buffer, 1)).not.toContain('tabSelected="1"');
+    expect(await sheetXml(buffer, 2)).toContain('tabSelected="1"');
+  });
+});
+
+async function sheetXml(buffer: Buffer, n = 1): Promise<string> {
+  // The .xlsx is a zip: JSZip ships with exceljs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require('jszip');
+  const zip = await JSZip.loadAsync(buffer);
+  return zip.file(`xl/worksheets/sheet${n}.xml`).async('string');
+}
