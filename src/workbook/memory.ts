@@ -125,9 +125,17 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
     this.calls.apply++;
+    this.applyNow(ops);
+  }
+
+  /** `apply` without the promise: for hosts built on this workbook (the fake Excel in tests). */
+  applyNow(ops: readonly WorkbookOp[]): void {
     const changed = new Set<string>();
-    for (const op of ops) this.applyOne(op, changed);
-    this.emit(changed);
+    try {
+      for (const op of ops) this.applyOne(op, changed);
+    } finally {
+      this.emit(changed);
+    }
   }
 
   async onChange(handler: (event: ChangeEvent) => void): Promise<() => void> {
@@ -165,6 +173,29 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   // ---- Inspection (tests, the preview grid) ----
+
+  /** The range that holds values or formulas, or undefined for an empty sheet. */
+  usedRangeOf(sheet: string): RangeRef | undefined {
+    return this.usedRange(this.requireSheet(sheet));
+  }
+
+  /** The sheet's name as stored (sheet names are matched ignoring case). */
+  sheetName(sheet: string): string | undefined {
+    return this.sheet(sheet)?.name;
+  }
+
+  renameTable(from: string, to: string): void {
+    const table = this.table(from);
+    if (!table) throw new Error(`The workbook has no table named "${from}"`);
+    if (!sameName(from, to) && (this.table(to) || this.nameList.some((n) => sameName(n.name, to))))
+      throw new Error(`The name "${to}" is already used in the workbook`);
+    table.name = to;
+  }
+
+  deleteName(name: string): void {
+    if (!this.nameList.some((n) => sameName(n.name, name))) throw new Error(`The workbook has no name "${name}"`);
+    this.nameList = this.nameList.filter((n) => !sameName(n.name, name));
+  }
 
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
