@@ -16,11 +16,35 @@ export function describeCap(cap: Cap, required: number, unit: string): string {
   return `${formatCredits(capLimit(cap, required))} ${unit} per ${cap.period === 'cycleYear' ? 'cycle year' : 'cycle'}`;
 }
 
+/**
+ * Date order; on the same date, an order by content, so that which of two same-day entries is clipped
+ * (and so whether the counted credits are at risk) never depends on where the rows sit.
+ */
+function fillOrder(a: EntryResult, b: EntryResult): number {
+  if (a.entry.date !== b.entry.date) return a.entry.date - b.entry.date;
+  const x = a.entry;
+  const y = b.entry;
+  const keys: [string | number, string | number][] = [
+    [x.format.id, y.format.id],
+    [b.claimed, a.claimed],
+    [x.activity, y.activity],
+    [x.provider, y.provider],
+    [Number(x.approved), Number(y.approved)],
+    [x.proof.join(';'), y.proof.join(';')],
+    [x.score ?? -1, y.score ?? -1],
+    [x.grade ?? '', y.grade ?? ''],
+    [x.subject, y.subject],
+    [x.location, y.location],
+  ];
+  for (const [p, q] of keys) if (p !== q) return p < q ? -1 : 1;
+  return x.row - y.row;
+}
+
 /** Applies every cap to the entries that count so far, lowering `counted` and recording why. */
 export function applyCaps(program: Program, required: number, entries: EntryResult[]): CapUsage[] {
   const candidates = entries
     .filter((e) => e.state === 'counted' && e.counted > 0)
-    .sort((a, b) => a.entry.date - b.entry.date || a.entry.row - b.entry.row);
+    .sort(fillOrder);
   const usages: CapUsage[] = [];
   for (const cap of program.caps) {
     const limit = capLimit(cap, required);

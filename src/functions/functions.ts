@@ -8,18 +8,21 @@
  * re-evaluate the whole log on every edit anywhere in the workbook), so a cell only moves to the next
  * day when it recalculates; pass TODAY() as asOf to have Excel keep it current.
  */
-import { creditsFor, evaluateLog, formatLookup, serialFromDay, today, type Evaluation } from '../core';
+import { creditsFor, evaluateLog, formatLookup, serialFromDay, today, type Evaluation, type EvaluateResult } from '../core';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
 import { isNotGiven, readDate, readHours, readLogRange, readProgram } from './arguments';
 import { CellError, guard } from './errors';
+import { RecentEvaluations } from './recent-evaluations';
+
+const recent = new RecentEvaluations<EvaluateResult>();
 
 function evaluation(program: unknown, cycleStart: unknown, log: unknown, asOf: unknown): Evaluation {
   const rules = readProgram(program);
   const start = readDate(cycleStart, 'cycleStart');
   const cells = readLogRange(log);
   const day = readDate(asOf, 'asOf', true) ?? today();
-  const result = evaluateLog(rules, cells, { cycleStart: start, asOf: day });
+  const result = recent.get(rules, start, day, cells, () => evaluateLog(rules, cells, { cycleStart: start, asOf: day }));
   if (!result.ok) throw new CellError('#VALUE!', result.message);
   return result.evaluation;
 }

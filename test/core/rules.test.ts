@@ -251,3 +251,14 @@ describe('planned activities', () => {
     expect(ev.needed).toBe(18);
   });
 });
+
+test('on the same date, which entry a cap clips does not depend on row order', () => {
+  const rows: Row[] = [
+    { date: '2025-04-01', format: 'Webinar', hours: 4, provider: 'HubSpot', approved: false },
+    { date: '2025-04-01', format: 'Webinar', hours: 4, provider: 'NISM', approved: true },
+  ];
+  const a = nism(rows);
+  const b = nism([...rows].reverse());
+  expect(a.atRisk).toBe(b.atRisk);
+  expect(a.earned).toBe(5);
+});

@@ -151,3 +151,17 @@ describe('inside Excel the error is a CustomFunctions.Error', () => {
     expect(thrown).toMatchObject({ code: '#NUM!', message: 'hours: -2 is negative; enter hours as a number, 0 or more' });
   });
 });
+
+describe('an unchanged log is recognised between status cells', () => {
+  test('a log changed in place is evaluated again, never answered from memory', () => {
+    const log = LOG.map((row) => [...row]);
+    const start = serial('2025-03-14');
+    const asOf = serial('2026-03-01');
+    expect(creditsEarned('NISM-SMS', start, log, asOf)).toBe(13);
+    log[1]![4] = 4; // the webinar becomes 4 hours, in the same array
+    expect(creditsEarned('NISM-SMS', start, log, asOf)).toBe(15);
+    expect(creditsEarned('NISM-SMS', start, log.map((r) => [...r]), asOf)).toBe(15);
+    expect(creditsEarned('NISM-SMS', start, LOG, asOf)).toBe(13);
+    expect(creditsEarned('NISM-SMS', start, LOG, serial('2025-05-01'))).toBe(2); // another asOf
+  });
+});

@@ -1,0 +1,107 @@
+/** Invariants of the rules over random valid logs, for every program. */
+import fc from 'fast-check';
+import { evaluateLog, PROGRAMS, serialFromDay, type Evaluation, type Program, type StatusKeyword } from '../../src/core';
+import { day } from './helpers';
+
+const HEADER = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Grade', 'Location'];
+const START = day('2024-01-15');
+
+function rowArbitrary(program: Program) {
+  return fc.tuple(
+    fc.integer({ min: START - 200, max: START + 4 * 366 }),
+    fc.constantFrom('Advanced analytics', 'Basics of posting', 'Governance summit', 'Kinesiology'),
+    fc.constantFrom('NISM', 'Grovo', 'HubSpot', 'Acme Learning', ''),
+    fc.constantFrom(...program.formats.map((f) => f.label)),
+    fc.double({ min: 0, max: 12, noNaN: true }).map((h) => Math.round(h * 4) / 4),
+    fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 })),
+    fc.constantFrom('', 'Social Media Strategy', 'Cooking', ...(program.subjects ?? [])),
+    fc.boolean(),
+    fc.constantFrom('', 'Certificate', 'Assessment', 'Transcript', 'Assignment; Publication'),
+    fc.integer({ min: 0, max: 100 }),
+    fc.constantFrom('', 'A', 'C', 'C-', 'F'),
+    fc.constantFrom('', 'Denver, CO'),
+  ).map(([d, ...rest]) => [serialFromDay(d), ...rest] as unknown[]);
+}
+
+const programAndRows = fc
+  .constantFrom(...PROGRAMS)
+  .chain((program) => fc.tuple(fc.constant(program), fc.array(rowArbitrary(program), { maxLength: 25 }), fc.integer({ min: START - 30, max: START + 5 * 366 })));
+
+function evaluate(program: Program, rows: unknown[][], asOf: number): Evaluation {
+  const result = evaluateLog(program, [HEADER, ...rows], { cycleStart: START, asOf });
+  if (!result.ok) throw new Error(result.message);
+  return result.evaluation;
+}
+
+const RUNS = 300;
+
+test('adding an activity never lowers the counted credits', () => {
+  fc.assert(
+    fc.property(programAndRows, ([program, rows, asOf]) => {
+      fc.pre(rows.length > 0);
+      const without = evaluate(program, rows.slice(1), asOf);
+      const withIt = evaluate(program, rows, asOf);
+      expect(withIt.earned).toBeGreaterThanOrEqual(without.earned);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('counted never exceeds claimed, per entry and in total', () => {
+  fc.assert(
+    fc.property(programAndRows, ([program, rows, asOf]) => {
+      const ev = evaluate(program, rows, asOf);
+      for (const e of ev.entries) {
+        expect(e.counted).toBeLessThanOrEqual(e.claimed);
+        expect(e.counted).toBeGreaterThanOrEqual(0);
+      }
+      expect(ev.earned).toBeLessThanOrEqual(ev.claimed + ev.carriedOver);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('needed is 0 exactly when the total and every minimum are met', () => {
+  fc.assert(
+    fc.property(programAndRows, ([program, rows, asOf]) => {
+      const ev = evaluate(program, rows, asOf);
+      const met = ev.earned >= ev.required && ev.minimums.every((m) => m.shortfall === 0);
+      expect(ev.needed === 0).toBe(met);
+      expect(ev.needed).toBeGreaterThanOrEqual(0);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+const ORDER: StatusKeyword[] = ['IN PROGRESS', 'COMPLETE', 'READY', 'GRACE', 'LAPSED', 'EXPIRED'];
+
+test('moving asOf forward never moves the status backward within a cycle', () => {
+  fc.assert(
+    fc.property(programAndRows, fc.integer({ min: 0, max: 800 }), ([program, rows, asOf], later) => {
+      const before = evaluate(program, rows, asOf).status.keyword;
+      const after = evaluate(program, rows, asOf + later).status.keyword;
+      expect(ORDER.indexOf(after)).toBeGreaterThanOrEqual(ORDER.indexOf(before));
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('row order never changes the totals or the status', () => {
+  fc.assert(
+    fc.property(programAndRows, fc.nat(), ([program, rows, asOf], seed) => {
+      const shuffled = [...rows];
+      let s = seed;
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        const j = s % (i + 1);
+        [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+      }
+      const a = evaluate(program, rows, asOf);
+      const b = evaluate(program, shuffled, asOf);
+      expect([b.earned, b.claimed, b.needed, b.atRisk, b.status.line]).toEqual([a.earned, a.claimed, a.needed, a.atRisk, a.status.line]);
+      const byCap = (ev: typeof a) => ev.caps.map((c) => `${c.label}:${c.counted}/${c.claimed}`).sort();
+      expect(byCap(b)).toEqual(byCap(a));
+    }),
+    { numRuns: RUNS },
+  );
+});
