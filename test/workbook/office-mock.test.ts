@@ -41,7 +41,7 @@ test('select activates the sheet and selects the range through the global Excel.
   expect(calls).toEqual(['activate CE Log', 'select 4,1,1,1']);
 });
 
-test('a style operation sets the range's font and fill', async () => {
+test('a style operation sets the font and fill of the range', async () => {
   const range = { format: { font: {}, fill: {} }, address: 'Summary!A1' };
   const data = {
     context: {
