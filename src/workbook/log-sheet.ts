@@ -1,0 +1,403 @@
+/**
+ * The CE log in a workbook: finding it, and turning a sheet the user already keeps into one
+ * ("Use this sheet as my CE log") or starting a new one.
+ *
+ * Conversion is a proposal first and operations second: `proposeConversion` finds the header row and
+ * suggests a canonical column for each header; the pane shows it, the user corrects it, and only then
+ * `conversionPlan` builds the operations. Every value the user typed is kept: the table is created
+ * over the existing range, missing columns are added at the right, and a header is renamed only when
+ * the user maps it to a column the rules would not otherwise recognise it as (the plan lists those
+ * renames so the confirmation can say so).
+ */
+import {
+  COLUMN_BY_KEY,
+  COLUMNS,
+  PROOF_KINDS,
+  columnForHeader,
+  findHeaderRow,
+  matchHeaders,
+  missingRequiredColumns,
+  suggestColumnForHeader,
+  type ColumnKey,
+  type Program,
+} from '../core';
+import { cellAddress, type CellValue, type RangeRef, type SheetData, type TableInfo, type WorkbookOp, type WorkbookSnapshot } from './port';
+
+export const LOG_SHEET = 'CE Log';
+export const LOG_TABLE = 'CELog';
+export const CREDITS_HEADER = 'Credits';
+export const PROBLEM_FILL = '#FFC7CE';
+
+/** Where the log is: a table (header row included) on a sheet. */
+export interface LogLocation {
+  sheet: string;
+  table: string;
+  range: RangeRef;
+}
+
+function text(value: CellValue | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** The values of `range` from a sheet read through the port ("" outside the used range). */
+export function cellsOf(sheet: SheetData, range: RangeRef): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (let r = 0; r < range.rows; r++) {
+    const source = sheet.values[range.row + r - sheet.row];
+    const row: CellValue[] = [];
+    for (let c = 0; c < range.cols; c++) {
+      const v = source?.[range.col + c - sheet.col];
+      row.push(v === undefined || v === null ? '' : v);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** A table whose header row has the required columns (Date and Hours or Self-study hours) is a CE log. */
+export function isLogTable(sheet: SheetData, table: TableInfo): boolean {
+  const header = cellsOf(sheet, { ...table.range, rows: 1 })[0] ?? [];
+  return missingRequiredColumns(matchHeaders(header).map).length === 0;
+}
+
+/**
+ * The CE log among the sheets read: a table named CELog… first, then any table that is a CE log;
+ * the active sheet's tables win among equals.
+ */
+export function findLog(snapshot: WorkbookSnapshot): LogLocation | undefined {
+  const found: (LogLocation & { score: number })[] = [];
+  for (const sheet of Object.values(snapshot.sheets)) {
+    for (const table of sheet.tables) {
+      if (!isLogTable(sheet, table)) continue;
+      const score = (/^CELog/i.test(table.name) ? 2 : 0) + (sheet.name === snapshot.activeSheet ? 1 : 0);
+      found.push({ sheet: sheet.name, table: table.name, range: table.range, score });
+    }
+  }
+  found.sort((a, b) => b.score - a.score);
+  const best = found[0];
+  return best ? { sheet: best.sheet, table: best.table, range: best.range } : undefined;
+}
+
+export interface ProposedColumn {
+  /** 0-based column within the range. */
+  index: number;
+  header: string;
+  /** The column the rules read this header as without any change (exact name or alias). */
+  recognised: ColumnKey | undefined;
+  /** The proposal: recognised, else a close match, else nothing (kept and ignored). */
+  key: ColumnKey | undefined;
+}
+
+export interface ConversionProposal {
+  sheet: string;
+  /** The header row and every row below it, over the header's columns. */
+  range: RangeRef;
+  columns: ProposedColumn[];
+  /** The sheet already holds a CE log table: nothing to convert. */
+  existingLog?: LogLocation;
+  /** A table (not yet a CE log) that covers the header row: it is reused, not recreated. */
+  existingTable?: string;
+}
+
+export type ProposalResult = { ok: true; proposal: ConversionProposal } | { ok: false; message: string };
+
+function sheetData(snapshot: WorkbookSnapshot, name: string): SheetData | undefined {
+  return Object.values(snapshot.sheets).find((s) => s.name.toLowerCase() === name.toLowerCase());
+}
+
+/** Finds the header row and proposes a canonical column for each header. Writes nothing. */
+export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string): ProposalResult {
+  const sheet = sheetData(snapshot, sheetName);
+  if (!sheet) return { ok: false, message: `The sheet "${sheetName}" was not read` };
+  for (const table of sheet.tables) {
+    if (isLogTable(sheet, table)) {
+      return {
+        ok: true,
+        proposal: {
+          sheet: sheet.name,
+          range: table.range,
+          columns: headerColumns(cellsOf(sheet, { ...table.range, rows: 1 })[0] ?? []),
+          existingLog: { sheet: sheet.name, table: table.name, range: table.range },
+        },
+      };
+    }
+  }
+  if (sheet.values.length === 0) return { ok: false, message: `"${sheet.name}" is empty: start a new CE log instead` };
+
+  let headerIndex = findHeaderRow(sheet.values);
+  if (headerIndex === undefined) {
+    // No row names Date and Hours exactly or by alias: take the row with the most close matches.
+    let best = -1;
+    const limit = Math.min(sheet.values.length, 30);
+    for (let r = 0; r < limit; r++) {
+      const row = sheet.values[r]!;
+      const score = row.filter((v) => typeof v === 'string' && v.trim() !== '' && suggestColumnForHeader(v) !== undefined).length;
+      if (score > best) {
+        best = score;
+        headerIndex = r;
+      }
+    }
+    if (best <= 0) headerIndex = sheet.values.findIndex((row) => row.some((v) => text(v).trim() !== ''));
+  }
+  const header = sheet.values[headerIndex!]!;
+  const filled = header.map((v, i) => (text(v).trim() !== '' ? i : -1)).filter((i) => i >= 0);
+  const first = filled[0]!;
+  const last = filled[filled.length - 1]!;
+  const row = sheet.row + headerIndex!;
+  const range: RangeRef = { row, col: sheet.col + first, rows: sheet.row + sheet.values.length - row, cols: last - first + 1 };
+  const existingTable = sheet.tables.find((t) => t.range.row === range.row && t.range.col <= range.col && t.range.col + t.range.cols >= range.col + range.cols);
+  const columns = headerColumns(header.slice(first, last + 1));
+  return {
+    ok: true,
+    proposal: existingTable
+      ? { sheet: sheet.name, range: existingTable.range, columns: headerColumns(cellsOf(sheet, { ...existingTable.range, rows: 1 })[0]!), existingTable: existingTable.name }
+      : { sheet: sheet.name, range, columns },
+  };
+}
+
+function headerColumns(header: readonly CellValue[]): ProposedColumn[] {
+  const { map } = matchHeaders(header);
+  const byIndex = new Map<number, ColumnKey>();
+  for (const [key, index] of Object.entries(map)) byIndex.set(index!, key as ColumnKey);
+  const taken = new Set(byIndex.values());
+  return header.map((h, index) => {
+    const recognised = byIndex.get(index);
+    let key = recognised;
+    if (!key && text(h).trim() !== '') {
+      const suggestion = suggestColumnForHeader(text(h));
+      if (suggestion && !taken.has(suggestion)) {
+        key = suggestion;
+        taken.add(suggestion);
+      }
+    }
+    return { index, header: text(h), recognised, key };
+  });
+}
+
+export interface ConversionOptions {
+  /** The user's mapping: column index → canonical column, or undefined to keep it and ignore it. */
+  mapping: Record<number, ColumnKey | undefined>;
+  /** Add a Credits column with CEU.CE_CREDITS per row. */
+  credits: boolean;
+}
+
+export interface ConversionPlan {
+  ok: boolean;
+  ops: WorkbookOp[];
+  /** Header cells the user's mapping renames (shown in the confirmation). */
+  renames: { index: number; from: string; to: string }[];
+  /** Canonical columns added at the right. */
+  added: string[];
+  table: string;
+  /** Why the plan cannot be applied as it is. */
+  problems: string[];
+  /** Things worth knowing that do not block. */
+  notes: string[];
+}
+
+/** The canonical columns a log of this program offers (Grade only where a grade rule exists). */
+export function columnsFor(program: Program): ColumnKey[] {
+  const grades = program.eligibility.some((r) => r.type === 'minimumGrade');
+  return COLUMNS.map((c) => c.key).filter((k) => k !== 'grade' || grades);
+}
+
+function isTaken(snapshot: WorkbookSnapshot, name: string): boolean {
+  const n = name.toLowerCase();
+  return (
+    snapshot.names.some((x) => x.name.toLowerCase() === n) ||
+    Object.values(snapshot.sheets).some((s) => s.tables.some((t) => t.name.toLowerCase() === n))
+  );
+}
+
+export function freeTableName(snapshot: WorkbookSnapshot): string {
+  if (!isTaken(snapshot, LOG_TABLE)) return LOG_TABLE;
+  let i = 2;
+  while (isTaken(snapshot, `${LOG_TABLE}${i}`)) i++;
+  return `${LOG_TABLE}${i}`;
+}
+
+/** `[@Hours]`, or `[@[Self-study hours]]` for names with spaces or special characters. */
+export function structuredRef(header: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(header)) return `[@${header}]`;
+  return `[@[${header.replace(/(['#[\]])/g, "'$1")}]]`;
+}
+
+function excelString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function columnLetters(col: number): string {
+  return cellAddress(0, col).replace(/\d+$/, '');
+}
+
+/**
+ * Conditional formatting that marks data rows the rules would reject: a date that is not a date, hours
+ * that are negative or not numbers, a format not in the program's list. It approximates the core for
+ * the sheet's sake; the pane shows the exact problems.
+ */
+export function problemRowFormula(program: Program, firstDataRow: number, columns: Partial<Record<ColumnKey, number>>, left: number, right: number): string {
+  const ref = (col: number) => `$${columnLetters(col)}${firstDataRow + 1}`;
+  const checks: string[] = [];
+  if (columns.date !== undefined) {
+    const d = ref(columns.date);
+    checks.push(`${d}=""`, `IFERROR(IF(ISNUMBER(${d}),${d}<1,DATEVALUE(${d})<1),TRUE)`);
+  }
+  for (const key of ['hours', 'selfStudyHours'] as const) {
+    const col = columns[key];
+    if (col !== undefined) checks.push(`AND(${ref(col)}<>"",IFERROR(--${ref(col)}<0,TRUE))`);
+  }
+  if (columns.format !== undefined) {
+    const names = program.formats.flatMap((f) => [f.label, ...f.aliases]).map(excelString).join(',');
+    const f = ref(columns.format);
+    checks.push(program.defaultFormat ? `AND(${f}<>"",ISNA(MATCH(${f},{${names}},0)))` : `ISNA(MATCH(${f},{${names}},0))`);
+  }
+  const whole = `$${columnLetters(left)}${firstDataRow + 1}:$${columnLetters(right)}${firstDataRow + 1}`;
+  return `=AND(COUNTA(${whole})>0,OR(${checks.join(',')}))`;
+}
+
+/**
+ * The operations that make `proposal.range` a CE log with the user's mapping. Writes nothing itself;
+ * `ok` is false (with problems) when the mapping cannot work.
+ */
+export function conversionPlan(
+  proposal: ConversionProposal,
+  options: ConversionOptions,
+  program: Program,
+  snapshot: WorkbookSnapshot,
+): ConversionPlan {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const renames: ConversionPlan['renames'] = [];
+  const { sheet, range } = proposal;
+  const table = proposal.existingTable ?? freeTableName(snapshot);
+  if (proposal.existingLog) {
+    return { ok: false, ops: [], renames, added: [], table: proposal.existingLog.table, problems: [`"${sheet}" is already a CE log (table ${proposal.existingLog.table})`], notes };
+  }
+
+  const seen = new Map<ColumnKey, string>();
+  const headers = proposal.columns.map((c) => c.header);
+  for (const column of proposal.columns) {
+    const key = options.mapping[column.index];
+    if (key === undefined) {
+      if (column.recognised) notes.push(`"${column.header}" is still read as ${COLUMN_BY_KEY[column.recognised].header}: its name says so`);
+      continue;
+    }
+    const other = seen.get(key);
+    if (other !== undefined) problems.push(`"${other}" and "${column.header}" are both mapped to ${COLUMN_BY_KEY[key].header}`);
+    seen.set(key, column.header);
+    if (columnForHeader(column.header) !== key) {
+      const to = COLUMN_BY_KEY[key].header;
+      renames.push({ index: column.index, from: column.header, to });
+      headers[column.index] = to;
+    }
+  }
+  if (!seen.has('date')) problems.push('Map a column to Date: the rules need the completion date');
+  if (!seen.has('hours') && !seen.has('selfStudyHours')) problems.push('Map a column to Hours (or Self-study hours)');
+
+  const added = columnsFor(program)
+    .filter((k) => !seen.has(k) && matchHeaders(headers).map[k] === undefined)
+    .map((k) => COLUMN_BY_KEY[k].header);
+  const finalHeaders = [...headers, ...added];
+  let creditsHeader: string | undefined;
+  if (options.credits) {
+    creditsHeader = finalHeaders.some((h) => h.toLowerCase() === CREDITS_HEADER.toLowerCase()) ? 'CE Ledger credits' : CREDITS_HEADER;
+    finalHeaders.push(creditsHeader);
+  }
+
+  // The mapping must be what the rules will read once the headers are as planned.
+  const final = matchHeaders(finalHeaders).map;
+  for (const [key, header] of seen) {
+    const index = final[key];
+    if (index === undefined || finalHeaders[index] !== (renames.find((r) => r.from === header)?.to ?? header)) {
+      problems.push(`${COLUMN_BY_KEY[key].header} would be read from "${index === undefined ? 'nowhere' : finalHeaders[index]}" instead of "${header}"`);
+    }
+  }
+  if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes };
+
+  const ops: WorkbookOp[] = [];
+  for (const r of renames) ops.push({ kind: 'setValues', sheet, row: range.row, col: range.col + r.index, values: [[r.to]] });
+  const tableRange: RangeRef = { ...range, rows: Math.max(range.rows, 2) };
+  if (!proposal.existingTable) ops.push({ kind: 'createTable', sheet, range: tableRange, name: table });
+  const newHeaders = creditsHeader ? [...added, creditsHeader] : added;
+  if (newHeaders.length) ops.push({ kind: 'addTableColumns', table, headers: newHeaders });
+  ops.push(...decorationOps(program, sheet, tableRange, finalHeaders, creditsHeader));
+  if (renames.length) notes.push(`${renames.length === 1 ? 'One header is' : `${renames.length} headers are`} renamed so the rules can read them`);
+  return { ok: true, ops, renames, added, table, problems, notes };
+}
+
+/** Validation lists, problem highlighting, date formats for new columns and the Credits formulas. */
+function decorationOps(program: Program, sheet: string, tableRange: RangeRef, headers: string[], creditsHeader: string | undefined, newColumnsFrom = Infinity): WorkbookOp[] {
+  const ops: WorkbookOp[] = [];
+  const map = matchHeaders(headers).map;
+  const dataRows = tableRange.rows - 1;
+  const firstDataRow = tableRange.row + 1;
+  const column = (index: number): RangeRef => ({ row: firstDataRow, col: tableRange.col + index, rows: dataRows, cols: 1 });
+  const lists: [ColumnKey, string[] | undefined, string][] = [
+    ['format', program.formats.map((f) => f.label), 'Choose the kind of activity'],
+    ['subject', program.subjects, 'Choose a subject area from the program’s list'],
+    ['approved', ['TRUE', 'FALSE'], program.approvedMeaning],
+    ['proof', [...PROOF_KINDS], 'The proof you hold; leave blank for none'],
+  ];
+  for (const [key, list, prompt] of lists) {
+    const index = map[key];
+    if (index !== undefined && list?.length && dataRows > 0) ops.push({ kind: 'listValidation', sheet, range: column(index), list, prompt });
+  }
+  if (map.date !== undefined && map.date >= newColumnsFrom && dataRows > 0) {
+    ops.push({ kind: 'setNumberFormat', sheet, range: column(map.date), format: 'yyyy-mm-dd' });
+  }
+  if (dataRows > 0) {
+    const absolute: Partial<Record<ColumnKey, number>> = {};
+    for (const [k, i] of Object.entries(map)) absolute[k as ColumnKey] = tableRange.col + i!;
+    const right = tableRange.col + headers.length - 1 - (creditsHeader ? 1 : 0);
+    ops.push({
+      kind: 'conditionalFormat',
+      sheet,
+      range: { row: firstDataRow, col: tableRange.col, rows: dataRows, cols: headers.length },
+      formula: problemRowFormula(program, firstDataRow, absolute, tableRange.col, right),
+      fill: PROBLEM_FILL,
+    });
+  }
+  if (creditsHeader && dataRows > 0) {
+    const ref = (key: ColumnKey) => (map[key] === undefined ? '""' : structuredRef(headers[map[key]!]!));
+    const hours = ref('hours');
+    const self = ref('selfStudyHours');
+    // Blank rows stay blank, so an empty table row is not read as an activity with a missing date.
+    const formula = `=IF(${hours}&${self}="","",CEU.CE_CREDITS(CE_PROGRAM,${ref('format')},${hours},${self}))`;
+    ops.push({
+      kind: 'setFormulas',
+      sheet,
+      row: firstDataRow,
+      col: tableRange.col + headers.length - 1,
+      formulas: Array.from({ length: dataRows }, () => [formula]),
+    });
+  }
+  return ops;
+}
+
+export function freeSheetName(snapshot: WorkbookSnapshot, base = LOG_SHEET): string {
+  const taken = new Set(snapshot.sheetNames.map((s) => s.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  let i = 2;
+  while (taken.has(`${base} ${i}`.toLowerCase())) i++;
+  return `${base} ${i}`;
+}
+
+/** "Start a new CE log": a new sheet with the canonical headers as a table and one empty row. */
+export function newLogPlan(snapshot: WorkbookSnapshot, program: Program, options: { credits: boolean }): { sheet: string; table: string; ops: WorkbookOp[] } {
+  const sheet = freeSheetName(snapshot);
+  const table = freeTableName(snapshot);
+  const headers = columnsFor(program).map((k) => COLUMN_BY_KEY[k].header);
+  const creditsHeader = options.credits ? CREDITS_HEADER : undefined;
+  const all = creditsHeader ? [...headers, creditsHeader] : headers;
+  const range: RangeRef = { row: 0, col: 0, rows: 2, cols: all.length };
+  const ops: WorkbookOp[] = [
+    { kind: 'addSheet', name: sheet },
+    { kind: 'setValues', sheet, row: 0, col: 0, values: [all] },
+    { kind: 'createTable', sheet, range, name: table },
+    ...decorationOps(program, sheet, range, all, creditsHeader, 0),
+    { kind: 'freezeRows', sheet, rows: 1 },
+    ...all.map((h, col): WorkbookOp => ({ kind: 'setColumnWidth', sheet, col, width: Math.max(70, Math.min(220, h.length * 8 + 24)) })),
+    { kind: 'activate', sheet },
+  ];
+  return { sheet, table, ops };
+}

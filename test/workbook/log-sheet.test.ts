@@ -1,0 +1,192 @@
+import { findProgram, type ColumnKey } from '../../src/core';
+import { MemoryWorkbook } from '../../src/workbook/memory';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import type { CellValue, WorkbookPort } from '../../src/workbook/port';
+import {
+  cellsOf,
+  conversionPlan,
+  findLog,
+  newLogPlan,
+  proposeConversion,
+  structuredRef,
+  type ConversionProposal,
+} from '../../src/workbook/log-sheet';
+import { FakeExcel } from '../fakes/fake-excel';
+
+const nism = findProgram('NISM-SMS')!;
+const all = { sheets: 'all' as const, formulas: true };
+
+/** A tracker as people keep them: a title, a blank line, then headers, some of them nonstandard. */
+const TRACKER: CellValue[][] = [
+  ['My CE tracker 2025–2027'],
+  [],
+  ['When', 'Course title', 'Hrs', 'Sponsor', 'Type', 'Cert?', 'My own column'],
+  [45740, 'Social listening', 2, 'NISM', 'Webinar', 'Certificate', 'kept'],
+  ['2025-06-01', '=not a formula', '1.5', 'Grovo', 'webinar', '', 42],
+  [45900, 'Community 101', -1, '', 'Podcast', 'yes', true],
+  [null, null, null, null, null, null, 'only a note'],
+];
+
+function snapshotValues(wb: MemoryWorkbook, sheet: string): CellValue[][] {
+  const { rows, cols } = wb.extent(sheet);
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => wb.getValue(sheet, r, c)));
+}
+
+function mappingOf(p: ConversionProposal, overrides: Record<string, ColumnKey | undefined>): Record<number, ColumnKey | undefined> {
+  const m: Record<number, ColumnKey | undefined> = {};
+  for (const c of p.columns) m[c.index] = c.header in overrides ? overrides[c.header] : c.key;
+  return m;
+}
+
+async function propose(port: WorkbookPort, sheet: string) {
+  const snap = await port.read(all);
+  const result = proposeConversion(snap, sheet);
+  if (!result.ok) throw new Error(result.message);
+  return { snap, proposal: result.proposal };
+}
+
+describe('proposeConversion', () => {
+  test('finds the header row below a title and proposes recognised and close columns', async () => {
+    const wb = new MemoryWorkbook({ Tracker: TRACKER });
+    const { proposal } = await propose(wb, 'Tracker');
+    expect(proposal.range).toEqual({ row: 2, col: 0, rows: 5, cols: 7 });
+    const keys = Object.fromEntries(proposal.columns.map((c) => [c.header, c.key]));
+    expect(keys).toEqual({
+      When: undefined,
+      'Course title': 'activity',
+      Hrs: undefined,
+      Sponsor: 'provider',
+      Type: 'format',
+      'Cert?': undefined,
+      'My own column': undefined,
+    });
+    expect(proposal.columns.find((c) => c.header === 'Type')!.recognised).toBe('format');
+  });
+
+  test('an existing CE log table is recognised, not converted twice', async () => {
+    const wb = new MemoryWorkbook({ Log: [['Date', 'Hours'], [45740, 1]] });
+    await wb.apply([{ kind: 'createTable', sheet: 'Log', name: 'MyLog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
+    const { snap, proposal } = await propose(wb, 'Log');
+    expect(proposal.existingLog).toEqual({ sheet: 'Log', table: 'MyLog', range: { row: 0, col: 0, rows: 2, cols: 2 } });
+    const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, {}), credits: true }, nism, snap);
+    expect(plan.ok).toBe(false);
+    expect(plan.ops).toEqual([]);
+    expect(plan.problems[0]).toMatch(/already a CE log/);
+    expect(findLog(snap)).toEqual({ sheet: 'Log', table: 'MyLog', range: { row: 0, col: 0, rows: 2, cols: 2 } });
+  });
+});
+
+describe('conversionPlan', () => {
+  test('refuses a mapping without Date or Hours, or with a column used twice', async () => {
+    const wb = new MemoryWorkbook({ Tracker: TRACKER });
+    const { snap, proposal } = await propose(wb, 'Tracker');
+    const noDate = conversionPlan(proposal, { mapping: mappingOf(proposal, {}), credits: false }, nism, snap);
+    expect(noDate.ok).toBe(false);
+    expect(noDate.problems).toEqual(expect.arrayContaining([expect.stringMatching(/Date/), expect.stringMatching(/Hours/)]));
+    const twice = conversionPlan(proposal, { mapping: mappingOf(proposal, { When: 'date', Hrs: 'hours', Sponsor: 'activity' }), credits: false }, nism, snap);
+    expect(twice.problems).toEqual([expect.stringMatching(/both mapped to Activity/)]);
+  });
+
+  for (const host of ['memory', 'fake Excel'] as const) {
+    test(`on ${host}: every pre-existing value is unchanged except the headers the user chose to rename`, async () => {
+      const fake = new FakeExcel({ Tracker: TRACKER, Other: [['untouched', 1]] });
+      const memory = new MemoryWorkbook({ Tracker: TRACKER, Other: [['untouched', 1]] });
+      const port: WorkbookPort = host === 'memory' ? memory : new OfficeWorkbook({ run: fake.run });
+      const book = host === 'memory' ? memory : fake.book;
+      const before = { tracker: snapshotValues(book, 'Tracker'), other: snapshotValues(book, 'Other') };
+      const { snap, proposal } = await propose(port, 'Tracker');
+      const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { When: 'date', Hrs: 'hours', 'Cert?': 'proof' }), credits: true }, nism, snap);
+      expect(plan.problems).toEqual([]);
+      expect(plan.renames).toEqual([
+        { index: 0, from: 'When', to: 'Date' },
+        { index: 2, from: 'Hrs', to: 'Hours' },
+        { index: 5, from: 'Cert?', to: 'Proof' },
+      ]);
+      await port.apply(plan.ops);
+
+      const after = snapshotValues(book, 'Tracker');
+      for (let r = 0; r < before.tracker.length; r++) {
+        for (let c = 0; c < before.tracker[r]!.length; c++) {
+          const renamed = r === 2 && plan.renames.some((x) => x.index === c);
+          if (!renamed) expect([r, c, after[r]![c]]).toEqual([r, c, before.tracker[r]![c]]);
+        }
+      }
+      expect(book.getFormula('Tracker', 4, 1)).toBeUndefined();
+      expect(snapshotValues(book, 'Other')).toEqual(before.other);
+      expect(after[2]!.slice(0, 7)).toEqual(['Date', 'Course title', 'Hours', 'Sponsor', 'Type', 'Proof', 'My own column']);
+      // Missing canonical columns at the right, then Credits; no Grade for NISM.
+      expect(after[2]!.slice(7)).toEqual(['Self-study hours', 'Subject area', 'Approved', 'Score', 'Location', 'Proof link', 'Notes', 'Credits']);
+      const table = book.tables()[0]!;
+      expect(table).toMatchObject({ name: 'CELog', sheet: 'Tracker', range: { row: 2, col: 0, rows: 5, cols: 15 } });
+      expect(book.getFormula('Tracker', 3, 14)).toBe('=IF([@Hours]&[@[Self-study hours]]="","",CEU.CE_CREDITS(CE_PROGRAM,[@Type],[@Hours],[@[Self-study hours]]))');
+      const lists = Object.fromEntries(book.validations().map((v) => [String(after[2]![v.range.col]), v.list]));
+      expect(lists.Type).toEqual(nism.formats.map((f) => f.label));
+      expect(lists['Subject area']).toEqual(nism.subjects);
+      expect(lists.Approved).toEqual(['TRUE', 'FALSE']);
+      expect(lists.Proof).toContain('Certificate');
+      expect(book.validations().every((v) => v.range.row === 3 && v.range.rows === 4)).toBe(true);
+      const cf = book.conditionalFormats();
+      expect(cf).toHaveLength(1);
+      expect(cf[0]!.range).toEqual({ row: 3, col: 0, rows: 4, cols: 15 });
+      expect(cf[0]!.formula).toMatch(/^=AND\(COUNTA\(\$A4:\$N4\)>0,OR\(\$A4="",/);
+
+      // Converted once; a second proposal recognises the log.
+      const again = await propose(port, 'Tracker');
+      expect(again.proposal.existingLog?.table).toBe('CELog');
+    });
+  }
+
+  test('a header kept as an alias is not renamed, and no rename means no value changes at all', async () => {
+    const rows: CellValue[][] = [
+      ['Completion date', 'Course title', 'CE hours', 'Type'],
+      [45740, 'A', 1, 'Webinar'],
+    ];
+    const wb = new MemoryWorkbook({ S: rows });
+    const { snap, proposal } = await propose(wb, 'S');
+    const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, {}), credits: false }, nism, snap);
+    expect(plan.ok).toBe(true);
+    expect(plan.renames).toEqual([]);
+    await wb.apply(plan.ops);
+    expect(snapshotValues(wb, 'S').map((r) => r.slice(0, 4))).toEqual(rows);
+    expect(plan.ops.some((o) => o.kind === 'setValues')).toBe(false);
+  });
+
+  test('the table name avoids names already in use', async () => {
+    const wb = new MemoryWorkbook({ A: [['Date', 'Hours'], [1, 1]], B: [['Date', 'Hrs'], [45740, 2]] });
+    await wb.apply([{ kind: 'createTable', sheet: 'A', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
+    const { snap, proposal } = await propose(wb, 'B');
+    const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { Hrs: 'hours' }), credits: false }, nism, snap);
+    expect(plan.table).toBe('CELog2');
+  });
+});
+
+describe('newLogPlan', () => {
+  test('creates "CE Log 2" when "CE Log" exists, with canonical headers as a table', async () => {
+    const wb = new MemoryWorkbook({ 'CE Log': [['something else']] });
+    const plan = newLogPlan(await wb.read(all), nism, { credits: true });
+    expect(plan.sheet).toBe('CE Log 2');
+    await wb.apply(plan.ops);
+    const snap = await wb.read(all);
+    const log = findLog(snap)!;
+    expect(log).toEqual({ sheet: 'CE Log 2', table: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 14 } });
+    expect(cellsOf(snap.sheets['CE Log 2']!, log.range)[0]).toEqual([
+      'Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Location', 'Proof link', 'Notes', 'Credits',
+    ]);
+    expect(wb.getValue('CE Log', 0, 0)).toBe('something else');
+    expect(wb.frozenRows('CE Log 2')).toBe(1);
+    expect(wb.numberFormat('CE Log 2', 1, 0)).toBe('yyyy-mm-dd');
+    expect(wb.activeSheet).toBe('CE Log 2');
+  });
+
+  test('ACSM logs get a Grade column', () => {
+    const plan = newLogPlan({ sheetNames: [], sheets: {}, names: [] }, findProgram('ACSM-EP')!, { credits: false });
+    const headers = (plan.ops.find((o) => o.kind === 'setValues') as { values: CellValue[][] }).values[0];
+    expect(headers).toContain('Grade');
+  });
+});
+
+test('structured references quote what Excel needs quoted', () => {
+  expect(structuredRef('Hours')).toBe('[@Hours]');
+  expect(structuredRef('Self-study hours')).toBe('[@[Self-study hours]]');
+  expect(structuredRef("Bob's #1 [x]")).toBe("[@[Bob''s '#1 '[x']]]");
+});
