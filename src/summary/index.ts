@@ -1,0 +1,5 @@
+/** The submission summary sheet and the workbook-to-Evaluation step it shares with the command line. */
+export { generateSummary, type GenerateSummaryOptions, type GenerateSummaryResult } from './generate';
+export { summaryOps, summarySheetName, SUMMARY_SHEET, type SummaryLayout, type SummaryOptions, type SummaryPerson, type SummaryPlan } from './summary-sheet';
+export { evaluateWorkbook, findLog, markedSummarySheet, SUMMARY_MARKER, type LogLocation, type WorkbookEvaluation, type WorkbookEvaluationFailure, type WorkbookEvaluationOptions } from './workbook-log';
+export { proofLinkTarget } from './links';

@@ -1,0 +1,151 @@
+/**
+ * From a workbook snapshot to an Evaluation: which program and cycle (flags first, then the CE Profile
+ * sheet), which sheet holds the log (the named one, else the one that looks most like a CE log), then
+ * the core's `evaluateLog`. Shared by the summary button and the command line, so both read a workbook
+ * the same way. Problems are returned as data with a one-line message.
+ */
+import {
+  dayFromIso,
+  dayFromSerial,
+  evaluateLog,
+  findHeaderRow,
+  findProgram,
+  matchHeaders,
+  missingRequiredColumns,
+  type DayNumber,
+  type Evaluation,
+  type Program,
+} from '../core';
+import type { CellValue, RangeRef, SheetData, WorkbookSnapshot } from '../workbook/port';
+import { PROFILE_SHEET, readProfile, type ProfileRead } from '../workbook/profile-sheet';
+
+/** The workbook-scoped defined name that marks the summary sheet CE Ledger made. */
+export const SUMMARY_MARKER = 'CE_LEDGER_SUMMARY';
+/** The hidden sheet where the xlsx adapter keeps long validation lists (kept in step with xlsx.ts; not imported, so the pane bundle stays free of exceljs). */
+const LISTS_SHEET = 'CE Lists';
+
+export interface LogLocation {
+  sheet: string;
+  /** The log rectangle in sheet coordinates, header row first. */
+  range: RangeRef;
+  cells: CellValue[][];
+  table: string | undefined;
+}
+
+export interface WorkbookEvaluationOptions {
+  /** Program id; default: the CE Profile sheet's. */
+  program?: string;
+  /** Default: the CE Profile sheet's. */
+  cycleStart?: DayNumber;
+  asOf: DayNumber;
+  /** The sheet that holds the log; default: the sheet that looks like a CE log. */
+  sheet?: string;
+}
+
+export type WorkbookEvaluationFailure = {
+  ok: false;
+  reason: 'no-log' | 'no-sheet' | 'unknown-program' | 'no-program' | 'no-cycle-start' | 'bad-log';
+  message: string;
+};
+
+export type WorkbookEvaluation =
+  | { ok: true; evaluation: Evaluation; program: Program; cycleStart: DayNumber; log: LogLocation; profile: ProfileRead }
+  | WorkbookEvaluationFailure;
+
+/** The sheet the add-in's summary marker points at, when that sheet still exists. */
+export function markedSummarySheet(snapshot: WorkbookSnapshot): string | undefined {
+  const marker = snapshot.names.find((n) => n.name.toUpperCase() === SUMMARY_MARKER);
+  if (!marker) return undefined;
+  return snapshot.sheetNames.find((s) => s.toLowerCase() === marker.sheet.toLowerCase());
+}
+
+function headerScore(row: readonly unknown[]): number {
+  const { map } = matchHeaders(row);
+  return missingRequiredColumns(map).length ? -1 : Object.keys(map).length;
+}
+
+function rectangle(sheet: SheetData, range: RangeRef): CellValue[][] {
+  const cells: CellValue[][] = [];
+  for (let r = range.row; r < range.row + range.rows; r++) {
+    const source = sheet.values[r - sheet.row] ?? [];
+    const row: CellValue[] = [];
+    for (let c = range.col; c < range.col + range.cols; c++) row.push(source[c - sheet.col] ?? '');
+    cells.push(row);
+  }
+  return cells;
+}
+
+/** The best log on one sheet, with its score (number of recognised columns); undefined when none. */
+function logOnSheet(sheet: SheetData): { location: LogLocation; score: number } | undefined {
+  let best: { location: LogLocation; score: number } | undefined;
+  for (const table of sheet.tables) {
+    const cells = rectangle(sheet, table.range);
+    const score = headerScore(cells[0] ?? []);
+    if (score > (best?.score ?? -1)) best = { location: { sheet: sheet.name, range: table.range, cells, table: table.name }, score };
+  }
+  if (best) return best;
+  const header = findHeaderRow(sheet.values);
+  if (header === undefined) return undefined;
+  const width = sheet.values.reduce((w, row) => Math.max(w, row.length), 0);
+  const range: RangeRef = { row: sheet.row + header, col: sheet.col, rows: sheet.values.length - header, cols: width };
+  return { location: { sheet: sheet.name, range, cells: rectangle(sheet, range), table: undefined }, score: headerScore(sheet.values[header]!) };
+}
+
+/**
+ * Finds the log: on the named sheet, else on the sheet with the most recognised columns (tab order
+ * breaks ties). The profile sheet, the lists sheet and the add-in's own summary are never the log.
+ */
+export function findLog(snapshot: WorkbookSnapshot, sheetName?: string): LogLocation | WorkbookEvaluationFailure {
+  if (sheetName !== undefined) {
+    const name = snapshot.sheetNames.find((s) => s.toLowerCase() === sheetName.toLowerCase());
+    const sheet = name ? snapshot.sheets[name] : undefined;
+    if (!sheet) return { ok: false, reason: 'no-sheet', message: `no sheet named "${sheetName}" (sheets: ${snapshot.sheetNames.join(', ')})` };
+    const found = logOnSheet(sheet);
+    if (!found) return { ok: false, reason: 'no-log', message: `sheet "${sheet.name}" has no CE log: no header row with Date and Hours (or Self-study hours) columns` };
+    return found.location;
+  }
+  const skip = new Set([PROFILE_SHEET.toLowerCase(), LISTS_SHEET.toLowerCase(), (markedSummarySheet(snapshot) ?? '').toLowerCase()]);
+  let best: { location: LogLocation; score: number } | undefined;
+  for (const name of snapshot.sheetNames) {
+    const sheet = snapshot.sheets[name];
+    if (!sheet || skip.has(name.toLowerCase())) continue;
+    const found = logOnSheet(sheet);
+    if (found && found.score > (best?.score ?? -1)) best = found;
+  }
+  if (!best) return { ok: false, reason: 'no-log', message: 'no CE log found: no sheet has a header row with Date and Hours (or Self-study hours) columns' };
+  return best.location;
+}
+
+function dateOf(value: unknown): DayNumber | undefined {
+  if (typeof value === 'number') return dayFromSerial(value);
+  if (typeof value === 'string') return dayFromIso(value);
+  return undefined;
+}
+
+/** Reads program, cycle and log from the snapshot (which must hold every sheet) and evaluates. */
+export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: WorkbookEvaluationOptions): WorkbookEvaluation {
+  const profile = readProfile(snapshot);
+  const programId = options.program ?? profile.profile?.program ?? (typeof profile.input.program === 'string' ? profile.input.program : undefined);
+  if (programId === undefined || programId.trim() === '') {
+    return { ok: false, reason: 'no-program', message: `no program: give --program ID or fill in the ${PROFILE_SHEET} sheet` };
+  }
+  const program = findProgram(programId);
+  if (!program) return { ok: false, reason: 'unknown-program', message: `unknown program "${programId}" (see: ce-ledger programs)` };
+  const cycleStart = options.cycleStart ?? profile.profile?.cycleStart ?? dateOf(profile.input.cycleStart);
+  if (cycleStart === undefined) {
+    return { ok: false, reason: 'no-cycle-start', message: `no cycle start: give --cycle-start YYYY-MM-DD or fill in the ${PROFILE_SHEET} sheet` };
+  }
+  const log = findLog(snapshot, options.sheet);
+  if ('ok' in log) return log;
+  const facts = profile.profile;
+  const result = evaluateLog(program, log.cells, {
+    cycleStart,
+    asOf: options.asOf,
+    firstRow: log.range.row + 1,
+    profile: facts
+      ? { cprValidUntil: facts.cprValidUntil, carryOverCredits: facts.carryOverCredits, firstCycle: facts.firstCycle, attestations: facts.attestations }
+      : { attestations: {} },
+  });
+  if (!result.ok) return { ok: false, reason: 'bad-log', message: `sheet "${log.sheet}": ${result.message}` };
+  return { ok: true, evaluation: result.evaluation, program, cycleStart, log, profile };
+}

@@ -1,0 +1,201 @@
+import { evaluateLog, findProgram, isoFromDay } from '../../src/core';
+import { MemoryWorkbook } from '../../src/workbook/memory';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import type { WorkbookOp } from '../../src/workbook/port';
+import { generateSummary, proofLinkTarget, summaryOps, SUMMARY_MARKER } from '../../src/summary';
+import { FakeExcel } from '../fakes/fake-excel';
+import { AS_OF, CYCLE_START, day, LOG_HEADERS, nismLog, profileRows, serial } from './fixtures';
+
+function workbook(extra: Record<string, (string | number | boolean | null)[][]> = {}): MemoryWorkbook {
+  return new MemoryWorkbook({ 'CE Profile': profileRows(), 'CE Log': nismLog(), ...extra });
+}
+
+function evaluation() {
+  const result = evaluateLog(findProgram('NISM-SMS')!, nismLog(), { cycleStart: day(CYCLE_START), asOf: day(AS_OF) });
+  if (!result.ok) throw new Error(result.message);
+  return result.evaluation;
+}
+
+describe('the summary sheet', () => {
+  test('every entry is listed with the credits and state the Evaluation gives', async () => {
+    const wb = workbook();
+    const result = await generateSummary(wb, { asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    const ev = result.evaluation;
+    expect(result.sheet).toBe('CE Summary');
+    const { first, columns } = result.layout.entries;
+    expect(result.layout.entries.count).toBe(ev.entries.length);
+    const col = (name: string) => columns.indexOf(name);
+    ev.entries.forEach((e, i) => {
+      const r = first + i;
+      expect(wb.getValue('CE Summary', r, col('Log row'))).toBe(e.entry.row);
+      expect(wb.getValue('CE Summary', r, col('Date'))).toBe(serial(isoFromDay(e.entry.date)));
+      expect(wb.getValue('CE Summary', r, col('Activity'))).toBe(e.entry.activity);
+      expect(wb.getValue('CE Summary', r, col('Credits claimed'))).toBe(e.claimed);
+      expect(wb.getValue('CE Summary', r, col('Credits counted'))).toBe(e.counted);
+    });
+    // The capped blended course says why it counts less; the not-pre-approved conference is flagged.
+    const blended = ev.entries.findIndex((e) => e.entry.activity === 'Blended campaign course');
+    expect(String(wb.getValue('CE Summary', first + blended, col('Reasons and flags')))).toMatch(/Capped at 5/);
+    const smw = ev.entries.findIndex((e) => e.entry.activity === 'Social Media Week');
+    expect(String(wb.getValue('CE Summary', first + smw, col('Reasons and flags')))).toMatch(/At risk: Not pre-approved/);
+    const quiz = ev.entries.findIndex((e) => e.entry.activity === 'Quiz below 70');
+    expect(String(wb.getValue('CE Summary', first + quiz, col('Proof')))).toMatch(/^Insufficient/);
+    // The status line and the row problem are on the sheet.
+    const all = await wb.read({ sheets: ['CE Summary'] });
+    const text = all.sheets['CE Summary']!.values.flat();
+    expect(text).toContain(ev.status.line);
+    expect(text).toContain(ev.problems[0]!.message);
+    expect(text).toContain('=1+1 Jo & Co');
+  });
+
+  test('user text is written as values, totals as native formulas over the entry rows', () => {
+    const ev = evaluation();
+    const plan = summaryOps(ev, { name: '=1+1' }, { sheetNames: ['CE Log'], sheets: {}, names: [] });
+    const valueTexts = plan.ops.filter((o): o is Extract<WorkbookOp, { kind: 'setValues' }> => o.kind === 'setValues').flatMap((o) => o.values.flat());
+    expect(valueTexts).toContain('=1+1');
+    const formulas = plan.ops.filter((o): o is Extract<WorkbookOp, { kind: 'setFormulas' }> => o.kind === 'setFormulas').flatMap((o) => o.formulas.flat());
+    expect(formulas.length).toBeGreaterThan(5);
+    for (const f of formulas) {
+      expect(f).not.toMatch(/CEU\./i);
+      expect(f).not.toContain('1+1');
+      const functions = [...f.matchAll(/([A-Z]+)\(/g)].map((m) => m[1]);
+      for (const fn of functions) expect(['SUM', 'SUMIFS', 'COUNTIFS', 'ROUND', 'MAX']).toContain(fn);
+    }
+    const { first, count } = plan.layout.entries;
+    const countedCol = String.fromCharCode(65 + plan.layout.entries.columns.indexOf('Credits counted'));
+    expect(formulas).toContain(`=ROUND(SUM($${countedCol}$${first + 1}:$${countedCol}$${first + count}),2)`);
+  });
+
+  test('regenerating replaces only the marked sheet; a user sheet named "CE Summary" is never touched', async () => {
+    const wb = workbook({ 'CE Summary': [['My own notes', 42]] });
+    const first = await generateSummary(wb, { asOf: day(AS_OF) });
+    if (!first.ok) throw new Error(first.message);
+    expect(first.sheet).toBe('CE Summary (2)');
+    expect(first.keptUserSheet).toBe('CE Summary');
+    expect(wb.names().find((n) => n.name === SUMMARY_MARKER)?.sheet).toBe('CE Summary (2)');
+    // The user renames nothing, edits the log, regenerates: still one summary of ours, same place.
+    await wb.apply([{ kind: 'setValues', sheet: 'CE Log', row: 2, col: 4, values: [[1]] }]);
+    const second = await generateSummary(wb, { asOf: day(AS_OF) });
+    if (!second.ok) throw new Error(second.message);
+    expect(second.sheet).toBe('CE Summary (2)');
+    expect(wb.sheetNames().filter((s) => s.startsWith('CE Summary'))).toEqual(['CE Summary', 'CE Summary (2)']);
+    expect((await wb.read({ sheets: ['CE Summary'] })).sheets['CE Summary']!.values).toEqual([['My own notes', 42]]);
+    // The summary itself is never mistaken for the log.
+    expect(second.logSheet).toBe('CE Log');
+  });
+
+  test('a sheet named like ours but without the marker is the user\'s: ours goes beside it', async () => {
+    const wb = workbook({ 'CE Summary': [['Date', 'Hours'], [serial('2025-05-01'), 3]] });
+    const snap = await wb.read({ sheets: 'all' });
+    const plan = summaryOps(evaluation(), {}, snap);
+    expect(plan.sheet).toBe('CE Summary (2)');
+    expect(plan.ops.some((o) => o.kind === 'deleteSheet')).toBe(false);
+    expect(plan.ops.filter((o) => 'sheet' in o && o.sheet === 'CE Summary')).toEqual([]);
+    // With the marker on "CE Summary (2)", a third sheet is not made: ours is replaced in place.
+    await wb.apply(plan.ops);
+    const again = summaryOps(evaluation(), {}, await wb.read({ sheets: 'all' }));
+    expect(again.sheet).toBe('CE Summary (2)');
+    expect(again.ops.filter((o) => o.kind === 'deleteSheet')).toEqual([{ kind: 'deleteSheet', name: 'CE Summary (2)' }]);
+  });
+
+  test('one read and one apply per generation', async () => {
+    const wb = workbook();
+    await generateSummary(wb, { asOf: day(AS_OF) });
+    expect(wb.calls).toEqual({ read: 1, apply: 1 });
+  });
+
+  test('proof links: hyperlinks only for web addresses and file paths', async () => {
+    const wb = workbook();
+    const result = await generateSummary(wb, { asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    const snap = await wb.read({ sheets: ['CE Summary'] });
+    const values = snap.sheets['CE Summary']!.values;
+    const find = (text: string) => {
+      const r = values.findIndex((row) => row[2] === text);
+      return { row: r, link: wb.hyperlink('CE Summary', r, 2) };
+    };
+    expect(find('https://example.com/cert-1.pdf').link).toBe('https://example.com/cert-1.pdf');
+    expect(find('proof/compliance.pdf').link).toBe('proof/compliance.pdf');
+    const hostile = find('javascript:alert(1)');
+    expect(hostile.row).toBeGreaterThan(0);
+    expect(hostile.link).toBeUndefined();
+    expect(proofLinkTarget('JavaScript:alert(1)')).toBeUndefined();
+    expect(proofLinkTarget('data:text/html,hi')).toBeUndefined();
+    expect(proofLinkTarget('C:\\CE\\cert.pdf')).toBe('file:///C:/CE/cert.pdf');
+    expect(proofLinkTarget('/home/jo/cert.pdf')).toBe('file:///home/jo/cert.pdf');
+  });
+
+  test('print-ready: landscape, one page wide, the entries header repeated, header and footer', async () => {
+    const wb = workbook();
+    const result = await generateSummary(wb, { asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    const setup = wb.pageSetup('CE Summary')!;
+    expect(setup.landscape).toBe(true);
+    expect(setup.fitToPagesWide).toBe(1);
+    expect(setup.printTitleRows).toEqual({ first: result.layout.entries.header, last: result.layout.entries.header });
+    expect(setup.header).toContain('=1+1 Jo && Co');
+    expect(setup.footer).toContain('&P');
+  });
+
+  test('a chart of counted credits by format where the host draws charts, none where it cannot', async () => {
+    const wb = workbook();
+    const result = await generateSummary(wb, { asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    const charts = wb.charts('CE Summary');
+    expect(charts).toHaveLength(1);
+    expect(charts[0]!.data).toEqual({ row: result.layout.categories.first, col: 0, rows: result.evaluation.categories.length, cols: 2 });
+    const plan = summaryOps(result.evaluation, {}, { sheetNames: [], sheets: {}, names: [] }, { charts: false });
+    expect(plan.ops.some((o) => o.kind === 'chart')).toBe(false);
+  });
+
+  test('a minimum gets its own column and formula (NAMSS approved credits)', async () => {
+    const rows = [
+      ['Date', 'Activity', 'Format', 'Hours', 'Approved', 'Proof', 'Location'],
+      [serial('2024-03-01'), 'A', 'Webinar', 10, 'yes', 'Certificate', 'Austin, TX'],
+      [serial('2024-04-01'), 'B', 'Webinar', 25, 'no', 'Certificate', 'Austin, TX'],
+    ];
+    const wb = new MemoryWorkbook({ Log: rows });
+    const result = await generateSummary(wb, { program: 'NAMSS-CPCS', cycleStart: day('2024-01-15'), asOf: day('2025-06-01') });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.evaluation.minimums[0]!.counted).toBe(10);
+    const minRow = result.layout.totals.minimums[0]!.row;
+    const formula = wb.getFormula('CE Summary', minRow, 2)!;
+    const colIndex = result.layout.entries.columns.indexOf('NAMSS-approved credits counted');
+    expect(colIndex).toBeGreaterThan(0);
+    expect(formula).toContain(String.fromCharCode(65 + colIndex));
+    const { first } = result.layout.entries;
+    expect([wb.getValue('CE Summary', first, colIndex), wb.getValue('CE Summary', first + 1, colIndex)]).toEqual([10, 0]);
+  });
+
+  test('unusable workbooks give a reason, not an exception', async () => {
+    const noLog = new MemoryWorkbook({ Notes: [['hello']] });
+    expect(await generateSummary(noLog, { program: 'NISM-SMS', cycleStart: day(CYCLE_START) })).toMatchObject({ ok: false, reason: 'no-log' });
+    const noProgram = new MemoryWorkbook({ Log: [LOG_HEADERS] });
+    expect(await generateSummary(noProgram, {})).toMatchObject({ ok: false, reason: 'no-program' });
+    expect(await generateSummary(noProgram, { program: 'NOPE', cycleStart: 1 })).toMatchObject({ ok: false, reason: 'unknown-program' });
+    expect(noLog.sheetNames()).toEqual(['Notes']);
+  });
+});
+
+describe('the summary through the Office adapter (fake Excel host)', () => {
+  test('writes the sheet, the marker, the chart and the page layout', async () => {
+    const fake = new FakeExcel({ 'CE Profile': profileRows(), 'CE Log': nismLog() });
+    const port = new OfficeWorkbook({ run: fake.run });
+    const result = await generateSummary(port, { asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    expect(fake.book.sheetNames()).toContain('CE Summary');
+    expect(fake.book.names().find((n) => n.name === SUMMARY_MARKER)?.sheet).toBe('CE Summary');
+    const { first, columns } = result.layout.entries;
+    // "=1+1" as an activity title reaches Excel as text, not as a formula.
+    const titleRow = result.evaluation.entries.findIndex((e) => e.entry.activity === '=1+1');
+    expect(fake.book.getFormula('CE Summary', first + titleRow, columns.indexOf('Activity'))).toBeUndefined();
+    expect(fake.book.getValue('CE Summary', first + titleRow, columns.indexOf('Activity'))).toBe('=1+1');
+    expect(fake.book.getFormula('CE Summary', result.layout.totals.all, 2)).toMatch(/^=ROUND\(SUM\(/);
+    expect(fake.charts.some((c) => c.sheet === 'CE Summary')).toBe(true);
+    // Regenerating through Excel replaces our sheet and keeps a single one.
+    const again = await generateSummary(port, { asOf: day(AS_OF) });
+    expect(again.ok).toBe(true);
+    expect(fake.book.sheetNames().filter((s) => s.startsWith('CE Summary'))).toEqual(['CE Summary']);
+  });
+});
