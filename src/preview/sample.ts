@@ -104,6 +104,7 @@ export const SAMPLE_ROWS: readonly Row[] = [
   ['2026-07-14', 'Community roundtable', 'NISM', 'Webinar', 1, '', 'Community Management', true, '', '', 'Online (Denver, CO)', '', ''],
   ['2026-08-20', 'Grovo: Measuring engagement', 'Grovo', 'Webinar', 0.5, '', 'Research & Analysis', true, 'Progress tracking', '', 'Online (Denver, CO)', '', ''],
   ['2026-12-09', 'Crisis simulation lab', 'NISM', 'In-person class', 2, '', 'Social Media Strategy', true, '', '', 'Denver, CO', '', ''],
+  ['2026-09-24', 'Short-form video trends', 'Later Media', 'Webinar', 1, '', 'Social Media Marketing', false, 'Certificate', '', 'Online (Denver, CO)', '', ''],
   ['2026-10-06', 'Customer care on social', 'Sprout Social', 'Webinar', 1, '', 'Community Management', false, '', '', 'Online (Denver, CO)', '', 'Over the webinar cap anyway'],
   ['2026-12-01', 'Grovo: Team workflows', 'Grovo', 'Webinar', 0.5, '', 'Project & Campaign Management', true, 'Progress tracking', '', 'Online (Denver, CO)', '', ''],
   ['2027-01-15', 'Community Management Summit', 'CMX', 'Conference', 5, '', 'Community Management', true, '', '', 'San Francisco, CA', '', 'Registered; planned'],

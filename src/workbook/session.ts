@@ -1,0 +1,270 @@
+/**
+ * The pane's controller, without React: reads the workbook through the port, evaluates the log with
+ * the core, and refreshes when the workbook changes (debounced, so a paste of 500 cells is one
+ * refresh). The React pane only renders its state and calls its methods, so everything here is
+ * testable in Jest against the memory adapter or the fake Excel host.
+ */
+import {
+  checkProfile,
+  evaluateLog,
+  findProgram,
+  today,
+  type DayNumber,
+  type Evaluation,
+  type Profile,
+  type ProfileInput,
+  type Program,
+  type RowProblem,
+} from '../core';
+import { cellsOf, conversionPlan, findLog, newLogPlan, proposeConversion, type ConversionOptions, type ConversionPlan, type ConversionProposal, type LogLocation, type ProposalResult } from './log-sheet';
+import type { WorkbookPort, WorkbookSnapshot } from './port';
+import { PROFILE_SHEET, profileOps, readProfile, type ProfileRead } from './profile-sheet';
+
+export interface PaneState {
+  /** A refresh is running (the first one, or after a change). */
+  loading: boolean;
+  /** Incremented after each completed refresh. */
+  version: number;
+  /** Reading the workbook failed. */
+  error?: string;
+  profile: ProfileRead;
+  program?: Program;
+  log?: LogLocation;
+  /** The log could not be read (no header row and the like). */
+  logError?: string;
+  evaluation?: Evaluation;
+  sheetNames: string[];
+  activeSheet?: string;
+  asOf: DayNumber;
+}
+
+export interface Timers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export interface ControllerOptions {
+  /** The date to evaluate at (the preview fixes it); default today. */
+  asOf?: DayNumber;
+  debounceMs?: number;
+  timers?: Timers;
+}
+
+const realTimers: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export type SaveResult = { ok: true } | { ok: false; problems: { field: string; message: string }[] };
+
+export class PaneController {
+  private state: PaneState;
+  private listeners = new Set<() => void>();
+  private snapshot: WorkbookSnapshot | undefined;
+  private stopListening: (() => void) | undefined;
+  private timer: unknown;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private readonly debounceMs: number;
+  private readonly timers: Timers;
+
+  constructor(
+    private readonly port: WorkbookPort,
+    options: ControllerOptions = {},
+  ) {
+    this.debounceMs = options.debounceMs ?? 300;
+    this.timers = options.timers ?? realTimers;
+    this.state = {
+      loading: true,
+      version: 0,
+      profile: { problems: [], exists: false, input: {} },
+      sheetNames: [],
+      asOf: options.asOf ?? today(),
+    };
+  }
+
+  // ---- for React (useSyncExternalStore) ----
+
+  getState = (): PaneState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of [...this.listeners]) l();
+  }
+
+  // ---- lifecycle ----
+
+  async start(): Promise<void> {
+    await this.refresh();
+    if (!this.stopListening) {
+      this.stopListening = await this.port.onChange(() => this.changed());
+    }
+  }
+
+  stop(): void {
+    this.stopListening?.();
+    this.stopListening = undefined;
+    if (this.timer !== undefined) this.timers.clear(this.timer);
+    this.timer = undefined;
+  }
+
+  /** A change in the workbook: refresh once things are quiet for `debounceMs`. */
+  changed(): void {
+    if (this.timer !== undefined) this.timers.clear(this.timer);
+    this.timer = this.timers.set(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, this.debounceMs);
+  }
+
+  /** Reads and evaluates; a refresh asked for while one runs happens once, after it. */
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.refreshOnce();
+        } while (this.again);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** The sheets a refresh reads: the profile's and the log's when known, else every sheet. */
+  private sheetsToRead(): string[] | 'all' {
+    const snap = this.snapshot;
+    const log = this.state.log;
+    if (!snap || !log) return 'all';
+    const sheets = new Set<string>([log.sheet]);
+    const profileName = snap.names.find((n) => n.name.toUpperCase() === 'CE_PROGRAM');
+    sheets.add(profileName?.sheet ?? PROFILE_SHEET);
+    return [...sheets];
+  }
+
+  private async refreshOnce(): Promise<void> {
+    if (!this.state.loading) this.set({ loading: true });
+    let snapshot: WorkbookSnapshot;
+    try {
+      snapshot = await this.port.read({ sheets: this.sheetsToRead() });
+      let log = findLog(snapshot);
+      if (!log && this.state.log) {
+        // The log moved or was removed since the last refresh: look everywhere once.
+        snapshot = await this.port.read({ sheets: 'all' });
+        log = findLog(snapshot);
+      }
+      this.snapshot = snapshot;
+      this.set({ ...this.evaluate(snapshot, log), loading: false, error: undefined, version: this.state.version + 1 });
+    } catch (error) {
+      this.set({ loading: false, error: error instanceof Error ? error.message : String(error), version: this.state.version + 1 });
+    }
+  }
+
+  private evaluate(snapshot: WorkbookSnapshot, log: LogLocation | undefined): Partial<PaneState> {
+    const profile = readProfile(snapshot);
+    const program = profile.profile ? findProgram(profile.profile.program) : undefined;
+    const base: Partial<PaneState> = {
+      profile,
+      program,
+      log,
+      sheetNames: snapshot.sheetNames,
+      activeSheet: snapshot.activeSheet,
+      evaluation: undefined,
+      logError: undefined,
+    };
+    if (!profile.profile || !program || !log) return base;
+    const sheet = snapshot.sheets[log.sheet];
+    if (!sheet) return base;
+    const p = profile.profile;
+    const result = evaluateLog(program, cellsOf(sheet, log.range), {
+      cycleStart: p.cycleStart,
+      asOf: this.state.asOf,
+      firstRow: log.range.row + 1,
+      profile: { cprValidUntil: p.cprValidUntil, carryOverCredits: p.carryOverCredits, firstCycle: p.firstCycle, attestations: p.attestations },
+    });
+    return result.ok ? { ...base, evaluation: result.evaluation } : { ...base, logError: result.message };
+  }
+
+  // ---- actions ----
+
+  /** Checks the form's values with the core's schema; writes the profile only when they are valid. */
+  async saveProfile(input: ProfileInput): Promise<SaveResult> {
+    const checked = checkProfile({ ...input, attestations: input.attestations ?? this.state.profile.profile?.attestations ?? {} });
+    if (!checked.ok) return { ok: false, problems: checked.problems };
+    await this.writeProfile(checked.profile);
+    return { ok: true };
+  }
+
+  async setAttestation(id: string, done: boolean): Promise<void> {
+    const current = this.state.profile.profile;
+    if (!current) throw new Error('Save the profile first');
+    await this.writeProfile({ ...current, attestations: { ...current.attestations, [id]: done } });
+  }
+
+  private async writeProfile(profile: Profile): Promise<void> {
+    // The profile's own cells are found in a fresh read of the sheets that hold them.
+    const names = this.snapshot?.names.filter((n) => n.name.toUpperCase().startsWith('CE_')).map((n) => n.sheet) ?? [];
+    const snapshot = await this.port.read({ sheets: [...new Set([PROFILE_SHEET, ...names])] });
+    await this.port.apply(profileOps(profile, snapshot));
+    await this.refresh();
+  }
+
+  /** Selects the cell of a row problem (or the whole row for a row-level problem). */
+  async selectProblem(problem: RowProblem): Promise<void> {
+    const log = this.state.log;
+    if (!log) return;
+    const row = problem.row - 1;
+    if (problem.columnIndex === undefined) await this.port.select(log.sheet, { row, col: log.range.col, rows: 1, cols: log.range.cols });
+    else await this.port.select(log.sheet, { row, col: log.range.col + problem.columnIndex, rows: 1, cols: 1 });
+  }
+
+  /** Selects a log row by its sheet row number. */
+  async selectRow(rowNumber: number): Promise<void> {
+    const log = this.state.log;
+    if (!log) return;
+    await this.port.select(log.sheet, { row: rowNumber - 1, col: log.range.col, rows: 1, cols: log.range.cols });
+  }
+
+  async proposeConversion(sheet: string): Promise<ProposalResult> {
+    const snapshot = await this.port.read({ sheets: [sheet] });
+    return proposeConversion({ ...snapshot, names: this.snapshot?.names ?? snapshot.names }, sheet);
+  }
+
+  /** The plan for the confirmation step; nothing is written. */
+  async planConversion(proposal: ConversionProposal, options: ConversionOptions): Promise<ConversionPlan> {
+    const program = this.state.program;
+    if (!program) return { ok: false, ops: [], renames: [], added: [], table: '', problems: ['Save your profile first: the lists come from your program'], notes: [] };
+    const snapshot = await this.port.read({ sheets: 'all' });
+    return conversionPlan(proposal, options, program, snapshot);
+  }
+
+  /** Writes a confirmed plan and refreshes. */
+  async convert(plan: ConversionPlan): Promise<void> {
+    if (!plan.ok) throw new Error(plan.problems.join('; '));
+    await this.port.apply(plan.ops);
+    this.snapshot = undefined;
+    await this.refresh();
+  }
+
+  async startNewLog(options: { credits: boolean }): Promise<string> {
+    const program = this.state.program;
+    if (!program) throw new Error('Save your profile first: the lists come from your program');
+    // Every sheet, so the new table's name avoids tables anywhere in the workbook.
+    const snapshot = await this.port.read({ sheets: 'all' });
+    const plan = newLogPlan(snapshot, program, options);
+    await this.port.apply(plan.ops);
+    this.snapshot = undefined;
+    await this.refresh();
+    return plan.sheet;
+  }
+}

@@ -1,0 +1,160 @@
+import { dayFromIso, evaluateLog, findProgram } from '../../src/core';
+import { MemoryWorkbook } from '../../src/workbook/memory';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import { PaneController, type Timers } from '../../src/workbook/session';
+import { PROFILE_SHEET } from '../../src/workbook/profile-sheet';
+import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, sampleLogValues, sampleOldTrackerValues, SAMPLE_OLD_TRACKER_SHEET } from '../../src/preview/sample';
+import { FakeExcel } from '../fakes/fake-excel';
+import { loadSample, sampleMemory } from '../fakes/sample-workbook';
+import type { CellValue } from '../../src/workbook/port';
+
+const asOf = dayFromIso(SAMPLE_AS_OF)!;
+
+/** Timers the test fires by hand. */
+function manualTimers() {
+  const pending = new Map<number, () => void>();
+  let next = 1;
+  const timers: Timers = {
+    set: (fn) => {
+      pending.set(next, fn);
+      return next++;
+    },
+    clear: (h) => pending.delete(h as number),
+  };
+  return {
+    timers,
+    pending: () => pending.size,
+    fire: () => {
+      const fns = [...pending.values()];
+      pending.clear();
+      fns.forEach((f) => f());
+    },
+  };
+}
+
+describe('PaneController', () => {
+  test('evaluates the sample log exactly as the core does', async () => {
+    const wb = await sampleMemory();
+    const c = new PaneController(wb, { asOf });
+    await c.start();
+    const s = c.getState();
+    expect(s.loading).toBe(false);
+    expect(s.profile.profile?.program).toBe('NISM-SMS');
+    expect(s.log).toEqual({ sheet: 'CE Log', table: 'CELog', range: { row: 0, col: 0, rows: 41, cols: 13 } });
+    const direct = evaluateLog(findProgram('NISM-SMS')!, sampleLogValues(), { cycleStart: dayFromIso(SAMPLE_CYCLE_START)!, asOf, firstRow: 1, profile: { attestations: {} } });
+    if (!direct.ok) throw new Error(direct.message);
+    expect(s.evaluation?.status.line).toBe(direct.evaluation.status.line);
+    expect(s.evaluation?.earned).toBe(direct.evaluation.earned);
+    expect(s.evaluation?.problems).toEqual(direct.evaluation.problems);
+    expect(s.evaluation?.status.keyword).toBe('IN PROGRESS');
+    c.stop();
+  });
+
+  test('changes are debounced into one refresh', async () => {
+    const wb = await sampleMemory();
+    const t = manualTimers();
+    const c = new PaneController(wb, { asOf, timers: t.timers });
+    await c.start();
+    const reads = wb.calls.read;
+    wb.setCell('CE Log', 21, 4, 2);
+    wb.setCell('CE Log', 19, 3, 'Webinar');
+    wb.setCell('CE Log', 23, 0, 45900);
+    expect(t.pending()).toBe(1);
+    expect(wb.calls.read).toBe(reads);
+    const version = c.getState().version;
+    t.fire();
+    while (c.getState().version === version) await new Promise((r) => setTimeout(r, 1));
+    expect(wb.calls.read).toBe(reads + 1);
+    expect(c.getState().evaluation?.problems).toEqual([]);
+    c.stop();
+  });
+
+  test('a refresh after a change reads only the profile and log sheets', async () => {
+    const wb = await sampleMemory();
+    await wb.apply([{ kind: 'addSheet', name: 'Big other sheet' }, { kind: 'setValues', sheet: 'Big other sheet', row: 0, col: 0, values: [['x']] }]);
+    const c = new PaneController(wb, { asOf });
+    await c.start();
+    const spy = jest.spyOn(wb, 'read');
+    await c.refresh();
+    expect(spy).toHaveBeenCalledWith({ sheets: ['CE Log', PROFILE_SHEET] });
+    c.stop();
+  });
+
+  test('an invalid profile is refused with the schema message and nothing is written', async () => {
+    const wb = await sampleMemory();
+    const c = new PaneController(wb, { asOf });
+    await c.start();
+    const applies = wb.calls.apply;
+    const result = await c.saveProfile({ program: 'NISM-SMS', cycleStart: '2025-02-30' });
+    expect(result).toEqual({ ok: false, problems: [{ field: 'cycleStart', message: 'enter a date (yyyy-mm-dd)' }] });
+    expect(wb.calls.apply).toBe(applies);
+    const ok = await c.saveProfile({ program: 'NISM-SMS', cycleStart: '2025-03-14', name: 'Jordan Rivera' });
+    expect(ok).toEqual({ ok: true });
+    expect(c.getState().profile.profile?.name).toBe('Jordan Rivera');
+  });
+
+  test('ticking a manual checklist item writes it to the profile and the checklist follows', async () => {
+    const wb = await sampleMemory();
+    const c = new PaneController(wb, { asOf });
+    await c.start();
+    expect(c.getState().evaluation?.checklist.find((i) => i.id === 'fee')?.done).toBe(false);
+    await c.setAttestation('fee', true);
+    const fee = wb.names().find((n) => n.name === 'CE_ATTEST_FEE')!;
+    expect(wb.getValue(PROFILE_SHEET, fee.range.row, fee.range.col)).toBe(true);
+    expect(c.getState().evaluation?.checklist.find((i) => i.id === 'fee')?.done).toBe(true);
+  });
+
+  test('clicking a problem selects its cell; clicking a proof issue selects the row', async () => {
+    const wb = await sampleMemory();
+    const c = new PaneController(wb, { asOf });
+    await c.start();
+    const problem = c.getState().evaluation!.problems.find((p) => p.column === 'Hours')!;
+    await c.selectProblem(problem);
+    expect(wb.selection).toEqual({ sheet: 'CE Log', range: { row: problem.row - 1, col: 4, rows: 1, cols: 1 } });
+    await c.selectRow(14);
+    expect(wb.selection).toEqual({ sheet: 'CE Log', range: { row: 13, col: 0, rows: 1, cols: 13 } });
+  });
+
+  test('without a log: start a new one, or convert a sheet, and the dashboard follows', async () => {
+    const wb = new MemoryWorkbook({ [SAMPLE_OLD_TRACKER_SHEET]: sampleOldTrackerValues() });
+    const c = new PaneController(wb, { asOf });
+    await c.start();
+    expect(c.getState().log).toBeUndefined();
+    await c.saveProfile({ program: 'NISM-SMS', cycleStart: '2023-03-01' });
+    const proposal = await c.proposeConversion(SAMPLE_OLD_TRACKER_SHEET);
+    if (!proposal.ok) throw new Error(proposal.message);
+    const mapping = Object.fromEntries(proposal.proposal.columns.map((col) => [col.index, col.key]));
+    mapping[0] = 'date';
+    mapping[2] = 'hours';
+    mapping[5] = 'proof';
+    const plan = await c.planConversion(proposal.proposal, { mapping, credits: true });
+    expect(plan.ok).toBe(true);
+    await c.convert(plan);
+    expect(c.getState().log?.sheet).toBe(SAMPLE_OLD_TRACKER_SHEET);
+    expect(c.getState().evaluation?.rowsRead).toBe(3);
+    const sheet = await c.startNewLog({ credits: false });
+    expect(sheet).toBe('CE Log');
+    expect(wb.tables().map((t) => t.name)).toEqual(['CELog', 'CELog2']);
+  });
+
+  test('a refresh through the Office adapter costs the same syncs for 40 and 10,040 log rows', async () => {
+    const syncsFor = async (rows: number) => {
+      const fake = new FakeExcel({ Sheet1: [] });
+      const port = new OfficeWorkbook({ run: fake.run });
+      const extraRows: CellValue[][] = Array.from({ length: rows - 40 }, (_, i) => [45800 + (i % 600), `Extra ${i}`, 'NISM', 'Webinar', 1, '', '', '', '', '', '', '', '']);
+      await loadSample(port, { extraRows });
+      const c = new PaneController(port, { asOf });
+      await c.start();
+      c.stop();
+      const before = fake.syncs;
+      await c.refresh();
+      return { syncs: fake.syncs - before, state: c.getState() };
+    };
+    const small = await syncsFor(40);
+    const large = await syncsFor(10_040);
+    expect(small.syncs).toBe(2);
+    expect(large.syncs).toBe(small.syncs);
+    expect(small.state.evaluation?.rowsRead).toBe(40);
+    expect(large.state.evaluation?.rowsRead).toBe(10_040);
+  });
+});
