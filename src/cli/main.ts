@@ -1,0 +1,244 @@
+/**
+ * The `ce-ledger` command line: check a tracker, write a copy with the summary sheet, write a fresh
+ * template, list the programs. Everything goes through the xlsx WorkbookPort and the rules core.
+ *
+ * Exit codes: 0 when the workbook could be evaluated (whatever its status), 2 on unusable input, with
+ * a one-line reason on stderr. The input file is never written; outputs are written to a temporary
+ * file in the same directory and renamed into place, and an existing output needs --force.
+ */
+import { constants as fsConstants, promises as fs } from 'fs';
+import { basename, dirname, join, resolve } from 'path';
+import { dayFromIso, findProgram, PROGRAMS, today, type DayNumber } from '../core';
+import { evaluateWorkbook, generateSummary } from '../summary';
+import { XlsxWorkbook } from '../workbook/xlsx';
+import { optionText, parseArgs, UsageError, type ParsedArgs } from './args';
+import { checkJson, checkReport, programRequirements, programsReport } from './report';
+import { buildTemplate } from './template';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Progress lines are shown only on a terminal. */
+  stderrIsTTY: boolean;
+  cwd: string;
+  /** Today's date, for tests; default: the local date. */
+  today?: DayNumber;
+  /** Files above this size get progress lines on a terminal (default 1 MB). */
+  bigFileBytes?: number;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_UNUSABLE = 2;
+const BIG_FILE_BYTES = 1_000_000;
+
+export const USAGE = `Usage: ce-ledger <command> [options]
+
+Commands:
+  check FILE.xlsx [--sheet NAME] [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json]
+      Status, totals, caps, problems, missing proof and the checklist of a CE log.
+  summary FILE.xlsx -o OUT.xlsx [same options as check] [--force]
+      Writes a copy of FILE.xlsx with a "CE Summary" sheet. FILE.xlsx is never modified.
+  template -o NEW.xlsx --program ID [--cycle-start YYYY-MM-DD] [--force]
+      Writes a new tracker: a CE Profile sheet and an empty CE log table with validation lists.
+  programs [--json]
+      Lists the program ids with their names and requirements.
+
+Program and cycle start come from the options, else from the workbook's "CE Profile" sheet.
+The log is the sheet given with --sheet, else the sheet that looks like a CE log.
+Exit status: 0 when the workbook could be evaluated, 2 when the input is unusable.
+`;
+
+class Unusable extends Error {}
+
+function parseDate(args: ParsedArgs, name: string): DayNumber | undefined {
+  const text = optionText(args, name);
+  if (text === undefined) return undefined;
+  const day = dayFromIso(text);
+  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) throw new Unusable(`bad date for --${name}: "${text}" (use YYYY-MM-DD)`);
+  return day;
+}
+
+function parseProgram(args: ParsedArgs): string | undefined {
+  const id = optionText(args, 'program');
+  if (id !== undefined && !findProgram(id)) throw new Unusable(`unknown program "${id}" (known: ${PROGRAMS.map((p) => p.id).join(', ')})`);
+  return id;
+}
+
+function oneFile(args: ParsedArgs, command: string): string {
+  if (args.positional.length === 0) throw new UsageError(`${command} needs a FILE.xlsx`);
+  if (args.positional.length > 1) throw new UsageError(`${command} takes one file, got ${args.positional.length}`);
+  return args.positional[0]!;
+}
+
+function noPositional(args: ParsedArgs, command: string): void {
+  if (args.positional.length) throw new UsageError(`${command} takes no file argument (use -o FILE)`);
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+async function openWorkbook(file: string, io: CliIo): Promise<{ port: XlsxWorkbook; big: boolean }> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    throw new Unusable(`${file}: no such file`);
+  }
+  if (!stat.isFile()) throw new Unusable(`${file}: not a file`);
+  const handle = await fs.open(file, 'r');
+  const head = Buffer.alloc(4);
+  try {
+    await handle.read(head, 0, 4, 0);
+  } finally {
+    await handle.close();
+  }
+  if (!head.equals(ZIP_MAGIC)) throw new Unusable(`${file}: not an .xlsx workbook${/\.(xls|csv|ods)$/i.test(file) ? ' (save it as .xlsx first)' : ''}`);
+  const big = stat.size > (io.bigFileBytes ?? BIG_FILE_BYTES);
+  if (big) progress(io, `reading ${basename(file)} (${Math.round(stat.size / 1024)} KB)…`);
+  try {
+    return { port: await XlsxWorkbook.open(file), big };
+  } catch (e) {
+    throw new Unusable(`${file}: not a readable .xlsx workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
+}
+
+function progress(io: CliIo, text: string): void {
+  if (io.stderrIsTTY) io.stderr(`ce-ledger: ${text}\n`);
+}
+
+/** Writes next to the target and renames, so a reader never sees half a file and a failure leaves none. */
+export async function writeAtomically(target: string, data: Buffer, force: boolean): Promise<void> {
+  if (!force) {
+    const exists = await fs.access(target, fsConstants.F_OK).then(
+      () => true,
+      () => false,
+    );
+    if (exists) throw new Unusable(`${target} already exists (use --force to overwrite)`);
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    await fs.writeFile(temp, data, { flag: 'wx' });
+    await fs.rename(temp, target);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    if (e instanceof Unusable) throw e;
+    throw new Unusable(`cannot write ${target}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function outputPath(args: ParsedArgs, io: CliIo, command: string): string {
+  const out = optionText(args, 'output');
+  if (!out) throw new UsageError(`${command} needs -o OUT.xlsx`);
+  return resolve(io.cwd, out);
+}
+
+async function check(args: ParsedArgs, io: CliIo): Promise<number> {
+  const file = oneFile(args, 'check');
+  const program = parseProgram(args);
+  const cycleStart = parseDate(args, 'cycle-start');
+  const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
+  const { port, big } = await openWorkbook(resolve(io.cwd, file), io);
+  const snapshot = await port.read({ sheets: 'all' });
+  if (big) progress(io, 'evaluating…');
+  const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheet: optionText(args, 'sheet') });
+  if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
+  if (args.options.has('json')) io.stdout(JSON.stringify(checkJson(file, result.evaluation, result.log), null, 2) + '\n');
+  else io.stdout(checkReport(file, result.evaluation, result.log));
+  return EXIT_OK;
+}
+
+async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
+  const file = oneFile(args, 'summary');
+  const out = outputPath(args, io, 'summary');
+  const input = resolve(io.cwd, file);
+  if (out === input) throw new Unusable('the output must be a new file: summary never modifies its input');
+  const program = parseProgram(args);
+  const cycleStart = parseDate(args, 'cycle-start');
+  const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
+  const force = args.options.has('force');
+  if (!force && (await fs.access(out).then(() => true, () => false))) throw new Unusable(`${out} already exists (use --force to overwrite)`);
+  const { port, big } = await openWorkbook(input, io);
+  const result = await generateSummary(port, { program, cycleStart, asOf, sheet: optionText(args, 'sheet') });
+  if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
+  if (big) progress(io, `writing ${basename(out)}…`);
+  await writeAtomically(out, await port.toBuffer(), force);
+  const beside = result.keptUserSheet ? ` (your own "${result.keptUserSheet}" sheet was kept)` : '';
+  io.stdout(`Wrote ${out}: sheet "${result.sheet}"${beside}\n${result.evaluation.status.line}\n`);
+  return EXIT_OK;
+}
+
+async function template(args: ParsedArgs, io: CliIo): Promise<number> {
+  noPositional(args, 'template');
+  const out = outputPath(args, io, 'template');
+  const id = parseProgram(args);
+  if (!id) throw new UsageError('template needs --program ID (see: ce-ledger programs)');
+  const cycleStart = parseDate(args, 'cycle-start');
+  const force = args.options.has('force');
+  if (!force && (await fs.access(out).then(() => true, () => false))) throw new Unusable(`${out} already exists (use --force to overwrite)`);
+  const port = await buildTemplate(findProgram(id)!, cycleStart);
+  await writeAtomically(out, await port.toBuffer(), force);
+  io.stdout(`Wrote ${out}: a ${findProgram(id)!.id} tracker (sheets "CE Profile" and "CE Log")\n`);
+  return EXIT_OK;
+}
+
+function programs(args: ParsedArgs, io: CliIo): number {
+  noPositional(args, 'programs');
+  if (args.options.has('json')) {
+    const list = PROGRAMS.map((p) => ({
+      id: p.id,
+      name: p.name,
+      body: p.body,
+      required: p.required,
+      unit: p.creditUnit,
+      minimums: p.minimums.map((m) => ({ label: m.label, credits: m.credits, period: m.period })),
+      requirements: programRequirements(p),
+    }));
+    io.stdout(JSON.stringify(list, null, 2) + '\n');
+  } else {
+    io.stdout(programsReport(PROGRAMS));
+  }
+  return EXIT_OK;
+}
+
+const ALLOWED: Record<string, string[]> = {
+  check: ['sheet', 'program', 'cycle-start', 'as-of', 'json'],
+  summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'force'],
+  template: ['program', 'cycle-start', 'output', 'force'],
+  programs: ['json'],
+};
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+    if (args.options.has('help') || args.command === 'help') {
+      io.stdout(USAGE);
+      return EXIT_OK;
+    }
+    if (!args.command) throw new UsageError('no command given');
+    const allowed = ALLOWED[args.command];
+    if (!allowed) throw new UsageError(`unknown command "${args.command}"`);
+    for (const name of args.options.keys()) {
+      if (!allowed.includes(name)) throw new UsageError(`${args.command} does not take --${name}`);
+    }
+    switch (args.command) {
+      case 'check':
+        return await check(args, io);
+      case 'summary':
+        return await summary(args, io);
+      case 'template':
+        return await template(args, io);
+      default:
+        return programs(args, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`ce-ledger: ${e.message}\n\n${USAGE}`);
+      return EXIT_UNUSABLE;
+    }
+    if (e instanceof Unusable) {
+      io.stderr(`ce-ledger: ${e.message}\n`);
+      return EXIT_UNUSABLE;
+    }
+    throw e;
+  }
+}

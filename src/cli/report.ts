@@ -1,0 +1,141 @@
+/** What `ce-ledger check` prints: a readable report, or one JSON object with `--json`. */
+import { formatCredits, isoFromDay, type Evaluation, type Program } from '../core';
+import { describeCap } from '../core/caps';
+import { cellAddress } from '../workbook/port';
+import type { LogLocation } from '../summary';
+
+export interface CheckJson {
+  file: string;
+  sheet: string;
+  program: string;
+  cycleStart: string;
+  asOf: string;
+  /** The status keyword: IN PROGRESS, COMPLETE, READY, GRACE, LAPSED or EXPIRED. */
+  status: string;
+  statusLine: string;
+  earned: number;
+  needed: number;
+  required: number;
+  deadline: string;
+  /** Data rows read (fully empty rows are not counted). */
+  entries: number;
+  problems: { row: number; column: string; cell: string | undefined; message: string }[];
+  /** Sheet rows of entries without the proof the program asks for. */
+  missingProof: number[];
+  /** Sheet rows whose proof is held but not enough (an assessment below the pass score). */
+  insufficientProof: number[];
+  minimums: { id: string; label: string; required: number; counted: number; shortfall: number }[];
+  categories: { format: string; entries: number; claimed: number; counted: number; clipped: number; cap: string }[];
+  checklist: { id: string; label: string; done: boolean; detail: string; rows: number[] }[];
+  hints: string[];
+}
+
+function problemCell(log: LogLocation, columnIndex: number | undefined, row: number): string | undefined {
+  return columnIndex === undefined ? undefined : cellAddress(row - 1, log.range.col + columnIndex);
+}
+
+export function checkJson(file: string, ev: Evaluation, log: LogLocation): CheckJson {
+  return {
+    file,
+    sheet: log.sheet,
+    program: ev.program.id,
+    cycleStart: isoFromDay(ev.cycle.cycleStart),
+    asOf: isoFromDay(ev.asOf),
+    status: ev.status.keyword,
+    statusLine: ev.status.line,
+    earned: ev.earned,
+    needed: ev.needed,
+    required: ev.required,
+    deadline: isoFromDay(ev.cycle.deadline),
+    entries: ev.rowsRead,
+    problems: ev.problems.map((p) => ({ row: p.row, column: p.column, cell: problemCell(log, p.columnIndex, p.row), message: p.message })),
+    missingProof: ev.proofIssues.filter((p) => p.state === 'missing').map((p) => p.row),
+    insufficientProof: ev.proofIssues.filter((p) => p.state === 'insufficient').map((p) => p.row),
+    minimums: ev.minimums.map((m) => ({ id: m.id, label: m.label, required: m.required, counted: m.counted, shortfall: m.shortfall })),
+    categories: ev.categories.map((c) => ({ format: c.label, entries: c.entries, claimed: c.claimed, counted: c.counted, clipped: c.clipped, cap: c.cap })),
+    checklist: ev.checklist.map((c) => ({ id: c.id, label: c.label, done: c.done, detail: c.detail, rows: c.rows })),
+    hints: ev.hints,
+  };
+}
+
+function rowList(rows: readonly number[]): string {
+  return rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.join(', ')}`;
+}
+
+export function checkReport(file: string, ev: Evaluation, log: LogLocation): string {
+  const unit = ev.program.creditUnit;
+  const c = (n: number) => formatCredits(n);
+  const lines: string[] = [];
+  lines.push(`${file}: sheet "${log.sheet}", ${ev.rowsRead} ${ev.rowsRead === 1 ? 'row' : 'rows'} read`);
+  lines.push(`Program  ${ev.program.id}: ${ev.program.name}`);
+  lines.push(`Cycle    ${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}; deadline ${isoFromDay(ev.cycle.deadline)}; as of ${isoFromDay(ev.asOf)}`);
+  lines.push('');
+  lines.push(`Status   ${ev.status.line}`);
+  lines.push(`Credits  ${c(ev.earned)} counted of ${c(ev.required)} required; ${c(ev.needed)} still needed`);
+  for (const m of ev.minimums) {
+    lines.push(`         ${m.label}: ${c(m.counted)} of ${c(m.required)}${m.shortfall ? `, ${c(m.shortfall)} short` : ''}`);
+  }
+  if (ev.carriedOver) lines.push(`         includes ${c(ev.carriedOver)} carried over`);
+  if (ev.categories.length) {
+    lines.push('');
+    lines.push(`By format (${unit} counted / claimed)`);
+    const width = Math.max(...ev.categories.map((x) => x.label.length));
+    for (const x of ev.categories) {
+      const cap = x.cap ? `  cap ${x.cap}` : '';
+      const clipped = x.clipped ? `, ${c(x.clipped)} clipped` : '';
+      lines.push(`  ${x.label.padEnd(width)}  ${c(x.counted)} / ${c(x.claimed)}${cap}${clipped}`);
+    }
+  }
+  if (ev.problems.length) {
+    lines.push('');
+    lines.push('Problems (these rows count for nothing until fixed)');
+    for (const p of ev.problems) {
+      const cell = problemCell(log, p.columnIndex, p.row);
+      lines.push(`  row ${p.row}${cell ? ` (${cell})` : ''}: ${p.message}`);
+    }
+  }
+  const missing = ev.proofIssues.filter((p) => p.state === 'missing');
+  const weak = ev.proofIssues.filter((p) => p.state === 'insufficient');
+  if (missing.length || weak.length) {
+    lines.push('');
+    if (missing.length) lines.push(`Missing proof: ${rowList(missing.map((p) => p.row))}`);
+    for (const p of weak) lines.push(`Insufficient proof: row ${p.row}: ${p.message}`);
+  }
+  const notCounted = ev.entries.filter((e) => e.state !== 'counted' || e.counted < e.claimed);
+  if (notCounted.length) {
+    lines.push('');
+    lines.push('Counted less than claimed');
+    for (const e of notCounted) lines.push(`  row ${e.entry.row}: ${c(e.counted)} of ${c(e.claimed)}: ${e.reasons.join('; ') || e.state}`);
+  }
+  if (ev.checklist.length) {
+    lines.push('');
+    lines.push('Checklist');
+    for (const item of ev.checklist) lines.push(`  [${item.done ? 'x' : ' '}] ${item.label}: ${item.detail}`);
+  }
+  if (ev.hints.length) {
+    lines.push('');
+    for (const h of ev.hints) lines.push(`- ${h}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function programsReport(programs: readonly Program[]): string {
+  const width = Math.max(...programs.map((p) => p.id.length));
+  return (
+    programs
+      .map((p) => `${p.id.padEnd(width)}  ${p.name}\n${' '.repeat(width)}  ${programRequirements(p)}`)
+      .join('\n') + '\n'
+  );
+}
+
+export function programRequirements(p: Program): string {
+  const parts = [`${formatCredits(p.required)} ${p.creditUnit}`];
+  for (const m of p.minimums) parts.push(`at least ${formatCredits(m.credits)} ${m.label}${m.period === 'cycleYear' ? ' each cycle year' : ''}`);
+  if (p.minEntries) parts.push(`at least ${p.minEntries} entries`);
+  if (p.perEntryCap !== undefined) parts.push(`at most ${formatCredits(p.perEntryCap)} per entry`);
+  for (const cap of p.caps) {
+    const label = cap.label.replace(/,?\s*cycle year \{year\}/, '').replace('{format}', 'each format').replace('{year}', '');
+    parts.push(`${label}: at most ${describeCap(cap, p.required, p.creditUnit)}${cap.exempt ? ' (some providers exempt)' : ''}`);
+  }
+  return parts.join('; ');
+}
