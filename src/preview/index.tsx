@@ -1,21 +1,86 @@
 /*
- * The preview host: will show the real pane beside an in-memory workbook, for development and
- * demos. It runs in any browser without Office, so it must never load Office.js or the network.
+ * The preview host: the real pane beside an editable grid of an in-memory workbook, loaded with the
+ * sample NISM tracker. It runs in any browser without Office and makes no network request.
+ *
+ *   preview.html?asOf=2026-11-23   evaluate as of a fixed date (the end-to-end tests do)
+ *   preview.html?theme=dark        the dark theme
  */
-import { FluentProvider, Text, Title1, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { dayFromIso, today } from '../core';
+import { App } from '../taskpane/App';
+import type { MemoryWorkbook } from '../workbook/memory';
+import type { RangeRef } from '../workbook/port';
+import { PaneController } from '../workbook/session';
+import { Grid } from './Grid';
+import { sampleWorkbook } from './workbook';
 
-function Preview() {
+function Preview({ wb, controller, dark }: { wb: MemoryWorkbook; controller: PaneController; dark: boolean }) {
+  const [version, setVersion] = useState(0);
+  const [sheet, setSheet] = useState(wb.activeSheet ?? wb.sheetNames()[0]!);
+  const [selection, setSelection] = useState<RangeRef | undefined>();
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    void wb.onChange(() => setVersion((v) => v + 1)).then((s) => (stop = s));
+    const stopSelect = wb.onSelect((name, range) => {
+      setSheet(name);
+      setSelection(range);
+    });
+    return () => {
+      stop?.();
+      stopSelect();
+    };
+  }, [wb]);
+  const sheets = wb.sheetNames();
+  // A sheet added by the pane (a new log) becomes visible, as Excel activates it.
+  useEffect(() => {
+    if (wb.activeSheet && wb.activeSheet !== sheet && sheets.includes(wb.activeSheet)) setSheet(wb.activeSheet);
+  }, [version]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 16 }}>
-        <Title1 as="h1">CE Ledger preview</Title1>
-        <Text as="p">The pane and an in-memory workbook will appear here.</Text>
+    <div className={`preview${dark ? ' dark' : ''}`}>
+      <header className="bar">
+        <h1>CE Ledger preview</h1>
+        <nav aria-label="Sheets" className="tabs">
+          {sheets.map((name) => (
+            <button
+              key={name}
+              type="button"
+              aria-current={name === sheet ? 'page' : undefined}
+              onClick={() => {
+                setSheet(name);
+                setSelection(undefined);
+                void wb.apply([{ kind: 'activate', sheet: name }]);
+              }}
+            >
+              {name}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <main className="sheet" aria-label={`Workbook: ${sheet}`}>
+        <Grid wb={wb} sheet={sheet} selection={selection} version={version} />
       </main>
-    </FluentProvider>
+      <aside className="pane" aria-label="CE Ledger task pane">
+        <App controller={controller} theme={dark ? webDarkTheme : webLightTheme} as="div" />
+      </aside>
+    </div>
   );
 }
 
-const container = document.getElementById('root');
-if (!container) throw new Error('preview.html has no #root element');
-createRoot(container).render(<Preview />);
+async function main(): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  const asOfText = params.get('asOf');
+  const asOf = (asOfText && dayFromIso(asOfText)) || today();
+  const dark = params.get('theme') === 'dark';
+  const wb = await sampleWorkbook();
+  const controller = new PaneController(wb, { asOf });
+  const container = document.getElementById('root');
+  if (!container) throw new Error('preview.html has no #root element');
+  createRoot(container).render(<Preview wb={wb} controller={controller} dark={dark} />);
+  await controller.start();
+  // For the end-to-end tests: the workbook and controller behind the page.
+  (window as unknown as { ceLedger: unknown }).ceLedger = { wb, controller };
+}
+
+void main();

@@ -1,25 +1,88 @@
-import { FluentProvider, Text, Title1, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Title2,
+  makeStyles,
+  tokens,
+  webLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
+import type { PaneController } from '../workbook/session';
+import { Dashboard } from './Dashboard';
+import { ProfileSection } from './ProfileSection';
+
+// Rarely used: loaded only when the user opens it.
+const LogSetup = lazy(() => import('./LogSetup'));
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    minHeight: '100vh',
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     boxSizing: 'border-box',
+    minWidth: '280px',
+    maxWidth: '720px',
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
+  header: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  title: { margin: 0 },
 });
 
-/** The task pane. Kept host-free so the preview page can render it without Office. */
-export function App() {
+export interface AppProps {
+  controller: PaneController;
+  theme?: Theme;
+  /** `main` in Office; `div` when a host page (the preview) provides the landmark. */
+  as?: 'main' | 'div';
+}
+
+/** The task pane. Host-free: everything goes through the controller and its WorkbookPort. */
+export function App({ controller, theme = webLightTheme, as = 'main' }: AppProps) {
   const styles = useStyles();
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const [setupOpen, setSetupOpen] = useState(false);
+  const Root = as;
+  const profile = state.profile.profile;
+  const showSetup = profile !== undefined && (setupOpen || (!state.log && !state.loading));
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.root}>
-        <Title1 as="h1">CE Ledger</Title1>
-        <Text>Track continuing-education credits and see where your recertification stands.</Text>
-      </main>
+    <FluentProvider theme={theme}>
+      <Root className={styles.root} aria-busy={state.loading}>
+        <header className={styles.header}>
+          <Title2 as="h1" className={styles.title}>
+            CE Ledger
+          </Title2>
+          {state.program && <Caption1>{state.program.name}</Caption1>}
+        </header>
+        {state.loading && state.version === 0 && <Spinner size="tiny" label="Reading the workbook…" />}
+        {state.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>Could not read the workbook: {state.error}</MessageBarBody>
+          </MessageBar>
+        )}
+        <ProfileSection controller={controller} state={state} />
+        {state.logError && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{state.logError}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.evaluation && state.log && <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />}
+        {showSetup && (
+          <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+            <LogSetup controller={controller} state={state} onClose={state.log ? () => setSetupOpen(false) : undefined} />
+          </Suspense>
+        )}
+        {profile && state.log && !setupOpen && (
+          <Button appearance="secondary" onClick={() => setSetupOpen(true)}>
+            Use another sheet or start a new log…
+          </Button>
+        )}
+      </Root>
     </FluentProvider>
   );
 }

@@ -154,9 +154,18 @@ export class MemoryWorkbook implements WorkbookPort {
 
   // ---- Editing as a user would (the preview grid) ----
 
-  /** A user edit of one cell: text starting with "=" becomes a formula, as when typed into Excel. */
+  /**
+   * A user edit of one cell: text starting with "=" becomes a formula, as when typed into Excel, and
+   * typing in the row just below a table makes the table one row longer (Excel's auto-expansion).
+   */
   setCell(sheet: string, row: number, col: number, value: CellValue): void {
     const state = this.requireSheet(sheet);
+    if (!isEmpty(value)) {
+      for (const t of this.tableList) {
+        const r = t.range;
+        if (sameName(t.sheet, state.name) && row === r.row + r.rows && col >= r.col && col < r.col + r.cols) t.range = { ...r, rows: r.rows + 1 };
+      }
+    }
     if (typeof value === 'string' && value.startsWith('=') && value.length > 1) {
       state.formulas.set(key(row, col), value);
       this.put(state, row, col, '');

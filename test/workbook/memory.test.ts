@@ -50,4 +50,12 @@ describe('MemoryWorkbook specifics', () => {
     await wb.select('S', { row: 1, col: 0, rows: 1, cols: 1 });
     expect(selected).toEqual(['S!1,0']);
   });
+
+  test('typing just below a table extends it, as Excel does', async () => {
+    const wb = new MemoryWorkbook({ S: [['Date', 'Hours'], [1, 2]] });
+    await wb.apply([{ kind: 'createTable', sheet: 'S', name: 'T', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
+    wb.setCell('S', 2, 1, 3);
+    wb.setCell('S', 4, 0, 9);
+    expect(wb.tables()[0]!.range).toEqual({ row: 0, col: 0, rows: 3, cols: 2 });
+  });
 });

@@ -1,0 +1,262 @@
+import { useState } from 'react';
+import {
+  Badge,
+  Checkbox,
+  Field,
+  Link,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { isoFromDay, type Evaluation, type StatusKeyword } from '../core';
+import type { LogLocation } from '../workbook/log-sheet';
+import type { PaneController } from '../workbook/session';
+import { countdown, credits, plural } from './format';
+import { Section } from './Section';
+
+const useStyles = makeStyles({
+  statusLine: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  plainList: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  itemButton: { textAlign: 'left' },
+  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  table: { tableLayout: 'auto', width: '100%' },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
+  done: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  notDone: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  detail: { color: tokens.colorNeutralForeground2 },
+  now: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground2 },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+const BADGE: Record<StatusKeyword, 'informative' | 'success' | 'brand' | 'warning' | 'danger' | 'important'> = {
+  'IN PROGRESS': 'informative',
+  COMPLETE: 'success',
+  READY: 'success',
+  GRACE: 'warning',
+  LAPSED: 'danger',
+  EXPIRED: 'danger',
+};
+
+interface Props {
+  controller: PaneController;
+  evaluation: Evaluation;
+  log: LogLocation;
+}
+
+/** Everything the Evaluation says, section by section; every figure is read from it. */
+export function Dashboard({ controller, evaluation: ev, log }: Props) {
+  const styles = useStyles();
+  const unit = ev.program.creditUnit;
+  const deadline = ev.keyDates.find((d) => d.id === 'deadline');
+  const [busy, setBusy] = useState<string | undefined>();
+  const attest = async (id: string, done: boolean) => {
+    setBusy(id);
+    try {
+      await controller.setAttestation(id, done);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <>
+      <Section title="Status" testId="status">
+        <div className={styles.row}>
+          <Badge appearance="filled" color={BADGE[ev.status.keyword]} data-testid="status-keyword">
+            {ev.status.keyword}
+          </Badge>
+          {deadline && <Text data-testid="countdown">{countdown(ev.daysToDeadline, deadline.iso)}</Text>}
+        </div>
+        <p className={styles.statusLine} role="status" aria-live="polite" data-testid="status-line">
+          {ev.status.line}
+        </p>
+        <Text size={200} className={styles.muted}>
+          Log: {log.sheet} (table {log.table}), {plural(ev.rowsRead, 'row')} read, as of {isoOf(ev)}
+        </Text>
+      </Section>
+
+      <Section title="Progress" testId="progress">
+        <Field label={`Total: ${credits(ev.earned)} of ${credits(ev.required)} ${unit}`} hint={progressHint(ev)}>
+          <ProgressBar value={Math.min(1, ev.required ? ev.earned / ev.required : 1)} thickness="large" color={ev.needed === 0 ? 'success' : 'brand'} />
+        </Field>
+        {ev.minimums.map((m) => (
+          <Field
+            key={m.id}
+            label={`${capitalize(m.label)}: ${credits(m.counted)} of ${credits(m.required)} ${unit}`}
+            hint={m.shortfall > 0 ? `${credits(m.shortfall)} more needed` : 'Met'}
+          >
+            <ProgressBar value={Math.min(1, m.required ? m.counted / m.required : 1)} color={m.shortfall === 0 ? 'success' : 'brand'} />
+          </Field>
+        ))}
+        {ev.carriedOver > 0 && <Text>Includes {credits(ev.carriedOver)} {unit} carried over.</Text>}
+      </Section>
+
+      {ev.hints.length > 0 && (
+        <Section title="What next" testId="hints">
+          <ul className={styles.list}>
+            {ev.hints.map((h) => (
+              <li key={h}>{h}</li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
+      {ev.caps.length > 0 && (
+        <Section title="Caps" testId="caps">
+          <Table size="extra-small" className={styles.table} aria-label="Caps: claimed, counted, cap and clipped credits">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Category</TableHeaderCell>
+                <TableHeaderCell className={styles.numeric}>Claimed</TableHeaderCell>
+                <TableHeaderCell className={styles.numeric}>Counted</TableHeaderCell>
+                <TableHeaderCell className={styles.numeric}>Cap</TableHeaderCell>
+                <TableHeaderCell className={styles.numeric}>Clipped</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {ev.caps.map((c) => (
+                <TableRow key={`${c.capId}-${c.label}-${c.cycleYear ?? ''}`} data-testid="cap-row">
+                  <TableCell>
+                    {c.label}
+                    {c.full && (
+                      <>
+                        {' '}
+                        <Badge size="small" appearance="tint" color="warning">
+                          full
+                        </Badge>
+                      </>
+                    )}
+                  </TableCell>
+                  <TableCell className={styles.numeric}>{credits(c.claimed)}</TableCell>
+                  <TableCell className={styles.numeric}>{credits(c.counted)}</TableCell>
+                  <TableCell className={styles.numeric} title={c.describe}>
+                    {credits(c.limit)}
+                  </TableCell>
+                  <TableCell className={styles.numeric}>{credits(c.clipped)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Section>
+      )}
+
+      <Section title={`Problems (${ev.problems.length})`} testId="problems">
+        {ev.problems.length === 0 ? (
+          <Text>No row problems.</Text>
+        ) : (
+          <ul className={styles.plainList}>
+            {ev.problems.map((p, i) => (
+              <li key={`${p.row}-${p.column}-${i}`}>
+                <Link as="button" className={styles.itemButton} onClick={() => void controller.selectProblem(p)} data-testid="problem">
+                  Row {p.row}, {p.column}: {p.message}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title={`Missing and insufficient proof (${ev.proofIssues.length})`} testId="proof">
+        {ev.proofIssues.length === 0 ? (
+          <Text>Proof is recorded for every entry that needs it.</Text>
+        ) : (
+          <ul className={styles.plainList}>
+            {ev.proofIssues.map((p) => (
+              <li key={p.row}>
+                <Link as="button" className={styles.itemButton} onClick={() => void controller.selectRow(p.row)} data-testid="proof-issue">
+                  Row {p.row} ({p.state}): {p.activity || 'untitled'} — {p.message}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {ev.program.proof.retention && (
+          <Text size={200} className={styles.muted}>
+            {ev.program.proof.retention}
+          </Text>
+        )}
+      </Section>
+
+      <Section title="Application checklist" testId="checklist">
+        <ul className={styles.plainList}>
+          {ev.checklist.map((item) =>
+            item.kind === 'manual' ? (
+              <li key={item.id} data-testid="checklist-item" data-done={item.done}>
+                <Checkbox
+                  label={item.label}
+                  checked={item.done}
+                  disabled={busy === item.id}
+                  onChange={(_, d) => void attest(item.id, d.checked === true)}
+                />
+              </li>
+            ) : (
+              <li key={item.id} data-testid="checklist-item" data-done={item.done} className={styles.row}>
+                <span aria-hidden="true" className={item.done ? styles.done : styles.notDone}>
+                  {item.done ? '✓' : '✗'}
+                </span>
+                <span className={styles.visuallyHidden}>{item.done ? 'Done:' : 'Not done:'}</span>
+                <span>{item.label}</span>
+                <span className={styles.detail}>— {item.detail}</span>
+              </li>
+            ),
+          )}
+        </ul>
+      </Section>
+
+      <Section title="Key dates and fees" testId="dates">
+        <ul className={styles.plainList}>
+          {ev.keyDates.map((d) => (
+            <li key={d.id} className={styles.row}>
+              <span>{d.label}:</span>
+              <span>{d.iso}</span>
+            </li>
+          ))}
+        </ul>
+        <ul className={styles.plainList} aria-label="Fees">
+          {ev.fees.map((f) => (
+            <li key={f.id} className={mergeClasses(styles.row, f.now && styles.now)} data-testid="fee" data-now={f.now}>
+              <span>{f.label}:</span>
+              <span>{f.display}</span>
+              {f.now && (
+                <Badge size="small" appearance="tint" color="brand">
+                  applies now
+                </Badge>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  );
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function isoOf(ev: Evaluation): string {
+  return isoFromDay(ev.asOf);
+}
+
+function progressHint(ev: Evaluation): string {
+  const parts = [ev.needed > 0 ? `${credits(ev.needed)} to go` : 'Requirement met'];
+  if (ev.atRisk > 0) parts.push(`${credits(ev.atRisk)} of the counted ${ev.program.creditUnit} at risk`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,201 @@
+/**
+ * Choosing the CE log: "Use this sheet as my CE log" (propose a mapping, let the user correct it,
+ * show exactly what will change, write only on confirmation) or "Start a new CE log".
+ * Loaded lazily: most sessions never open it.
+ */
+import { useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { COLUMNS, type ColumnKey } from '../core';
+import type { ConversionPlan, ConversionProposal } from '../workbook/log-sheet';
+import { PROFILE_SHEET } from '../workbook/profile-sheet';
+import type { PaneController, PaneState } from '../workbook/session';
+import { Section } from './Section';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'map'; proposal: ConversionProposal; mapping: Record<number, ColumnKey | undefined> }
+  | { kind: 'confirm'; proposal: ConversionProposal; mapping: Record<number, ColumnKey | undefined>; plan: ConversionPlan };
+
+export default function LogSetup({ controller, state, onClose }: { controller: PaneController; state: PaneState; onClose?: () => void }) {
+  const styles = useStyles();
+  const candidates = state.sheetNames.filter((s) => s !== PROFILE_SHEET);
+  const [sheet, setSheet] = useState(() =>
+    state.activeSheet && candidates.includes(state.activeSheet) && state.activeSheet !== state.log?.sheet
+      ? state.activeSheet
+      : (candidates.find((s) => s !== state.log?.sheet) ?? candidates[0] ?? ''),
+  );
+  const [credits, setCredits] = useState(true);
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [message, setMessage] = useState<{ intent: 'info' | 'error' | 'success'; text: string } | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      await fn();
+    } catch (error) {
+      setMessage({ intent: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const propose = () =>
+    run(async () => {
+      const result = await controller.proposeConversion(sheet);
+      if (!result.ok) return setMessage({ intent: 'error', text: result.message });
+      const { proposal } = result;
+      if (proposal.existingLog) {
+        return setMessage({ intent: 'info', text: `“${proposal.sheet}” is already a CE log (table ${proposal.existingLog.table}); nothing to convert.` });
+      }
+      setStep({ kind: 'map', proposal, mapping: Object.fromEntries(proposal.columns.map((c) => [c.index, c.key])) });
+    });
+
+  const review = (proposal: ConversionProposal, mapping: Record<number, ColumnKey | undefined>) =>
+    run(async () => {
+      const plan = await controller.planConversion(proposal, { mapping, credits });
+      setStep({ kind: 'confirm', proposal, mapping, plan });
+    });
+
+  const confirm = (plan: ConversionPlan, sheetName: string) =>
+    run(async () => {
+      await controller.convert(plan);
+      setStep({ kind: 'choose' });
+      setMessage({ intent: 'success', text: `“${sheetName}” is now a CE log (table ${plan.table}).` });
+    });
+
+  const startNew = () =>
+    run(async () => {
+      const name = await controller.startNewLog({ credits });
+      setMessage({ intent: 'success', text: `Started a new CE log on the sheet “${name}”.` });
+    });
+
+  return (
+    <Section title="Your CE log" testId="log-setup">
+      <div className={styles.stack}>
+        {!state.log && <Text>Point CE Ledger at the sheet where you keep your activities, or start a new log.</Text>}
+        {message && (
+          <MessageBar intent={message.intent} data-testid="setup-message">
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        {step.kind === 'choose' && (
+          <>
+            <Field label="Sheet">
+              <Select value={sheet} onChange={(_, d) => setSheet(d.value)} data-testid="sheet-select">
+                {candidates.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Checkbox label="Add a Credits column (CEU.CE_CREDITS on every row)" checked={credits} onChange={(_, d) => setCredits(d.checked === true)} />
+            <div className={styles.actions}>
+              <Button appearance="primary" disabled={busy || !sheet} onClick={() => void propose()}>
+                Use this sheet as my CE log
+              </Button>
+              <Button disabled={busy} onClick={() => void startNew()}>
+                Start a new CE log
+              </Button>
+              {onClose && (
+                <Button appearance="subtle" onClick={onClose}>
+                  Close
+                </Button>
+              )}
+            </div>
+          </>
+        )}
+
+        {step.kind === 'map' && (
+          <>
+            <Text>
+              Header row {step.proposal.range.row + 1} of “{step.proposal.sheet}”. Check what each column holds; nothing is written until you confirm.
+            </Text>
+            {step.proposal.columns
+              .filter((c) => c.header.trim() !== '')
+              .map((c) => (
+                <Field key={c.index} label={`Column “${c.header}”`} hint={c.recognised ? 'Recognised' : c.key ? 'Suggested' : undefined}>
+                  <Select
+                    value={step.mapping[c.index] ?? ''}
+                    data-testid={`map-${c.header}`}
+                    onChange={(_, d) =>
+                      setStep({ ...step, mapping: { ...step.mapping, [c.index]: d.value === '' ? undefined : (d.value as ColumnKey) } })
+                    }
+                  >
+                    <option value="">Not used (kept as it is)</option>
+                    {COLUMNS.map((col) => (
+                      <option key={col.key} value={col.key}>
+                        {col.header}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              ))}
+            <div className={styles.actions}>
+              <Button appearance="primary" disabled={busy} onClick={() => void review(step.proposal, step.mapping)}>
+                Review changes
+              </Button>
+              <Button onClick={() => setStep({ kind: 'choose' })}>Back</Button>
+            </div>
+          </>
+        )}
+
+        {step.kind === 'confirm' && (
+          <>
+            {step.plan.ok ? (
+              <div data-testid="confirmation">
+                <Text weight="semibold">These changes will be made to “{step.proposal.sheet}”:</Text>
+                <ul className={styles.list}>
+                  <li>The range becomes the Excel table {step.plan.table}; every value you typed stays as it is.</li>
+                  {step.plan.renames.map((r) => (
+                    <li key={r.index}>
+                      The header “{r.from}” is renamed to “{r.to}”: the rules do not recognise “{r.from}” as {r.to}, so renaming it is the only way for
+                      it to be read.
+                    </li>
+                  ))}
+                  {step.plan.added.length > 0 && <li>Columns added at the right: {step.plan.added.join(', ')}.</li>}
+                  {credits && <li>A Credits column with =CEU.CE_CREDITS(…) on every row.</li>}
+                  <li>Drop-down lists for Format, Subject area, Approved and Proof, and highlighting of rows with problems.</li>
+                  {step.plan.notes.map((n) => (
+                    <li key={n}>{n}.</li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <MessageBar intent="error" data-testid="plan-problems">
+                <MessageBarBody>{step.plan.problems.join(' ')}</MessageBarBody>
+              </MessageBar>
+            )}
+            <div className={styles.actions}>
+              {step.plan.ok && (
+                <Button appearance="primary" disabled={busy} onClick={() => void confirm(step.plan, step.proposal.sheet)}>
+                  Convert
+                </Button>
+              )}
+              <Button onClick={() => setStep({ kind: 'map', proposal: step.proposal, mapping: step.mapping })}>Back</Button>
+            </div>
+          </>
+        )}
+      </div>
+    </Section>
+  );
+}
