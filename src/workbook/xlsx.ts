@@ -264,7 +264,8 @@ export class XlsxWorkbook implements WorkbookPort {
           formulaRow.push('');
           continue;
         }
-        const value = portValue(cell.value);
+        // A cached formula result of 0 is missing from exceljs's `value` object; `result` has it.
+        const value = cell.type === ExcelJS.ValueType.Formula ? portValue(cell.result as ExcelJS.CellValue | undefined) : portValue(cell.value);
         valueRow.push(value);
         if (withFormulas) formulaRow.push(cell.type === ExcelJS.ValueType.Formula && cell.formula ? `=${cell.formula}` : value);
       }

@@ -51,6 +51,19 @@ describe('XlsxWorkbook specifics', () => {
     expect(ws.getCell('C1').formula).toBe('B1*2');
   });
 
+  test('cached formula results are read, including 0', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 5;
+    ws.getCell('B1').value = { formula: 'A1*0', result: 0 } as ExcelJS.CellFormulaValue;
+    ws.getCell('C1').value = { formula: 'A1*2', result: 10 } as ExcelJS.CellFormulaValue;
+    ws.getCell('D1').value = { formula: 'A1>1', result: true } as ExcelJS.CellFormulaValue;
+    const port = await XlsxWorkbook.fromBuffer(Buffer.from(await wb.xlsx.writeBuffer()));
+    const sheet = (await port.read({ sheets: ['S'], formulas: true })).sheets.S!;
+    expect(sheet.values).toEqual([[5, 0, 10, true]]);
+    expect(sheet.formulas).toEqual([[5, '=A1*0', '=A1*2', '=A1>1']]);
+  });
+
   test('list validation is one range rule, not one rule per cell', async () => {
     const port = XlsxWorkbook.create();
     await port.apply([{ kind: 'listValidation', sheet: 'Sheet1', range: { row: 1, col: 3, rows: 500, cols: 1 }, list: ['Webinar', 'Conference'], prompt: 'Pick one' }]);
