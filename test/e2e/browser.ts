@@ -1,0 +1,77 @@
+/**
+ * Shared setup for the end-to-end tests: the built preview served from dist/ and the system Chromium
+ * driven by playwright-core (never a downloaded browser).
+ *
+ * Without Chromium the tests fail in CI (process.env.CI) and are skipped locally with a message.
+ */
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import type { Browser, BrowserContext } from 'playwright-core';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const chromiumAvailable = fs.existsSync(CHROMIUM);
+
+/** `describe`, or `describe.skip` with a message when Chromium is missing outside CI. */
+export function describeBrowser(name: string, fn: () => void): void {
+  if (!chromiumAvailable && !process.env.CI) {
+    // eslint-disable-next-line no-console
+    console.warn(`Skipping "${name}": no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
+    describe.skip(name, fn);
+    return;
+  }
+  describe(name, fn);
+}
+
+/** Builds dist/ (development mode, fast) when the preview is missing; `npm test` normally built it already. */
+export function ensureBuilt(): void {
+  if (fs.existsSync(path.join(ROOT, 'dist', 'preview.html')) && fs.existsSync(path.join(ROOT, 'dist', 'preview.js'))) return;
+  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export interface Session {
+  url: string;
+  browser: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function openSession(): Promise<Session> {
+  if (!chromiumAvailable) throw new Error(`Chromium is required for the end-to-end tests: none at ${CHROMIUM}`);
+  ensureBuilt();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startServer } = require(path.join(ROOT, 'scripts', 'serve-dist.js')) as {
+    startServer(o: { root: string; port: number }): Promise<{ url: string; close(): Promise<void> }>;
+  };
+  const { chromium } = await import('playwright-core');
+  const server = await startServer({ root: path.join(ROOT, 'dist'), port: 0 });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ce-ledger-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    url: server.url,
+    browser: context,
+    close: async () => {
+      await context.close();
+      await server.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export type { Browser };
