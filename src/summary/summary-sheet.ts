@@ -345,7 +345,7 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
         `=ROUND(C${r + 1}-B${r + 1},2)`,
       ],
     ]);
-    values(r, 4, [[c.capLimit !== undefined ? `${formatCredits(c.capLimit)} ${unit} per cycle` : c.cap || 'No cap']]);
+    values(r, 4, [[c.cap || 'No cap']]);
     formulas(r, 5, [[`=COUNTIFS(${formatRange},${criterion},${statusRange},"${STATE_LABEL.counted}")`]]);
   });
   if (ev.categories.length === 0) values(categoryFirst, 0, [['No credits counted yet']]);
@@ -362,9 +362,9 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   }
 
   // Layout and print.
-  const widths = [70, 80, 220, 150, 120, 55, 70, 70, 70, 90, 65, 200, 280, ...minimumColumns.map(() => 90)];
+  // Column A also holds the section labels, hence its width.
+  const widths = [170, 80, 220, 150, 120, 55, 70, 70, 70, 90, 65, 200, 280, ...minimumColumns.map(() => 90)];
   widths.forEach((width, c) => ops.push({ kind: 'setColumnWidth', sheet, col: c, width }));
-  ops.push({ kind: 'setColumnWidth', sheet, col: 0, width: 190 });
   const who = person.name ? `${person.name}, ` : '';
   ops.push({
     kind: 'pageSetup',
