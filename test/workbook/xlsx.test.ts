@@ -64,6 +64,37 @@ describe('XlsxWorkbook specifics', () => {
     expect(sheet.formulas).toEqual([[5, '=A1*0', '=A1*2', '=A1>1']]);
   });
 
+  test('shared formulas (filled down in Excel) read back with their own formula and result', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 1;
+    ws.getCell('A2').value = 2;
+    ws.getCell('B1').value = { formula: 'A1*2', result: 2, shareType: 'shared', ref: 'B1:B2' } as ExcelJS.CellFormulaValue;
+    ws.getCell('B2').value = { sharedFormula: 'B1', result: 4 } as ExcelJS.CellSharedFormulaValue;
+    const port = await XlsxWorkbook.fromBuffer(Buffer.from(await wb.xlsx.writeBuffer()));
+    const sheet = (await port.read({ sheets: ['S'], formulas: true })).sheets.S!;
+    expect(sheet.values).toEqual([[1, 2], [2, 4]]);
+    expect(sheet.formulas).toEqual([[1, '=A1*2'], [2, '=A2*2']]);
+  });
+
+  test('a table loaded from a file can be widened and saved again', async () => {
+    const first = XlsxWorkbook.create();
+    await first.apply([
+      { kind: 'setValues', sheet: 'Sheet1', row: 0, col: 0, values: [['Date', 'Hours'], [46000, 1]] },
+      { kind: 'createTable', sheet: 'Sheet1', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } },
+    ]);
+    const loaded = await reopen(first);
+    await loaded.apply([{ kind: 'addTableColumns', table: 'CELog', headers: ['Proof'] }]);
+    const again = await reopen(loaded);
+    const sheet = (await again.read({ sheets: ['Sheet1'] })).sheets.Sheet1!;
+    expect(sheet.tables).toEqual([{ name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 3 } }]);
+    expect(sheet.values).toEqual([['Date', 'Hours', 'Proof'], [46000, 1, '']]);
+    const xml = await (await import('jszip')).default.loadAsync(await (again as XlsxWorkbook).toBuffer());
+    const table = await xml.file('xl/tables/table1.xml')!.async('string');
+    expect(table).toContain('ref="A1:C2"');
+    expect(table).toContain('<tableColumn id="3" name="Proof"');
+  });
+
   test('list validation is one range rule, not one rule per cell', async () => {
     const port = XlsxWorkbook.create();
     await port.apply([{ kind: 'listValidation', sheet: 'Sheet1', range: { row: 1, col: 3, rows: 500, cols: 1 }, list: ['Webinar', 'Conference'], prompt: 'Pick one' }]);
