@@ -45,7 +45,7 @@ export interface AppProps {
 /** The task pane. Host-free: everything goes through the controller and its WorkbookPort. */
 export function App({ controller, theme = webLightTheme, as = 'main' }: AppProps) {
   const styles = useStyles();
-  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
   const [setupOpen, setSetupOpen] = useState(false);
   const Root = as;
   const profile = state.profile.profile;

@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   table: { tableLayout: 'auto', width: '100%' },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
+  check: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   done: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   notDone: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   detail: { color: tokens.colorNeutralForeground2 },
@@ -66,6 +67,18 @@ export function Dashboard({ controller, evaluation: ev, log }: Props) {
   const unit = ev.program.creditUnit;
   const deadline = ev.keyDates.find((d) => d.id === 'deadline');
   const [busy, setBusy] = useState<string | undefined>();
+  // Entries that do not count (eligibility) or are flagged (at risk, warnings); proof has its own section.
+  const review = ev.entries
+    .filter((e) => e.state !== 'outside-window')
+    .map((e) => ({
+      row: e.entry.row,
+      activity: e.entry.activity,
+      messages: [
+        ...(e.state === 'ineligible' ? [`not counted: ${e.reasons[e.reasons.length - 1] ?? e.ineligibleRule ?? ''}`] : []),
+        ...e.flags.filter((f) => f.rule !== 'proof').map((f) => (f.severity === 'at-risk' ? `at risk: ${f.message}` : f.message)),
+      ],
+    }))
+    .filter((r) => r.messages.length > 0);
   const attest = async (id: string, done: boolean) => {
     setBusy(id);
     try {
@@ -194,6 +207,20 @@ export function Dashboard({ controller, evaluation: ev, log }: Props) {
         )}
       </Section>
 
+      {review.length > 0 && (
+        <Section title={`Entries to review (${review.length})`} testId="review">
+          <ul className={styles.plainList}>
+            {review.map((r) => (
+              <li key={r.row}>
+                <Link as="button" className={styles.itemButton} onClick={() => void controller.selectRow(r.row)} data-testid="review-entry">
+                  Row {r.row}: {r.activity || 'untitled'} — {r.messages.join('; ')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+
       <Section title="Application checklist" testId="checklist">
         <ul className={styles.plainList}>
           {ev.checklist.map((item) =>
@@ -207,13 +234,14 @@ export function Dashboard({ controller, evaluation: ev, log }: Props) {
                 />
               </li>
             ) : (
-              <li key={item.id} data-testid="checklist-item" data-done={item.done} className={styles.row}>
+              <li key={item.id} data-testid="checklist-item" data-done={item.done} className={styles.check}>
                 <span aria-hidden="true" className={item.done ? styles.done : styles.notDone}>
                   {item.done ? '✓' : '✗'}
                 </span>
-                <span className={styles.visuallyHidden}>{item.done ? 'Done:' : 'Not done:'}</span>
-                <span>{item.label}</span>
-                <span className={styles.detail}>— {item.detail}</span>
+                <span>
+                  <span className={styles.visuallyHidden}>{item.done ? 'Done: ' : 'Not done: '}</span>
+                  {item.label} <span className={styles.detail}>— {item.detail}</span>
+                </span>
               </li>
             ),
           )}

@@ -85,6 +85,11 @@ describeBrowser('preview host (headless Chromium)', () => {
     expect(proof.map((p) => Number(/^Row (\d+)/.exec(p)![1]))).toEqual(ev.proofIssues.map((p) => p.row));
     expect(proof.find((p) => p.startsWith('Row 14 '))).toMatch(/insufficient.*60/);
 
+    // Entries to review: the unapproved course (at risk) and the subject outside the list (not counted).
+    const review = await texts('review-entry');
+    expect(review.find((r) => r.startsWith('Row 10:'))).toContain('at risk: Not pre-approved by NISM');
+    expect(review.find((r) => r.startsWith('Row 18:'))).toMatch(/not counted: .*Graphic Design/);
+
     // Checklist: each item with its state.
     const items = page.getByTestId('checklist-item');
     expect(await items.count()).toBe(ev.checklist.length);

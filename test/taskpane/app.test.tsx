@@ -1,0 +1,68 @@
+/**
+ * The pane rendered to HTML (no DOM needed): the structure screen readers rely on, and figures that
+ * come from the controller's Evaluation.
+ */
+import { renderToStaticMarkup } from 'react-dom/server';
+import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { dayFromIso } from '../../src/core';
+import { App } from '../../src/taskpane/App';
+import { brightness, themeFor } from '../../src/taskpane/theme';
+import { countdown } from '../../src/taskpane/format';
+import { MemoryWorkbook } from '../../src/workbook/memory';
+import { PaneController } from '../../src/workbook/session';
+import { SAMPLE_AS_OF } from '../../src/preview/sample';
+import { sampleMemory } from '../fakes/sample-workbook';
+
+const asOf = dayFromIso(SAMPLE_AS_OF)!;
+
+function headings(html: string): string[] {
+  return [...html.matchAll(/<h([12])[^>]*>(.*?)<\/h\1>/g)].map((m) => `h${m[1]} ${m[2]!.replace(/<[^>]+>/g, '')}`);
+}
+
+test('the dashboard has one h1, a heading per section, and the status in a live region', async () => {
+  const controller = new PaneController(await sampleMemory(), { asOf });
+  await controller.refresh();
+  const html = renderToStaticMarkup(<App controller={controller} />);
+  expect(headings(html)).toEqual([
+    'h1 CE Ledger',
+    'h2 Profile',
+    'h2 Status',
+    'h2 Progress',
+    'h2 What next',
+    'h2 Caps',
+    'h2 Problems (3)',
+    'h2 Missing and insufficient proof (4)',
+    'h2 Entries to review (6)',
+    'h2 Application checklist',
+    'h2 Key dates and fees',
+  ]);
+  const ev = controller.getState().evaluation!;
+  expect(html).toContain(`role="status" aria-live="polite" data-testid="status-line">${ev.status.line}</p>`);
+  expect(html).toMatch(/^<div dir="ltr" class="fui-FluentProvider/);
+  expect(html).toContain('<main');
+});
+
+test('without a profile the form is shown with labelled fields and every program to choose from', async () => {
+  const controller = new PaneController(new MemoryWorkbook({ Sheet1: [['x']] }), { asOf });
+  await controller.refresh();
+  const html = renderToStaticMarkup(<App controller={controller} as="div" />);
+  expect(html).not.toContain('<main');
+  for (const label of ['Program', 'Cycle start', 'Name', 'Certificant number']) expect(html).toMatch(new RegExp(`<label[^>]*>${label}`));
+  expect(html).toContain('<option value="NISM-SMS">NISM-SMS — NISM Certified Social Media Strategist</option>');
+  expect(html).toContain('<option value="ACSM-EP">');
+  expect(html).toContain('Save profile');
+});
+
+test('the theme follows the Office background: dark backgrounds get the dark theme', () => {
+  expect(themeFor('#1F1F1F')).toBe(webDarkTheme);
+  expect(themeFor('#FFFFFF')).toBe(webLightTheme);
+  expect(themeFor(undefined)).toBe(webLightTheme);
+  expect(brightness('#000000')).toBe(0);
+  expect(brightness('nope')).toBeUndefined();
+});
+
+test('the countdown reads naturally before, on and after the deadline', () => {
+  expect(countdown(1, '2027-03-14')).toBe('1 day to the deadline (2027-03-14)');
+  expect(countdown(0, '2027-03-14')).toBe('The deadline is today (2027-03-14)');
+  expect(countdown(-3, '2027-03-14')).toBe('The deadline passed 3 days ago (2027-03-14)');
+});
