@@ -295,23 +295,33 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async onChange(handler: (event: ChangeEvent) => void): Promise<() => void> {
-    const registration = await this.run(async (context) => {
-      const result = context.workbook.worksheets.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
-        // The event names the sheet by id; one small round trip turns it into the name.
-        const name = await this.run(async (ctx) => {
-          const ws = ctx.workbook.worksheets.getItemOrNullObject(event.worksheetId).load('name');
-          await ctx.sync();
-          return ws.isNullObject ? undefined : ws.name;
-        });
-        if (name !== undefined) handler({ sheet: name });
+    const onEvent = async (event: Excel.WorksheetChangedEventArgs) => {
+      // The event names the sheet by id; one small round trip turns it into the name.
+      const name = await this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(event.worksheetId).load('name');
+        await ctx.sync();
+        return ws.isNullObject ? undefined : ws.name;
       });
+      if (name !== undefined) handler({ sheet: name });
+    };
+    const registrations = await this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      // One workbook-level handler where the host has it (ExcelApi 1.9); else one per existing sheet.
+      if (worksheets.onChanged) {
+        const result = [worksheets.onChanged.add(onEvent)];
+        await context.sync();
+        return result;
+      }
+      worksheets.load('items/name');
+      await context.sync();
+      const result = worksheets.items.map((ws) => ws.onChanged.add(onEvent));
       await context.sync();
       return result;
     });
     return () => {
       // A handler belongs to the context that added it; removing it needs that context's sync.
-      registration.remove();
-      void registration.context.sync().catch(() => undefined);
+      for (const r of registrations) r.remove();
+      void registrations[0]?.context.sync().catch(() => undefined);
     };
   }
 

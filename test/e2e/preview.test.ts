@@ -208,7 +208,7 @@ describeBrowser('preview host (headless Chromium)', () => {
     expect(await page.getByLabel('A3', { exact: true }).inputValue()).toBe('Date');
   });
 
-  test('axe-core finds no accessibility violations, with the dashboard and with the log setup open', async () => {
+  test('axe-core finds no accessibility violations: dashboard, log setup open, dark theme', async () => {
     const axeSource = fs.readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
     const run = async () => {
       await page.addScriptTag({ content: axeSource });
@@ -223,6 +223,10 @@ describeBrowser('preview host (headless Chromium)', () => {
     await page.getByTestId('sheet-select').selectOption('Old tracker');
     await page.getByRole('button', { name: 'Use this sheet as my CE log' }).click();
     await page.getByTestId('map-When').waitFor();
+    expect(await run()).toEqual([]);
+    // The dark theme too.
+    await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}&theme=dark`);
+    await page.getByTestId('status-line').waitFor();
     expect(await run()).toEqual([]);
     // The check can fail: an unlabelled control is reported.
     await page.evaluate(() => document.querySelector('aside')!.appendChild(document.createElement('input')));

@@ -37,6 +37,9 @@ export class FakeExcel {
   readonly pageLayouts = new Map<string, Record<string, unknown>>();
   readonly frozen = new Map<string, number>();
 
+  /** Hosts before ExcelApi 1.9 have no workbook-level `worksheets.onChanged`. */
+  workbookEvents = true;
+
   constructor(init: MemoryInit = { Sheet1: [] }) {
     this.book = new MemoryWorkbook(init);
     void this.book.onChange((e) => {
@@ -186,7 +189,10 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     this.ctx.enqueue(() => this.ctx.book.applyNow([{ kind: 'addSheet', name }]));
     return new FakeWorksheet(this.ctx, name, false);
   }
-  readonly onChanged = {
+  get onChanged() {
+    return this.ctx.fake.workbookEvents ? this.workbookOnChanged : undefined;
+  }
+  private readonly workbookOnChanged = {
     add: (handler: Handler) => {
       this.ctx.enqueue(() => this.ctx.fake.handlers.push(handler));
       const ctx = this.ctx;
@@ -306,6 +312,21 @@ export class FakeWorksheet extends FakeObject {
       },
     };
   }
+  readonly onChanged = {
+    add: (handler: Handler) => {
+      const ctx = this.ctx;
+      let filtered: Handler | undefined;
+      ctx.enqueue(() => {
+        const id = ctx.fake.idOf(this.resolve());
+        filtered = (event) => (event.worksheetId === id ? handler(event) : undefined);
+        ctx.fake.handlers.push(filtered);
+      });
+      return {
+        context: ctx,
+        remove: () => ctx.enqueue(() => (ctx.fake.handlers = ctx.fake.handlers.filter((h) => h !== filtered))),
+      };
+    },
+  };
   activate(): void {
     this.ctx.enqueue(() => this.ctx.book.applyNow([{ kind: 'activate', sheet: this.resolve() }]));
   }

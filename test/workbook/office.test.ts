@@ -123,6 +123,21 @@ describe('OfficeWorkbook', () => {
     expect(seen).toEqual(['Log']);
   });
 
+  test('without workbook-level events, each sheet is watched', async () => {
+    const fake = new FakeExcel({ Log: [['Date']], Other: [] });
+    fake.workbookEvents = false;
+    const port = new OfficeWorkbook({ run: fake.run });
+    const seen: string[] = [];
+    const stop = await port.onChange((e) => seen.push(e.sheet));
+    expect(fake.handlers).toHaveLength(2);
+    fake.userEdit('Other', 0, 0, 'x');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual(['Other']);
+    stop();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.handlers).toHaveLength(0);
+  });
+
   test('select activates the sheet and selects the range', async () => {
     const fake = new FakeExcel({ A: [['x']], B: [['y']] });
     await new OfficeWorkbook({ run: fake.run }).select('B', { row: 3, col: 2, rows: 1, cols: 4 });
