@@ -61,15 +61,16 @@ export function isLogTable(sheet: SheetData, table: TableInfo): boolean {
 }
 
 /**
- * The CE log among the sheets read: a table named CELog… first, then any table that is a CE log;
- * the active sheet's tables win among equals.
+ * The CE log among the sheets read: the table the user just chose (converted or created) first, then
+ * a table named CELog…, then any table that is a CE log; the active sheet's tables win among equals.
  */
-export function findLog(snapshot: WorkbookSnapshot): LogLocation | undefined {
+export function findLog(snapshot: WorkbookSnapshot, preferredTable?: string): LogLocation | undefined {
   const found: (LogLocation & { score: number })[] = [];
   for (const sheet of Object.values(snapshot.sheets)) {
     for (const table of sheet.tables) {
       if (!isLogTable(sheet, table)) continue;
-      const score = (/^CELog/i.test(table.name) ? 2 : 0) + (sheet.name === snapshot.activeSheet ? 1 : 0);
+      const preferred = preferredTable !== undefined && table.name.toLowerCase() === preferredTable.toLowerCase();
+      const score = (preferred ? 4 : 0) + (/^CELog/i.test(table.name) ? 2 : 0) + (sheet.name === snapshot.activeSheet ? 1 : 0);
       found.push({ sheet: sheet.name, table: table.name, range: table.range, score });
     }
   }

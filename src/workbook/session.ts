@@ -65,6 +65,8 @@ export class PaneController {
   private timer: unknown;
   private running: Promise<void> | undefined;
   private again = false;
+  /** The log the user converted or created in this session, shown even if another CELog exists. */
+  private preferredTable: string | undefined;
   private readonly debounceMs: number;
   private readonly timers: Timers;
 
@@ -157,11 +159,11 @@ export class PaneController {
     let snapshot: WorkbookSnapshot;
     try {
       snapshot = await this.port.read({ sheets: this.sheetsToRead() });
-      let log = findLog(snapshot);
+      let log = findLog(snapshot, this.preferredTable);
       if (!log && this.state.log) {
         // The log moved or was removed since the last refresh: look everywhere once.
         snapshot = await this.port.read({ sheets: 'all' });
-        log = findLog(snapshot);
+        log = findLog(snapshot, this.preferredTable);
       }
       this.snapshot = snapshot;
       this.set({ ...this.evaluate(snapshot, log), loading: false, error: undefined, version: this.state.version + 1 });
@@ -252,7 +254,9 @@ export class PaneController {
   async convert(plan: ConversionPlan): Promise<void> {
     if (!plan.ok) throw new Error(plan.problems.join('; '));
     await this.port.apply(plan.ops);
+    this.preferredTable = plan.table;
     this.snapshot = undefined;
+    this.set({ log: undefined });
     await this.refresh();
   }
 
@@ -263,7 +267,9 @@ export class PaneController {
     const snapshot = await this.port.read({ sheets: 'all' });
     const plan = newLogPlan(snapshot, program, options);
     await this.port.apply(plan.ops);
+    this.preferredTable = plan.table;
     this.snapshot = undefined;
+    this.set({ log: undefined });
     await this.refresh();
     return plan.sheet;
   }

@@ -203,6 +203,8 @@ describeBrowser('preview host (headless Chromium)', () => {
     const before = sampleOldTrackerValues();
     before[2] = ['Date', 'Course title', 'Hours', 'Sponsor', 'Type', 'Proof'];
     expect(after.values).toEqual(before.map((r) => Array.from({ length: 6 }, (_, c) => r[c] ?? '')));
+    // The dashboard now reads the converted log.
+    await page.getByText('Log: Old tracker (table CELog2), 3 rows read').waitFor();
     // The grid shows the new headers once the sheet is opened.
     await page.getByRole('button', { name: 'Old tracker' }).click();
     expect(await page.getByLabel('A3', { exact: true }).inputValue()).toBe('Date');

@@ -135,6 +135,9 @@ describe('PaneController', () => {
     const sheet = await c.startNewLog({ credits: false });
     expect(sheet).toBe('CE Log');
     expect(wb.tables().map((t) => t.name)).toEqual(['CELog', 'CELog2']);
+    // The log just created is the one the dashboard shows.
+    expect(c.getState().log).toMatchObject({ sheet: 'CE Log', table: 'CELog2' });
+    expect(c.getState().evaluation?.rowsRead).toBe(0);
   });
 
   test('a refresh through the Office adapter costs the same syncs for 40 and 10,040 log rows', async () => {
