@@ -175,13 +175,14 @@ export function Dashboard({ controller, evaluation: ev, log }: Props) {
           <Text>No row problems.</Text>
         ) : (
           <ul className={styles.plainList}>
-            {ev.problems.map((p, i) => (
+            {ev.problems.slice(0, LIST_LIMIT).map((p, i) => (
               <li key={`${p.row}-${p.column}-${i}`}>
                 <Link as="button" className={styles.itemButton} onClick={() => void controller.selectProblem(p)} data-testid="problem">
                   Row {p.row}, {p.column}: {p.message}
                 </Link>
               </li>
             ))}
+            <More total={ev.problems.length} />
           </ul>
         )}
       </Section>
@@ -191,13 +192,14 @@ export function Dashboard({ controller, evaluation: ev, log }: Props) {
           <Text>Proof is recorded for every entry that needs it.</Text>
         ) : (
           <ul className={styles.plainList}>
-            {ev.proofIssues.map((p) => (
+            {ev.proofIssues.slice(0, LIST_LIMIT).map((p) => (
               <li key={p.row}>
                 <Link as="button" className={styles.itemButton} onClick={() => void controller.selectRow(p.row)} data-testid="proof-issue">
                   Row {p.row} ({p.state}): {p.activity || 'untitled'} — {p.message}
                 </Link>
               </li>
             ))}
+            <More total={ev.proofIssues.length} />
           </ul>
         )}
         {ev.program.proof.retention && (
@@ -210,13 +212,14 @@ export function Dashboard({ controller, evaluation: ev, log }: Props) {
       {review.length > 0 && (
         <Section title={`Entries to review (${review.length})`} testId="review">
           <ul className={styles.plainList}>
-            {review.map((r) => (
+            {review.slice(0, LIST_LIMIT).map((r) => (
               <li key={r.row}>
                 <Link as="button" className={styles.itemButton} onClick={() => void controller.selectRow(r.row)} data-testid="review-entry">
                   Row {r.row}: {r.activity || 'untitled'} — {r.messages.join('; ')}
                 </Link>
               </li>
             ))}
+            <More total={review.length} />
           </ul>
         </Section>
       )}
@@ -273,6 +276,14 @@ export function Dashboard({ controller, evaluation: ev, log }: Props) {
       </Section>
     </>
   );
+}
+
+/** Long lists stop here: a log with thousands of bad rows stays responsive. */
+export const LIST_LIMIT = 100;
+
+function More({ total }: { total: number }) {
+  if (total <= LIST_LIMIT) return null;
+  return <li>…and {total - LIST_LIMIT} more (fix these first; the list updates as you go).</li>;
 }
 
 function capitalize(s: string): string {
