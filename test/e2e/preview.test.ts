@@ -146,6 +146,10 @@ describeBrowser('preview host (headless Chromium)', () => {
       return wb.getValue('CE Profile', n.range.row, n.range.col);
     });
     expect(stored).toBe(45730); // 2025-03-14, unchanged
+    // The form asks for what the chosen program needs: a CPR/AED date for ACSM, none for NISM.
+    expect(await page.getByLabel('CPR/AED valid until').count()).toBe(0);
+    await page.getByLabel('Program').selectOption('ACSM-CPT');
+    expect(await page.getByLabel('CPR/AED valid until').count()).toBe(1);
   });
 
   test('ticking a manual checklist item writes it to the CE Profile sheet', async () => {

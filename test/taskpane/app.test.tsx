@@ -78,3 +78,25 @@ test('long problem lists are cut at 100 items with a count of the rest', async (
   expect(html).toContain('Problems (250)');
   expect(html).toContain('…and 150 more');
 });
+
+test('a program with a minimum shows its progress next to the total, figures from the Evaluation', async () => {
+  const wb = new MemoryWorkbook({
+    Log: [
+      ['Date', 'Activity', 'Format', 'Hours', 'Approved', 'Proof', 'Location'],
+      [45400, 'Credentialing summit', 'Conference', 10, true, 'Certificate', 'Austin, TX'],
+      [45500, 'Medical staff webinar', 'Webinar', 25, false, 'Certificate', 'Online (Austin, TX)'],
+    ],
+  });
+  await wb.apply([{ kind: 'createTable', sheet: 'Log', name: 'CELog', range: { row: 0, col: 0, rows: 3, cols: 7 } }]);
+  const controller = new PaneController(wb, { asOf: dayFromIso('2025-01-15')! });
+  const saved = await controller.saveProfile({ program: 'NAMSS-CPCS', cycleStart: '2023-06-01' });
+  expect(saved).toEqual({ ok: true });
+  const ev = controller.getState().evaluation!;
+  expect(ev.minimums).toHaveLength(1);
+  const html = renderToStaticMarkup(<App controller={controller} />);
+  expect(html).toContain(`Total: ${ev.earned} of 30 credits`);
+  expect(html).toContain(`NAMSS-approved: ${ev.minimums[0]!.counted} of 15 credits`);
+  expect(html).toContain(`${ev.minimums[0]!.shortfall} more needed`);
+  expect(ev.status.line).toContain('more NAMSS-approved credits needed');
+  expect(html).toContain(ev.status.line);
+});
