@@ -275,8 +275,17 @@ export function conversionPlan(
     return { ok: false, ops: [], renames, added: [], table: proposal.existingLog.table, problems: [`"${sheet}" is already a CE log (table ${proposal.existingLog.table})`], notes };
   }
 
-  const seen = new Map<ColumnKey, string>();
-  const headers = proposal.columns.map((c) => c.header);
+  const seen = new Map<ColumnKey, number>();
+  const original = proposal.columns.map((c) => c.header);
+  const headers = [...original];
+  const rename = (index: number, key: ColumnKey) => {
+    const to = COLUMN_BY_KEY[key].header;
+    if (headers[index] === to) return;
+    const existing = renames.find((r) => r.index === index);
+    if (existing) existing.to = to;
+    else renames.push({ index, from: original[index]!, to });
+    headers[index] = to;
+  };
   for (const column of proposal.columns) {
     const key = options.mapping[column.index];
     if (key === undefined) {
@@ -284,14 +293,15 @@ export function conversionPlan(
       continue;
     }
     const other = seen.get(key);
-    if (other !== undefined) problems.push(`"${other}" and "${column.header}" are both mapped to ${COLUMN_BY_KEY[key].header}`);
-    seen.set(key, column.header);
-    if (columnForHeader(column.header) !== key) {
-      const to = COLUMN_BY_KEY[key].header;
-      renames.push({ index: column.index, from: column.header, to });
-      headers[column.index] = to;
-    }
+    if (other !== undefined) problems.push(`"${original[other]}" and "${column.header}" are both mapped to ${COLUMN_BY_KEY[key].header}`);
+    seen.set(key, column.index);
+    // A header the rules would not read as the chosen column can only be read once renamed.
+    if (columnForHeader(column.header) !== key) rename(column.index, key);
   }
+  // A mapped column that an earlier alias would outrank gets the canonical name, which always wins.
+  const read = matchHeaders(headers).map;
+  for (const [key, index] of seen) if (read[key] !== index) rename(index, key);
+  renames.sort((a, b) => a.index - b.index);
   if (!seen.has('date')) problems.push('Map a column to Date: the rules need the completion date');
   if (!seen.has('hours') && !seen.has('selfStudyHours')) problems.push('Map a column to Hours (or Self-study hours)');
 
@@ -307,12 +317,21 @@ export function conversionPlan(
 
   // The mapping must be what the rules will read once the headers are as planned.
   const final = matchHeaders(finalHeaders).map;
-  for (const [key, header] of seen) {
-    const index = final[key];
-    if (index === undefined || finalHeaders[index] !== (renames.find((r) => r.from === header)?.to ?? header)) {
-      problems.push(`${COLUMN_BY_KEY[key].header} would be read from "${index === undefined ? 'nowhere' : finalHeaders[index]}" instead of "${header}"`);
+  for (const [key, index] of seen) {
+    const at = final[key];
+    if (at !== index) {
+      problems.push(`${COLUMN_BY_KEY[key].header} would be read from "${at === undefined ? 'nowhere' : finalHeaders[at]}" instead of "${original[index]}"`);
     }
   }
+  // Excel makes table headers unique by renaming the later ones ("Notes2"): that would change a cell.
+  const byName = new Map<string, number>();
+  finalHeaders.forEach((h, i) => {
+    const name = h.trim().toLowerCase();
+    if (name === '') return;
+    if (byName.has(name)) problems.push(`Two columns would both be called "${h}" (columns ${byName.get(name)! + 1} and ${i + 1}): rename one in the sheet, or map it differently`);
+    else byName.set(name, i);
+  });
+  if (original.some((h) => h.trim() === '')) notes.push('Blank header cells get names from Excel (Column1, Column2, …)');
   if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes };
 
   const ops: WorkbookOp[] = [];

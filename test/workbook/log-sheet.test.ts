@@ -190,3 +190,36 @@ test('structured references quote what Excel needs quoted', () => {
   expect(structuredRef('Self-study hours')).toBe('[@[Self-study hours]]');
   expect(structuredRef("Bob's #1 [x]")).toBe("[@[Bob''s '#1 '[x']]]");
 });
+
+describe('conversionPlan edge cases', () => {
+  test('a mapped alias that an earlier alias would outrank is renamed to the canonical name', async () => {
+    const wb = new MemoryWorkbook({ S: [['Date', 'Type', 'Category', 'Hours'], [45740, 'x', 'Webinar', 1]] });
+    const { snap, proposal } = await propose(wb, 'S');
+    const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { Type: undefined, Category: 'format' }), credits: false }, nism, snap);
+    expect(plan.problems).toEqual([]);
+    expect(plan.renames).toEqual([{ index: 2, from: 'Category', to: 'Format' }]);
+  });
+
+  test('refuses a plan that would leave two columns with one name (Excel would rename one)', async () => {
+    const wb = new MemoryWorkbook({ S: [['Date', 'Notes', 'Hours', 'notes'], [45740, 'a', 1, 'b']] });
+    const { snap, proposal } = await propose(wb, 'S');
+    const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, {}), credits: false }, nism, snap);
+    expect(plan.ok).toBe(false);
+    expect(plan.problems).toEqual([expect.stringMatching(/both be called "notes"/)]);
+    expect(plan.ops).toEqual([]);
+  });
+
+  test('an existing table that is not yet a CE log is reused, not recreated', async () => {
+    const wb = new MemoryWorkbook({ S: [['When', 'Hrs'], [45740, 1]] });
+    await wb.apply([{ kind: 'createTable', sheet: 'S', name: 'Mine', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
+    const { snap, proposal } = await propose(wb, 'S');
+    expect(proposal.existingTable).toBe('Mine');
+    const plan = conversionPlan(proposal, { mapping: { 0: 'date', 1: 'hours' }, credits: false }, nism, snap);
+    expect(plan.table).toBe('Mine');
+    expect(plan.ops.some((o) => o.kind === 'createTable')).toBe(false);
+    await wb.apply(plan.ops);
+    expect(wb.tables()).toHaveLength(1);
+    expect(wb.getValue('S', 1, 0)).toBe(45740);
+    expect(wb.getValue('S', 0, 0)).toBe('Date');
+  });
+});
