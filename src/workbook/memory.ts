@@ -447,12 +447,21 @@ export class MemoryWorkbook implements WorkbookPort {
         if (op.range.rows < 1 || op.range.cols < 1) throw new Error('A table needs at least a header row');
         const clash = this.tableList.find((t) => sameName(t.sheet, state.name) && overlaps(t.range, op.range));
         if (clash) throw new Error(`The range overlaps the table "${clash.name}"`);
-        // Excel names blank header cells ColumnN; every other cell is kept as it is.
+        // As Excel does: blank header cells become ColumnN and a repeated header gets a number
+        // ("Notes", "Notes2"); every other cell is kept as it is.
+        const used = new Set<string>();
         for (let c = 0; c < op.range.cols; c++) {
           const col = op.range.col + c;
           const current = this.getValue(state.name, op.range.row, col);
-          if (isEmpty(current) && !state.formulas.has(key(op.range.row, col))) {
-            this.put(state, op.range.row, col, `Column${c + 1}`);
+          let header = isEmpty(current) && !state.formulas.has(key(op.range.row, col)) ? `Column${c + 1}` : String(current);
+          if (used.has(header.toLowerCase())) {
+            let n = 2;
+            while (used.has(`${header}${n}`.toLowerCase())) n++;
+            header = `${header}${n}`;
+          }
+          used.add(header.toLowerCase());
+          if (header !== current) {
+            this.put(state, op.range.row, col, header);
             changed.add(state.name);
           }
         }

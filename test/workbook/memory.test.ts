@@ -58,4 +58,10 @@ describe('MemoryWorkbook specifics', () => {
     wb.setCell('S', 4, 0, 9);
     expect(wb.tables()[0]!.range).toEqual({ row: 0, col: 0, rows: 3, cols: 2 });
   });
+
+  test('a table names blank and repeated headers as Excel does', async () => {
+    const wb = new MemoryWorkbook({ S: [['Notes', '', 'notes'], [1, 2, 3]] });
+    await wb.apply([{ kind: 'createTable', sheet: 'S', name: 'T', range: { row: 0, col: 0, rows: 2, cols: 3 } }]);
+    expect([0, 1, 2].map((c) => wb.getValue('S', 0, c))).toEqual(['Notes', 'Column2', 'notes2']);
+  });
 });
