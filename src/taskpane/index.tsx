@@ -1,3 +1,4 @@
+import './no-eval';
 import { createRoot } from 'react-dom/client';
 import { OfficeWorkbook } from '../workbook/office';
 import { PaneController } from '../workbook/session';

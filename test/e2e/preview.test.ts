@@ -29,6 +29,7 @@ describeBrowser('preview host (headless Chromium)', () => {
   let session: Session;
   let page: Page;
   const offsite: string[] = [];
+  const policyViolations: string[] = [];
 
   beforeAll(async () => {
     session = await openSession();
@@ -38,9 +39,17 @@ describeBrowser('preview host (headless Chromium)', () => {
   });
 
   beforeEach(async () => {
+    offsite.length = 0;
+    policyViolations.length = 0;
     page = await session.browser.newPage();
     page.on('request', (r) => {
       if (!r.url().startsWith(session.url) && !r.url().startsWith('data:')) offsite.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) policyViolations.push(m.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
     });
     await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}`);
     await page.getByTestId('status-line').waitFor();
@@ -49,6 +58,8 @@ describeBrowser('preview host (headless Chromium)', () => {
     await page.close();
     // The preview never reaches past its own server (no Office CDN, no fonts, no telemetry).
     expect(offsite).toEqual([]);
+    // No eval and nothing outside the page's own origin, as the preview's CSP enforces.
+    expect(policyViolations).toEqual([]);
   });
 
   const texts = (testId: string) => page.getByTestId(testId).allTextContents();
@@ -218,7 +229,8 @@ describeBrowser('preview host (headless Chromium)', () => {
   test('axe-core finds no accessibility violations: dashboard, log setup open, dark theme', async () => {
     const axeSource = fs.readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
     const run = async () => {
-      await page.addScriptTag({ content: axeSource });
+      // Evaluated through the DevTools protocol: an inline <script> would be refused by the page's CSP.
+      await page.evaluate(axeSource);
       return page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
         const result = await axe.run(document);
