@@ -196,9 +196,15 @@ export class OfficeWorkbook implements WorkbookPort {
             break;
           case 'setFormulas': {
             const ws = sheet(op.sheet);
-            op.formulas.forEach((row, r) => {
-              if (row.length) ws.getRangeByIndexes(op.row + r, op.col, 1, row.length).formulas = [row];
-            });
+            const width = op.formulas[0]?.length ?? 0;
+            if (width > 0 && op.formulas.every((row) => row.length === width)) {
+              // One range for the block (a Credits column of 10,000 rows is one write, not 10,000).
+              ws.getRangeByIndexes(op.row, op.col, op.formulas.length, width).formulas = op.formulas.map((row) => [...row]);
+            } else {
+              op.formulas.forEach((row, r) => {
+                if (row.length) ws.getRangeByIndexes(op.row + r, op.col, 1, row.length).formulas = [[...row]];
+              });
+            }
             break;
           }
           case 'setNumberFormat':

@@ -1,3 +1,5 @@
+import { findProgram } from '../../src/core';
+import { conversionPlan, proposeConversion } from '../../src/workbook/log-sheet';
 import { OfficeWorkbook, needsTextFormat } from '../../src/workbook/office';
 import type { CellValue } from '../../src/workbook/port';
 import { FakeExcel, PropertyNotLoadedError } from '../fakes/fake-excel';
@@ -98,6 +100,22 @@ describe('OfficeWorkbook', () => {
     expect(fake.book.conditionalFormats()[0]).toMatchObject({ formula: '=$D2<0', fill: '#FFC7CE' });
     expect([1, 2, 3, 4, 5].map((r) => fake.book.getValue('S', r, 6))).toEqual(['=not a formula', '+1 555', '-2', '@me', '007']);
     expect(fake.book.getFormula('S', 1, 6)).toBeUndefined();
+  });
+
+  test('converting a 10,000-row sheet is one read and one apply, with a constant number of syncs', async () => {
+    const fake = new FakeExcel({ Log: logRows(10_000) });
+    const port = new OfficeWorkbook({ run: fake.run });
+    const snap = await port.read({ sheets: 'all' });
+    const result = proposeConversion(snap, 'Log');
+    if (!result.ok) throw new Error(result.message);
+    const mapping = Object.fromEntries(result.proposal.columns.map((c) => [c.index, c.key]));
+    const plan = conversionPlan(result.proposal, { mapping, credits: true }, findProgram('NISM-SMS')!, snap);
+    expect(plan.problems).toEqual([]);
+    const before = fake.syncs;
+    await port.apply(plan.ops);
+    expect(fake.syncs - before).toBe(1);
+    expect(fake.book.getFormula('Log', 10_000, plan.added.length + 5)).toMatch(/^=IF\(\[@Hours\]/);
+    expect(fake.book.getValue('Log', 10_000, 1)).toBe('Activity 9999');
   });
 
   test('redefining an existing name deletes it first (one extra sync to list names)', async () => {
