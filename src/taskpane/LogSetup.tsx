@@ -165,7 +165,10 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
               <div data-testid="confirmation">
                 <Text weight="semibold">These changes will be made to “{step.proposal.sheet}”:</Text>
                 <ul className={styles.list}>
-                  <li>The range becomes the Excel table {step.plan.table}; every value you typed stays as it is.</li>
+                  <li>
+                    The range becomes the Excel table {step.plan.table}; every {step.plan.renames.length ? 'other ' : ''}value you typed stays as it
+                    is.
+                  </li>
                   {step.plan.renames.map((r) => (
                     <li key={r.index}>
                       The header “{r.from}” is renamed to “{r.to}”: the rules do not recognise “{r.from}” as {r.to}, so renaming it is the only way for

@@ -341,7 +341,6 @@ export function conversionPlan(
   const newHeaders = creditsHeader ? [...added, creditsHeader] : added;
   if (newHeaders.length) ops.push({ kind: 'addTableColumns', table, headers: newHeaders });
   ops.push(...decorationOps(program, sheet, tableRange, finalHeaders, creditsHeader));
-  if (renames.length) notes.push(`${renames.length === 1 ? 'One header is' : `${renames.length} headers are`} renamed so the rules can read them`);
   return { ok: true, ops, renames, added, table, problems, notes };
 }
 
