@@ -81,7 +81,6 @@ export function ProfileSection({ controller, state }: { controller: PaneControll
   return (
     <Section title="Profile">
       <ProfileForm
-        key={state.version}
         state={state}
         onCancel={profile ? () => setEditing(false) : undefined}
         onSave={async (input) => {
