@@ -49,7 +49,7 @@ export function App({ controller, theme = webLightTheme, as = 'main' }: AppProps
   const [setupOpen, setSetupOpen] = useState(false);
   const Root = as;
   const profile = state.profile.profile;
-  const showSetup = profile !== undefined && (setupOpen || (!state.log && !state.loading));
+  const showSetup = profile !== undefined && (setupOpen || (!state.log && state.version > 0));
   return (
     <FluentProvider theme={theme}>
       <Root className={styles.root} aria-busy={state.loading}>

@@ -56,7 +56,8 @@ export function ProfileSection({ controller, state }: { controller: PaneControll
   const styles = useStyles();
   const profile = state.profile.profile;
   const [editing, setEditing] = useState(false);
-  const open = editing || (!profile && !state.loading);
+  // After the first read only: a later refresh must not close a form the user is filling in.
+  const open = editing || (!profile && state.version > 0);
 
   if (!open) {
     if (!profile) return null;

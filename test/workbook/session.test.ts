@@ -161,3 +161,14 @@ describe('PaneController', () => {
     expect(large.state.evaluation?.rowsRead).toBe(10_040);
   });
 });
+
+test('a refresh keeps the last evaluation visible while it reads (no flicker to empty)', async () => {
+  const wb = await sampleMemory();
+  const c = new PaneController(wb, { asOf });
+  await c.refresh();
+  const seen: boolean[] = [];
+  c.subscribe(() => seen.push(c.getState().evaluation !== undefined && c.getState().version > 0));
+  await c.refresh();
+  expect(seen.length).toBeGreaterThanOrEqual(2);
+  expect(seen.every(Boolean)).toBe(true);
+});
