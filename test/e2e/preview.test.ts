@@ -145,6 +145,16 @@ describeBrowser('preview host (headless Chromium)', () => {
     expect((await texts('problem')).map((p) => Number(/^Row (\d+)/.exec(p)![1]))).toEqual([20, 24]);
   });
 
+  test('a refresh caused by an edit in the sheet keeps what the user is typing in the profile form', async () => {
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Name').fill('Sam Lee');
+    const cell = page.getByLabel('E22', { exact: true });
+    await cell.fill('2');
+    await cell.press('Enter');
+    await page.getByTestId('status-keyword').filter({ hasText: 'READY' }).waitFor();
+    expect(await page.getByLabel('Name').inputValue()).toBe('Sam Lee');
+  });
+
   test('an invalid profile value is refused with the message from the schema', async () => {
     await page.getByRole('button', { name: 'Edit profile' }).click();
     const start = page.getByLabel('Cycle start');
