@@ -81,6 +81,7 @@ function isEmptyRow(row: readonly Cell[]): boolean {
 }
 
 function describe(value: Cell): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 37) + '…' : value}"`;
   return String(value);
 }
@@ -116,11 +117,11 @@ export function readAmount(value: Cell): number | undefined | Bad {
   else if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return undefined;
-    if (!NUMERIC_TEXT.test(text)) return new Bad(`${describe(value)} is not a number`);
+    if (!NUMERIC_TEXT.test(text)) return new Bad(`${describe(value)} is not a number: enter a number such as 1.5`);
     n = Number(text);
   } else if (isBlank(value)) return undefined;
-  else return new Bad(`${describe(value)} is not a number`);
-  if (!Number.isFinite(n)) return new Bad(`${describe(value)} is not a finite number`);
+  else return new Bad(`${describe(value)} is not a number: enter a number such as 1.5`);
+  if (!Number.isFinite(n)) return new Bad(`${describe(value)} is out of range: enter a number such as 1.5`);
   if (n < 0) return new Bad(`${describe(value)} is negative: it must be 0 or more`);
   return n === 0 ? 0 : n; // -0 reads as 0
 }
@@ -252,7 +253,7 @@ export class FormatLookup {
     if (text === '') {
       return this.fallback ?? new Bad(`is missing: choose one of ${this.help}`);
     }
-    return this.find(text) ?? new Bad(`${describe(text)} is not a ${this.program.id} format: use one of ${this.help}`);
+    return this.find(text) ?? new Bad(`${describe(text)} is not one of the ${this.program.id} formats: use ${this.help}`);
   }
 }
 

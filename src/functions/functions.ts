@@ -50,7 +50,7 @@ export function ceCredits(program: any, format: any, hours: any, selfStudyHours?
       throw new CellError('#VALUE!', `format: enter a format, one of ${lookup.help}`);
     }
     const found = lookup.find(String(name));
-    if (!found) throw new CellError('#VALUE!', `format: "${String(name)}" is not a ${rules.id} format; use one of ${lookup.help}`);
+    if (!found) throw new CellError('#VALUE!', `format: "${String(name)}" is not one of the ${rules.id} formats; use ${lookup.help}`);
     return creditsFor(rules, found, h, s).credits;
   });
 }
