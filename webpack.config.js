@@ -90,7 +90,7 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, 'dist'),
       // Fixed names: manifest.xml points at functions.js by name.
       filename: '[name].js',
-      clean: true,
+      clean: { keep: /^cli[\\/]/ }, // dist/cli is the command line, built by tsc (npm run build:cli)
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],

@@ -189,7 +189,8 @@ export function evaluateParsed(program: Program, parsed: ParsedLog, options: Eva
   }
 
   const proofIssues: ProofIssue[] = entries
-    .filter((e) => e.state !== 'outside-window' && (e.proof === 'missing' || e.proof === 'insufficient'))
+    // Only entries that count need proof now: a planned activity cannot have it yet.
+    .filter((e) => e.state === 'counted' && (e.proof === 'missing' || e.proof === 'insufficient'))
     .map((e) => ({ row: e.entry.row, state: e.proof as 'missing' | 'insufficient', message: e.proofMessage!, activity: e.entry.activity }));
 
   const keyDates: KeyDate[] = [
@@ -273,7 +274,7 @@ function hintsFor(ev: Omit<Evaluation, 'checklist' | 'hints'>, values: Record<st
     const parts = [missing ? `${missing} missing` : '', weak ? `${weak} insufficient` : ''].filter(Boolean).join(' and ');
     hints.push(`Proof: ${parts}; add it before you apply.`);
   }
-  const unapproved = ev.entries.filter((e) => e.state === 'counted' && e.flags.some((f) => f.severity === 'at-risk' && f.rule !== 'proof')).length;
+  const unapproved = ev.entries.filter((e) => e.counted > 0 && e.flags.some((f) => f.severity === 'at-risk' && f.rule !== 'proof')).length;
   if (unapproved) hints.push(`${unapproved} counted ${unapproved === 1 ? 'entry is' : 'entries are'} at risk at review (see the flags).`);
   return hints;
 }

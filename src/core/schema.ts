@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 
+// zod otherwise compiles parsers with `new Function`, which a strict Content Security Policy refuses
+// and which has no place in an add-in; the interpreted path is fast enough for program files.
+z.config({ jitless: true });
+
 export const STATUS_KEYWORDS = ['IN PROGRESS', 'COMPLETE', 'READY', 'GRACE', 'LAPSED', 'EXPIRED'] as const;
 export const StatusKeywordSchema = z.enum(STATUS_KEYWORDS);
 export type StatusKeyword = z.infer<typeof StatusKeywordSchema>;

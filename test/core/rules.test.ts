@@ -262,3 +262,10 @@ test('on the same date, which entry a cap clips does not depend on row order', (
   expect(a.atRisk).toBe(b.atRisk);
   expect(a.earned).toBe(5);
 });
+
+test('a planned activity is not listed as missing proof: it cannot have proof yet', () => {
+  const ev = nism([{ date: '2026-09-01', format: 'Conference', hours: 2, provider: 'HubSpot', proof: '' }]);
+  expect(ev.entries[0]!.state).toBe('planned');
+  expect(ev.proofIssues).toEqual([]);
+  expect(ev.checklist.find((c) => c.id === 'proof')!.done).toBe(true);
+});
