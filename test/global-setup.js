@@ -24,15 +24,19 @@ module.exports = async function buildIfStale() {
   // webpack leaves unchanged outputs untouched, so a stamp written after each build dates it.
   const stamp = path.join(root, 'dist', '.test-build-stamp');
   const complete = outputs.every((o) => fs.existsSync(path.join(root, o)));
-  const built = complete && fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
+  const outputsTime = complete ? Math.min(...outputs.map(newest)) : 0;
+  const built = complete ? Math.max(outputsTime, fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0) : 0;
   if (built > 0 && built >= Math.max(...sources.map(newest))) return;
   process.stdout.write('\n[global-setup] dist/ is missing or stale: running webpack --mode production\n');
+  // The stamp carries the build's start time: a source saved during the build makes it stale.
+  const started = new Date();
   try {
     execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    fs.writeFileSync(stamp, new Date().toISOString());
+    fs.writeFileSync(stamp, started.toISOString());
+    fs.utimesSync(stamp, started, started);
   } catch (error) {
     // The tests that read dist/ fail with their own message; the rest still run.
     process.stdout.write(`[global-setup] the build failed (${error.message.split('\n')[0]}); tests that load dist/ will fail\n`);

@@ -31,7 +31,7 @@ test('the dashboard has one h1, a heading per section, and the status in a live 
     'h2 What next',
     'h2 Caps',
     'h2 Problems (3)',
-    'h2 Missing and insufficient proof (4)',
+    'h2 Missing and insufficient proof (3)',
     'h2 Entries to review (6)',
     'h2 Application checklist',
     'h2 Key dates and fees',
