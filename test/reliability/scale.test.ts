@@ -98,7 +98,7 @@ describe(`a ${ROWS.toLocaleString('en-US')}-row log`, () => {
     report.push(
       `evaluateLog, ${ROWS} rows: ${m.ms} ms; heap ${m.heapBeforeMb} → ${m.heapAfterMb} MB (before GC); peak RSS ${m.peakRssMb} MB (+${m.peakRssGrowthMb} MB during the call); ${ev.entries.length} entries, ${ev.problems.length} problems, status "${ev.status.line}"`,
     );
-  });
+  }, 60_000);
 
   test('evaluates through RECERT_STATUS (the cell function) without a stack overflow', () => {
     const log = cells.map((row) => row.map((v) => (v === null ? '' : v)));
@@ -109,7 +109,7 @@ describe(`a ${ROWS.toLocaleString('en-US')}-row log`, () => {
     const again = measure(() => recertStatus('NISM-SMS', serialFromDay(cycleStart), log.map((r) => [...r]), serialFromDay(asOf)));
     expect(again.result).toBe(m.result);
     report.push(`RECERT_STATUS, ${ROWS} rows: ${m.ms} ms (an equal log again: ${again.ms} ms); heap ${m.heapBeforeMb} → ${m.heapAfterMb} MB; peak RSS ${m.peakRssMb} MB (+${m.peakRssGrowthMb} MB)`);
-  });
+  }, 60_000);
 
   test('the pane controller refreshes over it; how long the main thread is held is measured and reported', async () => {
     const book = new MemoryWorkbook({ Log: cells });
