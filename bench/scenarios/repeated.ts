@@ -13,7 +13,7 @@ let tag = 0;
 
 export async function run(): Promise<Table[]> {
   const rows: (string | number)[][] = [];
-  const reps = process.env.BENCH_QUICK === '1' ? 3 : 11;
+  const reps = process.env.BENCH_QUICK === '1' ? 3 : 21;
   for (const family of FAMILIES) {
     const log = makeLog(family, ROWS);
     const first: number[] = [];
