@@ -332,6 +332,26 @@ export function conversionPlan(
     else byName.set(name, i);
   });
   if (original.some((h) => h.trim() === '')) notes.push('Blank header cells get names from Excel (Column1, Column2, …)');
+  // The table grows to the right over the new columns: any value already there would be in the way,
+  // and the host would refuse the batch half-way. Refuse it here, before anything is written.
+  const newCount = added.length + (creditsHeader ? 1 : 0);
+  const grid = snapshot.sheets[sheet];
+  if (newCount > 0 && grid) {
+    const lastRow = range.row + Math.max(range.rows, 2) - 1;
+    const firstCol = range.col + range.cols;
+    let blocked: string | undefined;
+    for (let r = range.row; r <= lastRow && !blocked; r++) {
+      for (let c = firstCol; c < firstCol + newCount && !blocked; c++) {
+        const value = grid.values[r - grid.row]?.[c - grid.col];
+        if (value !== undefined && value !== null && value !== '') blocked = `${columnLetters(c)}${r + 1}`;
+      }
+    }
+    if (blocked) {
+      problems.push(
+        `The log needs ${newCount} new ${newCount === 1 ? 'column' : 'columns'} at its right, but ${blocked} already holds a value: move what is beside the log, or start a new CE log`,
+      );
+    }
+  }
   if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes };
 
   const ops: WorkbookOp[] = [];
