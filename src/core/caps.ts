@@ -24,31 +24,32 @@ function fillOrder(a: EntryResult, b: EntryResult): number {
   if (a.entry.date !== b.entry.date) return a.entry.date - b.entry.date;
   const x = a.entry;
   const y = b.entry;
-  const keys: [string | number, string | number][] = [
-    [x.format.id, y.format.id],
-    [b.claimed, a.claimed],
-    [x.activity, y.activity],
-    [x.provider, y.provider],
-    [Number(x.approved), Number(y.approved)],
-    [x.proof.join(';'), y.proof.join(';')],
-    [x.score ?? -1, y.score ?? -1],
-    [x.grade ?? '', y.grade ?? ''],
-    [x.subject, y.subject],
-    [x.location, y.location],
-  ];
-  for (const [p, q] of keys) if (p !== q) return p < q ? -1 : 1;
-  return x.row - y.row;
+  return (
+    compare(x.format.id, y.format.id) ||
+    compare(b.claimed, a.claimed) ||
+    compare(x.activity, y.activity) ||
+    compare(x.provider, y.provider) ||
+    compare(Number(x.approved), Number(y.approved)) ||
+    compare(x.proof.join(';'), y.proof.join(';')) ||
+    compare(x.score ?? -1, y.score ?? -1) ||
+    compare(x.grade ?? '', y.grade ?? '') ||
+    compare(x.subject, y.subject) ||
+    compare(x.location, y.location) ||
+    x.row - y.row
+  );
+}
+
+function compare(p: string | number, q: string | number): number {
+  return p === q ? 0 : p < q ? -1 : 1;
 }
 
 /** Applies every cap to the entries that count so far, lowering `counted` and recording why. */
 export function applyCaps(program: Program, required: number, entries: EntryResult[]): CapUsage[] {
-  const candidates = entries
-    .filter((e) => e.state === 'counted' && e.counted > 0)
-    .sort(fillOrder);
+  const candidates = entries.filter((e) => e.state === 'counted' && e.counted > 0);
   const usages: CapUsage[] = [];
   for (const cap of program.caps) {
     const limit = capLimit(cap, required);
-    const groups = new Map<string, CapUsage>();
+    const groups = new Map<string, { usage: CapUsage; members: EntryResult[] }>();
     for (const e of candidates) {
       const subject = subjectOf(e.entry);
       if (!matchesFilter(subject, cap.appliesTo)) continue;
@@ -56,36 +57,53 @@ export function applyCaps(program: Program, required: number, entries: EntryResu
       const formatId = cap.groupBy === 'format' ? e.entry.format.id : undefined;
       const cycleYear = cap.period === 'cycleYear' ? e.cycleYear : undefined;
       const key = `${formatId ?? '*'}|${cycleYear ?? '*'}`;
-      let usage = groups.get(key);
-      if (!usage) {
-        usage = {
-          capId: cap.id,
-          label: cap.label.replace('{format}', e.entry.format.label).replace('{year}', String(cycleYear ?? '')),
-          limit,
-          describe: describeCap(cap, required, program.creditUnit),
-          formatId,
-          cycleYear,
-          claimed: 0,
-          counted: 0,
-          clipped: 0,
-          full: false,
+      let group = groups.get(key);
+      if (!group) {
+        group = {
+          usage: {
+            capId: cap.id,
+            label: cap.label.replace('{format}', e.entry.format.label).replace('{year}', String(cycleYear ?? '')),
+            limit,
+            describe: describeCap(cap, required, program.creditUnit),
+            formatId,
+            cycleYear,
+            claimed: 0,
+            counted: 0,
+            clipped: 0,
+            full: false,
+          },
+          members: [],
         };
-        groups.set(key, usage);
+        groups.set(key, group);
       }
-      const room = Math.max(0, clean(limit - usage.counted));
-      const take = Math.min(e.counted, room);
-      usage.claimed = clean(usage.claimed + e.counted);
-      usage.counted = clean(usage.counted + take);
-      if (take < e.counted) {
-        e.reasons.push(
-          take === 0
-            ? `${usage.label} is at its cap of ${usage.describe}: nothing more counts`
-            : `${usage.label} cap of ${usage.describe} reached: ${formatCredits(take)} of ${formatCredits(e.counted)} counted`,
-        );
-        e.counted = clean(take);
-      }
+      group.members.push(e);
+      group.usage.claimed = clean(group.usage.claimed + e.counted);
     }
-    for (const usage of groups.values()) {
+    // Listed in the program's format order, then by cycle year, whatever the order of the rows.
+    const formatOrder = (id: string | undefined) => (id === undefined ? -1 : program.formats.findIndex((f) => f.id === id));
+    const ordered = [...groups.values()].sort(
+      (a, b) => formatOrder(a.usage.formatId) - formatOrder(b.usage.formatId) || (a.usage.cycleYear ?? 0) - (b.usage.cycleYear ?? 0),
+    );
+    for (const { usage, members } of ordered) {
+      if (usage.claimed <= limit) {
+        // Under the limit nothing is clipped, so the fill order does not matter.
+        usage.counted = usage.claimed;
+      } else {
+        members.sort(fillOrder);
+        for (const e of members) {
+          const room = Math.max(0, clean(limit - usage.counted));
+          const take = Math.min(e.counted, room);
+          usage.counted = clean(usage.counted + take);
+          if (take < e.counted) {
+            e.reasons.push(
+              take === 0
+                ? `${usage.label} is at its cap of ${usage.describe}: nothing more counts`
+                : `${usage.label} cap of ${usage.describe} reached: ${formatCredits(take)} of ${formatCredits(e.counted)} counted`,
+            );
+            e.counted = clean(take);
+          }
+        }
+      }
       usage.clipped = clean(usage.claimed - usage.counted);
       usage.full = usage.counted >= usage.limit;
       usages.push(usage);

@@ -244,8 +244,14 @@ export class FormatLookup {
     this.help = program.formats.map((f) => f.label).join(', ');
   }
 
+  private readonly asTyped = new Map<string, Format | undefined>();
+
   find(name: string): Format | undefined {
-    return this.byName.get(normalizeName(name));
+    if (this.asTyped.has(name)) return this.asTyped.get(name);
+    const format = this.byName.get(normalizeName(name));
+    if (this.asTyped.size > 256) this.asTyped.clear();
+    this.asTyped.set(name, format);
+    return format;
   }
 
   read(value: Cell): Format | Bad {

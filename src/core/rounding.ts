@@ -17,13 +17,23 @@ export function clean(value: number): number {
   return r === 0 ? 0 : r;
 }
 
+const scales = new Map<number, number>();
+
+/** 10^decimals of the step: multiplying by it and dividing again drops the noise of `whole * step`. */
+function scaleOf(step: number): number {
+  let scale = scales.get(step);
+  if (scale === undefined) scales.set(step, (scale = 10 ** Math.min(decimalsOf(step), 12)));
+  return scale;
+}
+
 export function roundCredits(value: number, rounding: Rounding): number {
   const units = value / rounding.step;
   let whole: number;
   if (rounding.mode === 'floor') whole = Math.floor(units + NOISE);
   else if (rounding.mode === 'ceil') whole = Math.ceil(units - NOISE);
   else whole = Math.round(units + NOISE);
-  const result = Number((whole * rounding.step).toFixed(Math.min(decimalsOf(rounding.step), 12)));
+  const scale = scaleOf(rounding.step);
+  const result = Math.round(whole * rounding.step * scale) / scale;
   return result === 0 ? 0 : result;
 }
 

@@ -34,8 +34,15 @@ function loadAll(): Program[] {
 export const PROGRAMS: readonly Program[] = loadAll();
 const byKey = new Map(PROGRAMS.map((p) => [p.id.toUpperCase(), p]));
 
+/** Cell functions ask with the same few strings over and over: remember them as typed. */
+const asTyped = new Map<string, Program | undefined>();
+
 export function findProgram(id: string): Program | undefined {
-  return byKey.get(id.trim().toUpperCase());
+  if (asTyped.has(id)) return asTyped.get(id);
+  const program = byKey.get(id.trim().toUpperCase());
+  if (asTyped.size > 256) asTyped.clear();
+  asTyped.set(id, program);
+  return program;
 }
 
 export function programIds(): string[] {
