@@ -82,6 +82,7 @@ export function evaluateParsed(program: Program, parsed: ParsedLog, options: Eva
       state,
       ineligibleRule,
       cycleYear: cycleYearOf(dates.cycleStart, entry.date),
+      minimums: [],
       reasons,
       flags,
       proof: proof.state,
@@ -100,6 +101,7 @@ export function evaluateParsed(program: Program, parsed: ParsedLog, options: Eva
 
   const minimums: MinimumResult[] = program.minimums.map((m) => {
     const matching = counting.filter((e) => matchesFilter(subjectOf(e.entry), m.filter));
+    for (const e of matching) e.minimums.push(m.id);
     if (m.period === 'cycle') {
       const counted = clean(matching.reduce((s, e) => s + e.counted, 0));
       return { id: m.id, label: m.label, required: m.credits, counted, shortfall: Math.max(0, clean(m.credits - counted)), period: m.period };

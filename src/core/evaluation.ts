@@ -22,6 +22,8 @@ export interface EntryResult {
   /** The eligibility rule that excluded the entry, when `state` is `ineligible`. */
   ineligibleRule: string | undefined;
   cycleYear: number;
+  /** Ids of the program's minimums whose credits this entry's counted credits go toward. */
+  minimums: string[];
   /** Why `counted` is below `claimed`, in plain words. */
   reasons: string[];
   flags: Flag[];

@@ -10,8 +10,6 @@
  * user's own "CE Summary" is left alone and ours goes beside it as "CE Summary (2)".
  */
 import { isoFromDay, serialFromDay, type EntryResult, type Evaluation } from '../core';
-import { matchesFilter } from '../core/filters';
-import { subjectOf } from '../core/judgments';
 import { clean, formatCredits } from '../core/rounding';
 import { cellAddress, type CellValue, type RangeRef, type WorkbookOp, type WorkbookSnapshot } from '../workbook/port';
 import { proofLinkTarget } from './links';
@@ -165,8 +163,7 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   const minimumColumns = ev.minimums
     .filter((m) => m.period === 'cycle')
     .map((m, i) => {
-      const def = program.minimums.find((x) => x.id === m.id);
-      const credits = ev.entries.map((e) => (e.state === 'counted' && def && matchesFilter(subjectOf(e.entry), def.filter) ? e.counted : 0));
+      const credits = ev.entries.map((e) => (e.state === 'counted' && e.minimums.includes(m.id) ? e.counted : 0));
       // The column is shown only when it adds up to the core's figure; otherwise the figure is written as a value.
       const exact = clean(credits.reduce((s, x) => s + x, 0)) === m.counted;
       return { minimum: m, col: ENTRY_COLUMNS.length + i, credits, exact };

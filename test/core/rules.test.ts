@@ -269,3 +269,11 @@ test('a planned activity is not listed as missing proof: it cannot have proof ye
   expect(ev.proofIssues).toEqual([]);
   expect(ev.checklist.find((c) => c.id === 'proof')!.done).toBe(true);
 });
+
+test('each entry names the minimums its counted credits go toward', () => {
+  const ev = evaluate('NAMSS-CPCS', '2022-12-02', [
+    { date: '2023-05-01', hours: 10, approved: true },
+    { date: '2024-05-01', hours: 25, approved: false },
+  ], '2025-06-01');
+  expect(ev.entries.map((e) => e.minimums)).toEqual([['approved'], []]);
+});
