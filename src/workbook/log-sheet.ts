@@ -332,8 +332,9 @@ export function conversionPlan(
     else byName.set(name, i);
   });
   if (original.some((h) => h.trim() === '')) notes.push('Blank header cells get names from Excel (Column1, Column2, …)');
-  // The table grows to the right over the new columns: any value already there would be in the way,
-  // and the host would refuse the batch half-way. Refuse it here, before anything is written.
+  // The table grows to the right over the new columns: any value or formula already there would be in
+  // the way, and the host would refuse the batch half-way. Refuse it here, before anything is written
+  // (read the snapshot with formulas: a formula can show an empty value).
   const newCount = added.length + (creditsHeader ? 1 : 0);
   const grid = snapshot.sheets[sheet];
   if (newCount > 0 && grid) {
@@ -343,7 +344,9 @@ export function conversionPlan(
     for (let r = range.row; r <= lastRow && !blocked; r++) {
       for (let c = firstCol; c < firstCol + newCount && !blocked; c++) {
         const value = grid.values[r - grid.row]?.[c - grid.col];
-        if (value !== undefined && value !== null && value !== '') blocked = `${columnLetters(c)}${r + 1}`;
+        const formula = grid.formulas?.[r - grid.row]?.[c - grid.col];
+        const filled = (v: CellValue | undefined) => v !== undefined && v !== null && v !== '';
+        if (filled(value) || filled(formula)) blocked = `${columnLetters(c)}${r + 1}`;
       }
     }
     if (blocked) {

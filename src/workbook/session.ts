@@ -246,7 +246,8 @@ export class PaneController {
   async planConversion(proposal: ConversionProposal, options: ConversionOptions): Promise<ConversionPlan> {
     const program = this.state.program;
     if (!program) return { ok: false, ops: [], renames: [], added: [], table: '', problems: ['Save your profile first: the lists come from your program'], notes: [] };
-    const snapshot = await this.port.read({ sheets: 'all' });
+    // Formulas too: a formula that shows nothing beside the log would still be in the new columns' way.
+    const snapshot = await this.port.read({ sheets: 'all', formulas: true });
     return conversionPlan(proposal, options, program, snapshot);
   }
 

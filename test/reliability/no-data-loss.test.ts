@@ -230,7 +230,7 @@ async function runFlow(port: WorkbookPort, spec: Spec): Promise<Outcome> {
 
   await port.apply(profileOps(profileOf(spec, '=HYPERLINK("x")', false), await port.read({ sheets: 'all' })));
 
-  const snapshot = await port.read({ sheets: 'all' });
+  const snapshot = await port.read({ sheets: 'all', formulas: true });
   const proposed = proposeConversion(snapshot, spec.logSheet);
   if (!proposed.ok) throw new Error(`no proposal: ${proposed.message}`);
   const mapping: Record<number, ColumnKey | undefined> = {};
