@@ -5,7 +5,6 @@
  *   preview.html?asOf=2026-11-23   evaluate as of a fixed date (the end-to-end tests do)
  *   preview.html?theme=dark        the dark theme
  */
-import '../taskpane/no-eval';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';

@@ -1,4 +1,3 @@
-import './no-eval';
 import { createRoot } from 'react-dom/client';
 import { OfficeWorkbook } from '../workbook/office';
 import { PaneController } from '../workbook/session';
