@@ -9,7 +9,7 @@ import { atRiskFlags, eligibility, proofState, subjectOf, type Flag } from './ju
 import { parseLog, type Cells, type LogError, type ParsedLog } from './log';
 import type { ProfileFacts } from './profile';
 import { clean, formatCredits } from './rounding';
-import type { Program } from './schema';
+import type { Minimum, Program, StatusKeyword } from './schema';
 import { describeFee, fillTemplate } from './template';
 import { programForCycle } from './versions';
 import type { CategoryTotal, EntryResult, Evaluation, KeyDate, MinimumResult, ProofIssue } from './evaluation';
@@ -31,7 +31,7 @@ export function evaluateLog(program: Program, cells: Cells, options: EvaluateOpt
   return { ok: true, evaluation: evaluateParsed(rules, parsed, options) };
 }
 
-function requiredCredits(program: Program, dates: CycleDates, profile: ProfileFacts): number {
+export function requiredCredits(program: Program, dates: CycleDates, profile: ProfileFacts): number {
   if (!program.proRating || !profile.firstCycle) return program.required;
   let months = 0;
   // Whole months from the cycle start to the window end.
@@ -102,21 +102,126 @@ export function evaluateParsed(program: Program, parsed: ParsedLog, options: Eva
   const minimums: MinimumResult[] = program.minimums.map((m) => {
     const matching = counting.filter((e) => matchesFilter(subjectOf(e.entry), m.filter));
     for (const e of matching) e.minimums.push(m.id);
-    if (m.period === 'cycle') {
-      const counted = clean(matching.reduce((s, e) => s + e.counted, 0));
-      return { id: m.id, label: m.label, required: m.credits, counted, shortfall: Math.max(0, clean(m.credits - counted)), period: m.period };
+    const perYear = new Array<number>(dates.cycleYears + 1).fill(0);
+    let total = 0;
+    for (const e of matching) {
+      total += e.counted;
+      if (e.cycleYear >= 1 && e.cycleYear <= dates.cycleYears) perYear[e.cycleYear]! += e.counted;
     }
-    // An annual minimum: each cycle year must reach it on its own.
-    let shortfall = 0;
-    let counted = 0;
-    for (let year = 1; year <= dates.cycleYears; year++) {
-      const inYear = clean(matching.filter((e) => e.cycleYear === year).reduce((s, e) => s + e.counted, 0));
-      counted += inYear;
-      shortfall += Math.max(0, m.credits - inYear);
-    }
-    return { id: m.id, label: m.label, required: m.credits * dates.cycleYears, counted: clean(counted), shortfall: clean(shortfall), period: m.period };
+    return minimumResult(m, dates.cycleYears, total, perYear);
   });
 
+  const { keyword, detail, line, needed, bindingMinimum, values } = describeStatus(program, dates, asOf, required, earned, minimums);
+  const phase = phaseAt(dates, asOf);
+  const unit = program.creditUnit;
+
+  const categories: CategoryTotal[] = [];
+  for (const format of program.formats) {
+    const ofFormat = counting.filter((e) => e.entry.format.id === format.id);
+    const formatCaps = program.caps.filter(
+      (c) => matchesFilter({ formatId: format.id, approved: false, provider: '' }, { formats: c.appliesTo.formats }),
+    );
+    if (ofFormat.length === 0 && formatCaps.length === 0) continue;
+    const claimedHere = clean(ofFormat.reduce((s, e) => s + e.claimed, 0));
+    const countedHere = clean(ofFormat.reduce((s, e) => s + e.counted, 0));
+    const single = formatCaps.length === 1 && formatCaps[0]!.period === 'cycle' ? formatCaps[0] : undefined;
+    categories.push({
+      formatId: format.id,
+      label: format.label,
+      entries: ofFormat.length,
+      claimed: claimedHere,
+      counted: countedHere,
+      clipped: clean(claimedHere - countedHere),
+      cap: formatCaps.map((c) => describeCap(c, required, unit) + (c.exempt ? ' (some providers exempt)' : '')).join('; '),
+      capLimit: single ? capLimit(single, required) : undefined,
+    });
+  }
+
+  const proofIssues: ProofIssue[] = entries
+    // Only entries that count need proof now: a planned activity cannot have it yet.
+    .filter((e) => e.state === 'counted' && (e.proof === 'missing' || e.proof === 'insufficient'))
+    .map((e) => ({ row: e.entry.row, state: e.proof as 'missing' | 'insufficient', message: e.proofMessage!, activity: e.entry.activity }));
+
+  const keyDates: KeyDate[] = [
+    { id: 'cycleStart', label: 'Cycle started', day: dates.cycleStart },
+    ...(dates.applicationOpens !== undefined ? [{ id: 'applicationOpens', label: 'Application opens', day: dates.applicationOpens }] : []),
+    { id: 'windowEnd', label: 'Last day to earn credits', day: dates.windowEnd },
+    { id: 'deadline', label: 'Deadline without penalty', day: dates.deadline },
+    ...(dates.extension ? [{ id: 'extensionRequestBy', label: `${dates.extension.label}: request by`, day: dates.extension.requestBy }] : []),
+    ...dates.phases
+      .filter((p) => p.through !== undefined)
+      .map((p) => ({ id: `${p.status.toLowerCase()}-ends`, label: `${titleCase(p.status)} ends`, day: p.through! })),
+  ].map((d) => ({ ...d, iso: iso(d.day) }));
+
+  const draft = {
+    program,
+    asOf,
+    cycle: dates,
+    status: { keyword, detail, line },
+    required,
+    earned,
+    claimed,
+    atRisk,
+    carriedOver,
+    needed,
+    bindingMinimum,
+    minimums,
+    entries,
+    problems: parsed.problems,
+    rowsRead: parsed.rowsRead,
+    caps,
+    categories,
+    proofIssues,
+    fees: program.fees.map((f) => ({ ...f, now: f.statuses.includes(keyword), display: describeFee(f) })),
+    keyDates,
+    daysToDeadline: dates.deadline - asOf,
+    unknownHeaders: parsed.unknownHeaders,
+  };
+  const checklist = evaluateChecklist(draft, profile, values);
+  return { ...draft, checklist, hints: hintsFor(draft, values) };
+}
+
+/**
+ * A minimum's result from the credits counted toward it: over the cycle, or (an annual minimum) in
+ * each cycle year on its own, `perYear[year]` for years 1..cycleYears.
+ */
+export function minimumResult(m: Minimum, cycleYears: number, total: number, perYear: readonly number[]): MinimumResult {
+  if (m.period === 'cycle') {
+    const counted = clean(total);
+    return { id: m.id, label: m.label, required: m.credits, counted, shortfall: Math.max(0, clean(m.credits - counted)), period: m.period };
+  }
+  let shortfall = 0;
+  let counted = 0;
+  for (let year = 1; year <= cycleYears; year++) {
+    const inYear = clean(perYear[year] ?? 0);
+    counted += inYear;
+    shortfall += Math.max(0, m.credits - inYear);
+  }
+  return { id: m.id, label: m.label, required: m.credits * cycleYears, counted: clean(counted), shortfall: clean(shortfall), period: m.period };
+}
+
+export interface StatusDescription {
+  keyword: StatusKeyword;
+  detail: string;
+  /** What RECERT_STATUS shows: the keyword, a colon and the detail. */
+  line: string;
+  /** The largest shortfall over the total and every minimum, to the cent. */
+  needed: number;
+  bindingMinimum: MinimumResult | undefined;
+  /** The figures and dates of the line, as text, for templates and hints. */
+  values: Record<string, string>;
+}
+
+/** The status, what is still needed and the one-line description, from the totals alone. */
+export function describeStatus(
+  program: Program,
+  dates: CycleDates,
+  asOf: DayNumber,
+  required: number,
+  earned: number,
+  minimums: readonly MinimumResult[],
+): StatusDescription {
+  const iso = (d: DayNumber) => isoFromDay(d);
   const totalShortfall = Math.max(0, clean(required - earned));
   let needed = totalShortfall;
   let bindingMinimum: MinimumResult | undefined;
@@ -167,71 +272,7 @@ export function evaluateParsed(program: Program, parsed: ParsedLog, options: Eva
       detail = fillTemplate(phase!.summary, values, program.fees);
       if (!met) detail += bindingMinimum ? `; ${values.needed} ${bindingMinimum.label} ${unit} short` : `; ${values.needed} ${unit} short`;
   }
-
-  const categories: CategoryTotal[] = [];
-  for (const format of program.formats) {
-    const ofFormat = counting.filter((e) => e.entry.format.id === format.id);
-    const formatCaps = program.caps.filter(
-      (c) => matchesFilter({ formatId: format.id, approved: false, provider: '' }, { formats: c.appliesTo.formats }),
-    );
-    if (ofFormat.length === 0 && formatCaps.length === 0) continue;
-    const claimedHere = clean(ofFormat.reduce((s, e) => s + e.claimed, 0));
-    const countedHere = clean(ofFormat.reduce((s, e) => s + e.counted, 0));
-    const single = formatCaps.length === 1 && formatCaps[0]!.period === 'cycle' ? formatCaps[0] : undefined;
-    categories.push({
-      formatId: format.id,
-      label: format.label,
-      entries: ofFormat.length,
-      claimed: claimedHere,
-      counted: countedHere,
-      clipped: clean(claimedHere - countedHere),
-      cap: formatCaps.map((c) => describeCap(c, required, unit) + (c.exempt ? ' (some providers exempt)' : '')).join('; '),
-      capLimit: single ? capLimit(single, required) : undefined,
-    });
-  }
-
-  const proofIssues: ProofIssue[] = entries
-    // Only entries that count need proof now: a planned activity cannot have it yet.
-    .filter((e) => e.state === 'counted' && (e.proof === 'missing' || e.proof === 'insufficient'))
-    .map((e) => ({ row: e.entry.row, state: e.proof as 'missing' | 'insufficient', message: e.proofMessage!, activity: e.entry.activity }));
-
-  const keyDates: KeyDate[] = [
-    { id: 'cycleStart', label: 'Cycle started', day: dates.cycleStart },
-    ...(dates.applicationOpens !== undefined ? [{ id: 'applicationOpens', label: 'Application opens', day: dates.applicationOpens }] : []),
-    { id: 'windowEnd', label: 'Last day to earn credits', day: dates.windowEnd },
-    { id: 'deadline', label: 'Deadline without penalty', day: dates.deadline },
-    ...(dates.extension ? [{ id: 'extensionRequestBy', label: `${dates.extension.label}: request by`, day: dates.extension.requestBy }] : []),
-    ...dates.phases
-      .filter((p) => p.through !== undefined)
-      .map((p) => ({ id: `${p.status.toLowerCase()}-ends`, label: `${titleCase(p.status)} ends`, day: p.through! })),
-  ].map((d) => ({ ...d, iso: iso(d.day) }));
-
-  const draft = {
-    program,
-    asOf,
-    cycle: dates,
-    status: { keyword, detail, line: `${keyword}: ${detail}` },
-    required,
-    earned,
-    claimed,
-    atRisk,
-    carriedOver,
-    needed,
-    bindingMinimum,
-    minimums,
-    entries,
-    problems: parsed.problems,
-    rowsRead: parsed.rowsRead,
-    caps,
-    categories,
-    proofIssues,
-    fees: program.fees.map((f) => ({ ...f, now: f.statuses.includes(keyword), display: describeFee(f) })),
-    keyDates,
-    daysToDeadline: dates.deadline - asOf,
-    unknownHeaders: parsed.unknownHeaders,
-  };
-  const checklist = evaluateChecklist(draft, profile, values);
-  return { ...draft, checklist, hints: hintsFor(draft, values) };
+  return { keyword, detail, line: `${keyword}: ${detail}`, needed, bindingMinimum, values };
 }
 
 function titleCase(status: string): string {

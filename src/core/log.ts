@@ -21,7 +21,7 @@ export interface LogEntry {
   selfStudyHours: number;
   subject: string;
   approved: boolean;
-  proof: ProofKind[];
+  proof: readonly ProofKind[];
   /** 0–100, when given. */
   score: number | undefined;
   /** Letter grade (A–F, P for pass), when given. */
@@ -63,8 +63,28 @@ export interface ParseOptions {
   firstRow?: number;
 }
 
-class Bad {
+export class Bad {
   constructor(readonly message: string) {}
+}
+
+/**
+ * Text cells repeat down a log ("Certificate", "Yes", "B+"), and Excel hands every recalculation
+ * fresh copies of them: a reader of text keeps what it made of each exact text it has seen, so a
+ * 10,000-row log costs a handful of parses per column, not one per row. Bounded: a log of all
+ * different texts only starts the memory over.
+ */
+class TextMemo<T> {
+  private readonly seen = new Map<string, T>();
+  constructor(private readonly read: (text: string) => T) {}
+  get(text: string): T {
+    let result = this.seen.get(text);
+    if (result === undefined && !this.seen.has(text)) {
+      result = this.read(text);
+      if (this.seen.size >= 1024) this.seen.clear();
+      this.seen.set(text, result);
+    }
+    return result as T;
+  }
 }
 
 function isBlank(value: Cell): boolean {
@@ -137,11 +157,16 @@ export function readYesNo(value: Cell): boolean | Bad {
     if (value === 0) return false;
     return new Bad(`${describe(value)} is not yes or no: use TRUE/FALSE, yes/no, y/n, 1/0 or x`);
   }
+  return typeof value === 'string' ? yesNoTexts.get(value) : yesNoText(value);
+}
+
+function yesNoText(value: Cell): boolean | Bad {
   const text = String(value).trim().toLowerCase();
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
   return new Bad(`${describe(value)} is not yes or no: use TRUE/FALSE, yes/no, y/n, 1/0 or x`);
 }
+const yesNoTexts = new TextMemo<boolean | Bad>(yesNoText);
 
 const PROOF_NAMES = new Map<string, ProofKind | 'none'>();
 for (const kind of PROOF_KINDS) PROOF_NAMES.set(normalizeName(kind), kind);
@@ -174,23 +199,33 @@ const proofAliases: [string, ProofKind | 'none'][] = [
 for (const [name, kind] of proofAliases) PROOF_NAMES.set(normalizeName(name), kind);
 const PROOF_HELP = `use ${PROOF_KINDS.join(', ')} (several separated by ;), or leave blank for none`;
 
-export function readProof(value: Cell): ProofKind[] | Bad {
-  if (isBlank(value)) return [];
-  if (typeof value === 'boolean') return value ? ['Certificate'] : [];
+const NO_PROOF: readonly ProofKind[] = Object.freeze([]);
+const CERTIFICATE: readonly ProofKind[] = Object.freeze(['Certificate'] as ProofKind[]);
+
+/** The kinds of proof a cell names; the arrays returned are shared and frozen. */
+export function readProof(value: Cell): readonly ProofKind[] | Bad {
+  if (isBlank(value)) return NO_PROOF;
+  if (typeof value === 'boolean') return value ? CERTIFICATE : NO_PROOF;
   if (typeof value === 'number') {
-    if (value === 1) return ['Certificate'];
-    if (value === 0) return [];
+    if (value === 1) return CERTIFICATE;
+    if (value === 0) return NO_PROOF;
     return new Bad(`${describe(value)} is not a kind of proof: ${PROOF_HELP}`);
   }
+  if (typeof value === 'string') return proofTexts.get(value);
+  return proofText(String(value));
+}
+
+function proofText(value: string): readonly ProofKind[] | Bad {
   const kinds: ProofKind[] = [];
-  for (const part of String(value).split(/[;,/+]|\band\b/i)) {
+  for (const part of value.split(/[;,/+]|\band\b/i)) {
     if (part.trim() === '') continue;
     const kind = PROOF_NAMES.get(normalizeName(part));
     if (kind === undefined) return new Bad(`${describe(part.trim())} is not a kind of proof: ${PROOF_HELP}`);
     if (kind !== 'none' && !kinds.includes(kind)) kinds.push(kind);
   }
-  return kinds;
+  return Object.freeze(kinds);
 }
+const proofTexts = new TextMemo<readonly ProofKind[] | Bad>(proofText);
 
 /** 0–100, or a fraction 0–1 (a percent-formatted cell) scaled to 0–100. */
 export function readScore(value: Cell): number | undefined | Bad {
@@ -217,12 +252,17 @@ const GRADE = /^([A-DF])([+-]?)$/i;
 
 export function readGrade(value: Cell): string | undefined | Bad {
   if (isBlank(value)) return undefined;
+  return typeof value === 'string' ? gradeTexts.get(value) : gradeText(value);
+}
+
+function gradeText(value: Cell): string | Bad {
   const text = String(value).trim();
   if (/^(p|pass|passed)$/i.test(text)) return 'P';
   const m = GRADE.exec(text);
   if (!m) return new Bad(`${describe(value)} is not a letter grade: use A, B, C, D or F (with + or -), or Pass`);
   return m[1]!.toUpperCase() + m[2];
 }
+const gradeTexts = new TextMemo<string | Bad>(gradeText);
 
 function readText(value: Cell): string {
   if (isBlank(value)) return '';
@@ -254,8 +294,13 @@ export class FormatLookup {
     return format;
   }
 
+  private readonly cellTexts = new TextMemo<Format | Bad>((text) => this.readTrimmed(text.trim()));
+
   read(value: Cell): Format | Bad {
-    const text = readText(value);
+    return typeof value === 'string' ? this.cellTexts.get(value) : this.readTrimmed(readText(value));
+  }
+
+  private readTrimmed(text: string): Format | Bad {
     if (text === '') {
       return this.fallback ?? new Bad(`is missing: choose one of ${this.help}`);
     }
@@ -293,6 +338,115 @@ export function readHeader(cells: Cells): { map: ColumnMap; headers: string[]; u
   return { map: match.map, headers, unknownHeaders: match.unknown.map((u) => u.header) };
 }
 
+function at(row: readonly Cell[], index: number | undefined): Cell {
+  return index === undefined ? undefined : row[index];
+}
+
+/** What a valid row says, apart from its free text; filled in place by `readRow`. */
+export interface RowFacts {
+  date: DayNumber;
+  format: Format | undefined;
+  hours: number;
+  selfStudyHours: number;
+  approved: boolean;
+  proof: readonly ProofKind[];
+  score: number | undefined;
+  grade: string | undefined;
+}
+
+export function emptyFacts(): RowFacts {
+  return { date: 0, format: undefined, hours: 0, selfStudyHours: 0, approved: false, proof: NO_PROOF, score: undefined, grade: undefined };
+}
+
+/** True when every cell of the row is empty ("", null, 0 or FALSE): such a row is skipped. */
+export { isEmptyRow };
+
+/**
+ * Reads the checked cells of one (non-empty) data row into `facts`. The one definition of a valid
+ * row: the detailed parse and the totals-only pass both use it. With `report`, every problem of the
+ * row is reported (column key and message); without, it stops at the first. False when the row has
+ * a problem and so counts for nothing.
+ */
+export function readRow(
+  row: readonly Cell[],
+  map: ColumnMap,
+  formats: FormatLookup,
+  facts: RowFacts,
+  report?: (key: ColumnKey, message: string) => void,
+): boolean {
+  let ok = true;
+  const date = readDate(at(row, map.date));
+  if (date instanceof Bad) {
+    if (!report) return false;
+    report('date', date.message);
+    ok = false;
+  } else if (date === undefined) {
+    if (!report) return false;
+    report('date', 'is missing: enter the date the activity was completed');
+    ok = false;
+  } else facts.date = date;
+
+  const format = formats.read(at(row, map.format));
+  if (format instanceof Bad) {
+    if (!report) return false;
+    report('format', format.message);
+    ok = false;
+  } else facts.format = format;
+
+  const hours = readAmount(at(row, map.hours));
+  const selfStudy = readAmount(at(row, map.selfStudyHours));
+  let hoursReported = false;
+  if (hours instanceof Bad) {
+    if (!report) return false;
+    report('hours', hours.message);
+    hoursReported = true;
+  }
+  if (selfStudy instanceof Bad) {
+    if (!report) return false;
+    report('selfStudyHours', selfStudy.message);
+    hoursReported = true;
+  }
+  if (hours === undefined && selfStudy === undefined) {
+    if (!report) return false;
+    report(map.hours !== undefined ? 'hours' : 'selfStudyHours', 'is missing: enter the hours (0 if none)');
+    hoursReported = true;
+  }
+  if (hoursReported) ok = false;
+  else {
+    facts.hours = (hours as number | undefined) ?? 0;
+    facts.selfStudyHours = (selfStudy as number | undefined) ?? 0;
+  }
+
+  const approved = readYesNo(at(row, map.approved));
+  if (approved instanceof Bad) {
+    if (!report) return false;
+    report('approved', approved.message);
+    ok = false;
+  } else facts.approved = approved;
+
+  const proof = readProof(at(row, map.proof));
+  if (proof instanceof Bad) {
+    if (!report) return false;
+    report('proof', proof.message);
+    ok = false;
+  } else facts.proof = proof;
+
+  const score = readScore(at(row, map.score));
+  if (score instanceof Bad) {
+    if (!report) return false;
+    report('score', score.message);
+    ok = false;
+  } else facts.score = score;
+
+  const grade = readGrade(at(row, map.grade));
+  if (grade instanceof Bad) {
+    if (!report) return false;
+    report('grade', grade.message);
+    ok = false;
+  } else facts.grade = grade;
+  return ok;
+}
+
 /** Parses every data row into an entry or row problems. */
 export function parseLog(cells: Cells, program: Program, options: ParseOptions = {}): ParsedLog | LogError {
   const firstRow = options.firstRow ?? 1;
@@ -304,64 +458,35 @@ export function parseLog(cells: Cells, program: Program, options: ParseOptions =
   const problems: RowProblem[] = [];
   let rowsRead = 0;
 
-  const at = (row: readonly Cell[], key: ColumnKey): Cell => {
-    const index = map[key];
-    return index === undefined ? undefined : row[index];
-  };
+  const facts = emptyFacts();
 
   for (let r = 1; r < cells.length; r++) {
     const row = cells[r];
     if (!row || isEmptyRow(row)) continue;
     rowsRead++;
     const rowNumber = firstRow + r;
-    let bad = false;
     const report = (key: ColumnKey, message: string) => {
-      bad = true;
       const name = COLUMN_BY_KEY[key].header;
       problems.push({ row: rowNumber, column: name, columnIndex: map[key], message: `${name} ${message}` });
     };
-    const check = <T>(key: ColumnKey, result: T | Bad): T | undefined => {
-      if (result instanceof Bad) {
-        report(key, result.message);
-        return undefined;
-      }
-      return result;
-    };
-
-    const date = check('date', readDate(at(row, 'date')));
-    if (date === undefined && !bad) report('date', 'is missing: enter the date the activity was completed');
-    const format = check('format', formats.read(at(row, 'format')));
-    const badBeforeHours = bad;
-    bad = false;
-    const hours = check('hours', readAmount(at(row, 'hours')));
-    const selfStudy = check('selfStudyHours', readAmount(at(row, 'selfStudyHours')));
-    const hoursReported = bad;
-    bad = bad || badBeforeHours;
-    if (hours === undefined && selfStudy === undefined && !hoursReported) {
-      report(map.hours !== undefined ? 'hours' : 'selfStudyHours', 'is missing: enter the hours (0 if none)');
-    }
-    const approved = check('approved', readYesNo(at(row, 'approved')));
-    const proof = check('proof', readProof(at(row, 'proof')));
-    const score = check('score', readScore(at(row, 'score')));
-    const grade = check('grade', readGrade(at(row, 'grade')));
-    if (bad) continue;
+    if (!readRow(row, map, formats, facts, report)) continue;
 
     entries.push({
       row: rowNumber,
-      date: date!,
-      activity: readText(at(row, 'activity')),
-      provider: readText(at(row, 'provider')),
-      format: format!,
-      hours: hours ?? 0,
-      selfStudyHours: selfStudy ?? 0,
-      subject: readText(at(row, 'subject')),
-      approved: approved ?? false,
-      proof: proof ?? [],
-      score,
-      grade,
-      location: readText(at(row, 'location')),
-      proofLink: readText(at(row, 'proofLink')),
-      notes: readText(at(row, 'notes')),
+      date: facts.date,
+      activity: readText(at(row, map.activity)),
+      provider: readText(at(row, map.provider)),
+      format: facts.format!,
+      hours: facts.hours,
+      selfStudyHours: facts.selfStudyHours,
+      subject: readText(at(row, map.subject)),
+      approved: facts.approved,
+      proof: facts.proof,
+      score: facts.score,
+      grade: facts.grade,
+      location: readText(at(row, map.location)),
+      proofLink: readText(at(row, map.proofLink)),
+      notes: readText(at(row, map.notes)),
     });
   }
 
