@@ -1,7 +1,10 @@
 /*
  * Builds the add-in into dist/:
- *   taskpane.html  the pane; also the shared runtime page, so it loads functions.js and commands.js
- *   functions.js   self-contained: registers every CEU.* function when loaded alone
+ *   taskpane.html  the pane; also the shared runtime page. It loads only taskpane.js, which itself
+ *                  registers the cell functions and the ribbon commands (src/taskpane/index.tsx), so
+ *                  the rules core and zod are loaded once
+ *   functions.js   self-contained: registers every CEU.* function when loaded alone (the manifest's
+ *                  functions Script URL, for hosts without the shared runtime)
  *   functions.json custom function metadata, generated from the JSDoc tags in functions.ts
  *   commands.html  ribbon command page for hosts that do not use the shared runtime
  *   preview.html   the preview host: no Office.js, no network
@@ -115,7 +118,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     optimization: {
       // Every entry is one self-contained script: functions.js must run alone in Excel's
-      // JavaScript-only custom functions runtime, where no other chunk can be loaded.
+      // JavaScript-only custom functions runtime, where no other chunk can be loaded. Only the
+      // pane's dynamic imports (React.lazy parts, loaded when opened) become extra chunks.
       splitChunks: false,
       runtimeChunk: false,
     },
@@ -130,8 +134,10 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        // The shared runtime: the pane, the cell functions and the ribbon commands in one page.
-        chunks: ['taskpane', 'functions', 'commands'],
+        // The shared runtime: the pane, the cell functions and the ribbon commands in one page and
+        // one script. Adding 'functions' or 'commands' here would load the core a second time and
+        // register every function twice.
+        chunks: ['taskpane'],
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',

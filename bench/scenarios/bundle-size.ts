@@ -64,7 +64,7 @@ export async function run(): Promise<Table[]> {
       rows,
       notes: [
         `Built fresh into .tmp/bench-dist (webpack.config.js, --mode production) and .tmp/bench-baseline (bench/webpack.baseline.js, same loader and settings). Sizes are zlib level 9.`,
-        `Two pane figures: the pane's own files (taskpane.html + taskpane.js), and everything taskpane.html loads, which as the shared runtime includes functions.js and commands.js (the rules core and zod then arrive twice: in taskpane.js and in functions.js). Excluded: ${pane.external.join(', ') || 'nothing external'} (Office.js from Microsoft's CDN, which every add-in loads).`,
+        `Two pane figures: the pane's own files (taskpane.html + taskpane.js), and everything taskpane.html loads as the shared runtime's page. taskpane.js itself registers the cell functions and the ribbon command (src/taskpane/index.tsx imports them), so the page loads the rules core and zod once and the two figures match; functions.js is the standalone copy for hosts that load the functions alone. Excluded: ${pane.external.join(', ') || 'nothing external'} (Office.js from Microsoft's CDN, which every add-in loads).`,
       ],
     },
   ];

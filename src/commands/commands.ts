@@ -1,6 +1,7 @@
 /*
  * Ribbon command handlers. With the shared runtime the manifest's FunctionFile is the task pane
- * page, so this bundle is loaded by taskpane.html; commands.html exists for hosts without it.
+ * page, so the pane's own script imports this module (src/taskpane/index.tsx); commands.html loads
+ * the standalone commands.js for hosts without the shared runtime.
  */
 
 /** Opens the CE Ledger pane (for ExecuteFunction buttons and keyboard shortcuts). */

@@ -1,3 +1,12 @@
+/*
+ * The task pane, and the shared runtime's page: manifest.xml points the runtime, the custom functions
+ * page and the ribbon's FunctionFile at taskpane.html, which loads this one script. So this entry also
+ * registers the cell functions and the ribbon commands (both modules register themselves when their
+ * host API exists), and the rules core and zod arrive once, shared by the pane and the functions.
+ * functions.js stays a separate, self-contained entry for hosts that load the functions alone.
+ */
+import '../functions/functions';
+import '../commands/commands';
 import { createRoot } from 'react-dom/client';
 import { OfficeWorkbook } from '../workbook/office';
 import { PaneController } from '../workbook/session';

@@ -1,6 +1,10 @@
 /**
  * dist/functions.js must stand alone: loaded by itself in a JavaScript context that provides only
  * `CustomFunctions`, it registers every function in functions.json, and the registered functions work.
+ *
+ * dist/taskpane.html is the shared runtime's page (the manifest's runtime, custom functions page and
+ * FunctionFile): it loads one script of its own, taskpane.js, which registers every function and the
+ * ribbon command exactly once, so the rules core and zod are loaded once.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -46,4 +50,57 @@ test('functions.js registers every function named in functions.json, with no oth
 test('functions.js does not reference other chunks or load anything at run time', () => {
   const code = fs.readFileSync(path.join(dist, 'functions.js'), 'utf8');
   expect(code).not.toMatch(/importScripts|__webpack_require__\.e\(|\.chunk\.js/);
+});
+
+/** The page's script URLs, in order. */
+function scriptsOf(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+describe('the shared runtime page', () => {
+  const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
+
+  test('taskpane.html loads Office.js and taskpane.js only: no functions.js or commands.js beside it', () => {
+    const scripts = scriptsOf(html);
+    expect(scripts.filter((s) => !/^(https?:)?\/\//.test(s))).toEqual(['taskpane.js']);
+    expect(scripts.filter((s) => /^(https?:)?\/\//.test(s))).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    expect(html).not.toMatch(/functions\.js|commands\.js/);
+  });
+
+  test('commands.html, for hosts without the shared runtime, still loads commands.js', () => {
+    const commandsHtml = fs.readFileSync(path.join(dist, 'commands.html'), 'utf8');
+    expect(scriptsOf(commandsHtml).filter((s) => !/^(https?:)?\/\//.test(s))).toEqual(['commands.js']);
+  });
+
+  test('taskpane.js registers each CEU function and the ribbon command exactly once, before Office is ready', () => {
+    const code = fs.readFileSync(path.join(dist, 'taskpane.js'), 'utf8');
+    const metadata = JSON.parse(fs.readFileSync(path.join(dist, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
+    const functionIds: string[] = [];
+    const functions = new Map<string, (...args: unknown[]) => unknown>();
+    const actions: string[] = [];
+    let onReadyCalls = 0;
+    const globals: Record<string, unknown> = {
+      CustomFunctions: {
+        associate: (id: string, fn: (...args: unknown[]) => unknown) => {
+          functionIds.push(id);
+          functions.set(id, fn);
+        },
+        Error: class {},
+        ErrorCode: { invalidValue: '#VALUE!', invalidNumber: '#NUM!' },
+      },
+      // onReady's callback (rendering the pane) is never called: only the registrations are under test.
+      Office: { onReady: () => void onReadyCalls++, actions: { associate: (id: string) => actions.push(id) } },
+      // webpack's chunk loading (for the pane's lazy parts) finds its base URL from the current script.
+      document: { currentScript: { tagName: 'SCRIPT', src: 'https://localhost:3000/taskpane.js' }, getElementById: () => null },
+    };
+    globals.self = globals;
+    globals.window = globals;
+    vm.runInContext(code, vm.createContext(globals), { filename: 'taskpane.js' });
+
+    expect([...functionIds].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    expect([...functionIds].sort()).toEqual(['CE_CREDITS', 'CREDITS_EARNED', 'CREDITS_NEEDED', 'RECERT_DEADLINE', 'RECERT_STATUS']);
+    expect(actions).toEqual(['showTaskpane']);
+    expect(onReadyCalls).toBe(1);
+    expect(functions.get('CE_CREDITS')!('NISM-SMS', 'Online blended course', 3, 40)).toBe(5);
+  });
 });
