@@ -1,7 +1,9 @@
 /**
  * A plain editable grid of one sheet of the in-memory workbook: enough to try the pane, not a
  * spreadsheet. Every cell is a labelled input ("B7"); a committed edit goes through
- * `MemoryWorkbook.setCell`, which fires the change the pane listens to.
+ * `MemoryWorkbook.setCell`, which fires the change the pane listens to. A long sheet (a generated
+ * `?rows=` log) is shown PAGE_ROWS rows at a time, so the page stays light whatever the log's size;
+ * a selection made from the pane turns to the page that holds it.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { dayFromSerial, isoFromDay } from '../core';
@@ -11,6 +13,8 @@ import { DATE_FORMAT, parseInput } from './workbook';
 
 const EXTRA_ROWS = 5;
 const EXTRA_COLS = 2;
+/** Rows rendered at once: every cell is an input, and a 100,000-row log would be millions of them. */
+const PAGE_ROWS = 100;
 
 function display(wb: MemoryWorkbook, sheet: string, row: number, col: number): string {
   const formula = wb.getFormula(sheet, row, col);
@@ -76,28 +80,52 @@ export function Grid({ wb, sheet, selection, version }: { wb: MemoryWorkbook; sh
   const isSelected = (r: number, c: number) =>
     selection !== undefined && r === selection.row && c === selection.col;
   const rowSelected = (r: number) => selection !== undefined && r >= selection.row && r < selection.row + selection.rows;
+  const pages = Math.ceil(rows / PAGE_ROWS);
+  const [page, setPage] = useState(0);
+  useEffect(() => setPage(0), [sheet]);
+  useEffect(() => {
+    if (selection) setPage(Math.min(Math.floor(selection.row / PAGE_ROWS), pages - 1));
+  }, [selection]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = Math.min(page, pages - 1);
+  const first = shown * PAGE_ROWS;
+  const last = Math.min(rows, first + PAGE_ROWS);
   return (
-    <table className="grid" aria-label={`Sheet ${sheet}`} data-version={version}>
-      <thead>
-        <tr>
-          <td className="corner" />
-          {Array.from({ length: cols }, (_, c) => (
-            <th key={c} scope="col">
-              {cellAddress(0, c).replace(/\d+$/, '')}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {Array.from({ length: rows }, (_, r) => (
-          <tr key={r} className={rowSelected(r) ? 'row-selected' : undefined}>
-            <th scope="row">{r + 1}</th>
+    <>
+      {pages > 1 && (
+        <nav className="pager" aria-label="Rows">
+          <button type="button" disabled={shown === 0} onClick={() => setPage(shown - 1)}>
+            Previous rows
+          </button>
+          <span>
+            Rows {(first + 1).toLocaleString('en-US')}–{last.toLocaleString('en-US')} of {rows.toLocaleString('en-US')}
+          </span>
+          <button type="button" disabled={shown === pages - 1} onClick={() => setPage(shown + 1)}>
+            Next rows
+          </button>
+        </nav>
+      )}
+      <table className="grid" aria-label={`Sheet ${sheet}`} data-version={version}>
+        <thead>
+          <tr>
+            <td className="corner" />
             {Array.from({ length: cols }, (_, c) => (
-              <Cell key={c} wb={wb} sheet={sheet} row={r} col={c} selected={isSelected(r, c)} inTable={inTable(r, c)} />
+              <th key={c} scope="col">
+                {cellAddress(0, c).replace(/\d+$/, '')}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {Array.from({ length: last - first }, (_, i) => first + i).map((r) => (
+            <tr key={r} className={rowSelected(r) ? 'row-selected' : undefined}>
+              <th scope="row">{r + 1}</th>
+              {Array.from({ length: cols }, (_, c) => (
+                <Cell key={c} wb={wb} sheet={sheet} row={r} col={c} selected={isSelected(r, c)} inTable={inTable(r, c)} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -4,6 +4,8 @@
  *
  *   preview.html?asOf=2026-11-23   evaluate as of a fixed date (the end-to-end tests do)
  *   preview.html?theme=dark        the dark theme
+ *   preview.html?rows=1000         a generated NISM log of that many rows (1 to 100,000) instead of
+ *                                  the 40-row sample (the pane-start benchmark loads 1,000)
  */
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,9 +16,9 @@ import type { MemoryWorkbook } from '../workbook/memory';
 import type { RangeRef } from '../workbook/port';
 import { PaneController } from '../workbook/session';
 import { Grid } from './Grid';
-import { sampleWorkbook } from './workbook';
+import { logRowsParam, sampleWorkbook } from './workbook';
 
-function Preview({ wb, controller, dark }: { wb: MemoryWorkbook; controller: PaneController; dark: boolean }) {
+function Preview({ wb, controller, dark, notice }: { wb: MemoryWorkbook; controller: PaneController; dark: boolean; notice?: string }) {
   const [version, setVersion] = useState(0);
   const [sheet, setSheet] = useState(wb.activeSheet ?? wb.sheetNames()[0]!);
   const [selection, setSelection] = useState<RangeRef | undefined>();
@@ -57,6 +59,11 @@ function Preview({ wb, controller, dark }: { wb: MemoryWorkbook; controller: Pan
             </button>
           ))}
         </nav>
+        {notice && (
+          <p className="notice" role="note">
+            {notice}
+          </p>
+        )}
       </header>
       <main className="sheet" aria-label={`Workbook: ${sheet}`}>
         <Grid wb={wb} sheet={sheet} selection={selection} version={version} />
@@ -73,11 +80,12 @@ async function main(): Promise<void> {
   const asOfText = params.get('asOf');
   const asOf = (asOfText && dayFromIso(asOfText)) || today();
   const dark = params.get('theme') === 'dark';
-  const wb = await sampleWorkbook();
+  const { rows, notice } = logRowsParam(params.get('rows'));
+  const wb = await sampleWorkbook(rows);
   const controller = new PaneController(wb, { asOf });
   const container = document.getElementById('root');
   if (!container) throw new Error('preview.html has no #root element');
-  createRoot(container).render(<Preview wb={wb} controller={controller} dark={dark} />);
+  createRoot(container).render(<Preview wb={wb} controller={controller} dark={dark} notice={notice} />);
   await controller.start();
   // For the end-to-end tests: the workbook and controller behind the page.
   (window as unknown as { ceLedger: unknown }).ceLedger = { wb, controller };

@@ -6,7 +6,7 @@
  * Dates are written as ISO text here and become Excel serials in `sampleWorkbook()`, except the bad
  * one, which stays text as a user would have typed it.
  */
-import { dayFromIso, serialFromDay } from '../core';
+import { dayFromIso, isoFromDay, serialFromDay } from '../core';
 import type { CellValue } from '../workbook/port';
 
 export const SAMPLE_PROGRAM = 'NISM-SMS';
@@ -119,9 +119,74 @@ function toCell(value: string | number | boolean, column: number): CellValue {
   return value;
 }
 
-/** The log sheet's values: headers, then the rows (dates as serials, the bad date as text). */
-export function sampleLogValues(): CellValue[][] {
-  return [[...SAMPLE_HEADERS], ...SAMPLE_ROWS.map((row) => row.map(toCell))];
+/** The most rows `preview.html?rows=N` generates (a large team's log; the grid shows it by pages). */
+export const MAX_GENERATED_ROWS = 100_000;
+
+/** A small seeded generator (mulberry32), so `?rows=N` always shows the same log. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const GENERATED_FORMATS = ['Webinar', 'Webinar', 'Webinar', 'In-person class', 'Online asynchronous course', 'Online synchronous course', 'Online blended course', 'Conference', 'Research & writing'] as const;
+const GENERATED_PROVIDERS = ['NISM', 'NISM', 'NISM', 'Grovo', 'Hootsuite Academy', 'Coursera', 'HubSpot Academy', 'LinkedIn Learning', 'Social Media Examiner'] as const;
+const GENERATED_SUBJECTS = ['Social Media Strategy', 'Compliance & Governance', 'Social Media Marketing', 'Project & Campaign Management', 'Community Management', 'Research & Analysis', 'Graphic Design'] as const;
+const GENERATED_TOPICS = ['audience research', 'channel selection', 'content calendars', 'measurement', 'crisis response', 'influencer programs', 'employee advocacy', 'social listening', 'reporting to executives', 'video strategy', 'governance frameworks', 'accessibility in social'] as const;
+const GENERATED_PLACES = ['Online (Denver, CO)', 'Online (Denver, CO)', 'Denver, CO', 'Boulder, CO', 'San Diego, CA', 'Chicago, IL'] as const;
+
+/**
+ * A deterministic NISM-SMS log of `count` rows for `preview.html?rows=N` (pane start with a large
+ * log, as the benchmarks measure it). Rows run in date order from a month before the cycle start to
+ * a few months past the evaluation date, with the sample's vocabulary, and about 1 row in 100 carries
+ * a typing mistake (negative hours or a date typed wrong, marked in Notes) as real trackers do.
+ */
+export function generatedSampleRows(count: number): Row[] {
+  const next = seeded(20250314);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const first = dayFromIso('2025-02-12')!;
+  const span = dayFromIso('2027-02-28')! - first;
+  const rows: Row[] = [];
+  for (let i = 0; i < count; i++) {
+    const day = first + Math.floor((i * span) / Math.max(1, count)) + Math.floor(next() * 3);
+    const format = pick(GENERATED_FORMATS);
+    const provider = format === 'Webinar' && next() < 0.2 ? 'Grovo' : pick(GENERATED_PROVIDERS);
+    const hours = format === 'Online asynchronous course' ? 5 + Math.round(next() * 20) : Math.round(next() * 6) / 2 + 0.5;
+    const selfStudy = format === 'Online blended course' || format === 'Research & writing' ? Math.round(next() * 20) : '';
+    const proof = provider === 'Grovo' ? 'Progress tracking' : next() < 0.85 ? 'Certificate' : '';
+    const mistake = next() < 0.01 ? (next() < 0.5 ? 'hours' : 'date') : undefined;
+    const iso = isoFromDay(day);
+    rows.push([
+      mistake === 'date' ? iso.replace(/-(\d\d)-/, '-13-') : iso,
+      `${format} ${i + 1}: ${pick(GENERATED_TOPICS)}`,
+      provider,
+      format,
+      mistake === 'hours' ? -hours : hours,
+      selfStudy,
+      pick(GENERATED_SUBJECTS),
+      provider === 'NISM' || provider === 'Grovo' || next() < 0.7,
+      proof,
+      '',
+      pick(GENERATED_PLACES),
+      proof === 'Certificate' && next() < 0.5 ? `certs/entry-${i + 1}.pdf` : '',
+      mistake === 'hours' ? 'Typo in hours' : mistake === 'date' ? 'Date typed wrong' : '',
+    ]);
+  }
+  return rows;
+}
+
+/**
+ * The log sheet's values: headers, then the rows (dates as serials, the bad dates as text). Without
+ * `rows`, the hand-written sample above; with it, a generated log of that many rows.
+ */
+export function sampleLogValues(rows?: number): CellValue[][] {
+  const data = rows === undefined ? SAMPLE_ROWS : generatedSampleRows(rows);
+  return [[...SAMPLE_HEADERS], ...data.map((row) => row.map(toCell))];
 }
 
 /** An old tracker with its own headers, for trying "Use this sheet as my CE log". */

@@ -11,14 +11,17 @@ import {
   SAMPLE_NAME,
   SAMPLE_OLD_TRACKER_SHEET,
   SAMPLE_PROGRAM,
+  MAX_GENERATED_ROWS,
+  SAMPLE_ROWS,
   sampleLogValues,
   sampleOldTrackerValues,
 } from './sample';
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
-export async function sampleWorkbook(): Promise<MemoryWorkbook> {
-  const log = sampleLogValues();
+/** The sample workbook; `logRows` replaces the sample log with a generated one of that many rows. */
+export async function sampleWorkbook(logRows?: number): Promise<MemoryWorkbook> {
+  const log = sampleLogValues(logRows);
   const old = sampleOldTrackerValues();
   const wb = new MemoryWorkbook({ [SAMPLE_LOG_SHEET]: log, [SAMPLE_OLD_TRACKER_SHEET]: old });
   await wb.apply([
@@ -45,4 +48,18 @@ export function parseInput(text: string): { value: CellValue; date: boolean } {
     if (day !== undefined) return { value: serialFromDay(day), date: true };
   }
   return { value: text, date: false };
+}
+
+/**
+ * `?rows=`: absent means the hand-written sample; a whole number is kept within 1 to
+ * MAX_GENERATED_ROWS; anything else falls back to the sample. `notice` says what was done instead.
+ */
+export function logRowsParam(text: string | null): { rows?: number; notice?: string } {
+  if (text === null) return {};
+  const limits = `a whole number from 1 to ${MAX_GENERATED_ROWS.toLocaleString('en-US')}`;
+  if (!/^\s*\d+\s*$/.test(text)) return { notice: `?rows= must be ${limits}; “${text}” is not, so this is the ${SAMPLE_ROWS.length}-row sample.` };
+  const asked = Number(text);
+  const rows = Math.min(Math.max(asked, 1), MAX_GENERATED_ROWS);
+  if (rows !== asked) return { rows, notice: `?rows= must be ${limits}; showing ${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}.` };
+  return { rows };
 }

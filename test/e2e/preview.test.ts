@@ -262,6 +262,31 @@ describeBrowser('preview host (headless Chromium)', () => {
     expect((await run()).map((v) => v.id)).toContain('label');
   });
 
+  test('?rows=1000 loads a generated 1,000-row log, shown 100 rows per page; a bad ?rows= says so and keeps the sample', async () => {
+    await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}&rows=1000`);
+    await page.getByTestId('status-line').waitFor();
+    const values = sampleLogValues(1000);
+    expect(values.length).toBe(1001);
+    expect(await page.getByTestId('status-line').textContent()).toBe(expected(values).status.line);
+    await page.getByText(`Log: CE Log (table CELog), 1000 rows read, as of ${SAMPLE_AS_OF}`).waitFor();
+    // The grid: the first page of rows, and the next page on demand.
+    const pager = page.getByRole('navigation', { name: 'Rows' });
+    expect(await pager.locator('span').textContent()).toBe('Rows 1–100 of 1,006');
+    expect(await page.getByLabel('A100', { exact: true }).count()).toBe(1);
+    expect(await page.getByLabel('A101', { exact: true }).count()).toBe(0);
+    await pager.getByRole('button', { name: 'Next rows' }).click();
+    expect(await pager.locator('span').textContent()).toBe('Rows 101–200 of 1,006');
+    expect(await page.getByLabel('B101', { exact: true }).inputValue()).toBe(String(values[100]![1]));
+    // Same rows on every load: the log is seeded.
+    expect(sampleLogValues(1000)).toEqual(values);
+
+    await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}&rows=lots`);
+    await page.getByTestId('status-line').waitFor();
+    expect(await page.getByRole('note').textContent()).toBe('?rows= must be a whole number from 1 to 100,000; “lots” is not, so this is the 40-row sample.');
+    expect(await page.getByTestId('status-line').textContent()).toBe(expected().status.line);
+    expect(await page.getByRole('navigation', { name: 'Rows' }).count()).toBe(0);
+  });
+
   test('the pane at its narrow default width (screenshot to /tmp/pane.png)', async () => {
     const pane = page.getByRole('complementary', { name: 'CE Ledger task pane' });
     const height = await pane.evaluate((el) => el.scrollHeight);
