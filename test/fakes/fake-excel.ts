@@ -5,13 +5,18 @@
  *   - writes are queued and happen on `sync()`, in order;
  *   - `range.values = [["=1+1"]]` makes a formula, "00123" a number, "TRUE" a boolean, unless the cell's
  *     number format is text ("@"), as in Excel;
- *   - every sync is counted.
+ *   - every sync is counted;
+ *   - with `payloadLimit`, a sync that would load or write more cells than that is refused whole, with
+ *     the error Excel on the web gives past its ~5 MB payload limit (RichApi.Error, code
+ *     "ResponsePayloadSizeLimitExceeded" for reads, "RequestPayloadSizeLimitExceeded" for writes).
+ *     Cells are counted as the Office adapter budgets them: a range's cells once, however many of
+ *     values, formulas and number formats are loaded.
  * The workbook behind it is a MemoryWorkbook, so tests can inspect every effect.
  */
 import { dayFromIso, serialFromDay } from '../../src/core';
 import type { ExcelRun } from '../../src/workbook/office';
 import { MemoryWorkbook, type MemoryInit } from '../../src/workbook/memory';
-import { rangeAddress, sheetRef, type CellValue, type RangeRef } from '../../src/workbook/port';
+import { rangeAddress, sheetRef, type CellValue, type ListAlert, type RangeRef } from '../../src/workbook/port';
 
 export class PropertyNotLoadedError extends Error {
   readonly code = 'PropertyNotLoaded';
@@ -19,6 +24,18 @@ export class PropertyNotLoadedError extends Error {
 
 export class InvalidArgumentError extends Error {
   readonly code = 'InvalidArgument';
+}
+
+/** Office's error for a request or response over the payload limit (OfficeExtension.Error's shape). */
+export class PayloadSizeLimitError extends Error {
+  override readonly name = 'RichApi.Error';
+  constructor(
+    readonly code: 'RequestPayloadSizeLimitExceeded' | 'ResponsePayloadSizeLimitExceeded',
+    cells: number,
+    limit: number,
+  ) {
+    super(`The ${code.startsWith('Request') ? 'request' : 'response'} payload size has exceeded the limit (${cells} cells, limit ${limit}).`);
+  }
 }
 
 type Action = () => void;
@@ -33,6 +50,10 @@ export class FakeExcel {
   handlers: Handler[] = [];
   /** Loads queued in each sync (to show reads are batched, not one sync per chunk). */
   readonly loadsPerSync: number[] = [];
+  /** Cells loaded and written in each sync, refused ones included. */
+  readonly cellsPerSync: { read: number; written: number }[] = [];
+  /** Most cells one sync may load, or write; undefined: no limit. */
+  payloadLimit: number | undefined;
   readonly charts: { sheet: string; type: string; data: RangeRef; title?: string }[] = [];
   readonly pageLayouts = new Map<string, Record<string, unknown>>();
   readonly frozen = new Map<string, number>();
@@ -40,8 +61,9 @@ export class FakeExcel {
   /** Hosts before ExcelApi 1.9 have no workbook-level `worksheets.onChanged`. */
   workbookEvents = true;
 
-  constructor(init: MemoryInit = { Sheet1: [] }) {
+  constructor(init: MemoryInit = { Sheet1: [] }, options: { payloadLimit?: number } = {}) {
     this.book = new MemoryWorkbook(init);
+    this.payloadLimit = options.payloadLimit;
     void this.book.onChange((e) => {
       const id = this.idOf(e.sheet);
       for (const h of [...this.handlers]) void h({ worksheetId: id, address: 'A1', changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' });
@@ -83,6 +105,7 @@ function parseLoad(spec: unknown): string[] {
 export class FakeContext {
   private queue: Action[] = [];
   private loads = 0;
+  private sizes: { read: boolean; cells: () => number }[] = [];
   readonly workbook: FakeWorkbook;
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -91,12 +114,32 @@ export class FakeContext {
     this.queue.push(action);
     if (isLoad) this.loads++;
   }
+  /** Records the cells a queued load or write carries (counted when the sync is sent). */
+  payload(read: boolean, cells: () => number): void {
+    this.sizes.push({ read, cells });
+  }
   async sync(): Promise<void> {
     this.fake.syncs++;
     this.fake.loadsPerSync.push(this.loads);
     const actions = this.queue;
+    const sizes = this.sizes;
     this.queue = [];
     this.loads = 0;
+    this.sizes = [];
+    const count = (read: boolean) =>
+      sizes.filter((s) => s.read === read).reduce((sum, s) => {
+        try {
+          return sum + s.cells();
+        } catch {
+          return sum; // a range on a sheet the same batch creates: its write is counted as nothing
+        }
+      }, 0);
+    const read = count(true);
+    const written = count(false);
+    this.fake.cellsPerSync.push({ read, written });
+    const limit = this.fake.payloadLimit;
+    if (limit !== undefined && written > limit) throw new PayloadSizeLimitError('RequestPayloadSizeLimitExceeded', written, limit);
+    if (limit !== undefined && read > limit) throw new PayloadSizeLimitError('ResponsePayloadSizeLimitExceeded', read, limit);
     for (const action of actions) action();
   }
   get book(): MemoryWorkbook {
@@ -380,6 +423,18 @@ export class FakeRange extends FakeObject {
     if (!t && !this.nullable) throw new InvalidArgumentError('The range does not exist');
     return t;
   }
+  override load(spec?: unknown): this {
+    if (parseLoad(spec).some((p) => p === 'values' || p === 'formulas' || p === 'numberFormat' || p === '*')) {
+      this.ctx.payload(true, () => {
+        const t = this.where();
+        return t ? t.ref.rows * t.ref.cols : 0;
+      });
+    }
+    return super.load(spec);
+  }
+  private written(data: readonly (readonly unknown[])[]): void {
+    this.ctx.payload(false, () => data.reduce((sum, row) => sum + row.length, 0));
+  }
   protected override isNull(): boolean {
     return this.nullable && this.where() === null;
   }
@@ -442,6 +497,7 @@ export class FakeRange extends FakeObject {
   }
   set values(data: CellValue[][]) {
     const copy = data.map((r) => [...r]);
+    this.written(copy);
     this.ctx.enqueue(() => {
       this.checkShape(copy);
       const { sheet, ref } = this.target()!;
@@ -458,6 +514,7 @@ export class FakeRange extends FakeObject {
   }
   set formulas(data: CellValue[][]) {
     const copy = data.map((r) => r.map((v) => String(v)));
+    this.written(copy);
     this.ctx.enqueue(() => {
       this.checkShape(copy);
       const { sheet, ref } = this.target()!;
@@ -466,6 +523,7 @@ export class FakeRange extends FakeObject {
   }
   set numberFormat(data: string[][]) {
     const copy = data.map((r) => [...r]);
+    this.written(copy);
     this.ctx.enqueue(() => {
       this.checkShape(copy);
       const { sheet, ref } = this.target()!;
@@ -544,21 +602,29 @@ export class FakeRange extends FakeObject {
   get dataValidation() {
     const ctx = this.ctx;
     const target = () => this.target()!;
-    let list: string[] = [];
+    // Each setter rewrites the whole validation of the range with what has been set so far.
+    const state: { list: string[]; prompt?: string; alert?: ListAlert } = { list: [] };
+    const write = () =>
+      ctx.enqueue(() => {
+        const { sheet, ref } = target();
+        ctx.book.applyNow([{ kind: 'listValidation', sheet, range: ref, ...state }]);
+      });
     return {
       clear: () => undefined,
       set rule(rule: { list: { source: string } }) {
-        ctx.enqueue(() => {
-          const { sheet, ref } = target();
-          list = rule.list.source.split(',');
-          ctx.book.applyNow([{ kind: 'listValidation', sheet, range: ref, list }]);
-        });
+        state.list = rule.list.source.split(',');
+        write();
       },
       set prompt(p: { message: string }) {
-        ctx.enqueue(() => {
-          const { sheet, ref } = target();
-          ctx.book.applyNow([{ kind: 'listValidation', sheet, range: ref, list, prompt: p.message }]);
-        });
+        state.prompt = p.message;
+        write();
+      },
+      set errorAlert(a: { showAlert: boolean; style: string; title: string; message: string }) {
+        if (!a.showAlert) throw new Error('fake: an error alert that is not shown is not supported');
+        const style = a.style.toLowerCase();
+        if (style !== 'stop' && style !== 'warning' && style !== 'information') throw new InvalidArgumentError(`Invalid error alert style "${a.style}"`);
+        state.alert = { style, title: a.title, message: a.message };
+        write();
       },
     };
   }
