@@ -6,8 +6,10 @@
  * It is not a spreadsheet engine: formulas are stored, not calculated, unless the creator passes a
  * `formulaValue` function (the preview uses one for `CEU.CE_CREDITS`).
  */
+import { LIST_STOP_ALERT } from './port';
 import type {
   CellStyle,
+  ListAlert,
   CellValue,
   ChangeEvent,
   NamedRange,
@@ -26,6 +28,8 @@ export interface ListValidation {
   range: RangeRef;
   list: string[];
   prompt?: string;
+  /** What a value not in the list meets (LIST_STOP_ALERT unless the operation said otherwise). */
+  alert: ListAlert;
 }
 
 export interface ConditionalFormat {
@@ -258,7 +262,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   validations(): ListValidation[] {
-    return this.validationList.map((v) => ({ ...v, list: [...v.list] }));
+    return this.validationList.map((v) => ({ ...v, list: [...v.list], alert: { ...v.alert } }));
   }
 
   conditionalFormats(): ConditionalFormat[] {
@@ -488,7 +492,13 @@ export class MemoryWorkbook implements WorkbookPort {
       case 'listValidation':
         this.requireSheet(op.sheet);
         this.validationList = this.validationList.filter((v) => !(sameName(v.sheet, op.sheet) && overlaps(v.range, op.range)));
-        this.validationList.push({ sheet: op.sheet, range: { ...op.range }, list: [...op.list], ...(op.prompt ? { prompt: op.prompt } : {}) });
+        this.validationList.push({
+          sheet: op.sheet,
+          range: { ...op.range },
+          list: [...op.list],
+          ...(op.prompt ? { prompt: op.prompt } : {}),
+          alert: { ...(op.alert ?? LIST_STOP_ALERT) },
+        });
         return;
       case 'conditionalFormat':
         this.requireSheet(op.sheet);

@@ -72,6 +72,27 @@ export interface CellStyle {
   horizontalAlignment?: 'left' | 'center' | 'right';
 }
 
+/**
+ * The message Excel shows when a cell gets a value not in its drop-down list, as Excel's data
+ * validation error alert: 'stop' refuses the value; 'warning' asks "Continue?"; 'information' shows
+ * the message and keeps the value on OK.
+ */
+export interface ListAlert {
+  style: 'stop' | 'warning' | 'information';
+  title: string;
+  message: string;
+}
+
+/** The alert of a list validation that does not say otherwise: only values from the list. */
+export const LIST_STOP_ALERT: ListAlert = { style: 'stop', title: 'Not in the list', message: 'Choose a value from the list.' };
+
+/** Whether a list validation with `alert` lets a cell hold `value` (blank is always allowed). */
+export function listAccepts(validation: { list: readonly string[]; alert?: ListAlert }, value: CellValue): boolean {
+  if (value === null || value === '') return true;
+  const alert = validation.alert ?? LIST_STOP_ALERT;
+  return alert.style !== 'stop' || validation.list.some((item) => item.toLowerCase() === String(value).toLowerCase());
+}
+
 export type WorkbookOp =
   | { kind: 'addSheet'; name: string }
   | { kind: 'deleteSheet'; name: string }
@@ -85,7 +106,11 @@ export type WorkbookOp =
   | { kind: 'createTable'; sheet: string; range: RangeRef; name: string }
   /** Appends header cells to the right of a table and widens it to include them. */
   | { kind: 'addTableColumns'; table: string; headers: string[] }
-  | { kind: 'listValidation'; sheet: string; range: RangeRef; list: string[]; prompt?: string }
+  /**
+   * A drop-down list. `alert` says what happens when a value not in the list is typed; without it the
+   * value is refused (LIST_STOP_ALERT), on every host.
+   */
+  | { kind: 'listValidation'; sheet: string; range: RangeRef; list: string[]; prompt?: string; alert?: ListAlert }
   /** Fills cells whose formula (relative to the range's top-left cell) is true. */
   | { kind: 'conditionalFormat'; sheet: string; range: RangeRef; formula: string; fill: string }
   | { kind: 'defineName'; name: string; sheet: string; range: RangeRef; comment?: string }

@@ -9,7 +9,7 @@
  * are not written back. The command line never saves over the file it opened.
  */
 import ExcelJS from 'exceljs';
-import { rangeAddress, type CellStyle, type CellValue, type ChangeEvent, type NamedRange, type PortCapabilities, type RangeRef, type ReadQuery, type SheetData, type TableInfo, type WorkbookOp, type WorkbookPort, type WorkbookSnapshot } from './port';
+import { LIST_STOP_ALERT, rangeAddress, type CellStyle, type CellValue, type ChangeEvent, type NamedRange, type PortCapabilities, type RangeRef, type ReadQuery, type SheetData, type TableInfo, type WorkbookOp, type WorkbookPort, type WorkbookSnapshot } from './port';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's epoch (1899-12-30) to 1970-01-01. */
@@ -477,14 +477,15 @@ export class XlsxWorkbook implements WorkbookPort {
           const existing = parseRange(address);
           if (existing && within(existing, op.range)) delete dv.model[address];
         }
+        const alert = op.alert ?? LIST_STOP_ALERT;
         dv.add(rangeAddress(op.range), {
           type: 'list',
           allowBlank: true,
           formulae: [this.listFormula(op)],
           showErrorMessage: true,
-          errorStyle: 'stop',
-          errorTitle: 'Not in the list',
-          error: 'Choose a value from the list.',
+          errorStyle: alert.style,
+          errorTitle: alert.title,
+          error: alert.message,
           ...(op.prompt ? { showInputMessage: true, prompt: op.prompt } : {}),
         });
         return;

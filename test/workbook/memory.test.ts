@@ -1,4 +1,5 @@
 import { MemoryWorkbook } from '../../src/workbook/memory';
+import { LIST_STOP_ALERT } from '../../src/workbook/port';
 import { describePortContract } from './port-contract';
 
 describePortContract('memory', () => new MemoryWorkbook());
@@ -41,7 +42,8 @@ describe('MemoryWorkbook specifics', () => {
       { kind: 'conditionalFormat', sheet: 'S', range: { row: 1, col: 0, rows: 5, cols: 1 }, formula: '=A2=""', fill: '#FFC7CE' },
       { kind: 'setNumberFormat', sheet: 'S', range: { row: 1, col: 0, rows: 1, cols: 1 }, format: 'yyyy-mm-dd' },
     ]);
-    expect(wb.validations()).toEqual([{ sheet: 'S', range: { row: 1, col: 0, rows: 5, cols: 1 }, list: ['Webinar', 'Conference'] }]);
+    // Without an alert of its own, a list refuses other values (as Excel's default and the other hosts).
+    expect(wb.validations()).toEqual([{ sheet: 'S', range: { row: 1, col: 0, rows: 5, cols: 1 }, list: ['Webinar', 'Conference'], alert: LIST_STOP_ALERT }]);
     expect(wb.conditionalFormats()).toHaveLength(1);
     expect(wb.numberFormat('S', 1, 0)).toBe('yyyy-mm-dd');
     expect(wb.numberFormat('S', 2, 0)).toBeUndefined();
