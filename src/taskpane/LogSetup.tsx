@@ -27,6 +27,41 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
+/**
+ * What the conversion will change, before the user confirms: the table, renamed headers, header cells
+ * that become text (numbers, dates, booleans and formulas: Excel keeps only text in a table's header
+ * row; the plan's notes name each cell), added columns, the Credits formulas and the drop-down lists.
+ */
+export function ConversionConfirmation({ plan, sheet, credits }: { plan: ConversionPlan; sheet: string; credits: boolean }) {
+  const styles = useStyles();
+  return (
+    <div data-testid="confirmation">
+      <Text weight="semibold">These changes will be made to “{sheet}”:</Text>
+      <ul className={styles.list}>
+        <li>
+          The range becomes the Excel table {plan.table}; every {plan.renames.length || plan.textHeaders?.length ? 'other ' : ''}value you typed stays as
+          it is.
+        </li>
+        {plan.renames.map((r) => (
+          <li key={r.index}>
+            The header “{r.from}” is renamed to “{r.to}”: the rules do not recognise “{r.from}” as {r.to}, so renaming it is the only way for it to be
+            read.
+          </li>
+        ))}
+        {plan.added.length > 0 && <li>Columns added at the right: {plan.added.join(', ')}.</li>}
+        {credits && <li>A Credits column with =CEU.CE_CREDITS(…) on every row.</li>}
+        <li>
+          Drop-down lists for Format, Subject area, Approved and Proof (Proof also takes several kinds, such as “Assignment; Publication”), and
+          highlighting of rows with problems.
+        </li>
+        {plan.notes.map((n) => (
+          <li key={n}>{n}.</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 type Step =
   | { kind: 'choose' }
   | { kind: 'map'; proposal: ConversionProposal; mapping: Record<number, ColumnKey | undefined> }
@@ -162,27 +197,7 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
         {step.kind === 'confirm' && (
           <>
             {step.plan.ok ? (
-              <div data-testid="confirmation">
-                <Text weight="semibold">These changes will be made to “{step.proposal.sheet}”:</Text>
-                <ul className={styles.list}>
-                  <li>
-                    The range becomes the Excel table {step.plan.table}; every {step.plan.renames.length ? 'other ' : ''}value you typed stays as it
-                    is.
-                  </li>
-                  {step.plan.renames.map((r) => (
-                    <li key={r.index}>
-                      The header “{r.from}” is renamed to “{r.to}”: the rules do not recognise “{r.from}” as {r.to}, so renaming it is the only way for
-                      it to be read.
-                    </li>
-                  ))}
-                  {step.plan.added.length > 0 && <li>Columns added at the right: {step.plan.added.join(', ')}.</li>}
-                  {credits && <li>A Credits column with =CEU.CE_CREDITS(…) on every row.</li>}
-                  <li>Drop-down lists for Format, Subject area, Approved and Proof, and highlighting of rows with problems.</li>
-                  {step.plan.notes.map((n) => (
-                    <li key={n}>{n}.</li>
-                  ))}
-                </ul>
-              </div>
+              <ConversionConfirmation plan={step.plan} sheet={step.proposal.sheet} credits={credits} />
             ) : (
               <MessageBar intent="error" data-testid="plan-problems">
                 <MessageBarBody>{step.plan.problems.join(' ')}</MessageBarBody>

@@ -21,7 +21,7 @@ import {
   type ColumnKey,
   type Program,
 } from '../core';
-import { cellAddress, type CellValue, type RangeRef, type SheetData, type TableInfo, type WorkbookOp, type WorkbookSnapshot } from './port';
+import { cellAddress, type CellValue, type ListAlert, type RangeRef, type SheetData, type TableInfo, type WorkbookOp, type WorkbookSnapshot } from './port';
 
 export const LOG_SHEET = 'CE Log';
 export const LOG_TABLE = 'CELog';
@@ -36,8 +36,22 @@ export interface LogLocation {
 }
 
 function text(value: CellValue | undefined): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return value === null || value === undefined ? '' : String(value);
 }
+
+/**
+ * The Proof column's drop-down suggests the kinds, but the rules also read several at once
+ * ("Assignment; Publication", split on ; , / + and "and"), which no list can hold. A stop alert would
+ * refuse that valid entry; no alert would let a typo ("Certifcate") pass unremarked until the pane
+ * flags it. The information alert does both: it says how several kinds are written, and OK (the
+ * default button) keeps what was typed. A warning would ask "Continue?" as if the entry were wrong.
+ */
+export const PROOF_ALERT: ListAlert = {
+  style: 'information',
+  title: 'Proof',
+  message: 'Not one of the listed kinds. Several kinds are fine, separated by ; (for example "Assignment; Publication"). OK keeps what you typed.',
+};
 
 /** The values of `range` from a sheet read through the port ("" outside the used range). */
 export function cellsOf(sheet: SheetData, range: RangeRef): CellValue[][] {
@@ -194,6 +208,21 @@ export interface ConversionPlan {
   problems: string[];
   /** Things worth knowing that do not block. */
   notes: string[];
+  /**
+   * Header cells that are not text (numbers, dates, booleans, formulas): Excel turns a table's header
+   * cells into text when it creates the table, so the confirmation names each one (also in `notes`).
+   * Absent on plans that were refused before the sheet was looked at.
+   */
+  textHeaders?: TextHeader[];
+}
+
+export interface TextHeader {
+  /** "B1" */
+  cell: string;
+  value: CellValue;
+  formula?: string;
+  /** The text the header becomes. */
+  text: string;
 }
 
 /** The canonical columns a log of this program offers (Grade only where a grade rule exists). */
@@ -272,7 +301,7 @@ export function conversionPlan(
   const { sheet, range } = proposal;
   const table = proposal.existingTable ?? freeTableName(snapshot);
   if (proposal.existingLog) {
-    return { ok: false, ops: [], renames, added: [], table: proposal.existingLog.table, problems: [`"${sheet}" is already a CE log (table ${proposal.existingLog.table})`], notes };
+    return { ok: false, ops: [], renames, added: [], table: proposal.existingLog.table, problems: [`"${sheet}" is already a CE log (table ${proposal.existingLog.table})`], notes, textHeaders: [] };
   }
 
   const seen = new Map<ColumnKey, number>();
@@ -332,11 +361,13 @@ export function conversionPlan(
     else byName.set(name, i);
   });
   if (original.some((h) => h.trim() === '')) notes.push('Blank header cells get names from Excel (Column1, Column2, …)');
+  const grid = snapshot.sheets[sheet];
+  const textHeaders = proposal.existingTable || !grid ? [] : nonTextHeaders(grid, range, renames);
+  for (const h of textHeaders) notes.push(textHeaderNote(h));
   // The table grows to the right over the new columns: any value or formula already there would be in
   // the way, and the host would refuse the batch half-way. Refuse it here, before anything is written
   // (read the snapshot with formulas: a formula can show an empty value).
   const newCount = added.length + (creditsHeader ? 1 : 0);
-  const grid = snapshot.sheets[sheet];
   if (newCount > 0 && grid) {
     const lastRow = range.row + Math.max(range.rows, 2) - 1;
     const firstCol = range.col + range.cols;
@@ -355,7 +386,7 @@ export function conversionPlan(
       );
     }
   }
-  if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes };
+  if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes, textHeaders };
 
   const ops: WorkbookOp[] = [];
   for (const r of renames) ops.push({ kind: 'setValues', sheet, row: range.row, col: range.col + r.index, values: [[r.to]] });
@@ -364,7 +395,31 @@ export function conversionPlan(
   const newHeaders = creditsHeader ? [...added, creditsHeader] : added;
   if (newHeaders.length) ops.push({ kind: 'addTableColumns', table, headers: newHeaders });
   ops.push(...decorationOps(program, sheet, tableRange, finalHeaders, creditsHeader));
-  return { ok: true, ops, renames, added, table, problems, notes };
+  return { ok: true, ops, renames, added, table, problems, notes, textHeaders };
+}
+
+/** Header cells of `range` that hold a number, a boolean or a formula and are not renamed anyway. */
+function nonTextHeaders(grid: SheetData, range: RangeRef, renames: ConversionPlan['renames']): TextHeader[] {
+  const out: TextHeader[] = [];
+  for (let c = 0; c < range.cols; c++) {
+    if (renames.some((r) => r.index === c)) continue; // the rename writes text over it, and says so
+    const value = grid.values[range.row - grid.row]?.[range.col + c - grid.col];
+    const f = grid.formulas?.[range.row - grid.row]?.[range.col + c - grid.col];
+    const formula = typeof f === 'string' && f.startsWith('=') ? f : undefined;
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value === 'string' && !formula) continue;
+    out.push({ cell: cellAddress(range.row, range.col + c), value, ...(formula ? { formula } : {}), text: text(value) });
+  }
+  return out;
+}
+
+/** 'Header B1 (2024) will become the text "2024"', with what Excel shows for dates and formulas. */
+function textHeaderNote(h: TextHeader): string {
+  const what = h.formula ? `the formula ${h.formula}` : text(h.value);
+  let note = `Header ${h.cell} (${what}) will become the text "${h.text}"`;
+  if (h.formula) note += ': an Excel table keeps only the header’s value';
+  else if (typeof h.value === 'number') note += ' (or, if the cell shows it as a date or another format, the text it shows)';
+  return note;
 }
 
 /** Validation lists, problem highlighting, date formats for new columns and the Credits formulas. */
@@ -374,15 +429,15 @@ function decorationOps(program: Program, sheet: string, tableRange: RangeRef, he
   const dataRows = tableRange.rows - 1;
   const firstDataRow = tableRange.row + 1;
   const column = (index: number): RangeRef => ({ row: firstDataRow, col: tableRange.col + index, rows: dataRows, cols: 1 });
-  const lists: [ColumnKey, string[] | undefined, string][] = [
+  const lists: [ColumnKey, string[] | undefined, string, ListAlert?][] = [
     ['format', program.formats.map((f) => f.label), 'Choose the kind of activity'],
     ['subject', program.subjects, 'Choose a subject area from the program’s list'],
     ['approved', ['TRUE', 'FALSE'], program.approvedMeaning],
-    ['proof', [...PROOF_KINDS], 'The proof you hold; leave blank for none'],
+    ['proof', [...PROOF_KINDS], 'The proof you hold (several separated by ;); leave blank for none', PROOF_ALERT],
   ];
-  for (const [key, list, prompt] of lists) {
+  for (const [key, list, prompt, alert] of lists) {
     const index = map[key];
-    if (index !== undefined && list?.length && dataRows > 0) ops.push({ kind: 'listValidation', sheet, range: column(index), list, prompt });
+    if (index !== undefined && list?.length && dataRows > 0) ops.push({ kind: 'listValidation', sheet, range: column(index), list, prompt, ...(alert ? { alert } : {}) });
   }
   if (map.date !== undefined && map.date >= newColumnsFrom && dataRows > 0) {
     ops.push({ kind: 'setNumberFormat', sheet, range: column(map.date), format: 'yyyy-mm-dd' });

@@ -1,12 +1,15 @@
-import { findProgram, type ColumnKey } from '../../src/core';
+import ExcelJS from 'exceljs';
+import { findProgram, PROOF_KINDS, readProof, type ColumnKey } from '../../src/core';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { OfficeWorkbook } from '../../src/workbook/office';
-import type { CellValue, WorkbookPort } from '../../src/workbook/port';
+import { listAccepts, type CellValue, type WorkbookPort } from '../../src/workbook/port';
+import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import {
   cellsOf,
   conversionPlan,
   findLog,
   newLogPlan,
+  PROOF_ALERT,
   proposeConversion,
   structuredRef,
   type ConversionProposal,
@@ -221,5 +224,106 @@ describe('conversionPlan edge cases', () => {
     expect(wb.tables()).toHaveLength(1);
     expect(wb.getValue('S', 1, 0)).toBe(45740);
     expect(wb.getValue('S', 0, 0)).toBe('Date');
+  });
+});
+
+describe('header cells that are not text', () => {
+  const sheet: CellValue[][] = [
+    ['Date', 2024, 'Hours', true, 'Notes'],
+    [45740, 'a', 2, 'x', ''],
+  ];
+
+  test('the plan names each cell Excel will turn into text, and what it becomes', async () => {
+    const wb = new MemoryWorkbook({ Log: sheet }, { formulaValue: (f) => (f === '=UPPER("notes")' ? 'NOTES' : '') });
+    await wb.apply([{ kind: 'setFormulas', sheet: 'Log', row: 0, col: 4, formulas: [['=UPPER("notes")']] }]);
+    const snap = await wb.read(all);
+    const result = proposeConversion(snap, 'Log');
+    if (!result.ok) throw new Error(result.message);
+    const mapping = mappingOf(result.proposal, {});
+    const plan = conversionPlan(result.proposal, { mapping, credits: false }, nism, snap);
+    expect(plan.problems).toEqual([]);
+    expect(plan.textHeaders!.map((h) => [h.cell, h.text])).toEqual([
+      ['B1', '2024'],
+      ['D1', 'TRUE'],
+      ['E1', 'NOTES'],
+    ]);
+    expect(plan.notes).toContain('Header B1 (2024) will become the text "2024" (or, if the cell shows it as a date or another format, the text it shows)');
+    expect(plan.notes).toContain('Header D1 (TRUE) will become the text "TRUE"');
+    expect(plan.notes.some((n) => n.startsWith('Header E1 (the formula =UPPER("notes"))'))).toBe(true);
+    expect(plan.notes.some((n) => n.includes('A1') || n.includes('C1'))).toBe(false);
+  });
+
+  test('a header the user renames, or a table that already exists, needs no such note', async () => {
+    const wb = new MemoryWorkbook({ Log: sheet });
+    const snap = await wb.read(all);
+    const result = proposeConversion(snap, 'Log');
+    if (!result.ok) throw new Error(result.message);
+    const plan = conversionPlan(result.proposal, { mapping: { ...mappingOf(result.proposal, {}), 1: 'activity' }, credits: false }, nism, snap);
+    expect(plan.renames.map((r) => r.from)).toEqual(['2024']);
+    expect(plan.textHeaders!.map((h) => h.cell)).toEqual(['D1']);
+  });
+});
+
+describe('the Proof drop-down also accepts several kinds', () => {
+  const value = 'Assignment; Publication';
+
+  test('the core reads the value as two kinds of proof', () => {
+    expect(readProof(value)).toEqual(['Assignment', 'Publication']);
+  });
+
+  test('the plan keeps the list as a suggestion with an information alert, and Format stays strict', () => {
+    const { ops } = newLogPlan({ sheetNames: ['Sheet1'], sheets: {}, names: [] }, nism, { credits: false });
+    const lists = ops.filter((o) => o.kind === 'listValidation');
+    const proof = lists.find((o) => o.list.includes('Publication'))!;
+    expect(proof.list).toEqual([...PROOF_KINDS]);
+    expect(proof.alert).toEqual(PROOF_ALERT);
+    expect(listAccepts(proof, value)).toBe(true);
+    const format = lists.find((o) => o.list.includes('Webinar'))!;
+    expect(format.alert).toBeUndefined();
+    expect(listAccepts(format, 'Not a format')).toBe(false);
+  });
+
+  const isProof = (v: { list: string[] }) => v.list.includes('Publication');
+
+  test('memory: the validation written accepts it', async () => {
+    const wb = new MemoryWorkbook({ Sheet1: [] });
+    await wb.apply(newLogPlan(await wb.read(all), nism, { credits: true }).ops);
+    const proof = wb.validations().find(isProof)!;
+    expect(proof.alert).toEqual(PROOF_ALERT);
+    expect(listAccepts(proof, value)).toBe(true);
+    expect(wb.validations().filter((v) => !isProof(v)).every((v) => v.alert.style === 'stop')).toBe(true);
+  });
+
+  test('office: the validation written (its errorAlert) accepts it, on conversion too', async () => {
+    const fake = new FakeExcel({ Log: TRACKER });
+    const port = new OfficeWorkbook({ run: fake.run });
+    const snap = await port.read(all);
+    const result = proposeConversion(snap, 'Log');
+    if (!result.ok) throw new Error(result.message);
+    const plan = conversionPlan(result.proposal, { mapping: mappingOf(result.proposal, { When: 'date', Hrs: 'hours', 'Cert?': 'proof' }), credits: false }, nism, snap);
+    expect(plan.problems).toEqual([]);
+    await port.apply(plan.ops);
+    const proof = fake.book.validations().find(isProof)!;
+    expect(proof.range.col).toBe(5);
+    expect(proof.alert).toEqual(PROOF_ALERT);
+    expect(listAccepts(proof, value)).toBe(true);
+    expect(fake.book.validations().filter((v) => !isProof(v)).every((v) => v.alert.style === 'stop')).toBe(true);
+  });
+
+  test('xlsx: the data validation saved in the file accepts it (errorStyle information)', async () => {
+    const port = XlsxWorkbook.create();
+    const { sheet, ops } = newLogPlan(await port.read(all), nism, { credits: false });
+    await port.apply(ops);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await port.toBuffer()) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet(sheet)!;
+    const header = (ws.getRow(1).values as CellValue[]).slice(1);
+    const dv = ws.getCell(2, header.indexOf('Proof') + 1).dataValidation;
+    expect(dv.type).toBe('list');
+    expect(dv.errorStyle).toBe('information');
+    expect(dv.error).toBe(PROOF_ALERT.message);
+    expect(listAccepts({ list: [...PROOF_KINDS], alert: { style: dv.errorStyle as 'information', title: dv.errorTitle!, message: dv.error! } }, value)).toBe(true);
+    const format = ws.getCell(2, header.indexOf('Format') + 1).dataValidation;
+    expect(format.errorStyle ?? 'stop').toBe('stop');
   });
 });
