@@ -19,8 +19,6 @@ export interface BenchLog {
   cells: Cells;
   /** Column index of Hours (what the floor loop sums). */
   hoursColumn: number;
-  /** Column index of Activity (the bench edits it to defeat the recent-evaluations memory). */
-  activityColumn: number;
 }
 
 function rng(seed: number): () => number {
@@ -142,7 +140,7 @@ export function makeLog(family: BenchLog['family'], rows: number, seed = 1): Ben
   const program = family === 'NISM' ? 'NISM-SMS' : family === 'NAMSS' ? 'NAMSS-CPCS' : 'ACSM-CPT';
   const cycleStart = serial(family === 'NISM' ? '2025-03-14' : family === 'NAMSS' ? '2022-12-02' : '2024-02-29');
   const asOf = serial(family === 'NISM' ? '2026-11-23' : family === 'NAMSS' ? '2025-09-15' : '2026-11-23');
-  return { family, program, cycleStart, asOf, cells: [headers, ...data], hoursColumn, activityColumn: 1 };
+  return { family, program, cycleStart, asOf, cells: [headers, ...data], hoursColumn };
 }
 
 /** A fresh copy of the range, as Excel hands each call its own arrays. */
@@ -153,13 +151,16 @@ export function copyCells(cells: Cells): Cells {
 }
 
 /**
- * A fresh copy whose last row's Activity differs (`tag`): an edit at the bottom of the log. The
- * recent-evaluations memory compares every cell before it finds the difference, then evaluates.
+ * A fresh copy with an edit at the bottom of the log: the last row's Hours become 0.5, 1 or 1.5
+ * more than generated, by `tag` modulo 3. The totals depend on Hours, so the recent-evaluations
+ * memory (which keeps the last two logs) compares the cells, finds the difference in the last row and
+ * evaluates: consecutive tags never give a log it still remembers.
  */
 export function editedCopy(log: BenchLog, tag: number): Cells {
   const out = copyCells(log.cells);
   const last = out[out.length - 1]!;
-  last[log.activityColumn] = `${String(log.cells[log.cells.length - 1]![log.activityColumn])} (edit ${tag})`;
+  const hours = log.cells[log.cells.length - 1]![log.hoursColumn];
+  last[log.hoursColumn] = (typeof hours === 'number' ? Math.max(0, hours) : 1) + 0.5 * (1 + (tag % 3));
   return out;
 }
 

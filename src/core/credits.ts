@@ -16,6 +16,15 @@ export function perEntryCap(program: Program, format: Format): number | undefine
   return format.perEntryCap ?? program.perEntryCap;
 }
 
+/** Before the per-entry cap and rounding: the format's conversion and the multipliers. */
+function rawCredits(program: Program, format: Format, hours: number, selfStudyHours: number, subject?: FilterSubject): number {
+  let raw = hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
+  for (const m of program.multipliers) {
+    if (matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when)) raw *= m.factor;
+  }
+  return raw;
+}
+
 export function creditsFor(
   program: Program,
   format: Format,
@@ -23,11 +32,15 @@ export function creditsFor(
   selfStudyHours: number,
   subject?: FilterSubject,
 ): CreditComputation {
-  let raw = hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
-  for (const m of program.multipliers) {
-    if (matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when)) raw *= m.factor;
-  }
+  const raw = rawCredits(program, format, hours, selfStudyHours, subject);
   const cap = perEntryCap(program, format);
   const cappedAt = cap !== undefined && raw > cap ? cap : undefined;
   return { raw, credits: roundCredits(cappedAt ?? raw, program.rounding), cappedAt };
+}
+
+/** `creditsFor(...).credits` without the details (the totals-only pass calls it once per row). */
+export function entryCredits(program: Program, format: Format, hours: number, selfStudyHours: number, subject?: FilterSubject): number {
+  const raw = rawCredits(program, format, hours, selfStudyHours, subject);
+  const cap = perEntryCap(program, format);
+  return roundCredits(cap !== undefined && raw > cap ? cap : raw, program.rounding);
 }

@@ -20,9 +20,26 @@ export function containsPhrase(text: string, phrase: string): boolean {
   return re.test(text);
 }
 
+/** Per list of phrases (a program's rule data, so the same array every time), the answer per text. */
+const answers = new WeakMap<readonly string[], Map<string, boolean>>();
+
 export function containsAnyPhrase(text: string, phrases: readonly string[]): boolean {
-  for (const p of phrases) if (containsPhrase(text, p)) return true;
-  return false;
+  let known = answers.get(phrases);
+  if (!known) answers.set(phrases, (known = new Map()));
+  let answer = known.get(text);
+  if (answer === undefined) {
+    answer = false;
+    for (const p of phrases) {
+      if (containsPhrase(text, p)) {
+        answer = true;
+        break;
+      }
+    }
+    // Providers and titles repeat down a log; a log of all different texts only starts over.
+    if (known.size >= 1024) known.clear();
+    known.set(text, answer);
+  }
+  return answer;
 }
 
 export function matchesFilter(subject: FilterSubject, filter: EntryFilter | undefined): boolean {

@@ -31,20 +31,36 @@ export function gradePasses(grade: string, lowest: string): boolean {
   return rank <= GRADE_RANK[lowest]! * 3 + MODIFIER_RANK['']!;
 }
 
-const subjectSets = new WeakMap<Program, Set<string>>();
-function subjectSet(program: Program): Set<string> {
-  let set = subjectSets.get(program);
-  if (!set) subjectSets.set(program, (set = new Set((program.subjects ?? []).map(normalizeName))));
-  return set;
+interface SubjectList {
+  names: Set<string>;
+  /** The answer per subject exactly as typed: subjects repeat down a log. */
+  typed: Map<string, boolean>;
+}
+const subjectLists = new WeakMap<Program, SubjectList>();
+
+/** Whether a (non-blank) subject is in the program's list of subjects, in any case or punctuation. */
+export function subjectListed(program: Program, subject: string): boolean {
+  let list = subjectLists.get(program);
+  if (!list) subjectLists.set(program, (list = { names: new Set((program.subjects ?? []).map(normalizeName)), typed: new Map() }));
+  let listed = list.typed.get(subject);
+  if (listed === undefined) {
+    listed = list.names.has(normalizeName(subject));
+    if (list.typed.size >= 1024) list.typed.clear();
+    list.typed.set(subject, listed);
+  }
+  return listed;
 }
 
+/** What eligibility looks at. */
+export type EligibilityFacts = Pick<LogEntry, 'subject' | 'format' | 'grade'>;
+
 /** The first eligibility rule the entry fails, with its message; flags for missing facts. */
-export function eligibility(program: Program, entry: LogEntry, flags: Flag[]): { rule: string; message: string } | undefined {
+export function eligibility(program: Program, entry: EligibilityFacts, flags: Flag[]): { rule: string; message: string } | undefined {
   for (const rule of program.eligibility as EligibilityRule[]) {
     if (rule.type === 'subjectInList') {
       if (entry.subject === '') {
         if (!rule.allowBlank) return { rule: rule.id, message: 'Subject area is missing' };
-      } else if (!subjectSet(program).has(normalizeName(entry.subject))) {
+      } else if (!subjectListed(program, entry.subject)) {
         return { rule: rule.id, message: `${rule.message} ("${entry.subject}")` };
       }
     } else if (rule.type === 'minimumGrade' && rule.formats.includes(entry.format.id)) {

@@ -20,9 +20,15 @@ export function clean(value: number): number {
 const scales = new Map<number, number>();
 
 /** 10^decimals of the step: multiplying by it and dividing again drops the noise of `whole * step`. */
+let lastStep = NaN;
+let lastScale = 1;
 function scaleOf(step: number): number {
+  // A log is rounded with one step throughout: remember the last one before asking the map.
+  if (step === lastStep) return lastScale;
   let scale = scales.get(step);
   if (scale === undefined) scales.set(step, (scale = 10 ** Math.min(decimalsOf(step), 12)));
+  lastStep = step;
+  lastScale = scale;
   return scale;
 }
 

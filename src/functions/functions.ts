@@ -8,23 +8,36 @@
  * re-evaluate the whole log on every edit anywhere in the workbook), so a cell only moves to the next
  * day when it recalculates; pass TODAY() as asOf to have Excel keep it current.
  */
-import { creditsFor, evaluateLog, formatLookup, serialFromDay, today, type Evaluation, type EvaluateResult } from '../core';
+import { creditsFor, formatLookup, serialFromDay, tallyLog, today, type TallyResult, type Totals } from '../core';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
 import { isNotGiven, readDate, readHours, readLogRange, readProgram } from './arguments';
 import { CellError, guard } from './errors';
 import { RecentEvaluations } from './recent-evaluations';
 
-const recent = new RecentEvaluations<EvaluateResult>();
+const recent = new RecentEvaluations<TallyResult>();
 
-function evaluation(program: unknown, cycleStart: unknown, log: unknown, asOf: unknown): Evaluation {
+function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unknown): Totals {
   const rules = readProgram(program);
   const start = readDate(cycleStart, 'cycleStart');
-  const cells = readLogRange(log);
-  const day = readDate(asOf, 'asOf', true) ?? today();
-  const result = recent.get(rules, start, day, cells, () => evaluateLog(rules, cells, { cycleStart: start, asOf: day }));
+  let day: number;
+  try {
+    day = readDate(asOf, 'asOf', true) ?? today();
+  } catch (e) {
+    readLogRange(log); // a bad log range is reported before a bad asOf
+    throw e;
+  }
+  // An unchanged log (another status cell read it in this recalculation) is answered from memory:
+  // one pass comparing cells, which also proves the argument is a range.
+  let result = recent.find(rules, start, day, log);
+  if (!result) {
+    const cells = readLogRange(log);
+    result = tallyLog(rules, cells, { cycleStart: start, asOf: day });
+    // A log refused for its header row depends on that row alone.
+    recent.remember(rules, start, day, cells, result, result.ok ? result.inputs : []);
+  }
   if (!result.ok) throw new CellError('#VALUE!', result.message);
-  return result.evaluation;
+  return result;
 }
 
 /**
@@ -65,7 +78,7 @@ export function ceCredits(program: any, format: any, hours: any, selfStudyHours?
  * @returns Status line, e.g. "IN PROGRESS: 12 of 20 credits, 8 to go by 2027-03-14".
  */
 export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?: any): string {
-  return guard(() => evaluation(program, cycleStart, log, asOf).status.line);
+  return guard(() => totals(program, cycleStart, log, asOf).line);
 }
 
 /**
@@ -78,7 +91,7 @@ export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?:
  * @returns Counted credits.
  */
 export function creditsEarned(program: any, cycleStart: any, log: any[][], asOf?: any): number {
-  return guard(() => evaluation(program, cycleStart, log, asOf).earned);
+  return guard(() => totals(program, cycleStart, log, asOf).earned);
 }
 
 /**
@@ -91,7 +104,7 @@ export function creditsEarned(program: any, cycleStart: any, log: any[][], asOf?
  * @returns Credits still needed; 0 when every requirement is met.
  */
 export function creditsNeeded(program: any, cycleStart: any, log: any[][], asOf?: any): number {
-  return guard(() => evaluation(program, cycleStart, log, asOf).needed);
+  return guard(() => totals(program, cycleStart, log, asOf).needed);
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { ceCredits, creditsEarned, creditsNeeded, recertDeadline, recertStatus } from '../../src/functions/functions';
 import { CellError } from '../../src/functions/errors';
-import { today, serialFromDay, dayFromIso } from '../../src/core';
+import fc from 'fast-check';
+import { dayFromIso, dayFromSerial, evaluateLog, findProgram, serialFromDay, today } from '../../src/core';
 
 const serial = (iso: string) => serialFromDay(dayFromIso(iso)!);
 
@@ -163,5 +164,37 @@ describe('an unchanged log is recognised between status cells', () => {
     expect(creditsEarned('NISM-SMS', start, log.map((r) => [...r]), asOf)).toBe(15);
     expect(creditsEarned('NISM-SMS', start, LOG, asOf)).toBe(13);
     expect(creditsEarned('NISM-SMS', start, LOG, serial('2025-05-01'))).toBe(2); // another asOf
+  });
+});
+
+describe('the memory of recent logs never answers for a different log', () => {
+  test('random edits anywhere in the log: every answer equals a fresh evaluation', () => {
+    const start = serial('2025-03-14');
+    const asOf = serial('2026-03-01');
+    const program = findProgram('NISM-SMS')!;
+    const edit = fc.record({
+      row: fc.integer({ min: 0, max: LOG.length - 1 }),
+      column: fc.integer({ min: 0, max: LOG[0]!.length - 1 }),
+      value: fc.oneof(fc.constant(''), fc.constant('Webinar'), fc.constant('Grovo'), fc.integer({ min: 0, max: 8 }), fc.constant(serial('2025-06-01')), fc.boolean()),
+      inPlace: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        let log = LOG.map((row) => [...row]);
+        for (const { row, column, value, inPlace } of edits) {
+          if (!inPlace) log = log.map((r) => [...r]);
+          log[row]![column] = value;
+          const fresh = evaluateLog(program, log, { cycleStart: dayFromSerial(start)!, asOf: dayFromSerial(asOf)! });
+          if (!fresh.ok) {
+            expect(() => creditsEarned('NISM-SMS', start, log, asOf)).toThrow(fresh.message);
+            continue;
+          }
+          expect(recertStatus('NISM-SMS', start, log, asOf)).toBe(fresh.evaluation.status.line);
+          expect(creditsEarned('NISM-SMS', start, log.map((r) => [...r]), asOf)).toBe(fresh.evaluation.earned);
+          expect(creditsNeeded('NISM-SMS', start, log, asOf)).toBe(fresh.evaluation.needed);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,0 +1,203 @@
+/**
+ * The totals of a log without the details: what RECERT_STATUS, CREDITS_EARNED and CREDITS_NEEDED
+ * show. These run on Excel's recalculation path, once per status cell per edit, so this is one pass
+ * over the rows that keeps a few numbers per counted entry (in typed arrays) and builds no entry
+ * objects, reasons, flags or proof messages: those are for the pane and the summary (`evaluateLog`).
+ *
+ * It applies the same rules through the same functions as `evaluateLog` (one definition of a valid
+ * row, of an entry's credits and eligibility, of a minimum's result and of the status line), and the
+ * tests hold the two to the same totals on random logs. The one place where the detailed evaluation
+ * needs more than totals is a cap that clips: which entries it clips follows the fill order (date,
+ * then content). When every entry of a clipped group counts toward the same minimums and falls in
+ * the same groups of later caps, which entries are clipped cannot change any total, so the pass
+ * clips in row order; otherwise it hands the log to `evaluateLog`.
+ */
+import { capLimit } from './caps';
+import type { ColumnMap } from './columns';
+import { entryCredits } from './credits';
+import { cycleDates, cycleYearIndex } from './cycle';
+import type { DayNumber } from './dates';
+import { describeStatus, evaluateLog, minimumResult, requiredCredits, type EvaluateOptions } from './evaluate';
+import type { MinimumResult } from './evaluation';
+import { matchesFilter, type FilterSubject } from './filters';
+import { eligibility, type EligibilityFacts, type Flag } from './judgments';
+import { emptyFacts, formatLookup, isEmptyRow, readHeader, readRow, type Cells, type LogError } from './log';
+import type { ProfileFacts } from './profile';
+import { clean } from './rounding';
+import type { EntryFilter, Program, StatusKeyword } from './schema';
+import { programForCycle } from './versions';
+
+export interface Totals {
+  ok: true;
+  keyword: StatusKeyword;
+  /** The RECERT_STATUS line. */
+  line: string;
+  required: number;
+  earned: number;
+  needed: number;
+  /**
+   * The columns (0-based) of data rows these totals depend on, besides the header row; undefined
+   * when they may depend on every cell. An edit anywhere else (an activity's title, a note) cannot
+   * change them.
+   */
+  inputs: readonly number[] | undefined;
+}
+
+export type TallyResult = Totals | LogError;
+
+function usesProvider(filter: EntryFilter | undefined): boolean {
+  return !!filter && (filter.providerMatches !== undefined || filter.providerNotMatches !== undefined);
+}
+
+function text(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+/** The totals `evaluateLog` would give for the same log, in one lean pass. */
+export function tallyLog(program: Program, cells: Cells, options: EvaluateOptions): TallyResult {
+  const rules = programForCycle(program, options.cycleStart);
+  const header = readHeader(cells);
+  if ('ok' in header) return header;
+  const totals = tallyRows(rules, cells, header.map, options);
+  if (totals) return totals;
+  const full = evaluateLog(program, cells, options);
+  if (!full.ok) return full;
+  const e = full.evaluation;
+  // The fill order of a clipping cap looks at every cell of its entries.
+  return { ok: true, keyword: e.status.keyword, line: e.status.line, required: e.required, earned: e.earned, needed: e.needed, inputs: undefined };
+}
+
+function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: EvaluateOptions): Totals | undefined {
+  const { asOf, cycleStart } = options;
+  const profile: ProfileFacts = { attestations: {}, ...options.profile };
+  const dates = cycleDates(program, cycleStart);
+  const required = requiredCredits(program, dates, profile);
+  const formats = formatLookup(program);
+  const formatIndex = new Map(program.formats.map((f, i) => [f.id, i]));
+  const caps = program.caps;
+  const minimums = program.minimums;
+  const annualMinimums = minimums.some((m) => m.period === 'cycleYear');
+  const needsYear = annualMinimums || caps.some((c) => c.period === 'cycleYear');
+  const yearOf = needsYear ? cycleYearIndex(dates.cycleStart, dates.cycleYears) : undefined;
+  const needsProvider =
+    program.multipliers.some((m) => usesProvider(m.when)) ||
+    caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
+    minimums.some((m) => usesProvider(m.filter));
+  const needsSubject = program.eligibility.some((r) => r.type === 'subjectInList');
+
+  // Per counted entry: its credits (lowered by caps), cycle year, group in each cap, minimums it counts toward.
+  const capacity = Math.max(0, cells.length - 1);
+  const counted = new Float64Array(capacity);
+  const year = new Int32Array(needsYear ? capacity : 0);
+  const capGroup = caps.map(() => new Int32Array(capacity));
+  const inMinimum = minimums.map(() => new Uint8Array(capacity));
+  const yearSlots = dates.cycleYears + 2;
+  let n = 0;
+
+  const facts = emptyFacts();
+  const subject: FilterSubject = { formatId: '', approved: false, provider: '' };
+  const eligible: EligibilityFacts = { subject: '', format: program.formats[0]!, grade: undefined };
+  const noFlags: Flag[] = [];
+
+  for (let r = 1; r < cells.length; r++) {
+    const row = cells[r];
+    if (!row || isEmptyRow(row)) continue;
+    if (!readRow(row, map, formats, facts)) continue;
+    const date = facts.date;
+    // Outside the window or still planned: claimed, not counted.
+    if (date < dates.cycleStart || date > dates.windowEnd || date > asOf) continue;
+    const format = facts.format!;
+    subject.formatId = format.id;
+    subject.approved = facts.approved;
+    subject.provider = needsProvider && map.provider !== undefined ? text(row[map.provider]) : '';
+    if (program.eligibility.length) {
+      eligible.format = format;
+      eligible.grade = facts.grade;
+      eligible.subject = needsSubject && map.subject !== undefined ? text(row[map.subject]) : '';
+      if (noFlags.length) noFlags.length = 0;
+      if (eligibility(program, eligible, noFlags)) continue;
+    }
+    const credits = entryCredits(program, format, facts.hours, facts.selfStudyHours, subject);
+    counted[n] = credits;
+    const y = yearOf ? yearOf(date) : 0;
+    if (yearOf) year[n] = y;
+    for (let k = 0; k < caps.length; k++) {
+      const cap = caps[k]!;
+      const member = credits > 0 && matchesFilter(subject, cap.appliesTo) && !(cap.exempt && matchesFilter(subject, cap.exempt));
+      capGroup[k]![n] = member
+        ? (cap.groupBy === 'format' ? formatIndex.get(format.id)! : 0) * yearSlots + (cap.period === 'cycleYear' ? y : 0)
+        : -1;
+    }
+    for (let m = 0; m < minimums.length; m++) inMinimum[m]![n] = matchesFilter(subject, minimums[m]!.filter) ? 1 : 0;
+    n++;
+  }
+
+  for (let k = 0; k < caps.length; k++) {
+    const limit = capLimit(caps[k]!, required);
+    const groups = capGroup[k]!;
+    const claimed = new Float64Array(program.formats.length * yearSlots);
+    for (let i = 0; i < n; i++) {
+      const g = groups[i]!;
+      if (g >= 0) claimed[g] = clean(claimed[g]! + counted[i]!);
+    }
+    for (let g = 0; g < claimed.length; g++) {
+      if (claimed[g]! <= limit) continue;
+      if (!clippingOrderIsIrrelevant(g, groups, k)) return undefined;
+      let used = 0;
+      for (let i = 0; i < n; i++) {
+        if (groups[i] !== g) continue;
+        const room = Math.max(0, clean(limit - used));
+        const take = Math.min(counted[i]!, room);
+        used = clean(used + take);
+        if (take < counted[i]!) counted[i] = clean(take);
+      }
+    }
+  }
+
+  /** Every entry of the group that still counts agrees on everything downstream of cap k. */
+  function clippingOrderIsIrrelevant(g: number, groups: Int32Array, k: number): boolean {
+    let first = -1;
+    for (let i = 0; i < n; i++) {
+      if (groups[i] !== g || counted[i] === 0) continue;
+      if (first < 0) {
+        first = i;
+        continue;
+      }
+      if (annualMinimums && year[i] !== year[first]) return false;
+      for (let m = 0; m < minimums.length; m++) if (inMinimum[m]![i] !== inMinimum[m]![first]) return false;
+      for (let later = k + 1; later < caps.length; later++) if (capGroup[later]![i] !== capGroup[later]![first]) return false;
+    }
+    return true;
+  }
+
+  const carriedOver = program.carryOver ? Math.min(profile.carryOverCredits ?? 0, program.carryOver.maxCredits) : 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += counted[i]!;
+  const earned = clean(sum + carriedOver);
+
+  const minimumResults: MinimumResult[] = minimums.map((m, index) => {
+    const member = inMinimum[index]!;
+    const perYear = new Array<number>(dates.cycleYears + 1).fill(0);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      if (!member[i]) continue;
+      total += counted[i]!;
+      const y = needsYear ? year[i]! : 0;
+      if (y >= 1 && y <= dates.cycleYears) perYear[y]! += counted[i]!;
+    }
+    return minimumResult(m, dates.cycleYears, total, perYear);
+  });
+
+  const status = describeStatus(program, dates, asOf as DayNumber, required, earned, minimumResults);
+  // What readRow checks, and the free text the rules look at. Whether a row counts as empty (all
+  // its cells blank) does not matter: a row whose checked cells are blank has no date, so it counts
+  // for nothing either way.
+  const read = [map.date, map.format, map.hours, map.selfStudyHours, map.approved, map.proof, map.score, map.grade];
+  if (needsProvider) read.push(map.provider);
+  if (needsSubject) read.push(map.subject);
+  const inputs = [...new Set(read.filter((c): c is number => c !== undefined))].sort((a, b) => a - b);
+  return { ok: true, keyword: status.keyword, line: status.line, required, earned, needed: status.needed, inputs };
+}
