@@ -6,7 +6,7 @@ import { isoFromDay, type DayNumber } from './dates';
 import { creditsFor } from './credits';
 import { matchesFilter } from './filters';
 import { atRiskFlags, eligibility, proofState, subjectOf, type Flag } from './judgments';
-import { parseLog, type Cells, type LogError, type ParsedLog } from './log';
+import { parseLog, type Cells, type LogEntry, type LogError, type ParsedLog } from './log';
 import type { ProfileFacts } from './profile';
 import { clean, formatCredits } from './rounding';
 import type { Minimum, Program, StatusKeyword } from './schema';
@@ -43,54 +43,100 @@ export function requiredCredits(program: Program, dates: CycleDates, profile: Pr
 }
 
 export function evaluateParsed(program: Program, parsed: ParsedLog, options: EvaluateOptions): Evaluation {
-  const { asOf, cycleStart } = options;
+  const context = evaluationContext(program, options);
+  const entries = parsed.entries.map((entry) => judgeEntry(program, context, entry));
+  return finishEvaluation(program, parsed, entries, context);
+}
+
+/** What every entry's judgment and the totals depend on, apart from the entries. */
+export interface EvaluationContext {
+  asOf: DayNumber;
+  profile: ProfileFacts;
+  dates: CycleDates;
+  required: number;
+}
+
+export function evaluationContext(program: Program, options: EvaluateOptions): EvaluationContext {
   const profile: ProfileFacts = { attestations: {}, ...options.profile };
-  const dates = cycleDates(program, cycleStart);
-  const required = requiredCredits(program, dates, profile);
+  const dates = cycleDates(program, options.cycleStart);
+  return { asOf: options.asOf, profile, dates, required: requiredCredits(program, dates, profile) };
+}
+
+/**
+ * One entry on its own: its credits, whether it counts (window, planned, eligibility) and its flags.
+ * Caps and minimums, which depend on the other entries, come later (`finishEvaluation`).
+ */
+export function judgeEntry(program: Program, context: EvaluationContext, entry: LogEntry): EntryResult {
+  const { dates, asOf } = context;
+  const iso = (d: DayNumber) => isoFromDay(d);
+  const flags: Flag[] = [];
+  const { raw, credits, cappedAt } = creditsFor(program, entry.format, entry.hours, entry.selfStudyHours, subjectOf(entry));
+  const reasons: string[] = [];
+  if (cappedAt !== undefined) reasons.push(`Capped at ${formatCredits(cappedAt)} ${program.creditUnit} per entry (${formatCredits(raw)} computed)`);
+  let state: EntryResult['state'] = 'counted';
+  let ineligibleRule: string | undefined;
+  if (entry.date < dates.cycleStart || entry.date > dates.windowEnd) {
+    state = 'outside-window';
+    reasons.push(`Completed ${iso(entry.date)}, outside the cycle window ${iso(dates.cycleStart)} – ${iso(dates.windowEnd)}`);
+  } else if (entry.date > asOf) {
+    state = 'planned';
+    reasons.push(`Planned for ${iso(entry.date)}: counts once completed`);
+  }
+  const excluded = eligibility(program, entry, flags);
+  if (excluded && state === 'counted') {
+    state = 'ineligible';
+    ineligibleRule = excluded.rule;
+    reasons.push(excluded.message);
+  }
+  atRiskFlags(program, entry, flags);
+  const proof = proofState(program, entry);
+  if (proof.state === 'missing' || proof.state === 'insufficient') {
+    flags.push({ rule: 'proof', severity: 'at-risk', message: proof.message! });
+  }
+  return {
+    entry,
+    raw,
+    claimed: credits,
+    counted: state === 'counted' ? credits : 0,
+    state,
+    ineligibleRule,
+    cycleYear: cycleYearOf(dates.cycleStart, entry.date),
+    minimums: [],
+    reasons,
+    flags,
+    proof: proof.state,
+    proofMessage: proof.message,
+  };
+}
+
+/** The log's facts other than its entries, as `finishEvaluation` needs them. */
+export type ParsedFacts = Pick<ParsedLog, 'problems' | 'rowsRead' | 'unknownHeaders'>;
+
+/** Everything that needs all the entries: caps, totals, minimums, status, categories, checklist, hints. */
+export function finishEvaluation(program: Program, parsed: ParsedFacts, entries: EntryResult[], context: EvaluationContext): Evaluation {
+  const steps = finishSteps(program, parsed, entries, context);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `finishEvaluation` as a generator that yields between its passes over the entries, so a caller with
+ * a large log can let other work run in between (`evaluateLogInSteps`); run to the end without
+ * stopping, it is `finishEvaluation`. What each pass computes never depends on when it resumes.
+ */
+export function* finishSteps(
+  program: Program,
+  parsed: ParsedFacts,
+  entries: EntryResult[],
+  context: EvaluationContext,
+): Generator<void, Evaluation, void> {
+  const { asOf, profile, dates, required } = context;
   const iso = (d: DayNumber) => isoFromDay(d);
 
-  const entries: EntryResult[] = parsed.entries.map((entry) => {
-    const flags: Flag[] = [];
-    const { raw, credits, cappedAt } = creditsFor(program, entry.format, entry.hours, entry.selfStudyHours, subjectOf(entry));
-    const reasons: string[] = [];
-    if (cappedAt !== undefined) reasons.push(`Capped at ${formatCredits(cappedAt)} ${program.creditUnit} per entry (${formatCredits(raw)} computed)`);
-    let state: EntryResult['state'] = 'counted';
-    let ineligibleRule: string | undefined;
-    if (entry.date < dates.cycleStart || entry.date > dates.windowEnd) {
-      state = 'outside-window';
-      reasons.push(`Completed ${iso(entry.date)}, outside the cycle window ${iso(dates.cycleStart)} – ${iso(dates.windowEnd)}`);
-    } else if (entry.date > asOf) {
-      state = 'planned';
-      reasons.push(`Planned for ${iso(entry.date)}: counts once completed`);
-    }
-    const excluded = eligibility(program, entry, flags);
-    if (excluded && state === 'counted') {
-      state = 'ineligible';
-      ineligibleRule = excluded.rule;
-      reasons.push(excluded.message);
-    }
-    atRiskFlags(program, entry, flags);
-    const proof = proofState(program, entry);
-    if (proof.state === 'missing' || proof.state === 'insufficient') {
-      flags.push({ rule: 'proof', severity: 'at-risk', message: proof.message! });
-    }
-    return {
-      entry,
-      raw,
-      claimed: credits,
-      counted: state === 'counted' ? credits : 0,
-      state,
-      ineligibleRule,
-      cycleYear: cycleYearOf(dates.cycleStart, entry.date),
-      minimums: [],
-      reasons,
-      flags,
-      proof: proof.state,
-      proofMessage: proof.message,
-    };
-  });
-
   const caps = applyCaps(program, required, entries);
+  yield;
   const counting = entries.filter((e) => e.state === 'counted');
   const carriedOver = program.carryOver ? Math.min(profile.carryOverCredits ?? 0, program.carryOver.maxCredits) : 0;
   const earned = clean(counting.reduce((sum, e) => sum + e.counted, 0) + carriedOver);
@@ -99,6 +145,7 @@ export function evaluateParsed(program: Program, parsed: ParsedLog, options: Eva
     counting.reduce((sum, e) => sum + (e.flags.some((f) => f.severity === 'at-risk') ? e.counted : 0), 0),
   );
 
+  yield;
   const minimums: MinimumResult[] = program.minimums.map((m) => {
     const matching = counting.filter((e) => matchesFilter(subjectOf(e.entry), m.filter));
     for (const e of matching) e.minimums.push(m.id);
@@ -115,6 +162,7 @@ export function evaluateParsed(program: Program, parsed: ParsedLog, options: Eva
   const phase = phaseAt(dates, asOf);
   const unit = program.creditUnit;
 
+  yield;
   const categories: CategoryTotal[] = [];
   for (const format of program.formats) {
     const ofFormat = counting.filter((e) => e.entry.format.id === format.id);
@@ -137,6 +185,7 @@ export function evaluateParsed(program: Program, parsed: ParsedLog, options: Eva
     });
   }
 
+  yield;
   const proofIssues: ProofIssue[] = entries
     // Only entries that count need proof now: a planned activity cannot have it yet.
     .filter((e) => e.state === 'counted' && (e.proof === 'missing' || e.proof === 'insufficient'))
@@ -177,7 +226,9 @@ export function evaluateParsed(program: Program, parsed: ParsedLog, options: Eva
     daysToDeadline: dates.deadline - asOf,
     unknownHeaders: parsed.unknownHeaders,
   };
+  yield;
   const checklist = evaluateChecklist(draft, profile, values);
+  yield;
   return { ...draft, checklist, hints: hintsFor(draft, values) };
 }
 

@@ -7,6 +7,7 @@ export * from './credits';
 export * from './cycle';
 export * from './evaluation';
 export * from './evaluate';
+export * from './evaluate-steps';
 export * from './tally';
 export * from './profile';
 export * from './rounding';
