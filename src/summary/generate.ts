@@ -1,11 +1,11 @@
 /**
- * The "Generate summary sheet" action, for any host: one read of the workbook through the port, the
- * core's evaluation, one apply of the summary's operations.
+ * The "Generate summary sheet" action, for any host: one read of the workbook through the port (every
+ * sheet except the summary it replaces), the core's evaluation, one apply of the summary's operations.
  */
 import { today, type DayNumber, type Evaluation } from '../core';
 import type { WorkbookPort } from '../workbook/port';
 import { summaryOps, type SummaryLayout } from './summary-sheet';
-import { evaluateWorkbook, type WorkbookEvaluationFailure } from './workbook-log';
+import { evaluateWorkbook, SUMMARY_MARKER, type WorkbookEvaluationFailure } from './workbook-log';
 
 export interface GenerateSummaryOptions {
   /** Program id; default: the CE Profile sheet's. */
@@ -23,7 +23,9 @@ export type GenerateSummaryResult =
   | WorkbookEvaluationFailure;
 
 export async function generateSummary(port: WorkbookPort, options: GenerateSummaryOptions = {}): Promise<GenerateSummaryResult> {
-  const snapshot = await port.read({ sheets: 'all' });
+  // Every sheet but our old summary: it is replaced, never read (a large one would cost a transfer).
+  // It is found by its defined name, so a user's own sheet named like ours is read like any other.
+  const snapshot = await port.read({ sheets: 'all', skipSheetsOfNames: [SUMMARY_MARKER] });
   const result = evaluateWorkbook(snapshot, {
     program: options.program,
     cycleStart: options.cycleStart,

@@ -250,14 +250,14 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   const withLinks = ev.entries.filter((e) => e.entry.proofLink !== '');
   if (withLinks.length) {
     tableHeader(row++, ['Log row', 'Activity', 'Proof file']);
-    for (const e of withLinks) {
-      values(row, 0, [[e.entry.row, e.entry.activity]]);
+    // The table is one block (every link as text), then a link on each cell that may have one: a
+    // write per row would be most of a large summary's request to Excel.
+    values(row, 0, withLinks.map((e) => [e.entry.row, e.entry.activity, e.entry.proofLink]));
+    withLinks.forEach((e, i) => {
       const address = proofLinkTarget(e.entry.proofLink);
-      if (address) ops.push({ kind: 'hyperlink', sheet, row, col: 2, address, text: e.entry.proofLink });
-      else values(row, 2, [[e.entry.proofLink]]);
-      row++;
-    }
-    row++;
+      if (address) ops.push({ kind: 'hyperlink', sheet, row: row + i, col: 2, address, text: e.entry.proofLink });
+    });
+    row += withLinks.length + 1;
   } else {
     values(row, 0, [['No proof links in the log']]);
     row += 2;

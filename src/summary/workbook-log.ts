@@ -99,6 +99,9 @@ export function findLog(snapshot: WorkbookSnapshot, sheetName?: string): LogLoca
   if (sheetName !== undefined) {
     const name = snapshot.sheetNames.find((s) => s.toLowerCase() === sheetName.toLowerCase());
     const sheet = name ? snapshot.sheets[name] : undefined;
+    if (!sheet && name !== undefined && name === markedSummarySheet(snapshot)) {
+      return { ok: false, reason: 'no-log', message: `sheet "${name}" is the summary CE Ledger made; it holds no CE log` };
+    }
     if (!sheet) return { ok: false, reason: 'no-sheet', message: `no sheet named "${sheetName}" (sheets: ${snapshot.sheetNames.join(', ')})` };
     const found = logOnSheet(sheet);
     if (!found) return { ok: false, reason: 'no-log', message: `sheet "${sheet.name}" has no CE log: no header row with Date and Hours (or Self-study hours) columns` };

@@ -6,7 +6,7 @@
  * It is not a spreadsheet engine: formulas are stored, not calculated, unless the creator passes a
  * `formulaValue` function (the preview uses one for `CEU.CE_CREDITS`).
  */
-import { LIST_STOP_ALERT } from './port';
+import { LIST_STOP_ALERT, skippedSheets } from './port';
 import type {
   CellStyle,
   ListAlert,
@@ -113,10 +113,11 @@ export class MemoryWorkbook implements WorkbookPort {
   async read(query: ReadQuery): Promise<WorkbookSnapshot> {
     this.calls.read++;
     const wanted = query.sheets === 'all' ? this.sheets.map((s) => s.name) : (query.sheets ?? []);
+    const skipped = skippedSheets(this.nameList, query);
     const sheets: Record<string, SheetData> = {};
     for (const requested of wanted) {
       const state = this.sheet(requested);
-      if (!state) continue;
+      if (!state || skipped.has(state.name.toLowerCase())) continue;
       sheets[state.name] = this.sheetData(state, query.formulas === true);
     }
     return {

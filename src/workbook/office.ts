@@ -2,14 +2,16 @@
  * The Office adapter: the WorkbookPort over `Excel.run`.
  *
  * Round trips are what make an add-in slow, so a call costs a number of `context.sync()` calls that
- * does not grow with the row count until a sync would carry more than SYNC_CELL_BUDGET cells:
+ * does not grow with the row count until a sync would carry more than Excel on the web accepts (~5 MB):
  *   read  — 2 syncs (3 when asked for 'all' sheets): (1) sheet, table and name lists, the active sheet
  *           and the used-range size of each named sheet; (2) every name's and table's range and every
- *           sheet's values, large used ranges split into row chunks queued together up to the budget.
- *           With 'all', the used-range sizes need the sheet list first: one more sync. Reads beyond
- *           the budget take one more sync per budget's worth of cells (a 100,000-row log: several).
+ *           sheet's values, large used ranges split into row chunks queued together up to the budget
+ *           (SYNC_CELL_BUDGET cells). With 'all', the used-range sizes need the sheet list first: one
+ *           more sync, which also finds the sheets of `skipSheetsOfNames` (not read). Reads beyond the
+ *           budget take one more sync per budget's worth of cells (a 100,000-row log: several).
  *   apply — 1 sync (2 when the batch redefines an existing name: names are listed first), plus one
- *           per budget's worth of cells written (a conversion or summary of a huge log).
+ *           per SYNC_WRITE_BYTES of estimated request written (only a write of several MB: a
+ *           conversion of a huge log, long texts).
  * Only what is needed is loaded: names, sizes and values; formulas only when asked.
  */
 import type {
@@ -35,30 +37,53 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface OfficeWorkbookOptions {
   /** Rows per `getRangeByIndexes` chunk when a used range is large (several chunks may share a sync). */
   chunkRows?: number;
-  /** Cells one sync may load or write; default SYNC_CELL_BUDGET (tests inject a small one). */
+  /** Cells one sync may load; default SYNC_CELL_BUDGET (tests inject a small one). */
   syncCellBudget?: number;
+  /** Estimated request bytes one sync may write; default SYNC_WRITE_BYTES (tests inject a small one). */
+  syncWriteBytes?: number;
   run?: ExcelRun;
 }
 
 export const DEFAULT_CHUNK_ROWS = 5000;
 
 /**
- * Cells one `context.sync()` may load or write. Excel on the web refuses a request or a response over
- * about 5 MB (RichApi.Error "RequestPayloadSizeLimitExceeded" / "ResponsePayloadSizeLimitExceeded"),
- * and a read cannot know the size of the text before it arrives, so the budget is counted in cells:
+ * Cells one `context.sync()` may load. Excel on the web refuses a request or a response over about
+ * 5 MB (RichApi.Error "RequestPayloadSizeLimitExceeded" / "ResponsePayloadSizeLimitExceeded"), and a
+ * read cannot know the size of the text before it arrives, so reads are budgeted in cells:
  * 5 MB / 160,000 cells ≈ 32 bytes of JSON per cell, which must hold the value and, when a read asks
  * for formulas too, the formula (the same text again for a cell without one). A typical log cell is
  * smaller: the bench's 10,000-row NISM log is 1.7 MB of JSON for 130,013 cells (≈ 13 bytes a cell,
  * so ≈ 4.2 MB for 160,000 cells read with formulas). It is large enough that a whole 10,000-row log of
  * 15 columns (150,015 cells) is one sync, so a refresh costs the same at 10 and 10,000 rows. A log of
  * very long texts could still overflow: reads that hit the limit are retried in halves (a read changes
- * nothing, so repeating it is safe); writes know their text and count a long one as several cells
- * (WRITE_BYTES_PER_CELL).
+ * nothing, so repeating it is safe).
  */
 export const SYNC_CELL_BUDGET = 160_000;
 
-/** The JSON bytes a cell is assumed to carry within the budget; a written text longer counts as several cells. */
-export const WRITE_BYTES_PER_CELL = 32;
+/**
+ * Estimated request bytes one writing `context.sync()` may carry. Writes know their content, so they
+ * are budgeted in bytes, not cells: each cell costs its JSON in UTF-8 plus a separator (writeBytes,
+ * exact for numbers and booleans, an upper bound for text), each Excel call its envelope (CALL_BYTES,
+ * an upper bound too). Excel on the web refuses a request over about 5 MB, read here as 5,000,000
+ * bytes (not 5 MiB); the 200,000 bytes left (4 %) are for what the estimate leaves out: the request's
+ * own wrapper and the worksheet objects (a few hundred bytes per sheet and batch). A 10,000-row
+ * summary of the bench's NISM log, half of whose rows have a proof link, is estimated at 4.69 MB
+ * (≈ 2.7 MB of cells and ≈ 5,000 hyperlinks at ≈ 370 bytes each; the fake host measures 4.4 MB):
+ * one sync. A write of long texts is split into row slices, each within this budget.
+ */
+export const SYNC_WRITE_BYTES = 4_800_000;
+
+/**
+ * What one Excel call costs in the request beyond its argument. Office's request JSON spells a
+ * property set on a new range as the range's object path
+ * (`"12":{"Id":12,"ObjectPathType":3,"Name":"GetRangeByIndexes","ParentObjectPathId":3,"ArgumentInfo":{"Arguments":[10001,2,1,1]}}`,
+ * ≈ 125 bytes with five-digit ids), the action that instantiates it (`{"Id":13,"ActionType":1,"Name":"","ObjectPathId":12}`,
+ * ≈ 55) and the set-property action (`{"Id":14,"ActionType":4,"Name":"Values","ObjectPathId":12,"ArgumentInfo":{"Arguments":[…]}}`,
+ * ≈ 95 without the argument): about 275 bytes, counted as 300. Worksheet objects are made once per
+ * sheet and batch, so they are not counted per call. Calls on sub-objects (format, font, data
+ * validation, page layout) are cheaper but counted the same.
+ */
+export const CALL_BYTES = 300;
 
 /** True for Office's (and the fake host's) payload-size errors. */
 export function isPayloadLimitError(error: unknown): boolean {
@@ -66,10 +91,63 @@ export function isPayloadLimitError(error: unknown): boolean {
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
 }
 
-/** What writing one cell costs against the budget: 1, or more for a text longer than WRITE_BYTES_PER_CELL. */
-function writeCost(value: unknown): number {
-  const length = typeof value === 'string' ? value.length + 2 : value === null || value === undefined ? 2 : String(value).length;
-  return Math.max(1, Math.ceil(length / WRITE_BYTES_PER_CELL));
+/** UTF-8 bytes of `text` (a surrogate counts 2: a pair is 4 bytes). */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return n;
+}
+
+/**
+ * Bytes of a value as JSON in UTF-8: for text, the quotes, escapes (a control character counts as
+ * \uXXXX, 6) and multi-byte characters; a lone surrogate counts 6 (it is escaped). A null cell is
+ * written as "" (2 bytes); a non-finite number as null (4); anything else as its JSON text.
+ */
+export function jsonBytes(value: unknown): number {
+  if (typeof value === 'string') {
+    let n = 2;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      n += c === 34 || c === 92 ? 2 : c < 0x20 ? 6 : c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 6 : 3;
+    }
+    return n;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).length : 4;
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (value === null || value === undefined) return 2;
+  return utf8Bytes(JSON.stringify(value));
+}
+
+/** What writing one cell adds to a request: its JSON and a separator. */
+export function writeBytes(value: unknown): number {
+  return jsonBytes(value) + 1;
+}
+
+/** The Excel calls an operation that writes no block of cells makes (see queueOp). */
+function callsOf(op: WorkbookOp): number {
+  switch (op.kind) {
+    case 'setStyle':
+      return 1 + Object.keys(op.style).length;
+    case 'setColumnWidth':
+    case 'createTable':
+      return 2;
+    case 'addTableColumns':
+      return 1 + op.headers.length;
+    case 'defineName':
+      return 3;
+    case 'conditionalFormat':
+    case 'chart':
+      return 4;
+    case 'listValidation':
+      return 5;
+    case 'pageSetup':
+      return 6;
+    default:
+      return 1;
+  }
 }
 
 /** Office's error-alert style names. */
@@ -98,28 +176,43 @@ function splitPiece(piece: Piece, budget: number, maxRows: number): Piece[] {
   return out;
 }
 
-/** A unit of an apply: what it costs in cells and how to queue it. */
+/** The worksheet object of a sheet name, made once per batch. */
+type SheetOf = (name: string) => Excel.Worksheet;
+
+/** The argument of the "@" number format a text cell gets before its value: [["@"]]. */
+const TEXT_FORMAT_BYTES = 7;
+
+/** A unit of an apply: what it costs in request bytes and how to queue it. */
 interface WriteUnit {
   cost: number;
   queue: () => void;
 }
 
-/** Row slices of a block of rows such that each slice costs at most `budget` (at least one row each). */
-function rowSlices<T>(rows: readonly T[], costOf: (row: T) => number, budget: number): { start: number; end: number; cost: number }[] {
+/**
+ * Row slices of a block of rows such that each slice costs at most `budget` (at least one row each);
+ * every slice also costs `base` (the call that writes it).
+ */
+function rowSlices<T>(rows: readonly T[], costOf: (row: T) => number, budget: number, base: number): { start: number; end: number; cost: number }[] {
   const out: { start: number; end: number; cost: number }[] = [];
   let start = 0;
-  let cost = 0;
+  let cost = base;
   rows.forEach((row, i) => {
     const c = costOf(row);
     if (i > start && cost + c > budget) {
       out.push({ start, end: i, cost });
       start = i;
-      cost = 0;
+      cost = base;
     }
     cost += c;
   });
   if (rows.length > start) out.push({ start, end: rows.length, cost });
   return out;
+}
+
+/** Whether every row of a block has the same, non-zero width (then it is one range write). */
+function isRectangular(rows: readonly (readonly unknown[])[]): boolean {
+  const width = rows[0]?.length ?? 0;
+  return width > 0 && rows.every((r) => r.length === width);
 }
 
 /**
@@ -158,11 +251,13 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly run: ExcelRun;
   private readonly chunkRows: number;
   private readonly budget: number;
+  private readonly writeBytes: number;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
     this.chunkRows = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
     this.budget = Math.max(1, options.syncCellBudget ?? SYNC_CELL_BUDGET);
+    this.writeBytes = Math.max(1, options.syncWriteBytes ?? SYNC_WRITE_BYTES);
   }
 
   read(query: ReadQuery): Promise<WorkbookSnapshot> {
@@ -185,12 +280,27 @@ export class OfficeWorkbook implements WorkbookPort {
           usedSheets.set(name, sheet);
         }
       };
+      // The sheets of `skipSheetsOfNames` are listed but not read: their names' ranges ride with the
+      // used-range sizes for 'all' (no extra sync); a list of sheets needs one more sync, only when
+      // such a name exists.
+      const skipNames = new Set((query.skipSheetsOfNames ?? []).map((n) => n.toUpperCase()));
+      let skipRanges: Excel.Range[] = [];
+      const queueSkipped = () => {
+        skipRanges = names.items
+          .filter((n) => n.type === 'Range' && skipNames.has(n.name.toUpperCase()))
+          .map((n) => n.getRangeOrNullObject().load('address'));
+      };
       if (wanted !== 'all') queueUsed(wanted);
       await context.sync();
       if (wanted === 'all') {
         queueUsed(worksheets.items.map((s) => s.name));
+        queueSkipped();
         await context.sync();
+      } else if (skipNames.size) {
+        queueSkipped();
+        if (skipRanges.length) await context.sync();
       }
+      const skipped = new Set(skipRanges.filter((r) => !r.isNullObject).map((r) => sheetOfAddress(r.address).toLowerCase()));
 
       // Then the ranges of names and tables, and every value chunk: chunks are queued together until
       // the next would take the sync over the cell budget. Names and tables ride with the first.
@@ -199,7 +309,7 @@ export class OfficeWorkbook implements WorkbookPort {
       let pending: Piece[] = [];
       for (const [requested, range] of used) {
         const ws = usedSheets.get(requested)!;
-        if (ws.isNullObject || sheetRefs.has(ws.name)) continue;
+        if (ws.isNullObject || sheetRefs.has(ws.name) || skipped.has(ws.name.toLowerCase())) continue;
         if (range.isNullObject) {
           sheetRefs.set(ws.name, { row: 0, col: 0, rows: 0, cols: 0 });
           continue;
@@ -295,64 +405,84 @@ export class OfficeWorkbook implements WorkbookPort {
         await context.sync();
         existingNames = new Set(names.items.map((n) => n.name.toUpperCase()));
       }
-      const sheet = (name: string) => wb.worksheets.getItem(name);
+      // One worksheet object per sheet and batch: each call then costs a range path, not a sheet path too.
+      const sheets = new Map<string, Excel.Worksheet>();
+      const sheet: SheetOf = (name) => {
+        let ws = sheets.get(name.toLowerCase());
+        if (!ws) sheets.set(name.toLowerCase(), (ws = wb.worksheets.getItem(name)));
+        return ws;
+      };
       const rangeOf = (name: string, r: RangeRef) => sheet(name).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
-      // Each operation becomes units that cost what they write; a block of rows too large for one sync
-      // is split into row slices. Units are queued in order and a sync is made before the one that
-      // would take the batch over the budget, so a huge write is several syncs, each under the limit.
+      // Each operation becomes units that cost the request bytes they add (see SYNC_WRITE_BYTES); a
+      // block of rows too large for one sync is split into row slices. Units are queued in order and a
+      // sync is made before the one that would take the batch over the budget, so a huge write is
+      // several syncs, each under the limit.
+      const budget = this.writeBytes;
       const units: WriteUnit[] = [];
       for (const op of ops) {
         switch (op.kind) {
           case 'setValues': {
-            const cost = (row: readonly CellValue[]) => row.reduce<number>((sum, v) => sum + writeCost(v) + (needsTextFormat(v) ? 1 : 0), 0);
-            for (const slice of rowSlices(op.values, cost, this.budget)) {
+            // A ragged block is written row by row: a call per row.
+            const perRow = isRectangular(op.values) ? 0 : CALL_BYTES;
+            const cost = (row: readonly CellValue[]) =>
+              row.reduce<number>((sum, v) => sum + writeBytes(v) + (needsTextFormat(v) ? CALL_BYTES + TEXT_FORMAT_BYTES : 0), 2 + perRow);
+            for (const slice of rowSlices(op.values, cost, budget, perRow ? 0 : CALL_BYTES)) {
               units.push({ cost: slice.cost, queue: () => this.queueValues(sheet(op.sheet), op.row + slice.start, op.col, op.values.slice(slice.start, slice.end)) });
             }
             break;
           }
           case 'setFormulas': {
-            const cost = (row: readonly string[]) => row.reduce<number>((sum, f) => sum + writeCost(f), 0);
-            for (const slice of rowSlices(op.formulas, cost, this.budget)) {
+            const perRow = isRectangular(op.formulas) ? 0 : CALL_BYTES;
+            const cost = (row: readonly string[]) => row.reduce<number>((sum, f) => sum + writeBytes(f), 2 + perRow);
+            for (const slice of rowSlices(op.formulas, cost, budget, perRow ? 0 : CALL_BYTES)) {
               units.push({ cost: slice.cost, queue: () => this.queueFormulas(sheet(op.sheet), op.row + slice.start, op.col, op.formulas.slice(slice.start, slice.end)) });
             }
             break;
           }
           case 'setNumberFormat': {
-            const rows = Array.from({ length: op.range.rows }, () => op.range.cols * writeCost(op.format));
-            for (const slice of rowSlices(rows, (c) => c, this.budget)) {
+            const rowCost = op.range.cols * writeBytes(op.format) + 2;
+            const rows = Array.from({ length: op.range.rows }, () => rowCost);
+            for (const slice of rowSlices(rows, (c) => c, budget, CALL_BYTES)) {
               const r: RangeRef = { ...op.range, row: op.range.row + slice.start, rows: slice.end - slice.start };
               units.push({ cost: slice.cost, queue: () => (rangeOf(op.sheet, r).numberFormat = fill(r.rows, r.cols, op.format)) });
             }
             break;
           }
+          case 'hyperlink': {
+            // The link and its text are one call; text Excel would reinterpret is written as text first.
+            const asText = needsTextFormat(op.text) ? 2 * CALL_BYTES + TEXT_FORMAT_BYTES + writeBytes(op.text) : 0;
+            const cost = CALL_BYTES + jsonBytes({ address: op.address, textToDisplay: op.text }) + asText;
+            units.push({ cost, queue: () => this.queueOp(context, op, existingNames, sheet, sheets) });
+            break;
+          }
           default:
-            units.push({ cost: 1, queue: () => this.queueOp(context, op, existingNames) });
+            units.push({ cost: CALL_BYTES * callsOf(op) + jsonBytes(op), queue: () => this.queueOp(context, op, existingNames, sheet, sheets) });
         }
       }
-      let cells = 0;
+      let bytes = 0;
       for (const unit of units) {
-        if (cells > 0 && cells + unit.cost > this.budget) {
+        if (bytes > 0 && bytes + unit.cost > budget) {
           await context.sync();
-          cells = 0;
+          bytes = 0;
         }
         unit.queue();
-        cells += unit.cost;
+        bytes += unit.cost;
       }
       await context.sync();
     });
   }
 
   /** Queues one operation that writes no block of cells (those are split by `apply`). */
-  private queueOp(context: Excel.RequestContext, op: WorkbookOp, existingNames: Set<string>): void {
+  private queueOp(context: Excel.RequestContext, op: WorkbookOp, existingNames: Set<string>, sheet: SheetOf, sheets: Map<string, Excel.Worksheet>): void {
     const wb = context.workbook;
-    const sheet = (name: string) => wb.worksheets.getItem(name);
     const rangeOf = (name: string, r: RangeRef) => sheet(name).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
     switch (op.kind) {
       case 'addSheet':
-        wb.worksheets.add(op.name);
+        sheets.set(op.name.toLowerCase(), wb.worksheets.add(op.name));
         break;
       case 'deleteSheet':
         sheet(op.name).delete();
+        sheets.delete(op.name.toLowerCase());
         break;
       case 'setValues':
         this.queueValues(sheet(op.sheet), op.row, op.col, op.values);
@@ -405,9 +535,14 @@ export class OfficeWorkbook implements WorkbookPort {
         sheet(op.sheet).freezePanes.freezeRows(op.rows);
         break;
       case 'hyperlink': {
-        const ws = sheet(op.sheet);
-        this.queueValues(ws, op.row, op.col, [[op.text]]);
-        ws.getRangeByIndexes(op.row, op.col, 1, 1).hyperlink = { address: op.address, textToDisplay: op.text };
+        // The hyperlink's display text becomes the cell's text; text Excel would turn into a number,
+        // date or formula is first written as text, on the same range object.
+        const cell = sheet(op.sheet).getRangeByIndexes(op.row, op.col, 1, 1);
+        if (needsTextFormat(op.text)) {
+          cell.numberFormat = [['@']];
+          cell.values = [[op.text]];
+        }
+        cell.hyperlink = { address: op.address, textToDisplay: op.text };
         break;
       }
       case 'pageSetup': {

@@ -48,6 +48,19 @@ export interface ReadQuery {
   sheets?: string[] | 'all';
   /** Include formulas (for proving nothing was changed, or preserving them). */
   formulas?: boolean;
+  /**
+   * Workbook-scoped defined names (any case) whose sheet is not read: it stays in `sheetNames` and
+   * `names` but is absent from `sheets`. For a sheet whose contents are about to be replaced (the
+   * summary CE Ledger made, marked by CE_LEDGER_SUMMARY), so a large one costs no transfer. A sheet is
+   * skipped only through the name, never by its sheet name, so a user's sheet named like ours is read.
+   */
+  skipSheetsOfNames?: string[];
+}
+
+/** The sheets (lower case) that `skipSheetsOfNames` keeps out of a read, from the workbook's names. */
+export function skippedSheets(names: readonly { name: string; sheet: string }[], query: ReadQuery): Set<string> {
+  const wanted = new Set((query.skipSheetsOfNames ?? []).map((n) => n.toUpperCase()));
+  return new Set(names.filter((n) => wanted.has(n.name.toUpperCase())).map((n) => n.sheet.toLowerCase()));
 }
 
 export interface WorkbookSnapshot {

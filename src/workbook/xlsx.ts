@@ -9,7 +9,7 @@
  * are not written back. The command line never saves over the file it opened.
  */
 import ExcelJS from 'exceljs';
-import { LIST_STOP_ALERT, rangeAddress, type CellStyle, type CellValue, type ChangeEvent, type NamedRange, type PortCapabilities, type RangeRef, type ReadQuery, type SheetData, type TableInfo, type WorkbookOp, type WorkbookPort, type WorkbookSnapshot } from './port';
+import { LIST_STOP_ALERT, rangeAddress, skippedSheets, type CellStyle, type CellValue, type ChangeEvent, type NamedRange, type PortCapabilities, type RangeRef, type ReadQuery, type SheetData, type TableInfo, type WorkbookOp, type WorkbookPort, type WorkbookSnapshot } from './port';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's epoch (1899-12-30) to 1970-01-01. */
@@ -183,17 +183,19 @@ export class XlsxWorkbook implements WorkbookPort {
   async read(query: ReadQuery): Promise<WorkbookSnapshot> {
     const worksheets = this.workbook.worksheets;
     const wanted = query.sheets === 'all' ? worksheets.map((w) => w.name) : (query.sheets ?? []);
+    const names = this.definedNames();
+    const skipped = skippedSheets(names, query);
     const sheets: Record<string, SheetData> = {};
     for (const name of wanted) {
       const ws = this.worksheet(name);
-      if (!ws || sheets[ws.name]) continue;
+      if (!ws || sheets[ws.name] || skipped.has(ws.name.toLowerCase())) continue;
       sheets[ws.name] = this.sheetData(ws, query.formulas === true);
     }
     const active = this.workbook.views?.[0]?.activeTab;
     return {
       sheetNames: worksheets.map((w) => w.name),
       sheets,
-      names: this.definedNames(),
+      names,
       activeSheet: active !== undefined ? worksheets[active]?.name : worksheets[0]?.name,
     };
   }

@@ -9,8 +9,14 @@
  *   - with `payloadLimit`, a sync that would load or write more cells than that is refused whole, with
  *     the error Excel on the web gives past its ~5 MB payload limit (RichApi.Error, code
  *     "ResponsePayloadSizeLimitExceeded" for reads, "RequestPayloadSizeLimitExceeded" for writes).
- *     Cells are counted as the Office adapter budgets them: a range's cells once, however many of
- *     values, formulas and number formats are loaded.
+ *     Cells are counted as the Office adapter budgets reads: a range's cells once, however many of
+ *     values, formulas and number formats are loaded;
+ *   - with `payloadBytes`, a sync whose request (writes) or response (loaded values, formulas, number
+ *     formats) is over that many bytes is refused the same way. The fake measures on its own, not
+ *     with the adapter's estimate: every queued write costs FAKE_WRITE_ACTION_BYTES plus its argument
+ *     as JSON in UTF-8 (a 2-D array of values, a hyperlink's address and text, a format's colour…);
+ *     a loaded property costs its JSON in UTF-8. So a test fails if the adapter's estimate is too
+ *     optimistic. Request bytes are recorded for every sync; response bytes only with a byte limit.
  * The workbook behind it is a MemoryWorkbook, so tests can inspect every effect.
  */
 import { dayFromIso, serialFromDay } from '../../src/core';
@@ -31,11 +37,26 @@ export class PayloadSizeLimitError extends Error {
   override readonly name = 'RichApi.Error';
   constructor(
     readonly code: 'RequestPayloadSizeLimitExceeded' | 'ResponsePayloadSizeLimitExceeded',
-    cells: number,
+    size: number,
     limit: number,
+    unit: 'cells' | 'bytes' = 'cells',
   ) {
-    super(`The ${code.startsWith('Request') ? 'request' : 'response'} payload size has exceeded the limit (${cells} cells, limit ${limit}).`);
+    super(`The ${code.startsWith('Request') ? 'request' : 'response'} payload size has exceeded the limit (${size} ${unit}, limit ${limit}).`);
   }
+}
+
+/**
+ * What the fake charges one queued write beyond its argument: Office's request spells it as a
+ * set-property or method action (≈ 95 bytes of JSON) on an object path that is usually new (a range:
+ * ≈ 125 bytes for the path and ≈ 55 for the action that instantiates it). Writes on an object already
+ * in the request cost less, so 250 is a fair average; the adapter's estimate must not be lower.
+ */
+export const FAKE_WRITE_ACTION_BYTES = 250;
+
+/** A value's JSON in UTF-8 bytes (nothing for undefined). */
+function jsonUtf8(value: unknown): number {
+  const text = JSON.stringify(value);
+  return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
 }
 
 type Action = () => void;
@@ -54,6 +75,10 @@ export class FakeExcel {
   readonly cellsPerSync: { read: number; written: number }[] = [];
   /** Most cells one sync may load, or write; undefined: no limit. */
   payloadLimit: number | undefined;
+  /** Request (written) and response (loaded) bytes of each sync, refused ones included; `read` is 0 without `payloadBytes`. */
+  readonly bytesPerSync: { read: number; written: number }[] = [];
+  /** Most bytes one sync's request or response may carry (Excel on the web: about 5 MB); undefined: no limit. */
+  payloadBytes: number | undefined;
   readonly charts: { sheet: string; type: string; data: RangeRef; title?: string }[] = [];
   readonly pageLayouts = new Map<string, Record<string, unknown>>();
   readonly frozen = new Map<string, number>();
@@ -61,9 +86,10 @@ export class FakeExcel {
   /** Hosts before ExcelApi 1.9 have no workbook-level `worksheets.onChanged`. */
   workbookEvents = true;
 
-  constructor(init: MemoryInit = { Sheet1: [] }, options: { payloadLimit?: number } = {}) {
+  constructor(init: MemoryInit = { Sheet1: [] }, options: { payloadLimit?: number; payloadBytes?: number } = {}) {
     this.book = new MemoryWorkbook(init);
     this.payloadLimit = options.payloadLimit;
+    this.payloadBytes = options.payloadBytes;
     void this.book.onChange((e) => {
       const id = this.idOf(e.sheet);
       for (const h of [...this.handlers]) void h({ worksheetId: id, address: 'A1', changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' });
@@ -105,18 +131,20 @@ function parseLoad(spec: unknown): string[] {
 export class FakeContext {
   private queue: Action[] = [];
   private loads = 0;
-  private sizes: { read: boolean; cells: () => number }[] = [];
+  private sizes: { read: boolean; cells: () => number; bytes?: () => number }[] = [];
   readonly workbook: FakeWorkbook;
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
   }
-  enqueue(action: Action, isLoad = false): void {
+  /** Queues an action; a write's `argument` (read when the sync is sent) is what its request carries. */
+  enqueue(action: Action, isLoad = false, argument?: () => unknown): void {
     this.queue.push(action);
     if (isLoad) this.loads++;
+    else this.sizes.push({ read: false, cells: () => 0, bytes: () => FAKE_WRITE_ACTION_BYTES + (argument ? jsonUtf8(argument()) : 0) });
   }
-  /** Records the cells a queued load or write carries (counted when the sync is sent). */
-  payload(read: boolean, cells: () => number): void {
-    this.sizes.push({ read, cells });
+  /** Records the cells (and bytes, for a load) a queued load or write carries (counted when the sync is sent). */
+  payload(read: boolean, cells: () => number, bytes?: () => number): void {
+    this.sizes.push({ read, cells, bytes });
   }
   async sync(): Promise<void> {
     this.fake.syncs++;
@@ -126,20 +154,26 @@ export class FakeContext {
     this.queue = [];
     this.loads = 0;
     this.sizes = [];
-    const count = (read: boolean) =>
+    const count = (read: boolean, measure: (s: (typeof sizes)[number]) => number) =>
       sizes.filter((s) => s.read === read).reduce((sum, s) => {
         try {
-          return sum + s.cells();
+          return sum + measure(s);
         } catch {
-          return sum; // a range on a sheet the same batch creates: its write is counted as nothing
+          return sum; // a range on a sheet the same batch creates: its cell count is nothing
         }
       }, 0);
-    const read = count(true);
-    const written = count(false);
+    const read = count(true, (s) => s.cells());
+    const written = count(false, (s) => s.cells());
+    const byteLimit = this.fake.payloadBytes;
+    const writtenBytes = count(false, (s) => s.bytes?.() ?? 0);
+    const readBytes = byteLimit === undefined ? 0 : count(true, (s) => s.bytes?.() ?? 0);
     this.fake.cellsPerSync.push({ read, written });
+    this.fake.bytesPerSync.push({ read: readBytes, written: writtenBytes });
     const limit = this.fake.payloadLimit;
     if (limit !== undefined && written > limit) throw new PayloadSizeLimitError('RequestPayloadSizeLimitExceeded', written, limit);
     if (limit !== undefined && read > limit) throw new PayloadSizeLimitError('ResponsePayloadSizeLimitExceeded', read, limit);
+    if (byteLimit !== undefined && writtenBytes > byteLimit) throw new PayloadSizeLimitError('RequestPayloadSizeLimitExceeded', writtenBytes, byteLimit, 'bytes');
+    if (byteLimit !== undefined && readBytes > byteLimit) throw new PayloadSizeLimitError('ResponsePayloadSizeLimitExceeded', readBytes, byteLimit, 'bytes');
     for (const action of actions) action();
   }
   get book(): MemoryWorkbook {
@@ -229,7 +263,7 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return new FakeWorksheet(this.ctx, () => this.ctx.book.activeSheet ?? this.ctx.book.sheetNames()[0]!, false);
   }
   add(name: string): FakeWorksheet {
-    this.ctx.enqueue(() => this.ctx.book.applyNow([{ kind: 'addSheet', name }]));
+    this.ctx.enqueue(() => this.ctx.book.applyNow([{ kind: 'addSheet', name }]), false, () => name);
     return new FakeWorksheet(this.ctx, name, false);
   }
   get onChanged() {
@@ -313,7 +347,7 @@ export class FakeWorksheet extends FakeObject {
         const sheet = this.resolve();
         const current = this.ctx.fake.pageLayouts.get(sheet) ?? {};
         this.ctx.fake.pageLayouts.set(sheet, { ...current, [key]: value });
-      });
+      }, false, () => value);
     return {
       set orientation(v: string) {
         record('orientation', v);
@@ -424,11 +458,17 @@ export class FakeRange extends FakeObject {
     return t;
   }
   override load(spec?: unknown): this {
-    if (parseLoad(spec).some((p) => p === 'values' || p === 'formulas' || p === 'numberFormat' || p === '*')) {
-      this.ctx.payload(true, () => {
-        const t = this.where();
-        return t ? t.ref.rows * t.ref.cols : 0;
-      });
+    const props = parseLoad(spec);
+    const heavy = props.includes('*') ? ['values', 'formulas', 'numberFormat'] : props.filter((p) => p === 'values' || p === 'formulas' || p === 'numberFormat');
+    if (heavy.length) {
+      this.ctx.payload(
+        true,
+        () => {
+          const t = this.where();
+          return t ? t.ref.rows * t.ref.cols : 0;
+        },
+        () => (this.where() ? heavy.reduce((sum, p) => sum + jsonUtf8(this.compute(p)), 0) : 0),
+      );
     }
     return super.load(spec);
   }
@@ -510,7 +550,7 @@ export class FakeRange extends FakeObject {
           else this.ctx.book.applyNow([{ kind: 'setValues', sheet, row: rr, col: cc, values: [[stored.value ?? '']] }]);
         }),
       );
-    });
+    }, false, () => copy);
   }
   set formulas(data: CellValue[][]) {
     const copy = data.map((r) => r.map((v) => String(v)));
@@ -519,7 +559,7 @@ export class FakeRange extends FakeObject {
       this.checkShape(copy);
       const { sheet, ref } = this.target()!;
       this.ctx.book.applyNow([{ kind: 'setFormulas', sheet, row: ref.row, col: ref.col, formulas: copy }]);
-    });
+    }, false, () => copy);
   }
   set numberFormat(data: string[][]) {
     const copy = data.map((r) => [...r]);
@@ -531,13 +571,13 @@ export class FakeRange extends FakeObject {
         row.map((format, c) => ({ kind: 'setNumberFormat' as const, sheet, range: { row: ref.row + r, col: ref.col + c, rows: 1, cols: 1 }, format })),
       );
       this.ctx.book.applyNow(ops);
-    });
+    }, false, () => copy);
   }
   set hyperlink(link: { address: string; textToDisplay: string }) {
     this.ctx.enqueue(() => {
       const { sheet, ref } = this.target()!;
       this.ctx.book.applyNow([{ kind: 'hyperlink', sheet, row: ref.row, col: ref.col, address: link.address, text: link.textToDisplay }]);
-    });
+    }, false, () => link);
   }
   getCell(row: number, col: number): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -562,7 +602,7 @@ export class FakeRange extends FakeObject {
       this.ctx.enqueue(() => {
         const { sheet, ref } = this.target()!;
         this.ctx.book.applyNow([{ kind: 'setStyle', sheet, range: ref, style: s }]);
-      });
+      }, false, () => Object.values(s)[0]);
     const ctx = this.ctx;
     const target = () => this.target()!;
     return {
@@ -608,7 +648,7 @@ export class FakeRange extends FakeObject {
       ctx.enqueue(() => {
         const { sheet, ref } = target();
         ctx.book.applyNow([{ kind: 'listValidation', sheet, range: ref, ...state }]);
-      });
+      }, false, () => state);
     return {
       clear: () => undefined,
       set rule(rule: { list: { source: string } }) {
@@ -637,7 +677,7 @@ export class FakeRange extends FakeObject {
         this.ctx.enqueue(() => {
           const { sheet, ref } = this.target()!;
           this.ctx.book.applyNow([{ kind: 'conditionalFormat', sheet, range: ref, formula: cf.custom.rule.formula, fill: cf.custom.format.fill.color }]);
-        });
+        }, false, () => cf);
         return cf;
       },
     };
@@ -744,7 +784,7 @@ class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
       }
       const { sheet, ref } = range.target()!;
       this.ctx.book.applyNow([{ kind: 'defineName', name, sheet, range: ref, ...(comment ? { comment } : {}) }]);
-    });
+    }, false, () => [name, comment]);
     return new FakeNamedItem(this.ctx, name);
   }
 }

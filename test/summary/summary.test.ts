@@ -199,3 +199,18 @@ describe('the summary through the Office adapter (fake Excel host)', () => {
     expect(fake.book.sheetNames().filter((s) => s.startsWith('CE Summary'))).toEqual(['CE Summary']);
   });
 });
+
+describe('generating reads every sheet but its own old summary', () => {
+  test('a log sheet asked for by name that is our summary gets a clear message; a user sheet named like ours is still read', async () => {
+    const wb = workbook({ 'CE Summary': [['My own notes', 42]] });
+    const first = await generateSummary(wb, { asOf: day(AS_OF) });
+    if (!first.ok) throw new Error(first.message);
+    const again = await generateSummary(wb, { asOf: day(AS_OF), sheet: first.sheet });
+    expect(again).toMatchObject({ ok: false, reason: 'no-log' });
+    expect(again.ok ? '' : again.message).toMatch(/is the summary CE Ledger made/);
+    const user = await generateSummary(wb, { asOf: day(AS_OF), sheet: 'CE Summary' });
+    expect(user).toMatchObject({ ok: false, reason: 'no-log' });
+    expect(user.ok ? '' : user.message).toMatch(/has no CE log/);
+    expect(wb.getValue('CE Summary', 0, 0)).toBe('My own notes');
+  });
+});

@@ -3,9 +3,14 @@
  * keeps every sync under a cell budget (SYNC_CELL_BUDGET); these tests run it on the fake host with
  * that limit enforced, with small injected budgets and limits so they stay fast.
  */
-import { OfficeWorkbook, SYNC_CELL_BUDGET } from '../../src/workbook/office';
+import { dayFromIso } from '../../src/core';
+import { generateSummary, SUMMARY_MARKER } from '../../src/summary';
+import { OfficeWorkbook, SYNC_CELL_BUDGET, SYNC_WRITE_BYTES } from '../../src/workbook/office';
 import type { CellValue } from '../../src/workbook/port';
-import { FakeExcel, PayloadSizeLimitError } from '../fakes/fake-excel';
+import { FakeExcel, FAKE_WRITE_ACTION_BYTES, PayloadSizeLimitError } from '../fakes/fake-excel';
+
+/** Excel on the web's request and response limit, about 5 MB (the lower reading). */
+const FIVE_MB = 5_000_000;
 
 function log(rows: number, cols = 5): CellValue[][] {
   const out: CellValue[][] = [Array.from({ length: cols }, (_, c) => (c === 0 ? 'Date' : c === 1 ? 'Hours' : `Column ${c}`))];
@@ -91,22 +96,137 @@ describe('OfficeWorkbook keeps each sync under its cell budget', () => {
   });
 
   test('large writes are split into syncs within the limit, in order, every cell written', async () => {
-    const values = log(3000); // 15,005 cells
+    const values = log(3000); // 15,005 cells, ≈ 120 KB
     const formulas = Array.from({ length: 3000 }, (_, i) => [`=IF(B${i + 2}="","",B${i + 2}*2)`]);
-    const fake = new FakeExcel({ S: [] }, { payloadLimit: 1000 });
-    const port = new OfficeWorkbook({ run: fake.run, syncCellBudget: 1000 });
+    const fake = new FakeExcel({ S: [] }, { payloadBytes: 10_000 });
+    const port = new OfficeWorkbook({ run: fake.run, syncWriteBytes: 10_000 });
     await port.apply([
       { kind: 'setValues', sheet: 'S', row: 0, col: 0, values },
       { kind: 'setFormulas', sheet: 'S', row: 1, col: 5, formulas },
       { kind: 'setNumberFormat', sheet: 'S', range: { row: 1, col: 0, rows: 3000, cols: 1 }, format: 'yyyy-mm-dd' },
       { kind: 'createTable', sheet: 'S', name: 'T', range: { row: 0, col: 0, rows: 3001, cols: 5 } },
     ]);
-    expect(fake.syncs).toBeGreaterThanOrEqual(Math.ceil((15_005 + 3000 + 3000) / 1000));
-    expect(Math.max(...fake.cellsPerSync.map((s) => s.written))).toBeLessThanOrEqual(1000);
-    const back = await new OfficeWorkbook({ run: fake.run, syncCellBudget: 1000 }).read({ sheets: ['S'], formulas: true });
+    expect(fake.syncs).toBeGreaterThan(15);
+    expect(Math.max(...fake.bytesPerSync.map((s) => s.written))).toBeLessThanOrEqual(10_000);
+    fake.payloadBytes = undefined;
+    const back = await new OfficeWorkbook({ run: fake.run }).read({ sheets: ['S'], formulas: true });
     expect(back.sheets.S!.values.map((r) => r.slice(0, 5))).toEqual(values);
     expect(back.sheets.S!.formulas!.slice(1).map((r) => r[5])).toEqual(formulas.map((f) => f[0]));
     expect(fake.book.numberFormat('S', 3000, 0)).toBe('yyyy-mm-dd');
     expect(fake.book.tables()).toEqual([{ name: 'T', sheet: 'S', range: { row: 0, col: 0, rows: 3001, cols: 5 } }]);
+  });
+});
+
+describe('writes are budgeted in request bytes (SYNC_WRITE_BYTES), judged by the fake in bytes', () => {
+  const asOf = dayFromIso('2026-11-23')!;
+
+  /** A NISM workbook of `rows` entries, half with a proof link (a hyperlink on the summary). */
+  function nismWorkbook(rows: number): FakeExcel {
+    const header = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Approved', 'Proof', 'Proof link', 'Notes'];
+    const formats = ['Webinar', 'In-person class', 'Conference', 'Online asynchronous course'];
+    const cells: CellValue[][] = [header];
+    for (let i = 0; i < rows; i++) {
+      cells.push([45700 + (i % 600), `${formats[i % 4]} ${i + 1}: social listening`, 'NISM', formats[i % 4]!, 1 + (i % 6) / 2, '', i % 5 !== 0, 'Certificate', i % 2 ? `certs/entry-${i + 1}.pdf` : '', i % 10 ? '' : 'Follow up']);
+    }
+    const profile: CellValue[][] = [['CE Ledger profile'], ['Program', 'NISM-SMS'], ['Cycle start', 45730], ['Name', 'Jordan Rivera']];
+    return new FakeExcel({ 'CE Profile': profile, 'CE Log': cells }, { payloadBytes: FIVE_MB });
+  }
+
+  test('a 10,000-row summary is one write sync under a 5 MB limit, and costs the syncs of a 10-row one', async () => {
+    const counts: number[][] = [];
+    for (const rows of [10, 10_000]) {
+      const fake = nismWorkbook(rows);
+      const port = new OfficeWorkbook({ run: fake.run });
+      const perRun: number[] = [];
+      for (let run = 0; run < 2; run++) {
+        const before = fake.syncs;
+        const result = await generateSummary(port, { asOf });
+        if (!result.ok) throw new Error(result.message);
+        expect(result.evaluation.entries).toHaveLength(rows);
+        perRun.push(fake.syncs - before);
+      }
+      expect(Math.max(...fake.bytesPerSync.map((b) => b.written))).toBeLessThanOrEqual(FIVE_MB);
+      expect(Math.max(...fake.bytesPerSync.map((b) => b.read))).toBeLessThanOrEqual(FIVE_MB);
+      if (rows === 10_000) {
+        // Most of the write is one sync of several MB, not slices of it.
+        expect(Math.max(...fake.bytesPerSync.map((b) => b.written))).toBeGreaterThan(2_000_000);
+        expect(fake.book.names().find((n) => n.name === SUMMARY_MARKER)?.sheet).toBe('CE Summary');
+      }
+      counts.push(perRun);
+    }
+    // Read: 3 syncs (every sheet but the old summary); write: names listed, then one sync.
+    expect(counts).toEqual([
+      [5, 5],
+      [5, 5],
+    ]);
+  }, 60_000);
+
+  test('the old summary is not read again: regenerating reads what the first generation read', async () => {
+    const fake = nismWorkbook(2000);
+    const port = new OfficeWorkbook({ run: fake.run });
+    const cellsRead: number[] = [];
+    for (let run = 0; run < 2; run++) {
+      const before = fake.cellsPerSync.length;
+      const result = await generateSummary(port, { asOf });
+      if (!result.ok) throw new Error(result.message);
+      cellsRead.push(fake.cellsPerSync.slice(before).reduce((sum, s) => sum + s.read, 0));
+    }
+    expect(cellsRead[1]).toBe(cellsRead[0]);
+  }, 30_000);
+
+  test('a write genuinely over the limit (long texts) is split, every sync under it, nothing lost', async () => {
+    // ≈ 10 MB: 2,000 rows of two 2,500-character texts, one plain, one with multi-byte characters and quotes.
+    const plain = 'x'.repeat(2500);
+    const wide = '€é"\\😀'.repeat(500);
+    const values: CellValue[][] = Array.from({ length: 2000 }, (_, i) => [`${i}:${plain}`, `${i}:${wide}`]);
+    const fake = new FakeExcel({ S: [] }, { payloadBytes: FIVE_MB });
+    const port = new OfficeWorkbook({ run: fake.run });
+    await port.apply([{ kind: 'setValues', sheet: 'S', row: 0, col: 0, values }]);
+    const written = fake.bytesPerSync.map((b) => b.written);
+    expect(written.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...written)).toBeLessThanOrEqual(FIVE_MB);
+    expect(written.reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * FIVE_MB);
+    fake.payloadBytes = undefined;
+    const back = await port.read({ sheets: ['S'] });
+    expect(back.sheets.S!.values).toEqual(values);
+  }, 60_000);
+
+  test('many small calls (hyperlinks) are counted too: each sync stays under the limit', async () => {
+    const ops = Array.from({ length: 20_000 }, (_, i) => ({ kind: 'hyperlink' as const, sheet: 'S', row: i, col: 0, address: `https://example.com/${i}.pdf`, text: `cert ${i}` }));
+    const fake = new FakeExcel({ S: [] }, { payloadBytes: FIVE_MB });
+    await new OfficeWorkbook({ run: fake.run }).apply(ops);
+    expect(fake.bytesPerSync.map((b) => b.written).reduce((a, b) => a + b, 0)).toBeGreaterThan(20_000 * FAKE_WRITE_ACTION_BYTES);
+    expect(fake.syncs).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...fake.bytesPerSync.map((b) => b.written))).toBeLessThanOrEqual(FIVE_MB);
+    expect(fake.book.hyperlink('S', 19_999, 0)).toBe('https://example.com/19999.pdf');
+    expect(fake.book.getValue('S', 19_999, 0)).toBe('cert 19999');
+  }, 60_000);
+
+  test('the fake judges bytes on its own: a budget over the limit is refused, nothing written', async () => {
+    const values: CellValue[][] = Array.from({ length: 2000 }, (_, i) => [`${i}:${'x'.repeat(3000)}`]);
+    const fake = new FakeExcel({ S: [] }, { payloadBytes: FIVE_MB });
+    const port = new OfficeWorkbook({ run: fake.run, syncWriteBytes: 2 * FIVE_MB });
+    await expect(port.apply([{ kind: 'setValues', sheet: 'S', row: 0, col: 0, values }])).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(fake.book.usedRangeOf('S')).toBeUndefined();
+    expect(SYNC_WRITE_BYTES).toBeLessThan(FIVE_MB);
+  });
+
+  test('a read skips the sheets of skipSheetsOfNames: listed, not loaded, no extra sync for all sheets', async () => {
+    const fake = new FakeExcel({ Log: log(100), Old: log(3000), Mine: [['x']] });
+    await fake.book.apply([{ kind: 'defineName', name: 'OUR_MARK', sheet: 'Old', range: { row: 0, col: 0, rows: 1, cols: 1 } }]);
+    const port = new OfficeWorkbook({ run: fake.run });
+    const snap = await port.read({ sheets: 'all', skipSheetsOfNames: ['our_mark'] });
+    expect(fake.syncs).toBe(3);
+    expect(snap.sheetNames).toEqual(['Log', 'Old', 'Mine']);
+    expect(Object.keys(snap.sheets).sort()).toEqual(['Log', 'Mine']);
+    expect(fake.cellsPerSync.reduce((sum, s) => sum + s.read, 0)).toBe(101 * 5 + 1);
+    // A list of sheets: one more sync to find the name's sheet, only when the name exists.
+    const before = fake.syncs;
+    const listed = await port.read({ sheets: ['Old', 'Log'], skipSheetsOfNames: ['OUR_MARK'] });
+    expect(Object.keys(listed.sheets)).toEqual(['Log']);
+    expect(fake.syncs - before).toBe(3);
+    const none = fake.syncs;
+    await port.read({ sheets: ['Log'], skipSheetsOfNames: ['NO_SUCH_NAME'] });
+    expect(fake.syncs - none).toBe(2);
   });
 });

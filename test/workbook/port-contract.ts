@@ -158,6 +158,26 @@ export function describePortContract(
       expect((await readBack(port, ['F'])).sheets.F!.values).toEqual(values);
     });
 
+    test('skipSheetsOfNames: the sheet a name points into is listed but not read; other sheets are', async () => {
+      const port = await withSheet('Old summary', [['big'], [1]]);
+      await port.apply([
+        { kind: 'addSheet', name: 'Kept' },
+        { kind: 'setValues', sheet: 'Kept', row: 0, col: 0, values: [['mine']] },
+        { kind: 'defineName', name: 'OUR_MARK', sheet: 'Old summary', range: { row: 0, col: 0, rows: 1, cols: 1 } },
+      ]);
+      const target = options.reopen ? await options.reopen(port) : port;
+      const queries: (string[] | 'all')[] = ['all', ['Old summary', 'Kept']];
+      for (const sheets of queries) {
+        const snap = await target.read({ sheets, skipSheetsOfNames: ['our_mark'] });
+        expect(snap.sheetNames).toEqual(expect.arrayContaining(['Old summary', 'Kept']));
+        expect(snap.sheets['Old summary']).toBeUndefined();
+        expect(snap.sheets.Kept!.values).toEqual([['mine']]);
+        expect(snap.names.map((n) => n.name.toUpperCase())).toContain('OUR_MARK');
+      }
+      const all = await target.read({ sheets: 'all', skipSheetsOfNames: ['NOT_A_NAME'] });
+      expect(all.sheets['Old summary']!.values).toEqual([['big'], [1]]);
+    });
+
     test('a hyperlink writes its text', async () => {
       const port = await withSheet('H', [['Proof']]);
       await port.apply([{ kind: 'hyperlink', sheet: 'H', row: 1, col: 0, address: 'https://example.com/cert.pdf', text: 'certificate' }]);
