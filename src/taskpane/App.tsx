@@ -15,6 +15,7 @@ import {
 import type { PaneController } from '../workbook/session';
 import { Dashboard } from './Dashboard';
 import { ProfileSection } from './ProfileSection';
+import { RefreshProgress } from './RefreshProgress';
 
 // Rarely used: loaded only when the user opens it.
 const LogSetup = lazy(() => import('./LogSetup'));
@@ -52,14 +53,16 @@ export function App({ controller, theme = webLightTheme, as = 'main' }: AppProps
   const showSetup = profile !== undefined && (setupOpen || (!state.log && state.version > 0));
   return (
     <FluentProvider theme={theme}>
-      <Root className={styles.root} aria-busy={state.loading}>
+      {/* Not busy while progress is shown: some screen readers hold back a busy region's announcements. */}
+      <Root className={styles.root} aria-busy={state.loading && !state.progress}>
         <header className={styles.header}>
           <Title2 as="h1" className={styles.title}>
             CE Ledger
           </Title2>
           {state.program && <Caption1>{state.program.name}</Caption1>}
         </header>
-        {state.loading && state.version === 0 && <Spinner size="tiny" label="Reading the workbook…" />}
+        {state.loading && state.version === 0 && !state.progress && <Spinner size="tiny" label="Reading the workbook…" />}
+        {state.progress && <RefreshProgress rowsDone={state.progress.rowsDone} rowsTotal={state.progress.rowsTotal} />}
         {state.error && (
           <MessageBar intent="error">
             <MessageBarBody>Could not read the workbook: {state.error}</MessageBarBody>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import {
   Badge,
   Checkbox,
@@ -61,24 +61,18 @@ interface Props {
   log: LogLocation;
 }
 
-/** Everything the Evaluation says, section by section; every figure is read from it. */
-export function Dashboard({ controller, evaluation: ev, log }: Props) {
+/**
+ * Everything the Evaluation says, section by section; every figure is read from it. Memoized: while a
+ * large log is evaluated the pane re-renders for each progress step, and the last dashboard stays as
+ * it was without being rendered again.
+ */
+export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, log }: Props) {
   const styles = useStyles();
   const unit = ev.program.creditUnit;
   const deadline = ev.keyDates.find((d) => d.id === 'deadline');
   const [busy, setBusy] = useState<string | undefined>();
-  // Entries that do not count (eligibility) or are flagged (at risk, warnings); proof has its own section.
-  const review = ev.entries
-    .filter((e) => e.state !== 'outside-window')
-    .map((e) => ({
-      row: e.entry.row,
-      activity: e.entry.activity,
-      messages: [
-        ...(e.state === 'ineligible' ? [`not counted: ${e.reasons[e.reasons.length - 1] ?? e.ineligibleRule ?? ''}`] : []),
-        ...e.flags.filter((f) => f.rule !== 'proof').map((f) => (f.severity === 'at-risk' ? `at risk: ${f.message}` : f.message)),
-      ],
-    }))
-    .filter((r) => r.messages.length > 0);
+  // A pass over every entry: once per evaluation, not once per render.
+  const review = useMemo(() => reviewOf(ev), [ev]);
   const attest = async (id: string, done: boolean) => {
     setBusy(id);
     try {
@@ -276,6 +270,21 @@ export function Dashboard({ controller, evaluation: ev, log }: Props) {
       </Section>
     </>
   );
+});
+
+/** Entries that do not count (eligibility) or are flagged (at risk, warnings); proof has its own section. */
+function reviewOf(ev: Evaluation) {
+  return ev.entries
+    .filter((e) => e.state !== 'outside-window')
+    .map((e) => ({
+      row: e.entry.row,
+      activity: e.entry.activity,
+      messages: [
+        ...(e.state === 'ineligible' ? [`not counted: ${e.reasons[e.reasons.length - 1] ?? e.ineligibleRule ?? ''}`] : []),
+        ...e.flags.filter((f) => f.rule !== 'proof').map((f) => (f.severity === 'at-risk' ? `at risk: ${f.message}` : f.message)),
+      ],
+    }))
+    .filter((r) => r.messages.length > 0);
 }
 
 /** Long lists stop here: a log with thousands of bad rows stays responsive. */

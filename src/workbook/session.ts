@@ -3,11 +3,16 @@
  * the core, and refreshes when the workbook changes (debounced, so a paste of 500 cells is one
  * refresh). The React pane only renders its state and calls its methods, so everything here is
  * testable in Jest against the memory adapter or the fake Excel host.
+ *
+ * Evaluation runs in steps (`evaluateLogInSteps`), yielding to the event loop between chunks of rows,
+ * so the pane (and, in the shared runtime, the custom functions) stays responsive on a large log; a
+ * refresh asked for meanwhile cancels it and starts over from a fresh read.
  */
 import {
   checkProfile,
-  evaluateLog,
+  evaluateLogInSteps,
   findProgram,
+  isCancelled,
   today,
   type DayNumber,
   type Evaluation,
@@ -36,6 +41,11 @@ export interface PaneState {
   sheetNames: string[];
   activeSheet?: string;
   asOf: DayNumber;
+  /**
+   * How far the running evaluation of a large log has got (more than `progressFromRows` rows); the
+   * last evaluation stays in `evaluation` meanwhile. Undefined otherwise.
+   */
+  progress?: { rowsDone: number; rowsTotal: number };
 }
 
 export interface Timers {
@@ -48,6 +58,31 @@ export interface ControllerOptions {
   asOf?: DayNumber;
   debounceMs?: number;
   timers?: Timers;
+  /** Awaited between chunks of the evaluation (default `yieldToEventLoop`). */
+  pause?: () => Promise<void>;
+  /** Log rows evaluated between two pauses (default: the core's `DEFAULT_STEP_ROWS`). */
+  chunkRows?: number;
+  /** Progress is shown for logs of more than this many rows (default 5,000); smaller ones just update. */
+  progressFromRows?: number;
+}
+
+/**
+ * Resolves in a new task, after what is queued (input, rendering, timers): a message to itself where
+ * MessageChannel exists (no 4 ms clamp on nested timers), else a zero-delay timer.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === 'function') {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
 }
 
 const realTimers: Timers = {
@@ -65,10 +100,15 @@ export class PaneController {
   private timer: unknown;
   private running: Promise<void> | undefined;
   private again = false;
+  /** The running refresh's evaluation: set to cancel it when a newer refresh supersedes it. */
+  private current: { cancelled: boolean } | undefined;
   /** The log the user converted or created in this session, shown even if another CELog exists. */
   private preferredTable: string | undefined;
   private readonly debounceMs: number;
   private readonly timers: Timers;
+  private readonly pause: () => Promise<void>;
+  private readonly chunkRows: number | undefined;
+  private readonly progressFromRows: number;
 
   constructor(
     private readonly port: WorkbookPort,
@@ -76,6 +116,9 @@ export class PaneController {
   ) {
     this.debounceMs = options.debounceMs ?? 300;
     this.timers = options.timers ?? realTimers;
+    this.pause = options.pause ?? yieldToEventLoop;
+    this.chunkRows = options.chunkRows;
+    this.progressFromRows = options.progressFromRows ?? 5_000;
     this.state = {
       loading: true,
       version: 0,
@@ -113,6 +156,7 @@ export class PaneController {
     this.stopListening = undefined;
     if (this.timer !== undefined) this.timers.clear(this.timer);
     this.timer = undefined;
+    if (this.current) this.current.cancelled = true;
   }
 
   /** A change in the workbook: refresh once things are quiet for `debounceMs`. */
@@ -124,10 +168,15 @@ export class PaneController {
     }, this.debounceMs);
   }
 
-  /** Reads and evaluates; a refresh asked for while one runs happens once, after it. */
+  /**
+   * Reads and evaluates. A refresh asked for while one runs supersedes it: the running evaluation is
+   * cancelled at its next pause and one more read and evaluation follow; the promise resolves when
+   * the workbook's latest state is shown.
+   */
   refresh(): Promise<void> {
     if (this.running) {
       this.again = true;
+      if (this.current) this.current.cancelled = true;
       return this.running;
     }
     this.running = (async () => {
@@ -156,6 +205,8 @@ export class PaneController {
 
   private async refreshOnce(): Promise<void> {
     if (!this.state.loading) this.set({ loading: true });
+    const signal = { cancelled: false };
+    this.current = signal;
     let snapshot: WorkbookSnapshot;
     try {
       snapshot = await this.port.read({ sheets: this.sheetsToRead() });
@@ -166,13 +217,20 @@ export class PaneController {
         log = findLog(snapshot, this.preferredTable);
       }
       this.snapshot = snapshot;
-      this.set({ ...this.evaluate(snapshot, log), loading: false, error: undefined, version: this.state.version + 1 });
+      // Superseded while reading: the next read is fresher, so do not evaluate this one.
+      if (signal.cancelled) return;
+      const patch = await this.evaluate(snapshot, log, signal);
+      if (!patch) return; // cancelled: the refresh that superseded it shows its own result
+      this.set({ ...patch, progress: undefined, loading: false, error: undefined, version: this.state.version + 1 });
     } catch (error) {
-      this.set({ loading: false, error: error instanceof Error ? error.message : String(error), version: this.state.version + 1 });
+      this.set({ loading: false, progress: undefined, error: error instanceof Error ? error.message : String(error), version: this.state.version + 1 });
+    } finally {
+      if (this.current === signal) this.current = undefined;
     }
   }
 
-  private evaluate(snapshot: WorkbookSnapshot, log: LogLocation | undefined): Partial<PaneState> {
+  /** The pane's state from a snapshot; undefined when `signal` was cancelled before the end. */
+  private async evaluate(snapshot: WorkbookSnapshot, log: LogLocation | undefined, signal: { cancelled: boolean }): Promise<Partial<PaneState> | undefined> {
     const profile = readProfile(snapshot);
     const program = profile.profile ? findProgram(profile.profile.program) : undefined;
     const base: Partial<PaneState> = {
@@ -188,12 +246,25 @@ export class PaneController {
     const sheet = snapshot.sheets[log.sheet];
     if (!sheet) return base;
     const p = profile.profile;
-    const result = evaluateLog(program, cellsOf(sheet, log.range), {
-      cycleStart: p.cycleStart,
-      asOf: this.state.asOf,
-      firstRow: log.range.row + 1,
-      profile: { cprValidUntil: p.cprValidUntil, carryOverCredits: p.carryOverCredits, firstCycle: p.firstCycle, attestations: p.attestations },
-    });
+    const result = await evaluateLogInSteps(
+      program,
+      cellsOf(sheet, log.range),
+      {
+        cycleStart: p.cycleStart,
+        asOf: this.state.asOf,
+        firstRow: log.range.row + 1,
+        profile: { cprValidUntil: p.cprValidUntil, carryOverCredits: p.carryOverCredits, firstCycle: p.firstCycle, attestations: p.attestations },
+      },
+      {
+        pause: this.pause,
+        chunkRows: this.chunkRows,
+        signal,
+        onProgress: (rowsDone, rowsTotal) => {
+          if (rowsTotal > this.progressFromRows && !signal.cancelled) this.set({ progress: { rowsDone, rowsTotal } });
+        },
+      },
+    );
+    if (isCancelled(result)) return undefined;
     return result.ok ? { ...base, evaluation: result.evaluation } : { ...base, logError: result.message };
   }
 

@@ -1,6 +1,7 @@
 import { dayFromIso, evaluateLog, findProgram } from '../../src/core';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { OfficeWorkbook } from '../../src/workbook/office';
+import { cellsOf } from '../../src/workbook/log-sheet';
 import { PaneController, type Timers } from '../../src/workbook/session';
 import { PROFILE_SHEET } from '../../src/workbook/profile-sheet';
 import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, sampleLogValues, sampleOldTrackerValues, SAMPLE_OLD_TRACKER_SHEET } from '../../src/preview/sample';
@@ -171,4 +172,155 @@ test('a refresh keeps the last evaluation visible while it reads (no flicker to 
   await c.refresh();
   expect(seen.length).toBeGreaterThanOrEqual(2);
   expect(seen.every(Boolean)).toBe(true);
+});
+
+describe('a large log is evaluated in steps, so the pane stays responsive', () => {
+  const EXTRA = 3_000;
+  const extraRows: CellValue[][] = Array.from({ length: EXTRA }, (_, i) => [45800 + (i % 600), `Extra ${i}`, i % 3 ? 'Other' : 'NISM', 'Webinar', (i % 4) + 0.5, '', '', '', i % 7 ? 'Certificate' : '', '', '', '', '']);
+  const ROWS = 40 + EXTRA;
+  const bigBook = async () => {
+    const wb = new MemoryWorkbook({ Sheet1: [] });
+    await loadSample(wb, { extraRows });
+    return wb;
+  };
+  /** What the core says, in one synchronous call, about the log as the workbook holds it now. */
+  const direct = async (wb: MemoryWorkbook, c: PaneController) => {
+    const s = c.getState();
+    const snap = await wb.read({ sheets: 'all' });
+    const p = s.profile.profile!;
+    const result = evaluateLog(s.program!, cellsOf(snap.sheets[s.log!.sheet]!, s.log!.range), {
+      cycleStart: p.cycleStart,
+      asOf,
+      firstRow: s.log!.range.row + 1,
+      profile: { cprValidUntil: p.cprValidUntil, carryOverCredits: p.carryOverCredits, firstCycle: p.firstCycle, attestations: p.attestations },
+    });
+    if (!result.ok) throw new Error(result.message);
+    return result.evaluation;
+  };
+  /** A pause the test opens by hand. */
+  const gatedPause = () => {
+    const gates: (() => void)[] = [];
+    let count = 0;
+    return {
+      count: () => count,
+      waiting: () => gates.length,
+      pause: () => new Promise<void>((resolve) => {
+        count++;
+        gates.push(resolve);
+      }),
+      /** Opens every pause until `promise` settles. */
+      async drain(promise: Promise<unknown>) {
+        let done = false;
+        void promise.then(() => (done = true));
+        while (!done) {
+          await new Promise((r) => setImmediate(r));
+          gates.shift()?.();
+        }
+      },
+    };
+  };
+  const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+  test('a refresh yields many times, a timer set meanwhile runs before it ends, progress rises, and the result equals the synchronous evaluation', async () => {
+    const wb = await bigBook();
+    let pauses = 0;
+    const c = new PaneController(wb, { asOf, chunkRows: 100, progressFromRows: 1_000, pause: () => (pauses++, macrotask()) });
+    const progress: number[] = [];
+    const totals = new Set<number>();
+    c.subscribe(() => {
+      const p = c.getState().progress;
+      if (p) {
+        progress.push(p.rowsDone);
+        totals.add(p.rowsTotal);
+      }
+    });
+    const order: string[] = [];
+    const refreshed = c.refresh().then(() => order.push('refresh ended'));
+    setTimeout(() => order.push('timer ran'), 0);
+    await refreshed;
+    expect(order).toEqual(['timer ran', 'refresh ended']);
+    expect(pauses).toBeGreaterThanOrEqual(Math.ceil(ROWS / 100) - 1);
+    expect(progress[0]).toBe(0);
+    expect(progress[progress.length - 1]).toBe(ROWS);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThan(progress[i - 1]!);
+    expect([...totals]).toEqual([ROWS]);
+    const s = c.getState();
+    expect(s.progress).toBeUndefined();
+    expect(s.loading).toBe(false);
+    expect(s.version).toBe(1);
+    expect(s.evaluation).toEqual(await direct(wb, c));
+  });
+
+  test('while a large log is evaluated again, the last evaluation stays in the state beside the progress', async () => {
+    const wb = await bigBook();
+    const c = new PaneController(wb, { asOf, chunkRows: 100, progressFromRows: 1_000, pause: macrotask });
+    await c.refresh();
+    const first = c.getState().evaluation;
+    const seen: { evaluation: boolean; progress: boolean }[] = [];
+    c.subscribe(() => seen.push({ evaluation: c.getState().evaluation === first, progress: c.getState().progress !== undefined }));
+    wb.setCell('CE Log', 100, 4, 6);
+    await c.refresh();
+    expect(seen.filter((x) => x.progress).length).toBeGreaterThan(10);
+    // Every state but the last shows the previous evaluation; the last shows the new one, without progress.
+    expect(seen.slice(0, -1).every((x) => x.evaluation)).toBe(true);
+    expect(seen[seen.length - 1]).toEqual({ evaluation: false, progress: false });
+    expect(c.getState().evaluation).toEqual(await direct(wb, c));
+  });
+
+  test('a second refresh cancels the first at its next pause instead of finishing it, and shows the newer workbook', async () => {
+    const wb = await bigBook();
+    const gate = gatedPause();
+    const c = new PaneController(wb, { asOf, chunkRows: 100, progressFromRows: 1_000, pause: gate.pause });
+    const progress: number[] = [];
+    c.subscribe(() => {
+      const p = c.getState().progress;
+      if (p) progress.push(p.rowsDone);
+    });
+    const reads = wb.calls.read;
+    const first = c.refresh();
+    while (gate.waiting() === 0) await new Promise((r) => setImmediate(r));
+    expect(progress).toEqual([0, 100]);
+    wb.setCell('CE Log', 100, 4, 9);
+    const second = c.refresh();
+    await gate.drain(Promise.all([first, second]));
+    // The first evaluation stopped at its first pause: progress started over and went to the end once.
+    expect(progress.slice(0, 3)).toEqual([0, 100, 0]);
+    expect(progress.filter((x) => x === ROWS)).toHaveLength(1);
+    expect(wb.calls.read - reads).toBe(2);
+    const s = c.getState();
+    expect(s.version).toBe(1);
+    expect(s.progress).toBeUndefined();
+    expect(s.evaluation).toEqual(await direct(wb, c));
+    expect(s.evaluation!.entries.find((e) => e.entry.row === 101)!.entry.hours).toBe(9);
+    // One full refresh pauses n times; both together paused n + 1 times (the one the first stopped at).
+    const both = gate.count();
+    await gate.drain(c.refresh());
+    expect(both).toBe(gate.count() - both + 1);
+  });
+
+  test('a small log is never paused and shows no progress: the state changes as before', async () => {
+    const wb = await sampleMemory();
+    const pause = jest.fn(macrotask);
+    const c = new PaneController(wb, { asOf, pause });
+    const states: boolean[] = [];
+    c.subscribe(() => states.push(c.getState().progress !== undefined));
+    await c.refresh();
+    await c.refresh();
+    expect(pause).not.toHaveBeenCalled();
+    expect(states.length).toBeGreaterThan(0);
+    expect(states.every((x) => !x)).toBe(true);
+  });
+
+  test('stop() cancels a running evaluation', async () => {
+    const wb = await bigBook();
+    const gate = gatedPause();
+    const c = new PaneController(wb, { asOf, chunkRows: 100, pause: gate.pause });
+    const running = c.refresh();
+    while (gate.waiting() === 0) await new Promise((r) => setImmediate(r));
+    c.stop();
+    await gate.drain(running);
+    expect(gate.count()).toBe(1);
+    expect(c.getState().evaluation).toBeUndefined();
+    expect(c.getState().version).toBe(0);
+  });
 });
