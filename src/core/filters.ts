@@ -23,9 +23,15 @@ export function containsPhrase(text: string, phrase: string): boolean {
 /** Per list of phrases (a program's rule data, so the same array every time), the answer per text. */
 const answers = new WeakMap<readonly string[], Map<string, boolean>>();
 
+let lastPhrases: readonly string[] | undefined;
+let lastAnswers = new Map<string, boolean>();
+
 export function containsAnyPhrase(text: string, phrases: readonly string[]): boolean {
-  let known = answers.get(phrases);
+  // A log asks about the same rule row after row: the last list's answers are at hand.
+  let known = phrases === lastPhrases ? lastAnswers : answers.get(phrases);
   if (!known) answers.set(phrases, (known = new Map()));
+  lastPhrases = phrases;
+  lastAnswers = known;
   let answer = known.get(text);
   if (answer === undefined) {
     answer = false;

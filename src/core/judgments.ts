@@ -37,11 +37,15 @@ interface SubjectList {
   typed: Map<string, boolean>;
 }
 const subjectLists = new WeakMap<Program, SubjectList>();
+let lastProgram: Program | undefined;
+let lastList: SubjectList | undefined;
 
 /** Whether a (non-blank) subject is in the program's list of subjects, in any case or punctuation. */
 export function subjectListed(program: Program, subject: string): boolean {
-  let list = subjectLists.get(program);
+  let list = program === lastProgram ? lastList : subjectLists.get(program);
   if (!list) subjectLists.set(program, (list = { names: new Set((program.subjects ?? []).map(normalizeName)), typed: new Map() }));
+  lastProgram = program;
+  lastList = list;
   let listed = list.typed.get(subject);
   if (listed === undefined) {
     listed = list.names.has(normalizeName(subject));

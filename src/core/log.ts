@@ -273,7 +273,8 @@ function readText(value: Cell): string {
 /** Finds a program's format by label, alias or id, in any case; blank gives the default format. */
 export class FormatLookup {
   private readonly byName = new Map<string, Format>();
-  private readonly fallback: Format | undefined;
+  /** The default format, for a blank format cell. */
+  readonly fallback: Format | undefined;
   readonly help: string;
 
   constructor(readonly program: Program) {
@@ -287,7 +288,8 @@ export class FormatLookup {
   private readonly asTyped = new Map<string, Format | undefined>();
 
   find(name: string): Format | undefined {
-    if (this.asTyped.has(name)) return this.asTyped.get(name);
+    const known = this.asTyped.get(name);
+    if (known !== undefined || this.asTyped.has(name)) return known;
     const format = this.byName.get(normalizeName(name));
     if (this.asTyped.size > 256) this.asTyped.clear();
     this.asTyped.set(name, format);
@@ -309,12 +311,15 @@ export class FormatLookup {
 }
 
 const lookups = new WeakMap<Program, FormatLookup>();
+let lastLookup: FormatLookup | undefined;
 export function formatLookup(program: Program): FormatLookup {
+  if (lastLookup?.program === program) return lastLookup;
   let lookup = lookups.get(program);
   if (!lookup) {
     lookup = new FormatLookup(program);
     lookups.set(program, lookup);
   }
+  lastLookup = lookup;
   return lookup;
 }
 

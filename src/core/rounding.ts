@@ -17,19 +17,25 @@ export function clean(value: number): number {
   return r === 0 ? 0 : r;
 }
 
-const scales = new Map<number, number>();
-
-/** 10^decimals of the step: multiplying by it and dividing again drops the noise of `whole * step`. */
-let lastStep = NaN;
-let lastScale = 1;
-function scaleOf(step: number): number {
-  // A log is rounded with one step throughout: remember the last one before asking the map.
-  if (step === lastStep) return lastScale;
-  let scale = scales.get(step);
-  if (scale === undefined) scales.set(step, (scale = 10 ** Math.min(decimalsOf(step), 12)));
-  lastStep = step;
-  lastScale = scale;
+/**
+ * 10^decimals of the step: multiplying by it and dividing again drops the noise of `whole * step`.
+ * Worked out arithmetically (no text, no table), as it runs once per credit computed.
+ */
+export function scaleOf(step: number): number {
+  // Program data has steps of at most 6 decimals, up to 1,000 (the schema checks both).
+  let scale = 1;
+  for (let d = 0; d < 6; d++) {
+    const scaled = step * scale;
+    // Float error of `scaled` is below 1e-15 of it; a wrong scale leaves a fraction of 1e-6 or more.
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-15 * scaled + 1e-12) return scale;
+    scale *= 10;
+  }
   return scale;
+}
+
+/** The same, from the step's decimal text: what scaleOf must agree with (a test holds them to it). */
+export function scaleFromText(step: number): number {
+  return 10 ** Math.min(decimalsOf(step), 12);
 }
 
 export function roundCredits(value: number, rounding: Rounding): number {

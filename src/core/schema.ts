@@ -63,7 +63,13 @@ export type Format = z.infer<typeof FormatSchema>;
 
 export const RoundingSchema = z
   .object({
-    step: z.number().finite().positive(),
+    // Credits are written with at most 6 decimals: the arithmetic drops float noise below that.
+    step: z
+      .number()
+      .finite()
+      .positive()
+      .max(1000)
+      .refine((step) => Math.abs(step * 1e6 - Math.round(step * 1e6)) < 1e-6 * Math.max(1, step), 'a step has at most 6 decimals, e.g. 0.25'),
     mode: z.enum(['nearest', 'floor', 'ceil']),
   })
   .strict();

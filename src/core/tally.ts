@@ -19,9 +19,9 @@ import { cycleDates, cycleYearIndex } from './cycle';
 import type { DayNumber } from './dates';
 import { describeStatus, evaluateLog, minimumResult, requiredCredits, type EvaluateOptions } from './evaluate';
 import type { MinimumResult } from './evaluation';
-import { matchesFilter, type FilterSubject } from './filters';
+import { containsAnyPhrase, type FilterSubject } from './filters';
 import { eligibility, type EligibilityFacts, type Flag } from './judgments';
-import { emptyFacts, formatLookup, isEmptyRow, readHeader, readRow, type Cells, type LogError } from './log';
+import { emptyFacts, formatLookup, isEmptyRow, readDate, readHeader, readRow, type Cells, type LogError } from './log';
 import type { ProfileFacts } from './profile';
 import { clean } from './rounding';
 import type { EntryFilter, Program, StatusKeyword } from './schema';
@@ -56,6 +56,35 @@ function text(value: unknown): string {
   return String(value).trim();
 }
 
+/**
+ * An entry filter read once for the pass: `matchesFilter` (src/core/filters.ts) with the format test
+ * turned into a lookup by format index. The equivalence tests hold the two to the same totals.
+ */
+interface FilterPlan {
+  formats: Uint8Array;
+  /** -1: either; 0: not approved; 1: approved. */
+  approved: number;
+  providerMatches: readonly string[] | undefined;
+  providerNotMatches: readonly string[] | undefined;
+}
+
+function planFilter(program: Program, filter: EntryFilter | undefined): FilterPlan {
+  return {
+    formats: Uint8Array.from(program.formats, (f) => (!filter?.formats || filter.formats.includes(f.id) ? 1 : 0)),
+    approved: filter?.approved === undefined ? -1 : filter.approved ? 1 : 0,
+    providerMatches: filter?.providerMatches,
+    providerNotMatches: filter?.providerNotMatches,
+  };
+}
+
+function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provider: string): boolean {
+  if (plan.formats[formatIndex] === 0) return false;
+  if (plan.approved >= 0 && plan.approved !== (approved ? 1 : 0)) return false;
+  if (plan.providerMatches && !containsAnyPhrase(provider, plan.providerMatches)) return false;
+  if (plan.providerNotMatches && containsAnyPhrase(provider, plan.providerNotMatches)) return false;
+  return true;
+}
+
 /** The totals `evaluateLog` would give for the same log, in one lean pass. */
 export function tallyLog(program: Program, cells: Cells, options: EvaluateOptions): TallyResult {
   const rules = programForCycle(program, options.cycleStart);
@@ -76,7 +105,6 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
   const dates = cycleDates(program, cycleStart);
   const required = requiredCredits(program, dates, profile);
   const formats = formatLookup(program);
-  const formatIndex = new Map(program.formats.map((f, i) => [f.id, i]));
   const caps = program.caps;
   const minimums = program.minimums;
   const annualMinimums = minimums.some((m) => m.period === 'cycleYear');
@@ -97,6 +125,23 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
   const yearSlots = dates.cycleYears + 2;
   let n = 0;
 
+  // Everything the loop asks of the rules, read once into plain values of one shape.
+  const formatIndex = new Map(program.formats.map((f, i) => [f, i]));
+  const capPlans = caps.map((c) => ({
+    applies: planFilter(program, c.appliesTo),
+    exempt: c.exempt ? planFilter(program, c.exempt) : undefined,
+    byFormat: c.groupBy === 'format',
+    byYear: c.period === 'cycleYear',
+  }));
+  const minimumPlans = minimums.map((m) => planFilter(program, m.filter));
+  const dateColumn = map.date!;
+  const firstDay = dates.cycleStart;
+  const lastDay = Math.min(dates.windowEnd, asOf);
+  const providerColumn = needsProvider ? map.provider : undefined;
+  const subjectColumn = needsSubject ? map.subject : undefined;
+  const judged = program.eligibility.length > 0;
+  const multiplied = program.multipliers.length > 0;
+
   const facts = emptyFacts();
   const subject: FilterSubject = { formatId: '', approved: false, provider: '' };
   const eligible: EligibilityFacts = { subject: '', format: program.formats[0]!, grade: undefined };
@@ -104,34 +149,40 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
 
   for (let r = 1; r < cells.length; r++) {
     const row = cells[r];
-    if (!row || isEmptyRow(row)) continue;
-    if (!readRow(row, map, formats, facts)) continue;
+    if (!row) continue;
+    // A row dated outside the window, or still planned, counts for nothing whatever its other cells
+    // say: the date is checked first, so such rows cost one cell.
+    const day = readDate(row[dateColumn]);
+    if (typeof day === 'number' && (day < firstDay || day > lastDay)) continue;
+    if (isEmptyRow(row) || !readRow(row, map, formats, facts)) continue;
     const date = facts.date;
-    // Outside the window or still planned: claimed, not counted.
-    if (date < dates.cycleStart || date > dates.windowEnd || date > asOf) continue;
     const format = facts.format!;
-    subject.formatId = format.id;
-    subject.approved = facts.approved;
-    subject.provider = needsProvider && map.provider !== undefined ? text(row[map.provider]) : '';
-    if (program.eligibility.length) {
+    const approved = facts.approved;
+    const provider = providerColumn === undefined ? '' : text(row[providerColumn]);
+    if (judged) {
       eligible.format = format;
       eligible.grade = facts.grade;
-      eligible.subject = needsSubject && map.subject !== undefined ? text(row[map.subject]) : '';
+      eligible.subject = subjectColumn === undefined ? '' : text(row[subjectColumn]);
       if (noFlags.length) noFlags.length = 0;
       if (eligibility(program, eligible, noFlags)) continue;
     }
-    const credits = entryCredits(program, format, facts.hours, facts.selfStudyHours, subject);
+    let credits: number;
+    if (multiplied) {
+      subject.formatId = format.id;
+      subject.approved = approved;
+      subject.provider = provider;
+      credits = entryCredits(program, format, facts.hours, facts.selfStudyHours, subject);
+    } else credits = entryCredits(program, format, facts.hours, facts.selfStudyHours);
     counted[n] = credits;
+    const fi = formatIndex.get(format)!;
     const y = yearOf ? yearOf(date) : 0;
     if (yearOf) year[n] = y;
-    for (let k = 0; k < caps.length; k++) {
-      const cap = caps[k]!;
-      const member = credits > 0 && matchesFilter(subject, cap.appliesTo) && !(cap.exempt && matchesFilter(subject, cap.exempt));
-      capGroup[k]![n] = member
-        ? (cap.groupBy === 'format' ? formatIndex.get(format.id)! : 0) * yearSlots + (cap.period === 'cycleYear' ? y : 0)
-        : -1;
+    for (let k = 0; k < capPlans.length; k++) {
+      const cap = capPlans[k]!;
+      const member = credits > 0 && passes(cap.applies, fi, approved, provider) && !(cap.exempt && passes(cap.exempt, fi, approved, provider));
+      capGroup[k]![n] = member ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : 0) : -1;
     }
-    for (let m = 0; m < minimums.length; m++) inMinimum[m]![n] = matchesFilter(subject, minimums[m]!.filter) ? 1 : 0;
+    for (let m = 0; m < minimumPlans.length; m++) inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider) ? 1 : 0;
     n++;
   }
 

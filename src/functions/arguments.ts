@@ -3,7 +3,11 @@
  * cell is 0, "" or null, dates are serials (ISO text accepted), ranges are arrays of rows. Every
  * refusal names the argument and what it accepts.
  */
-import { dayFromIso, dayFromSerial, findProgram, programIds, type DayNumber, type Program } from '../core';
+// Straight from the core's modules, not its index: under CommonJS (Node, Jest) each name read through
+// an `export *` index is a getter call, and these run once per cell.
+import { dayFromIso, dayFromSerial, type DayNumber } from '../core/dates';
+import { findProgram, programIds } from '../core/programs';
+import type { Program } from '../core/schema';
 import { CellError } from './errors';
 
 export function isNotGiven(value: unknown): boolean {

@@ -24,19 +24,18 @@ function toCustomFunctionsError(error: CellError): CustomFunctions.Error | CellE
 }
 
 /**
- * Runs a function body so that nothing but a finite number, text or an Excel error escapes: a bug
- * surfaces as #VALUE! with a message instead of a crashed recalculation.
+ * What escapes a cell function when its body throws: our CellError as the Excel error it describes,
+ * anything else (a bug) as #VALUE! with its message, never a crashed recalculation. Every function is
+ * `try { return checked(body) } catch (e) { throw excelError(e) }`: no closure per call, which
+ * matters for CE_CREDITS, called once per row of a sheet.
  */
-export function guard<T extends number | string>(body: () => T): T {
-  let result: T;
-  try {
-    result = body();
-  } catch (e) {
-    if (e instanceof CellError) throw toCustomFunctionsError(e);
-    throw toCustomFunctionsError(new CellError('#VALUE!', `CE Ledger could not compute this: ${e instanceof Error ? e.message : String(e)}`));
-  }
-  if (typeof result === 'number' && !Number.isFinite(result)) {
-    throw toCustomFunctionsError(new CellError('#NUM!', 'CE Ledger computed a number out of range'));
-  }
+export function excelError(e: unknown): CustomFunctions.Error | CellError {
+  if (e instanceof CellError) return toCustomFunctionsError(e);
+  return toCustomFunctionsError(new CellError('#VALUE!', `CE Ledger could not compute this: ${e instanceof Error ? e.message : String(e)}`));
+}
+
+/** A finite number or text passes; NaN or ±Infinity becomes #NUM!. */
+export function checked<T extends number | string>(result: T): T {
+  if (typeof result === 'number' && !Number.isFinite(result)) throw new CellError('#NUM!', 'CE Ledger computed a number out of range');
   return result;
 }

@@ -8,11 +8,16 @@
  * re-evaluate the whole log on every edit anywhere in the workbook), so a cell only moves to the next
  * day when it recalculates; pass TODAY() as asOf to have Excel keep it current.
  */
-import { creditsFor, formatLookup, serialFromDay, tallyLog, today, type TallyResult, type Totals } from '../core';
+// Straight from the core's modules, not its index (see arguments.ts).
+import { entryCredits } from '../core/credits';
+import { serialFromDay, today } from '../core/dates';
+import { formatLookup, type FormatLookup } from '../core/log';
+import type { Program } from '../core/schema';
+import { tallyLog, type TallyResult, type Totals } from '../core/tally';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
 import { isNotGiven, readDate, readHours, readLogRange, readProgram } from './arguments';
-import { CellError, guard } from './errors';
+import { CellError, checked, excelError } from './errors';
 import { RecentEvaluations } from './recent-evaluations';
 
 const recent = new RecentEvaluations<TallyResult>();
@@ -50,22 +55,42 @@ function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unkno
  * @returns Credits for this activity.
  */
 export function ceCredits(program: any, format: any, hours: any, selfStudyHours?: any): number {
-  return guard(() => {
-    const rules = readProgram(program);
-    const h = readHours(hours, 'hours');
-    const s = readHours(selfStudyHours, 'selfStudyHours');
-    const lookup = formatLookup(rules);
-    const name = Array.isArray(format) ? format[0]?.[0] : format;
-    if (isNotGiven(name) || name === 0) {
-      const fallback = rules.formats.find((f) => f.id === rules.defaultFormat);
-      if (fallback) return creditsFor(rules, fallback, h, s).credits;
-      if (h === 0 && s === 0) return 0;
-      throw new CellError('#VALUE!', `format: enter a format, one of ${lookup.help}`);
-    }
-    const found = lookup.find(String(name));
-    if (!found) throw new CellError('#VALUE!', `format: "${String(name)}" is not one of the ${rules.id} formats; use ${lookup.help}`);
-    return creditsFor(rules, found, h, s).credits;
-  });
+  try {
+    return checked(creditsOfActivity(program, format, hours, selfStudyHours));
+  } catch (e) {
+    throw excelError(e);
+  }
+}
+
+/** A program and its format lookup by the id as typed: one lookup per CE_CREDITS call, not two. */
+const programsAsTyped = new Map<string, { rules: Program; lookup: FormatLookup }>();
+
+function programWithFormats(program: unknown): { rules: Program; lookup: FormatLookup } {
+  const known = typeof program === 'string' ? programsAsTyped.get(program) : undefined;
+  if (known) return known;
+  const rules = readProgram(program);
+  const found = { rules, lookup: formatLookup(rules) };
+  if (typeof program === 'string') {
+    if (programsAsTyped.size >= 256) programsAsTyped.clear();
+    programsAsTyped.set(program, found);
+  }
+  return found;
+}
+
+function creditsOfActivity(program: unknown, format: unknown, hours: unknown, selfStudyHours: unknown): number {
+  const { rules, lookup } = programWithFormats(program);
+  const h = readHours(hours, 'hours');
+  const s = readHours(selfStudyHours, 'selfStudyHours');
+  const name = Array.isArray(format) ? format[0]?.[0] : format;
+  if (isNotGiven(name) || name === 0) {
+    const fallback = lookup.fallback;
+    if (fallback) return entryCredits(rules, fallback, h, s);
+    if (h === 0 && s === 0) return 0;
+    throw new CellError('#VALUE!', `format: enter a format, one of ${lookup.help}`);
+  }
+  const found = lookup.find(typeof name === 'string' ? name : String(name));
+  if (!found) throw new CellError('#VALUE!', `format: "${String(name)}" is not one of the ${rules.id} formats; use ${lookup.help}`);
+  return entryCredits(rules, found, h, s);
 }
 
 /**
@@ -78,7 +103,11 @@ export function ceCredits(program: any, format: any, hours: any, selfStudyHours?
  * @returns Status line, e.g. "IN PROGRESS: 12 of 20 credits, 8 to go by 2027-03-14".
  */
 export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?: any): string {
-  return guard(() => totals(program, cycleStart, log, asOf).line);
+  try {
+    return checked(totals(program, cycleStart, log, asOf).line);
+  } catch (e) {
+    throw excelError(e);
+  }
 }
 
 /**
@@ -91,7 +120,11 @@ export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?:
  * @returns Counted credits.
  */
 export function creditsEarned(program: any, cycleStart: any, log: any[][], asOf?: any): number {
-  return guard(() => totals(program, cycleStart, log, asOf).earned);
+  try {
+    return checked(totals(program, cycleStart, log, asOf).earned);
+  } catch (e) {
+    throw excelError(e);
+  }
 }
 
 /**
@@ -104,7 +137,11 @@ export function creditsEarned(program: any, cycleStart: any, log: any[][], asOf?
  * @returns Credits still needed; 0 when every requirement is met.
  */
 export function creditsNeeded(program: any, cycleStart: any, log: any[][], asOf?: any): number {
-  return guard(() => totals(program, cycleStart, log, asOf).needed);
+  try {
+    return checked(totals(program, cycleStart, log, asOf).needed);
+  } catch (e) {
+    throw excelError(e);
+  }
 }
 
 /**
@@ -115,11 +152,13 @@ export function creditsNeeded(program: any, cycleStart: any, log: any[][], asOf?
  * @returns The deadline as an Excel date serial.
  */
 export function recertDeadline(program: any, cycleStart: any): number {
-  return guard(() => {
+  try {
     const rules = readProgram(program);
     const start = readDate(cycleStart, 'cycleStart');
-    return serialFromDay(cycleDates(programForCycle(rules, start), start).deadline);
-  });
+    return checked(serialFromDay(cycleDates(programForCycle(rules, start), start).deadline));
+  } catch (e) {
+    throw excelError(e);
+  }
 }
 
 if (typeof CustomFunctions !== 'undefined' && typeof CustomFunctions.associate === 'function') {

@@ -5,9 +5,9 @@
  * the values instead of a whole evaluation. A private copy (not the caller's array) is kept so that
  * an array changed in place can never return a stale answer.
  *
- * Only the cells the result depends on are kept and compared: the header row, and in data rows the
- * columns the totals read (`inputs`; every column when it is not given). The copy is kept column by
- * column, so comparing walks each kept column in order.
+ * Only the cells the result depends on are compared: the header row, and in data rows the columns
+ * the totals read (`inputs`; every column when it is not given). The copy is a slice of each row
+ * (one block copy per row, the cheapest copy there is).
  */
 import type { Program } from '../core';
 
@@ -15,13 +15,10 @@ interface Remembered<T> {
   program: Program;
   cycleStart: number;
   asOf: number;
-  header: unknown[];
-  rows: number;
-  /** Columns kept; undefined: whole rows are kept in `wholeRows`. */
+  /** Every row, header first, copied. */
+  cells: unknown[][];
+  /** Columns of data rows compared; undefined: every column. */
   inputs: readonly number[] | undefined;
-  /** columns[j][r - 1] is cell (r, inputs[j]). */
-  columns: unknown[][];
-  wholeRows: unknown[][];
   result: T;
 }
 
@@ -33,22 +30,24 @@ function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /** Whether `cells` holds the remembered values; a value that is not an array of rows never matches. */
 function matches<T>(e: Remembered<T>, cells: unknown): boolean {
-  if (!Array.isArray(cells) || cells.length !== e.rows + 1) return false;
+  const kept = e.cells;
+  if (!Array.isArray(cells) || cells.length !== kept.length) return false;
   const header: unknown = cells[0];
-  if (!Array.isArray(header) || !sameRow(header, e.header)) return false;
-  if (e.inputs === undefined) {
-    for (let r = 1; r < cells.length; r++) {
-      const row: unknown = cells[r];
-      if (!Array.isArray(row) || !sameRow(row, e.wholeRows[r - 1]!)) return false;
+  if (!Array.isArray(header) || !sameRow(header, kept[0]!)) return false;
+  const inputs = e.inputs;
+  // Bottom up: a log grows at the bottom, so that is where a new entry or an edit usually is.
+  for (let r = cells.length - 1; r >= 1; r--) {
+    const row: unknown = cells[r];
+    if (!Array.isArray(row)) return false;
+    const old = kept[r]!;
+    if (inputs === undefined) {
+      if (!sameRow(row, old)) return false;
+    } else {
+      for (let j = 0; j < inputs.length; j++) {
+        const c = inputs[j]!;
+        if (row[c] !== old[c]) return false;
+      }
     }
-    return true;
-  }
-  for (let r = 1; r < cells.length; r++) if (!Array.isArray(cells[r])) return false;
-  const rows = cells as unknown[][];
-  for (let j = 0; j < e.inputs.length; j++) {
-    const c = e.inputs[j]!;
-    const kept = e.columns[j]!;
-    for (let r = 1; r < rows.length; r++) if (rows[r]![c] !== kept[r - 1]) return false;
   }
   return true;
 }
@@ -82,20 +81,9 @@ export class RecentEvaluations<T> {
     result: T,
     inputs?: readonly number[],
   ): T {
-    const rows = Math.max(0, cells.length - 1);
-    const columns: unknown[][] = [];
-    const wholeRows: unknown[][] = [];
-    if (inputs === undefined) {
-      for (let r = 1; r < cells.length; r++) wholeRows.push(cells[r]!.slice());
-    } else {
-      for (const c of inputs) {
-        const kept: unknown[] = [];
-        for (let r = 1; r < cells.length; r++) kept.push(cells[r]![c]);
-        columns.push(kept);
-      }
-    }
-    const header = cells.length ? cells[0]!.slice() : [];
-    this.entries.unshift({ program, cycleStart, asOf, header, rows, inputs: inputs && [...inputs], columns, wholeRows, result });
+    const copy = new Array<unknown[]>(cells.length);
+    for (let r = 0; r < cells.length; r++) copy[r] = cells[r]!.slice();
+    this.entries.unshift({ program, cycleStart, asOf, cells: copy, inputs: inputs && [...inputs], result });
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
     return result;
   }

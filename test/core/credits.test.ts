@@ -1,4 +1,7 @@
-import { creditsFor, formatLookup, type Program } from '../../src/core';
+import fc from 'fast-check';
+import { creditsFor, formatLookup, loadProgram, type Program } from '../../src/core';
+import { nismPrograms } from '../../src/core/programs/nism';
+import { scaleFromText, scaleOf } from '../../src/core/rounding';
 import { program } from './helpers';
 
 function credits(p: Program, format: string, hours: number, self = 0): number {
@@ -82,5 +85,25 @@ describe('ACSM per-activity credits (CECs)', () => {
   test('EP and CEP use the same conversions', () => {
     expect(credits(program('ACSM-EP'), 'CEU', 1.2)).toBe(12);
     expect(credits(program('ACSM-CEP'), 'College course', 2)).toBe(20);
+  });
+});
+
+describe('rounding scale', () => {
+  test('worked out arithmetically, it agrees with the step written as decimal text', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), fc.integer({ min: 0, max: 6 }), (units, decimals) => {
+        const step = units / 10 ** decimals;
+        fc.pre(step <= 1000); // the schema's largest step
+        expect(scaleOf(step)).toBe(scaleFromText(step));
+      }),
+      { numRuns: 2000 },
+    );
+    expect([0.01, 0.1, 0.25, 0.5, 1, 2.5].map(scaleOf)).toEqual([100, 10, 100, 10, 1, 10]);
+  });
+
+  test('a step of more than 6 decimals is refused at load', () => {
+    const result = loadProgram({ ...nismPrograms[0]!, id: 'TEST-STEP', rounding: { step: 0.0000001, mode: 'floor' } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/rounding\.step: a step has at most 6 decimals/);
   });
 });

@@ -38,7 +38,8 @@ const byKey = new Map(PROGRAMS.map((p) => [p.id.toUpperCase(), p]));
 const asTyped = new Map<string, Program | undefined>();
 
 export function findProgram(id: string): Program | undefined {
-  if (asTyped.has(id)) return asTyped.get(id);
+  const known = asTyped.get(id);
+  if (known !== undefined || asTyped.has(id)) return known;
   const program = byKey.get(id.trim().toUpperCase());
   if (asTyped.size > 256) asTyped.clear();
   asTyped.set(id, program);
