@@ -79,8 +79,13 @@ export async function evaluateLogInSteps(
     onProgress?.(Math.min(rowsTotal, start + chunk), rowsTotal);
   }
 
-  const finish = finishSteps(rules, { problems, rowsRead, unknownHeaders: header.unknownHeaders }, entries, context);
   const large = rowsTotal > chunk;
+  if (large) {
+    // The first pass (caps) is the longest: on its own, not after the last chunk of rows.
+    await pause();
+    if (signal?.cancelled) return CANCELLED;
+  }
+  const finish = finishSteps(rules, { problems, rowsRead, unknownHeaders: header.unknownHeaders }, entries, context);
   for (;;) {
     const next = finish.next();
     if (next.done) return { ok: true, evaluation: next.value };
