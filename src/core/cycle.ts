@@ -93,20 +93,3 @@ export function statusAt(dates: CycleDates, asOf: DayNumber, met: boolean): Stat
   if (dates.applicationOpens !== undefined && asOf < dates.applicationOpens) return 'COMPLETE';
   return 'READY';
 }
-
-/**
- * `cycleYearOf` for many days of one cycle: the anniversaries are worked out once, so each day costs a
- * comparison or two. Days past the last anniversary it knows fall back to `cycleYearOf`.
- */
-export function cycleYearIndex(cycleStart: DayNumber, years: number): (day: DayNumber) => number {
-  const anniversaries: DayNumber[] = [];
-  for (let k = 0; k <= years + 1; k++) anniversaries.push(addYears(cycleStart, k));
-  const last = anniversaries.length - 1;
-  return (day) => {
-    if (day < cycleStart) return 0;
-    if (day >= anniversaries[last]!) return cycleYearOf(cycleStart, day);
-    let k = 1;
-    while (anniversaries[k]! <= day) k++;
-    return k;
-  };
-}

@@ -15,8 +15,8 @@
 import { capLimit } from './caps';
 import type { ColumnMap } from './columns';
 import { entryCredits } from './credits';
-import { cycleDates, cycleYearIndex } from './cycle';
-import type { DayNumber } from './dates';
+import { cycleDates, cycleYearOf } from './cycle';
+import { addYears, type DayNumber } from './dates';
 import { describeStatus, evaluateLog, minimumResult, requiredCredits, type EvaluateOptions } from './evaluate';
 import type { MinimumResult } from './evaluation';
 import { containsAnyPhrase, type FilterSubject } from './filters';
@@ -24,7 +24,7 @@ import { eligibility, type EligibilityFacts, type Flag } from './judgments';
 import { emptyFacts, formatLookup, isEmptyRow, readDate, readHeader, readRow, type Cells, type LogError } from './log';
 import type { ProfileFacts } from './profile';
 import { clean } from './rounding';
-import type { EntryFilter, Program, StatusKeyword } from './schema';
+import type { EntryFilter, Format, Program, StatusKeyword } from './schema';
 import { programForCycle } from './versions';
 
 export interface Totals {
@@ -85,12 +85,36 @@ function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provid
   return true;
 }
 
+/**
+ * The column map as an object of one fixed shape. The header match builds it key by key in header
+ * order, so its hidden class depends on the log; optimised code specialised to such a class is thrown
+ * away whenever the garbage collector frees it, which then happens on every recalculation.
+ */
+function ofOneShape(map: ColumnMap): ColumnMap {
+  return {
+    date: map.date,
+    activity: map.activity,
+    provider: map.provider,
+    format: map.format,
+    hours: map.hours,
+    selfStudyHours: map.selfStudyHours,
+    subject: map.subject,
+    approved: map.approved,
+    proof: map.proof,
+    score: map.score,
+    grade: map.grade,
+    location: map.location,
+    proofLink: map.proofLink,
+    notes: map.notes,
+  } satisfies Required<Record<keyof ColumnMap, number | undefined>>;
+}
+
 /** The totals `evaluateLog` would give for the same log, in one lean pass. */
 export function tallyLog(program: Program, cells: Cells, options: EvaluateOptions): TallyResult {
   const rules = programForCycle(program, options.cycleStart);
   const header = readHeader(cells);
   if ('ok' in header) return header;
-  const totals = tallyRows(rules, cells, header.map, options);
+  const totals = tallyRows(rules, cells, ofOneShape(header.map), options);
   if (totals) return totals;
   const full = evaluateLog(program, cells, options);
   if (!full.ok) return full;
@@ -99,48 +123,121 @@ export function tallyLog(program: Program, cells: Cells, options: EvaluateOption
   return { ok: true, keyword: e.status.keyword, line: e.status.line, required: e.required, earned: e.earned, needed: e.needed, inputs: undefined };
 }
 
+/** What a pass asks of a program's rules, worked out once per program. */
+interface TallyPlan {
+  formatIndex: Map<Format, number>;
+  caps: { applies: FilterPlan; exempt: FilterPlan | undefined; byFormat: boolean; byYear: boolean }[];
+  minimums: FilterPlan[];
+  annualMinimums: boolean;
+  needsYear: boolean;
+  needsProvider: boolean;
+  needsSubject: boolean;
+  judged: boolean;
+  multiplied: boolean;
+}
+
+const plans = new WeakMap<Program, TallyPlan>();
+
+function planFor(program: Program): TallyPlan {
+  let plan = plans.get(program);
+  if (plan) return plan;
+  const { caps, minimums } = program;
+  const annualMinimums = minimums.some((m) => m.period === 'cycleYear');
+  plan = {
+    formatIndex: new Map(program.formats.map((f, i) => [f, i])),
+    caps: caps.map((c) => ({
+      applies: planFilter(program, c.appliesTo),
+      exempt: c.exempt ? planFilter(program, c.exempt) : undefined,
+      byFormat: c.groupBy === 'format',
+      byYear: c.period === 'cycleYear',
+    })),
+    minimums: minimums.map((m) => planFilter(program, m.filter)),
+    annualMinimums,
+    needsYear: annualMinimums || caps.some((c) => c.period === 'cycleYear'),
+    needsProvider:
+      program.multipliers.some((m) => usesProvider(m.when)) ||
+      caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
+      minimums.some((m) => usesProvider(m.filter)),
+    needsSubject: program.eligibility.some((r) => r.type === 'subjectInList'),
+    judged: program.eligibility.length > 0,
+    multiplied: program.multipliers.length > 0,
+  };
+  plans.set(program, plan);
+  return plan;
+}
+
+/**
+ * The pass's figures per counted entry, in typed arrays. Plain functions over them, no closures made
+ * per call: optimised code that refers to an object made by one call is thrown away once that object
+ * is collected, and this runs on every recalculation.
+ */
+interface Entries {
+  n: number;
+  counted: Float64Array;
+  year: Int32Array;
+  capGroup: Int32Array[];
+  inMinimum: Uint8Array[];
+}
+
+/** Every entry of the group that still counts agrees on everything downstream of cap k. */
+function clippingOrderIsIrrelevant(e: Entries, plan: TallyPlan, g: number, k: number): boolean {
+  const groups = e.capGroup[k]!;
+  let first = -1;
+  for (let i = 0; i < e.n; i++) {
+    if (groups[i] !== g || e.counted[i] === 0) continue;
+    if (first < 0) {
+      first = i;
+      continue;
+    }
+    if (plan.annualMinimums && e.year[i] !== e.year[first]) return false;
+    for (let m = 0; m < e.inMinimum.length; m++) if (e.inMinimum[m]![i] !== e.inMinimum[m]![first]) return false;
+    for (let later = k + 1; later < e.capGroup.length; later++) if (e.capGroup[later]![i] !== e.capGroup[later]![first]) return false;
+  }
+  return true;
+}
+
+/** `cycleYearOf` for a day of the cycle, from anniversaries worked out once per pass. */
+function yearAt(anniversaries: readonly number[], cycleStart: DayNumber, day: DayNumber): number {
+  const last = anniversaries.length - 1;
+  if (day < cycleStart) return 0;
+  if (day >= anniversaries[last]!) return cycleYearOf(cycleStart, day);
+  let k = 1;
+  while (anniversaries[k]! <= day) k++;
+  return k;
+}
+
 function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: EvaluateOptions): Totals | undefined {
   const { asOf, cycleStart } = options;
   const profile: ProfileFacts = { attestations: {}, ...options.profile };
   const dates = cycleDates(program, cycleStart);
   const required = requiredCredits(program, dates, profile);
   const formats = formatLookup(program);
-  const caps = program.caps;
-  const minimums = program.minimums;
-  const annualMinimums = minimums.some((m) => m.period === 'cycleYear');
-  const needsYear = annualMinimums || caps.some((c) => c.period === 'cycleYear');
-  const yearOf = needsYear ? cycleYearIndex(dates.cycleStart, dates.cycleYears) : undefined;
-  const needsProvider =
-    program.multipliers.some((m) => usesProvider(m.when)) ||
-    caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
-    minimums.some((m) => usesProvider(m.filter));
-  const needsSubject = program.eligibility.some((r) => r.type === 'subjectInList');
+  const plan = planFor(program);
+  const { caps, minimums } = program;
+  const { needsYear, needsProvider, needsSubject, judged, multiplied, formatIndex } = plan;
+  const capPlans = plan.caps;
+  const minimumPlans = plan.minimums;
+  const anniversaries: number[] = [];
+  if (needsYear) for (let k = 0; k <= dates.cycleYears + 1; k++) anniversaries.push(addYears(dates.cycleStart, k));
 
   // Per counted entry: its credits (lowered by caps), cycle year, group in each cap, minimums it counts toward.
   const capacity = Math.max(0, cells.length - 1);
-  const counted = new Float64Array(capacity);
-  const year = new Int32Array(needsYear ? capacity : 0);
-  const capGroup = caps.map(() => new Int32Array(capacity));
-  const inMinimum = minimums.map(() => new Uint8Array(capacity));
+  const e: Entries = {
+    n: 0,
+    counted: new Float64Array(capacity),
+    year: new Int32Array(needsYear ? capacity : 0),
+    capGroup: caps.map(() => new Int32Array(capacity)),
+    inMinimum: minimums.map(() => new Uint8Array(capacity)),
+  };
+  const { counted, year, capGroup, inMinimum } = e;
   const yearSlots = dates.cycleYears + 2;
   let n = 0;
 
-  // Everything the loop asks of the rules, read once into plain values of one shape.
-  const formatIndex = new Map(program.formats.map((f, i) => [f, i]));
-  const capPlans = caps.map((c) => ({
-    applies: planFilter(program, c.appliesTo),
-    exempt: c.exempt ? planFilter(program, c.exempt) : undefined,
-    byFormat: c.groupBy === 'format',
-    byYear: c.period === 'cycleYear',
-  }));
-  const minimumPlans = minimums.map((m) => planFilter(program, m.filter));
   const dateColumn = map.date!;
   const firstDay = dates.cycleStart;
   const lastDay = Math.min(dates.windowEnd, asOf);
   const providerColumn = needsProvider ? map.provider : undefined;
   const subjectColumn = needsSubject ? map.subject : undefined;
-  const judged = program.eligibility.length > 0;
-  const multiplied = program.multipliers.length > 0;
 
   const facts = emptyFacts();
   const subject: FilterSubject = { formatId: '', approved: false, provider: '' };
@@ -175,8 +272,8 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
     } else credits = entryCredits(program, format, facts.hours, facts.selfStudyHours);
     counted[n] = credits;
     const fi = formatIndex.get(format)!;
-    const y = yearOf ? yearOf(date) : 0;
-    if (yearOf) year[n] = y;
+    const y = needsYear ? yearAt(anniversaries, firstDay, date) : 0;
+    if (needsYear) year[n] = y;
     for (let k = 0; k < capPlans.length; k++) {
       const cap = capPlans[k]!;
       const member = credits > 0 && passes(cap.applies, fi, approved, provider) && !(cap.exempt && passes(cap.exempt, fi, approved, provider));
@@ -185,6 +282,7 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
     for (let m = 0; m < minimumPlans.length; m++) inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider) ? 1 : 0;
     n++;
   }
+  e.n = n;
 
   for (let k = 0; k < caps.length; k++) {
     const limit = capLimit(caps[k]!, required);
@@ -196,7 +294,7 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
     }
     for (let g = 0; g < claimed.length; g++) {
       if (claimed[g]! <= limit) continue;
-      if (!clippingOrderIsIrrelevant(g, groups, k)) return undefined;
+      if (!clippingOrderIsIrrelevant(e, plan, g, k)) return undefined;
       let used = 0;
       for (let i = 0; i < n; i++) {
         if (groups[i] !== g) continue;
@@ -206,22 +304,6 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
         if (take < counted[i]!) counted[i] = clean(take);
       }
     }
-  }
-
-  /** Every entry of the group that still counts agrees on everything downstream of cap k. */
-  function clippingOrderIsIrrelevant(g: number, groups: Int32Array, k: number): boolean {
-    let first = -1;
-    for (let i = 0; i < n; i++) {
-      if (groups[i] !== g || counted[i] === 0) continue;
-      if (first < 0) {
-        first = i;
-        continue;
-      }
-      if (annualMinimums && year[i] !== year[first]) return false;
-      for (let m = 0; m < minimums.length; m++) if (inMinimum[m]![i] !== inMinimum[m]![first]) return false;
-      for (let later = k + 1; later < caps.length; later++) if (capGroup[later]![i] !== capGroup[later]![first]) return false;
-    }
-    return true;
   }
 
   const carriedOver = program.carryOver ? Math.min(profile.carryOverCredits ?? 0, program.carryOver.maxCredits) : 0;
