@@ -43,8 +43,13 @@ function compare(p: string | number, q: string | number): number {
   return p === q ? 0 : p < q ? -1 : 1;
 }
 
-/** Applies every cap to the entries that count so far, lowering `counted` and recording why. */
-export function applyCaps(program: Program, required: number, entries: EntryResult[]): CapUsage[] {
+/**
+ * Applies every cap to the entries that count so far, lowering `counted` and recording why. A
+ * generator that yields after each group it clips (the sort in fill order is the long part on a big
+ * log), so the pane can let other work run in between (`evaluateLogInSteps`); `finishEvaluation` runs
+ * it through without stopping.
+ */
+export function* applyCapsSteps(program: Program, required: number, entries: EntryResult[]): Generator<void, CapUsage[], void> {
   const candidates = entries.filter((e) => e.state === 'counted' && e.counted > 0);
   const usages: CapUsage[] = [];
   for (const cap of program.caps) {
@@ -103,6 +108,7 @@ export function applyCaps(program: Program, required: number, entries: EntryResu
             e.counted = clean(take);
           }
         }
+        yield;
       }
       usage.clipped = clean(usage.claimed - usage.counted);
       usage.full = usage.counted >= usage.limit;

@@ -93,3 +93,24 @@ export function statusAt(dates: CycleDates, asOf: DayNumber, met: boolean): Stat
   if (dates.applicationOpens !== undefined && asOf < dates.applicationOpens) return 'COMPLETE';
   return 'READY';
 }
+
+/** The anniversaries of a cycle start, years 0 to `years + 1`: what `cycleYearAt` needs. */
+export function cycleAnniversaries(cycleStart: DayNumber, years: number): DayNumber[] {
+  const anniversaries: DayNumber[] = [];
+  for (let k = 0; k <= years + 1; k++) anniversaries.push(addYears(cycleStart, k));
+  return anniversaries;
+}
+
+/**
+ * `cycleYearOf` for many days of one cycle, from anniversaries worked out once (`cycleAnniversaries`):
+ * a comparison or two per day instead of date arithmetic.
+ */
+export function cycleYearAt(anniversaries: readonly DayNumber[], day: DayNumber): number {
+  const cycleStart = anniversaries[0]!;
+  const last = anniversaries.length - 1;
+  if (day < cycleStart) return 0;
+  if (day >= anniversaries[last]!) return cycleYearOf(cycleStart, day);
+  let k = 1;
+  while (anniversaries[k]! <= day) k++;
+  return k;
+}

@@ -1,7 +1,7 @@
 /** Evaluates a whole log against a program at a date: the one place where the rules are applied. */
-import { applyCaps, capLimit, describeCap } from './caps';
+import { applyCapsSteps, capLimit, describeCap } from './caps';
 import { evaluateChecklist } from './checklist';
-import { cycleDates, cycleYearOf, phaseAt, statusAt, type CycleDates } from './cycle';
+import { cycleAnniversaries, cycleDates, cycleYearAt, phaseAt, statusAt, type CycleDates } from './cycle';
 import { isoFromDay, type DayNumber } from './dates';
 import { creditsFor } from './credits';
 import { matchesFilter } from './filters';
@@ -54,12 +54,20 @@ export interface EvaluationContext {
   profile: ProfileFacts;
   dates: CycleDates;
   required: number;
+  /** The cycle's anniversaries, for each entry's cycle year (`cycleYearAt`). */
+  anniversaries: DayNumber[];
 }
 
 export function evaluationContext(program: Program, options: EvaluateOptions): EvaluationContext {
   const profile: ProfileFacts = { attestations: {}, ...options.profile };
   const dates = cycleDates(program, options.cycleStart);
-  return { asOf: options.asOf, profile, dates, required: requiredCredits(program, dates, profile) };
+  return {
+    asOf: options.asOf,
+    profile,
+    dates,
+    required: requiredCredits(program, dates, profile),
+    anniversaries: cycleAnniversaries(dates.cycleStart, dates.cycleYears),
+  };
 }
 
 /**
@@ -100,7 +108,7 @@ export function judgeEntry(program: Program, context: EvaluationContext, entry: 
     counted: state === 'counted' ? credits : 0,
     state,
     ineligibleRule,
-    cycleYear: cycleYearOf(dates.cycleStart, entry.date),
+    cycleYear: cycleYearAt(context.anniversaries, entry.date),
     minimums: [],
     reasons,
     flags,
@@ -135,7 +143,7 @@ export function* finishSteps(
   const { asOf, profile, dates, required } = context;
   const iso = (d: DayNumber) => isoFromDay(d);
 
-  const caps = applyCaps(program, required, entries);
+  const caps = yield* applyCapsSteps(program, required, entries);
   yield;
   const counting = entries.filter((e) => e.state === 'counted');
   const carriedOver = program.carryOver ? Math.min(profile.carryOverCredits ?? 0, program.carryOver.maxCredits) : 0;

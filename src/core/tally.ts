@@ -15,8 +15,8 @@
 import { capLimit } from './caps';
 import type { ColumnMap } from './columns';
 import { entryCredits } from './credits';
-import { cycleDates, cycleYearOf } from './cycle';
-import { addYears, type DayNumber } from './dates';
+import { cycleAnniversaries, cycleDates, cycleYearAt } from './cycle';
+import type { DayNumber } from './dates';
 import { describeStatus, evaluateLog, minimumResult, requiredCredits, type EvaluateOptions } from './evaluate';
 import type { MinimumResult } from './evaluation';
 import { containsAnyPhrase, type FilterSubject } from './filters';
@@ -196,16 +196,6 @@ function clippingOrderIsIrrelevant(e: Entries, plan: TallyPlan, g: number, k: nu
   return true;
 }
 
-/** `cycleYearOf` for a day of the cycle, from anniversaries worked out once per pass. */
-function yearAt(anniversaries: readonly number[], cycleStart: DayNumber, day: DayNumber): number {
-  const last = anniversaries.length - 1;
-  if (day < cycleStart) return 0;
-  if (day >= anniversaries[last]!) return cycleYearOf(cycleStart, day);
-  let k = 1;
-  while (anniversaries[k]! <= day) k++;
-  return k;
-}
-
 function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: EvaluateOptions): Totals | undefined {
   const { asOf, cycleStart } = options;
   const profile: ProfileFacts = { attestations: {}, ...options.profile };
@@ -217,8 +207,7 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
   const { needsYear, needsProvider, needsSubject, judged, multiplied, formatIndex } = plan;
   const capPlans = plan.caps;
   const minimumPlans = plan.minimums;
-  const anniversaries: number[] = [];
-  if (needsYear) for (let k = 0; k <= dates.cycleYears + 1; k++) anniversaries.push(addYears(dates.cycleStart, k));
+  const anniversaries = cycleAnniversaries(dates.cycleStart, needsYear ? dates.cycleYears : -1);
 
   // Per counted entry: its credits (lowered by caps), cycle year, group in each cap, minimums it counts toward.
   const capacity = Math.max(0, cells.length - 1);
@@ -272,7 +261,7 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
     } else credits = entryCredits(program, format, facts.hours, facts.selfStudyHours);
     counted[n] = credits;
     const fi = formatIndex.get(format)!;
-    const y = needsYear ? yearAt(anniversaries, firstDay, date) : 0;
+    const y = needsYear ? cycleYearAt(anniversaries, date) : 0;
     if (needsYear) year[n] = y;
     for (let k = 0; k < capPlans.length; k++) {
       const cap = capPlans[k]!;

@@ -9,7 +9,10 @@
  * the totals read (`inputs`; every column when it is not given). The copy is a slice of each row
  * (one block copy per row, the cheapest copy there is).
  */
-import type { Program } from '../core';
+import type { Program } from '../core/schema';
+
+/** Logs up to this many data rows are remembered (see `remember`). */
+export const MAX_ROWS_REMEMBERED = 50_000;
 
 interface Remembered<T> {
   program: Program;
@@ -81,6 +84,9 @@ export class RecentEvaluations<T> {
     result: T,
     inputs?: readonly number[],
   ): T {
+    // A very large log is not kept: copying it costs a third of evaluating it again, and ~100 MB of
+    // copies would stay alive between recalculations for a log that big.
+    if (cells.length > MAX_ROWS_REMEMBERED + 1) return result;
     const copy = new Array<unknown[]>(cells.length);
     for (let r = 0; r < cells.length; r++) copy[r] = cells[r]!.slice();
     this.entries.unshift({ program, cycleStart, asOf, cells: copy, inputs: inputs && [...inputs], result });
