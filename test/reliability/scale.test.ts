@@ -105,13 +105,14 @@ describe(`a ${ROWS.toLocaleString('en-US')}-row log`, () => {
     const m = measure(() => recertStatus('NISM-SMS', serialFromDay(cycleStart), log, serialFromDay(asOf)));
     expect(m.result).toMatch(/^(COMPLETE|READY|IN PROGRESS|GRACE|LAPSED|EXPIRED):/);
     expect(m.heapAfterMb * MB).toBeLessThan(CEILING);
-    // A second call with an equal copy (another status cell over the same log) is answered from the cache.
+    // A second call with an equal copy (another status cell over the same log) gives the same line. Logs
+    // over 50,000 rows are not remembered (copying one costs a third of evaluating it), so it evaluates again.
     const again = measure(() => recertStatus('NISM-SMS', serialFromDay(cycleStart), log.map((r) => [...r]), serialFromDay(asOf)));
     expect(again.result).toBe(m.result);
     report.push(`RECERT_STATUS, ${ROWS} rows: ${m.ms} ms (an equal log again: ${again.ms} ms); heap ${m.heapBeforeMb} → ${m.heapAfterMb} MB; peak RSS ${m.peakRssMb} MB (+${m.peakRssGrowthMb} MB)`);
   }, 60_000);
 
-  test('the pane controller refreshes over it; how long the main thread is held is measured and reported', async () => {
+  test('the pane controller refreshes over it; the longest time the main thread is held is measured and reported', async () => {
     const book = new MemoryWorkbook({ Log: cells });
     await book.apply([{ kind: 'createTable', sheet: 'Log', name: 'CELog', range: { row: 0, col: 0, rows: cells.length, cols: HEADER.length } }]);
     const checked = checkProfile({ program: 'NISM-SMS', cycleStart: '2024-03-14' });
@@ -135,8 +136,8 @@ describe(`a ${ROWS.toLocaleString('en-US')}-row log`, () => {
     expect(state.error).toBeUndefined();
     expect(state.evaluation?.rowsRead).toBe(ROWS);
     report.push(
-      `PaneController.refresh over ${ROWS} rows (memory adapter): the main thread was held for up to ${longest} ms without yielding ` +
-        `(src/workbook/session.ts evaluates synchronously after the read; in Excel the read is async but the evaluation is not)`,
+      `PaneController.refresh over ${ROWS} rows (memory adapter): the longest gap between 5 ms ticks was ${longest} ms ` +
+        `(the evaluation yields between chunks of rows and after each group a cap clips; the memory adapter's read is one synchronous copy)`,
     );
   }, 60_000);
 });
