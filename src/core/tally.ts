@@ -132,7 +132,8 @@ interface TallyPlan {
   needsYear: boolean;
   needsProvider: boolean;
   needsSubject: boolean;
-  judged: boolean;
+  /** Per format index: whether any eligibility rule looks at entries of that format. */
+  judged: boolean[];
   multiplied: boolean;
 }
 
@@ -159,7 +160,7 @@ function planFor(program: Program): TallyPlan {
       caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
       minimums.some((m) => usesProvider(m.filter)),
     needsSubject: program.eligibility.some((r) => r.type === 'subjectInList'),
-    judged: program.eligibility.length > 0,
+    judged: program.formats.map((f) => program.eligibility.some((r) => r.type !== 'minimumGrade' || r.formats.includes(f.id))),
     multiplied: program.multipliers.length > 0,
   };
   plans.set(program, plan);
@@ -179,20 +180,15 @@ interface Entries {
   inMinimum: Uint8Array[];
 }
 
-/** Every entry of the group that still counts agrees on everything downstream of cap k. */
-function clippingOrderIsIrrelevant(e: Entries, plan: TallyPlan, g: number, k: number): boolean {
-  const groups = e.capGroup[k]!;
-  let first = -1;
-  for (let i = 0; i < e.n; i++) {
-    if (groups[i] !== g || e.counted[i] === 0) continue;
-    if (first < 0) {
-      first = i;
-      continue;
-    }
-    if (plan.annualMinimums && e.year[i] !== e.year[first]) return false;
-    for (let m = 0; m < e.inMinimum.length; m++) if (e.inMinimum[m]![i] !== e.inMinimum[m]![first]) return false;
-    for (let later = k + 1; later < e.capGroup.length; later++) if (e.capGroup[later]![i] !== e.capGroup[later]![first]) return false;
-  }
+/**
+ * Entries a and b of a group of cap k count toward the same minimums (in the same cycle year, when a
+ * minimum is annual) and fall in the same groups of every later cap: clipping one rather than the
+ * other cannot change a total.
+ */
+function sameDownstream(e: Entries, plan: TallyPlan, k: number, a: number, b: number): boolean {
+  if (plan.annualMinimums && e.year[a] !== e.year[b]) return false;
+  for (let m = 0; m < e.inMinimum.length; m++) if (e.inMinimum[m]![a] !== e.inMinimum[m]![b]) return false;
+  for (let later = k + 1; later < e.capGroup.length; later++) if (e.capGroup[later]![a] !== e.capGroup[later]![b]) return false;
   return true;
 }
 
@@ -245,7 +241,8 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
     const format = facts.format!;
     const approved = facts.approved;
     const provider = providerColumn === undefined ? '' : text(row[providerColumn]);
-    if (judged) {
+    const fi = formatIndex.get(format)!;
+    if (judged[fi]) {
       eligible.format = format;
       eligible.grade = facts.grade;
       eligible.subject = subjectColumn === undefined ? '' : text(row[subjectColumn]);
@@ -260,7 +257,6 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
       credits = entryCredits(program, format, facts.hours, facts.selfStudyHours, subject);
     } else credits = entryCredits(program, format, facts.hours, facts.selfStudyHours);
     counted[n] = credits;
-    const fi = formatIndex.get(format)!;
     const y = needsYear ? cycleYearAt(anniversaries, date) : 0;
     if (needsYear) year[n] = y;
     for (let k = 0; k < capPlans.length; k++) {
@@ -281,19 +277,26 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
       const g = groups[i]!;
       if (g >= 0) claimed[g] = clean(claimed[g]! + counted[i]!);
     }
-    for (let g = 0; g < claimed.length; g++) {
-      if (claimed[g]! <= limit) continue;
-      if (!clippingOrderIsIrrelevant(e, plan, g, k)) return undefined;
-      let used = 0;
-      for (let i = 0; i < n; i++) {
-        if (groups[i] !== g) continue;
-        const room = Math.max(0, clean(limit - used));
-        const take = Math.min(counted[i]!, room);
-        used = clean(used + take);
-        if (take < counted[i]!) counted[i] = clean(take);
+    // Every group over its limit is clipped in one pass, in row order: first checking that the entry
+    // agrees downstream with the group's first entry that counts (else which entries are clipped could
+    // change a total: the detailed evaluation decides), then filling the group's allowance.
+    const used = new Float64Array(claimed.length);
+    const first = new Int32Array(claimed.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const g = groups[i]!;
+      if (g < 0 || claimed[g]! <= limit) continue;
+      const c = counted[i]!;
+      if (c !== 0) {
+        if (first[g]! < 0) first[g] = i;
+        else if (!sameDownstream(e, plan, k, first[g]!, i)) return undefined;
       }
+      const room = Math.max(0, clean(limit - used[g]!));
+      const take = Math.min(c, room);
+      used[g] = clean(used[g]! + take);
+      if (take < c) counted[i] = clean(take);
     }
   }
+
 
   const carriedOver = program.carryOver ? Math.min(profile.carryOverCredits ?? 0, program.carryOver.maxCredits) : 0;
   let sum = 0;
