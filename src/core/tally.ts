@@ -173,7 +173,6 @@ function planFor(program: Program): TallyPlan {
  * is collected, and this runs on every recalculation.
  */
 interface Entries {
-  n: number;
   counted: Float64Array;
   year: Int32Array;
   capGroup: Int32Array[];
@@ -208,7 +207,6 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
   // Per counted entry: its credits (lowered by caps), cycle year, group in each cap, minimums it counts toward.
   const capacity = Math.max(0, cells.length - 1);
   const e: Entries = {
-    n: 0,
     counted: new Float64Array(capacity),
     year: new Int32Array(needsYear ? capacity : 0),
     capGroup: caps.map(() => new Int32Array(capacity)),
@@ -267,7 +265,6 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
     for (let m = 0; m < minimumPlans.length; m++) inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider) ? 1 : 0;
     n++;
   }
-  e.n = n;
 
   for (let k = 0; k < caps.length; k++) {
     const limit = capLimit(caps[k]!, required);
