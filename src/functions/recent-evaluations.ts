@@ -94,20 +94,6 @@ export class RecentEvaluations<T> {
     return result;
   }
 
-  get(
-    program: Program,
-    cycleStart: number,
-    asOf: number,
-    cells: readonly (readonly unknown[])[],
-    compute: () => T,
-    inputsOf?: (result: T) => readonly number[] | undefined,
-  ): T {
-    const known = this.find(program, cycleStart, asOf, cells);
-    if (known !== undefined) return known;
-    const result = compute();
-    return this.remember(program, cycleStart, asOf, cells, result, inputsOf?.(result));
-  }
-
   clear(): void {
     this.entries.length = 0;
   }
