@@ -7,7 +7,7 @@
  *   preview.html?rows=1000         a generated NISM log of that many rows (1 to 100,000) instead of
  *                                  the 40-row sample (the pane-start benchmark loads 1,000)
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { dayFromIso, today } from '../core';
@@ -34,6 +34,14 @@ function Preview({ wb, controller, dark, notice }: { wb: MemoryWorkbook; control
       stopSelect();
     };
   }, [wb]);
+  // The pane first, then the grid: in Excel the sheet is already on screen when the pane starts, so
+  // the pane's status must not wait for the preview to build its grid (1,500 inputs for a long log).
+  // The grid mounts once the pane has shown its first result, as a transition (interruptible).
+  const paneShown = useSyncExternalStore(controller.subscribe, () => controller.getState().version > 0);
+  const [gridShown, setGridShown] = useState(false);
+  useEffect(() => {
+    if (paneShown && !gridShown) startTransition(() => setGridShown(true));
+  }, [paneShown, gridShown]);
   const sheets = wb.sheetNames();
   // A sheet added by the pane (a new log) becomes visible, as Excel activates it.
   useEffect(() => {
@@ -66,7 +74,7 @@ function Preview({ wb, controller, dark, notice }: { wb: MemoryWorkbook; control
         )}
       </header>
       <main className="sheet" aria-label={`Workbook: ${sheet}`}>
-        <Grid wb={wb} sheet={sheet} selection={selection} version={version} />
+        {gridShown ? <Grid wb={wb} sheet={sheet} selection={selection} version={version} /> : <p className="loading">Loading the sheet…</p>}
       </main>
       <aside className="pane" aria-label="CE Ledger task pane">
         <App controller={controller} theme={dark ? webDarkTheme : webLightTheme} as="div" />
