@@ -6,6 +6,7 @@
  * every run measures the same logs.
  */
 import { dayFromIso, serialFromDay } from '../../src/core';
+import { seeded } from '../../src/preview/sample';
 
 export type Cells = unknown[][];
 
@@ -21,16 +22,8 @@ export interface BenchLog {
   hoursColumn: number;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The preview's seeded generator (mulberry32): every run measures the same logs. */
+const rng = seeded;
 
 const serial = (iso: string) => serialFromDay(dayFromIso(iso)!);
 

@@ -123,7 +123,7 @@ function toCell(value: string | number | boolean, column: number): CellValue {
 export const MAX_GENERATED_ROWS = 100_000;
 
 /** A small seeded generator (mulberry32), so `?rows=N` always shows the same log. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -21,6 +21,7 @@ import type { LogLocation } from '../workbook/log-sheet';
 import type { PaneController } from '../workbook/session';
 import { countdown, credits, plural } from './format';
 import { Section } from './Section';
+import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
   statusLine: { margin: 0, fontWeight: tokens.fontWeightSemibold },
@@ -36,14 +37,7 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground2 },
   now: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  visuallyHidden,
 });
 
 const BADGE: Record<StatusKeyword, 'informative' | 'success' | 'brand' | 'warning' | 'danger' | 'important'> = {

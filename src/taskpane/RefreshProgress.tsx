@@ -1,14 +1,8 @@
 import { Field, ProgressBar, makeStyles } from '@fluentui/react-components';
+import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  visuallyHidden,
 });
 
 const count = new Intl.NumberFormat('en-US');
