@@ -1,6 +1,7 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import {
   Badge,
+  Button,
   Checkbox,
   Field,
   Link,
@@ -162,16 +163,15 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
         {ev.problems.length === 0 ? (
           <Text>No row problems.</Text>
         ) : (
-          <ul className={styles.plainList}>
-            {ev.problems.slice(0, LIST_LIMIT).map((p, i) => (
+          <LongList items={ev.problems} what="problems">
+            {(p, i) => (
               <li key={`${p.row}-${p.column}-${i}`}>
                 <Link as="button" className={styles.itemButton} onClick={() => void controller.selectProblem(p)} data-testid="problem">
                   Row {p.row}, {p.column}: {p.message}
                 </Link>
               </li>
-            ))}
-            <More total={ev.problems.length} />
-          </ul>
+            )}
+          </LongList>
         )}
       </Section>
 
@@ -179,16 +179,15 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
         {ev.proofIssues.length === 0 ? (
           <Text>Proof is recorded for every entry that needs it.</Text>
         ) : (
-          <ul className={styles.plainList}>
-            {ev.proofIssues.slice(0, LIST_LIMIT).map((p) => (
+          <LongList items={ev.proofIssues} what="proof issues">
+            {(p) => (
               <li key={p.row}>
                 <Link as="button" className={styles.itemButton} onClick={() => void controller.selectRow(p.row)} data-testid="proof-issue">
                   Row {p.row} ({p.state}): {p.activity || 'untitled'} — {p.message}
                 </Link>
               </li>
-            ))}
-            <More total={ev.proofIssues.length} />
-          </ul>
+            )}
+          </LongList>
         )}
         {ev.program.proof.retention && (
           <Text size={200} className={styles.muted}>
@@ -199,16 +198,15 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
 
       {review.length > 0 && (
         <Section title={`Entries to review (${review.length})`} testId="review">
-          <ul className={styles.plainList}>
-            {review.slice(0, LIST_LIMIT).map((r) => (
+          <LongList items={review} what="entries">
+            {(r) => (
               <li key={r.row}>
                 <Link as="button" className={styles.itemButton} onClick={() => void controller.selectRow(r.row)} data-testid="review-entry">
                   Row {r.row}: {r.activity || 'untitled'} — {r.messages.join('; ')}
                 </Link>
               </li>
-            ))}
-            <More total={review.length} />
-          </ul>
+            )}
+          </LongList>
         </Section>
       )}
 
@@ -281,12 +279,29 @@ function reviewOf(ev: Evaluation) {
     .filter((r) => r.messages.length > 0);
 }
 
-/** Long lists stop here: a log with thousands of bad rows stays responsive. */
-export const LIST_LIMIT = 100;
+/**
+ * Long lists open with their first items and a button for the next ones: a log with thousands of
+ * bad rows still opens at once, and a narrow pane is not one endless list.
+ */
+export const FIRST_SHOWN = 20;
+export const MORE_STEP = 100;
 
-function More({ total }: { total: number }) {
-  if (total <= LIST_LIMIT) return null;
-  return <li>…and {total - LIST_LIMIT} more (fix these first; the list updates as you go).</li>;
+function LongList<T>({ items, what, children }: { items: readonly T[]; what: string; children: (item: T, index: number) => ReactNode }) {
+  const styles = useStyles();
+  const [shown, setShown] = useState(FIRST_SHOWN);
+  const rest = items.length - shown;
+  return (
+    <ul className={styles.plainList}>
+      {items.slice(0, shown).map(children)}
+      {rest > 0 && (
+        <li>
+          <Button appearance="subtle" size="small" onClick={() => setShown(shown + MORE_STEP)} data-testid="show-more">
+            Show {Math.min(rest, MORE_STEP)} more {what} ({rest} not shown)
+          </Button>
+        </li>
+      )}
+    </ul>
+  );
 }
 
 function capitalize(s: string): string {

@@ -279,6 +279,15 @@ describeBrowser('preview host (headless Chromium)', () => {
     expect(await page.getByLabel('B101', { exact: true }).inputValue()).toBe(String(values[100]![1]));
     // Same rows on every load: the log is seeded.
     expect(sampleLogValues(1000)).toEqual(values);
+    // Long lists open with 20 items; the button shows the next ones, and keeps the count of the rest.
+    const proof = expected(values).proofIssues.length;
+    expect(proof).toBeGreaterThan(20);
+    expect(proof).toBeLessThanOrEqual(120);
+    const issues = page.getByTestId('proof-issue');
+    expect(await issues.count()).toBe(20);
+    await page.getByTestId('proof').getByRole('button', { name: `Show ${Math.min(100, proof - 20)} more proof issues (${proof - 20} not shown)` }).click();
+    expect(await issues.count()).toBe(proof);
+    expect(await page.getByTestId('proof').getByTestId('show-more').count()).toBe(0);
 
     await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}&rows=lots`);
     await page.getByTestId('status-line').waitFor();

@@ -67,16 +67,16 @@ test('the countdown reads naturally before, on and after the deadline', () => {
   expect(countdown(-3, '2027-03-14')).toBe('The deadline passed 3 days ago (2027-03-14)');
 });
 
-test('long problem lists are cut at 100 items with a count of the rest', async () => {
+test('long problem lists open with their first 20 items and a button for the next 100', async () => {
   const rows = Array.from({ length: 250 }, (_, i) => [45800 + i, `Row ${i}`, 'NISM', 'Webinar', -1]);
   const wb = new MemoryWorkbook({ Log: [['Date', 'Activity', 'Provider', 'Format', 'Hours'], ...rows] });
   await wb.apply([{ kind: 'createTable', sheet: 'Log', name: 'CELog', range: { row: 0, col: 0, rows: 251, cols: 5 } }]);
   const controller = new PaneController(wb, { asOf });
   await controller.saveProfile({ program: 'NISM-SMS', cycleStart: '2025-03-14' });
   const html = renderToStaticMarkup(<App controller={controller} />);
-  expect(html.match(/data-testid="problem"/g)).toHaveLength(100);
+  expect(html.match(/data-testid="problem"/g)).toHaveLength(20);
   expect(html).toContain('Problems (250)');
-  expect(html).toContain('…and 150 more');
+  expect(html).toContain('Show 100 more problems (230 not shown)');
 });
 
 test('a program with a minimum shows its progress next to the total, figures from the Evaluation', async () => {
