@@ -191,6 +191,24 @@ function sameDownstream(e: Entries, plan: TallyPlan, k: number, a: number, b: nu
   return true;
 }
 
+/**
+ * The typed arrays of the last pass, reused: a pass writes each slot before it reads it, passes never
+ * overlap (they are synchronous), and a fresh set per call would be megabytes of buffers for the
+ * garbage collector on every recalculation of a big log. They only grow.
+ */
+let scratch: Entries = { counted: new Float64Array(0), year: new Int32Array(0), capGroup: [], inMinimum: [] };
+
+function entriesFor(rows: number, caps: number, minimums: number): Entries {
+  if (scratch.counted.length < rows) {
+    const size = Math.max(rows, Math.ceil(scratch.counted.length * 1.5));
+    scratch = { counted: new Float64Array(size), year: new Int32Array(size), capGroup: [], inMinimum: [] };
+  }
+  const size = scratch.counted.length;
+  while (scratch.capGroup.length < caps) scratch.capGroup.push(new Int32Array(size));
+  while (scratch.inMinimum.length < minimums) scratch.inMinimum.push(new Uint8Array(size));
+  return { counted: scratch.counted, year: scratch.year, capGroup: scratch.capGroup.slice(0, caps), inMinimum: scratch.inMinimum.slice(0, minimums) };
+}
+
 function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: EvaluateOptions): Totals | undefined {
   const { asOf, cycleStart } = options;
   const profile: ProfileFacts = { attestations: {}, ...options.profile };
@@ -205,13 +223,7 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
   const anniversaries = cycleAnniversaries(dates.cycleStart, needsYear ? dates.cycleYears : -1);
 
   // Per counted entry: its credits (lowered by caps), cycle year, group in each cap, minimums it counts toward.
-  const capacity = Math.max(0, cells.length - 1);
-  const e: Entries = {
-    counted: new Float64Array(capacity),
-    year: new Int32Array(needsYear ? capacity : 0),
-    capGroup: caps.map(() => new Int32Array(capacity)),
-    inMinimum: minimums.map(() => new Uint8Array(capacity)),
-  };
+  const e = entriesFor(Math.max(0, cells.length - 1), caps.length, minimums.length);
   const { counted, year, capGroup, inMinimum } = e;
   const yearSlots = dates.cycleYears + 2;
   let n = 0;
