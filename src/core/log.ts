@@ -264,7 +264,9 @@ function gradeText(value: Cell): string | Bad {
 }
 const gradeTexts = new TextMemo<string | Bad>(gradeText);
 
-function readText(value: Cell): string {
+/** A free-text cell as text: trimmed, "" when blank, a date as yyyy-mm-dd. */
+export function readText(value: Cell): string {
+  if (typeof value === 'string') return value.trim();
   if (isBlank(value)) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value).trim();

@@ -21,7 +21,7 @@ import { describeStatus, evaluateLog, minimumResult, requiredCredits, type Evalu
 import type { MinimumResult } from './evaluation';
 import { containsAnyPhrase, type FilterSubject } from './filters';
 import { eligibility, type EligibilityFacts, type Flag } from './judgments';
-import { emptyFacts, formatLookup, isEmptyRow, readDate, readHeader, readRow, type Cells, type LogError } from './log';
+import { emptyFacts, formatLookup, isEmptyRow, readDate, readHeader, readRow, readText, type Cells, type LogError } from './log';
 import type { ProfileFacts } from './profile';
 import { clean } from './rounding';
 import type { EntryFilter, Format, Program, StatusKeyword } from './schema';
@@ -47,13 +47,6 @@ export type TallyResult = Totals | LogError;
 
 function usesProvider(filter: EntryFilter | undefined): boolean {
   return !!filter && (filter.providerMatches !== undefined || filter.providerNotMatches !== undefined);
-}
-
-function text(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).trim();
 }
 
 /**
@@ -250,12 +243,12 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
     const date = facts.date;
     const format = facts.format!;
     const approved = facts.approved;
-    const provider = providerColumn === undefined ? '' : text(row[providerColumn]);
+    const provider = providerColumn === undefined ? '' : readText(row[providerColumn]);
     const fi = formatIndex.get(format)!;
     if (judged[fi]) {
       eligible.format = format;
       eligible.grade = facts.grade;
-      eligible.subject = subjectColumn === undefined ? '' : text(row[subjectColumn]);
+      eligible.subject = subjectColumn === undefined ? '' : readText(row[subjectColumn]);
       if (noFlags.length) noFlags.length = 0;
       if (eligibility(program, eligible, noFlags)) continue;
     }
