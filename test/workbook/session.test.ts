@@ -141,28 +141,79 @@ describe('PaneController', () => {
     expect(c.getState().evaluation?.rowsRead).toBe(0);
   });
 
+  /**
+   * The sample (with `extraRows` below its log) in a fake Excel host, and its pane opened through the
+   * Office adapter. The workbook is built in the host's own memory: writing 10,000 rows through the
+   * adapter is slow in the fake and not what these tests are about.
+   */
+  const officePane = async (options: { extraRows?: CellValue[][]; other?: (book: MemoryWorkbook) => void } = {}) => {
+    const fake = new FakeExcel({ Sheet1: [] });
+    await loadSample(fake.book, { extraRows: options.extraRows });
+    options.other?.(fake.book);
+    const port = new OfficeWorkbook({ run: fake.run });
+    const c = new PaneController(port, { asOf });
+    let before = fake.syncs;
+    await c.refresh();
+    const open = fake.syncs - before;
+    // A change in the log, then the refresh it asks for.
+    fake.userEdit('CE Log', 21, 4, 2);
+    before = fake.syncs;
+    await c.refresh();
+    return { fake, open, refresh: fake.syncs - before, state: c.getState() };
+  };
+
+  // Generous timeout: 10,040 rows are evaluated (twice) and read through the fake host, which is slow
+  // on a loaded machine; nothing here measures time.
   test('a refresh through the Office adapter costs the same syncs for 40 and 10,040 log rows', async () => {
-    const syncsFor = async (rows: number) => {
-      const fake = new FakeExcel({ Sheet1: [] });
-      const port = new OfficeWorkbook({ run: fake.run });
-      const extraRows: CellValue[][] = Array.from({ length: rows - 40 }, (_, i) => [45800 + (i % 600), `Extra ${i}`, 'NISM', 'Webinar', 1, '', '', '', '', '', '', '', '']);
-      await loadSample(port, { extraRows });
-      const c = new PaneController(port, { asOf });
-      await c.start();
-      c.stop();
-      const before = fake.syncs;
-      await c.refresh();
-      return { syncs: fake.syncs - before, state: c.getState() };
-    };
-    const small = await syncsFor(40);
-    const large = await syncsFor(10_040);
-    expect(small.syncs).toBe(2);
-    expect(large.syncs).toBe(small.syncs);
+    const extraRows: CellValue[][] = Array.from({ length: 10_000 }, (_, i) => [45800 + (i % 600), `Extra ${i}`, 'NISM', 'Webinar', 1, '', '', '', '', '', '', '', '']);
+    const small = await officePane();
+    const large = await officePane({ extraRows });
+    expect(small.refresh).toBe(2);
+    expect(large.refresh).toBe(small.refresh);
+    expect(large.open).toBe(small.open);
     expect(small.state.evaluation?.rowsRead).toBe(40);
     expect(large.state.evaluation?.rowsRead).toBe(10_040);
+  }, 60_000);
+
+  describe('refresh cost does not depend on unrelated sheets', () => {
+    /** A sheet that is no CE log, made the active one (the pane must not read it because the user looks at it). */
+    const unrelated = (fill: (book: MemoryWorkbook) => void) => (book: MemoryWorkbook) => {
+      void book.apply([{ kind: 'addSheet', name: 'Notes' }]);
+      fill(book);
+      book.activeSheet = 'Notes';
+    };
+    /** What, how the sheet is filled, and the cells of it the pane may load: its tables' header rows, to tell they are no CE log. */
+    const cases: [string, (book: MemoryWorkbook) => void, number][] = [
+      // Its used range is A1:XFD2000: 32,768,000 cells.
+      ['one space at XFD2000', (book) => {
+        book.setCell('Notes', 0, 0, 'Trip ideas');
+        book.setCell('Notes', 1999, 16_383, ' ');
+      }, 0],
+      ['20,000 rows of 10 columns and a table of its own', (book) => {
+        const rows = Array.from({ length: 20_000 }, (_, r) => Array.from({ length: 10 }, (_, c) => (c === 0 ? `Item ${r}` : r * c)));
+        void book.apply([
+          { kind: 'setValues', sheet: 'Notes', row: 0, col: 0, values: [Array.from({ length: 10 }, (_, c) => `Col ${c}`), ...rows] },
+          { kind: 'createTable', sheet: 'Notes', name: 'Inventory', range: { row: 0, col: 0, rows: 20_001, cols: 10 } },
+        ]);
+      }, 10],
+    ];
+    test.each(cases)('an unrelated sheet with %s: same syncs to open and to refresh, none of its cells loaded but a header row, same result', async (_, fill, headerCells) => {
+      const plain = await officePane();
+      const withOther = await officePane({ other: unrelated(fill) });
+      expect(withOther.state.sheetNames).toContain('Notes');
+      expect(withOther.open).toBe(plain.open);
+      expect(withOther.refresh).toBe(plain.refresh);
+      expect(withOther.refresh).toBe(2);
+      expect(withOther.fake.cellsReadBySheet.get('notes') ?? 0).toBe(headerCells);
+      // The log and the profile are found and evaluated as without the sheet.
+      expect(withOther.fake.cellsReadBySheet.get('ce log')).toBeGreaterThan(0);
+      expect(withOther.state.log).toEqual(plain.state.log);
+      expect(withOther.state.profile.profile?.program).toBe('NISM-SMS');
+      expect(withOther.state.evaluation).toEqual(plain.state.evaluation);
+      expect(withOther.state.evaluation?.rowsRead).toBe(40);
+    }, 60_000);
   });
 });
-
 test('a refresh keeps the last evaluation visible while it reads (no flicker to empty)', async () => {
   const wb = await sampleMemory();
   const c = new PaneController(wb, { asOf });
@@ -286,7 +337,9 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
     // The first evaluation stopped at its first pause: progress started over and went to the end once.
     expect(progress.slice(0, 3)).toEqual([0, 100, 0]);
     expect(progress.filter((x) => x === ROWS)).toHaveLength(1);
-    expect(wb.calls.read - reads).toBe(2);
+    // The first refresh found the log by the tables' header rows and read its sheet (2 reads); the
+    // second read the log the first had found (1), although the first never finished.
+    expect(wb.calls.read - reads).toBe(3);
     const s = c.getState();
     expect(s.version).toBe(1);
     expect(s.progress).toBeUndefined();
