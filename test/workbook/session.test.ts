@@ -7,7 +7,7 @@ import { PROFILE_SHEET } from '../../src/workbook/profile-sheet';
 import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, sampleLogValues, sampleOldTrackerValues, SAMPLE_OLD_TRACKER_SHEET } from '../../src/preview/sample';
 import { FakeExcel } from '../fakes/fake-excel';
 import { loadSample, sampleMemory } from '../fakes/sample-workbook';
-import type { CellValue } from '../../src/workbook/port';
+import type { CellValue, ReadQuery, WorkbookPort } from '../../src/workbook/port';
 
 const asOf = dayFromIso(SAMPLE_AS_OF)!;
 
@@ -214,6 +214,96 @@ describe('PaneController', () => {
     }, 60_000);
   });
 });
+describe('the pane reads only the log and the profile', () => {
+  /** The sample plus a sheet "Notes" the pane has no business reading; every read the pane makes is kept. */
+  const withNotes = async (notes: CellValue[][] = [['Trip ideas'], ['Lisbon']]) => {
+    const wb = await sampleMemory();
+    await wb.apply([{ kind: 'addSheet', name: 'Notes' }, { kind: 'setValues', sheet: 'Notes', row: 0, col: 0, values: notes }]);
+    const reads = jest.spyOn(wb, 'read');
+    const readNotes = () => reads.mock.calls.some(([q]) => q.sheets === 'all' || q.sheets?.some((n) => n.toLowerCase() === 'notes'));
+    return { wb, reads, readNotes };
+  };
+
+  test('a log moved to another sheet is found again by its header row, without reading other sheets', async () => {
+    const { wb, readNotes } = await withNotes();
+    const c = new PaneController(wb, { asOf });
+    await c.refresh();
+    const before = c.getState().evaluation;
+    // The user moves the log: a new sheet with the same rows as a table, and the old sheet deleted.
+    const snap = await wb.read({ sheets: ['CE Log'] });
+    const values = snap.sheets['CE Log']!.values;
+    await wb.apply([
+      { kind: 'addSheet', name: 'Log 2025' },
+      { kind: 'setValues', sheet: 'Log 2025', row: 2, col: 1, values },
+      { kind: 'deleteSheet', name: 'CE Log' },
+      { kind: 'createTable', sheet: 'Log 2025', name: 'MyLog', range: { row: 2, col: 1, rows: values.length, cols: values[0]!.length } },
+    ]);
+    await c.refresh();
+    expect(c.getState().log).toEqual({ sheet: 'Log 2025', table: 'MyLog', range: { row: 2, col: 1, rows: 41, cols: 13 } });
+    expect(c.getState().evaluation?.status).toEqual(before?.status);
+    expect(readNotes()).toBe(false);
+  });
+
+  test("profile cells named on another sheet are read there, on opening and on every refresh", async () => {
+    const { wb, reads, readNotes } = await withNotes();
+    // The user keeps the cycle start and an attestation on a sheet of their own.
+    await wb.apply([
+      { kind: 'addSheet', name: 'Settings' },
+      { kind: 'setValues', sheet: 'Settings', row: 1, col: 1, values: [[45000], [true]] },
+      { kind: 'defineName', name: 'CE_CYCLE_START', sheet: 'Settings', range: { row: 1, col: 1, rows: 1, cols: 1 } },
+      { kind: 'defineName', name: 'CE_ATTEST_FEE', sheet: 'Settings', range: { row: 2, col: 1, rows: 1, cols: 1 } },
+    ]);
+    const c = new PaneController(wb, { asOf });
+    await c.refresh();
+    expect(c.getState().profile.profile?.cycleStart).toBe(dayFromIso('2023-03-15'));
+    expect(c.getState().profile.profile?.attestations.fee).toBe(true);
+    wb.setCell('Settings', 2, 1, false);
+    reads.mockClear();
+    await c.refresh();
+    expect(reads.mock.calls).toEqual([[{ sheets: ['CE Log', PROFILE_SHEET, 'Settings'] }]]);
+    expect(c.getState().profile.profile?.attestations.fee).toBe(false);
+    expect(readNotes()).toBe(false);
+  });
+
+  test('without a log, refreshes and starting a new log read no other sheet, and the new table avoids every table name', async () => {
+    const wb = new MemoryWorkbook({ [SAMPLE_OLD_TRACKER_SHEET]: sampleOldTrackerValues(), Notes: [['Item', 'Count'], ['Pens', 4]] });
+    // A table named like ours that is not a CE log, on a sheet the pane does not read.
+    await wb.apply([{ kind: 'createTable', sheet: 'Notes', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
+    const reads = jest.spyOn(wb, 'read');
+    const c = new PaneController(wb, { asOf });
+    await c.refresh();
+    await c.saveProfile({ program: 'NISM-SMS', cycleStart: '2023-03-01' });
+    await c.refresh();
+    expect(c.getState().log).toBeUndefined();
+    expect(c.getState().profile.profile?.program).toBe('NISM-SMS');
+    await c.startNewLog({ credits: false });
+    expect(c.getState().log).toMatchObject({ sheet: 'CE Log', table: 'CELog2' });
+    const sheetsRead = reads.mock.calls.flatMap(([q]) => (q.sheets === 'all' ? ['all'] : (q.sheets ?? [])));
+    expect(sheetsRead.filter((n) => n !== PROFILE_SHEET && n !== 'CE Log')).toEqual([]);
+  });
+
+  test('a host that cannot list header rows is read whole, as before, and the log is still found', async () => {
+    const wb = await sampleMemory();
+    const reads: ReadQuery['sheets'][] = [];
+    const port: WorkbookPort = {
+      capabilities: wb.capabilities,
+      read: async (q) => {
+        reads.push(q.sheets);
+        const { tables: _, ...snapshot } = await wb.read(q);
+        return snapshot;
+      },
+      apply: (ops) => wb.apply(ops),
+      onChange: (handler) => wb.onChange(handler),
+      select: (sheet, range) => wb.select(sheet, range),
+    };
+    const c = new PaneController(port, { asOf });
+    await c.refresh();
+    expect(reads).toContain('all');
+    expect(c.getState().log).toMatchObject({ sheet: 'CE Log', table: 'CELog' });
+    expect(c.getState().evaluation?.rowsRead).toBe(40);
+  });
+});
+
 test('a refresh keeps the last evaluation visible while it reads (no flicker to empty)', async () => {
   const wb = await sampleMemory();
   const c = new PaneController(wb, { asOf });
