@@ -116,13 +116,16 @@ function isRead(snapshot: WorkbookSnapshot, sheet: string): boolean {
 }
 
 /**
- * A snapshot whose sheets hold only the tables' header rows (from a `tableHeaders` read), one entry per
- * table: what `findLog` reads of a sheet to tell a CE log (the header row, the sheet's name), and
- * every table's name for choosing a free one, without any sheet's cells.
+ * The snapshot of a `tableHeaders` read with, beside the sheets it read, one entry per table on any
+ * other sheet holding only its header row: what `findLog` reads of a sheet to tell a CE log (the
+ * header row, the sheet's name), and every table's name for choosing a free one, without any other
+ * sheet's cells. The sheets read come first, so a lookup by sheet name finds them whole.
  */
 function headerSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  const sheets: Record<string, SheetData> = {};
+  const sheets: Record<string, SheetData> = { ...snapshot.sheets };
+  const read = new Set(Object.keys(snapshot.sheets).map((n) => n.toLowerCase()));
   (snapshot.tables ?? []).forEach((t, i) => {
+    if (read.has(t.sheet.toLowerCase())) return;
     sheets[`${t.sheet}#${i}`] = { name: t.sheet, row: t.range.row, col: t.range.col, values: [t.header], tables: [{ name: t.name, range: t.range }] };
   });
   return { ...snapshot, sheets };
@@ -377,7 +380,9 @@ export class PaneController {
     const program = this.state.program;
     if (!program) return { ok: false, ops: [], renames: [], added: [], table: '', problems: ['Save your profile first: the lists come from your program'], notes: [] };
     // Formulas too: a formula that shows nothing beside the log would still be in the new columns' way.
-    const snapshot = await this.port.read({ sheets: 'all', formulas: true });
+    // Of the other sheets only the tables (the new table's name must differ from theirs), not their cells.
+    const read = await this.port.read({ sheets: [proposal.sheet], formulas: true, tableHeaders: true });
+    const snapshot = read.tables ? headerSnapshot(read) : await this.port.read({ sheets: 'all', formulas: true });
     return conversionPlan(proposal, options, program, snapshot);
   }
 

@@ -282,6 +282,29 @@ describe('the pane reads only the log and the profile', () => {
     expect(sheetsRead.filter((n) => n !== PROFILE_SHEET && n !== 'CE Log')).toEqual([]);
   });
 
+  test('converting a sheet reads that sheet and no other, and the new table avoids every table name', async () => {
+    const wb = new MemoryWorkbook({ [SAMPLE_OLD_TRACKER_SHEET]: sampleOldTrackerValues(), Notes: [['Item', 'Count'], ['Pens', 4]] });
+    await wb.apply([{ kind: 'createTable', sheet: 'Notes', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
+    const reads = jest.spyOn(wb, 'read');
+    const c = new PaneController(wb, { asOf });
+    await c.start();
+    await c.saveProfile({ program: 'NISM-SMS', cycleStart: '2023-03-01' });
+    const proposal = await c.proposeConversion(SAMPLE_OLD_TRACKER_SHEET);
+    if (!proposal.ok) throw new Error(proposal.message);
+    const mapping = Object.fromEntries(proposal.proposal.columns.map((col) => [col.index, col.key]));
+    Object.assign(mapping, { 0: 'date', 2: 'hours', 5: 'proof' });
+    const plan = await c.planConversion(proposal.proposal, { mapping, credits: true });
+    expect(plan.problems).toEqual([]);
+    expect(plan.table).toBe('CELog2');
+    await c.convert(plan);
+    expect(c.getState().log).toMatchObject({ sheet: SAMPLE_OLD_TRACKER_SHEET, table: 'CELog2' });
+    expect(c.getState().evaluation?.rowsRead).toBe(3);
+    const sheetsRead = reads.mock.calls.flatMap(([q]) => (q.sheets === 'all' ? ['all'] : (q.sheets ?? [])));
+    expect(sheetsRead).toContain(SAMPLE_OLD_TRACKER_SHEET);
+    expect(sheetsRead.filter((n) => n !== PROFILE_SHEET && n !== SAMPLE_OLD_TRACKER_SHEET)).toEqual([]);
+    c.stop();
+  });
+
   test('a host that cannot list header rows is read whole, as before, and the log is still found', async () => {
     const wb = await sampleMemory();
     const reads: ReadQuery['sheets'][] = [];
