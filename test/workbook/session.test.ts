@@ -339,6 +339,9 @@ test('a refresh keeps the last evaluation visible while it reads (no flicker to 
 });
 
 describe('a large log is evaluated in steps, so the pane stays responsive', () => {
+  // Each test evaluates 3,040 rows two or three times: seconds on a loaded 2-core machine, past Jest's
+  // default 5 s. A generous timeout, not a measure: nothing here asserts time.
+  const HEAVY = 60_000;
   const EXTRA = 3_000;
   const extraRows: CellValue[][] = Array.from({ length: EXTRA }, (_, i) => [45800 + (i % 600), `Extra ${i}`, i % 3 ? 'Other' : 'NISM', 'Webinar', (i % 4) + 0.5, '', '', '', i % 7 ? 'Certificate' : '', '', '', '', '']);
   const ROWS = 40 + EXTRA;
@@ -413,7 +416,7 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
     expect(s.loading).toBe(false);
     expect(s.version).toBe(1);
     expect(s.evaluation).toEqual(await direct(wb, c));
-  });
+  }, HEAVY);
 
   test('while a large log is evaluated again, the last evaluation stays in the state beside the progress', async () => {
     const wb = await bigBook();
@@ -429,7 +432,7 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
     expect(seen.slice(0, -1).every((x) => x.evaluation)).toBe(true);
     expect(seen[seen.length - 1]).toEqual({ evaluation: false, progress: false });
     expect(c.getState().evaluation).toEqual(await direct(wb, c));
-  });
+  }, HEAVY);
 
   test('a second refresh cancels the first at its next pause instead of finishing it, and shows the newer workbook', async () => {
     const wb = await bigBook();
@@ -462,7 +465,7 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
     const both = gate.count();
     await gate.drain(c.refresh());
     expect(both).toBe(gate.count() - both + 1);
-  });
+  }, HEAVY);
 
   test('a small log is never paused and shows no progress: the state changes as before', async () => {
     const wb = await sampleMemory();
@@ -488,5 +491,5 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
     expect(gate.count()).toBe(1);
     expect(c.getState().evaluation).toBeUndefined();
     expect(c.getState().version).toBe(0);
-  });
+  }, HEAVY);
 });
