@@ -97,7 +97,7 @@ const PROFILE_NAMES = new Set(PROFILE_FIELDS.map((f) => f.name.toUpperCase()));
  * or an attestation's), which the user may have moved. Other CE_ names (the summary's marker) are not
  * the profile's: their sheets are not read.
  */
-export function profileSheets(snapshot: WorkbookSnapshot | undefined): string[] {
+function profileSheets(snapshot: WorkbookSnapshot | undefined): string[] {
   const out = new Map<string, string>([[PROFILE_SHEET.toLowerCase(), PROFILE_SHEET]]);
   for (const n of snapshot?.names ?? []) {
     const name = n.name.toUpperCase();
