@@ -17,6 +17,7 @@ import type {
   RangeRef,
   ReadQuery,
   SheetData,
+  TableHeader,
   TableInfo,
   WorkbookOp,
   WorkbookPort,
@@ -125,7 +126,18 @@ export class MemoryWorkbook implements WorkbookPort {
       sheets,
       names: this.nameList.map(({ name, sheet, range }) => ({ name, sheet, range: { ...range } })),
       activeSheet: this.activeSheet,
+      ...(query.tableHeaders ? { tables: this.tableHeaders() } : {}),
     };
+  }
+
+  /** Every table with its first row's values, for `ReadQuery.tableHeaders`. */
+  private tableHeaders(): TableHeader[] {
+    return this.tableList.map((t) => ({
+      name: t.name,
+      sheet: this.sheet(t.sheet)?.name ?? t.sheet,
+      range: { ...t.range },
+      header: Array.from({ length: t.range.cols }, (_, c) => this.getValue(t.sheet, t.range.row, t.range.col + c)),
+    }));
   }
 
   async apply(ops: readonly WorkbookOp[]): Promise<void> {

@@ -4,7 +4,8 @@
  * Round trips are what make an add-in slow, so a call costs a number of `context.sync()` calls that
  * does not grow with the row count until a sync would carry more than Excel on the web accepts (~5 MB):
  *   read  — 2 syncs (3 when asked for 'all' sheets): (1) sheet, table and name lists, the active sheet
- *           and the used-range size of each named sheet; (2) every name's and table's range and every
+ *           and the used-range size of each named sheet; (2) every name's and table's range (and, with
+ *           `tableHeaders`, each table's first row: no sheet is read to find a table) and every
  *           sheet's values, large used ranges split into row chunks queued together up to the budget
  *           (SYNC_CELL_BUDGET cells). With 'all', the used-range sizes need the sheet list first: one
  *           more sync, which also finds the sheets of `skipSheetsOfNames` (not read). Reads beyond the
@@ -321,7 +322,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const done: Piece[] = [];
       let budget = this.budget;
       let nameRanges: { name: string; range: Excel.Range }[] | undefined;
-      let tableRanges: { name: string; range: Excel.Range }[] | undefined;
+      let tableRanges: { name: string; range: Excel.Range; header?: Excel.Range }[] | undefined;
       let first = true;
       while (first || pending.length) {
         const group: Piece[] = [];
@@ -338,7 +339,11 @@ export class OfficeWorkbook implements WorkbookPort {
           nameRanges = names.items
             .filter((n) => n.type === 'Range')
             .map((n) => ({ name: n.name, range: n.getRangeOrNullObject().load('address,rowIndex,columnIndex,rowCount,columnCount') }));
-          tableRanges = tables.items.map((t) => ({ name: t.name, range: t.getRange().load('address,rowIndex,columnIndex,rowCount,columnCount') }));
+          tableRanges = tables.items.map((t) => {
+            const range = t.getRange().load('address,rowIndex,columnIndex,rowCount,columnCount');
+            // The first row, as a sheet read would see it: a table without a header row has none to match.
+            return { name: t.name, range, header: query.tableHeaders ? range.getRow(0).load('values') : undefined };
+          });
         }
         for (const piece of group) {
           const r = piece.ref;
@@ -390,6 +395,9 @@ export class OfficeWorkbook implements WorkbookPort {
         sheets,
         names: namedRanges,
         activeSheet: active.name,
+        ...(query.tableHeaders
+          ? { tables: tableInfos.map((t, i) => ({ ...t, header: (tableRanges![i]!.header!.values[0] ?? []) as CellValue[] })) }
+          : {}),
       };
     });
   }

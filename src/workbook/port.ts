@@ -55,6 +55,20 @@ export interface ReadQuery {
    * skipped only through the name, never by its sheet name, so a user's sheet named like ours is read.
    */
   skipSheetsOfNames?: string[];
+  /**
+   * Every table of the workbook with its header row, whatever sheets are read (`tables` in the
+   * snapshot): enough to find a table by its headers, such as the CE log, without reading a sheet.
+   * Cheap on every host: the header rows ride with the tables' ranges (in the Office adapter, in the
+   * sync that loads them anyway).
+   */
+  tableHeaders?: boolean;
+}
+
+/** A table anywhere in the workbook, with the values of its first row. */
+export interface TableHeader extends TableInfo {
+  sheet: string;
+  /** The table range's first row (its header row). */
+  header: CellValue[];
 }
 
 /** The sheets (lower case) that `skipSheetsOfNames` keeps out of a read, from the workbook's names. */
@@ -72,6 +86,8 @@ export interface WorkbookSnapshot {
   names: NamedRange[];
   /** The sheet the user is looking at, when the host knows. */
   activeSheet?: string;
+  /** Every table of the workbook, when the query asked for `tableHeaders` and the host can tell. */
+  tables?: TableHeader[];
 }
 
 export interface CellStyle {

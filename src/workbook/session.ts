@@ -22,8 +22,8 @@ import {
   type RowProblem,
 } from '../core';
 import { cellsOf, conversionPlan, findLog, newLogPlan, proposeConversion, type ConversionOptions, type ConversionPlan, type ConversionProposal, type LogLocation, type ProposalResult } from './log-sheet';
-import type { WorkbookPort, WorkbookSnapshot } from './port';
-import { PROFILE_SHEET, profileOps, readProfile, type ProfileRead } from './profile-sheet';
+import type { SheetData, WorkbookPort, WorkbookSnapshot } from './port';
+import { PROFILE_FIELDS, PROFILE_SHEET, profileOps, readProfile, type ProfileRead } from './profile-sheet';
 
 export interface PaneState {
   /** A refresh is running (the first one, or after a change). */
@@ -90,12 +90,55 @@ const realTimers: Timers = {
   clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
+const PROFILE_NAMES = new Set(PROFILE_FIELDS.map((f) => f.name.toUpperCase()));
+
+/**
+ * The sheets that hold the profile's cells: the profile sheet and the sheets of its names (a field's
+ * or an attestation's), which the user may have moved. Other CE_ names (the summary's marker) are not
+ * the profile's: their sheets are not read.
+ */
+function profileSheets(snapshot: WorkbookSnapshot | undefined): string[] {
+  const out = new Map<string, string>([[PROFILE_SHEET.toLowerCase(), PROFILE_SHEET]]);
+  for (const n of snapshot?.names ?? []) {
+    const name = n.name.toUpperCase();
+    if (PROFILE_NAMES.has(name) || name.startsWith('CE_ATTEST_')) {
+      if (!out.has(n.sheet.toLowerCase())) out.set(n.sheet.toLowerCase(), n.sheet);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Whether a read included `sheet` (a sheet that does not exist counts as read: there is nothing to read). */
+function isRead(snapshot: WorkbookSnapshot, sheet: string): boolean {
+  const s = sheet.toLowerCase();
+  if (!snapshot.sheetNames.some((n) => n.toLowerCase() === s)) return true;
+  return Object.keys(snapshot.sheets).some((n) => n.toLowerCase() === s);
+}
+
+/**
+ * The snapshot of a `tableHeaders` read with, beside the sheets it read, one entry per table on any
+ * other sheet holding only its header row: what `findLog` reads of a sheet to tell a CE log (the
+ * header row, the sheet's name), and every table's name for choosing a free one, without any other
+ * sheet's cells. The sheets read come first, so a lookup by sheet name finds them whole.
+ */
+function headerSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const sheets: Record<string, SheetData> = { ...snapshot.sheets };
+  const read = new Set(Object.keys(snapshot.sheets).map((n) => n.toLowerCase()));
+  (snapshot.tables ?? []).forEach((t, i) => {
+    if (read.has(t.sheet.toLowerCase())) return;
+    sheets[`${t.sheet}#${i}`] = { name: t.sheet, row: t.range.row, col: t.range.col, values: [t.header], tables: [{ name: t.name, range: t.range }] };
+  });
+  return { ...snapshot, sheets };
+}
+
 export type SaveResult = { ok: true } | { ok: false; problems: { field: string; message: string }[] };
 
 export class PaneController {
   private state: PaneState;
   private listeners = new Set<() => void>();
   private snapshot: WorkbookSnapshot | undefined;
+  /** The log found by the last read: known before its evaluation ends, so a refresh superseding it reads just that. */
+  private readLog: LogLocation | undefined;
   private stopListening: (() => void) | undefined;
   private timer: unknown;
   private running: Promise<void> | undefined;
@@ -192,31 +235,14 @@ export class PaneController {
     return this.running;
   }
 
-  /** The sheets a refresh reads: the profile's and the log's when known, else every sheet. */
-  private sheetsToRead(): string[] | 'all' {
-    const snap = this.snapshot;
-    const log = this.state.log;
-    if (!snap || !log) return 'all';
-    const sheets = new Set<string>([log.sheet]);
-    const profileName = snap.names.find((n) => n.name.toUpperCase() === 'CE_PROGRAM');
-    sheets.add(profileName?.sheet ?? PROFILE_SHEET);
-    return [...sheets];
-  }
-
   private async refreshOnce(): Promise<void> {
     if (!this.state.loading) this.set({ loading: true });
     const signal = { cancelled: false };
     this.current = signal;
-    let snapshot: WorkbookSnapshot;
     try {
-      snapshot = await this.port.read({ sheets: this.sheetsToRead() });
-      let log = findLog(snapshot, this.preferredTable);
-      if (!log && this.state.log) {
-        // The log moved or was removed since the last refresh: look everywhere once.
-        snapshot = await this.port.read({ sheets: 'all' });
-        log = findLog(snapshot, this.preferredTable);
-      }
+      const { snapshot, log } = await this.readLogAndProfile();
       this.snapshot = snapshot;
+      this.readLog = log;
       // Superseded while reading: the next read is fresher, so do not evaluate this one.
       if (signal.cancelled) return;
       const patch = await this.evaluate(snapshot, log, signal);
@@ -227,6 +253,43 @@ export class PaneController {
     } finally {
       if (this.current === signal) this.current = undefined;
     }
+  }
+
+  /**
+   * Reads the log's sheet and the profile's, never another sheet's cells, so a refresh costs the same
+   * whatever else the workbook holds. A known log is one read. Otherwise (first open, after a
+   * conversion, the log moved or removed) the log is found by the tables' header rows, read without
+   * any sheet, and its sheet is read next; the profile's sheets ride with both reads.
+   */
+  private async readLogAndProfile(): Promise<{ snapshot: WorkbookSnapshot; log: LogLocation | undefined }> {
+    const known = this.readLog;
+    let snapshot: WorkbookSnapshot | undefined;
+    let log: LogLocation | undefined;
+    if (known && this.snapshot) {
+      snapshot = await this.port.read({ sheets: [known.sheet, ...profileSheets(this.snapshot)] });
+      log = findLog(snapshot, this.preferredTable);
+    }
+    if (!snapshot || !log) {
+      const located = await this.port.read({ sheets: profileSheets(snapshot ?? this.snapshot), tableHeaders: true });
+      if (!located.tables) {
+        // A host that cannot list header rows: every sheet, the only other way to see every table.
+        const all = await this.port.read({ sheets: 'all' });
+        return { snapshot: all, log: findLog(all, this.preferredTable) };
+      }
+      snapshot = located;
+      const found = findLog(headerSnapshot(located), this.preferredTable);
+      if (found) {
+        snapshot = await this.port.read({ sheets: [found.sheet, ...profileSheets(located)] });
+        log = findLog(snapshot, this.preferredTable);
+      }
+    }
+    // The profile's names can point to a sheet this read left out (a named cell moved meanwhile): once more.
+    const read = snapshot;
+    if (profileSheets(read).some((s) => !isRead(read, s))) {
+      snapshot = await this.port.read({ sheets: [...(log ? [log.sheet] : []), ...profileSheets(read)] });
+      if (log) log = findLog(snapshot, this.preferredTable);
+    }
+    return { snapshot, log };
   }
 
   /** The pane's state from a snapshot; undefined when `signal` was cancelled before the end. */
@@ -286,8 +349,7 @@ export class PaneController {
 
   private async writeProfile(profile: Profile): Promise<void> {
     // The profile's own cells are found in a fresh read of the sheets that hold them.
-    const names = this.snapshot?.names.filter((n) => n.name.toUpperCase().startsWith('CE_')).map((n) => n.sheet) ?? [];
-    const snapshot = await this.port.read({ sheets: [...new Set([PROFILE_SHEET, ...names])] });
+    const snapshot = await this.port.read({ sheets: profileSheets(this.snapshot) });
     await this.port.apply(profileOps(profile, snapshot));
     await this.refresh();
   }
@@ -318,7 +380,9 @@ export class PaneController {
     const program = this.state.program;
     if (!program) return { ok: false, ops: [], renames: [], added: [], table: '', problems: ['Save your profile first: the lists come from your program'], notes: [] };
     // Formulas too: a formula that shows nothing beside the log would still be in the new columns' way.
-    const snapshot = await this.port.read({ sheets: 'all', formulas: true });
+    // Of the other sheets only the tables (the new table's name must differ from theirs), not their cells.
+    const read = await this.port.read({ sheets: [proposal.sheet], formulas: true, tableHeaders: true });
+    const snapshot = read.tables ? headerSnapshot(read) : await this.port.read({ sheets: 'all', formulas: true });
     return conversionPlan(proposal, options, program, snapshot);
   }
 
@@ -328,6 +392,7 @@ export class PaneController {
     await this.port.apply(plan.ops);
     this.preferredTable = plan.table;
     this.snapshot = undefined;
+    this.readLog = undefined;
     this.set({ log: undefined });
     await this.refresh();
   }
@@ -335,12 +400,14 @@ export class PaneController {
   async startNewLog(options: { credits: boolean }): Promise<string> {
     const program = this.state.program;
     if (!program) throw new Error('Save your profile first: the lists come from your program');
-    // Every sheet, so the new table's name avoids tables anywhere in the workbook.
-    const snapshot = await this.port.read({ sheets: 'all' });
+    // Every table's name (the new one must differ from all of them) and every sheet's, but no cells.
+    const listed = await this.port.read({ sheets: [], tableHeaders: true });
+    const snapshot = listed.tables ? headerSnapshot(listed) : await this.port.read({ sheets: 'all' });
     const plan = newLogPlan(snapshot, program, options);
     await this.port.apply(plan.ops);
     this.preferredTable = plan.table;
     this.snapshot = undefined;
+    this.readLog = undefined;
     this.set({ log: undefined });
     await this.refresh();
     return plan.sheet;

@@ -83,6 +83,14 @@ export class FakeExcel {
   readonly pageLayouts = new Map<string, Record<string, unknown>>();
   readonly frozen = new Map<string, number>();
 
+  /** Cells loaded (values, formulas or number formats) from each sheet, by lower-case name, refused syncs included. */
+  readonly cellsReadBySheet = new Map<string, number>();
+
+  noteCellsRead(sheet: string, cells: number): void {
+    const key = sheet.toLowerCase();
+    this.cellsReadBySheet.set(key, (this.cellsReadBySheet.get(key) ?? 0) + cells);
+  }
+
   /** Hosts before ExcelApi 1.9 have no workbook-level `worksheets.onChanged`. */
   workbookEvents = true;
 
@@ -465,6 +473,7 @@ export class FakeRange extends FakeObject {
         true,
         () => {
           const t = this.where();
+          if (t) this.ctx.fake.noteCellsRead(t.sheet, t.ref.rows * t.ref.cols);
           return t ? t.ref.rows * t.ref.cols : 0;
         },
         () => (this.where() ? heavy.reduce((sum, p) => sum + jsonUtf8(this.compute(p)), 0) : 0),
@@ -583,6 +592,12 @@ export class FakeRange extends FakeObject {
     return new FakeRange(this.ctx, () => {
       const { sheet, ref } = this.target()!;
       return { sheet, ref: { row: ref.row + row, col: ref.col + col, rows: 1, cols: 1 } };
+    }, false);
+  }
+  getRow(row: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, ref } = this.target()!;
+      return { sheet, ref: { row: ref.row + row, col: ref.col, rows: 1, cols: ref.cols } };
     }, false);
   }
   getEntireColumn(): FakeRange {

@@ -2,7 +2,9 @@
  * Scale (issue 6, item 5): a 100,000-row log evaluates through the core and through the RECERT_STATUS
  * cell function without a stack overflow or runaway memory; the Office adapter reads it in row chunks,
  * as many per sync as the payload budget allows, on a fake host that refuses larger syncs; the pane's
- * refresh over a large log is measured for how long it holds the main thread. Times are reported, never asserted; memory has a generous ceiling.
+ * refresh over a large log is measured for how long it holds the main thread, and the pane over the Office
+ * adapter never reads a sheet that spans the whole grid (issue 15). Times are reported, never asserted;
+ * memory has a generous ceiling.
  */
 import { DEFAULT_STEP_ROWS, dayFromIso, evaluateLog, findProgram, serialFromDay } from '../../src/core';
 import { recertStatus } from '../../src/functions/functions';
@@ -247,6 +249,49 @@ describe('Office reads beyond a safe payload are chunked', () => {
     report.push(
       `Office read of a ${ROWS}-row × ${HEADER.length}-column log (host limit ${SYNC_CELL_BUDGET} cells per sync): ${calls.length} chunk ranges, ${fake.syncs} syncs, ` +
         `largest sync ${Math.max(...fake.cellsPerSync.map((x) => x.read))} cells, none refused`,
+    );
+  }, 120_000);
+});
+
+describe('the pane reads only the log and the profile (issue 15, point 7)', () => {
+  /** The pane opened over the Office adapter on a host that refuses syncs over the budget, then a change and its refresh. */
+  async function paneSyncs(withScratch: boolean) {
+    const cells = bigLog(10_000);
+    const fake = new FakeExcel({ Log: cells }, { payloadLimit: SYNC_CELL_BUDGET });
+    await fake.book.apply([{ kind: 'createTable', sheet: 'Log', name: 'CELog', range: { row: 0, col: 0, rows: cells.length, cols: HEADER.length } }]);
+    const checked = checkProfile({ program: 'NISM-SMS', cycleStart: '2024-03-14' });
+    if (!checked.ok) throw new Error('profile');
+    await fake.book.apply(profileOps(checked.profile, await fake.book.read({ sheets: 'all' })));
+    if (withScratch) {
+      // A sheet whose used range is the whole grid, A1:XFD1048576, and the one the user looks at.
+      await fake.book.apply([{ kind: 'addSheet', name: 'Scratch' }]);
+      fake.book.setCell('Scratch', 0, 0, 'x');
+      fake.book.setCell('Scratch', 1_048_575, 16_383, ' ');
+      fake.book.activeSheet = 'Scratch';
+    }
+    const controller = new PaneController(new OfficeWorkbook({ run: fake.run }), { asOf });
+    const start = process.hrtime.bigint();
+    await controller.refresh();
+    const ms = Math.round(Number(process.hrtime.bigint() - start) / 1e6);
+    const open = fake.syncs;
+    fake.userEdit('Log', 5, 4, 2);
+    await controller.refresh();
+    return { open, refresh: fake.syncs - open, fake, state: controller.getState(), ms };
+  }
+
+  test('an unrelated sheet spanning A1:XFD1048576 costs no sync and none of its cells are loaded', async () => {
+    const plain = await paneSyncs(false);
+    const scratch = await paneSyncs(true);
+    expect(scratch.state.error).toBeUndefined();
+    expect(scratch.state.evaluation?.rowsRead).toBe(10_000);
+    expect(scratch.state.evaluation).toEqual(plain.state.evaluation);
+    expect(scratch.open).toBe(plain.open);
+    expect(scratch.refresh).toBe(2);
+    expect(scratch.refresh).toBe(plain.refresh);
+    expect(scratch.fake.cellsReadBySheet.get('scratch') ?? 0).toBe(0);
+    report.push(
+      `Pane over the Office adapter, 10,000-row log, unrelated sheet spanning A1:XFD1048576: opening ${scratch.open} syncs (${plain.open} without it), ` +
+        `a refresh ${scratch.refresh} (${plain.refresh} without it), 0 of its cells loaded; opening took ${scratch.ms} ms (${plain.ms} ms without it)`,
     );
   }, 120_000);
 });

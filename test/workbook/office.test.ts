@@ -83,6 +83,34 @@ describe('OfficeWorkbook', () => {
     }
   });
 
+  test('tableHeaders lists every table with its header row in 2 syncs, loading no other cell of any sheet', async () => {
+    const fake = new FakeExcel({
+      'CE Log': logRows(3),
+      "Bob's stock": [['Notes above the table'], [], [], [], ['', '', 'Item', 'Count'], ['', '', 'Pens', 4], ['', '', 'Ink', 2]],
+      Wide: [['x']],
+    });
+    fake.book.setCell('Wide', 1999, 16_383, ' ');
+    await fake.book.apply([
+      { kind: 'createTable', sheet: 'CE Log', name: 'CELog', range: { row: 0, col: 0, rows: 4, cols: 5 } },
+      { kind: 'createTable', sheet: "Bob's stock", name: 'Stock', range: { row: 4, col: 2, rows: 3, cols: 2 } },
+    ]);
+    const port = new OfficeWorkbook({ run: fake.run });
+    const snap = await port.read({ sheets: [], tableHeaders: true });
+    expect(fake.syncs).toBe(2);
+    expect(snap.sheets).toEqual({});
+    expect(snap.sheetNames).toEqual(['CE Log', "Bob's stock", 'Wide']);
+    expect(snap.tables).toEqual([
+      { name: 'CELog', sheet: 'CE Log', range: { row: 0, col: 0, rows: 4, cols: 5 }, header: ['Date', 'Activity', 'Format', 'Hours', 'Proof'] },
+      { name: 'Stock', sheet: "Bob's stock", range: { row: 4, col: 2, rows: 3, cols: 2 }, header: ['Item', 'Count'] },
+    ]);
+    // The header rows and nothing else: no used range of any sheet was read.
+    expect(Object.fromEntries(fake.cellsReadBySheet)).toEqual({ 'ce log': 5, "bob's stock": 2 });
+    // The memory adapter answers the same; without the flag neither lists them.
+    expect((await fake.book.read({ sheets: [], tableHeaders: true })).tables).toEqual(snap.tables);
+    expect((await port.read({ sheets: ['CE Log'] })).tables).toBeUndefined();
+    expect((await fake.book.read({ sheets: ['CE Log'] })).tables).toBeUndefined();
+  });
+
   test('apply queues every operation and syncs once', async () => {
     const fake = new FakeExcel({ S: logRows(50) });
     const port = new OfficeWorkbook({ run: fake.run });
