@@ -18,6 +18,8 @@ const DateInput = z.union([z.string(), z.number()]).transform((value, ctx) => {
   return day;
 });
 
+const CARRY_OVER_HELP = `enter a number of credits from 0 to ${MAX_CREDITS.toLocaleString('en-US')}`;
+
 export const ProfileSchema = z.object({
   program: z
     .string()
@@ -32,7 +34,7 @@ export const ProfileSchema = z.object({
     .union([z.literal(''), z.null(), DateInput])
     .optional()
     .transform((v) => (v === '' || v === null ? undefined : v)),
-  carryOverCredits: z.number().finite().nonnegative().max(MAX_CREDITS).default(0),
+  carryOverCredits: z.number({ error: CARRY_OVER_HELP }).finite(CARRY_OVER_HELP).min(0, CARRY_OVER_HELP).max(MAX_CREDITS, CARRY_OVER_HELP).default(0),
   firstCycle: z.boolean().default(false),
   attestations: z.record(z.string(), z.boolean()).default({}),
 });

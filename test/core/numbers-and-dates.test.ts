@@ -182,7 +182,12 @@ describe("dates: only Excel's range, 1900-01-01 to 9999-12-31", () => {
     }
     const cpr = checkProfile({ program: 'NISM-SMS', cycleStart: '2025-03-14', cprValidUntil: '0026-01-01' });
     expect(cpr.ok).toBe(false);
-    expect(checkProfile({ program: 'NISM-SMS', cycleStart: '2025-03-14', carryOverCredits: 1e308 }).ok).toBe(false);
+    for (const carryOverCredits of [1e308, 1_000_001, -1, NaN]) {
+      expect(checkProfile({ program: 'NISM-SMS', cycleStart: '2025-03-14', carryOverCredits })).toEqual({
+        ok: false,
+        problems: [{ field: 'carryOverCredits', message: 'enter a number of credits from 0 to 1,000,000' }],
+      });
+    }
     expect(checkProfile({ program: 'NISM-SMS', cycleStart: 2_958_465 }).ok).toBe(true);
   });
 });
