@@ -8,7 +8,7 @@
  */
 import { constants as fsConstants, promises as fs } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
-import { dayFromIso, findProgram, PROGRAMS, today, type DayNumber } from '../core';
+import { dayFromIso, EXCEL_DATE_RANGE, findProgram, PROGRAMS, quote, today, type DayNumber } from '../core';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { XlsxWorkbook } from '../workbook/xlsx';
 import { optionText, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -54,7 +54,7 @@ function parseDate(args: ParsedArgs, name: string): DayNumber | undefined {
   const text = optionText(args, name);
   if (text === undefined) return undefined;
   const day = dayFromIso(text);
-  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) throw new Unusable(`bad date for --${name}: "${text}" (use YYYY-MM-DD)`);
+  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) throw new Unusable(`bad date for --${name}: ${quote(text)} (use YYYY-MM-DD, ${EXCEL_DATE_RANGE})`);
   return day;
 }
 

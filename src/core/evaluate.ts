@@ -42,6 +42,16 @@ export function requiredCredits(program: Program, dates: CycleDates, profile: Pr
   return Math.min(program.required, Math.ceil(clean(Math.max(0, months) * program.proRating.creditsPerMonth)));
 }
 
+/**
+ * Credits brought from the previous cycle, up to the program's maximum. The profile's schema refuses
+ * anything but a finite number >= 0; a host that skips it still gets a finite total.
+ */
+export function carriedOverCredits(program: Program, profile: ProfileFacts): number {
+  const given = profile.carryOverCredits ?? 0;
+  if (!program.carryOver || !(given > 0)) return 0;
+  return Math.min(given, program.carryOver.maxCredits);
+}
+
 export function evaluateParsed(program: Program, parsed: ParsedLog, options: EvaluateOptions): Evaluation {
   const context = evaluationContext(program, options);
   const entries = parsed.entries.map((entry) => judgeEntry(program, context, entry));
@@ -146,7 +156,7 @@ export function* finishSteps(
   const caps = yield* applyCapsSteps(program, required, entries);
   yield;
   const counting = entries.filter((e) => e.state === 'counted');
-  const carriedOver = program.carryOver ? Math.min(profile.carryOverCredits ?? 0, program.carryOver.maxCredits) : 0;
+  const carriedOver = carriedOverCredits(program, profile);
   const earned = clean(counting.reduce((sum, e) => sum + e.counted, 0) + carriedOver);
   const claimed = clean(counting.reduce((sum, e) => sum + e.claimed, 0));
   const atRisk = clean(

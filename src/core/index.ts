@@ -1,5 +1,6 @@
 /** The rules core's public surface. Pure: no Office, no DOM, no I/O. */
 export * from './dates';
+export * from './excerpt';
 export * from './schema';
 export * from './columns';
 export * from './log';

@@ -3,6 +3,7 @@
  * at risk at audit, and whether its proof is enough. Caps across entries are in caps.ts.
  */
 import { normalizeName } from './columns';
+import { quote } from './excerpt';
 import { containsAnyPhrase, matchesFilter, type FilterSubject } from './filters';
 import type { LogEntry } from './log';
 import type { AtRiskRule, EligibilityRule, Program } from './schema';
@@ -65,7 +66,7 @@ export function eligibility(program: Program, entry: EligibilityFacts, flags: Fl
       if (entry.subject === '') {
         if (!rule.allowBlank) return { rule: rule.id, message: 'Subject area is missing' };
       } else if (!subjectListed(program, entry.subject)) {
-        return { rule: rule.id, message: `${rule.message} ("${entry.subject}")` };
+        return { rule: rule.id, message: `${rule.message} (${quote(entry.subject)})` };
       }
     } else if (rule.type === 'minimumGrade' && rule.formats.includes(entry.format.id)) {
       if (entry.grade === undefined) flags.push({ rule: rule.id, severity: 'at-risk', message: rule.missingMessage });

@@ -4,7 +4,8 @@
  * and what to type instead, and its row counts for nothing until fixed.
  */
 import { COLUMN_BY_KEY, matchHeaders, missingRequiredColumns, normalizeName, type ColumnKey, type ColumnMap } from './columns';
-import { dayFromIso, dayFromJsDate, dayFromSerial, type DayNumber } from './dates';
+import { dayFromIso, dayFromJsDate, dayFromSerial, EXCEL_DATE_RANGE, isIsoOutOfRange, isSerialOutOfRange, type DayNumber } from './dates';
+import { excerpt, quote } from './excerpt';
 import { PROOF_KINDS, type Format, type ProofKind, type Program } from './schema';
 
 export type Cell = unknown;
@@ -100,10 +101,19 @@ function isEmptyRow(row: readonly Cell[]): boolean {
   return true;
 }
 
+/** A cell's value as a message quotes it: text cut short (see excerpt.ts), TRUE/FALSE as Excel shows them. */
 function describe(value: Cell): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 37) + '…' : value}"`;
-  return String(value);
+  if (typeof value === 'string') return quote(value);
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.toISOString().split('T')[0]! : 'an invalid date';
+  return excerpt(String(value));
+}
+
+const OUTSIDE_EXCEL = `is outside Excel's dates: enter ${EXCEL_DATE_RANGE}`;
+
+/** Thousands separated, as the limits read in a message: 10,000. */
+function amount(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -112,17 +122,21 @@ export function readDate(value: Cell): DayNumber | undefined | Bad {
   if (typeof value === 'number') {
     if (value === 0) return undefined;
     const day = dayFromSerial(value);
-    return day === undefined ? new Bad(`${describe(value)} is not a valid Excel date`) : day;
+    if (day !== undefined) return day;
+    if (isSerialOutOfRange(value)) return new Bad(`${describe(value)} ${OUTSIDE_EXCEL} (serials 1 to 2958465)`);
+    return new Bad(`${describe(value)} is not a valid Excel date`);
   }
   if (value instanceof Date) {
     const day = dayFromJsDate(value);
-    return day === undefined ? new Bad('is not a valid date') : day;
+    if (day !== undefined) return day;
+    return Number.isFinite(value.getTime()) ? new Bad(`${describe(value)} ${OUTSIDE_EXCEL}`) : new Bad('is not a valid date');
   }
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return undefined;
     const iso = dayFromIso(text);
     if (iso !== undefined) return iso;
+    if (isIsoOutOfRange(text)) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
     if (NUMERIC_TEXT.test(text)) return readDate(Number(text));
     return new Bad(`${describe(value)} is not a date: enter a date, or text as yyyy-mm-dd`);
   }
@@ -130,8 +144,8 @@ export function readDate(value: Cell): DayNumber | undefined | Bad {
   return new Bad(`${describe(value)} is not a date: enter a date, or text as yyyy-mm-dd`);
 }
 
-/** A number >= 0 from a number or numeric text; undefined when blank. */
-export function readAmount(value: Cell): number | undefined | Bad {
+/** A number from 0 to `most` (the program's limit for one entry) from a number or numeric text; undefined when blank. */
+export function readAmount(value: Cell, most: number): number | undefined | Bad {
   let n: number;
   if (typeof value === 'number') n = value;
   else if (typeof value === 'string') {
@@ -141,8 +155,10 @@ export function readAmount(value: Cell): number | undefined | Bad {
     n = Number(text);
   } else if (isBlank(value)) return undefined;
   else return new Bad(`${describe(value)} is not a number: enter a number such as 1.5`);
-  if (!Number.isFinite(n)) return new Bad(`${describe(value)} is out of range: enter a number such as 1.5`);
+  if (Number.isNaN(n)) return new Bad(`${describe(value)} is not a number: enter a number such as 1.5`);
   if (n < 0) return new Bad(`${describe(value)} is negative: it must be 0 or more`);
+  // Numeric text past the largest double ("1e400") reads as Infinity: too many hours, like 1e308.
+  if (!(n <= most)) return new Bad(`${describe(value)} is more than one entry can hold: enter 0 to ${amount(most)}`);
   return n === 0 ? 0 : n; // -0 reads as 0
 }
 
@@ -400,8 +416,9 @@ export function readRow(
     ok = false;
   } else facts.format = format;
 
-  const hours = readAmount(at(row, map.hours));
-  const selfStudy = readAmount(at(row, map.selfStudyHours));
+  const limits = formats.program.entryLimits;
+  const hours = readAmount(at(row, map.hours), limits.hours);
+  const selfStudy = readAmount(at(row, map.selfStudyHours), limits.selfStudyHours);
   let hoursReported = false;
   if (hours instanceof Bad) {
     if (!report) return false;

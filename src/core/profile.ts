@@ -4,17 +4,21 @@
  * values with the same words.
  */
 import { z } from 'zod';
-import { dayFromIso, dayFromSerial, type DayNumber } from './dates';
+import { dayFromIso, dayFromSerial, EXCEL_DATE_RANGE, isIsoOutOfRange, isSerialOutOfRange, type DayNumber } from './dates';
 import { findProgram } from './programs';
+import { MAX_CREDITS } from './schema';
 
 const DateInput = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const day = typeof value === 'number' ? dayFromSerial(value) : value.trim() === '' ? undefined : dayFromIso(value);
   if (day === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'enter a date (yyyy-mm-dd)' });
+    const outside = typeof value === 'number' ? value !== 0 && isSerialOutOfRange(value) : isIsoOutOfRange(value);
+    ctx.addIssue({ code: 'custom', message: outside ? `is outside Excel's dates: enter ${EXCEL_DATE_RANGE}` : 'enter a date (yyyy-mm-dd)' });
     return z.NEVER;
   }
   return day;
 });
+
+const CARRY_OVER_HELP = `enter a number of credits from 0 to ${MAX_CREDITS.toLocaleString('en-US')}`;
 
 export const ProfileSchema = z.object({
   program: z
@@ -30,7 +34,7 @@ export const ProfileSchema = z.object({
     .union([z.literal(''), z.null(), DateInput])
     .optional()
     .transform((v) => (v === '' || v === null ? undefined : v)),
-  carryOverCredits: z.number().finite().nonnegative().default(0),
+  carryOverCredits: z.number({ error: CARRY_OVER_HELP }).finite(CARRY_OVER_HELP).min(0, CARRY_OVER_HELP).max(MAX_CREDITS, CARRY_OVER_HELP).default(0),
   firstCycle: z.boolean().default(false),
   attestations: z.record(z.string(), z.boolean()).default({}),
 });

@@ -4,6 +4,7 @@
  * a number or a rule fails loudly with a path instead of silently changing someone's status.
  */
 import { z } from 'zod';
+import { dayFromIso } from './dates';
 
 // zod otherwise compiles parsers with `new Function`, which a strict Content Security Policy refuses
 // and which has no place in an add-in; the interpreted path is fast enough for program files.
@@ -26,8 +27,32 @@ export const ProofKindSchema = z.enum(PROOF_KINDS);
 export type ProofKind = z.infer<typeof ProofKindSchema>;
 
 const LocalId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes');
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are yyyy-mm-dd');
-const Credits = z.number().finite().nonnegative();
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are yyyy-mm-dd')
+  .refine((text) => dayFromIso(text) !== undefined, 'a real date from 1900-01-01 to 9999-12-31');
+/** Most credits any requirement, cap or allowance of a program may name. */
+export const MAX_CREDITS = 1_000_000;
+const Credits = z.number().finite().nonnegative().max(MAX_CREDITS);
+/**
+ * Most credits one entry can earn at the largest values a row may hold: together with a log's row
+ * count this bounds every total, so no sum of credits can overflow to Infinity.
+ */
+export const MAX_ENTRY_CREDITS = 1_000_000_000;
+
+/**
+ * The largest values one row of a log may hold. A value past them is a row problem (an entry of a
+ * billion hours is a typing slip, not an activity), which keeps every total finite.
+ */
+export const EntryLimitsSchema = z
+  .object({
+    /** Most a row may hold in Hours (hours, meetings or units, as the format says). */
+    hours: z.number().finite().positive().max(1_000_000).default(10_000),
+    /** Most a row may hold in Self-study hours. */
+    selfStudyHours: z.number().finite().positive().max(1_000_000).default(10_000),
+  })
+  .strict();
+export type EntryLimits = z.infer<typeof EntryLimitsSchema>;
 
 /** Which entries a rule is about. Every given condition must hold; an empty filter matches every entry. */
 export const EntryFilterSchema = z
@@ -288,6 +313,7 @@ const ProgramRulesShape = {
   creditUnit: z.string().min(1).default('credits'),
   rounding: RoundingSchema.default({ step: 0.01, mode: 'nearest' }),
   perEntryCap: Credits.optional(),
+  entryLimits: EntryLimitsSchema.prefault({}),
   formats: z.array(FormatSchema).min(1),
   defaultFormat: LocalId.optional(),
   subjects: z.array(z.string().min(1)).optional(),
@@ -363,6 +389,17 @@ export const ProgramSchema = z
       ctx.addIssue({ code: 'custom', path: ['renewalFeeId'], message: `unknown fee '${program.renewalFeeId}'` });
     if (program.cycle.extension && !feeIds.has(program.cycle.extension.feeId))
       ctx.addIssue({ code: 'custom', path: ['cycle', 'extension', 'feeId'], message: 'unknown fee' });
+    // The most one entry can earn: every multiplier above 1 may apply to the same entry.
+    const boost = program.multipliers.reduce((product, m) => product * Math.max(1, m.factor), 1);
+    program.formats.forEach((f, i) => {
+      const most = (program.entryLimits.hours * f.perHour + program.entryLimits.selfStudyHours * f.perSelfStudyHour) * boost;
+      if (!(most <= MAX_ENTRY_CREDITS))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['formats', i],
+          message: `one entry could earn ${most} credits (entryLimits × rates × multipliers); at most ${MAX_ENTRY_CREDITS} is allowed`,
+        });
+    });
     const labels = new Set<string>();
     for (const f of program.formats) {
       for (const name of [f.label, ...f.aliases]) {

@@ -17,7 +17,7 @@ import type { ColumnMap } from './columns';
 import { entryCredits } from './credits';
 import { cycleAnniversaries, cycleDates, cycleYearAt } from './cycle';
 import type { DayNumber } from './dates';
-import { describeStatus, evaluateLog, minimumResult, requiredCredits, type EvaluateOptions } from './evaluate';
+import { carriedOverCredits, describeStatus, evaluateLog, minimumResult, requiredCredits, type EvaluateOptions } from './evaluate';
 import type { MinimumResult } from './evaluation';
 import { containsAnyPhrase, type FilterSubject } from './filters';
 import { eligibility, type EligibilityFacts, type Flag } from './judgments';
@@ -300,7 +300,7 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
   }
 
 
-  const carriedOver = program.carryOver ? Math.min(profile.carryOverCredits ?? 0, program.carryOver.maxCredits) : 0;
+  const carriedOver = carriedOverCredits(program, profile);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += counted[i]!;
   const earned = clean(sum + carriedOver);

@@ -5,7 +5,16 @@
  */
 // Straight from the core's modules, not its index: under CommonJS (Node, Jest) each name read through
 // an `export *` index is a getter call, and these run once per cell.
-import { dayFromIso, dayFromSerial, type DayNumber } from '../core/dates';
+import {
+  dayFromIso,
+  dayFromJsDate,
+  dayFromSerial,
+  EXCEL_DATE_RANGE,
+  isIsoOutOfRange,
+  isSerialOutOfRange,
+  type DayNumber,
+} from '../core/dates';
+import { quote } from '../core/excerpt';
 import { findProgram, programIds } from '../core/programs';
 import type { Program } from '../core/schema';
 import { CellError } from './errors';
@@ -27,21 +36,26 @@ export function readProgram(value: unknown): Program {
   }
   const program = typeof v === 'string' ? findProgram(v) : undefined;
   if (!program) {
-    throw new CellError('#VALUE!', `program: "${String(v)}" is not a known program; use one of ${programIds().join(', ')}`);
+    throw new CellError('#VALUE!', `program: ${quote(String(v))} is not a known program; use one of ${programIds().join(', ')}`);
   }
   return program;
 }
 
-/** A number >= 0; blank (or an omitted optional argument) reads as 0. */
-export function readHours(value: unknown, name: string): number {
+/** A number from 0 to `most` (the program's limit for one entry); blank (or an omitted optional argument) reads as 0. */
+export function readHours(value: unknown, name: string, most: number): number {
   const v = scalar(value);
   if (isNotGiven(v) || v === false) return 0;
   let n: number;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(v)) n = Number(v);
-  else throw new CellError('#VALUE!', `${name}: "${String(v)}" is not a number; enter hours as a number, 0 or more`);
-  if (!Number.isFinite(n)) throw new CellError('#NUM!', `${name}: the number is out of range; enter hours as a number, 0 or more`);
+  else throw new CellError('#VALUE!', `${name}: ${quote(String(v))} is not a number; enter hours as a number, 0 or more`);
+  if (Number.isNaN(n)) throw new CellError('#NUM!', `${name}: the number is out of range; enter hours as a number, 0 or more`);
   if (n < 0) throw new CellError('#NUM!', `${name}: ${n} is negative; enter hours as a number, 0 or more`);
+  // Numeric text past the largest double ("1e400") reads as Infinity: too many hours, like 1e308.
+  if (!(n <= most)) {
+    const shown = typeof v === 'string' ? quote(v.trim()) : String(n);
+    throw new CellError('#NUM!', `${name}: ${shown} is more than one entry can hold; enter 0 to ${most.toLocaleString('en-US')}`);
+  }
   return n === 0 ? 0 : n;
 }
 
@@ -55,13 +69,21 @@ export function readDate(value: unknown, name: string, optional = false): DayNum
     throw new CellError('#VALUE!', `${name}: enter a date (a date cell, or text as yyyy-mm-dd)`);
   }
   let day: DayNumber | undefined;
-  if (typeof v === 'number') day = dayFromSerial(v);
-  else if (typeof v === 'string') day = dayFromIso(v);
-  else if (v instanceof Date) day = Math.floor(v.getTime() / 86_400_000);
-  if (day === undefined) {
-    throw new CellError('#VALUE!', `${name}: "${String(v)}" is not a date; use a date cell, or text as yyyy-mm-dd`);
+  let outside = false;
+  if (typeof v === 'number') {
+    day = dayFromSerial(v);
+    outside = isSerialOutOfRange(v);
+  } else if (typeof v === 'string') {
+    day = dayFromIso(v);
+    outside = isIsoOutOfRange(v);
+  } else if (v instanceof Date) {
+    day = dayFromJsDate(v);
+    outside = Number.isFinite(v.getTime());
   }
-  return day;
+  if (day !== undefined) return day;
+  const shown = quote(v instanceof Date && outside ? v.toISOString().split('T')[0]! : String(v));
+  if (outside) throw new CellError('#NUM!', `${name}: ${shown} is outside Excel's dates; use ${EXCEL_DATE_RANGE}`);
+  throw new CellError('#VALUE!', `${name}: ${shown} is not a date; use a date cell, or text as yyyy-mm-dd`);
 }
 
 /** The log range including its header row, as a rectangle of rows. */

@@ -10,7 +10,8 @@
  */
 // Straight from the core's modules, not its index (see arguments.ts).
 import { entryCredits } from '../core/credits';
-import { serialFromDay, today } from '../core/dates';
+import { isExcelDay, isoFromDay, serialFromDay, today } from '../core/dates';
+import { quote } from '../core/excerpt';
 import { formatLookup, type FormatLookup } from '../core/log';
 import type { Program } from '../core/schema';
 import { tallyLog, type TallyResult, type Totals } from '../core/tally';
@@ -79,8 +80,8 @@ function programWithFormats(program: unknown): { rules: Program; lookup: FormatL
 
 function creditsOfActivity(program: unknown, format: unknown, hours: unknown, selfStudyHours: unknown): number {
   const { rules, lookup } = programWithFormats(program);
-  const h = readHours(hours, 'hours');
-  const s = readHours(selfStudyHours, 'selfStudyHours');
+  const h = readHours(hours, 'hours', rules.entryLimits.hours);
+  const s = readHours(selfStudyHours, 'selfStudyHours', rules.entryLimits.selfStudyHours);
   const name = Array.isArray(format) ? format[0]?.[0] : format;
   if (isNotGiven(name) || name === 0) {
     const fallback = lookup.fallback;
@@ -89,7 +90,7 @@ function creditsOfActivity(program: unknown, format: unknown, hours: unknown, se
     throw new CellError('#VALUE!', `format: enter a format, one of ${lookup.help}`);
   }
   const found = lookup.find(typeof name === 'string' ? name : String(name));
-  if (!found) throw new CellError('#VALUE!', `format: "${String(name)}" is not one of the ${rules.id} formats; use ${lookup.help}`);
+  if (!found) throw new CellError('#VALUE!', `format: ${quote(String(name))} is not one of the ${rules.id} formats; use ${lookup.help}`);
   return entryCredits(rules, found, h, s);
 }
 
@@ -155,7 +156,11 @@ export function recertDeadline(program: any, cycleStart: any): number {
   try {
     const rules = readProgram(program);
     const start = readDate(cycleStart, 'cycleStart');
-    return checked(serialFromDay(cycleDates(programForCycle(rules, start), start).deadline));
+    const deadline = cycleDates(programForCycle(rules, start), start).deadline;
+    if (!isExcelDay(deadline)) {
+      throw new CellError('#NUM!', `the deadline, ${isoFromDay(deadline)}, is after 9999-12-31, the last date Excel can show`);
+    }
+    return checked(serialFromDay(deadline));
   } catch (e) {
     throw excelError(e);
   }

@@ -11,6 +11,7 @@ import { CellError } from '../../src/functions/errors';
 
 const DOC = path.join(__dirname, '../../docs/bad-input.md');
 const HEADER = ['Date', 'Format', 'Hours', 'Self-study hours', 'Approved', 'Proof', 'Score', 'Grade'];
+const LONG = 'x'.repeat(5000);
 
 /** [what is wrong, program, the row's cells in HEADER order] */
 const rowCases: [string, string, unknown[]][] = [
@@ -21,6 +22,10 @@ const rowCases: [string, string, unknown[]][] = [
   ["Excel's fictitious 1900-02-29", 'NISM-SMS', [60, 'Webinar', 1]],
   ['negative date serial', 'NISM-SMS', [-3, 'Webinar', 1]],
   ['date serial past 9999', 'NISM-SMS', [3000000, 'Webinar', 1]],
+  ['date serial one past 9999-12-31', 'NISM-SMS', [2958466, 'Webinar', 1]],
+  ['date serial below 1 (a time of day alone)', 'NISM-SMS', [0.5, 'Webinar', 1]],
+  ['year 0025 typed as text', 'NISM-SMS', ['0025-03-14', 'Webinar', 1]],
+  ['year before 1900 typed as text', 'NISM-SMS', ['1899-12-31', 'Webinar', 1]],
   ['date as TRUE', 'NISM-SMS', [true, 'Webinar', 1]],
   ['format not in the program', 'NISM-SMS', ['2025-04-01', 'Podcast quiz', 1]],
   ['format missing where the program has no default', 'NISM-SMS', ['2025-04-01', '', 1]],
@@ -30,6 +35,10 @@ const rowCases: [string, string, unknown[]][] = [
   ['hours with a decimal comma', 'NISM-SMS', ['2025-04-01', 'Webinar', '1,5']],
   ['hours with a unit', 'NISM-SMS', ['2025-04-01', 'Webinar', '2h']],
   ['hours missing', 'NISM-SMS', ['2025-04-01', 'Webinar', '']],
+  ['hours of 1e308', 'NISM-SMS', ['2025-04-01', 'Webinar', 1e308]],
+  ['hours past the 10,000 an entry may hold', 'NISM-SMS', ['2025-04-01', 'Webinar', 10001]],
+  ['hours too large for a number', 'NISM-SMS', ['2025-04-01', 'Webinar', '1e400']],
+  ['self-study hours of 1e308', 'NISM-SMS', ['2025-04-01', 'Online blended course', 1, 1e308]],
   ['hours as TRUE', 'NISM-SMS', ['2025-04-01', 'Webinar', true]],
   ['negative self-study hours', 'NISM-SMS', ['2025-04-01', 'Online blended course', 1, -10]],
   ['approved as "maybe"', 'NISM-SMS', ['2025-04-01', 'Webinar', 1, '', 'maybe']],
@@ -42,6 +51,7 @@ const rowCases: [string, string, unknown[]][] = [
   ['score as words', 'NISM-SMS', ['2025-04-01', 'Webinar', 1, '', '', 'Assessment', 'good']],
   ['grade that is not a letter grade', 'ACSM-CPT', ['2025-04-01', 'College course', 1, '', '', 'Transcript', '', 'excellent']],
   ['several bad cells in one row', 'NISM-SMS', ['soon', 'Juggling', -1]],
+  ['a 5,000-character value', 'NISM-SMS', ['2025-04-01', LONG, 1]],
 ];
 
 /** [what is wrong, the log range] */
@@ -60,15 +70,24 @@ const argumentCases: [string, string, () => unknown][] = [
   ['negative hours', '=CEU.CE_CREDITS("NISM-SMS", "Webinar", -1)', () => ceCredits('NISM-SMS', 'Webinar', -1, null)],
   ['hours as text', '=CEU.CE_CREDITS("NISM-SMS", "Webinar", "two")', () => ceCredits('NISM-SMS', 'Webinar', 'two', null)],
   ['negative self-study hours', '=CEU.CE_CREDITS("NISM-SMS", "Online blended course", 1, -3)', () => ceCredits('NISM-SMS', 'Online blended course', 1, -3)],
+  ['hours of 1e308', '=CEU.CE_CREDITS("NISM-SMS", "Webinar", 1E+308)', () => ceCredits('NISM-SMS', 'Webinar', 1e308, null)],
+  ['hours past the 10,000 an entry may hold', '=CEU.CE_CREDITS("NISM-SMS", "Webinar", 10001)', () => ceCredits('NISM-SMS', 'Webinar', 10001, null)],
+  ['a 5,000-character format', '=CEU.CE_CREDITS("NISM-SMS", REPT("x", 5000), 1)', () => ceCredits('NISM-SMS', LONG, 1, null)],
   ['cycle start missing', '=CEU.RECERT_STATUS("NISM-SMS", "", CELog[#All])', () => recertStatus('NISM-SMS', '', [HEADER], null)],
   ['cycle start as words', '=CEU.RECERT_STATUS("NISM-SMS", "March 2025", CELog[#All])', () => recertStatus('NISM-SMS', 'March 2025', [HEADER], null)],
   ['asOf as words', '=CEU.CREDITS_EARNED("NISM-SMS", 45730, CELog[#All], "tomorrow")', () => creditsEarned('NISM-SMS', 45730, [HEADER], 'tomorrow')],
+  ['cycle start in year 0025', '=CEU.RECERT_STATUS("NISM-SMS", "0025-03-14", CELog[#All])', () => recertStatus('NISM-SMS', '0025-03-14', [HEADER], null)],
+  ['asOf one past 9999-12-31', '=CEU.CREDITS_EARNED("NISM-SMS", 45730, CELog[#All], 2958466)', () => creditsEarned('NISM-SMS', 45730, [HEADER], 2958466)],
+  ['negative date serial as cycle start', '=CEU.RECERT_DEADLINE("NISM-SMS", -5)', () => recertDeadline('NISM-SMS', -5)],
+  ['a deadline after 9999-12-31', '=CEU.RECERT_DEADLINE("NISM-SMS", "9999-06-01")', () => recertDeadline('NISM-SMS', '9999-06-01')],
+  ['a 5,000-character cycle start', '=CEU.RECERT_STATUS("NISM-SMS", REPT("x", 5000), CELog[#All])', () => recertStatus('NISM-SMS', LONG, [HEADER], null)],
   ['log without its header row', '=CEU.CREDITS_EARNED("NISM-SMS", 45730, CELog)', () => creditsEarned('NISM-SMS', 45730, [[45748, 'Webinar', 2]], null)],
   ['deadline for an unknown program', '=CEU.RECERT_DEADLINE("ACSM", 45730)', () => recertDeadline('ACSM', 45730)],
 ];
 
 function show(value: unknown): string {
   if (value === '') return '(empty)';
+  if (typeof value === 'string' && value.length > 40) return `"${value.slice(0, 10)}…" (${value.length.toLocaleString('en-US')} characters)`;
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
@@ -134,6 +153,15 @@ test('every catalogued bad row is reported with its row, column and a reason', (
     expect({ what, count: messages.length > 0 }).toEqual({ what, count: true });
     for (const m of messages) expect(m).toMatch(/^row 2, [A-Z][a-z -]+: .{10,}/);
   }
+});
+
+test('a message quotes at most 40 characters of a bad value, on one line', () => {
+  const messages = [
+    ...rowCases.flatMap(([, program, row]) => rowMessages(program, row)),
+    ...argumentCases.map(([, , call]) => argumentMessage(call)),
+  ];
+  expect(messages.filter((m) => /x{40}/.test(m) || m.includes('\n') || m.length > 400)).toEqual([]);
+  expect(messages.filter((m) => m.includes(`"${'x'.repeat(39)}…"`))).toHaveLength(3);
 });
 
 test('docs/bad-input.md is the catalogue as the code answers it today', () => {

@@ -1,6 +1,6 @@
 /** Invariants of the rules over random valid logs, for every program. */
 import fc from 'fast-check';
-import { evaluateLog, PROGRAMS, serialFromDay, type Evaluation, type Program, type StatusKeyword } from '../../src/core';
+import { evaluateLog, loadProgram, PROGRAMS, serialFromDay, tallyLog, type Evaluation, type Program, type StatusKeyword } from '../../src/core';
 import { day } from './helpers';
 
 const HEADER = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Grade', 'Location'];
@@ -102,6 +102,81 @@ test('row order never changes the totals or the status', () => {
       const byCap = (ev: typeof a) => ev.caps.map((c) => `${c.label}:${c.counted}/${c.claimed}`);
       expect(byCap(b)).toEqual(byCap(a));
     }),
+    { numRuns: RUNS },
+  );
+});
+
+/** Numbers a cell can hold that no activity has: huge, tiny, infinite, not a number, as numbers and as text. */
+const hostileNumber = fc.oneof(
+  fc.double(),
+  fc.constantFrom(1e308, Number.MAX_VALUE, 5e-324, 1e-320, -0, 10_000, 10_000.000001, 1e6, 2_958_466, -1, Infinity, -Infinity, NaN),
+  fc.constantFrom('1e308', '1e309', '-1e308', '99999999999999999999', '1e-400', 'Infinity', 'NaN'),
+  fc.double({ min: 0, max: 12, noNaN: true }),
+);
+
+/** A made-up program at the edge of what the schema allows: one entry can earn the most any may. */
+function edgeProgram(): Program {
+  const base = PROGRAMS[0]!;
+  const result = loadProgram({
+    ...base,
+    id: 'TEST-EDGE',
+    perEntryCap: undefined,
+    entryLimits: { hours: 1_000_000, selfStudyHours: 1_000_000 },
+    formats: [{ id: 'webinar', label: 'Webinar', perHour: 500, perSelfStudyHour: 500 }],
+    defaultFormat: 'webinar',
+    caps: [],
+    minimums: [{ id: 'all', label: 'any', credits: 1_000_000, filter: {} }],
+    multipliers: [],
+    eligibility: [],
+    atRisk: [],
+    checklist: [],
+    versions: [],
+  });
+  if (!result.ok) throw new Error(result.message);
+  return result.program;
+}
+
+test('totals are always finite and the status line never says Infinity or NaN, whatever numbers the cells hold', () => {
+  const programs = [...PROGRAMS, edgeProgram()];
+  const hostileRow = (program: Program) =>
+    fc.tuple(
+      fc.oneof(fc.integer({ min: START - 20, max: START + 3 * 366 }).map(serialFromDay), hostileNumber),
+      fc.constant('Activity'),
+      fc.constant(''),
+      fc.constantFrom(...program.formats.map((f) => f.label)),
+      fc.oneof(hostileNumber, fc.constant(1_000_000)),
+      hostileNumber,
+      fc.constant(''),
+      fc.boolean(),
+      fc.constant('Certificate'),
+      hostileNumber,
+      fc.constant('A'),
+      fc.constant('Denver, CO'),
+    );
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...programs).chain((program) =>
+        fc.tuple(fc.constant(program), fc.array(hostileRow(program), { maxLength: 30 }), fc.integer({ min: START, max: START + 4 * 366 }), fc.oneof(fc.double(), fc.constant(1e308))),
+      ),
+      ([program, rows, asOf, carry]) => {
+        const options = { cycleStart: START, asOf, profile: { carryOverCredits: carry } };
+        const detailed = evaluateLog(program, [HEADER, ...rows], options);
+        const lean = tallyLog(program, [HEADER, ...rows], options);
+        if (!detailed.ok || !lean.ok) throw new Error('log refused');
+        const ev = detailed.evaluation;
+        const numbers = [
+          ev.earned, ev.claimed, ev.needed, ev.required, ev.atRisk, ev.carriedOver,
+          ...ev.entries.flatMap((e) => [e.raw, e.claimed, e.counted]),
+          ...ev.minimums.flatMap((m) => [m.required, m.counted, m.shortfall]),
+          ...ev.categories.flatMap((c) => [c.claimed, c.counted, c.clipped]),
+          ...ev.caps.flatMap((c) => [c.limit, c.claimed, c.counted, c.clipped]),
+          lean.earned, lean.needed, lean.required,
+        ];
+        expect(numbers.filter((n) => !Number.isFinite(n))).toEqual([]);
+        for (const line of [ev.status.line, lean.line]) expect(line).not.toMatch(/Infinity|NaN/);
+        expect([lean.earned, lean.needed]).toEqual([ev.earned, ev.needed]);
+      },
+    ),
     { numRuns: RUNS },
   );
 });

@@ -29,12 +29,12 @@ function sometimesBad<T>(good: fc.Arbitrary<T>, ...bad: unknown[]): fc.Arbitrary
 function rowArbitrary(program: Program) {
   return fc
     .tuple(
-      sometimesBad(fc.integer({ min: START - 200, max: START + 4 * 366 }).map(serialFromDay), '2025-13-02', 'yesterday', ''),
+      sometimesBad(fc.integer({ min: START - 200, max: START + 4 * 366 }).map(serialFromDay), '2025-13-02', 'yesterday', '', '0025-03-14', 2958466, -1),
       fc.constantFrom('Advanced analytics', 'Basics of posting', 'Governance summit', ''),
       fc.constantFrom('NISM', 'Grovo', 'Grovo Academy', 'HubSpot', 'Acme Learning', ' Acme ', ''),
       sometimesBad(fc.constantFrom(...program.formats.map((f) => f.label), ...program.formats.map((f) => f.id.toUpperCase())), 'Lunch & learn'),
-      sometimesBad(fc.integer({ min: 0, max: 48 }).map((q) => q / 4), -2, 'two', ''),
-      fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 60 })),
+      sometimesBad(fc.integer({ min: 0, max: 48 }).map((q) => q / 4), -2, 'two', '', 1e308, '1e308', 10_000.5),
+      sometimesBad(fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 60 })), 1e308, 20_000),
       fc.constantFrom('', 'Social Media Strategy', 'Cooking', ...(program.subjects ?? [])),
       sometimesBad(fc.boolean(), 'maybe'),
       sometimesBad(fc.constantFrom('', 'Certificate', 'Assessment', 'Transcript', 'Assignment; Publication'), 'a photo'),

@@ -58,7 +58,12 @@ describe('CE_CREDITS', () => {
     [() => ceCredits('NISM-SMS', '', 2, null), '#VALUE!', /^format: enter a format, one of Webinar/],
     [() => ceCredits('NISM-SMS', 'Webinar', -1, null), '#NUM!', /^hours: -1 is negative; enter hours as a number, 0 or more$/],
     [() => ceCredits('NISM-SMS', 'Webinar', 'two', null), '#VALUE!', /^hours: "two" is not a number/],
-    [() => ceCredits('NISM-SMS', 'Webinar', Infinity, null), '#NUM!', /^hours: the number is out of range/],
+    [() => ceCredits('NISM-SMS', 'Webinar', Infinity, null), '#NUM!', /^hours: Infinity is more than one entry can hold; enter 0 to 10,000$/],
+    [() => ceCredits('NISM-SMS', 'Webinar', 1e308, null), '#NUM!', /^hours: 1e\+308 is more than one entry can hold; enter 0 to 10,000$/],
+    [() => ceCredits('NISM-SMS', 'Webinar', ' 1e308 ', null), '#NUM!', /^hours: "1e308" is more than one entry can hold/],
+    [() => ceCredits('NISM-SMS', 'Webinar', '1e400', null), '#NUM!', /^hours: "1e400" is more than one entry can hold/],
+    [() => ceCredits('NISM-SMS', 'Webinar', 10_000.5, null), '#NUM!', /^hours: 10000.5 is more than one entry can hold/],
+    [() => ceCredits('NISM-SMS', 'Online blended course', 1, 1e308), '#NUM!', /^selfStudyHours: 1e\+308 is more than one entry can hold/],
     [() => ceCredits('NISM-SMS', 'Webinar', NaN, null), '#NUM!', /^hours: the number is out of range/],
     [() => ceCredits('NISM-SMS', 'Online blended course', 1, -3), '#NUM!', /^selfStudyHours: -3 is negative/],
     [() => ceCredits('NISM-SMS', 'Online blended course', 1, 'lots'), '#VALUE!', /^selfStudyHours: "lots" is not a number/],
@@ -68,6 +73,9 @@ describe('CE_CREDITS', () => {
     expect(error.message).toMatch(message);
   });
 });
+
+const year25 = new Date(0);
+year25.setUTCFullYear(25, 2, 14);
 
 describe('RECERT_STATUS, CREDITS_EARNED, CREDITS_NEEDED', () => {
   const start = serial('2025-03-14');
@@ -103,6 +111,13 @@ describe('RECERT_STATUS, CREDITS_EARNED, CREDITS_NEEDED', () => {
     [() => recertStatus('NISM-SMS', '', LOG, null), '#VALUE!', /^cycleStart: enter a date/],
     [() => recertStatus('NISM-SMS', 'March 2025', LOG, null), '#VALUE!', /^cycleStart: "March 2025" is not a date/],
     [() => creditsEarned('NISM-SMS', 45000, LOG, 'tomorrow'), '#VALUE!', /^asOf: "tomorrow" is not a date/],
+    [() => recertStatus('NISM-SMS', '0025-03-14', LOG, null), '#NUM!', /^cycleStart: "0025-03-14" is outside Excel's dates; use a date from 1900-01-01 to 9999-12-31$/],
+    [() => recertStatus('NISM-SMS', year25, LOG, null), '#NUM!', /^cycleStart: "0025-03-14" is outside Excel's dates/],
+    [() => creditsEarned('NISM-SMS', 2_958_466, LOG, null), '#NUM!', /^cycleStart: "2958466" is outside Excel's dates/],
+    [() => creditsEarned('NISM-SMS', 45000, LOG, 2_958_466), '#NUM!', /^asOf: "2958466" is outside Excel's dates/],
+    [() => creditsNeeded('NISM-SMS', 45000, LOG, -1), '#NUM!', /^asOf: "-1" is outside Excel's dates/],
+    [() => creditsNeeded('NISM-SMS', 45000, LOG, '1899-12-31'), '#NUM!', /^asOf: "1899-12-31" is outside Excel's dates/],
+    [() => creditsNeeded('NISM-SMS', 45000, LOG, new Date(Date.UTC(10000, 0, 1))), '#NUM!', /^asOf: "\+010000-01-01" is outside Excel's dates/],
     [() => creditsNeeded('NISM-SMS', 45000, LOG.slice(1), null), '#VALUE!', /^log: the first row looks like data, not headers/],
     [() => creditsNeeded('NISM-SMS', 45000, [['Activity', 'Provider']], null), '#VALUE!', /^log: no Date or Hours \(or Self-study hours\) column/],
     [() => creditsNeeded('NISM-SMS', 45000, 'A1:B3' as unknown as unknown[][], null), '#VALUE!', /^log: select the whole log range including its header row/],
@@ -111,6 +126,47 @@ describe('RECERT_STATUS, CREDITS_EARNED, CREDITS_NEEDED', () => {
     const error = errorOf(call);
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('numbers and dates at the edges of what Excel holds', () => {
+  test('CE_CREDITS: 10,000 hours (the per-entry limit) is accepted and capped; any number of hours gives a finite result or an error', () => {
+    expect(ceCredits('NISM-SMS', 'Webinar', 10_000, null)).toBe(5);
+    expect(ceCredits('NAMSS-CPCS', 'Webinar', 10_000, null)).toBe(10_000);
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.constantFrom(1e308, Number.MAX_VALUE, '1e308', '1e999')), (hours) => {
+        try {
+          expect(Number.isFinite(ceCredits('NAMSS-CPCS', 'Webinar', hours, null))).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(CellError);
+        }
+      }),
+    );
+  });
+
+  test('the last and first dates Excel holds are accepted as arguments', () => {
+    expect(recertDeadline('NISM-SMS', '1900-01-01')).toBe(serial('1902-01-01'));
+    expect(recertDeadline('NISM-SMS', 1)).toBe(serial('1902-01-01'));
+    expect(creditsEarned('NISM-SMS', serial('2025-03-14'), LOG, 2_958_465)).toBe(13);
+    expect(recertStatus('NISM-SMS', '9999-12-31', LOG, '9999-12-31')).toMatch(/^IN PROGRESS: 0 of 20 credits, 20 to go by 10001-12-31$/);
+  });
+
+  test('a 5,000-character argument is quoted with its first 39 characters and "…"', () => {
+    const long = 'y'.repeat(5000);
+    const calls = [
+      () => ceCredits(long, 'Webinar', 1, null),
+      () => ceCredits('NISM-SMS', long, 1, null),
+      () => ceCredits('NISM-SMS', 'Webinar', long, null),
+      () => ceCredits('NISM-SMS', 'Webinar', '9'.repeat(5000), null),
+      () => recertStatus('NISM-SMS', long, LOG, null),
+      () => creditsEarned('NISM-SMS', 45000, LOG, long),
+    ];
+    for (const call of calls) {
+      const { message } = errorOf(call);
+      expect(message).toMatch(/"(y{39}|9{39})…"/);
+      expect(message).not.toMatch(/y{40}|9{40}/);
+      expect(message.length).toBeLessThan(300);
+    }
   });
 });
 
@@ -125,7 +181,8 @@ describe('RECERT_DEADLINE', () => {
   });
 
   test('bad arguments', () => {
-    expect(errorOf(() => recertDeadline('NISM-SMS', -5)).message).toMatch(/^cycleStart: "-5" is not a date/);
+    expect(errorOf(() => recertDeadline('NISM-SMS', -5)).message).toMatch(/^cycleStart: "-5" is outside Excel's dates; use a date from 1900-01-01 to 9999-12-31$/);
+    expect(errorOf(() => recertDeadline('NISM-SMS', 'soon')).message).toMatch(/^cycleStart: "soon" is not a date/);
     expect(errorOf(() => recertDeadline(null, 45000)).message).toMatch(/^program: enter a program id/);
   });
 });
