@@ -28,7 +28,9 @@ export function tempPathFor(target: string, pid = process.pid): string {
 }
 
 const errorCode = (e: unknown): string | undefined => (e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : undefined);
-const message = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0]! : String(e));
+/** "EACCES: permission denied", without the syscall and path node appends (the path is said already). */
+const message = (e: unknown): string =>
+  (e instanceof Error ? e.message.split('\n')[0]! : String(e)).replace(/^Error: /, '').replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
 
 interface Identity {
   dev: bigint;
@@ -44,7 +46,8 @@ async function identity(path: string): Promise<Identity | undefined> {
     return { dev: stat.dev, ino: stat.ino, real: await fs.realpath(path) };
   } catch (e) {
     if (errorCode(e) === 'ENOENT' || errorCode(e) === 'ENOTDIR') return undefined;
-    throw e;
+    // A symlink loop, a file we may not look at: nothing can be written safely through it.
+    throw new WriteRefused(`cannot use ${path}: ${message(e)}`);
   }
 }
 

@@ -102,6 +102,12 @@ describe('writing through a temporary file', () => {
     expectRefused(await run(['template', '-o', 'real', '--program', 'NISM-SMS', '--force'], dir), /real is a directory/);
   });
 
+  test('an output that is a symlink loop: one line, exit 2', async () => {
+    symlinkSync(join(dir, 'loop-b.xlsx'), join(dir, 'loop-a.xlsx'));
+    symlinkSync(join(dir, 'loop-a.xlsx'), join(dir, 'loop-b.xlsx'));
+    expectRefused(await run(['summary', 'real/in.xlsx', '-o', 'loop-a.xlsx', '--force'], dir), /cannot use .*loop-a\.xlsx: ELOOP/);
+  });
+
   test('a failure while writing leaves the old target and no temporary file', async () => {
     const target = join(dir, 'kept.xlsx');
     writeFileSync(target, 'the old content');
