@@ -173,7 +173,8 @@ export interface SafeWriteOptions {
 export async function writeSafely(target: string, produce: (file: FileHandle) => Promise<void>, options: SafeWriteOptions): Promise<void> {
   const dir = dirname(target);
   const dirStat = await fs.stat(dir).catch(() => undefined);
-  if (!dirStat?.isDirectory()) throw new WriteRefused(`cannot write ${target}: the directory ${dir} does not exist`);
+  if (!dirStat) throw new WriteRefused(`cannot write ${target}: the directory ${dir} does not exist`);
+  if (!dirStat.isDirectory()) throw new WriteRefused(`cannot write ${target}: ${dir} is not a directory`);
   await cleanStaleTemps(dir);
   const inputs = options.inputs ?? [];
   await refuseInputAsOutput(inputs, target);
@@ -191,9 +192,9 @@ export async function writeSafely(target: string, produce: (file: FileHandle) =>
     if (existing?.isFile()) await file.chmod(existing.mode & 0o7777);
     await produce(file);
     await file.sync();
-    track(temp, undefined);
     await file.close();
     file = undefined;
+    track(temp, undefined);
     // Checked again just before the rename: the target may have changed while the content was made.
     await refuseInputAsOutput(inputs, target);
     if (!options.force && (await fs.lstat(target).catch(() => undefined))) throw new WriteRefused(`${target} already exists (use --force to overwrite)`);
@@ -205,7 +206,9 @@ export async function writeSafely(target: string, produce: (file: FileHandle) =>
     await file?.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
     if (e instanceof WriteRefused) throw e;
-    throw new WriteRefused(`cannot write ${target}: ${message(e)}`);
+    // Windows refuses to replace a file another program holds open.
+    const held = existing && ['EBUSY', 'EPERM', 'EACCES'].includes(errorCode(e) ?? '') ? ' (is it open in another program, such as Excel?)' : '';
+    throw new WriteRefused(`cannot write ${target}: ${message(e)}${held}`);
   }
 }
 
