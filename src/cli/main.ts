@@ -3,16 +3,18 @@
  * template, list the programs. Everything goes through the xlsx WorkbookPort and the rules core.
  *
  * Exit codes: 0 when the workbook could be evaluated (whatever its status), 2 on unusable input, with
- * a one-line reason on stderr. The input file is never written; outputs are written to a temporary
- * file in the same directory and renamed into place, and an existing output needs --force.
+ * a one-line reason on stderr. The input file is never written, whatever name or link the output is given;
+ * outputs are written through a temporary file in the same directory (safe-write.ts), and an existing
+ * output needs --force.
  */
-import { constants as fsConstants, promises as fs } from 'fs';
-import { basename, dirname, join, resolve } from 'path';
+import { promises as fs } from 'fs';
+import { basename, resolve } from 'path';
 import { dayFromIso, EXCEL_DATE_RANGE, findProgram, PROGRAMS, quote, today, type DayNumber } from '../core';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { XlsxWorkbook } from '../workbook/xlsx';
 import { optionText, parseArgs, UsageError, type ParsedArgs } from './args';
 import { checkJson, checkReport, programRequirements, programsReport } from './report';
+import { refuseExisting, refuseInputAsOutput, writeSafely, WriteRefused } from './safe-write';
 import { buildTemplate } from './template';
 
 export interface CliIo {
@@ -105,24 +107,9 @@ function progress(io: CliIo, text: string): void {
   if (io.stderrIsTTY) io.stderr(`ce-ledger: ${text}\n`);
 }
 
-/** Writes next to the target and renames, so a reader never sees half a file and a failure leaves none. */
-export async function writeAtomically(target: string, data: Buffer, force: boolean): Promise<void> {
-  if (!force) {
-    const exists = await fs.access(target, fsConstants.F_OK).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw new Unusable(`${target} already exists (use --force to overwrite)`);
-  }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  try {
-    await fs.writeFile(temp, data, { flag: 'wx' });
-    await fs.rename(temp, target);
-  } catch (e) {
-    await fs.rm(temp, { force: true });
-    if (e instanceof Unusable) throw e;
-    throw new Unusable(`cannot write ${target}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+/** Writes a workbook through a temporary file; the content is made once that file is open. */
+async function writeWorkbook(target: string, content: () => Promise<Buffer>, force: boolean, inputs: string[] = []): Promise<void> {
+  await writeSafely(target, async (file) => file.writeFile(await content()), { force, inputs });
 }
 
 function outputPath(args: ParsedArgs, io: CliIo, command: string): string {
@@ -150,17 +137,17 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   const file = oneFile(args, 'summary');
   const out = outputPath(args, io, 'summary');
   const input = resolve(io.cwd, file);
-  if (out === input) throw new Unusable('the output must be a new file: summary never modifies its input');
+  await refuseInputAsOutput([input], out);
   const program = parseProgram(args);
   const cycleStart = parseDate(args, 'cycle-start');
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const force = args.options.has('force');
-  if (!force && (await fs.access(out).then(() => true, () => false))) throw new Unusable(`${out} already exists (use --force to overwrite)`);
+  await refuseExisting(out, force);
   const { port, big } = await openWorkbook(input, io);
   const result = await generateSummary(port, { program, cycleStart, asOf, sheet: optionText(args, 'sheet') });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
   if (big) progress(io, `writing ${basename(out)}…`);
-  await writeAtomically(out, await port.toBuffer(), force);
+  await writeWorkbook(out, () => port.toBuffer(), force, [input]);
   const beside = result.keptUserSheet ? ` (your own "${result.keptUserSheet}" sheet was kept)` : '';
   io.stdout(`Wrote ${out}: sheet "${result.sheet}"${beside}\n${result.evaluation.status.line}\n`);
   return EXIT_OK;
@@ -173,9 +160,9 @@ async function template(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!id) throw new UsageError('template needs --program ID (see: ce-ledger programs)');
   const cycleStart = parseDate(args, 'cycle-start');
   const force = args.options.has('force');
-  if (!force && (await fs.access(out).then(() => true, () => false))) throw new Unusable(`${out} already exists (use --force to overwrite)`);
+  await refuseExisting(out, force);
   const port = await buildTemplate(findProgram(id)!, cycleStart);
-  await writeAtomically(out, await port.toBuffer(), force);
+  await writeWorkbook(out, () => port.toBuffer(), force);
   io.stdout(`Wrote ${out}: a ${findProgram(id)!.id} tracker (sheets "CE Profile" and "CE Log")\n`);
   return EXIT_OK;
 }
@@ -235,7 +222,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`ce-ledger: ${e.message}\n\n${USAGE}`);
       return EXIT_UNUSABLE;
     }
-    if (e instanceof Unusable) {
+    if (e instanceof Unusable || e instanceof WriteRefused) {
       io.stderr(`ce-ledger: ${e.message}\n`);
       return EXIT_UNUSABLE;
     }

@@ -1,28 +1,50 @@
 /**
- * Which proof links become clickable. A log's "Proof link" is user text: only web addresses and file
- * paths become hyperlinks; any other scheme (javascript:, data:, vbscript:, …) stays plain text.
+ * Which proof links become clickable. A log's "Proof link" is user text, and a reviewer clicks what the
+ * summary makes clickable: only web addresses (http, https) and mail addresses (mailto) become
+ * hyperlinks. Everything else stays plain text, still shown: file paths and file: URLs (a click on
+ * \\server\share\x.pdf or C:\...\x.exe can open or run a file on the reviewer's machine or share),
+ * relative paths, and any other scheme (javascript:, data:, vbscript:, ms-excel:, …).
  */
+
+/** Excel's limit on the text of one cell; longer text is cut (see `fitCellText`). */
+export const CELL_TEXT_LIMIT = 32_767;
 
 /** The hyperlink address for a proof link, or undefined when it must stay plain text. */
 export function proofLinkTarget(text: string): string | undefined {
   const link = text.trim();
-  if (link === '' || /[\u0000-\u001f\u007f]/.test(link)) return undefined;
-  if (/^https?:\/\//i.test(link)) {
+  // Control characters hide a scheme from the eye; a link longer than a cell would be shown cut.
+  if (link === '' || link.length > CELL_TEXT_LIMIT || /[\u0000-\u001f\u007f]/.test(link)) return undefined;
+  let url: URL;
+  if (/^https?:\/\/[^/\\]/i.test(link)) {
     try {
-      const url = new URL(link);
-      return url.protocol === 'http:' || url.protocol === 'https:' ? link : undefined;
+      url = new URL(link);
     } catch {
       return undefined;
     }
+    return url.protocol === 'http:' || url.protocol === 'https:' ? link : undefined;
   }
-  if (/^file:\/\//i.test(link)) return link;
-  // C:\proof\cert.pdf or C:/proof/cert.pdf
-  if (/^[A-Za-z]:[\\/]/.test(link)) return `file:///${link.replace(/\\/g, '/')}`;
-  // \\server\share\cert.pdf
-  if (/^\\\\[^\\]/.test(link)) return `file:${link.replace(/\\/g, '/')}`;
-  if (link.startsWith('/')) return `file://${link}`;
-  // Anything else with a scheme is refused; what is left is a path relative to the workbook.
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(link)) return undefined;
-  if (/^(\.{1,2}[\\/]|[\w -][^:]*$)/.test(link) && /[\\/.]/.test(link)) return link.replace(/\\/g, '/');
+  // mailto:name@host, with optional ?subject=…; no blanks, and an address before any query.
+  if (/^mailto:[^\s?@]+@[^\s?@]+(\?\S*)?$/i.test(link)) {
+    try {
+      url = new URL(link);
+    } catch {
+      return undefined;
+    }
+    return url.protocol === 'mailto:' ? link : undefined;
+  }
   return undefined;
+}
+
+/**
+ * Text that fits in one cell: anything over Excel's limit is cut, and says so at its end, with its full
+ * length, so a reviewer sees that something is missing.
+ */
+export function fitCellText(text: string): string {
+  if (text.length <= CELL_TEXT_LIMIT) return text;
+  const marker = `… [cut: ${text.length.toLocaleString('en-US')} characters in all]`;
+  let keep = CELL_TEXT_LIMIT - marker.length;
+  // Never half of a surrogate pair (an emoji, a rare CJK character).
+  const last = text.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep--;
+  return text.slice(0, keep) + marker;
 }

@@ -6,13 +6,13 @@
  *
  * Totals are native formulas (SUM/SUMIFS/COUNTIFS) over the entry rows, never CEU functions, so the
  * sheet is right in any spreadsheet program. User text goes through `setValues`, which writes text as
- * text. The sheet is recognised by the workbook name CE_LEDGER_SUMMARY, never by its name alone: a
+ * text, cut to what one cell holds (with a visible marker). The sheet is recognised by the workbook name CE_LEDGER_SUMMARY, never by its name alone: a
  * user's own "CE Summary" is left alone and ours goes beside it as "CE Summary (2)".
  */
 import { isoFromDay, serialFromDay, type EntryResult, type Evaluation } from '../core';
 import { clean, formatCredits } from '../core/rounding';
 import { cellAddress, type CellValue, type RangeRef, type WorkbookOp, type WorkbookSnapshot } from '../workbook/port';
-import { proofLinkTarget } from './links';
+import { CELL_TEXT_LIMIT, fitCellText, proofLinkTarget } from './links';
 import { markedSummarySheet, SUMMARY_MARKER } from './workbook-log';
 
 export const SUMMARY_SHEET = 'CE Summary';
@@ -114,9 +114,27 @@ function reasonsText(e: EntryResult): string {
   return parts.join('; ');
 }
 
-/** Header and footer text are Excel codes: a user's "&" must be doubled. */
+/** Excel holds 255 characters in a page header, codes included: room is left for the host's alignment code. */
+const HEADER_LIMIT = 250;
+
+/** Header and footer text are Excel codes: a user's "&" must be doubled; a long one ends in "…". */
 function headerText(text: string): string {
-  return text.replace(/&/g, '&&');
+  const escaped = text.replace(/&/g, '&&');
+  if (escaped.length <= HEADER_LIMIT) return escaped;
+  let out = '';
+  for (const ch of text) {
+    const next = ch === '&' ? '&&' : ch;
+    if (out.length + next.length > HEADER_LIMIT - 1) break;
+    out += next;
+  }
+  return `${out}…`;
+}
+
+/** The rows with every text cut to what one cell holds; the same array when nothing is too long. */
+function fitRows(rows: CellValue[][]): CellValue[][] {
+  const tooLong = (v: CellValue) => typeof v === 'string' && v.length > CELL_TEXT_LIMIT;
+  if (!rows.some((r) => r.some(tooLong))) return rows;
+  return rows.map((r) => r.map((v) => (tooLong(v) ? fitCellText(v as string) : v)));
 }
 
 /**
@@ -146,7 +164,7 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   }
   ops.push({ kind: 'addSheet', name: sheet });
 
-  const values = (row: number, col: number, rows: CellValue[][]) => ops.push({ kind: 'setValues', sheet, row, col, values: rows });
+  const values = (row: number, col: number, rows: CellValue[][]) => ops.push({ kind: 'setValues', sheet, row, col, values: fitRows(rows) });
   const formulas = (row: number, col: number, rows: string[][]) => ops.push({ kind: 'setFormulas', sheet, row, col, formulas: rows });
   const style = (range: RangeRef, s: Extract<WorkbookOp, { kind: 'setStyle' }>['style']) => ops.push({ kind: 'setStyle', sheet, range, style: s });
   const dateFormat = (range: RangeRef) => ops.push({ kind: 'setNumberFormat', sheet, range, format: DATE_FORMAT });
@@ -255,7 +273,7 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
     values(row, 0, withLinks.map((e) => [e.entry.row, e.entry.activity, e.entry.proofLink]));
     withLinks.forEach((e, i) => {
       const address = proofLinkTarget(e.entry.proofLink);
-      if (address) ops.push({ kind: 'hyperlink', sheet, row: row + i, col: 2, address, text: e.entry.proofLink });
+      if (address) ops.push({ kind: 'hyperlink', sheet, row: row + i, col: 2, address, text: fitCellText(e.entry.proofLink) });
     });
     row += withLinks.length + 1;
   } else {

@@ -322,7 +322,7 @@ describe('the add-in code', () => {
   });
 });
 
-// ---- 4. hyperlinks only for http(s) and file paths ----
+// ---- 4. hyperlinks only for http(s) and mailto ----
 
 const DANGEROUS = [
   'javascript:alert(1)',
@@ -335,23 +335,24 @@ const DANGEROUS = [
   'vbscript:msgbox(1)',
   'VBScript:Execute("x")',
   'ms-excel:ofe|u|https://evil.example/x.xlsx',
-  'mailto:someone@example.com',
   'http:evil',
   'https:/\\evil',
   '\u0000javascript:alert(1)',
   'jav&#x09;ascript:alert(1)',
+  // Paths open or run a file on the reviewer's machine or share: shown, never clickable.
+  'file:///C:/proof/cert.pdf',
+  'C:\\proof\\cert.pdf',
+  '\\\\server\\share\\cert.pdf',
+  '/home/ann/cert.pdf',
+  'proof/cert.pdf',
 ];
 const SAFE: [string, string][] = [
   ['https://example.com/cert.pdf', 'https://example.com/cert.pdf'],
   ['HTTP://example.com/a', 'HTTP://example.com/a'],
-  ['file:///C:/proof/cert.pdf', 'file:///C:/proof/cert.pdf'],
-  ['C:\\proof\\cert.pdf', 'file:///C:/proof/cert.pdf'],
-  ['\\\\server\\share\\cert.pdf', 'file://server/share/cert.pdf'],
-  ['/home/ann/cert.pdf', 'file:///home/ann/cert.pdf'],
-  ['proof/cert.pdf', 'proof/cert.pdf'],
+  ['mailto:someone@example.com', 'mailto:someone@example.com'],
 ];
 
-describe('proof links become hyperlinks only for http(s) and file paths', () => {
+describe('proof links become hyperlinks only for http(s) and mailto', () => {
   test.each(DANGEROUS)('%j stays plain text', (link) => {
     expect(proofLinkTarget(link)).toBeUndefined();
   });
@@ -378,7 +379,7 @@ describe('proof links become hyperlinks only for http(s) and file paths', () => 
       }
     }
     expect(hyperlinks.map((h) => h.address).sort()).toEqual(SAFE.map(([, t]) => t).sort());
-    for (const h of hyperlinks) expect(h.address).toMatch(/^(https?:\/\/|file:|proof\/)/i);
+    for (const h of hyperlinks) expect(h.address).toMatch(/^(https?:\/\/|mailto:)/i);
     // The refused links are still shown, as text.
     for (const link of links.filter((l) => proofLinkTarget(l) === undefined)) expect(texts).toContain(link.trim());
   });

@@ -126,7 +126,7 @@ describe('writes are budgeted in request bytes (SYNC_WRITE_BYTES), judged by the
     const formats = ['Webinar', 'In-person class', 'Conference', 'Online asynchronous course'];
     const cells: CellValue[][] = [header];
     for (let i = 0; i < rows; i++) {
-      cells.push([45700 + (i % 600), `${formats[i % 4]} ${i + 1}: social listening`, 'NISM', formats[i % 4]!, 1 + (i % 6) / 2, '', i % 5 !== 0, 'Certificate', i % 2 ? `certs/entry-${i + 1}.pdf` : '', i % 10 ? '' : 'Follow up']);
+      cells.push([45700 + (i % 600), `${formats[i % 4]} ${i + 1}: social listening`, 'NISM', formats[i % 4]!, 1 + (i % 6) / 2, '', i % 5 !== 0, 'Certificate', i % 2 ? `https://ce.example/${i + 1}.pdf` : '', i % 10 ? '' : 'Follow up']);
     }
     const profile: CellValue[][] = [['CE Ledger profile'], ['Program', 'NISM-SMS'], ['Cycle start', 45730], ['Name', 'Jordan Rivera']];
     return new FakeExcel({ 'CE Profile': profile, 'CE Log': cells }, { payloadBytes: FIVE_MB });
