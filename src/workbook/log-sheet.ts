@@ -21,7 +21,19 @@ import {
   type ColumnKey,
   type Program,
 } from '../core';
-import { cellAddress, type CellValue, type ListAlert, type RangeRef, type SheetData, type TableInfo, type WorkbookOp, type WorkbookSnapshot } from './port';
+import {
+  cellAddress,
+  rangeAddress,
+  type CellValue,
+  type ListAlert,
+  type RangeRef,
+  type ReadQuery,
+  type SheetData,
+  type TableInfo,
+  type WorkbookOp,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+} from './port';
 
 export const LOG_SHEET = 'CE Log';
 export const LOG_TABLE = 'CELog';
@@ -199,8 +211,11 @@ export interface ConversionOptions {
 export interface ConversionPlan {
   ok: boolean;
   ops: WorkbookOp[];
-  /** Header cells the user's mapping renames (shown in the confirmation). */
-  renames: { index: number; from: string; to: string }[];
+  /**
+   * Header cells the plan writes (shown in the confirmation): those the user's mapping renames, and
+   * blank ones, which a table cannot have, named here (never left to Excel, whose ColumnN could clash).
+   */
+  renames: { index: number; from: string; to: string; cell?: string }[];
   /** Canonical columns added at the right. */
   added: string[];
   table: string;
@@ -214,6 +229,8 @@ export interface ConversionPlan {
    * Absent on plans that were refused before the sheet was looked at.
    */
   textHeaders?: TextHeader[];
+  /** What the plan was made from, so that it can be checked again against a fresh read before it is applied. */
+  basis?: { proposal: ConversionProposal; options: ConversionOptions };
 }
 
 export interface TextHeader {
@@ -307,14 +324,14 @@ export function conversionPlan(
   const seen = new Map<ColumnKey, number>();
   const original = proposal.columns.map((c) => c.header);
   const headers = [...original];
-  const rename = (index: number, key: ColumnKey) => {
-    const to = COLUMN_BY_KEY[key].header;
+  const renameTo = (index: number, to: string) => {
     if (headers[index] === to) return;
     const existing = renames.find((r) => r.index === index);
     if (existing) existing.to = to;
-    else renames.push({ index, from: original[index]!, to });
+    else renames.push({ index, from: original[index]!, to, cell: cellAddress(range.row, range.col + index) });
     headers[index] = to;
   };
+  const rename = (index: number, key: ColumnKey) => renameTo(index, COLUMN_BY_KEY[key].header);
   for (const column of proposal.columns) {
     const key = options.mapping[column.index];
     if (key === undefined) {
@@ -330,6 +347,19 @@ export function conversionPlan(
   // A mapped column that an earlier alias would outrank gets the canonical name, which always wins.
   const read = matchHeaders(headers).map;
   for (const [key, index] of seen) if (read[key] !== index) rename(index, key);
+  // A table header cannot be blank: Excel names it ColumnN and, when a header already has that name,
+  // renames one of them again ("Column32"), unannounced. The plan names blank headers itself, with
+  // names no other header has, and lists them with the renames.
+  if (!proposal.existingTable) {
+    const taken = new Set(headers.map((h) => h.trim().toLowerCase()).filter((h) => h !== ''));
+    headers.forEach((h, i) => {
+      if (h.trim() !== '') return;
+      let n = i + 1;
+      while (taken.has(`column${n}`)) n++;
+      taken.add(`column${n}`);
+      renameTo(i, `Column${n}`);
+    });
+  }
   renames.sort((a, b) => a.index - b.index);
   if (!seen.has('date')) problems.push('Map a column to Date: the rules need the completion date');
   if (!seen.has('hours') && !seen.has('selfStudyHours')) problems.push('Map a column to Hours (or Self-study hours)');
@@ -360,7 +390,6 @@ export function conversionPlan(
     if (byName.has(name)) problems.push(`Two columns would both be called "${h}" (columns ${byName.get(name)! + 1} and ${i + 1}): rename one in the sheet, or map it differently`);
     else byName.set(name, i);
   });
-  if (original.some((h) => h.trim() === '')) notes.push('Blank header cells get names from Excel (Column1, Column2, …)');
   const grid = snapshot.sheets[sheet];
   const textHeaders = proposal.existingTable || !grid ? [] : nonTextHeaders(grid, range, renames);
   for (const h of textHeaders) notes.push(textHeaderNote(h));
@@ -377,7 +406,9 @@ export function conversionPlan(
         const value = grid.values[r - grid.row]?.[c - grid.col];
         const formula = grid.formulas?.[r - grid.row]?.[c - grid.col];
         const filled = (v: CellValue | undefined) => v !== undefined && v !== null && v !== '';
-        if (filled(value) || filled(formula)) blocked = `${columnLetters(c)}${r + 1}`;
+        // A table in the way is named on its own below.
+        const inTable = grid.tables.some((t) => overlaps(t.range, { row: r, col: c, rows: 1, cols: 1 }));
+        if ((filled(value) || filled(formula)) && !inTable) blocked = `${columnLetters(c)}${r + 1}`;
       }
     }
     if (blocked) {
@@ -386,16 +417,155 @@ export function conversionPlan(
       );
     }
   }
-  if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes, textHeaders };
+  const tableRange: RangeRef = { ...range, rows: Math.max(range.rows, 2) };
+  if (grid) problems.push(...obstacles(grid, tableRange, newCount, proposal.existingTable));
+  const basis = { proposal, options };
+  if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes, textHeaders, basis };
 
   const ops: WorkbookOp[] = [];
   for (const r of renames) ops.push({ kind: 'setValues', sheet, row: range.row, col: range.col + r.index, values: [[r.to]] });
-  const tableRange: RangeRef = { ...range, rows: Math.max(range.rows, 2) };
   if (!proposal.existingTable) ops.push({ kind: 'createTable', sheet, range: tableRange, name: table });
   const newHeaders = creditsHeader ? [...added, creditsHeader] : added;
   if (newHeaders.length) ops.push({ kind: 'addTableColumns', table, headers: newHeaders });
   ops.push(...decorationOps(program, sheet, tableRange, finalHeaders, creditsHeader));
-  return { ok: true, ops, renames, added, table, problems, notes, textHeaders };
+  return { ok: true, ops, renames, added, table, problems, notes, textHeaders, basis };
+}
+
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+function overlaps(a: RangeRef, b: RangeRef): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/**
+ * What Excel refuses a new table (or a table widened by `newCount` columns) over: another table, a
+ * merged area, a protected sheet, the sheet's edge. Each is refused here, before anything is written,
+ * naming the cells and how to clear the way.
+ */
+function obstacles(grid: SheetData, tableRange: RangeRef, newCount: number, existingTable: string | undefined): string[] {
+  const out: string[] = [];
+  const added: RangeRef = { ...tableRange, col: tableRange.col + tableRange.cols, cols: newCount };
+  const whole: RangeRef = { ...tableRange, cols: tableRange.cols + newCount };
+  const where = (r: RangeRef, plural: boolean) =>
+    overlaps(r, tableRange)
+      ? { what: `${plural ? 'are inside' : 'overlaps'} the log (${rangeAddress(tableRange)})`, fix: 'to another sheet' }
+      : { what: `${plural ? 'are' : 'is'} where the log's new ${newCount === 1 ? 'column goes' : 'columns go'} (${rangeAddress(added)})`, fix: 'further right or to another sheet' };
+  if (grid.protected) out.push(`The sheet "${grid.name}" is protected: unprotect it (Review › Unprotect Sheet), or start a new CE log`);
+  if (whole.col + whole.cols - 1 > LAST_COL || whole.row + whole.rows - 1 > LAST_ROW) {
+    out.push(`The log and its new columns would run past the edge of the sheet (${rangeAddress({ ...whole, cols: 1, rows: 1 })} onwards): start a new CE log`);
+  }
+  for (const t of grid.tables) {
+    if (existingTable !== undefined && t.name.toLowerCase() === existingTable.toLowerCase()) continue;
+    if (!overlaps(t.range, whole)) continue;
+    const { what, fix } = where(t.range, false);
+    out.push(`Table "${t.name}" at ${rangeAddress(t.range)} ${what}: move it ${fix}, or start a new CE log`);
+  }
+  for (const m of grid.merged ?? []) {
+    if (!overlaps(m, whole)) continue;
+    const { what } = where(m, true);
+    out.push(`Merged cells ${rangeAddress(m)} ${what}: unmerge them (Home › Merge & Center), or start a new CE log`);
+  }
+  return out;
+}
+
+/** What a conversion reads: every sheet (table and name clashes), formulas, merged areas and protection. */
+export const CONVERSION_READ: ReadQuery = { sheets: 'all', formulas: true, layout: true };
+
+/**
+ * A conversion that did not happen, or not in full. `written` says whether anything was changed;
+ * `undo` lists how to take back what was (empty when nothing was); `plan` is the plan made again from
+ * a fresh read when the sheet changed since the user reviewed it.
+ */
+export class ConversionError extends Error {
+  constructor(
+    message: string,
+    readonly written: boolean,
+    readonly undo: string[] = [],
+    readonly plan?: ConversionPlan,
+  ) {
+    super(message);
+    this.name = 'ConversionError';
+  }
+}
+
+/** What the user was shown: a plan made again must announce exactly this to be applied without asking. */
+function announced(plan: ConversionPlan): string {
+  return JSON.stringify([plan.table, plan.renames, plan.added, plan.notes, plan.textHeaders ?? []]);
+}
+
+/**
+ * The plan made again from `fresh` with the same mapping. It is applied only if it announces the same
+ * changes as `plan` (rows added below the log since are fine: they are simply in the table); else the
+ * result is not ok and says why.
+ */
+export function recheckConversion(plan: ConversionPlan, program: Program, fresh: WorkbookSnapshot): ConversionPlan {
+  const refused = (problem: string, again?: ConversionPlan): ConversionPlan => ({ ...(again ?? plan), ok: false, ops: [], problems: again?.problems.length ? again.problems : [problem] });
+  if (!plan.ok) return plan;
+  if (!plan.basis) return refused('The plan cannot be checked again: review the changes again');
+  const { proposal, options } = plan.basis;
+  const changed = `"${proposal.sheet}" changed since you reviewed the changes: review them again`;
+  const result = proposeConversion(fresh, proposal.sheet);
+  if (!result.ok) return refused(`${changed} (${result.message})`);
+  const now = result.proposal;
+  const same =
+    now.range.row === proposal.range.row &&
+    now.range.col === proposal.range.col &&
+    now.range.cols === proposal.range.cols &&
+    now.existingTable === proposal.existingTable &&
+    !now.existingLog &&
+    JSON.stringify(now.columns.map((c) => c.header)) === JSON.stringify(proposal.columns.map((c) => c.header));
+  if (!same) return refused(changed);
+  const again = conversionPlan(now, options, program, fresh);
+  if (!again.ok) return refused(changed, again);
+  if (announced(again) !== announced(plan)) return { ...again, ok: false, ops: [], problems: [changed] };
+  return again;
+}
+
+/**
+ * Applies a confirmed plan: reads the workbook again and checks the plan against it, so nothing is
+ * written unless every check still passes; then writes it in one batch. If the host still refuses
+ * part-way, the error says what was written (from a read after the failure) and how to undo it.
+ */
+export async function applyConversion(port: WorkbookPort, plan: ConversionPlan, program: Program): Promise<ConversionPlan> {
+  if (!plan.ok) throw new ConversionError(`Nothing was changed: ${plan.problems.join(' ')}`, false);
+  const checked = recheckConversion(plan, program, await port.read(CONVERSION_READ));
+  if (!checked.ok) throw new ConversionError(`Nothing was changed: ${checked.problems.join('; ')}.`, false, [], checked);
+  try {
+    await port.apply(checked.ops);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const after = await port.read({ sheets: [checked.basis!.proposal.sheet] }).catch(() => undefined);
+    const undo = undoSteps(checked, after);
+    if (undo.length === 0) throw new ConversionError(`Excel refused the conversion (${reason}); nothing was changed.`, false);
+    throw new ConversionError(
+      `Excel refused the conversion part-way (${reason}). Undo it with Excel's Undo (Ctrl+Z); if Undo does not reach it: ${undo.join('; ')}.`,
+      true,
+      undo,
+    );
+  }
+  return checked;
+}
+
+/** How to take back what a failed apply wrote, from a read after it (or, without one, all it may have written). */
+function undoSteps(plan: ConversionPlan, after: WorkbookSnapshot | undefined): string[] {
+  const { proposal } = plan.basis!;
+  const grid = after ? sheetData(after, proposal.sheet) : undefined;
+  const steps: string[] = [];
+  const header = grid ? cellsOf(grid, { ...proposal.range, rows: 1 })[0] : undefined;
+  for (const r of plan.renames) {
+    if (header && text(header[r.index]) !== r.to) continue;
+    const cell = r.cell ?? cellAddress(proposal.range.row, proposal.range.col + r.index);
+    steps.push(r.from === '' ? `clear ${cell} (it was blank, now "${r.to}")` : `type "${r.from}" back into ${cell} (now "${r.to}")`);
+  }
+  if (!proposal.existingTable) {
+    const table = grid ? grid.tables.find((t) => t.name.toLowerCase() === plan.table.toLowerCase()) : { name: plan.table, range: proposal.range };
+    if (table) steps.push(`select ${rangeAddress(table.range)} and use Table Design › Convert to Range (the table ${table.name})`);
+  }
+  if (plan.added.length && (!grid || grid.tables.some((t) => t.name.toLowerCase() === plan.table.toLowerCase() && t.range.cols > proposal.range.cols))) {
+    steps.push(`delete the added columns ${plan.added.join(', ')} at the table's right`);
+  }
+  return steps;
 }
 
 /** Header cells of `range` that hold a number, a boolean or a formula and are not renamed anyway. */

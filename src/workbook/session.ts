@@ -21,7 +21,7 @@ import {
   type Program,
   type RowProblem,
 } from '../core';
-import { cellsOf, conversionPlan, findLog, newLogPlan, proposeConversion, type ConversionOptions, type ConversionPlan, type ConversionProposal, type LogLocation, type ProposalResult } from './log-sheet';
+import { applyConversion, cellsOf, conversionPlan, CONVERSION_READ, findLog, newLogPlan, proposeConversion, type ConversionOptions, type ConversionPlan, type ConversionProposal, type LogLocation, type ProposalResult } from './log-sheet';
 import type { WorkbookPort, WorkbookSnapshot } from './port';
 import { PROFILE_SHEET, profileOps, readProfile, type ProfileRead } from './profile-sheet';
 
@@ -318,14 +318,15 @@ export class PaneController {
     const program = this.state.program;
     if (!program) return { ok: false, ops: [], renames: [], added: [], table: '', problems: ['Save your profile first: the lists come from your program'], notes: [] };
     // Formulas too: a formula that shows nothing beside the log would still be in the new columns' way.
-    const snapshot = await this.port.read({ sheets: 'all', formulas: true });
+    const snapshot = await this.port.read(CONVERSION_READ);
     return conversionPlan(proposal, options, program, snapshot);
   }
 
   /** Writes a confirmed plan and refreshes. */
   async convert(plan: ConversionPlan): Promise<void> {
-    if (!plan.ok) throw new Error(plan.problems.join('; '));
-    await this.port.apply(plan.ops);
+    if (!this.state.program) throw new Error('Save your profile first: the lists come from your program');
+    // Checked again against a fresh read: nothing is written unless the plan still holds.
+    await applyConversion(this.port, plan, this.state.program);
     this.preferredTable = plan.table;
     this.snapshot = undefined;
     this.set({ log: undefined });

@@ -5,7 +5,10 @@ import { OfficeWorkbook } from '../../src/workbook/office';
 import { listAccepts, type CellValue, type WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import {
+  applyConversion,
   cellsOf,
+  ConversionError,
+  CONVERSION_READ,
   conversionPlan,
   findLog,
   newLogPlan,
@@ -101,9 +104,9 @@ describe('conversionPlan', () => {
       const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { When: 'date', Hrs: 'hours', 'Cert?': 'proof' }), credits: true }, nism, snap);
       expect(plan.problems).toEqual([]);
       expect(plan.renames).toEqual([
-        { index: 0, from: 'When', to: 'Date' },
-        { index: 2, from: 'Hrs', to: 'Hours' },
-        { index: 5, from: 'Cert?', to: 'Proof' },
+        { index: 0, from: 'When', to: 'Date', cell: 'A3' },
+        { index: 2, from: 'Hrs', to: 'Hours', cell: 'C3' },
+        { index: 5, from: 'Cert?', to: 'Proof', cell: 'F3' },
       ]);
       await port.apply(plan.ops);
 
@@ -200,7 +203,7 @@ describe('conversionPlan edge cases', () => {
     const { snap, proposal } = await propose(wb, 'S');
     const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { Type: undefined, Category: 'format' }), credits: false }, nism, snap);
     expect(plan.problems).toEqual([]);
-    expect(plan.renames).toEqual([{ index: 2, from: 'Category', to: 'Format' }]);
+    expect(plan.renames).toEqual([{ index: 2, from: 'Category', to: 'Format', cell: 'C1' }]);
   });
 
   test('refuses a plan that would leave two columns with one name (Excel would rename one)', async () => {
@@ -325,5 +328,147 @@ describe('the Proof drop-down also accepts several kinds', () => {
     expect(listAccepts({ list: [...PROOF_KINDS], alert: { style: dv.errorStyle as 'information', title: dv.errorTitle!, message: dv.error! } }, value)).toBe(true);
     const format = ws.getCell(2, header.indexOf('Format') + 1).dataValidation;
     expect(format.errorStyle ?? 'stop').toBe('stop');
+  });
+});
+
+/**
+ * Issue 15, point 6: a plan the pane offers applies in full, or it is refused before anything is
+ * written, naming the cells in the way. Each case runs on the memory adapter and on the Office adapter
+ * over the fake Excel host, both of which refuse what Excel refuses (a table over another table or
+ * over merged cells).
+ */
+describe('a conversion cannot stop half-way', () => {
+  type Host = { port: WorkbookPort; book: MemoryWorkbook; fake?: FakeExcel };
+  const hosts: [string, (init: Record<string, CellValue[][]>) => Host][] = [
+    ['memory', (init) => {
+      const book = new MemoryWorkbook(init);
+      return { port: book, book };
+    }],
+    ['fake Excel', (init) => {
+      const fake = new FakeExcel(init);
+      return { port: new OfficeWorkbook({ run: fake.run }), book: fake.book, fake };
+    }],
+  ];
+  const LOG: CellValue[][] = [
+    ['When', 'Hrs', 'Notes'],
+    [45740, 2, 'a'],
+    [45741, 1, ''],
+  ];
+
+  async function plan(host: Host, sheet: string, mapping: Record<number, ColumnKey | undefined>, credits = true) {
+    const snap = await host.port.read(CONVERSION_READ);
+    const result = proposeConversion(snap, sheet);
+    if (!result.ok) throw new Error(result.message);
+    return conversionPlan(result.proposal, { mapping, credits }, nism, snap);
+  }
+
+  function everything(book: MemoryWorkbook) {
+    return Object.fromEntries(book.sheetNames().map((s) => [s, snapshotValues(book, s)]));
+  }
+
+  describe.each(hosts)('on %s', (_name, make) => {
+    test('a table below the log: refused before anything is written, naming the table and how to fix it', async () => {
+      const host = make({ Tracker: [...LOG, [], ['Item', 'Cost'], ['Paper', 3], ['Ink', 4]] });
+      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 0, rows: 3, cols: 2 } }]);
+      const before = everything(host.book);
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p.ok).toBe(false);
+      expect(p.ops).toEqual([]);
+      expect(p.problems).toEqual([expect.stringMatching(/^Table "Budget" at A5:B7 overlaps the log \(A1:C7\): move it to another sheet, or start a new CE log$/)]);
+      // Applying anyway (a stale pane) writes nothing either.
+      await expect(applyConversion(host.port, p, nism)).rejects.toThrow(ConversionError);
+      expect(everything(host.book)).toEqual(before);
+      expect(host.book.tables().map((t) => t.name)).toEqual(['Budget']);
+    });
+
+    test('a table made below the log after the plan was reviewed: the check at apply time refuses it, nothing is written', async () => {
+      const host = make({ Tracker: [...LOG, [], ['Item', 'Cost'], ['Paper', 3]] });
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p.ok).toBe(true);
+      // The user makes a table while the confirmation is open.
+      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 0, rows: 2, cols: 2 } }]);
+      const before = everything(host.book);
+      const error = await applyConversion(host.port, p, nism).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConversionError);
+      expect((error as ConversionError).written).toBe(false);
+      expect((error as ConversionError).message).toMatch(/^Nothing was changed: Table "Budget" at A5:B6 overlaps the log/);
+      expect((error as ConversionError).plan?.ok).toBe(false);
+      expect(everything(host.book)).toEqual(before);
+      expect(host.book.tables().map((t) => t.name)).toEqual(['Budget']);
+      expect(host.book.getValue('Tracker', 0, 0)).toBe('When');
+    });
+
+    test('rows typed below the log after the review are fine: the plan applies in full over them', async () => {
+      const host = make({ Tracker: LOG });
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' }, false);
+      await host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 3, col: 0, values: [[45742, 3, 'new']] }]);
+      const applied = await applyConversion(host.port, p, nism);
+      expect(host.book.tables()).toEqual([expect.objectContaining({ name: applied.table, range: expect.objectContaining({ row: 0, rows: 4 }) })]);
+      expect(host.book.getValue('Tracker', 3, 2)).toBe('new');
+    });
+
+    test('a table beside the header, and a table where the new columns go: each refused by name', async () => {
+      const beside = make({ Tracker: [['When', 'Hrs', '', 'Rate', 'EUR'], [45740, 2, '', 1, 2], [45741, 1, '', 3, 4]] });
+      await beside.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 3, rows: 3, cols: 2 } }]);
+      const p1 = await plan(beside, 'Tracker', { 0: 'date', 1: 'hours' });
+      expect(p1.problems).toContain('Table "Rates" at D1:E3 overlaps the log (A1:E3): move it to another sheet, or start a new CE log');
+      expect(p1.ops).toEqual([]);
+
+      const right = make({ Tracker: [...LOG, ['', '', '', '', '', 'Item', 'Cost'], ['', '', '', '', '', 'Paper', 3]] });
+      await right.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 5, rows: 2, cols: 2 } }]);
+      const before = everything(right.book);
+      const p2 = await plan(right, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p2.problems).toEqual([expect.stringMatching(/^Table "Budget" at F4:G5 is where the log's new columns go \(D1:\w+5\): move it further right or to another sheet, or start a new CE log$/)]);
+      expect(everything(right.book)).toEqual(before);
+    });
+
+    test('merged cells inside the log, or where its new columns go, are refused; the host refuses a table over them too', async () => {
+      const inside = make({ Tracker: [...LOG, ['Total: 3 hours']] });
+      inside.book.merge('Tracker', { row: 3, col: 0, rows: 1, cols: 3 });
+      const p1 = await plan(inside, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p1.problems).toEqual(['Merged cells A4:C4 are inside the log (A1:C4): unmerge them (Home › Merge & Center), or start a new CE log']);
+      await expect(inside.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'T', range: { row: 0, col: 0, rows: 4, cols: 3 } }])).rejects.toThrow(/merged cells/);
+      expect(inside.book.tables()).toEqual([]);
+
+      const right = make({ Tracker: LOG });
+      right.book.merge('Tracker', { row: 1, col: 4, rows: 1, cols: 2 });
+      const p2 = await plan(right, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p2.problems).toEqual([expect.stringMatching(/^Merged cells E2:F2 are where the log's new columns go/)]);
+    });
+
+    test('a protected sheet is refused before anything is written', async () => {
+      const host = make({ Tracker: LOG });
+      host.book.protectSheet('Tracker');
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p.problems).toEqual(['The sheet "Tracker" is protected: unprotect it (Review › Unprotect Sheet), or start a new CE log']);
+      await expect(host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 0, col: 0, values: [['Date']] }])).rejects.toThrow(/protected sheet/);
+      expect(host.book.getValue('Tracker', 0, 0)).toBe('When');
+    });
+
+    test('a blank header next to a "Column3" header is named by the plan, announced, and no other header changes', async () => {
+      const host = make({ Tracker: [['Date', 'Hours', '', 'Column3'], [45740, 2, 'x', 'y']] });
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours' }, false);
+      expect(p.ok).toBe(true);
+      expect(p.renames).toEqual([{ index: 2, from: '', to: 'Column4', cell: 'C1' }]);
+      await applyConversion(host.port, p, nism);
+      expect(snapshotValues(host.book, 'Tracker')[0]!.slice(0, 4)).toEqual(['Date', 'Hours', 'Column4', 'Column3']);
+      expect(host.book.tables()).toHaveLength(1);
+    });
+  });
+
+  test('Excel refusing part-way anyway (a host that cannot report merged cells): the error says what was written and how to undo it', async () => {
+    const fake = new FakeExcel({ Tracker: [...LOG, ['Total: 3 hours']] });
+    fake.mergedAreasApi = false;
+    fake.book.merge('Tracker', { row: 3, col: 0, rows: 1, cols: 3 });
+    const port = new OfficeWorkbook({ run: fake.run });
+    const p = await plan({ port, book: fake.book }, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+    expect(p.ok).toBe(true); // the host did not say the cells are merged
+    const error = await applyConversion(port, p, nism).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConversionError);
+    const e = error as ConversionError;
+    expect(e.written).toBe(true);
+    expect(e.undo).toEqual(['type "When" back into A1 (now "Date")', 'type "Hrs" back into B1 (now "Hours")']);
+    expect(e.message).toMatch(/^Excel refused the conversion part-way \(A table can't overlap a range that contains merged cells\)\. Undo it with Excel's Undo \(Ctrl\+Z\)/);
+    expect(fake.book.getValue('Tracker', 0, 0)).toBe('Date');
   });
 });
