@@ -494,14 +494,22 @@ function announced(plan: ConversionPlan): string {
   return JSON.stringify([plan.table, plan.renames, plan.added, plan.notes, plan.textHeaders ?? []]);
 }
 
+export type RecheckResult =
+  | { ok: true; plan: ConversionPlan }
+  /** `fresh`: the plan made again from the fresh read, for the user to review instead (when there is one). */
+  | { ok: false; problems: string[]; fresh?: ConversionPlan };
+
 /**
- * The plan made again from `fresh` with the same mapping. It is applied only if it announces the same
- * changes as `plan` (rows added below the log since are fine: they are simply in the table); else the
- * result is not ok and says why.
+ * The plan made again from `fresh` with the same mapping. It may be applied only if it announces the
+ * same changes as `plan` (rows added below the log since are fine: they are simply in the table).
  */
-export function recheckConversion(plan: ConversionPlan, program: Program, fresh: WorkbookSnapshot): ConversionPlan {
-  const refused = (problem: string, again?: ConversionPlan): ConversionPlan => ({ ...(again ?? plan), ok: false, ops: [], problems: again?.problems.length ? again.problems : [problem] });
-  if (!plan.ok) return plan;
+export function recheckConversion(plan: ConversionPlan, program: Program, fresh: WorkbookSnapshot): RecheckResult {
+  const refused = (problem: string, again?: ConversionPlan): RecheckResult => ({
+    ok: false,
+    problems: again && !again.ok ? again.problems : [problem],
+    ...(again ? { fresh: again } : {}),
+  });
+  if (!plan.ok) return { ok: false, problems: plan.problems };
   if (!plan.basis) return refused('The plan cannot be checked again: review the changes again');
   const { proposal, options } = plan.basis;
   const changed = `"${proposal.sheet}" changed since you reviewed the changes: review them again`;
@@ -517,9 +525,8 @@ export function recheckConversion(plan: ConversionPlan, program: Program, fresh:
     JSON.stringify(now.columns.map((c) => c.header)) === JSON.stringify(proposal.columns.map((c) => c.header));
   if (!same) return refused(changed);
   const again = conversionPlan(now, options, program, fresh);
-  if (!again.ok) return refused(changed, again);
-  if (announced(again) !== announced(plan)) return { ...again, ok: false, ops: [], problems: [changed] };
-  return again;
+  if (!again.ok || announced(again) !== announced(plan)) return refused(changed, again);
+  return { ok: true, plan: again };
 }
 
 /**
@@ -529,8 +536,9 @@ export function recheckConversion(plan: ConversionPlan, program: Program, fresh:
  */
 export async function applyConversion(port: WorkbookPort, plan: ConversionPlan, program: Program): Promise<ConversionPlan> {
   if (!plan.ok) throw new ConversionError(`Nothing was changed: ${plan.problems.join(' ')}`, false);
-  const checked = recheckConversion(plan, program, await port.read(CONVERSION_READ));
-  if (!checked.ok) throw new ConversionError(`Nothing was changed: ${checked.problems.join('; ')}.`, false, [], checked);
+  const result = recheckConversion(plan, program, await port.read(CONVERSION_READ));
+  if (!result.ok) throw new ConversionError(`Nothing was changed: ${result.problems.join('; ')}.`, false, [], result.fresh);
+  const checked = result.plan;
   try {
     await port.apply(checked.ops);
   } catch (error) {

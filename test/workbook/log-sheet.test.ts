@@ -392,7 +392,7 @@ describe('a conversion cannot stop half-way', () => {
       expect(error).toBeInstanceOf(ConversionError);
       expect((error as ConversionError).written).toBe(false);
       expect((error as ConversionError).message).toMatch(/^Nothing was changed: Table "Budget" at A5:B6 overlaps the log/);
-      expect((error as ConversionError).plan?.ok).toBe(false);
+      expect((error as ConversionError).plan?.problems).toEqual([expect.stringMatching(/^Table "Budget" at A5:B6 overlaps the log/)]);
       expect(everything(host.book)).toEqual(before);
       expect(host.book.tables().map((t) => t.name)).toEqual(['Budget']);
       expect(host.book.getValue('Tracker', 0, 0)).toBe('When');
@@ -405,6 +405,17 @@ describe('a conversion cannot stop half-way', () => {
       const applied = await applyConversion(host.port, p, nism);
       expect(host.book.tables()).toEqual([expect.objectContaining({ name: applied.table, range: expect.objectContaining({ row: 0, rows: 4 }) })]);
       expect(host.book.getValue('Tracker', 3, 2)).toBe('new');
+    });
+
+    test('a header changed after the review: nothing is written, and the plan made again is returned to review', async () => {
+      const host = make({ Tracker: LOG });
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      await host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 0, col: 1, values: [['Hours']] }]);
+      const before = everything(host.book);
+      const error = (await applyConversion(host.port, p, nism).catch((e: unknown) => e)) as ConversionError;
+      expect(error.message).toBe('Nothing was changed: "Tracker" changed since you reviewed the changes: review them again.');
+      expect(everything(host.book)).toEqual(before);
+      expect(host.book.tables()).toEqual([]);
     });
 
     test('a table beside the header, and a table where the new columns go: each refused by name', async () => {
