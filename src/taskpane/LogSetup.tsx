@@ -49,8 +49,8 @@ export function ConversionConfirmation({ plan, sheet, credits }: { plan: Convers
             </li>
           ) : (
             <li key={r.index}>
-              The header “{r.from}”{r.cell ? ` (${r.cell})` : ''} is renamed to “{r.to}”: the rules do not recognise “{r.from}” as {r.to}, so renaming it is
-              the only way for it to be read.
+              The header “{r.from}” is renamed to “{r.to}”: the rules do not recognise “{r.from}” as {r.to}, so renaming it is the only way for it to be
+              read.
             </li>
           ),
         )}

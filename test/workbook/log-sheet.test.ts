@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { findProgram, PROOF_KINDS, readProof, type ColumnKey } from '../../src/core';
 import { MemoryWorkbook } from '../../src/workbook/memory';
-import { OfficeWorkbook } from '../../src/workbook/office';
+import { areasOf, OfficeWorkbook } from '../../src/workbook/office';
 import { listAccepts, type CellValue, type WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import {
@@ -482,4 +482,12 @@ describe('a conversion cannot stop half-way', () => {
     expect(e.message).toMatch(/^Excel refused the conversion part-way \(A table can't overlap a range that contains merged cells\)\. Undo it with Excel's Undo \(Ctrl\+Z\)/);
     expect(fake.book.getValue('Tracker', 0, 0)).toBe('Date');
   });
+});
+
+test("Excel's address of merged areas is read back as ranges, quoted sheet names and whole rows included", () => {
+  expect(areasOf("'My, CE'!A4:C4, 'My, CE'!$E$2:$F$2,Sheet1!3:4")).toEqual([
+    { row: 3, col: 0, rows: 1, cols: 3 },
+    { row: 1, col: 4, rows: 1, cols: 2 },
+    { row: 2, col: 0, rows: 2, cols: 16_384 },
+  ]);
 });
