@@ -124,6 +124,8 @@ export interface ConversionProposal {
   existingLog?: LogLocation;
   /** A table (not yet a CE log) that covers the header row: it is reused, not recreated. */
   existingTable?: string;
+  /** The user's table the log stops above (nothing of the log's columns continues below it). */
+  endsAbove?: TableInfo;
 }
 
 export type ProposalResult = { ok: true; proposal: ConversionProposal } | { ok: false; message: string };
@@ -167,19 +169,54 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
     if (best <= 0) headerIndex = sheet.values.findIndex((row) => row.some((v) => text(v).trim() !== ''));
   }
   const header = sheet.values[headerIndex!]!;
-  const filled = header.map((v, i) => (text(v).trim() !== '' ? i : -1)).filter((i) => i >= 0);
+  const row = sheet.row + headerIndex!;
+  let filled = header.map((v, i) => (text(v).trim() !== '' ? i : -1)).filter((i) => i >= 0);
+  // A user's table beside the header, on its row, ends the header: its cells are not the log's.
+  const onRow = sheet.tables.filter((t) => t.range.row <= row && row < t.range.row + t.range.rows);
+  const inTable = (i: number) => onRow.some((t) => sheet.col + i >= t.range.col && sheet.col + i < t.range.col + t.range.cols);
+  const own = filled.filter((i) => !inTable(i));
+  if (own.length && !onRow.some((t) => t.range.row === row && t.range.col <= sheet.col + own[0]! && t.range.col + t.range.cols > sheet.col + own[own.length - 1]!)) {
+    const cutoff = Math.min(...onRow.map((t) => t.range.col - sheet.col).filter((c) => c > own[0]!));
+    filled = own.filter((i) => i < cutoff);
+  }
   const first = filled[0]!;
   const last = filled[filled.length - 1]!;
-  const row = sheet.row + headerIndex!;
-  const range: RangeRef = { row, col: sheet.col + first, rows: sheet.row + sheet.values.length - row, cols: last - first + 1 };
+  let range: RangeRef = { row, col: sheet.col + first, rows: sheet.row + sheet.values.length - row, cols: last - first + 1 };
+  const below = tableBelow(sheet, range);
+  if (below) range = below.range;
   const existingTable = sheet.tables.find((t) => t.range.row === range.row && t.range.col <= range.col && t.range.col + t.range.cols >= range.col + range.cols);
   const columns = headerColumns(header.slice(first, last + 1));
   return {
     ok: true,
     proposal: existingTable
       ? { sheet: sheet.name, range: existingTable.range, columns: headerColumns(cellsOf(sheet, { ...existingTable.range, rows: 1 })[0]!), existingTable: existingTable.name }
-      : { sheet: sheet.name, range, columns },
+      : { sheet: sheet.name, range, columns, ...(below ? { endsAbove: below.table } : {}) },
   };
+}
+
+/**
+ * A user's table below the log (a budget, a list of providers) ends the log: the log's range stops
+ * above it, without the blank rows between, so the new table does not overlap it. Only when nothing
+ * else in the log's columns continues below that table's top row; otherwise the range is left whole
+ * and the plan refuses it, naming the table.
+ */
+function tableBelow(sheet: SheetData, range: RangeRef): { table: TableInfo; range: RangeRef } | undefined {
+  const inColumns = (t: TableInfo) => t.range.row > range.row && t.range.col < range.col + range.cols && range.col < t.range.col + t.range.cols;
+  const table = sheet.tables.filter((t) => inColumns(t) && t.range.row < range.row + range.rows).sort((a, b) => a.range.row - b.range.row)[0];
+  if (!table) return undefined;
+  const filled = (r: number, c: number) => {
+    const v = sheet.values[r - sheet.row]?.[c - sheet.col];
+    const f = sheet.formulas?.[r - sheet.row]?.[c - sheet.col];
+    return (v !== undefined && v !== null && v !== '') || (f !== undefined && f !== null && f !== '');
+  };
+  const inAnyTable = (r: number, c: number) => sheet.tables.some((t) => overlaps(t.range, { row: r, col: c, rows: 1, cols: 1 }));
+  for (let r = table.range.row; r < range.row + range.rows; r++) {
+    for (let c = range.col; c < range.col + range.cols; c++) if (filled(r, c) && !inAnyTable(r, c)) return undefined;
+  }
+  let end = table.range.row; // exclusive
+  const blankRow = (r: number) => Array.from({ length: range.cols }, (_, i) => range.col + i).every((c) => !filled(r, c));
+  while (end - 1 > range.row && blankRow(end - 1)) end--;
+  return { table, range: { ...range, rows: end - range.row } };
 }
 
 function headerColumns(header: readonly CellValue[]): ProposedColumn[] {
@@ -391,6 +428,10 @@ export function conversionPlan(
     else byName.set(name, i);
   });
   const grid = snapshot.sheets[sheet];
+  if (proposal.endsAbove) {
+    const last = range.row + Math.max(range.rows, 2);
+    notes.push(`The log ends at row ${last}, above your table "${proposal.endsAbove.name}" (${rangeAddress(proposal.endsAbove.range)}), which stays as it is`);
+  }
   const textHeaders = proposal.existingTable || !grid ? [] : nonTextHeaders(grid, range, renames);
   for (const h of textHeaders) notes.push(textHeaderNote(h));
   // The table grows to the right over the new columns: any value or formula already there would be in

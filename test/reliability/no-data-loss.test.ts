@@ -424,6 +424,9 @@ interface Tally {
   workbooks: number;
   /** Plans the pane would offer (ok): each must then apply in full. */
   offered: number;
+  /** Converted workbooks with the user's own tables or merged cells on the log's sheet, and logs that end above a table. */
+  convertedNearObstacles: number;
+  endedAboveTable: number;
   converted: number;
   refused: number;
   headersMadeText: number;
@@ -440,7 +443,7 @@ interface Tally {
 const tallies: Record<string, Tally> = {};
 
 function newTally(): Tally {
-  return { workbooks: 0, offered: 0, converted: 0, refused: 0, headersMadeText: 0, failedToApply: 0, renamedHeaders: 0, blankHeadersNamed: 0, summaries: 0, userSummariesKept: 0, cellsChecked: 0, formulasChecked: 0, refusals: new Map() };
+  return { workbooks: 0, offered: 0, convertedNearObstacles: 0, endedAboveTable: 0, converted: 0, refused: 0, headersMadeText: 0, failedToApply: 0, renamedHeaders: 0, blankHeadersNamed: 0, summaries: 0, userSummariesKept: 0, cellsChecked: 0, formulasChecked: 0, refusals: new Map() };
 }
 
 const hosts: [string, (init: MemoryInit) => { port: WorkbookPort; book: MemoryWorkbook }][] = [
@@ -482,6 +485,8 @@ describe.each(hosts)('no data loss: %s', (hostName, make) => {
         expect(outcome.applyError).toBeUndefined();
         if (outcome.converted) {
           tally.converted++;
+          if (spec.tables.length || spec.merged.length) tally.convertedNearObstacles++;
+          if (outcome.plan!.basis!.proposal.endsAbove) tally.endedAboveTable++;
           expectAppliedInFull(book, spec, outcome, before.get(spec.logSheet)!);
         } else if (outcome.applyError) tally.failedToApply++;
         else {
@@ -593,7 +598,7 @@ describe.each(hosts)('a confirmed conversion plan applies completely: %s', (_hos
 afterAll(() => {
   const lines = Object.entries(tallies).map(([host, t]) => {
     const refusals = [...t.refusals].map(([k, n]) => `${n}× ${k}`).join('; ');
-    return `${host}: ${t.workbooks} workbooks, ${t.offered} plans offered, ${t.converted} converted, ${t.refused} refused by the plan${refusals ? ` (${refusals})` : ''}, ${t.failedToApply} plans that said ok but failed to apply, ${t.renamedHeaders} header renames and ${t.blankHeadersNamed} blank headers named as the plan said, ${t.headersMadeText} non-text header cells made text, ${t.summaries} summaries generated, ${t.userSummariesKept} user "CE Summary" sheets kept, ${t.cellsChecked} original cells (${t.formulasChecked} formulas) checked unchanged`;
+    return `${host}: ${t.workbooks} workbooks, ${t.offered} plans offered, ${t.converted} converted (${t.convertedNearObstacles} with the user's tables or merged cells on the log's sheet, ${t.endedAboveTable} ending above a table), ${t.refused} refused by the plan${refusals ? ` (${refusals})` : ''}, ${t.failedToApply} plans that said ok but failed to apply, ${t.renamedHeaders} header renames and ${t.blankHeadersNamed} blank headers named as the plan said, ${t.headersMadeText} non-text header cells made text, ${t.summaries} summaries generated, ${t.userSummariesKept} user "CE Summary" sheets kept, ${t.cellsChecked} original cells (${t.formulasChecked} formulas) checked unchanged`;
   });
   // eslint-disable-next-line no-console
   console.log(`[no-data-loss]\n${lines.join('\n')}`);

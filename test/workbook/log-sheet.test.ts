@@ -367,32 +367,47 @@ describe('a conversion cannot stop half-way', () => {
   }
 
   describe.each(hosts)('on %s', (_name, make) => {
-    test('a table below the log: refused before anything is written, naming the table and how to fix it', async () => {
+    test('a table below the log: the log ends above it, says so, and applies in full; the table is untouched', async () => {
       const host = make({ Tracker: [...LOG, [], ['Item', 'Cost'], ['Paper', 3], ['Ink', 4]] });
       await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 0, rows: 3, cols: 2 } }]);
       const before = everything(host.book);
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p.problems).toEqual([]);
+      expect(p.notes).toContain('The log ends at row 3, above your table "Budget" (A5:B7), which stays as it is');
+      const applied = await applyConversion(host.port, p, nism);
+      const tables = host.book.tables();
+      expect(tables.find((t) => t.name === 'Budget')!.range).toEqual({ row: 4, col: 0, rows: 3, cols: 2 });
+      expect(tables.find((t) => t.name === applied.table)!.range).toMatchObject({ row: 0, col: 0, rows: 3 });
+      const after = everything(host.book).Tracker!;
+      for (let r = 3; r < 7; r++) expect(after[r]!.slice(0, 3)).toEqual(before.Tracker![r]!.slice(0, 3));
+    });
+
+    test('a table inside the log (more of the log below it): refused before anything is written, naming the table and how to fix it', async () => {
+      const host = make({ Tracker: [...LOG, ['Item', 'Cost'], ['Paper', 3], [45750, 1, 'after the table']] });
+      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 0, rows: 2, cols: 2 } }]);
+      const before = everything(host.book);
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
       expect(p.ok).toBe(false);
       expect(p.ops).toEqual([]);
-      expect(p.problems).toEqual([expect.stringMatching(/^Table "Budget" at A5:B7 overlaps the log \(A1:C7\): move it to another sheet, or start a new CE log$/)]);
+      expect(p.problems).toEqual(['Table "Budget" at A4:B5 overlaps the log (A1:C6): move it to another sheet, or start a new CE log']);
       // Applying anyway (a stale pane) writes nothing either.
       await expect(applyConversion(host.port, p, nism)).rejects.toThrow(ConversionError);
       expect(everything(host.book)).toEqual(before);
       expect(host.book.tables().map((t) => t.name)).toEqual(['Budget']);
     });
 
-    test('a table made below the log after the plan was reviewed: the check at apply time refuses it, nothing is written', async () => {
-      const host = make({ Tracker: [...LOG, [], ['Item', 'Cost'], ['Paper', 3]] });
+    test('a table made inside the log after the plan was reviewed: the check at apply time refuses it, nothing is written', async () => {
+      const host = make({ Tracker: [...LOG, ['Item', 'Cost'], ['Paper', 3], [45750, 1, 'after']] });
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
       expect(p.ok).toBe(true);
       // The user makes a table while the confirmation is open.
-      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 0, rows: 2, cols: 2 } }]);
+      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 0, rows: 2, cols: 2 } }]);
       const before = everything(host.book);
       const error = await applyConversion(host.port, p, nism).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConversionError);
       expect((error as ConversionError).written).toBe(false);
-      expect((error as ConversionError).message).toMatch(/^Nothing was changed: Table "Budget" at A5:B6 overlaps the log/);
-      expect((error as ConversionError).plan?.problems).toEqual([expect.stringMatching(/^Table "Budget" at A5:B6 overlaps the log/)]);
+      expect((error as ConversionError).message).toMatch(/^Nothing was changed: Table "Budget" at A4:B5 overlaps the log/);
+      expect((error as ConversionError).plan?.problems).toEqual([expect.stringMatching(/^Table "Budget" at A4:B5 overlaps the log/)]);
       expect(everything(host.book)).toEqual(before);
       expect(host.book.tables().map((t) => t.name)).toEqual(['Budget']);
       expect(host.book.getValue('Tracker', 0, 0)).toBe('When');
@@ -422,8 +437,19 @@ describe('a conversion cannot stop half-way', () => {
       const beside = make({ Tracker: [['When', 'Hrs', '', 'Rate', 'EUR'], [45740, 2, '', 1, 2], [45741, 1, '', 3, 4]] });
       await beside.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 3, rows: 3, cols: 2 } }]);
       const p1 = await plan(beside, 'Tracker', { 0: 'date', 1: 'hours' });
-      expect(p1.problems).toContain('Table "Rates" at D1:E3 overlaps the log (A1:E3): move it to another sheet, or start a new CE log');
+      // The table ends the header (the log is A1:B3), but its new columns would run into the table.
+      expect(p1.problems).toEqual(['Table "Rates" at D1:E3 is where the log\'s new columns go (C1:N3): move it further right or to another sheet, or start a new CE log']);
       expect(p1.ops).toEqual([]);
+
+      // Further right, clear of the new columns: the log converts and the table is untouched.
+      const far = make({ Tracker: [['When', 'Hrs', ...Array<CellValue>(14).fill(''), 'Rate', 'EUR'], [45740, 2, ...Array<CellValue>(14).fill(''), 1, 2]] });
+      await far.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 16, rows: 2, cols: 2 } }]);
+      const p3 = await plan(far, 'Tracker', { 0: 'date', 1: 'hours' });
+      expect(p3.problems).toEqual([]);
+      const applied = await applyConversion(far.port, p3, nism);
+      expect(far.book.tables().find((t) => t.name === applied.table)!.range).toEqual({ row: 0, col: 0, rows: 2, cols: 14 });
+      expect(far.book.tables().find((t) => t.name === 'Rates')!.range).toEqual({ row: 0, col: 16, rows: 2, cols: 2 });
+      expect(snapshotValues(far.book, 'Tracker')[0]!.slice(16)).toEqual(['Rate', 'EUR']);
 
       const right = make({ Tracker: [...LOG, ['', '', '', '', '', 'Item', 'Cost'], ['', '', '', '', '', 'Paper', 3]] });
       await right.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 5, rows: 2, cols: 2 } }]);
