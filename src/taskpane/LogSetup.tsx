@@ -150,7 +150,10 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
           setStep({ ...current, plan: error.plan });
           return setMessage({ intent: 'error', text: error.message });
         }
-        if (error.written) return setFailure(error);
+        if (error.written) {
+          setStep({ kind: 'choose' });
+          return setFailure(error);
+        }
         throw error;
       }
       setStep({ kind: 'choose' });

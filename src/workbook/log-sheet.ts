@@ -181,7 +181,9 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
   }
   const first = filled[0]!;
   const last = filled[filled.length - 1]!;
-  let range: RangeRef = { row, col: sheet.col + first, rows: sheet.row + sheet.values.length - row, cols: last - first + 1 };
+  // The log's rows end with the last that holds anything in its columns: what lies below the log and
+  // to its side only (a table, a note) is not part of it.
+  let range = withoutBlankRowsBelow(sheet, { row, col: sheet.col + first, rows: sheet.row + sheet.values.length - row, cols: last - first + 1 });
   const below = tableBelow(sheet, range);
   if (below) range = below.range;
   const existingTable = sheet.tables.find((t) => t.range.row === range.row && t.range.col <= range.col && t.range.col + t.range.cols >= range.col + range.cols);
@@ -201,22 +203,30 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
  * and the plan refuses it, naming the table.
  */
 function tableBelow(sheet: SheetData, range: RangeRef): { table: TableInfo; range: RangeRef } | undefined {
+  const filled = (r: number, c: number) => isFilled(sheet, r, c);
   const inColumns = (t: TableInfo) => t.range.row > range.row && t.range.col < range.col + range.cols && range.col < t.range.col + t.range.cols;
   const table = sheet.tables.filter((t) => inColumns(t) && t.range.row < range.row + range.rows).sort((a, b) => a.range.row - b.range.row)[0];
   if (!table) return undefined;
-  const filled = (r: number, c: number) => {
-    const v = sheet.values[r - sheet.row]?.[c - sheet.col];
-    const f = sheet.formulas?.[r - sheet.row]?.[c - sheet.col];
-    return (v !== undefined && v !== null && v !== '') || (f !== undefined && f !== null && f !== '');
-  };
   const inAnyTable = (r: number, c: number) => sheet.tables.some((t) => overlaps(t.range, { row: r, col: c, rows: 1, cols: 1 }));
   for (let r = table.range.row; r < range.row + range.rows; r++) {
     for (let c = range.col; c < range.col + range.cols; c++) if (filled(r, c) && !inAnyTable(r, c)) return undefined;
   }
-  let end = table.range.row; // exclusive
-  const blankRow = (r: number) => Array.from({ length: range.cols }, (_, i) => range.col + i).every((c) => !filled(r, c));
-  while (end - 1 > range.row && blankRow(end - 1)) end--;
-  return { table, range: { ...range, rows: end - range.row } };
+  return { table, range: withoutBlankRowsBelow(sheet, { ...range, rows: table.range.row - range.row }) };
+}
+
+/** A cell that holds a value or a formula (a formula may show nothing). */
+function isFilled(sheet: SheetData, r: number, c: number): boolean {
+  const v = sheet.values[r - sheet.row]?.[c - sheet.col];
+  const f = sheet.formulas?.[r - sheet.row]?.[c - sheet.col];
+  return (v !== undefined && v !== null && v !== '') || (f !== undefined && f !== null && f !== '');
+}
+
+/** `range` without the rows at its bottom that are blank in its columns (the header row always stays). */
+function withoutBlankRowsBelow(sheet: SheetData, range: RangeRef): RangeRef {
+  let end = range.row + range.rows; // exclusive
+  const blank = (r: number) => Array.from({ length: range.cols }, (_, i) => range.col + i).every((c) => !isFilled(sheet, r, c));
+  while (end - 1 > range.row && blank(end - 1)) end--;
+  return { ...range, rows: end - range.row };
 }
 
 function headerColumns(header: readonly CellValue[]): ProposedColumn[] {

@@ -413,6 +413,16 @@ describe('a conversion cannot stop half-way', () => {
       expect(host.book.getValue('Tracker', 0, 0)).toBe('When');
     });
 
+    test('a table below the log and to its side only is not part of the log: the log converts', async () => {
+      const host = make({ Tracker: [...LOG, [], ['', '', '', 'Item', 'Cost'], ['', '', '', 'Paper', 3]] });
+      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 3, rows: 2, cols: 2 } }]);
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p.problems).toEqual([]);
+      const applied = await applyConversion(host.port, p, nism);
+      expect(host.book.tables().find((t) => t.name === applied.table)!.range).toMatchObject({ row: 0, col: 0, rows: 3 });
+      expect(host.book.tables().find((t) => t.name === 'Budget')!.range).toEqual({ row: 4, col: 3, rows: 2, cols: 2 });
+    });
+
     test('rows typed below the log after the review are fine: the plan applies in full over them', async () => {
       const host = make({ Tracker: LOG });
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' }, false);
@@ -451,11 +461,11 @@ describe('a conversion cannot stop half-way', () => {
       expect(far.book.tables().find((t) => t.name === 'Rates')!.range).toEqual({ row: 0, col: 16, rows: 2, cols: 2 });
       expect(snapshotValues(far.book, 'Tracker')[0]!.slice(16)).toEqual(['Rate', 'EUR']);
 
-      const right = make({ Tracker: [...LOG, ['', '', '', '', '', 'Item', 'Cost'], ['', '', '', '', '', 'Paper', 3]] });
-      await right.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 5, rows: 2, cols: 2 } }]);
+      const right = make({ Tracker: [LOG[0]!, [...LOG[1]!, '', '', 'Item', 'Cost'], [...LOG[2]!, '', '', 'Paper', 3]] });
+      await right.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 1, col: 5, rows: 2, cols: 2 } }]);
       const before = everything(right.book);
       const p2 = await plan(right, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
-      expect(p2.problems).toEqual([expect.stringMatching(/^Table "Budget" at F4:G5 is where the log's new columns go \(D1:\w+5\): move it further right or to another sheet, or start a new CE log$/)]);
+      expect(p2.problems).toEqual([expect.stringMatching(/^Table "Budget" at F2:G3 is where the log's new columns go \(D1:\w+3\): move it further right or to another sheet, or start a new CE log$/)]);
       expect(everything(right.book)).toEqual(before);
     });
 
