@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { COLUMNS, type ColumnKey } from '../core';
-import type { ConversionPlan, ConversionProposal } from '../workbook/log-sheet';
+import { ConversionError, type ConversionPlan, type ConversionProposal } from '../workbook/log-sheet';
 import { PROFILE_SHEET } from '../workbook/profile-sheet';
 import type { PaneController, PaneState } from '../workbook/session';
 import { Section } from './Section';
@@ -42,12 +42,18 @@ export function ConversionConfirmation({ plan, sheet, credits }: { plan: Convers
           The range becomes the Excel table {plan.table}; every {plan.renames.length || plan.textHeaders?.length ? 'other ' : ''}value you typed stays as
           it is.
         </li>
-        {plan.renames.map((r) => (
-          <li key={r.index}>
-            The header “{r.from}” is renamed to “{r.to}”: the rules do not recognise “{r.from}” as {r.to}, so renaming it is the only way for it to be
-            read.
-          </li>
-        ))}
+        {plan.renames.map((r) =>
+          r.from.trim() === '' ? (
+            <li key={r.index}>
+              The blank header {r.cell} is named “{r.to}”: a table’s headers cannot be blank.
+            </li>
+          ) : (
+            <li key={r.index}>
+              The header “{r.from}” is renamed to “{r.to}”: the rules do not recognise “{r.from}” as {r.to}, so renaming it is the only way for it to be
+              read.
+            </li>
+          ),
+        )}
         {plan.added.length > 0 && <li>Columns added at the right: {plan.added.join(', ')}.</li>}
         {credits && <li>A Credits column with =CEU.CE_CREDITS(…) on every row.</li>}
         <li>
@@ -59,6 +65,28 @@ export function ConversionConfirmation({ plan, sheet, credits }: { plan: Convers
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * What the pane says when Excel refused a confirmed conversion part-way: the host's reason, what was
+ * written, and each step that takes it back (Excel's Undo first: it may not reach an add-in's changes).
+ */
+export function ConversionFailure({ error }: { error: ConversionError }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="error" data-testid="conversion-failure">
+      <MessageBarBody>
+        {error.message}
+        {error.undo.length > 0 && (
+          <ul className={styles.list} data-testid="conversion-undo">
+            {error.undo.map((step) => (
+              <li key={step}>{step[0]!.toUpperCase() + step.slice(1)}.</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -79,10 +107,12 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [message, setMessage] = useState<{ intent: 'info' | 'error' | 'success'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ConversionError | undefined>();
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setMessage(undefined);
+    setFailure(undefined);
     try {
       await fn();
     } catch (error) {
@@ -109,11 +139,25 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
       setStep({ kind: 'confirm', proposal, mapping, plan });
     });
 
-  const confirm = (plan: ConversionPlan, sheetName: string) =>
+  const confirm = (current: Extract<Step, { kind: 'confirm' }>) =>
     run(async () => {
-      await controller.convert(plan);
+      try {
+        await controller.convert(current.plan);
+      } catch (error) {
+        if (!(error instanceof ConversionError)) throw error;
+        // Nothing written: the sheet changed since the review, so show the plan made from it now.
+        if (!error.written && error.plan) {
+          setStep({ ...current, plan: error.plan });
+          return setMessage({ intent: 'error', text: error.message });
+        }
+        if (error.written) {
+          setStep({ kind: 'choose' });
+          return setFailure(error);
+        }
+        throw error;
+      }
       setStep({ kind: 'choose' });
-      setMessage({ intent: 'success', text: `“${sheetName}” is now a CE log (table ${plan.table}).` });
+      setMessage({ intent: 'success', text: `“${current.proposal.sheet}” is now a CE log (table ${current.plan.table}).` });
     });
 
   const startNew = () =>
@@ -131,6 +175,7 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
             <MessageBarBody>{message.text}</MessageBarBody>
           </MessageBar>
         )}
+        {failure && <ConversionFailure error={failure} />}
 
         {step.kind === 'choose' && (
           <>
@@ -205,7 +250,7 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
             )}
             <div className={styles.actions}>
               {step.plan.ok && (
-                <Button appearance="primary" disabled={busy} onClick={() => void confirm(step.plan, step.proposal.sheet)}>
+                <Button appearance="primary" disabled={busy} onClick={() => void confirm(step)}>
                   Convert
                 </Button>
               )}

@@ -21,7 +21,19 @@ import {
   type ColumnKey,
   type Program,
 } from '../core';
-import { cellAddress, type CellValue, type ListAlert, type RangeRef, type SheetData, type TableInfo, type WorkbookOp, type WorkbookSnapshot } from './port';
+import {
+  cellAddress,
+  rangeAddress,
+  type CellValue,
+  type ListAlert,
+  type RangeRef,
+  type ReadQuery,
+  type SheetData,
+  type TableInfo,
+  type WorkbookOp,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+} from './port';
 
 export const LOG_SHEET = 'CE Log';
 export const LOG_TABLE = 'CELog';
@@ -112,6 +124,8 @@ export interface ConversionProposal {
   existingLog?: LogLocation;
   /** A table (not yet a CE log) that covers the header row: it is reused, not recreated. */
   existingTable?: string;
+  /** The user's table the log stops above (nothing of the log's columns continues below it). */
+  endsAbove?: TableInfo;
 }
 
 export type ProposalResult = { ok: true; proposal: ConversionProposal } | { ok: false; message: string };
@@ -155,19 +169,64 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
     if (best <= 0) headerIndex = sheet.values.findIndex((row) => row.some((v) => text(v).trim() !== ''));
   }
   const header = sheet.values[headerIndex!]!;
-  const filled = header.map((v, i) => (text(v).trim() !== '' ? i : -1)).filter((i) => i >= 0);
+  const row = sheet.row + headerIndex!;
+  let filled = header.map((v, i) => (text(v).trim() !== '' ? i : -1)).filter((i) => i >= 0);
+  // A user's table beside the header, on its row, ends the header: its cells are not the log's.
+  const onRow = sheet.tables.filter((t) => t.range.row <= row && row < t.range.row + t.range.rows);
+  const inTable = (i: number) => onRow.some((t) => sheet.col + i >= t.range.col && sheet.col + i < t.range.col + t.range.cols);
+  const own = filled.filter((i) => !inTable(i));
+  if (own.length && !onRow.some((t) => t.range.row === row && t.range.col <= sheet.col + own[0]! && t.range.col + t.range.cols > sheet.col + own[own.length - 1]!)) {
+    const cutoff = Math.min(...onRow.map((t) => t.range.col - sheet.col).filter((c) => c > own[0]!));
+    filled = own.filter((i) => i < cutoff);
+  }
   const first = filled[0]!;
   const last = filled[filled.length - 1]!;
-  const row = sheet.row + headerIndex!;
-  const range: RangeRef = { row, col: sheet.col + first, rows: sheet.row + sheet.values.length - row, cols: last - first + 1 };
+  // The log's rows end with the last that holds anything in its columns: what lies below the log and
+  // to its side only (a table, a note) is not part of it.
+  let range = withoutBlankRowsBelow(sheet, { row, col: sheet.col + first, rows: sheet.row + sheet.values.length - row, cols: last - first + 1 });
+  const below = tableBelow(sheet, range);
+  if (below) range = below.range;
   const existingTable = sheet.tables.find((t) => t.range.row === range.row && t.range.col <= range.col && t.range.col + t.range.cols >= range.col + range.cols);
   const columns = headerColumns(header.slice(first, last + 1));
   return {
     ok: true,
     proposal: existingTable
       ? { sheet: sheet.name, range: existingTable.range, columns: headerColumns(cellsOf(sheet, { ...existingTable.range, rows: 1 })[0]!), existingTable: existingTable.name }
-      : { sheet: sheet.name, range, columns },
+      : { sheet: sheet.name, range, columns, ...(below ? { endsAbove: below.table } : {}) },
   };
+}
+
+/**
+ * A user's table below the log (a budget, a list of providers) ends the log: the log's range stops
+ * above it, without the blank rows between, so the new table does not overlap it. Only when nothing
+ * else in the log's columns continues below that table's top row; otherwise the range is left whole
+ * and the plan refuses it, naming the table.
+ */
+function tableBelow(sheet: SheetData, range: RangeRef): { table: TableInfo; range: RangeRef } | undefined {
+  const filled = (r: number, c: number) => isFilled(sheet, r, c);
+  const inColumns = (t: TableInfo) => t.range.row > range.row && t.range.col < range.col + range.cols && range.col < t.range.col + t.range.cols;
+  const table = sheet.tables.filter((t) => inColumns(t) && t.range.row < range.row + range.rows).sort((a, b) => a.range.row - b.range.row)[0];
+  if (!table) return undefined;
+  const inAnyTable = (r: number, c: number) => sheet.tables.some((t) => overlaps(t.range, { row: r, col: c, rows: 1, cols: 1 }));
+  for (let r = table.range.row; r < range.row + range.rows; r++) {
+    for (let c = range.col; c < range.col + range.cols; c++) if (filled(r, c) && !inAnyTable(r, c)) return undefined;
+  }
+  return { table, range: withoutBlankRowsBelow(sheet, { ...range, rows: table.range.row - range.row }) };
+}
+
+/** A cell that holds a value or a formula (a formula may show nothing). */
+function isFilled(sheet: SheetData, r: number, c: number): boolean {
+  const v = sheet.values[r - sheet.row]?.[c - sheet.col];
+  const f = sheet.formulas?.[r - sheet.row]?.[c - sheet.col];
+  return (v !== undefined && v !== null && v !== '') || (f !== undefined && f !== null && f !== '');
+}
+
+/** `range` without the rows at its bottom that are blank in its columns (the header row always stays). */
+function withoutBlankRowsBelow(sheet: SheetData, range: RangeRef): RangeRef {
+  let end = range.row + range.rows; // exclusive
+  const blank = (r: number) => Array.from({ length: range.cols }, (_, i) => range.col + i).every((c) => !isFilled(sheet, r, c));
+  while (end - 1 > range.row && blank(end - 1)) end--;
+  return { ...range, rows: end - range.row };
 }
 
 function headerColumns(header: readonly CellValue[]): ProposedColumn[] {
@@ -199,8 +258,11 @@ export interface ConversionOptions {
 export interface ConversionPlan {
   ok: boolean;
   ops: WorkbookOp[];
-  /** Header cells the user's mapping renames (shown in the confirmation). */
-  renames: { index: number; from: string; to: string }[];
+  /**
+   * Header cells the plan writes (shown in the confirmation): those the user's mapping renames, and
+   * blank ones, which a table cannot have, named here (never left to Excel, whose ColumnN could clash).
+   */
+  renames: { index: number; from: string; to: string; cell?: string }[];
   /** Canonical columns added at the right. */
   added: string[];
   table: string;
@@ -214,6 +276,8 @@ export interface ConversionPlan {
    * Absent on plans that were refused before the sheet was looked at.
    */
   textHeaders?: TextHeader[];
+  /** What the plan was made from, so that it can be checked again against a fresh read before it is applied. */
+  basis?: { proposal: ConversionProposal; options: ConversionOptions };
 }
 
 export interface TextHeader {
@@ -307,14 +371,14 @@ export function conversionPlan(
   const seen = new Map<ColumnKey, number>();
   const original = proposal.columns.map((c) => c.header);
   const headers = [...original];
-  const rename = (index: number, key: ColumnKey) => {
-    const to = COLUMN_BY_KEY[key].header;
+  const renameTo = (index: number, to: string) => {
     if (headers[index] === to) return;
     const existing = renames.find((r) => r.index === index);
     if (existing) existing.to = to;
-    else renames.push({ index, from: original[index]!, to });
+    else renames.push({ index, from: original[index]!, to, cell: cellAddress(range.row, range.col + index) });
     headers[index] = to;
   };
+  const rename = (index: number, key: ColumnKey) => renameTo(index, COLUMN_BY_KEY[key].header);
   for (const column of proposal.columns) {
     const key = options.mapping[column.index];
     if (key === undefined) {
@@ -330,6 +394,19 @@ export function conversionPlan(
   // A mapped column that an earlier alias would outrank gets the canonical name, which always wins.
   const read = matchHeaders(headers).map;
   for (const [key, index] of seen) if (read[key] !== index) rename(index, key);
+  // A table header cannot be blank: Excel names it ColumnN and, when a header already has that name,
+  // renames one of them again ("Column32"), unannounced. The plan names blank headers itself, with
+  // names no other header has, and lists them with the renames.
+  if (!proposal.existingTable) {
+    const taken = new Set(headers.map((h) => h.trim().toLowerCase()).filter((h) => h !== ''));
+    headers.forEach((h, i) => {
+      if (h.trim() !== '') return;
+      let n = i + 1;
+      while (taken.has(`column${n}`)) n++;
+      taken.add(`column${n}`);
+      renameTo(i, `Column${n}`);
+    });
+  }
   renames.sort((a, b) => a.index - b.index);
   if (!seen.has('date')) problems.push('Map a column to Date: the rules need the completion date');
   if (!seen.has('hours') && !seen.has('selfStudyHours')) problems.push('Map a column to Hours (or Self-study hours)');
@@ -360,8 +437,11 @@ export function conversionPlan(
     if (byName.has(name)) problems.push(`Two columns would both be called "${h}" (columns ${byName.get(name)! + 1} and ${i + 1}): rename one in the sheet, or map it differently`);
     else byName.set(name, i);
   });
-  if (original.some((h) => h.trim() === '')) notes.push('Blank header cells get names from Excel (Column1, Column2, …)');
   const grid = snapshot.sheets[sheet];
+  if (proposal.endsAbove) {
+    const last = range.row + Math.max(range.rows, 2);
+    notes.push(`The log ends at row ${last}, above your table "${proposal.endsAbove.name}" (${rangeAddress(proposal.endsAbove.range)}), which stays as it is`);
+  }
   const textHeaders = proposal.existingTable || !grid ? [] : nonTextHeaders(grid, range, renames);
   for (const h of textHeaders) notes.push(textHeaderNote(h));
   // The table grows to the right over the new columns: any value or formula already there would be in
@@ -377,7 +457,9 @@ export function conversionPlan(
         const value = grid.values[r - grid.row]?.[c - grid.col];
         const formula = grid.formulas?.[r - grid.row]?.[c - grid.col];
         const filled = (v: CellValue | undefined) => v !== undefined && v !== null && v !== '';
-        if (filled(value) || filled(formula)) blocked = `${columnLetters(c)}${r + 1}`;
+        // A table in the way is named on its own below.
+        const inTable = grid.tables.some((t) => overlaps(t.range, { row: r, col: c, rows: 1, cols: 1 }));
+        if ((filled(value) || filled(formula)) && !inTable) blocked = `${columnLetters(c)}${r + 1}`;
       }
     }
     if (blocked) {
@@ -386,16 +468,189 @@ export function conversionPlan(
       );
     }
   }
-  if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes, textHeaders };
+  const tableRange: RangeRef = { ...range, rows: Math.max(range.rows, 2) };
+  if (grid) problems.push(...obstacles(grid, tableRange, newCount, proposal.existingTable));
+  const basis = { proposal, options };
+  if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes, textHeaders, basis };
 
   const ops: WorkbookOp[] = [];
   for (const r of renames) ops.push({ kind: 'setValues', sheet, row: range.row, col: range.col + r.index, values: [[r.to]] });
-  const tableRange: RangeRef = { ...range, rows: Math.max(range.rows, 2) };
   if (!proposal.existingTable) ops.push({ kind: 'createTable', sheet, range: tableRange, name: table });
   const newHeaders = creditsHeader ? [...added, creditsHeader] : added;
   if (newHeaders.length) ops.push({ kind: 'addTableColumns', table, headers: newHeaders });
   ops.push(...decorationOps(program, sheet, tableRange, finalHeaders, creditsHeader));
-  return { ok: true, ops, renames, added, table, problems, notes, textHeaders };
+  return { ok: true, ops, renames, added, table, problems, notes, textHeaders, basis };
+}
+
+const LAST_ROW = 1_048_575;
+const LAST_COL = 16_383;
+
+function overlaps(a: RangeRef, b: RangeRef): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/**
+ * What Excel refuses a new table (or a table widened by `newCount` columns) over: another table, a
+ * merged area, a protected sheet, the sheet's edge. Each is refused here, before anything is written,
+ * naming the cells and how to clear the way.
+ */
+function obstacles(grid: SheetData, tableRange: RangeRef, newCount: number, existingTable: string | undefined): string[] {
+  const out: string[] = [];
+  const added: RangeRef = { ...tableRange, col: tableRange.col + tableRange.cols, cols: newCount };
+  const whole: RangeRef = { ...tableRange, cols: tableRange.cols + newCount };
+  const where = (r: RangeRef, plural: boolean) =>
+    overlaps(r, tableRange)
+      ? { what: `${plural ? 'are inside' : 'overlaps'} the log (${rangeAddress(tableRange)})`, fix: 'to another sheet' }
+      : { what: `${plural ? 'are' : 'is'} where the log's new ${newCount === 1 ? 'column goes' : 'columns go'} (${rangeAddress(added)})`, fix: 'further right or to another sheet' };
+  if (grid.protected) out.push(`The sheet "${grid.name}" is protected: unprotect it (Review › Unprotect Sheet), or start a new CE log`);
+  if (whole.col + whole.cols - 1 > LAST_COL || whole.row + whole.rows - 1 > LAST_ROW) {
+    out.push(`The log and its new columns would run past the edge of the sheet (${rangeAddress({ ...whole, cols: 1, rows: 1 })} onwards): start a new CE log`);
+  }
+  for (const t of grid.tables) {
+    if (existingTable !== undefined && t.name.toLowerCase() === existingTable.toLowerCase()) continue;
+    if (!overlaps(t.range, whole)) continue;
+    const { what, fix } = where(t.range, false);
+    out.push(`Table "${t.name}" at ${rangeAddress(t.range)} ${what}: move it ${fix}, or start a new CE log`);
+  }
+  for (const m of grid.merged ?? []) {
+    if (!overlaps(m, whole)) continue;
+    const { what } = where(m, true);
+    out.push(`Merged cells ${rangeAddress(m)} ${what}: unmerge them (Home › Merge & Center), or start a new CE log`);
+  }
+  return out;
+}
+
+/** What a conversion reads: every sheet (table and name clashes), formulas, merged areas and protection. */
+export const CONVERSION_READ: ReadQuery = { sheets: 'all', formulas: true, layout: true };
+
+/**
+ * The snapshot of a `tableHeaders` read with, beside the sheets it read, one entry per table on any
+ * other sheet holding only its header row: what `findLog` reads of a sheet to tell a CE log (the
+ * header row, the sheet's name), and every table's name for choosing a free one, without any other
+ * sheet's cells. The sheets read come first, so a lookup by sheet name finds them whole.
+ */
+export function headerSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const sheets: Record<string, SheetData> = { ...snapshot.sheets };
+  const read = new Set(Object.keys(snapshot.sheets).map((n) => n.toLowerCase()));
+  (snapshot.tables ?? []).forEach((t, i) => {
+    if (read.has(t.sheet.toLowerCase())) return;
+    sheets[`${t.sheet}#${i}`] = { name: t.sheet, row: t.range.row, col: t.range.col, values: [t.header], tables: [{ name: t.name, range: t.range }] };
+  });
+  return { ...snapshot, sheets };
+}
+
+/**
+ * What planning or applying a conversion of `sheet` reads: that sheet with formulas, merged areas and
+ * protection, and of the other sheets only their tables' header rows (the new table's name must
+ * differ from theirs). A host that cannot list header rows is read whole.
+ */
+export async function conversionSnapshot(port: WorkbookPort, sheet: string): Promise<WorkbookSnapshot> {
+  const read = await port.read({ ...CONVERSION_READ, sheets: [sheet], tableHeaders: true });
+  return read.tables ? headerSnapshot(read) : port.read(CONVERSION_READ);
+}
+
+/**
+ * A conversion that did not happen, or not in full. `written` says whether anything was changed;
+ * `undo` lists how to take back what was (empty when nothing was); `plan` is the plan made again from
+ * a fresh read when the sheet changed since the user reviewed it.
+ */
+export class ConversionError extends Error {
+  constructor(
+    message: string,
+    readonly written: boolean,
+    readonly undo: string[] = [],
+    readonly plan?: ConversionPlan,
+  ) {
+    super(message);
+    this.name = 'ConversionError';
+  }
+}
+
+/** What the user was shown: a plan made again must announce exactly this to be applied without asking. */
+function announced(plan: ConversionPlan): string {
+  return JSON.stringify([plan.table, plan.renames, plan.added, plan.notes, plan.textHeaders ?? []]);
+}
+
+export type RecheckResult =
+  | { ok: true; plan: ConversionPlan }
+  /** `fresh`: the plan made again from the fresh read, for the user to review instead (when there is one). */
+  | { ok: false; problems: string[]; fresh?: ConversionPlan };
+
+/**
+ * The plan made again from `fresh` with the same mapping. It may be applied only if it announces the
+ * same changes as `plan` (rows added below the log since are fine: they are simply in the table).
+ */
+export function recheckConversion(plan: ConversionPlan, program: Program, fresh: WorkbookSnapshot): RecheckResult {
+  const refused = (problem: string, again?: ConversionPlan): RecheckResult => ({
+    ok: false,
+    problems: again && !again.ok ? again.problems : [problem],
+    ...(again ? { fresh: again } : {}),
+  });
+  if (!plan.ok) return { ok: false, problems: plan.problems };
+  if (!plan.basis) return refused('The plan cannot be checked again: review the changes again');
+  const { proposal, options } = plan.basis;
+  const changed = `"${proposal.sheet}" changed since you reviewed the changes: review them again`;
+  const result = proposeConversion(fresh, proposal.sheet);
+  if (!result.ok) return refused(`${changed} (${result.message})`);
+  const now = result.proposal;
+  const same =
+    now.range.row === proposal.range.row &&
+    now.range.col === proposal.range.col &&
+    now.range.cols === proposal.range.cols &&
+    now.existingTable === proposal.existingTable &&
+    !now.existingLog &&
+    JSON.stringify(now.columns.map((c) => c.header)) === JSON.stringify(proposal.columns.map((c) => c.header));
+  if (!same) return refused(changed);
+  const again = conversionPlan(now, options, program, fresh);
+  if (!again.ok || announced(again) !== announced(plan)) return refused(changed, again);
+  return { ok: true, plan: again };
+}
+
+/**
+ * Applies a confirmed plan: reads the workbook again and checks the plan against it, so nothing is
+ * written unless every check still passes; then writes it in one batch. If the host still refuses
+ * part-way, the error says what was written (from a read after the failure) and how to undo it.
+ */
+export async function applyConversion(port: WorkbookPort, plan: ConversionPlan, program: Program): Promise<ConversionPlan> {
+  if (!plan.ok) throw new ConversionError(`Nothing was changed: ${plan.problems.join(' ')}`, false);
+  const result = recheckConversion(plan, program, await conversionSnapshot(port, plan.basis?.proposal.sheet ?? ''));
+  if (!result.ok) throw new ConversionError(`Nothing was changed: ${result.problems.join('; ')}.`, false, [], result.fresh);
+  const checked = result.plan;
+  try {
+    await port.apply(checked.ops);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const after = await port.read({ sheets: [checked.basis!.proposal.sheet] }).catch(() => undefined);
+    const undo = undoSteps(checked, after);
+    if (undo.length === 0) throw new ConversionError(`Excel refused the conversion (${reason}); nothing was changed.`, false);
+    throw new ConversionError(
+      `Excel refused the conversion part-way (${reason}). Undo it with Excel's Undo (Ctrl+Z); if Undo does not reach it: ${undo.join('; ')}.`,
+      true,
+      undo,
+    );
+  }
+  return checked;
+}
+
+/** How to take back what a failed apply wrote, from a read after it (or, without one, all it may have written). */
+function undoSteps(plan: ConversionPlan, after: WorkbookSnapshot | undefined): string[] {
+  const { proposal } = plan.basis!;
+  const grid = after ? sheetData(after, proposal.sheet) : undefined;
+  const steps: string[] = [];
+  const header = grid ? cellsOf(grid, { ...proposal.range, rows: 1 })[0] : undefined;
+  for (const r of plan.renames) {
+    if (header && text(header[r.index]) !== r.to) continue;
+    const cell = r.cell ?? cellAddress(proposal.range.row, proposal.range.col + r.index);
+    steps.push(r.from === '' ? `clear ${cell} (it was blank, now "${r.to}")` : `type "${r.from}" back into ${cell} (now "${r.to}")`);
+  }
+  if (!proposal.existingTable) {
+    const table = grid ? grid.tables.find((t) => t.name.toLowerCase() === plan.table.toLowerCase()) : { name: plan.table, range: proposal.range };
+    if (table) steps.push(`select ${rangeAddress(table.range)} and use Table Design › Convert to Range (the table ${table.name})`);
+  }
+  if (plan.added.length && (!grid || grid.tables.some((t) => t.name.toLowerCase() === plan.table.toLowerCase() && t.range.cols > proposal.range.cols))) {
+    steps.push(`delete the added columns ${plan.added.join(', ')} at the table's right`);
+  }
+  return steps;
 }
 
 /** Header cells of `range` that hold a number, a boolean or a formula and are not renamed anyway. */

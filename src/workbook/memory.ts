@@ -56,6 +56,10 @@ interface SheetState {
   hyperlinks: Map<string, string>;
   pageSetup?: Extract<WorkbookOp, { kind: 'pageSetup' }>;
   charts: Extract<WorkbookOp, { kind: 'chart' }>[];
+  /** Merged areas (Excel keeps the value of the top-left cell only). */
+  merged: RangeRef[];
+  /** Review › Protect Sheet: every cell is locked, so writes are refused. */
+  protected: boolean;
 }
 
 /** Initial content: sheet name → rows of values (dense, from A1). */
@@ -119,7 +123,7 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const requested of wanted) {
       const state = this.sheet(requested);
       if (!state || skipped.has(state.name.toLowerCase())) continue;
-      sheets[state.name] = this.sheetData(state, query.formulas === true);
+      sheets[state.name] = this.sheetData(state, query.formulas === true, query.layout === true);
     }
     return {
       sheetNames: this.sheets.map((s) => s.name),
@@ -196,6 +200,31 @@ export class MemoryWorkbook implements WorkbookPort {
   onSelect(handler: (sheet: string, range: RangeRef) => void): () => void {
     this.selectListeners.add(handler);
     return () => this.selectListeners.delete(handler);
+  }
+
+  /**
+   * Merges a range as Excel's Merge & Center does: only the top-left cell keeps its value. A range
+   * that overlaps a table or another merged area is refused, as in Excel.
+   */
+  merge(sheet: string, range: RangeRef): void {
+    const state = this.requireSheet(sheet);
+    if (range.rows * range.cols < 2) throw new Error('Merging needs at least two cells');
+    const table = this.tableList.find((t) => sameName(t.sheet, state.name) && overlaps(t.range, range));
+    if (table) throw new Error(`Cells in the table "${table.name}" cannot be merged`);
+    if (state.merged.some((m) => overlaps(m, range))) throw new Error('The range overlaps cells that are already merged');
+    for (let r = range.row; r < range.row + range.rows; r++) {
+      for (let c = range.col; c < range.col + range.cols; c++) {
+        if (r === range.row && c === range.col) continue;
+        state.formulas.delete(key(r, c));
+        this.put(state, r, c, '');
+      }
+    }
+    state.merged.push({ ...range });
+  }
+
+  /** Review › Protect Sheet (true) or Unprotect Sheet (false). */
+  protectSheet(sheet: string, on = true): void {
+    this.requireSheet(sheet).protected = on;
   }
 
   // ---- Inspection (tests, the preview grid) ----
@@ -302,6 +331,14 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.requireSheet(sheet).pageSetup;
   }
 
+  isProtected(sheet: string): boolean {
+    return this.requireSheet(sheet).protected;
+  }
+
+  mergedAreas(sheet: string): RangeRef[] {
+    return this.requireSheet(sheet).merged.map((m) => ({ ...m }));
+  }
+
   // ---- internals ----
 
   private emit(changed: Set<string>): void {
@@ -331,6 +368,8 @@ export class MemoryWorkbook implements WorkbookPort {
       frozenRows: 0,
       hyperlinks: new Map(),
       charts: [],
+      merged: [],
+      protected: false,
     };
     this.sheets.push(state);
     return state;
@@ -375,12 +414,13 @@ export class MemoryWorkbook implements WorkbookPort {
     return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
   }
 
-  private sheetData(state: SheetState, withFormulas: boolean): SheetData {
+  private sheetData(state: SheetState, withFormulas: boolean, withLayout: boolean): SheetData {
     const used = this.usedRange(state);
     const tables: TableInfo[] = this.tableList
       .filter((t) => sameName(t.sheet, state.name))
       .map((t) => ({ name: t.name, range: { ...t.range } }));
-    if (!used) return { name: state.name, row: 0, col: 0, values: [], ...(withFormulas ? { formulas: [] } : {}), tables };
+    const layout = withLayout ? { merged: state.merged.map((m) => ({ ...m })), protected: state.protected } : {};
+    if (!used) return { name: state.name, row: 0, col: 0, values: [], ...(withFormulas ? { formulas: [] } : {}), tables, ...layout };
     const values: CellValue[][] = [];
     const formulas: CellValue[][] = [];
     for (let r = used.row; r < used.row + used.rows; r++) {
@@ -395,11 +435,26 @@ export class MemoryWorkbook implements WorkbookPort {
       values.push(valueRow);
       formulas.push(formulaRow);
     }
-    return { name: state.name, row: used.row, col: used.col, values, ...(withFormulas ? { formulas } : {}), tables };
+    return { name: state.name, row: used.row, col: used.col, values, ...(withFormulas ? { formulas } : {}), tables, ...layout };
   }
 
   private table(name: string): MemoryTable | undefined {
     return this.tableList.find((t) => sameName(t.name, name));
+  }
+
+  /** Excel's refusal of any change to a protected sheet's cells. */
+  private writable(name: string): SheetState {
+    const state = this.requireSheet(name);
+    if (state.protected) throw new Error(`The cell or chart you're trying to change is on a protected sheet ("${state.name}")`);
+    return state;
+  }
+
+  /** What Excel refuses a table over: another table or a merged area. */
+  private tableObstacle(state: SheetState, range: RangeRef, except?: MemoryTable): string | undefined {
+    const clash = this.tableList.find((t) => t !== except && sameName(t.sheet, state.name) && overlaps(t.range, range));
+    if (clash) return `The range overlaps the table "${clash.name}"`;
+    if (state.merged.some((m) => overlaps(m, range))) return "A table can't overlap a range that contains merged cells";
+    return undefined;
   }
 
   private applyOne(op: WorkbookOp, changed: Set<string>): void {
@@ -420,7 +475,7 @@ export class MemoryWorkbook implements WorkbookPort {
         return;
       }
       case 'setValues': {
-        const state = this.requireSheet(op.sheet);
+        const state = this.writable(op.sheet);
         op.values.forEach((row, r) =>
           row.forEach((v, c) => {
             state.formulas.delete(key(op.row + r, op.col + c));
@@ -431,7 +486,7 @@ export class MemoryWorkbook implements WorkbookPort {
         return;
       }
       case 'setFormulas': {
-        const state = this.requireSheet(op.sheet);
+        const state = this.writable(op.sheet);
         op.formulas.forEach((row, r) =>
           row.forEach((f, c) => {
             if (f.startsWith('=')) {
@@ -448,22 +503,22 @@ export class MemoryWorkbook implements WorkbookPort {
         return;
       }
       case 'setNumberFormat':
-        this.requireSheet(op.sheet).numberFormats.push({ range: { ...op.range }, format: op.format });
+        this.writable(op.sheet).numberFormats.push({ range: { ...op.range }, format: op.format });
         return;
       case 'setStyle':
-        this.requireSheet(op.sheet).styles.push({ range: { ...op.range }, style: { ...op.style } });
+        this.writable(op.sheet).styles.push({ range: { ...op.range }, style: { ...op.style } });
         return;
       case 'setColumnWidth':
         this.requireSheet(op.sheet).columnWidths.set(op.col, op.width);
         return;
       case 'createTable': {
-        const state = this.requireSheet(op.sheet);
+        const state = this.writable(op.sheet);
         if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(op.name)) throw new Error(`"${op.name}" is not a valid table name`);
         if (this.table(op.name) || this.nameList.some((n) => sameName(n.name, op.name)))
           throw new Error(`The name "${op.name}" is already used in the workbook`);
         if (op.range.rows < 1 || op.range.cols < 1) throw new Error('A table needs at least a header row');
-        const clash = this.tableList.find((t) => sameName(t.sheet, state.name) && overlaps(t.range, op.range));
-        if (clash) throw new Error(`The range overlaps the table "${clash.name}"`);
+        const obstacle = this.tableObstacle(state, op.range);
+        if (obstacle) throw new Error(obstacle);
         // As Excel does: blank header cells become ColumnN and a repeated header gets a number
         // ("Notes", "Notes2"); every other cell is kept as it is.
         const used = new Set<string>();
@@ -488,8 +543,10 @@ export class MemoryWorkbook implements WorkbookPort {
       case 'addTableColumns': {
         const table = this.table(op.table);
         if (!table) throw new Error(`The workbook has no table named "${op.table}"`);
-        const state = this.requireSheet(table.sheet);
+        const state = this.writable(table.sheet);
         const first = table.range.col + table.range.cols;
+        const obstacle = this.tableObstacle(state, { ...table.range, col: first, cols: op.headers.length }, table);
+        if (obstacle) throw new Error(`Cannot widen table "${table.name}": ${obstacle[0]!.toLowerCase()}${obstacle.slice(1)}`);
         for (let i = 0; i < op.headers.length; i++) {
           for (let r = table.range.row; r < table.range.row + table.range.rows; r++) {
             const col = first + i;
@@ -503,7 +560,7 @@ export class MemoryWorkbook implements WorkbookPort {
         return;
       }
       case 'listValidation':
-        this.requireSheet(op.sheet);
+        this.writable(op.sheet);
         this.validationList = this.validationList.filter((v) => !(sameName(v.sheet, op.sheet) && overlaps(v.range, op.range)));
         this.validationList.push({
           sheet: op.sheet,
@@ -514,7 +571,7 @@ export class MemoryWorkbook implements WorkbookPort {
         });
         return;
       case 'conditionalFormat':
-        this.requireSheet(op.sheet);
+        this.writable(op.sheet);
         this.conditionalList.push({ sheet: op.sheet, range: { ...op.range }, formula: op.formula, fill: op.fill });
         return;
       case 'defineName': {
@@ -529,7 +586,7 @@ export class MemoryWorkbook implements WorkbookPort {
         this.requireSheet(op.sheet).frozenRows = op.rows;
         return;
       case 'hyperlink': {
-        const state = this.requireSheet(op.sheet);
+        const state = this.writable(op.sheet);
         state.formulas.delete(key(op.row, op.col));
         this.put(state, op.row, op.col, op.text);
         state.hyperlinks.set(key(op.row, op.col), op.address);

@@ -243,6 +243,65 @@ function refOf(range: Excel.Range): RangeRef {
   return { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
 }
 
+/** A sheet's merged areas and protection, loaded with a read's values when it asks for `layout`. */
+interface SheetLayout {
+  protection: Excel.WorksheetProtection;
+  /** Absent on hosts before ExcelApi 1.13 (no getMergedAreasOrNullObject): they do not report merges. */
+  merged?: Excel.RangeAreas;
+}
+
+function queueLayouts(sheets: ReadonlyMap<string, Excel.Worksheet>): Map<string, SheetLayout> {
+  const out = new Map<string, SheetLayout>();
+  for (const [name, ws] of sheets) {
+    const whole = ws.getRange();
+    const merged = typeof whole.getMergedAreasOrNullObject === 'function' ? whole.getMergedAreasOrNullObject().load('address') : undefined;
+    out.set(name, { protection: ws.protection.load('protected'), ...(merged ? { merged } : {}) });
+  }
+  return out;
+}
+
+function layoutOf(layout: SheetLayout | undefined): Pick<SheetData, 'merged' | 'protected'> {
+  if (!layout) return {};
+  const merged = layout.merged ? (layout.merged.isNullObject ? [] : areasOf(layout.merged.address)) : undefined;
+  return { protected: layout.protection.protected, ...(merged ? { merged } : {}) };
+}
+
+/** The areas of an address such as "Sheet1!A1:B2, 'My, sheet'!D4:E5" (whole rows "3:4" and columns "C:D" too). */
+export function areasOf(address: string): RangeRef[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  const out: RangeRef[] = [];
+  for (const part of parts) {
+    const local = part.slice(part.lastIndexOf('!') + 1).replace(/\$/g, '').trim();
+    const [a, b = a] = local.split(':') as [string, string?];
+    const start = cellOf(a, 'start');
+    const end = cellOf(b!, 'end');
+    if (start && end) out.push({ row: start.row, col: start.col, rows: end.row - start.row + 1, cols: end.col - start.col + 1 });
+  }
+  return out;
+}
+
+/** "B3" → row 2, col 1; "B" or "3" (a whole column or row) → its first or last cell. */
+function cellOf(text: string, side: 'start' | 'end'): { row: number; col: number } | undefined {
+  const m = /^([A-Za-z]*)(\d*)$/.exec(text);
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return {
+    row: m[2] ? Number(m[2]) - 1 : side === 'start' ? 0 : 1_048_575,
+    col: m[1] ? col - 1 : side === 'start' ? 0 : 16_383,
+  };
+}
+
 function fill<T>(rows: number, cols: number, value: T): T[][] {
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => value));
 }
@@ -307,10 +366,12 @@ export class OfficeWorkbook implements WorkbookPort {
       // the next would take the sync over the cell budget. Names and tables ride with the first.
       const props = query.formulas ? 'values,formulas' : 'values';
       const sheetRefs = new Map<string, RangeRef>();
+      const sheetObjects = new Map<string, Excel.Worksheet>();
       let pending: Piece[] = [];
       for (const [requested, range] of used) {
         const ws = usedSheets.get(requested)!;
         if (ws.isNullObject || sheetRefs.has(ws.name) || skipped.has(ws.name.toLowerCase())) continue;
+        sheetObjects.set(ws.name, ws);
         if (range.isNullObject) {
           sheetRefs.set(ws.name, { row: 0, col: 0, rows: 0, cols: 0 });
           continue;
@@ -323,6 +384,7 @@ export class OfficeWorkbook implements WorkbookPort {
       let budget = this.budget;
       let nameRanges: { name: string; range: Excel.Range }[] | undefined;
       let tableRanges: { name: string; range: Excel.Range; header?: Excel.Range }[] | undefined;
+      let layouts: Map<string, SheetLayout> | undefined;
       let first = true;
       while (first || pending.length) {
         const group: Piece[] = [];
@@ -344,6 +406,7 @@ export class OfficeWorkbook implements WorkbookPort {
             // The first row, as a sheet read would see it: a table without a header row has none to match.
             return { name: t.name, range, header: query.tableHeaders ? range.getRow(0).load('values') : undefined };
           });
+          if (query.layout) layouts = queueLayouts(sheetObjects);
         }
         for (const piece of group) {
           const r = piece.ref;
@@ -385,6 +448,7 @@ export class OfficeWorkbook implements WorkbookPort {
           values,
           ...(query.formulas ? { formulas } : {}),
           tables: tableInfos.filter((t) => t.sheet.toLowerCase() === name.toLowerCase()).map(({ name: n, range }) => ({ name: n, range })),
+          ...layoutOf(layouts?.get(name)),
         };
       }
       const namedRanges: NamedRange[] = nameRanges!

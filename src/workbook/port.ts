@@ -35,6 +35,10 @@ export interface SheetData {
   /** Formulas of the used range where requested: "=SUM(A1:A3)" for formula cells, the value otherwise. */
   formulas?: CellValue[][];
   tables: TableInfo[];
+  /** Merged areas anywhere on the sheet; present when the read asked for `layout` and the host knows. */
+  merged?: RangeRef[];
+  /** The sheet is protected (Review › Protect Sheet); present when the read asked for `layout`. */
+  protected?: boolean;
 }
 
 export interface NamedRange {
@@ -55,6 +59,11 @@ export interface ReadQuery {
    * skipped only through the name, never by its sheet name, so a user's sheet named like ours is read.
    */
   skipSheetsOfNames?: string[];
+  /**
+   * Also the sheets' merged areas and protection: what Excel refuses a new table over (a conversion
+   * checks them before it writes anything). Costs one more load per sheet read, so only when asked.
+   */
+  layout?: boolean;
   /**
    * Every table of the workbook with its header row, whatever sheets are read (`tables` in the
    * snapshot): enough to find a table by its headers, such as the CE log, without reading a sheet.

@@ -21,8 +21,8 @@ import {
   type Program,
   type RowProblem,
 } from '../core';
-import { cellsOf, conversionPlan, findLog, newLogPlan, proposeConversion, type ConversionOptions, type ConversionPlan, type ConversionProposal, type LogLocation, type ProposalResult } from './log-sheet';
-import type { SheetData, WorkbookPort, WorkbookSnapshot } from './port';
+import { applyConversion, cellsOf, conversionPlan, conversionSnapshot, findLog, headerSnapshot, newLogPlan, proposeConversion, type ConversionOptions, type ConversionPlan, type ConversionProposal, type LogLocation, type ProposalResult } from './log-sheet';
+import type { WorkbookPort, WorkbookSnapshot } from './port';
 import { PROFILE_FIELDS, PROFILE_SHEET, profileOps, readProfile, type ProfileRead } from './profile-sheet';
 
 export interface PaneState {
@@ -113,22 +113,6 @@ function isRead(snapshot: WorkbookSnapshot, sheet: string): boolean {
   const s = sheet.toLowerCase();
   if (!snapshot.sheetNames.some((n) => n.toLowerCase() === s)) return true;
   return Object.keys(snapshot.sheets).some((n) => n.toLowerCase() === s);
-}
-
-/**
- * The snapshot of a `tableHeaders` read with, beside the sheets it read, one entry per table on any
- * other sheet holding only its header row: what `findLog` reads of a sheet to tell a CE log (the
- * header row, the sheet's name), and every table's name for choosing a free one, without any other
- * sheet's cells. The sheets read come first, so a lookup by sheet name finds them whole.
- */
-function headerSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  const sheets: Record<string, SheetData> = { ...snapshot.sheets };
-  const read = new Set(Object.keys(snapshot.sheets).map((n) => n.toLowerCase()));
-  (snapshot.tables ?? []).forEach((t, i) => {
-    if (read.has(t.sheet.toLowerCase())) return;
-    sheets[`${t.sheet}#${i}`] = { name: t.sheet, row: t.range.row, col: t.range.col, values: [t.header], tables: [{ name: t.name, range: t.range }] };
-  });
-  return { ...snapshot, sheets };
 }
 
 export type SaveResult = { ok: true } | { ok: false; problems: { field: string; message: string }[] };
@@ -381,15 +365,15 @@ export class PaneController {
     if (!program) return { ok: false, ops: [], renames: [], added: [], table: '', problems: ['Save your profile first: the lists come from your program'], notes: [] };
     // Formulas too: a formula that shows nothing beside the log would still be in the new columns' way.
     // Of the other sheets only the tables (the new table's name must differ from theirs), not their cells.
-    const read = await this.port.read({ sheets: [proposal.sheet], formulas: true, tableHeaders: true });
-    const snapshot = read.tables ? headerSnapshot(read) : await this.port.read({ sheets: 'all', formulas: true });
+    const snapshot = await conversionSnapshot(this.port, proposal.sheet);
     return conversionPlan(proposal, options, program, snapshot);
   }
 
   /** Writes a confirmed plan and refreshes. */
   async convert(plan: ConversionPlan): Promise<void> {
-    if (!plan.ok) throw new Error(plan.problems.join('; '));
-    await this.port.apply(plan.ops);
+    if (!this.state.program) throw new Error('Save your profile first: the lists come from your program');
+    // Checked again against a fresh read: nothing is written unless the plan still holds.
+    await applyConversion(this.port, plan, this.state.program);
     this.preferredTable = plan.table;
     this.snapshot = undefined;
     this.readLog = undefined;

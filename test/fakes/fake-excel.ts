@@ -93,6 +93,8 @@ export class FakeExcel {
 
   /** Hosts before ExcelApi 1.9 have no workbook-level `worksheets.onChanged`. */
   workbookEvents = true;
+  /** Hosts before ExcelApi 1.13 have no `Range.getMergedAreasOrNullObject`: they cannot report merged cells. */
+  mergedAreasApi = true;
 
   constructor(init: MemoryInit = { Sheet1: [] }, options: { payloadLimit?: number; payloadBytes?: number } = {}) {
     this.book = new MemoryWorkbook(init);
@@ -326,6 +328,13 @@ export class FakeWorksheet extends FakeObject {
       return used ? { sheet, ref: used } : null;
     }, true);
   }
+  /** The whole sheet without an address (only for asking what it holds, such as its merged areas). */
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), ref: address ? parseAddress(address) : { row: 0, col: 0, rows: 1_048_576, cols: 16_384 } }), false);
+  }
+  get protection(): FakeProtection {
+    return new FakeProtection(this.ctx, () => this.resolve());
+  }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     if (rows < 1 || cols < 1) throw new InvalidArgumentError('getRangeByIndexes needs at least one row and column');
     return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), ref: { row, col, rows, cols } }), false);
@@ -417,6 +426,49 @@ export class FakeWorksheet extends FakeObject {
   }
   delete(): void {
     this.ctx.enqueue(() => this.ctx.book.applyNow([{ kind: 'deleteSheet', name: this.resolve() }]));
+  }
+}
+
+class FakeProtection extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => string,
+  ) {
+    super(ctx);
+  }
+  protected compute(name: string): unknown {
+    if (name === 'protected') return this.ctx.book.isProtected(this.sheet());
+    throw new Error(`fake WorksheetProtection does not support loading ${name}`);
+  }
+  get protected(): boolean {
+    return this.prop('protected');
+  }
+}
+
+/** The merged areas that touch a range (Range.getMergedAreasOrNullObject): null when there are none. */
+class FakeRangeAreas extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  private areas(): { sheet: string; refs: RangeRef[] } {
+    const { sheet, ref } = this.range.target()!;
+    const touches = (m: RangeRef) => m.row < ref.row + ref.rows && ref.row < m.row + m.rows && m.col < ref.col + ref.cols && ref.col < m.col + m.cols;
+    return { sheet, refs: this.ctx.book.mergedAreas(sheet).filter(touches) };
+  }
+  protected override isNull(): boolean {
+    return this.areas().refs.length === 0;
+  }
+  protected compute(name: string): unknown {
+    const { sheet, refs } = this.areas();
+    if (name === 'address') return refs.map((r) => `${sheetRef(sheet)}!${rangeAddress(r)}`).join(',');
+    if (name === 'areaCount') return refs.length;
+    throw new Error(`fake RangeAreas does not support loading ${name}`);
+  }
+  get address(): string {
+    return this.prop('address');
   }
 }
 
@@ -587,6 +639,9 @@ export class FakeRange extends FakeObject {
       const { sheet, ref } = this.target()!;
       this.ctx.book.applyNow([{ kind: 'hyperlink', sheet, row: ref.row, col: ref.col, address: link.address, text: link.textToDisplay }]);
     }, false, () => link);
+  }
+  get getMergedAreasOrNullObject(): (() => FakeRangeAreas) | undefined {
+    return this.ctx.fake.mergedAreasApi ? () => new FakeRangeAreas(this.ctx, this) : undefined;
   }
   getCell(row: number, col: number): FakeRange {
     return new FakeRange(this.ctx, () => {

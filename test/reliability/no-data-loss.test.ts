@@ -1,21 +1,29 @@
 /**
- * No data loss (issue 6, item 4). Over many random workbooks — values of every kind (numbers, text that
- * looks like a formula, a number, a date or a boolean, booleans, blanks), real formulas, a header row
- * somewhere in the first rows with canonical, alias and unknown headers, extra sheets, sometimes the
- * user's own "CE Summary" — the whole pane flow runs on the memory adapter and on the Office adapter
- * over the fake Excel host:
- *   write a profile → propose a conversion, map it as a user would, confirm it (log-sheet.ts plan + ops)
- *   → edit the profile (profileOps) → regenerate the summary twice (generateSummary) → edit again.
- * Afterwards every cell of every original sheet holds the same value and formula as before, except
- *   - the header cells the plan lists in `renames` (shown to the user in the confirmation), and
- *   - blank header cells inside the new table, which Excel names Column1, Column2… (the plan says so
- *     in `notes`);
- * and a user's own "CE Summary" (not marked by the add-in) is left exactly as it was.
+ * No data loss (issue 6, item 4; widened by issue 15, point 6). Over many random workbooks — values of
+ * every kind (numbers, text that looks like a formula, a number, a date, a boolean or an error value
+ * such as #N/A, booleans, blanks), real formulas (some with error results: =1/0, =NA()), hyperlinks, a
+ * header row anywhere in the first 26 rows and 31 columns with canonical, alias, unknown, blank and
+ * Excel-default ("Column3") headers, blank rows inside the data, a totals or note row below, the user's
+ * own tables and merged cells near the log (below it, beside the header, where the new columns go, or
+ * only close by), extra sheets, sometimes the user's own "CE Summary" — the whole pane flow runs on the
+ * memory adapter and on the Office adapter over the fake Excel host (both refuse what Excel refuses: a
+ * table over a table or over merged cells):
+ *   write a profile → propose a conversion, map it as a user would, confirm it (conversionPlan, then
+ *   applyConversion, which checks it again against a fresh read) → edit the profile (profileOps) →
+ *   regenerate the summary twice (generateSummary) → edit again.
+ * A plan the pane would offer must apply in full: the log's table exists over the planned range with the
+ * planned headers. Afterwards every cell of every original sheet holds the same value and formula as
+ * before, and every hyperlink, table and merged area is still there, except
+ *   - the header cells the plan lists in `renames` (shown to the user in the confirmation), blank
+ *     header cells included (the plan names them, never Excel), and
+ *   - non-text header cells, which read as the same text;
+ * and a user's own "CE Summary" (not marked by the add-in) is left exactly as it was. Rich text is not
+ * modelled by the adapters: it is covered as its text.
  */
 import fc from 'fast-check';
 import { checkProfile, dayFromIso, PROGRAMS, type ColumnKey, type Profile } from '../../src/core';
 import { generateSummary } from '../../src/summary';
-import { conversionPlan, proposeConversion, type ConversionPlan, type ConversionProposal } from '../../src/workbook/log-sheet';
+import { applyConversion, CONVERSION_READ, conversionPlan, proposeConversion, type ConversionPlan, type ConversionProposal } from '../../src/workbook/log-sheet';
 import { MemoryWorkbook, type MemoryInit } from '../../src/workbook/memory';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import { cellAddress, type CellValue, type WorkbookOp, type WorkbookPort } from '../../src/workbook/port';
@@ -58,6 +66,8 @@ const scalar: fc.Arbitrary<CellValue> = fc.oneof(
       'ünïcødé ✓',
       'Date',
       'Hours',
+      '#N/A',
+      '#DIV/0!',
     ),
   },
   { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
@@ -77,6 +87,8 @@ const OTHER_HEADERS: readonly (readonly string[])[] = [
   ['Cert?'],
   ['Budget code'],
   ['Approved'],
+  // Excel's own default names: a blank header must not become one of them silently ("Column32").
+  ['Column1', 'Column3', 'Column2'],
 ];
 /** Unknown headers a user may map to a column (the plan then renames the header cell). */
 const USER_MAPPINGS: Record<string, ColumnKey> = { When: 'date', Hrs: 'hours', 'Budget code': 'notes', 'Cert?': 'proof' };
@@ -90,6 +102,13 @@ interface Spec {
   extraCols: number;
   titleRows: CellValue[][];
   formulas: { row: number; col: number; formula: string }[];
+  /** Cells given a hyperlink (their text stays the cell's value). */
+  links: { row: number; col: number; address: string }[];
+  /** The user's own tables and merged areas near the log, with the values they hold. */
+  tables: { name: string; row: number; col: number; cells: CellValue[][] }[];
+  merged: { row: number; col: number; rows: number; cols: number; text: string }[];
+  /** Rows below the data: a totals row (with a formula) or a note. */
+  footer: { row: number; cells: CellValue[]; formula?: { col: number; formula: string } }[];
   logSheet: string;
   extraSheets: { name: string; rows: CellValue[][]; marker?: boolean }[];
   credits: boolean;
@@ -97,21 +116,47 @@ interface Spec {
   mapUnknown: boolean;
 }
 
+/**
+ * Things a user keeps near a log. Some are in the way of the new table (the plan must refuse, naming
+ * them), some only close to it (left of the log, above the header, right of where the new columns go).
+ */
+const NEAR = [
+  'table below',
+  'table beside the header',
+  'table where columns go',
+  'merged note below',
+  'merged beside the header',
+  'table left',
+  'table above',
+  'table far right',
+  'merged above',
+] as const;
+const nearArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constant([] as (typeof NEAR)[number][]) },
+  { weight: 2, arbitrary: fc.array(fc.constantFrom(...NEAR), { minLength: 1, maxLength: 2 }) },
+);
+
 const specArb: fc.Arbitrary<Spec> = fc
   .record({
-    headerRow: fc.integer({ min: 0, max: 3 }),
-    headerCol: fc.integer({ min: 0, max: 2 }),
+    headerRow: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 4, max: 25 })),
+    headerCol: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 3, max: 30 })),
     dateHeader: fc.constantFrom(...DATE_HEADERS),
     hoursHeader: fc.constantFrom(...HOURS_HEADERS),
     others: fc.shuffledSubarray([...OTHER_HEADERS.keys()], { maxLength: 5 }),
-    otherPick: fc.array(fc.nat(1), { minLength: 5, maxLength: 5 }),
+    otherPick: fc.array(fc.nat(2), { minLength: 5, maxLength: 5 }),
     order: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
-    blankHeader: fc.boolean(),
+    blankHeaders: fc.array(fc.nat(7), { maxLength: 2 }),
     dataRows: fc.integer({ min: 0, max: 10 }),
+    blankRows: fc.array(fc.nat(9), { maxLength: 3 }),
     extraCols: fc.constantFrom(0, 0, 0, 0, 0, 0, 0, 1),
     cellSeed: fc.array(scalar, { minLength: 200, maxLength: 200 }),
     formulaCount: fc.integer({ min: 0, max: 5 }),
-    formulaSeed: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(3)), { minLength: 5, maxLength: 5 }),
+    formulaSeed: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(5)), { minLength: 5, maxLength: 5 }),
+    linkSeed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+    near: nearArb,
+    nearGap: fc.nat(2),
+    nearShift: fc.integer({ min: -1, max: 3 }),
+    footer: fc.constantFrom('none', 'none', 'totals', 'note', 'totals after a blank row'),
     logSheet: fc.constantFrom('Tracker', 'CE Log', 'Sheet1', "Bob's CE"),
     userSummary: fc.boolean(),
     otherSheet: fc.boolean(),
@@ -126,37 +171,108 @@ const specArb: fc.Arbitrary<Spec> = fc
     const keyed = headers.map((h, i) => ({ h, k: g.order[i] ?? i }));
     keyed.sort((a, b) => a.k - b.k);
     const ordered = keyed.map((x) => x.h);
-    // A blank cell inside the header row (never the first or last: those bound the range).
-    if (g.blankHeader && ordered.length >= 3) ordered.splice(1, 0, '');
+    // Blank cells inside the header row (never the first or last: those bound the range).
+    for (const at of g.blankHeaders) if (ordered.length >= 3) ordered.splice(1 + (at % (ordered.length - 1)), 0, '');
     let seed = 0;
     const next = () => g.cellSeed[seed++ % g.cellSeed.length]!;
     const width = ordered.length + g.extraCols;
-    const titleRows = Array.from({ length: g.headerRow }, (_, r) => (r === 0 ? ['My CE tracker', next()] : [next(), next()]));
-    const rows = Array.from({ length: g.dataRows }, () => Array.from({ length: width }, () => next()));
-    const totalRows = g.headerRow + 1 + g.dataRows;
+    const { headerRow: hr, headerCol: hc } = g;
+    const titleRows = Array.from({ length: hr }, (_, r) => (r === 0 ? ['My CE tracker', next()] : r === hr - 1 ? [next(), next()] : []));
+    const blank = new Set(g.blankRows.filter((r) => r < g.dataRows - 1)); // blank rows inside, never the last
+    const rows = Array.from({ length: g.dataRows }, (_, i) => (blank.has(i) ? Array.from({ length: width }, () => '') : Array.from({ length: width }, () => next())));
+    const lastDataRow = hr + g.dataRows; // sheet row of the last data row (the header when none)
+
+    const footer: Spec['footer'] = [];
+    const hoursCol = hc + ordered.indexOf(g.hoursHeader);
+    if (g.footer === 'totals' || g.footer === 'totals after a blank row') {
+      const row = lastDataRow + (g.footer === 'totals' ? 1 : 2);
+      const letters = cellAddress(0, hoursCol).replace(/\d+$/, '');
+      footer.push({ row, cells: ['Total'], formula: { col: hoursCol, formula: `=SUM(${letters}${hr + 2}:${letters}${Math.max(hr + 2, lastDataRow + 1)})` } });
+    } else if (g.footer === 'note') footer.push({ row: lastDataRow + 2, cells: ['Note: hours from the 2024 cycle are not counted'] });
+    const footerEnd = footer.length ? footer[footer.length - 1]!.row : lastDataRow;
+
+    // Tables and merged cells near the log, none overlapping another.
+    const tables: Spec['tables'] = [];
+    const merged: Spec['merged'] = [];
+    const taken: { row: number; col: number; rows: number; cols: number }[] = [
+      { row: hr, col: hc, rows: footerEnd - hr + 1, cols: width },
+      ...titleRows.map((cells, r) => ({ row: r, col: hc, rows: 1, cols: Math.max(1, cells.length) })),
+    ];
+    const free = (r: { row: number; col: number; rows: number; cols: number }) =>
+      r.row >= 0 && r.col >= 0 && !taken.some((t) => r.row < t.row + t.rows && t.row < r.row + r.rows && r.col < t.col + t.cols && t.col < r.col + r.cols);
+    for (const kind of g.near) {
+      const gap = g.nearGap;
+      if (kind.startsWith('table')) {
+        const cells: CellValue[][] = [['Item', 'Cost'], ['Paper', 3], ['Ink', 4]];
+        const at = {
+          'table below': { row: footerEnd + 1 + gap, col: hc + g.nearShift },
+          'table beside the header': { row: hr, col: hc + width + gap },
+          'table where columns go': { row: hr + 1 + gap, col: hc + width + Math.max(0, g.nearShift) },
+          'table left': { row: hr + gap, col: hc - 3 },
+          'table above': { row: hr - 4 - gap, col: hc + g.nearShift },
+          // Past the most columns a plan adds (every canonical column and Credits).
+          'table far right': { row: hr, col: hc + width + 16 + gap },
+        }[kind as string]!;
+        const area = { ...at, rows: cells.length, cols: 2 };
+        if (!free(area)) continue;
+        taken.push(area);
+        tables.push({ name: `Budget${tables.length + 1}`, ...at, cells });
+      } else {
+        const area =
+          kind === 'merged note below'
+            ? { row: footerEnd + 1 + gap, col: hc, rows: 1, cols: Math.max(2, width) }
+            : kind === 'merged above'
+              ? { row: hr - 2 - gap, col: hc, rows: 1, cols: Math.max(2, width) }
+              : { row: hr, col: hc + width + gap, rows: 1, cols: 2 };
+        if (!free(area)) continue;
+        taken.push(area);
+        merged.push({ ...area, text: kind === 'merged note below' ? 'Reviewed by my manager' : 'Notes:' });
+      }
+    }
+
+    const totalRows = footerEnd + 1;
+    const inObstacle = (row: number, col: number) =>
+      tables.some((t) => row >= t.row && row < t.row + t.cells.length && col >= t.col && col < t.col + 2) ||
+      merged.some((m) => row >= m.row && row < m.row + m.rows && col >= m.col && col < m.col + m.cols) ||
+      footer.some((f) => f.row === row);
     const formulas: Spec['formulas'] = [];
     for (let i = 0; i < g.formulaCount; i++) {
       const [r0, c0, kind] = g.formulaSeed[i]!;
       // Anywhere but the header row (Excel turns a formula in a table header into text).
-      const rowChoices = Array.from({ length: totalRows }, (_, r) => r).filter((r) => r !== g.headerRow);
+      const rowChoices = Array.from({ length: totalRows }, (_, r) => r).filter((r) => r !== hr);
       if (!rowChoices.length) continue;
       const row = rowChoices[r0 % rowChoices.length]!;
-      const col = c0 % (g.headerCol + width);
+      const col = c0 % (hc + width);
+      if (inObstacle(row, col)) continue;
       const ref = cellAddress(Math.max(0, row - 1), col === 0 ? 1 : 0);
-      const formula = [`=${ref}*2`, '=1+1', `=SUM(A1:B${row + 1})`, `="=not"&"${ref}"`][kind]!;
+      // Error results too: their value is an error text (#DIV/0!, #N/A), the formula is what is kept.
+      const formula = [`=${ref}*2`, '=1+1', `=SUM(A1:B${row + 1})`, `="=not"&"${ref}"`, '=1/0', '=NA()'][kind]!;
       if (!formulas.some((f) => f.row === row && f.col === col)) formulas.push({ row, col, formula });
+    }
+    for (const f of footer) if (f.formula) formulas.push({ row: f.row, col: f.formula.col, formula: f.formula.formula });
+    const links: Spec['links'] = [];
+    for (const [r0, c0] of g.linkSeed) {
+      if (g.dataRows === 0) break;
+      const row = hr + 1 + (r0 % g.dataRows);
+      const col = hc + (c0 % width);
+      if (formulas.some((f) => f.row === row && f.col === col) || links.some((l) => l.row === row && l.col === col)) continue;
+      links.push({ row, col, address: `https://example.com/cert/${row}-${col}.pdf` });
     }
     const extraSheets: Spec['extraSheets'] = [];
     if (g.userSummary) extraSheets.push({ name: 'CE Summary', rows: [['My own summary'], ['Total', 12.5], ['=1+1', 'keep me']] });
     if (g.otherSheet) extraSheets.push({ name: 'Budget', rows: g.otherRows });
     return {
-      headerRow: g.headerRow,
-      headerCol: g.headerCol,
+      headerRow: hr,
+      headerCol: hc,
       headers: ordered,
       rows,
       extraCols: g.extraCols,
       titleRows,
       formulas,
+      links,
+      tables,
+      merged,
+      footer,
       logSheet: g.logSheet,
       extraSheets,
       credits: g.credits,
@@ -167,23 +283,36 @@ const specArb: fc.Arbitrary<Spec> = fc
 
 function initOf(spec: Spec): MemoryInit {
   const grid: CellValue[][] = [];
-  const place = (r: number, cells: CellValue[]) => {
-    grid[r] = [...Array<CellValue>(spec.headerCol).fill(''), ...cells];
+  const put = (r: number, c: number, v: CellValue) => {
+    grid[r] ??= [];
+    grid[r]![c] = v;
   };
+  const place = (r: number, cells: CellValue[]) => cells.forEach((v, c) => put(r, spec.headerCol + c, v));
   spec.titleRows.forEach((cells, r) => place(r, cells));
   place(spec.headerRow, spec.headers);
   spec.rows.forEach((cells, i) => place(spec.headerRow + 1 + i, cells));
-  for (let r = 0; r < grid.length; r++) grid[r] ??= [];
+  for (const f of spec.footer) place(f.row, f.cells);
+  for (const t of spec.tables) t.cells.forEach((cells, r) => cells.forEach((v, c) => put(t.row + r, t.col + c, v)));
+  for (const m of spec.merged) put(m.row, m.col, m.text);
+  for (let r = 0; r < grid.length; r++) {
+    grid[r] ??= [];
+    for (let c = 0; c < grid[r]!.length; c++) grid[r]![c] ??= '';
+  }
   const init: MemoryInit = { [spec.logSheet]: grid };
   for (const s of spec.extraSheets) init[s.name] = s.rows;
   return init;
 }
 
-function formulaOps(spec: Spec): WorkbookOp[] {
-  const ops: WorkbookOp[] = spec.formulas.map((f) => ({ kind: 'setFormulas', sheet: spec.logSheet, row: f.row, col: f.col, formulas: [[f.formula]] }));
+/** What the user did in Excel before opening the pane: tables, merges, formulas, links. */
+function setUp(book: MemoryWorkbook, spec: Spec): void {
+  const sheet = spec.logSheet;
+  book.applyNow(spec.tables.map((t): WorkbookOp => ({ kind: 'createTable', sheet, name: t.name, range: { row: t.row, col: t.col, rows: t.cells.length, cols: 2 } })));
+  for (const m of spec.merged) book.merge(sheet, { row: m.row, col: m.col, rows: m.rows, cols: m.cols });
+  const ops: WorkbookOp[] = spec.formulas.map((f) => ({ kind: 'setFormulas', sheet, row: f.row, col: f.col, formulas: [[f.formula]] }));
+  for (const l of spec.links) ops.push({ kind: 'hyperlink', sheet, row: l.row, col: l.col, address: l.address, text: String(book.getValue(sheet, l.row, l.col) || 'certificate') });
   const summary = spec.extraSheets.find((s) => s.name === 'CE Summary');
   if (summary) ops.push({ kind: 'setFormulas', sheet: 'CE Summary', row: 1, col: 2, formulas: [['=B2*2']] });
-  return ops;
+  book.applyNow(ops);
 }
 
 // ---- what the workbook holds ----
@@ -230,7 +359,7 @@ async function runFlow(port: WorkbookPort, spec: Spec): Promise<Outcome> {
 
   await port.apply(profileOps(profileOf(spec, '=HYPERLINK("x")', false), await port.read({ sheets: 'all' })));
 
-  const snapshot = await port.read({ sheets: 'all', formulas: true });
+  const snapshot = await port.read(CONVERSION_READ);
   const proposed = proposeConversion(snapshot, spec.logSheet);
   if (!proposed.ok) throw new Error(`no proposal: ${proposed.message}`);
   const mapping: Record<number, ColumnKey | undefined> = {};
@@ -244,7 +373,8 @@ async function runFlow(port: WorkbookPort, spec: Spec): Promise<Outcome> {
   outcome.proposal = proposed.proposal;
   if (plan.ok) {
     try {
-      await port.apply(plan.ops);
+      // As the pane does: checked again against a fresh read, then written.
+      outcome.plan = await applyConversion(port, plan, program);
       outcome.converted = true;
     } catch (error) {
       outcome.applyError = error instanceof Error ? error.message : String(error);
@@ -282,9 +412,7 @@ function allowedChanges(before: Grid, outcome: Outcome): Map<string, { check: (v
     const was = before.get(at);
     if (!was || was.formula !== undefined) continue;
     const rename = plan.renames.find((r) => r.index === i);
-    if (rename) allowed.set(at, { check: (v) => v === rename.to, why: 'renamedHeaders' });
-    else if (was.value === '' && plan.notes.some((n) => /Blank header cells get names from Excel/.test(n)))
-      allowed.set(at, { check: (v) => typeof v === 'string' && /^Column\d+$/.test(v), why: 'blankHeadersNamed' });
+    if (rename) allowed.set(at, { check: (v) => v === rename.to, why: rename.from.trim() === '' ? 'blankHeadersNamed' : 'renamedHeaders' });
     // A table header is always text in Excel: a number or TRUE there becomes the same text. The plan
     // does not mention it (reported as a finding); the value reads the same.
     else if (typeof was.value !== 'string') allowed.set(at, { check: (v) => v === String(was.value), why: 'headersMadeText' });
@@ -294,6 +422,11 @@ function allowedChanges(before: Grid, outcome: Outcome): Map<string, { check: (v
 
 interface Tally {
   workbooks: number;
+  /** Plans the pane would offer (ok): each must then apply in full. */
+  offered: number;
+  /** Converted workbooks with the user's own tables or merged cells on the log's sheet, and logs that end above a table. */
+  convertedNearObstacles: number;
+  endedAboveTable: number;
   converted: number;
   refused: number;
   headersMadeText: number;
@@ -310,23 +443,21 @@ interface Tally {
 const tallies: Record<string, Tally> = {};
 
 function newTally(): Tally {
-  return { workbooks: 0, converted: 0, refused: 0, headersMadeText: 0, failedToApply: 0, renamedHeaders: 0, blankHeadersNamed: 0, summaries: 0, userSummariesKept: 0, cellsChecked: 0, formulasChecked: 0, refusals: new Map() };
+  return { workbooks: 0, offered: 0, convertedNearObstacles: 0, endedAboveTable: 0, converted: 0, refused: 0, headersMadeText: 0, failedToApply: 0, renamedHeaders: 0, blankHeadersNamed: 0, summaries: 0, userSummariesKept: 0, cellsChecked: 0, formulasChecked: 0, refusals: new Map() };
 }
 
-const hosts: [string, (init: MemoryInit, ops: WorkbookOp[]) => { port: WorkbookPort; book: MemoryWorkbook }][] = [
+const hosts: [string, (init: MemoryInit) => { port: WorkbookPort; book: MemoryWorkbook }][] = [
   [
     'memory adapter',
-    (init, ops) => {
+    (init) => {
       const book = new MemoryWorkbook(init);
-      book.applyNow(ops);
       return { port: book, book };
     },
   ],
   [
     'Office adapter over the fake Excel host',
-    (init, ops) => {
+    (init) => {
       const fake = new FakeExcel(init);
-      fake.book.applyNow(ops);
       return { port: new OfficeWorkbook({ run: fake.run }), book: fake.book };
     },
   ],
@@ -338,26 +469,40 @@ describe.each(hosts)('no data loss: %s', (hostName, make) => {
   test(`convert, edit the profile and regenerate the summary twice over ${RUNS} random workbooks: every original cell is kept`, async () => {
     await fc.assert(
       fc.asyncProperty(specArb, async (spec) => {
-        const init = initOf(spec);
-        const { port, book } = make(init, formulaOps(spec));
+        const { port, book } = make(initOf(spec));
+        setUp(book, spec);
         const originalSheets = book.sheetNames();
         const before = new Map(originalSheets.map((s) => [s, contents(book, s)]));
         const extents = new Map(originalSheets.map((s) => [s, book.extent(s)]));
+        const userTables = book.tables();
+        const userMerged = book.mergedAreas(spec.logSheet);
 
         const outcome = await runFlow(port, spec);
 
         tally.workbooks++;
+        if (outcome.plan?.ok) tally.offered++;
         // A confirmed plan must apply in full: a refusal half-way would leave a half-converted sheet.
         expect(outcome.applyError).toBeUndefined();
-        if (outcome.converted) tally.converted++;
-        else if (outcome.applyError) tally.failedToApply++;
+        if (outcome.converted) {
+          tally.converted++;
+          if (spec.tables.length || spec.merged.length) tally.convertedNearObstacles++;
+          if (outcome.plan!.basis!.proposal.endsAbove) tally.endedAboveTable++;
+          expectAppliedInFull(book, spec, outcome, before.get(spec.logSheet)!);
+        } else if (outcome.applyError) tally.failedToApply++;
         else {
           tally.refused++;
           for (const p of outcome.refused) {
-            const key = p.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N');
+            const key = p
+              .replace(/"[^"]*"/g, '"…"')
+              .replace(/\b[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?\b/g, '<cells>')
+              .replace(/\d+/g, 'N');
             tally.refusals.set(key, (tally.refusals.get(key) ?? 0) + 1);
           }
         }
+        // The user's tables and merged cells are as they were (the log's table is the only new one).
+        expect(book.tables().filter((t) => !outcome.converted || t.name !== outcome.plan!.table)).toEqual(userTables);
+        expect(book.mergedAreas(spec.logSheet)).toEqual(userMerged);
+        for (const l of spec.links) expect([cellAddress(l.row, l.col), book.hyperlink(spec.logSheet, l.row, l.col)]).toEqual([cellAddress(l.row, l.col), l.address]);
         tally.summaries += outcome.summaries;
 
         // Every original sheet is still there, under its name.
@@ -400,8 +545,24 @@ describe.each(hosts)('no data loss: %s', (hostName, make) => {
     );
     // The generator must mostly produce workbooks that convert, or the property proves little.
     expect(tally.converted).toBeGreaterThan(RUNS / 2);
-  }, 60_000);
+  }, Math.max(60_000, RUNS * 1_000)); // scaled with the runs: a busy 2-core machine must not fail it on time
 });
+
+/**
+ * The confirmed plan applied in full: the log's table is there, over the header row and every row below
+ * it plus the columns the plan adds, and its headers are the original ones with exactly the announced
+ * renames (a non-text header reads as its text).
+ */
+function expectAppliedInFull(book: MemoryWorkbook, spec: Spec, outcome: Outcome, before: Grid): void {
+  const plan = outcome.plan!;
+  const { range } = plan.basis!.proposal;
+  const added = plan.added.length + (spec.credits ? 1 : 0);
+  const table = book.tables().find((t) => t.name === plan.table);
+  expect(table).toEqual({ name: plan.table, sheet: book.sheetName(spec.logSheet), range: { row: range.row, col: range.col, rows: Math.max(2, range.rows), cols: range.cols + added } });
+  const expected = Array.from({ length: range.cols }, (_, i) => plan.renames.find((r) => r.index === i)?.to ?? String(before.get(`${range.row},${range.col + i}`)?.value ?? ''));
+  const actual = Array.from({ length: range.cols }, (_, i) => String(book.getValue(spec.logSheet, range.row, range.col + i)));
+  expect(actual).toEqual(expected);
+}
 
 /** Columns the plan adds at the right of the table (and the Credits column), over the table's rows. */
 function isAddedColumn(spec: Spec, outcome: Outcome, r: number, c: number): boolean {
@@ -414,35 +575,30 @@ function isAddedColumn(spec: Spec, outcome: Outcome, r: number, c: number): bool
 }
 
 /**
- * BUG (reported, not ours to fix: src/workbook/log-sheet.ts): the proposal's range covers only the
- * header's columns, so a value typed to the right of the header row (a note beside a data row) sits
- * where the plan adds its columns. The plan says ok; the host then refuses the batch part-way
- * ("Cannot widen table"), leaving the headers renamed and a CELog table without its new columns. In
- * Excel, TableColumnCollection.add would instead shift or overwrite that cell. Remove `.failing` when
- * conversionPlan refuses (or the proposal widens its range over) such a sheet.
+ * The proposal's range covers only the header's columns, so a value typed to the right of the header
+ * row (a note beside a data row) sits where the plan adds its columns: the plan refuses the sheet,
+ * naming the cell, and nothing is written.
  */
 describe.each(hosts)('a confirmed conversion plan applies completely: %s', (_host, make) => {
   test('a value to the right of the header row, beside a data row', async () => {
-    const { port, book } = make({ Tracker: [['Date', 'Hrs'], [45740, 1, 'my note']] }, []);
-    const snapshot = await port.read({ sheets: 'all' });
+    const { port, book } = make({ Tracker: [['Date', 'Hrs'], [45740, 1, 'my note']] });
+    const snapshot = await port.read(CONVERSION_READ);
     const proposed = proposeConversion(snapshot, 'Tracker');
     if (!proposed.ok) throw new Error(proposed.message);
-    const plan = conversionPlan(proposed.proposal, { mapping: { 0: 'date', 1: 'hours' }, credits: true }, PROGRAMS.find((p) => p.id === 'NISM-SMS')!, snapshot);
-    // Either the plan refuses the sheet, or it applies in full and keeps the note.
-    if (plan.ok) {
-      await port.apply(plan.ops);
-      expect(book.getValue('Tracker', 1, 2)).toBe('my note');
-    } else {
-      expect(plan.ops).toEqual([]);
-    }
-    expect(book.getValue('Tracker', 0, 1)).toBe(plan.ok ? 'Hours' : 'Hrs');
+    const program = PROGRAMS.find((p) => p.id === 'NISM-SMS')!;
+    const plan = conversionPlan(proposed.proposal, { mapping: { 0: 'date', 1: 'hours' }, credits: true }, program, snapshot);
+    expect(plan.problems).toEqual([expect.stringMatching(/C2 already holds a value/)]);
+    await expect(applyConversion(port, plan, program)).rejects.toThrow(/^Nothing was changed/);
+    expect(book.getValue('Tracker', 1, 2)).toBe('my note');
+    expect(book.getValue('Tracker', 0, 1)).toBe('Hrs');
+    expect(book.tables()).toEqual([]);
   });
 });
 
 afterAll(() => {
   const lines = Object.entries(tallies).map(([host, t]) => {
     const refusals = [...t.refusals].map(([k, n]) => `${n}× ${k}`).join('; ');
-    return `${host}: ${t.workbooks} workbooks, ${t.converted} converted, ${t.refused} refused by the plan${refusals ? ` (${refusals})` : ''}, ${t.failedToApply} plans that said ok but failed to apply, ${t.renamedHeaders} header renames and ${t.blankHeadersNamed} blank headers named as the plan said, ${t.headersMadeText} non-text header cells made text, ${t.summaries} summaries generated, ${t.userSummariesKept} user "CE Summary" sheets kept, ${t.cellsChecked} original cells (${t.formulasChecked} formulas) checked unchanged`;
+    return `${host}: ${t.workbooks} workbooks, ${t.offered} plans offered, ${t.converted} converted (${t.convertedNearObstacles} with the user's tables or merged cells on the log's sheet, ${t.endedAboveTable} ending above a table), ${t.refused} refused by the plan${refusals ? ` (${refusals})` : ''}, ${t.failedToApply} plans that said ok but failed to apply, ${t.renamedHeaders} header renames and ${t.blankHeadersNamed} blank headers named as the plan said, ${t.headersMadeText} non-text header cells made text, ${t.summaries} summaries generated, ${t.userSummariesKept} user "CE Summary" sheets kept, ${t.cellsChecked} original cells (${t.formulasChecked} formulas) checked unchanged`;
   });
   // eslint-disable-next-line no-console
   console.log(`[no-data-loss]\n${lines.join('\n')}`);

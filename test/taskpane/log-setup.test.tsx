@@ -5,9 +5,16 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { findProgram } from '../../src/core';
-import { ConversionConfirmation } from '../../src/taskpane/LogSetup';
-import { conversionPlan, proposeConversion } from '../../src/workbook/log-sheet';
+import { ConversionConfirmation, ConversionFailure } from '../../src/taskpane/LogSetup';
+import { applyConversion, ConversionError, CONVERSION_READ, conversionPlan, proposeConversion } from '../../src/workbook/log-sheet';
 import { MemoryWorkbook } from '../../src/workbook/memory';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import { FakeExcel } from '../fakes/fake-excel';
+
+function textOf(element: React.ReactElement): string {
+  const html = renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
+  return html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+}
 
 test('the confirmation names a number header and a TRUE header that will become text', async () => {
   const wb = new MemoryWorkbook({
@@ -32,4 +39,33 @@ test('the confirmation names a number header and a TRUE header that will become 
   expect(text).toContain('Header D1 (TRUE) will become the text "TRUE"');
   expect(text).toContain('every other value you typed stays as it is');
   expect(text).toContain('Assignment; Publication');
+});
+
+test('the confirmation names the blank header the plan names, and which cell it is', async () => {
+  const wb = new MemoryWorkbook({ Log: [['Date', 'Hours', '', 'Column3'], [45740, 2, 'x', 'y']] });
+  const snap = await wb.read(CONVERSION_READ);
+  const result = proposeConversion(snap, 'Log');
+  if (!result.ok) throw new Error(result.message);
+  const plan = conversionPlan(result.proposal, { mapping: { 0: 'date', 1: 'hours' }, credits: false }, findProgram('NISM-SMS')!, snap);
+  expect(textOf(<ConversionConfirmation plan={plan} sheet="Log" credits={false} />)).toContain('The blank header C1 is named “Column4”');
+});
+
+test('when Excel refuses part-way, the pane says what was written and how to undo each change', async () => {
+  // A host that cannot report merged cells: the plan cannot see the merged total row, Excel refuses the table.
+  const fake = new FakeExcel({ Log: [['When', 'Hrs'], [45740, 2], ['Total']] });
+  fake.mergedAreasApi = false;
+  fake.book.merge('Log', { row: 2, col: 0, rows: 1, cols: 2 });
+  const port = new OfficeWorkbook({ run: fake.run });
+  const snap = await port.read(CONVERSION_READ);
+  const result = proposeConversion(snap, 'Log');
+  if (!result.ok) throw new Error(result.message);
+  const program = findProgram('NISM-SMS')!;
+  const plan = conversionPlan(result.proposal, { mapping: { 0: 'date', 1: 'hours' }, credits: false }, program, snap);
+  const error = await applyConversion(port, plan, program).catch((e: unknown) => e);
+  if (!(error instanceof ConversionError)) throw new Error(`expected a ConversionError, got ${String(error)}`);
+  const text = textOf(<ConversionFailure error={error} />);
+  expect(text).toContain("Excel refused the conversion part-way (A table can't overlap a range that contains merged cells)");
+  expect(text).toContain("Excel's Undo (Ctrl+Z)");
+  expect(text).toContain('Type "When" back into A1 (now "Date").');
+  expect(text).toContain('Type "Hrs" back into B1 (now "Hours").');
 });

@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs';
 import { findProgram, PROOF_KINDS, readProof, type ColumnKey } from '../../src/core';
 import { MemoryWorkbook } from '../../src/workbook/memory';
-import { OfficeWorkbook } from '../../src/workbook/office';
+import { areasOf, OfficeWorkbook } from '../../src/workbook/office';
 import { listAccepts, type CellValue, type WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import {
+  applyConversion,
   cellsOf,
+  ConversionError,
+  CONVERSION_READ,
   conversionPlan,
   findLog,
   newLogPlan,
@@ -101,9 +104,9 @@ describe('conversionPlan', () => {
       const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { When: 'date', Hrs: 'hours', 'Cert?': 'proof' }), credits: true }, nism, snap);
       expect(plan.problems).toEqual([]);
       expect(plan.renames).toEqual([
-        { index: 0, from: 'When', to: 'Date' },
-        { index: 2, from: 'Hrs', to: 'Hours' },
-        { index: 5, from: 'Cert?', to: 'Proof' },
+        { index: 0, from: 'When', to: 'Date', cell: 'A3' },
+        { index: 2, from: 'Hrs', to: 'Hours', cell: 'C3' },
+        { index: 5, from: 'Cert?', to: 'Proof', cell: 'F3' },
       ]);
       await port.apply(plan.ops);
 
@@ -200,7 +203,7 @@ describe('conversionPlan edge cases', () => {
     const { snap, proposal } = await propose(wb, 'S');
     const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { Type: undefined, Category: 'format' }), credits: false }, nism, snap);
     expect(plan.problems).toEqual([]);
-    expect(plan.renames).toEqual([{ index: 2, from: 'Category', to: 'Format' }]);
+    expect(plan.renames).toEqual([{ index: 2, from: 'Category', to: 'Format', cell: 'C1' }]);
   });
 
   test('refuses a plan that would leave two columns with one name (Excel would rename one)', async () => {
@@ -326,4 +329,201 @@ describe('the Proof drop-down also accepts several kinds', () => {
     const format = ws.getCell(2, header.indexOf('Format') + 1).dataValidation;
     expect(format.errorStyle ?? 'stop').toBe('stop');
   });
+});
+
+/**
+ * Issue 15, point 6: a plan the pane offers applies in full, or it is refused before anything is
+ * written, naming the cells in the way. Each case runs on the memory adapter and on the Office adapter
+ * over the fake Excel host, both of which refuse what Excel refuses (a table over another table or
+ * over merged cells).
+ */
+describe('a conversion cannot stop half-way', () => {
+  type Host = { port: WorkbookPort; book: MemoryWorkbook; fake?: FakeExcel };
+  const hosts: [string, (init: Record<string, CellValue[][]>) => Host][] = [
+    ['memory', (init) => {
+      const book = new MemoryWorkbook(init);
+      return { port: book, book };
+    }],
+    ['fake Excel', (init) => {
+      const fake = new FakeExcel(init);
+      return { port: new OfficeWorkbook({ run: fake.run }), book: fake.book, fake };
+    }],
+  ];
+  const LOG: CellValue[][] = [
+    ['When', 'Hrs', 'Notes'],
+    [45740, 2, 'a'],
+    [45741, 1, ''],
+  ];
+
+  async function plan(host: Host, sheet: string, mapping: Record<number, ColumnKey | undefined>, credits = true) {
+    const snap = await host.port.read(CONVERSION_READ);
+    const result = proposeConversion(snap, sheet);
+    if (!result.ok) throw new Error(result.message);
+    return conversionPlan(result.proposal, { mapping, credits }, nism, snap);
+  }
+
+  function everything(book: MemoryWorkbook) {
+    return Object.fromEntries(book.sheetNames().map((s) => [s, snapshotValues(book, s)]));
+  }
+
+  describe.each(hosts)('on %s', (_name, make) => {
+    test('a table below the log: the log ends above it, says so, and applies in full; the table is untouched', async () => {
+      const host = make({ Tracker: [...LOG, [], ['Item', 'Cost'], ['Paper', 3], ['Ink', 4]] });
+      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 0, rows: 3, cols: 2 } }]);
+      const before = everything(host.book);
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p.problems).toEqual([]);
+      expect(p.notes).toContain('The log ends at row 3, above your table "Budget" (A5:B7), which stays as it is');
+      const applied = await applyConversion(host.port, p, nism);
+      const tables = host.book.tables();
+      expect(tables.find((t) => t.name === 'Budget')!.range).toEqual({ row: 4, col: 0, rows: 3, cols: 2 });
+      expect(tables.find((t) => t.name === applied.table)!.range).toMatchObject({ row: 0, col: 0, rows: 3 });
+      const after = everything(host.book).Tracker!;
+      for (let r = 3; r < 7; r++) expect(after[r]!.slice(0, 3)).toEqual(before.Tracker![r]!.slice(0, 3));
+    });
+
+    test('a table inside the log (more of the log below it): refused before anything is written, naming the table and how to fix it', async () => {
+      const host = make({ Tracker: [...LOG, ['Item', 'Cost'], ['Paper', 3], [45750, 1, 'after the table']] });
+      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 0, rows: 2, cols: 2 } }]);
+      const before = everything(host.book);
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p.ok).toBe(false);
+      expect(p.ops).toEqual([]);
+      expect(p.problems).toEqual(['Table "Budget" at A4:B5 overlaps the log (A1:C6): move it to another sheet, or start a new CE log']);
+      // Applying anyway (a stale pane) writes nothing either.
+      await expect(applyConversion(host.port, p, nism)).rejects.toThrow(ConversionError);
+      expect(everything(host.book)).toEqual(before);
+      expect(host.book.tables().map((t) => t.name)).toEqual(['Budget']);
+    });
+
+    test('a table made inside the log after the plan was reviewed: the check at apply time refuses it, nothing is written', async () => {
+      const host = make({ Tracker: [...LOG, ['Item', 'Cost'], ['Paper', 3], [45750, 1, 'after']] });
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p.ok).toBe(true);
+      // The user makes a table while the confirmation is open.
+      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 0, rows: 2, cols: 2 } }]);
+      const before = everything(host.book);
+      const error = await applyConversion(host.port, p, nism).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConversionError);
+      expect((error as ConversionError).written).toBe(false);
+      expect((error as ConversionError).message).toMatch(/^Nothing was changed: Table "Budget" at A4:B5 overlaps the log/);
+      expect((error as ConversionError).plan?.problems).toEqual([expect.stringMatching(/^Table "Budget" at A4:B5 overlaps the log/)]);
+      expect(everything(host.book)).toEqual(before);
+      expect(host.book.tables().map((t) => t.name)).toEqual(['Budget']);
+      expect(host.book.getValue('Tracker', 0, 0)).toBe('When');
+    });
+
+    test('a table below the log and to its side only is not part of the log: the log converts', async () => {
+      const host = make({ Tracker: [...LOG, [], ['', '', '', 'Item', 'Cost'], ['', '', '', 'Paper', 3]] });
+      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 3, rows: 2, cols: 2 } }]);
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p.problems).toEqual([]);
+      const applied = await applyConversion(host.port, p, nism);
+      expect(host.book.tables().find((t) => t.name === applied.table)!.range).toMatchObject({ row: 0, col: 0, rows: 3 });
+      expect(host.book.tables().find((t) => t.name === 'Budget')!.range).toEqual({ row: 4, col: 3, rows: 2, cols: 2 });
+    });
+
+    test('rows typed below the log after the review are fine: the plan applies in full over them', async () => {
+      const host = make({ Tracker: LOG });
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' }, false);
+      await host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 3, col: 0, values: [[45742, 3, 'new']] }]);
+      const applied = await applyConversion(host.port, p, nism);
+      expect(host.book.tables()).toEqual([expect.objectContaining({ name: applied.table, range: expect.objectContaining({ row: 0, rows: 4 }) })]);
+      expect(host.book.getValue('Tracker', 3, 2)).toBe('new');
+    });
+
+    test('a header changed after the review: nothing is written, and the plan made again is returned to review', async () => {
+      const host = make({ Tracker: LOG });
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      await host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 0, col: 1, values: [['Hours']] }]);
+      const before = everything(host.book);
+      const error = (await applyConversion(host.port, p, nism).catch((e: unknown) => e)) as ConversionError;
+      expect(error.message).toBe('Nothing was changed: "Tracker" changed since you reviewed the changes: review them again.');
+      expect(everything(host.book)).toEqual(before);
+      expect(host.book.tables()).toEqual([]);
+    });
+
+    test('a table beside the header, and a table where the new columns go: each refused by name', async () => {
+      const beside = make({ Tracker: [['When', 'Hrs', '', 'Rate', 'EUR'], [45740, 2, '', 1, 2], [45741, 1, '', 3, 4]] });
+      await beside.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 3, rows: 3, cols: 2 } }]);
+      const p1 = await plan(beside, 'Tracker', { 0: 'date', 1: 'hours' });
+      // The table ends the header (the log is A1:B3), but its new columns would run into the table.
+      expect(p1.problems).toEqual(['Table "Rates" at D1:E3 is where the log\'s new columns go (C1:N3): move it further right or to another sheet, or start a new CE log']);
+      expect(p1.ops).toEqual([]);
+
+      // Further right, clear of the new columns: the log converts and the table is untouched.
+      const far = make({ Tracker: [['When', 'Hrs', ...Array<CellValue>(14).fill(''), 'Rate', 'EUR'], [45740, 2, ...Array<CellValue>(14).fill(''), 1, 2]] });
+      await far.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 16, rows: 2, cols: 2 } }]);
+      const p3 = await plan(far, 'Tracker', { 0: 'date', 1: 'hours' });
+      expect(p3.problems).toEqual([]);
+      const applied = await applyConversion(far.port, p3, nism);
+      expect(far.book.tables().find((t) => t.name === applied.table)!.range).toEqual({ row: 0, col: 0, rows: 2, cols: 14 });
+      expect(far.book.tables().find((t) => t.name === 'Rates')!.range).toEqual({ row: 0, col: 16, rows: 2, cols: 2 });
+      expect(snapshotValues(far.book, 'Tracker')[0]!.slice(16)).toEqual(['Rate', 'EUR']);
+
+      const right = make({ Tracker: [LOG[0]!, [...LOG[1]!, '', '', 'Item', 'Cost'], [...LOG[2]!, '', '', 'Paper', 3]] });
+      await right.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 1, col: 5, rows: 2, cols: 2 } }]);
+      const before = everything(right.book);
+      const p2 = await plan(right, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p2.problems).toEqual([expect.stringMatching(/^Table "Budget" at F2:G3 is where the log's new columns go \(D1:\w+3\): move it further right or to another sheet, or start a new CE log$/)]);
+      expect(everything(right.book)).toEqual(before);
+    });
+
+    test('merged cells inside the log, or where its new columns go, are refused; the host refuses a table over them too', async () => {
+      const inside = make({ Tracker: [...LOG, ['Total: 3 hours']] });
+      inside.book.merge('Tracker', { row: 3, col: 0, rows: 1, cols: 3 });
+      const p1 = await plan(inside, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p1.problems).toEqual(['Merged cells A4:C4 are inside the log (A1:C4): unmerge them (Home › Merge & Center), or start a new CE log']);
+      await expect(inside.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'T', range: { row: 0, col: 0, rows: 4, cols: 3 } }])).rejects.toThrow(/merged cells/);
+      expect(inside.book.tables()).toEqual([]);
+
+      const right = make({ Tracker: LOG });
+      right.book.merge('Tracker', { row: 1, col: 4, rows: 1, cols: 2 });
+      const p2 = await plan(right, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p2.problems).toEqual([expect.stringMatching(/^Merged cells E2:F2 are where the log's new columns go/)]);
+    });
+
+    test('a protected sheet is refused before anything is written', async () => {
+      const host = make({ Tracker: LOG });
+      host.book.protectSheet('Tracker');
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+      expect(p.problems).toEqual(['The sheet "Tracker" is protected: unprotect it (Review › Unprotect Sheet), or start a new CE log']);
+      await expect(host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 0, col: 0, values: [['Date']] }])).rejects.toThrow(/protected sheet/);
+      expect(host.book.getValue('Tracker', 0, 0)).toBe('When');
+    });
+
+    test('a blank header next to a "Column3" header is named by the plan, announced, and no other header changes', async () => {
+      const host = make({ Tracker: [['Date', 'Hours', '', 'Column3'], [45740, 2, 'x', 'y']] });
+      const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours' }, false);
+      expect(p.ok).toBe(true);
+      expect(p.renames).toEqual([{ index: 2, from: '', to: 'Column4', cell: 'C1' }]);
+      await applyConversion(host.port, p, nism);
+      expect(snapshotValues(host.book, 'Tracker')[0]!.slice(0, 4)).toEqual(['Date', 'Hours', 'Column4', 'Column3']);
+      expect(host.book.tables()).toHaveLength(1);
+    });
+  });
+
+  test('Excel refusing part-way anyway (a host that cannot report merged cells): the error says what was written and how to undo it', async () => {
+    const fake = new FakeExcel({ Tracker: [...LOG, ['Total: 3 hours']] });
+    fake.mergedAreasApi = false;
+    fake.book.merge('Tracker', { row: 3, col: 0, rows: 1, cols: 3 });
+    const port = new OfficeWorkbook({ run: fake.run });
+    const p = await plan({ port, book: fake.book }, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
+    expect(p.ok).toBe(true); // the host did not say the cells are merged
+    const error = await applyConversion(port, p, nism).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConversionError);
+    const e = error as ConversionError;
+    expect(e.written).toBe(true);
+    expect(e.undo).toEqual(['type "When" back into A1 (now "Date")', 'type "Hrs" back into B1 (now "Hours")']);
+    expect(e.message).toMatch(/^Excel refused the conversion part-way \(A table can't overlap a range that contains merged cells\)\. Undo it with Excel's Undo \(Ctrl\+Z\)/);
+    expect(fake.book.getValue('Tracker', 0, 0)).toBe('Date');
+  });
+});
+
+test("Excel's address of merged areas is read back as ranges, quoted sheet names and whole rows included", () => {
+  expect(areasOf("'My, CE'!A4:C4, 'My, CE'!$E$2:$F$2,Sheet1!3:4")).toEqual([
+    { row: 3, col: 0, rows: 1, cols: 3 },
+    { row: 1, col: 4, rows: 1, cols: 2 },
+    { row: 2, col: 0, rows: 2, cols: 16_384 },
+  ]);
 });

@@ -35,6 +35,28 @@ describe('MemoryWorkbook specifics', () => {
     expect(wb.getValue('S', 0, 2)).toBe('kept');
   });
 
+  test('refuses what Excel refuses: a table over merged cells, widening into another table or merged cells, writes to a protected sheet', async () => {
+    const wb = new MemoryWorkbook({ S: [['Date', 'Hours', '', 'Item'], [1, 2, '', 'Ink'], ['Total 2 hours', 'gone']] });
+    wb.merge('S', { row: 2, col: 0, rows: 1, cols: 2 });
+    // As Excel's Merge & Center: only the top-left value is kept.
+    expect([wb.getValue('S', 2, 0), wb.getValue('S', 2, 1)]).toEqual(['Total 2 hours', '']);
+    await expect(wb.apply([{ kind: 'createTable', sheet: 'S', name: 'T1', range: { row: 0, col: 0, rows: 3, cols: 2 } }])).rejects.toThrow(/merged cells/);
+    await wb.apply([
+      { kind: 'createTable', sheet: 'S', name: 'T1', range: { row: 0, col: 0, rows: 2, cols: 2 } },
+      { kind: 'createTable', sheet: 'S', name: 'Budget', range: { row: 0, col: 3, rows: 2, cols: 1 } },
+    ]);
+    await expect(wb.apply([{ kind: 'addTableColumns', table: 'T1', headers: ['Notes', 'Proof'] }])).rejects.toThrow(/overlaps the table "Budget"/);
+    expect(() => wb.merge('S', { row: 1, col: 1, rows: 1, cols: 2 })).toThrow(/table "T1"/);
+    wb.merge('S', { row: 0, col: 5, rows: 2, cols: 1 });
+    await wb.apply([{ kind: 'createTable', sheet: 'S', name: 'T2', range: { row: 3, col: 4, rows: 2, cols: 1 } }]);
+    await expect(wb.apply([{ kind: 'addTableColumns', table: 'Budget', headers: ['Cost', 'Month'] }])).rejects.toThrow(/merged cells/);
+    wb.protectSheet('S');
+    await expect(wb.apply([{ kind: 'setValues', sheet: 'S', row: 5, col: 0, values: [['x']] }])).rejects.toThrow(/protected sheet/);
+    const snap = await wb.read({ sheets: ['S'], layout: true });
+    expect(snap.sheets.S).toMatchObject({ protected: true, merged: [{ row: 2, col: 0, rows: 1, cols: 2 }, { row: 0, col: 5, rows: 2, cols: 1 }] });
+    expect((await wb.read({ sheets: ['S'] })).sheets.S!.merged).toBeUndefined();
+  });
+
   test('records validations, conditional formats, number formats and selection', async () => {
     const wb = new MemoryWorkbook({ S: [['Format'], ['Webinar']] });
     await wb.apply([
