@@ -31,6 +31,15 @@ const useStyles = makeStyles({
   itemButton: { textAlign: 'left' },
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   table: { tableLayout: 'auto', width: '100%' },
+  // A narrow pane (Excel opens it at about 320 px) has room for the caps table only when its figures
+  // keep tight padding: the category column gives way instead (it wraps, inside a word if it must, as
+  // everything in a Section may), while a figure or its header never breaks inside a word.
+  figure: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    whiteSpace: 'nowrap',
+    overflowWrap: 'normal',
+  },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
   check: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   done: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -63,6 +72,7 @@ interface Props {
  */
 export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, log }: Props) {
   const styles = useStyles();
+  const figure = mergeClasses(styles.numeric, styles.figure);
   const unit = ev.program.creditUnit;
   const deadline = ev.keyDates.find((d) => d.id === 'deadline');
   const [busy, setBusy] = useState<string | undefined>();
@@ -126,10 +136,10 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Category</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Claimed</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Counted</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Cap</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Clipped</TableHeaderCell>
+                <TableHeaderCell className={figure}>Claimed</TableHeaderCell>
+                <TableHeaderCell className={figure}>Counted</TableHeaderCell>
+                <TableHeaderCell className={figure}>Cap</TableHeaderCell>
+                <TableHeaderCell className={figure}>Clipped</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -146,12 +156,12 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
                       </>
                     )}
                   </TableCell>
-                  <TableCell className={styles.numeric}>{credits(c.claimed)}</TableCell>
-                  <TableCell className={styles.numeric}>{credits(c.counted)}</TableCell>
-                  <TableCell className={styles.numeric} title={c.describe}>
+                  <TableCell className={figure}>{credits(c.claimed)}</TableCell>
+                  <TableCell className={figure}>{credits(c.counted)}</TableCell>
+                  <TableCell className={figure} title={c.describe}>
                     {credits(c.limit)}
                   </TableCell>
-                  <TableCell className={styles.numeric}>{credits(c.clipped)}</TableCell>
+                  <TableCell className={figure}>{credits(c.clipped)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -303,8 +303,38 @@ describeBrowser('preview host (headless Chromium)', () => {
     const box = (await pane.boundingBox())!;
     expect(box.width).toBeLessThanOrEqual(345);
     // Nothing in the pane is wider than the pane (no horizontal scrolling at ~320 px).
-    const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await overflowing(page)).toEqual([]);
     await pane.screenshot({ path: '/tmp/pane.png' });
   });
+
+  // The machine's fonts decide how wide every word is (Segoe UI in Office; on Linux a fallback such as
+  // DejaVu Sans, which is wider). Whatever they are, nothing may push the pane sideways at 320 px.
+  test.each(['machine default', 'sans-serif', 'serif', 'monospace'])(
+    'nothing overflows a 320 px pane with the %s font: dashboard, then a sheet being converted',
+    async (font) => {
+      const fontRule = font === 'machine default' ? '' : `.pane, .pane * { font-family: ${font} !important; }`;
+      await page.addStyleTag({ content: `.preview { grid-template-columns: minmax(0, 1fr) 320px; } ${fontRule}` });
+      const pane = page.getByRole('complementary', { name: 'CE Ledger task pane' });
+      expect(Math.round((await pane.boundingBox())!.width)).toBe(320);
+      expect(await overflowing(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Use another sheet or start a new log…' }).click();
+      await page.getByTestId('sheet-select').selectOption('Old tracker');
+      await page.getByRole('button', { name: 'Use this sheet as my CE log' }).click();
+      await page.getByTestId('map-When').waitFor();
+      expect(await overflowing(page)).toEqual([]);
+    },
+  );
 });
+
+/** The pane's horizontal overflow, and the elements that stick out past its right edge (for the message). */
+function overflowing(page: Page): Promise<string[]> {
+  return page.getByRole('complementary', { name: 'CE Ledger task pane' }).evaluate((pane) => {
+    const overflow = pane.scrollWidth - pane.clientWidth;
+    if (overflow <= 0) return [];
+    const right = pane.getBoundingClientRect().left + pane.clientWidth;
+    const culprits = Array.from(pane.querySelectorAll('*'))
+      .filter((e) => e.getBoundingClientRect().right > right + 0.5 && e.getBoundingClientRect().width > 1)
+      .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
+    return [`the pane scrolls ${overflow} px sideways`, ...culprits.slice(0, 5)];
+  });
+}
