@@ -50,16 +50,19 @@ class KeepOwnFunctionRegistrations {
     const { NormalModule } = compiler.webpack;
     compiler.hooks.compilation.tap('KeepOwnFunctionRegistrations', (compilation) => {
       // Registered after the metadata plugin's hook, so its loader is already on the module.
-      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap('KeepOwnFunctionRegistrations', (loaders, module) => {
-        if (path.resolve(module.resource || '') !== this.functionsFile) return;
-        const source = fs.readFileSync(this.functionsFile, 'utf8');
-        if (!/CustomFunctions\s*\.\s*associate\s*\(/.test(source)) return;
-        for (let i = module.loaders.length - 1; i >= 0; i--) {
-          if (/custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(module.loaders[i].loader)) {
-            module.loaders.splice(i, 1);
+      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(
+        'KeepOwnFunctionRegistrations',
+        (loaders, module) => {
+          if (path.resolve(module.resource || '') !== this.functionsFile) return;
+          const source = fs.readFileSync(this.functionsFile, 'utf8');
+          if (!/CustomFunctions\s*\.\s*associate\s*\(/.test(source)) return;
+          for (let i = module.loaders.length - 1; i >= 0; i--) {
+            if (/custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(module.loaders[i].loader)) {
+              module.loaders.splice(i, 1);
+            }
           }
-        }
-      });
+        },
+      );
     });
   }
 }

@@ -114,7 +114,8 @@ async function startPreview({ build }) {
     throw new Error('dist/preview.html is missing: run without --no-build (or npm run build:dev) first');
   }
   const requested = process.env.PORT === undefined || process.env.PORT === '' ? 3000 : Number(process.env.PORT);
-  if (!Number.isInteger(requested) || requested < 0 || requested > 65535) throw new Error(`PORT=${process.env.PORT} is not a port`);
+  if (!Number.isInteger(requested) || requested < 0 || requested > 65535)
+    throw new Error(`PORT=${process.env.PORT} is not a port`);
   const server = await startServer({ root: distDir, port: requested, home: '/preview.html' });
 
   fs.mkdirSync(tmpDir, { recursive: true });
@@ -148,7 +149,8 @@ async function main() {
     await startInExcel();
     return;
   }
-  if (!canRunExcel && !wantsPreview) console.log(`Excel does not run on ${process.platform}: starting the preview instead.`);
+  if (!canRunExcel && !wantsPreview)
+    console.log(`Excel does not run on ${process.platform}: starting the preview instead.`);
   await startPreview({ build });
 }
 

@@ -14,7 +14,13 @@ const { readStamp, rebuildReason } = require('../scripts/build-stamp');
 
 const root = path.join(__dirname, '..');
 const distDir = path.join(root, 'dist');
-const outputs = ['dist/functions.js', 'dist/functions.json', 'dist/taskpane.html', 'dist/preview.html', 'dist/manifest.xml'];
+const outputs = [
+  'dist/functions.js',
+  'dist/functions.json',
+  'dist/taskpane.html',
+  'dist/preview.html',
+  'dist/manifest.xml',
+];
 const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/build-stamp.js', 'package.json'];
 
 function newest(p) {
@@ -45,7 +51,9 @@ async function buildIfStale() {
     });
   } catch (error) {
     // The tests that read dist/ fail with their own message; the rest still run.
-    process.stdout.write(`[global-setup] the build failed (${error.message.split('\n')[0]}); tests that load dist/ will fail\n`);
+    process.stdout.write(
+      `[global-setup] the build failed (${error.message.split('\n')[0]}); tests that load dist/ will fail\n`,
+    );
   }
 }
 

@@ -26,8 +26,21 @@ import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
   statusLine: { margin: 0, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  plainList: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  plainList: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   itemButton: { textAlign: 'left' },
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   table: { tableLayout: 'auto', width: '100%' },
@@ -106,7 +119,11 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
 
       <Section title="Progress" testId="progress">
         <Field label={`Total: ${credits(ev.earned)} of ${credits(ev.required)} ${unit}`} hint={progressHint(ev)}>
-          <ProgressBar value={Math.min(1, ev.required ? ev.earned / ev.required : 1)} thickness="large" color={ev.needed === 0 ? 'success' : 'brand'} />
+          <ProgressBar
+            value={Math.min(1, ev.required ? ev.earned / ev.required : 1)}
+            thickness="large"
+            color={ev.needed === 0 ? 'success' : 'brand'}
+          />
         </Field>
         {ev.minimums.map((m) => (
           <Field
@@ -114,10 +131,17 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
             label={`${capitalize(m.label)}: ${credits(m.counted)} of ${credits(m.required)} ${unit}`}
             hint={m.shortfall > 0 ? `${credits(m.shortfall)} more needed` : 'Met'}
           >
-            <ProgressBar value={Math.min(1, m.required ? m.counted / m.required : 1)} color={m.shortfall === 0 ? 'success' : 'brand'} />
+            <ProgressBar
+              value={Math.min(1, m.required ? m.counted / m.required : 1)}
+              color={m.shortfall === 0 ? 'success' : 'brand'}
+            />
           </Field>
         ))}
-        {ev.carriedOver > 0 && <Text>Includes {credits(ev.carriedOver)} {unit} carried over.</Text>}
+        {ev.carriedOver > 0 && (
+          <Text>
+            Includes {credits(ev.carriedOver)} {unit} carried over.
+          </Text>
+        )}
       </Section>
 
       {ev.hints.length > 0 && (
@@ -132,7 +156,11 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
 
       {ev.caps.length > 0 && (
         <Section title="Caps" testId="caps">
-          <Table size="extra-small" className={styles.table} aria-label="Caps: claimed, counted, cap and clipped credits">
+          <Table
+            size="extra-small"
+            className={styles.table}
+            aria-label="Caps: claimed, counted, cap and clipped credits"
+          >
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Category</TableHeaderCell>
@@ -176,7 +204,12 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
           <LongList items={ev.problems} what="problems">
             {(p, i) => (
               <li key={`${p.row}-${p.column}-${i}`}>
-                <Link as="button" className={styles.itemButton} onClick={() => void controller.selectProblem(p)} data-testid="problem">
+                <Link
+                  as="button"
+                  className={styles.itemButton}
+                  onClick={() => void controller.selectProblem(p)}
+                  data-testid="problem"
+                >
                   Row {p.row}, {p.column}: {p.message}
                 </Link>
               </li>
@@ -192,7 +225,12 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
           <LongList items={ev.proofIssues} what="proof issues">
             {(p) => (
               <li key={p.row}>
-                <Link as="button" className={styles.itemButton} onClick={() => void controller.selectRow(p.row)} data-testid="proof-issue">
+                <Link
+                  as="button"
+                  className={styles.itemButton}
+                  onClick={() => void controller.selectRow(p.row)}
+                  data-testid="proof-issue"
+                >
                   Row {p.row} ({p.state}): {p.activity || 'untitled'} — {p.message}
                 </Link>
               </li>
@@ -211,7 +249,12 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
           <LongList items={review} what="entries">
             {(r) => (
               <li key={r.row}>
-                <Link as="button" className={styles.itemButton} onClick={() => void controller.selectRow(r.row)} data-testid="review-entry">
+                <Link
+                  as="button"
+                  className={styles.itemButton}
+                  onClick={() => void controller.selectRow(r.row)}
+                  data-testid="review-entry"
+                >
                   Row {r.row}: {r.activity || 'untitled'} — {r.messages.join('; ')}
                 </Link>
               </li>
@@ -282,8 +325,12 @@ function reviewOf(ev: Evaluation) {
       row: e.entry.row,
       activity: e.entry.activity,
       messages: [
-        ...(e.state === 'ineligible' ? [`not counted: ${e.reasons[e.reasons.length - 1] ?? e.ineligibleRule ?? ''}`] : []),
-        ...e.flags.filter((f) => f.rule !== 'proof').map((f) => (f.severity === 'at-risk' ? `at risk: ${f.message}` : f.message)),
+        ...(e.state === 'ineligible'
+          ? [`not counted: ${e.reasons[e.reasons.length - 1] ?? e.ineligibleRule ?? ''}`]
+          : []),
+        ...e.flags
+          .filter((f) => f.rule !== 'proof')
+          .map((f) => (f.severity === 'at-risk' ? `at risk: ${f.message}` : f.message)),
       ],
     }))
     .filter((r) => r.messages.length > 0);
@@ -296,7 +343,15 @@ function reviewOf(ev: Evaluation) {
 export const FIRST_SHOWN = 20;
 export const MORE_STEP = 100;
 
-function LongList<T>({ items, what, children }: { items: readonly T[]; what: string; children: (item: T, index: number) => ReactNode }) {
+function LongList<T>({
+  items,
+  what,
+  children,
+}: {
+  items: readonly T[];
+  what: string;
+  children: (item: T, index: number) => ReactNode;
+}) {
   const styles = useStyles();
   const [shown, setShown] = useState(FIRST_SHOWN);
   const rest = items.length - shown;
