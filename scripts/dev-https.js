@@ -22,8 +22,8 @@ function devServerServer({ certificates, failure }) {
   if (certificates && certificates.cert && certificates.key) return { type: 'https', options: certificates };
   const reason = failure ? firstLine(failure) : 'no certificate and key were returned';
   return new Error(
-    `the dev server serves Excel, which loads add-ins only over https, and there is no development certificate ` +
-      `(${reason}). Install it with: ${INSTALL_HINT} (then run this again), or use npm run preview for the ` +
+    `the dev server serves Excel, which loads add-ins only over https, and no trusted development certificate ` +
+      `is available (${reason}). Install it with: ${INSTALL_HINT} (then run this again), or use npm run preview for the ` +
       `browser preview over http.`,
   );
 }
