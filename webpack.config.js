@@ -17,6 +17,8 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { BuildStampPlugin } = require('./scripts/build-stamp');
+const { devServerServer, loadDevCertificates } = require('./scripts/dev-https');
 
 /** Where manifest.xml points during development (the dev server). */
 const DEV_URL = 'https://localhost:3000/';
@@ -48,37 +50,36 @@ class KeepOwnFunctionRegistrations {
     const { NormalModule } = compiler.webpack;
     compiler.hooks.compilation.tap('KeepOwnFunctionRegistrations', (compilation) => {
       // Registered after the metadata plugin's hook, so its loader is already on the module.
-      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap('KeepOwnFunctionRegistrations', (loaders, module) => {
-        if (path.resolve(module.resource || '') !== this.functionsFile) return;
-        const source = fs.readFileSync(this.functionsFile, 'utf8');
-        if (!/CustomFunctions\s*\.\s*associate\s*\(/.test(source)) return;
-        for (let i = module.loaders.length - 1; i >= 0; i--) {
-          if (/custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(module.loaders[i].loader)) {
-            module.loaders.splice(i, 1);
+      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(
+        'KeepOwnFunctionRegistrations',
+        (loaders, module) => {
+          if (path.resolve(module.resource || '') !== this.functionsFile) return;
+          const source = fs.readFileSync(this.functionsFile, 'utf8');
+          if (!/CustomFunctions\s*\.\s*associate\s*\(/.test(source)) return;
+          for (let i = module.loaders.length - 1; i >= 0; i--) {
+            if (/custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(module.loaders[i].loader)) {
+              module.loaders.splice(i, 1);
+            }
           }
-        }
-      });
+        },
+      );
     });
-  }
-}
-
-/** HTTPS options from office-addin-dev-certs when it is installed (Windows/Mac setups); else null. */
-async function devServerHttpsOptions() {
-  try {
-    // Not a dependency: `npm start` on Windows/Mac brings it in through office-addin-debugging.
-    const devCerts = require('office-addin-dev-certs');
-    return await devCerts.getHttpsServerOptions();
-  } catch (error) {
-    console.warn(`office-addin-dev-certs unavailable (${error.message.split('\n')[0]}); the dev server uses plain http.`);
-    return null;
   }
 }
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === 'production' ? 'production' : 'development';
   const isProduction = mode === 'production';
-  // Only `webpack serve` needs certificates; a build never touches them.
-  const httpsOptions = env.WEBPACK_SERVE ? await devServerHttpsOptions() : null;
+  // Only `webpack serve` needs certificates; a build never touches them. The dev server serves Excel,
+  // which needs https: without a certificate it refuses to start (scripts/dev-https.js says why).
+  let server = 'http';
+  if (env.WEBPACK_SERVE) {
+    server = devServerServer(await loadDevCertificates());
+    if (server instanceof Error) {
+      console.error(`dev-server: ${server.message}`);
+      process.exit(1);
+    }
+  }
 
   return {
     mode,
@@ -129,6 +130,7 @@ module.exports = async (env = {}, argv = {}) => {
       maxAssetSize: 1024 * 1024,
     },
     plugins: [
+      new BuildStampPlugin(mode),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
       new KeepOwnFunctionRegistrations(FUNCTIONS_SOURCE),
       new HtmlWebpackPlugin({
@@ -161,7 +163,7 @@ module.exports = async (env = {}, argv = {}) => {
     devServer: {
       port: DEV_SERVER_PORT,
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: httpsOptions ? { type: 'https', options: httpsOptions } : 'http',
+      server,
       // Everything, assets and manifest included, is served from the compilation itself.
       static: false,
     },

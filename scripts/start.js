@@ -2,9 +2,10 @@
 /*
  * `npm start` / `npm run preview`.
  *
- * Windows and Mac (where Excel can run): build for development, start the webpack dev server in
- * the background, then sideload the add-in with office-addin-debugging. That tool is fetched by
- * npx on demand and is never a dependency: it does not install on Linux.
+ * Windows and Mac (where Excel can run): build for development, start the webpack dev server (https,
+ * with office-addin-dev-certs' localhost certificate) in the background, then sideload the add-in with
+ * office-addin-debugging. That tool is fetched by npx on demand, at the exact version in
+ * scripts/office-addin-debugging.js, and is never a dependency: only machines with Excel need it.
  *
  * Linux, or `--preview` anywhere: build for development and serve dist/ on 127.0.0.1 (port 3000, or
  * $PORT; the next free port if taken) until Ctrl+C or `npm stop`. The preview page needs no Office.
@@ -17,6 +18,7 @@ const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
+const { devServerServer, loadDevCertificates } = require('./dev-https');
 const { startServer } = require('./serve-dist');
 
 const repoRoot = path.join(__dirname, '..');
@@ -28,6 +30,7 @@ const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port ||
 const isWindows = process.platform === 'win32';
 const npmCommand = isWindows ? 'npm.cmd' : 'npm';
 const npxCommand = isWindows ? 'npx.cmd' : 'npx';
+const { OFFICE_ADDIN_DEBUGGING } = require('./office-addin-debugging');
 
 function run(command, args) {
   console.log(`> ${[command, ...args].join(' ')}`);
@@ -62,6 +65,11 @@ function waitForPort(port, timeoutMs) {
 }
 
 async function startInExcel() {
+  // In the foreground, before the dev server goes to the background: the first run creates the localhost
+  // certificate and the system asks to trust it, and a refusal must be seen here rather than as a dev
+  // server that never listens.
+  const certificate = devServerServer(await loadDevCertificates());
+  if (certificate instanceof Error) throw certificate;
   run(npmCommand, ['run', 'build:dev']);
   fs.mkdirSync(tmpDir, { recursive: true });
   console.log(`> ${npmCommand} run dev-server (in the background)`);
@@ -77,7 +85,7 @@ async function startInExcel() {
   const appType = process.env.npm_package_config_app_type_to_debug || 'desktop';
   run(npxCommand, [
     '--yes',
-    'office-addin-debugging',
+    OFFICE_ADDIN_DEBUGGING,
     'start',
     'manifest.xml',
     appType,
@@ -106,7 +114,8 @@ async function startPreview({ build }) {
     throw new Error('dist/preview.html is missing: run without --no-build (or npm run build:dev) first');
   }
   const requested = process.env.PORT === undefined || process.env.PORT === '' ? 3000 : Number(process.env.PORT);
-  if (!Number.isInteger(requested) || requested < 0 || requested > 65535) throw new Error(`PORT=${process.env.PORT} is not a port`);
+  if (!Number.isInteger(requested) || requested < 0 || requested > 65535)
+    throw new Error(`PORT=${process.env.PORT} is not a port`);
   const server = await startServer({ root: distDir, port: requested, home: '/preview.html' });
 
   fs.mkdirSync(tmpDir, { recursive: true });
@@ -140,7 +149,8 @@ async function main() {
     await startInExcel();
     return;
   }
-  if (!canRunExcel && !wantsPreview) console.log(`Excel does not run on ${process.platform}: starting the preview instead.`);
+  if (!canRunExcel && !wantsPreview)
+    console.log(`Excel does not run on ${process.platform}: starting the preview instead.`);
   await startPreview({ build });
 }
 

@@ -16,6 +16,7 @@ const tmpDir = path.join(repoRoot, '.tmp');
 const PREVIEW_PID_FILE = path.join(tmpDir, 'preview.pid');
 const DEV_SERVER_PID_FILE = path.join(tmpDir, 'dev-server.pid');
 const isWindows = process.platform === 'win32';
+const { OFFICE_ADDIN_DEBUGGING } = require('./office-addin-debugging');
 
 function isAlive(pid) {
   try {
@@ -77,8 +78,8 @@ async function stopRecorded(pidFile, what, { group = false } = {}) {
 async function main() {
   if (process.platform === 'win32' || process.platform === 'darwin') {
     const npx = isWindows ? 'npx.cmd' : 'npx';
-    console.log(`> ${npx} --yes office-addin-debugging stop manifest.xml`);
-    const result = spawnSync(npx, ['--yes', 'office-addin-debugging', 'stop', 'manifest.xml'], {
+    console.log(`> ${npx} --yes ${OFFICE_ADDIN_DEBUGGING} stop manifest.xml`);
+    const result = spawnSync(npx, ['--yes', OFFICE_ADDIN_DEBUGGING, 'stop', 'manifest.xml'], {
       cwd: repoRoot,
       stdio: 'inherit',
       shell: isWindows,

@@ -73,7 +73,13 @@ test('redirects / to the home page when there is no index.html', async () => {
 });
 
 test('refuses paths that leave the root, however they are spelled', async () => {
-  for (const escape of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..\\secret.txt', '/link.txt']) {
+  for (const escape of [
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..\\secret.txt',
+    '/link.txt',
+  ]) {
     const reply = await request(server.port, escape);
     expect([escape, reply.status]).toEqual([escape, 403]);
     expect(reply.body).not.toContain('outside root');

@@ -26,11 +26,33 @@ import { visuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
   statusLine: { margin: 0, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  plainList: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  plainList: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   itemButton: { textAlign: 'left' },
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   table: { tableLayout: 'auto', width: '100%' },
+  // A narrow pane (Excel opens it at about 320 px) has room for the caps table only when its figures
+  // keep tight padding: the category column gives way instead (it wraps, inside a word if it must, as
+  // everything in a Section may), while a figure or its header never breaks inside a word.
+  figure: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    whiteSpace: 'nowrap',
+    overflowWrap: 'normal',
+  },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
   check: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   done: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -63,6 +85,7 @@ interface Props {
  */
 export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, log }: Props) {
   const styles = useStyles();
+  const figure = mergeClasses(styles.numeric, styles.figure);
   const unit = ev.program.creditUnit;
   const deadline = ev.keyDates.find((d) => d.id === 'deadline');
   const [busy, setBusy] = useState<string | undefined>();
@@ -96,7 +119,11 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
 
       <Section title="Progress" testId="progress">
         <Field label={`Total: ${credits(ev.earned)} of ${credits(ev.required)} ${unit}`} hint={progressHint(ev)}>
-          <ProgressBar value={Math.min(1, ev.required ? ev.earned / ev.required : 1)} thickness="large" color={ev.needed === 0 ? 'success' : 'brand'} />
+          <ProgressBar
+            value={Math.min(1, ev.required ? ev.earned / ev.required : 1)}
+            thickness="large"
+            color={ev.needed === 0 ? 'success' : 'brand'}
+          />
         </Field>
         {ev.minimums.map((m) => (
           <Field
@@ -104,10 +131,17 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
             label={`${capitalize(m.label)}: ${credits(m.counted)} of ${credits(m.required)} ${unit}`}
             hint={m.shortfall > 0 ? `${credits(m.shortfall)} more needed` : 'Met'}
           >
-            <ProgressBar value={Math.min(1, m.required ? m.counted / m.required : 1)} color={m.shortfall === 0 ? 'success' : 'brand'} />
+            <ProgressBar
+              value={Math.min(1, m.required ? m.counted / m.required : 1)}
+              color={m.shortfall === 0 ? 'success' : 'brand'}
+            />
           </Field>
         ))}
-        {ev.carriedOver > 0 && <Text>Includes {credits(ev.carriedOver)} {unit} carried over.</Text>}
+        {ev.carriedOver > 0 && (
+          <Text>
+            Includes {credits(ev.carriedOver)} {unit} carried over.
+          </Text>
+        )}
       </Section>
 
       {ev.hints.length > 0 && (
@@ -122,14 +156,18 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
 
       {ev.caps.length > 0 && (
         <Section title="Caps" testId="caps">
-          <Table size="extra-small" className={styles.table} aria-label="Caps: claimed, counted, cap and clipped credits">
+          <Table
+            size="extra-small"
+            className={styles.table}
+            aria-label="Caps: claimed, counted, cap and clipped credits"
+          >
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Category</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Claimed</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Counted</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Cap</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>Clipped</TableHeaderCell>
+                <TableHeaderCell className={figure}>Claimed</TableHeaderCell>
+                <TableHeaderCell className={figure}>Counted</TableHeaderCell>
+                <TableHeaderCell className={figure}>Cap</TableHeaderCell>
+                <TableHeaderCell className={figure}>Clipped</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -146,12 +184,12 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
                       </>
                     )}
                   </TableCell>
-                  <TableCell className={styles.numeric}>{credits(c.claimed)}</TableCell>
-                  <TableCell className={styles.numeric}>{credits(c.counted)}</TableCell>
-                  <TableCell className={styles.numeric} title={c.describe}>
+                  <TableCell className={figure}>{credits(c.claimed)}</TableCell>
+                  <TableCell className={figure}>{credits(c.counted)}</TableCell>
+                  <TableCell className={figure} title={c.describe}>
                     {credits(c.limit)}
                   </TableCell>
-                  <TableCell className={styles.numeric}>{credits(c.clipped)}</TableCell>
+                  <TableCell className={figure}>{credits(c.clipped)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -166,7 +204,12 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
           <LongList items={ev.problems} what="problems">
             {(p, i) => (
               <li key={`${p.row}-${p.column}-${i}`}>
-                <Link as="button" className={styles.itemButton} onClick={() => void controller.selectProblem(p)} data-testid="problem">
+                <Link
+                  as="button"
+                  className={styles.itemButton}
+                  onClick={() => void controller.selectProblem(p)}
+                  data-testid="problem"
+                >
                   Row {p.row}, {p.column}: {p.message}
                 </Link>
               </li>
@@ -182,7 +225,12 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
           <LongList items={ev.proofIssues} what="proof issues">
             {(p) => (
               <li key={p.row}>
-                <Link as="button" className={styles.itemButton} onClick={() => void controller.selectRow(p.row)} data-testid="proof-issue">
+                <Link
+                  as="button"
+                  className={styles.itemButton}
+                  onClick={() => void controller.selectRow(p.row)}
+                  data-testid="proof-issue"
+                >
                   Row {p.row} ({p.state}): {p.activity || 'untitled'} — {p.message}
                 </Link>
               </li>
@@ -201,7 +249,12 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
           <LongList items={review} what="entries">
             {(r) => (
               <li key={r.row}>
-                <Link as="button" className={styles.itemButton} onClick={() => void controller.selectRow(r.row)} data-testid="review-entry">
+                <Link
+                  as="button"
+                  className={styles.itemButton}
+                  onClick={() => void controller.selectRow(r.row)}
+                  data-testid="review-entry"
+                >
                   Row {r.row}: {r.activity || 'untitled'} — {r.messages.join('; ')}
                 </Link>
               </li>
@@ -272,8 +325,12 @@ function reviewOf(ev: Evaluation) {
       row: e.entry.row,
       activity: e.entry.activity,
       messages: [
-        ...(e.state === 'ineligible' ? [`not counted: ${e.reasons[e.reasons.length - 1] ?? e.ineligibleRule ?? ''}`] : []),
-        ...e.flags.filter((f) => f.rule !== 'proof').map((f) => (f.severity === 'at-risk' ? `at risk: ${f.message}` : f.message)),
+        ...(e.state === 'ineligible'
+          ? [`not counted: ${e.reasons[e.reasons.length - 1] ?? e.ineligibleRule ?? ''}`]
+          : []),
+        ...e.flags
+          .filter((f) => f.rule !== 'proof')
+          .map((f) => (f.severity === 'at-risk' ? `at risk: ${f.message}` : f.message)),
       ],
     }))
     .filter((r) => r.messages.length > 0);
@@ -286,7 +343,15 @@ function reviewOf(ev: Evaluation) {
 export const FIRST_SHOWN = 20;
 export const MORE_STEP = 100;
 
-function LongList<T>({ items, what, children }: { items: readonly T[]; what: string; children: (item: T, index: number) => ReactNode }) {
+function LongList<T>({
+  items,
+  what,
+  children,
+}: {
+  items: readonly T[];
+  what: string;
+  children: (item: T, index: number) => ReactNode;
+}) {
   const styles = useStyles();
   const [shown, setShown] = useState(FIRST_SHOWN);
   const rest = items.length - shown;

@@ -8,6 +8,10 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     paddingTop: tokens.spacingVerticalS,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // Nothing in a section may widen the pane: a word longer than the pane (a sheet name, a path, a
+    // fallback font wider than Segoe UI) breaks rather than overflowing.
+    minWidth: 0,
+    overflowWrap: 'anywhere',
   },
   heading: { margin: 0 },
 });

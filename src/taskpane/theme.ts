@@ -18,7 +18,8 @@ export function themeFor(backgroundColor: string | undefined): Theme {
 /** The theme of the Office host, or light outside Office. */
 export function officeTheme(): Theme {
   try {
-    if (typeof Office !== 'undefined' && Office.context?.officeTheme) return themeFor(Office.context.officeTheme.bodyBackgroundColor);
+    if (typeof Office !== 'undefined' && Office.context?.officeTheme)
+      return themeFor(Office.context.officeTheme.bodyBackgroundColor);
   } catch {
     // Older hosts have no officeTheme.
   }

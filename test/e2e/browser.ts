@@ -4,7 +4,6 @@
  *
  * Without Chromium the tests fail in CI (process.env.CI) and are skipped locally with a message.
  */
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -25,8 +24,18 @@ export const CHROMIUM_ARGS = [
 
 export const chromiumAvailable = fs.existsSync(CHROMIUM);
 
-/** `describe`, or `describe.skip` with a message when Chromium is missing outside CI. */
+/** Set by jest.unit.config.js: `npm run test:unit` leaves the browser to `npm run test:e2e`. */
+const skipBrowser = (globalThis as { CE_LEDGER_SKIP_BROWSER?: boolean }).CE_LEDGER_SKIP_BROWSER === true;
+
+/**
+ * `describe`, or `describe.skip` when the run leaves out the browser (`npm run test:unit`) or, with a
+ * message, when Chromium is missing outside CI.
+ */
 export function describeBrowser(name: string, fn: () => void): void {
+  if (skipBrowser) {
+    describe.skip(`${name} (in npm run test:e2e)`, fn);
+    return;
+  }
   if (!chromiumAvailable && !process.env.CI) {
     // eslint-disable-next-line no-console
     console.warn(`Skipping "${name}": no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
@@ -36,10 +45,14 @@ export function describeBrowser(name: string, fn: () => void): void {
   describe(name, fn);
 }
 
-/** Builds dist/ (development mode, fast) when the preview is missing; `npm test` normally built it already. */
-export function ensureBuilt(): void {
-  if (fs.existsSync(path.join(ROOT, 'dist', 'preview.html')) && fs.existsSync(path.join(ROOT, 'dist', 'preview.js'))) return;
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * Builds dist/ in production mode unless it holds an up-to-date production build: Jest's global setup
+ * normally did already; this covers a test run started some other way.
+ */
+export async function ensureBuilt(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const buildIfStale = require(path.join(ROOT, 'test', 'global-setup.js')) as () => Promise<void>;
+  await buildIfStale();
 }
 
 export interface Session {
@@ -50,7 +63,7 @@ export interface Session {
 
 export async function openSession(): Promise<Session> {
   if (!chromiumAvailable) throw new Error(`Chromium is required for the end-to-end tests: none at ${CHROMIUM}`);
-  ensureBuilt();
+  await ensureBuilt();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startServer } = require(path.join(ROOT, 'scripts', 'serve-dist.js')) as {
     startServer(o: { root: string; port: number }): Promise<{ url: string; close(): Promise<void> }>;
