@@ -17,6 +17,7 @@ import {
   findHeaderRow,
   matchHeaders,
   missingRequiredColumns,
+  quote,
   suggestColumnForHeader,
   type ColumnKey,
   type Program,
@@ -441,6 +442,14 @@ export function conversionPlan(
   if (proposal.endsAbove) {
     const last = range.row + Math.max(range.rows, 2);
     notes.push(`The log ends at row ${last}, above your table "${proposal.endsAbove.name}" (${rangeAddress(proposal.endsAbove.range)}), which stays as it is`);
+  }
+  // A rename writes text over the header cell: over a formula (even one showing nothing) that would
+  // lose the formula, so such a header is the user's to retitle first.
+  for (const r of renames) {
+    const f = grid?.formulas?.[range.row - grid.row]?.[range.col + r.index - grid.col];
+    if (typeof f === 'string' && f.startsWith('=')) {
+      problems.push(`Header ${r.cell} holds the formula ${quote(f)}, which would be replaced by "${r.to}": type a title there instead, or start a new CE log`);
+    }
   }
   const textHeaders = proposal.existingTable || !grid ? [] : nonTextHeaders(grid, range, renames);
   for (const h of textHeaders) notes.push(textHeaderNote(h));

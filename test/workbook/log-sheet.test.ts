@@ -265,6 +265,25 @@ describe('header cells that are not text', () => {
     expect(plan.renames.map((r) => r.from)).toEqual(['2024']);
     expect(plan.textHeaders!.map((h) => h.cell)).toEqual(['D1']);
   });
+
+  test('a header formula the plan would write over (a blank-looking one, or one mapped to a new name) is refused, not replaced', async () => {
+    const wb = new MemoryWorkbook({ Log: [['Date', '', 'Hours'], [45740, 'x', 2]] }, { formulaValue: () => '' });
+    await wb.apply([{ kind: 'setFormulas', sheet: 'Log', row: 0, col: 1, formulas: [['=A3*2']] }]);
+    const snap = await wb.read(all);
+    const result = proposeConversion(snap, 'Log');
+    if (!result.ok) throw new Error(result.message);
+    const plan = conversionPlan(result.proposal, { mapping: mappingOf(result.proposal, {}), credits: false }, nism, snap);
+    expect(plan.ok).toBe(false);
+    expect(plan.problems).toContain('Header B1 holds the formula "=A3*2", which would be replaced by "Column2": type a title there instead, or start a new CE log');
+    // The same sheet without the formula is named as announced.
+    const plain = new MemoryWorkbook({ Log: [['Date', '', 'Hours'], [45740, 'x', 2]] });
+    const plainSnap = await plain.read(all);
+    const again = proposeConversion(plainSnap, 'Log');
+    if (!again.ok) throw new Error(again.message);
+    const named = conversionPlan(again.proposal, { mapping: mappingOf(again.proposal, {}), credits: false }, nism, plainSnap);
+    expect(named.problems).toEqual([]);
+    expect(named.renames.map((r) => [r.cell, r.to])).toEqual([['B1', 'Column2']]);
+  });
 });
 
 describe('the Proof drop-down also accepts several kinds', () => {
