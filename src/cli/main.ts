@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve } from 'path';
 import { dayFromIso, findProgram, PROGRAMS, today, type DayNumber } from '../core';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { XlsxWorkbook } from '../workbook/xlsx';
+import { XlsxLimitError } from '../workbook/xlsx-limits';
 import { optionText, parseArgs, UsageError, type ParsedArgs } from './args';
 import { checkJson, checkReport, programRequirements, programsReport } from './report';
 import { buildTemplate } from './template';
@@ -95,8 +96,10 @@ async function openWorkbook(file: string, io: CliIo): Promise<{ port: XlsxWorkbo
   const big = stat.size > (io.bigFileBytes ?? BIG_FILE_BYTES);
   if (big) progress(io, `reading ${basename(file)} (${Math.round(stat.size / 1024)} KB)…`);
   try {
-    return { port: await XlsxWorkbook.open(file), big };
+    // The streaming reader, within the bounds of what one file may cost (src/workbook/xlsx-limits.ts).
+    return { port: await XlsxWorkbook.openFile(file), big };
   } catch (e) {
+    if (e instanceof XlsxLimitError) throw new Unusable(`${file}: too big to read: ${e.message}`);
     throw new Unusable(`${file}: not a readable .xlsx workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
 }
