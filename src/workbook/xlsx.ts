@@ -13,6 +13,7 @@ import { promises as fs } from 'fs';
 import { LIST_STOP_ALERT, rangeAddress, skippedSheets, type CellStyle, type CellValue, type ChangeEvent, type NamedRange, type PortCapabilities, type RangeRef, type ReadQuery, type SheetData, type TableInfo, type WorkbookOp, type WorkbookPort, type WorkbookSnapshot } from './port';
 import { formatBytes, XLSX_LIMITS, XlsxLimitError, type XlsxLimits } from './xlsx-limits';
 import { readStreaming, type RowCells, type StreamedWorkbook } from './xlsx-stream';
+import { deflateStoredZip } from './xlsx-zip';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's epoch (1899-12-30) to 1970-01-01. */
@@ -216,6 +217,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private model: ExcelJS.Workbook | undefined;
   /** A file read by the streaming reader: reads answer from it until something needs the full model. */
   private streamed: { data: Buffer; book: StreamedWorkbook } | undefined;
+  private styleMemo: Map<string, Partial<ExcelJS.Style>> | undefined;
 
   private constructor(workbook: ExcelJS.Workbook | undefined, streamed?: { data: Buffer; book: StreamedWorkbook }) {
     this.streamed = streamed;
@@ -290,11 +292,13 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async save(path: string): Promise<void> {
-    await (await this.load()).xlsx.writeFile(path);
+    await fs.writeFile(path, await this.toBuffer());
   }
 
+  /** The .xlsx file's bytes: exceljs writes the parts stored, Node's zlib deflates them (see deflateStoredZip). */
   async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await (await this.load()).xlsx.writeBuffer());
+    const stored = await (await this.load()).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+    return deflateStoredZip(Buffer.isBuffer(stored) ? stored : Buffer.from(stored as ArrayBuffer));
   }
 
   // ---- WorkbookPort ----
@@ -341,7 +345,12 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
     await this.load();
-    for (const op of ops) this.applyOne(op);
+    this.styleMemo = new Map();
+    try {
+      for (const op of ops) this.applyOne(op);
+    } finally {
+      this.styleMemo = undefined;
+    }
   }
 
   /** Files do not change under us: nothing to report. */
@@ -425,9 +434,20 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  /** exceljs may share one style object between cells loaded with the same style: always replace it. */
-  private restyle(cell: ExcelJS.Cell, change: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): void {
-    cell.style = change({ ...(cell.style ?? {}) }) as ExcelJS.Style;
+  /**
+   * exceljs may share one style object between cells loaded with the same style: always replace it,
+   * never change it in place. Cells that had equal styles and get the same change share the new object
+   * (`memo`, per apply): exceljs's writer then turns each distinct object into XML once, not per cell.
+   */
+  private restyle(cell: ExcelJS.Cell, changeKey: string, change: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): void {
+    const before = cell.style ?? {};
+    const key = `${changeKey}\u0000${JSON.stringify(before)}`;
+    let after = this.styleMemo?.get(key);
+    if (!after) {
+      after = change({ ...before });
+      this.styleMemo?.set(key, after);
+    }
+    cell.style = after as ExcelJS.Style;
   }
 
   private activate(ws: ExcelJS.Worksheet): void {
@@ -499,14 +519,15 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       case 'setNumberFormat': {
         const ws = this.requireSheet(op.sheet);
-        this.forEachCell(ws, op.range, (cell) => this.restyle(cell, (s) => ({ ...s, numFmt: op.format })));
+        this.forEachCell(ws, op.range, (cell) => this.restyle(cell, `numFmt ${op.format}`, (s) => ({ ...s, numFmt: op.format })));
         return;
       }
       case 'setStyle': {
         const ws = this.requireSheet(op.sheet);
         const st: CellStyle = op.style;
+        const styleKey = `style ${JSON.stringify(st)}`;
         this.forEachCell(ws, op.range, (cell) =>
-          this.restyle(cell, (s) => {
+          this.restyle(cell, styleKey, (s) => {
             const font: Partial<ExcelJS.Font> = { ...(s.font ?? {}) };
             if (st.bold !== undefined) font.bold = st.bold;
             if (st.italic !== undefined) font.italic = st.italic;
@@ -655,7 +676,7 @@ export class XlsxWorkbook implements WorkbookPort {
           return;
         }
         cell.value = { text: op.text, hyperlink: op.address } as ExcelJS.CellHyperlinkValue;
-        this.restyle(cell, (s) => ({ ...s, font: { ...(s.font ?? {}), color: { argb: 'FF0563C1' }, underline: true } }));
+        this.restyle(cell, 'link', (s) => ({ ...s, font: { ...(s.font ?? {}), color: { argb: 'FF0563C1' }, underline: true } }));
         return;
       }
       case 'pageSetup': {
