@@ -129,7 +129,7 @@ class Budget {
   area(cells: number, what: string): void {
     this.areas += cells;
     if (this.areas > this.limits.areaCells) {
-      throw new XlsxLimitError('areaCells', `${what} bring the cells covered by merged areas and defined names past the bound of ${formatCount(this.limits.areaCells)}`);
+      throw new XlsxLimitError('areaCells', `merged areas and defined names cover more than ${formatCount(this.limits.areaCells)} cells (the bound), counting up to ${what}`);
     }
   }
 }
