@@ -77,7 +77,7 @@ function noPositional(args: ParsedArgs, command: string): void {
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-async function openWorkbook(file: string, io: CliIo): Promise<{ port: XlsxWorkbook; big: boolean }> {
+async function openWorkbook(file: string, io: CliIo, forWriting = false): Promise<{ port: XlsxWorkbook; big: boolean }> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -97,9 +97,11 @@ async function openWorkbook(file: string, io: CliIo): Promise<{ port: XlsxWorkbo
   if (big) progress(io, `reading ${basename(file)} (${Math.round(stat.size / 1024)} KB)…`);
   try {
     // The streaming reader, within the bounds of what one file may cost (src/workbook/xlsx-limits.ts).
-    return { port: await XlsxWorkbook.openFile(file), big };
+    const port = await XlsxWorkbook.openFile(file);
+    if (forWriting) port.assertLoadable();
+    return { port, big };
   } catch (e) {
-    if (e instanceof XlsxLimitError) throw new Unusable(`${file}: too big to read: ${e.message}`);
+    if (e instanceof XlsxLimitError) throw new Unusable(`${file}: too big to ${e.bound === 'areaCells' ? 'copy' : 'read'}: ${e.message}`);
     throw new Unusable(`${file}: not a readable .xlsx workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
 }
@@ -159,7 +161,7 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const force = args.options.has('force');
   if (!force && (await fs.access(out).then(() => true, () => false))) throw new Unusable(`${out} already exists (use --force to overwrite)`);
-  const { port, big } = await openWorkbook(input, io);
+  const { port, big } = await openWorkbook(input, io, true);
   const result = await generateSummary(port, { program, cycleStart, asOf, sheet: optionText(args, 'sheet') });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
   if (big) progress(io, `writing ${basename(out)}…`);

@@ -14,7 +14,10 @@ export interface XlsxLimits {
   stringLength: number;
   /** Parts in the zip. */
   entries: number;
-  /** Cells covered by merged areas and by defined names (exceljs expands both cell by cell). */
+  /**
+   * Cells covered by merged areas, data validations and defined names, for writing a copy: exceljs's
+   * full reader expands each of them cell by cell (reading for a check does not).
+   */
   areaCells: number;
 }
 

@@ -5,9 +5,9 @@
  * exceljs's `WorkbookReader` reads the zip with unzipper in file order and leaves out tables; here the
  * zip layer is our own (`xlsx-zip.ts`: declared and actual sizes counted against the bounds), the small
  * parts (workbook, relationships, tables) go through exceljs's own parsers, and each sheet's XML goes
- * through exceljs's `WorksheetReader`, the part of `WorkbookReader` that reads a sheet. Cells, string
- * lengths, merged areas and defined names are counted as they come, and a file past a bound stops
- * with an `XlsxLimitError` before it can cost more.
+ * through exceljs's `WorksheetReader`, the part of `WorkbookReader` that reads a sheet. Bytes, cells
+ * and string lengths are counted as they come, and a file past a bound stops with an `XlsxLimitError`
+ * before it can cost more; merged areas, validations and names are measured for the full reader.
  */
 import type ExcelJS from 'exceljs';
 import type { CellValue, NamedRange, TableInfo } from './port';
@@ -64,6 +64,12 @@ export interface StreamedWorkbook {
   sheets: StreamedSheet[];
   names: NamedRange[];
   activeSheet: string | undefined;
+  /**
+   * Cells covered by merged areas, data validations and defined names. The streaming reader keeps
+   * them as ranges, but exceljs's full reader (needed to write a copy) expands each one cell by cell:
+   * they cost nothing to check a file and bound only what writing a copy may cost.
+   */
+  expanded: { cells: number; largest: string; largestCells: number };
 }
 
 /** How the adapter turns an exceljs cell into a port value (shared with the full reader). */
@@ -110,7 +116,8 @@ async function parsePart<M>(zip: ZipFile, name: string, xform: Xform<M>): Promis
 
 class Budget {
   private cells = 0;
-  private areas = 0;
+  /** Cells that exceljs's full reader would expand one by one (see `StreamedWorkbook.expanded`). */
+  readonly expanded = { cells: 0, largest: '', largestCells: 0 };
 
   constructor(private readonly limits: XlsxLimits) {}
 
@@ -127,9 +134,10 @@ class Budget {
   }
 
   area(cells: number, what: string): void {
-    this.areas += cells;
-    if (this.areas > this.limits.areaCells) {
-      throw new XlsxLimitError('areaCells', `merged areas and defined names cover more than ${formatCount(this.limits.areaCells)} cells (the bound), counting up to ${what}`);
+    this.expanded.cells += cells;
+    if (cells > this.expanded.largestCells) {
+      this.expanded.largestCells = cells;
+      this.expanded.largest = what;
     }
   }
 }
@@ -163,18 +171,23 @@ async function sharedStrings(zip: ZipFile, name: string, budget: Budget): Promis
   return out;
 }
 
-/** Passes a sheet's XML on, noting each merged area on the way (exceljs's sheet reader skips them). */
-async function* noteMerges(source: AsyncIterable<string>, merges: string[]): AsyncGenerator<string> {
-  const tag = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g;
+/**
+ * Passes a sheet's XML on, noting each merged area and each data validation's ranges on the way
+ * (exceljs's sheet reader skips both).
+ */
+async function* noteAreas(source: AsyncIterable<string>, merges: string[], validations: string[]): AsyncGenerator<string> {
+  const tag = /<(?:\w+:)?(mergeCell|dataValidation)\s[^>]*?\b(?:ref|sqref)="([^"]+)"/g;
   let tail = '';
   for await (const chunk of source) {
     const text = tail + chunk;
     tag.lastIndex = 0;
     for (let m = tag.exec(text); m; m = tag.exec(text)) {
       // A tag wholly inside the carried tail was seen with the previous chunk.
-      if (m.index + m[0].length > tail.length) merges.push(m[1]!);
+      if (m.index + m[0].length <= tail.length) continue;
+      if (m[1] === 'mergeCell') merges.push(m[2]!);
+      else validations.push(...m[2]!.split(/\s+/).filter(Boolean));
     }
-    tail = text.slice(-256);
+    tail = text.slice(-512);
     yield chunk;
   }
 }
@@ -188,18 +201,29 @@ function dropMerged(rows: RowCells[], merges: string[]): number {
     if (list) list.push(r);
     else byRow.set(r.row, [r]);
   }
+  // Only the rows that hold cells are visited (found by binary search), so a tall merged area costs
+  // what the cells under it cost, not its height.
+  const present = [...byRow.keys()].sort((a, b) => a - b);
   let dropped = 0;
   for (const ref of merges) {
     const a = area(ref);
     if (!a) continue;
-    for (let r = a.r1; r <= a.r2; r++) {
-      for (const rec of byRow.get(r) ?? []) {
-        for (let i = rec.cols.length - 1; i >= 0; i--) {
-          const c = rec.cols[i]!;
+    let lo = 0;
+    let hi = present.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (present[mid]! < a.r1) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < present.length && present[i]! <= a.r2; i++) {
+      const r = present[i]!;
+      for (const rec of byRow.get(r)!) {
+        for (let k = rec.cols.length - 1; k >= 0; k--) {
+          const c = rec.cols[k]!;
           if (c < a.c1 || c > a.c2 || (r === a.r1 && c === a.c1)) continue;
-          rec.cols.splice(i, 1);
-          rec.values.splice(i, 1);
-          rec.formulas?.splice(i, 1);
+          rec.cols.splice(k, 1);
+          rec.values.splice(k, 1);
+          rec.formulas?.splice(k, 1);
           dropped++;
         }
       }
@@ -249,10 +273,11 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
       if (model && a) tables.push({ name: model.name, range: { row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 } });
     }
     const merges: string[] = [];
+    const validations: string[] = [];
     const reader = new WorksheetReader({
       workbook: { sharedStrings: strings, styles, properties },
       id: entry.id,
-      iterator: noteMerges(zip.text(part), merges),
+      iterator: noteAreas(zip.text(part), merges, validations),
       options: { worksheets: 'emit', hyperlinks: 'ignore' },
     });
     const rows: RowCells[] = [];
@@ -278,7 +303,8 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
         if (rec.cols.length) rows.push(rec);
       }
     }
-    for (const ref of merges) budget.area(areaCells(ref), `the merged areas of sheet "${entry.name}"`);
+    for (const ref of merges) budget.area(areaCells(ref), `the merged area ${ref} of sheet "${entry.name}"`);
+    for (const ref of validations) budget.area(areaCells(ref), `the data validation of ${ref} on sheet "${entry.name}"`);
     cells -= dropMerged(rows, merges);
     sheets.push({ name: entry.name, rows, tables, cells });
   }
@@ -294,5 +320,5 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
     if (sheet) names.push({ name, sheet: sheet.name, range: { row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 } });
   }
   const active = book.views?.[0]?.activeTab;
-  return { sheets, names, activeSheet: active !== undefined ? sheets[active]?.name : sheets[0]?.name };
+  return { sheets, names, activeSheet: active !== undefined ? sheets[active]?.name : sheets[0]?.name, expanded: budget.expanded };
 }

@@ -26,7 +26,7 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
-const PIECE = 256 * 1024;
+const PIECE = 32 * 1024;
 
 /** A file that is not a zip, or a broken one: the reader's caller reports it as unreadable. */
 export class ZipFormatError extends Error {}

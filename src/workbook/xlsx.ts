@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import { LIST_STOP_ALERT, rangeAddress, skippedSheets, type CellStyle, type CellValue, type ChangeEvent, type NamedRange, type PortCapabilities, type RangeRef, type ReadQuery, type SheetData, type TableInfo, type WorkbookOp, type WorkbookPort, type WorkbookSnapshot } from './port';
-import { formatBytes, XLSX_LIMITS, XlsxLimitError, type XlsxLimits } from './xlsx-limits';
+import { formatBytes, formatCount, XLSX_LIMITS, XlsxLimitError, type XlsxLimits } from './xlsx-limits';
 import { readStreaming, type RowCells, type StreamedWorkbook } from './xlsx-stream';
 import { deflateStoredZip } from './xlsx-zip';
 
@@ -216,10 +216,10 @@ export class XlsxWorkbook implements WorkbookPort {
   readonly capabilities: PortCapabilities = { charts: false, conditionalFormats: true };
   private model: ExcelJS.Workbook | undefined;
   /** A file read by the streaming reader: reads answer from it until something needs the full model. */
-  private streamed: { data: Buffer; book: StreamedWorkbook } | undefined;
+  private streamed: { data: Buffer; book: StreamedWorkbook; limits: XlsxLimits } | undefined;
   private styleMemo: Map<string, Partial<ExcelJS.Style>> | undefined;
 
-  private constructor(workbook: ExcelJS.Workbook | undefined, streamed?: { data: Buffer; book: StreamedWorkbook }) {
+  private constructor(workbook: ExcelJS.Workbook | undefined, streamed?: { data: Buffer; book: StreamedWorkbook; limits: XlsxLimits }) {
     this.streamed = streamed;
     if (workbook) this.adopt(workbook);
   }
@@ -271,12 +271,29 @@ export class XlsxWorkbook implements WorkbookPort {
   /** As `openFile`, from the bytes of a file. */
   static async fromBufferStreaming(data: Buffer, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxWorkbook> {
     const book = await readStreaming(data, limits, readCell);
-    return new XlsxWorkbook(undefined, { data, book });
+    return new XlsxWorkbook(undefined, { data, book, limits });
+  }
+
+  /**
+   * Throws an `XlsxLimitError` when loading the full model (to write) would expand more cells of merged
+   * areas, validations and names than the bound; a no-op for a workbook that has its model.
+   */
+  assertLoadable(): void {
+    if (this.model || !this.streamed) return;
+    const { expanded } = this.streamed.book;
+    const bound = this.streamed.limits.areaCells;
+    if (expanded.cells > bound) {
+      throw new XlsxLimitError(
+        'areaCells',
+        `merged areas, data validations and defined names cover ${formatCount(expanded.cells)} cells, over the bound of ${formatCount(bound)} for writing a copy (the largest: ${expanded.largest})`,
+      );
+    }
   }
 
   /** Loads exceljs's full model (for writing); a no-op when it is loaded. */
   async load(): Promise<ExcelJS.Workbook> {
     if (!this.model) {
+      this.assertLoadable();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(this.streamed!.data as unknown as ExcelJS.Buffer);
       this.adopt(wb);

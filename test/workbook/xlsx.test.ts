@@ -47,7 +47,7 @@ describe("the streaming reader (the command line's) reads what the full reader r
   });
 
   test('accented text and emoji read intact across the chunks the zip is inflated in', async () => {
-    // About 400 KB of shared strings: more than one of the 256 KB pieces the zip layer inflates at a time.
+    // Several hundred KB of shared strings: many of the 32 KB pieces the zip layer inflates at a time.
     const rows = Array.from({ length: 6_000 }, (_, i) => [`Žluťoučký kůň 🐎 úpěl ďábelské ódy ${i}`, `€${i}`]);
     const port = XlsxWorkbook.create('S');
     await port.apply([{ kind: 'setValues', sheet: 'S', row: 0, col: 0, values: rows }]);
