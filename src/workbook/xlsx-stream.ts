@@ -193,7 +193,7 @@ async function* noteAreas(source: AsyncIterable<string>, merges: string[], valid
 }
 
 /** Drops what merged areas hide: a merged area's value is its top-left cell's (as Excel and exceljs show it). */
-function dropMerged(rows: RowCells[], merges: string[]): number {
+function dropMerged(rows: RowCells[], merges: string[], limits: XlsxLimits, sheet: string): number {
   if (merges.length === 0) return 0;
   const byRow = new Map<number, RowCells[]>();
   for (const r of rows) {
@@ -205,6 +205,9 @@ function dropMerged(rows: RowCells[], merges: string[]): number {
   // what the cells under it cost, not its height.
   const present = [...byRow.keys()].sort((a, b) => a - b);
   let dropped = 0;
+  // Excel's merged areas never overlap, so each cell is looked at about once; overlapping ones (only a
+  // hostile file has them) could make this quadratic, so the work is bounded too.
+  let work = 0;
   for (const ref of merges) {
     const a = area(ref);
     if (!a) continue;
@@ -218,6 +221,10 @@ function dropMerged(rows: RowCells[], merges: string[]): number {
     for (let i = lo; i < present.length && present[i]! <= a.r2; i++) {
       const r = present[i]!;
       for (const rec of byRow.get(r)!) {
+        work += rec.cols.length + 1;
+        if (work > 4 * limits.cells) {
+          throw new XlsxLimitError('cells', `the merged areas of sheet "${sheet}" cross its cells more than ${formatCount(4 * limits.cells)} times (overlapping areas, or very many across the same rows)`);
+        }
         for (let k = rec.cols.length - 1; k >= 0; k--) {
           const c = rec.cols[k]!;
           if (c < a.c1 || c > a.c2 || (r === a.r1 && c === a.c1)) continue;
@@ -305,7 +312,7 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
     }
     for (const ref of merges) budget.area(areaCells(ref), `the merged area ${ref} of sheet "${entry.name}"`);
     for (const ref of validations) budget.area(areaCells(ref), `the data validation of ${ref} on sheet "${entry.name}"`);
-    cells -= dropMerged(rows, merges);
+    cells -= dropMerged(rows, merges, limits, entry.name);
     sheets.push({ name: entry.name, rows, tables, cells });
   }
 

@@ -212,6 +212,11 @@ describe('what one file may cost is bounded', () => {
       expect(existsSync(join(dir, `${name}-out.xlsx`))).toBe(false);
     }
 
+    // Overlapping merged areas (Excel never writes them) cannot make reading quadratic.
+    const overlapping = `${LOG_SHEET_XML}<mergeCells>${'<mergeCell ref="A1:B2"/>'.repeat(30)}</mergeCells></worksheet>`;
+    const data = zip(workbookParts(overlapping));
+    await expect(XlsxWorkbook.fromBufferStreaming(data, { ...XLSX_LIMITS, cells: 10 })).rejects.toThrow(/the merged areas of sheet "Data" cross its cells more than 40 times/);
+
     // The same file with a small merged area is summarised, and the merged cells read as Excel shows them.
     writeFileSync(join(dir, 'merged-ok.xlsx'), zip(workbookParts(`${LOG_SHEET_XML}<mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells></worksheet>`)));
     const snapshot = await (await XlsxWorkbook.openFile(join(dir, 'merged-ok.xlsx'))).read({ sheets: 'all' });
