@@ -17,7 +17,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const SCENARIOS = ['log-evaluation', 'repeated', 'ce-credits', 'round-trips', 'bundle-size', 'pane-start', 'command-line'];
+const SCENARIOS = ['log-evaluation', 'repeated', 'ce-credits', 'round-trips', 'bundle-size', 'pane-start', 'command-line', 'big-files'];
 const OUT = path.join(__dirname, 'out');
 
 function pad(text, width) {

@@ -12,6 +12,7 @@ import { basename, resolve } from 'path';
 import { dayFromIso, EXCEL_DATE_RANGE, findProgram, PROGRAMS, quote, today, type DayNumber } from '../core';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { XlsxWorkbook } from '../workbook/xlsx';
+import { XlsxLimitError } from '../workbook/xlsx-limits';
 import { optionText, parseArgs, UsageError, type ParsedArgs } from './args';
 import { checkJson, checkReport, programRequirements, programsReport } from './report';
 import { refuseExisting, refuseInputAsOutput, writeSafely, WriteRefused } from './safe-write';
@@ -78,7 +79,7 @@ function noPositional(args: ParsedArgs, command: string): void {
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-async function openWorkbook(file: string, io: CliIo): Promise<{ port: XlsxWorkbook; big: boolean }> {
+async function openWorkbook(file: string, io: CliIo, forWriting = false): Promise<{ port: XlsxWorkbook; big: boolean }> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -97,8 +98,12 @@ async function openWorkbook(file: string, io: CliIo): Promise<{ port: XlsxWorkbo
   const big = stat.size > (io.bigFileBytes ?? BIG_FILE_BYTES);
   if (big) progress(io, `reading ${basename(file)} (${Math.round(stat.size / 1024)} KB)…`);
   try {
-    return { port: await XlsxWorkbook.open(file), big };
+    // The streaming reader, within the bounds of what one file may cost (src/workbook/xlsx-limits.ts).
+    const port = await XlsxWorkbook.openFile(file);
+    if (forWriting) port.assertLoadable();
+    return { port, big };
   } catch (e) {
+    if (e instanceof XlsxLimitError) throw new Unusable(`${file}: too big to ${e.bound === 'areaCells' ? 'copy' : 'read'}: ${e.message}`);
     throw new Unusable(`${file}: not a readable .xlsx workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
 }
@@ -143,7 +148,7 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const force = args.options.has('force');
   await refuseExisting(out, force);
-  const { port, big } = await openWorkbook(input, io);
+  const { port, big } = await openWorkbook(input, io, true);
   const result = await generateSummary(port, { program, cycleStart, asOf, sheet: optionText(args, 'sheet') });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
   if (big) progress(io, `writing ${basename(out)}…`);

@@ -16,7 +16,7 @@ import {
   type Evaluation,
   type Program,
 } from '../core';
-import type { CellValue, RangeRef, SheetData, WorkbookSnapshot } from '../workbook/port';
+import { cellAddress, type CellValue, type RangeRef, type SheetData, type WorkbookSnapshot } from '../workbook/port';
 import { PROFILE_SHEET, readProfile, type ProfileRead } from '../workbook/profile-sheet';
 
 /** The workbook-scoped defined name that marks the summary sheet CE Ledger made. */
@@ -75,20 +75,43 @@ function rectangle(sheet: SheetData, range: RangeRef): CellValue[][] {
   return cells;
 }
 
+/** A log's rectangle past this many cells is refused: a stray value far from the log would make it billions. */
+export const MAX_LOG_CELLS = 10_000_000;
+
+interface Candidate {
+  sheet: SheetData;
+  range: RangeRef;
+  table: string | undefined;
+  score: number;
+}
+
 /** The best log on one sheet, with its score (number of recognised columns); undefined when none. */
-function logOnSheet(sheet: SheetData): { location: LogLocation; score: number } | undefined {
-  let best: { location: LogLocation; score: number } | undefined;
+function logOnSheet(sheet: SheetData): Candidate | undefined {
+  let best: Candidate | undefined;
   for (const table of sheet.tables) {
-    const cells = rectangle(sheet, table.range);
-    const score = headerScore(cells[0] ?? []);
-    if (score > (best?.score ?? -1)) best = { location: { sheet: sheet.name, range: table.range, cells, table: table.name }, score };
+    const score = headerScore(rectangle(sheet, { ...table.range, rows: 1 })[0] ?? []);
+    if (score > (best?.score ?? -1)) best = { sheet, range: table.range, table: table.name, score };
   }
   if (best) return best;
   const header = findHeaderRow(sheet.values);
   if (header === undefined) return undefined;
   const width = sheet.values.reduce((w, row) => Math.max(w, row.length), 0);
   const range: RangeRef = { row: sheet.row + header, col: sheet.col, rows: sheet.values.length - header, cols: width };
-  return { location: { sheet: sheet.name, range, cells: rectangle(sheet, range), table: undefined }, score: headerScore(sheet.values[header]!) };
+  return { sheet, range, table: undefined, score: headerScore(sheet.values[header]!) };
+}
+
+/** The chosen log's cells, unless its rectangle is past MAX_LOG_CELLS. */
+function located(found: Candidate): LogLocation | WorkbookEvaluationFailure {
+  const { sheet, range } = found;
+  if (range.rows * range.cols > MAX_LOG_CELLS) {
+    const where = `${cellAddress(range.row, range.col)}:${cellAddress(range.row + range.rows - 1, range.col + range.cols - 1)}`;
+    return {
+      ok: false,
+      reason: 'bad-log',
+      message: `sheet "${sheet.name}": the log's range ${where} is ${(range.rows * range.cols).toLocaleString('en-US')} cells, over the bound of ${MAX_LOG_CELLS.toLocaleString('en-US')}: delete the stray cells below or to the right of the log`,
+    };
+  }
+  return { sheet: sheet.name, range, cells: rectangle(sheet, range), table: found.table };
 }
 
 /**
@@ -105,10 +128,10 @@ export function findLog(snapshot: WorkbookSnapshot, sheetName?: string): LogLoca
     if (!sheet) return { ok: false, reason: 'no-sheet', message: `no sheet named "${sheetName}" (sheets: ${snapshot.sheetNames.join(', ')})` };
     const found = logOnSheet(sheet);
     if (!found) return { ok: false, reason: 'no-log', message: `sheet "${sheet.name}" has no CE log: no header row with Date and Hours (or Self-study hours) columns` };
-    return found.location;
+    return located(found);
   }
   const skip = new Set([PROFILE_SHEET.toLowerCase(), LISTS_SHEET.toLowerCase(), (markedSummarySheet(snapshot) ?? '').toLowerCase()]);
-  let best: { location: LogLocation; score: number } | undefined;
+  let best: Candidate | undefined;
   for (const name of snapshot.sheetNames) {
     const sheet = snapshot.sheets[name];
     if (!sheet || skip.has(name.toLowerCase())) continue;
@@ -116,7 +139,7 @@ export function findLog(snapshot: WorkbookSnapshot, sheetName?: string): LogLoca
     if (found && found.score > (best?.score ?? -1)) best = found;
   }
   if (!best) return { ok: false, reason: 'no-log', message: 'no CE log found: no sheet has a header row with Date and Hours (or Self-study hours) columns' };
-  return best.location;
+  return located(best);
 }
 
 function dateOf(value: unknown): DayNumber | undefined {

@@ -9,7 +9,11 @@
  * are not written back. The command line never saves over the file it opened.
  */
 import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
 import { LIST_STOP_ALERT, rangeAddress, skippedSheets, type CellStyle, type CellValue, type ChangeEvent, type NamedRange, type PortCapabilities, type RangeRef, type ReadQuery, type SheetData, type TableInfo, type WorkbookOp, type WorkbookPort, type WorkbookSnapshot } from './port';
+import { formatBytes, formatCount, XLSX_LIMITS, XlsxLimitError, type XlsxLimits } from './xlsx-limits';
+import { readStreaming, type RowCells, type StreamedWorkbook } from './xlsx-stream';
+import { deflateStoredZip } from './xlsx-zip';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's epoch (1899-12-30) to 1970-01-01. */
@@ -130,17 +134,99 @@ function portValue(value: ExcelJS.CellValue | undefined): CellValue {
   return String(value);
 }
 
-function isUsed(cell: ExcelJS.Cell): boolean {
-  if (cell.type === ExcelJS.ValueType.Merge) return false;
-  if (cell.type === ExcelJS.ValueType.Formula) return true;
-  const v = portValue(cell.value);
-  return v !== '';
+/**
+ * What a cell holds for the port: its value (a formula's cached result) and its formula, or undefined
+ * for a cell that holds nothing (empty, or hidden under a merged area). Shared by both readers.
+ */
+export function readCell(cell: ExcelJS.Cell): { value: CellValue; formula: string | undefined } | undefined {
+  if (cell.type === ExcelJS.ValueType.Merge) return undefined;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    // A cached formula result of 0 is missing from exceljs's `value` object; `result` has it.
+    return { value: finite(portValue(cell.result as ExcelJS.CellValue | undefined)), formula: cell.formula ? `=${cell.formula}` : undefined };
+  }
+  const value = finite(portValue(cell.value));
+  return value === '' ? undefined : { value, formula: undefined };
+}
+
+/** The streaming reader parses an error result (t="e") of a formula as a number: NaN. */
+function finite(value: CellValue): CellValue {
+  return typeof value === 'number' && Number.isNaN(value) ? '#N/A' : value;
+}
+
+/**
+ * Past this many cells more than four per cell present, a sheet's used range is kept sparse: rows
+ * without cells are holes in `values`, and so are the gaps of a row that is mostly gaps. A stray value
+ * at XFD1048576 then costs what a cell costs, not the rectangle's seventeen billion.
+ */
+const DENSE_SLACK = 100_000;
+
+/** The port's view of a sheet from the cells that exist (never from a declared dimension). */
+export function buildSheetData(name: string, rows: readonly RowCells[], tables: TableInfo[], withFormulas: boolean): SheetData {
+  let top = Infinity;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  let cells = 0;
+  for (const rec of rows) {
+    if (rec.cols.length === 0) continue;
+    top = Math.min(top, rec.row);
+    bottom = Math.max(bottom, rec.row);
+    for (const c of rec.cols) {
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+    cells += rec.cols.length;
+  }
+  if (bottom < 0) return { name, row: 0, col: 0, values: [], ...(withFormulas ? { formulas: [] } : {}), tables };
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const dense = height * width <= 4 * cells + DENSE_SLACK;
+  const values: CellValue[][] = [];
+  const formulas: CellValue[][] = [];
+  if (dense) {
+    for (let r = 0; r < height; r++) {
+      values.push(new Array<CellValue>(width).fill(''));
+      if (withFormulas) formulas.push(new Array<CellValue>(width).fill(''));
+    }
+  } else {
+    values.length = height;
+    if (withFormulas) formulas.length = height;
+  }
+  for (const rec of rows) {
+    if (rec.cols.length === 0) continue;
+    const r = rec.row - top;
+    if (!values[r]) {
+      // A sparse sheet's row: filled with "" when short, else left with holes (written right to left, so
+      // a far cell gives the array a dictionary store instead of a long one).
+      const span = Math.max(...rec.cols) - left + 1;
+      values[r] = span <= 4 * rec.cols.length + 64 ? new Array<CellValue>(span).fill('') : [];
+      if (withFormulas) formulas[r] = span <= 4 * rec.cols.length + 64 ? new Array<CellValue>(span).fill('') : [];
+    }
+    const valueRow = values[r]!;
+    for (let i = rec.cols.length - 1; i >= 0; i--) {
+      const c = rec.cols[i]! - left;
+      valueRow[c] = rec.values[i]!;
+      if (withFormulas) formulas[r]![c] = rec.formulas?.[i] ?? rec.values[i]!;
+    }
+  }
+  return { name, row: top, col: left, values, ...(withFormulas ? { formulas } : {}), tables };
 }
 
 export class XlsxWorkbook implements WorkbookPort {
   readonly capabilities: PortCapabilities = { charts: false, conditionalFormats: true };
+  private model: ExcelJS.Workbook | undefined;
+  /** A file read by the streaming reader: reads answer from it until something needs the full model. */
+  private streamed: { data: Buffer; book: StreamedWorkbook; limits: XlsxLimits } | undefined;
+  private styleMemo: Map<string, Partial<ExcelJS.Style>> | undefined;
 
-  private constructor(readonly workbook: ExcelJS.Workbook) {
+  private constructor(workbook: ExcelJS.Workbook | undefined, streamed?: { data: Buffer; book: StreamedWorkbook; limits: XlsxLimits }) {
+    this.streamed = streamed;
+    if (workbook) this.adopt(workbook);
+  }
+
+  private adopt(workbook: ExcelJS.Workbook): void {
+    this.model = workbook;
+    this.streamed = undefined;
     for (const ws of workbook.worksheets) {
       for (const t of this.tablesOf(ws)) {
         t.worksheet = ws;
@@ -148,6 +234,12 @@ export class XlsxWorkbook implements WorkbookPort {
         if (!t.table.style) t.table.style = { theme: 'TableStyleMedium2', showRowStripes: true };
       }
     }
+  }
+
+  /** exceljs's model of the workbook; a file opened with `openFile` has it after `load()` (or any write). */
+  get workbook(): ExcelJS.Workbook {
+    if (!this.model) throw new Error('The workbook was read by the streaming reader: call load() before using its model');
+    return this.model;
   }
 
   /** A new workbook with one empty sheet, as Excel makes. */
@@ -163,6 +255,52 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(wb);
   }
 
+  /**
+   * Opens a file within the bounds: read with the streaming reader (every part's size, the cells,
+   * the strings, merged areas and names counted; past a bound an `XlsxLimitError`). Reads answer from
+   * the cells kept; the first write, save or formula read loads exceljs's full model from the same bytes.
+   */
+  static async openFile(path: string, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxWorkbook> {
+    const size = (await fs.stat(path)).size;
+    if (size > limits.uncompressedBytes) {
+      throw new XlsxLimitError('uncompressedBytes', `the file is ${formatBytes(size)}, over the bound of ${formatBytes(limits.uncompressedBytes)}`);
+    }
+    return XlsxWorkbook.fromBufferStreaming(await fs.readFile(path), limits);
+  }
+
+  /** As `openFile`, from the bytes of a file. */
+  static async fromBufferStreaming(data: Buffer, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxWorkbook> {
+    const book = await readStreaming(data, limits, readCell);
+    return new XlsxWorkbook(undefined, { data, book, limits });
+  }
+
+  /**
+   * Throws an `XlsxLimitError` when loading the full model (to write) would expand more cells of merged
+   * areas, validations and names than the bound; a no-op for a workbook that has its model.
+   */
+  assertLoadable(): void {
+    if (this.model || !this.streamed) return;
+    const { expanded } = this.streamed.book;
+    const bound = this.streamed.limits.areaCells;
+    if (expanded.cells > bound) {
+      throw new XlsxLimitError(
+        'areaCells',
+        `merged areas, data validations and defined names cover ${formatCount(expanded.cells)} cells, over the bound of ${formatCount(bound)} for writing a copy (the largest: ${expanded.largest})`,
+      );
+    }
+  }
+
+  /** Loads exceljs's full model (for writing); a no-op when it is loaded. */
+  async load(): Promise<ExcelJS.Workbook> {
+    if (!this.model) {
+      this.assertLoadable();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(this.streamed!.data as unknown as ExcelJS.Buffer);
+      this.adopt(wb);
+    }
+    return this.model!;
+  }
+
   static async fromBuffer(data: Buffer | ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
     const buffer = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -171,16 +309,21 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async save(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+    await fs.writeFile(path, await this.toBuffer());
   }
 
+  /** The .xlsx file's bytes: exceljs writes the parts stored, Node's zlib deflates them (see deflateStoredZip). */
   async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    const stored = await (await this.load()).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+    return deflateStoredZip(Buffer.isBuffer(stored) ? stored : Buffer.from(stored as ArrayBuffer));
   }
 
   // ---- WorkbookPort ----
 
   async read(query: ReadQuery): Promise<WorkbookSnapshot> {
+    // The streaming reader does not expand shared formulas: formulas come from the full model.
+    if (this.streamed && query.formulas !== true) return this.readStreamed(this.streamed.book, query);
+    if (!this.model) await this.load();
     const worksheets = this.workbook.worksheets;
     const wanted = query.sheets === 'all' ? worksheets.map((w) => w.name) : (query.sheets ?? []);
     const names = this.definedNames();
@@ -200,8 +343,31 @@ export class XlsxWorkbook implements WorkbookPort {
     };
   }
 
+  private readStreamed(book: StreamedWorkbook, query: ReadQuery): WorkbookSnapshot {
+    const wanted = query.sheets === 'all' ? book.sheets.map((w) => w.name) : (query.sheets ?? []);
+    const skipped = skippedSheets(book.names, query);
+    const sheets: Record<string, SheetData> = {};
+    for (const name of wanted) {
+      const sheet = book.sheets.find((s) => sameName(s.name, name));
+      if (!sheet || sheets[sheet.name] || skipped.has(sheet.name.toLowerCase())) continue;
+      sheets[sheet.name] = buildSheetData(sheet.name, sheet.rows, sheet.tables.map((t) => ({ name: t.name, range: { ...t.range } })), false);
+    }
+    return {
+      sheetNames: book.sheets.map((s) => s.name),
+      sheets,
+      names: book.names.map((n) => ({ ...n, range: { ...n.range } })),
+      activeSheet: book.activeSheet,
+    };
+  }
+
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
-    for (const op of ops) this.applyOne(op);
+    await this.load();
+    this.styleMemo = new Map();
+    try {
+      for (const op of ops) this.applyOne(op);
+    } finally {
+      this.styleMemo = undefined;
+    }
   }
 
   /** Files do not change under us: nothing to report. */
@@ -210,6 +376,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async select(sheet: string, _range: RangeRef): Promise<void> {
+    await this.load();
     this.activate(this.requireSheet(sheet));
   }
 
@@ -238,43 +405,20 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private sheetData(ws: ExcelJS.Worksheet, withFormulas: boolean): SheetData {
-    let top = Infinity;
-    let bottom = -1;
-    let left = Infinity;
-    let right = -1;
+    const rows: RowCells[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const rec: RowCells = { row: rowNumber - 1, cols: [], values: [] };
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        if (!isUsed(cell)) return;
-        top = Math.min(top, rowNumber - 1);
-        bottom = Math.max(bottom, rowNumber - 1);
-        left = Math.min(left, colNumber - 1);
-        right = Math.max(right, colNumber - 1);
+        const read = readCell(cell);
+        if (!read) return;
+        rec.cols.push(colNumber - 1);
+        rec.values.push(read.value);
+        if (read.formula !== undefined) (rec.formulas ??= [])[rec.values.length - 1] = read.formula;
       });
+      if (rec.cols.length) rows.push(rec);
     });
     const tables: TableInfo[] = this.tablesOf(ws).map((t) => ({ name: t.table.name, range: parseRange(t.table.tableRef)! }));
-    if (bottom < 0) return { name: ws.name, row: 0, col: 0, values: [], ...(withFormulas ? { formulas: [] } : {}), tables };
-    const values: CellValue[][] = [];
-    const formulas: CellValue[][] = [];
-    for (let r = top; r <= bottom; r++) {
-      const row = ws.getRow(r + 1);
-      const valueRow: CellValue[] = [];
-      const formulaRow: CellValue[] = [];
-      for (let c = left; c <= right; c++) {
-        const cell = row.findCell(c + 1);
-        if (!cell || cell.type === ExcelJS.ValueType.Merge) {
-          valueRow.push('');
-          formulaRow.push('');
-          continue;
-        }
-        // A cached formula result of 0 is missing from exceljs's `value` object; `result` has it.
-        const value = cell.type === ExcelJS.ValueType.Formula ? portValue(cell.result as ExcelJS.CellValue | undefined) : portValue(cell.value);
-        valueRow.push(value);
-        if (withFormulas) formulaRow.push(cell.type === ExcelJS.ValueType.Formula && cell.formula ? `=${cell.formula}` : value);
-      }
-      values.push(valueRow);
-      formulas.push(formulaRow);
-    }
-    return { name: ws.name, row: top, col: left, values, ...(withFormulas ? { formulas } : {}), tables };
+    return buildSheetData(ws.name, rows, tables, withFormulas);
   }
 
   private names(): DefinedNamesInternal {
@@ -307,9 +451,20 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  /** exceljs may share one style object between cells loaded with the same style: always replace it. */
-  private restyle(cell: ExcelJS.Cell, change: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): void {
-    cell.style = change({ ...(cell.style ?? {}) }) as ExcelJS.Style;
+  /**
+   * exceljs may share one style object between cells loaded with the same style: always replace it,
+   * never change it in place. Cells that had equal styles and get the same change share the new object
+   * (`memo`, per apply): exceljs's writer then turns each distinct object into XML once, not per cell.
+   */
+  private restyle(cell: ExcelJS.Cell, changeKey: string, change: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): void {
+    const before = cell.style ?? {};
+    const key = `${changeKey}\u0000${JSON.stringify(before)}`;
+    let after = this.styleMemo?.get(key);
+    if (!after) {
+      after = change({ ...before });
+      this.styleMemo?.set(key, after);
+    }
+    cell.style = after as ExcelJS.Style;
   }
 
   private activate(ws: ExcelJS.Worksheet): void {
@@ -381,14 +536,15 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       case 'setNumberFormat': {
         const ws = this.requireSheet(op.sheet);
-        this.forEachCell(ws, op.range, (cell) => this.restyle(cell, (s) => ({ ...s, numFmt: op.format })));
+        this.forEachCell(ws, op.range, (cell) => this.restyle(cell, `numFmt ${op.format}`, (s) => ({ ...s, numFmt: op.format })));
         return;
       }
       case 'setStyle': {
         const ws = this.requireSheet(op.sheet);
         const st: CellStyle = op.style;
+        const styleKey = `style ${JSON.stringify(st)}`;
         this.forEachCell(ws, op.range, (cell) =>
-          this.restyle(cell, (s) => {
+          this.restyle(cell, styleKey, (s) => {
             const font: Partial<ExcelJS.Font> = { ...(s.font ?? {}) };
             if (st.bold !== undefined) font.bold = st.bold;
             if (st.italic !== undefined) font.italic = st.italic;
@@ -537,7 +693,7 @@ export class XlsxWorkbook implements WorkbookPort {
           return;
         }
         cell.value = { text: op.text, hyperlink: op.address } as ExcelJS.CellHyperlinkValue;
-        this.restyle(cell, (s) => ({ ...s, font: { ...(s.font ?? {}), color: { argb: 'FF0563C1' }, underline: true } }));
+        this.restyle(cell, 'link', (s) => ({ ...s, font: { ...(s.font ?? {}), color: { argb: 'FF0563C1' }, underline: true } }));
         return;
       }
       case 'pageSetup': {

@@ -1,0 +1,249 @@
+/**
+ * Reads the parts of an .xlsx (a zip) one at a time, from the file's bytes in memory (the compressed
+ * file, read once, so the full reader later sees the same bytes), with every inflated byte counted.
+ *
+ * The central directory is read first: the declared sizes of all parts are checked against the bound
+ * before anything is inflated. Then each part is inflated as a stream and its actual bytes are
+ * counted, so a part that inflates to more than it declared (a lying zip bomb) stops at once.
+ */
+import { Readable } from 'stream';
+import { StringDecoder } from 'string_decoder';
+import { createInflateRaw, deflateRawSync } from 'zlib';
+import { formatBytes, formatCount, XlsxLimitError, type XlsxLimits } from './xlsx-limits';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX_COMMENT = 0xffff;
+const PIECE = 32 * 1024;
+
+/** A file that is not a zip, or a broken one: the reader's caller reports it as unreadable. */
+export class ZipFormatError extends Error {}
+
+export class ZipFile {
+  private inflated = 0;
+
+  private constructor(
+    private readonly data: Buffer,
+    readonly entries: Map<string, ZipEntry>,
+    private readonly limits: XlsxLimits,
+  ) {}
+
+  /** The zip in `data`: its directory is read and its declared sizes checked against the bounds. */
+  static open(data: Buffer, limits: XlsxLimits): ZipFile {
+    const entries = readCentralDirectory(data, limits);
+    const declared = [...entries.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
+    if (declared > limits.uncompressedBytes) {
+      throw new XlsxLimitError(
+        'uncompressedBytes',
+        `its parts declare ${formatBytes(declared)} uncompressed, over the bound of ${formatBytes(limits.uncompressedBytes)}`,
+      );
+    }
+    return new ZipFile(data, entries, limits);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** The part as text, in chunks that never split a character; every byte counts toward the bound. */
+  async *text(name: string): AsyncGenerator<string> {
+    const entry = this.entries.get(name);
+    if (!entry) throw new ZipFormatError(`the part ${name} is missing`);
+    const decoder = new StringDecoder('utf8');
+    for await (const chunk of this.bytes(entry)) {
+      const text = decoder.write(chunk);
+      if (text) yield text;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+
+  /** The whole part as one string (for the small parts: workbook, relationships, tables). */
+  async readText(name: string): Promise<string> {
+    let out = '';
+    for await (const chunk of this.text(name)) out += chunk;
+    return out;
+  }
+
+  private async *bytes(entry: ZipEntry): AsyncGenerator<Buffer> {
+    const at = entry.localHeaderOffset;
+    if (at + 30 > this.data.length || this.data.readUInt32LE(at) !== LOCAL) throw new ZipFormatError(`the part ${entry.name} has no local header`);
+    const start = at + 30 + this.data.readUInt16LE(at + 26) + this.data.readUInt16LE(at + 28);
+    if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`the part ${entry.name} uses compression method ${entry.method}`);
+    if (start + entry.compressedSize > this.data.length) throw new ZipFormatError(`the part ${entry.name} points past the end of the file`);
+    const raw = this.data.subarray(start, start + entry.compressedSize);
+    const pieces = function* (): Generator<Buffer> {
+      for (let p = 0; p < raw.length; p += PIECE) yield raw.subarray(p, Math.min(raw.length, p + PIECE));
+    };
+    const source: Readable = entry.method === 8 ? Readable.from(pieces()).pipe(createInflateRaw({ chunkSize: PIECE })) : Readable.from(pieces());
+    let count = 0;
+    try {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        count += chunk.length;
+        this.inflated += chunk.length;
+        // The declared sizes were checked against the bound; a part that outgrows its own is lying.
+        if (count > entry.uncompressedSize) {
+          throw new XlsxLimitError(
+            'uncompressedBytes',
+            `the part ${entry.name} inflates to more than the ${formatBytes(entry.uncompressedSize)} it declares (a zip bomb?)`,
+          );
+        }
+        if (this.inflated > this.limits.uncompressedBytes) {
+          throw new XlsxLimitError('uncompressedBytes', `its parts inflate to more than the bound of ${formatBytes(this.limits.uncompressedBytes)}`);
+        }
+        yield chunk;
+      }
+    } catch (e) {
+      if (e instanceof XlsxLimitError) throw e;
+      throw new ZipFormatError(`the part ${entry.name} cannot be inflated (${e instanceof Error ? e.message : String(e)})`);
+    } finally {
+      source.destroy();
+    }
+  }
+}
+
+function readCentralDirectory(data: Buffer, limits: XlsxLimits): Map<string, ZipEntry> {
+  const size = data.length;
+  const tailLength = Math.min(size, 22 + MAX_COMMENT);
+  const tail = data.subarray(size - tailLength);
+  let at = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) throw new ZipFormatError('no zip directory found (the file is cut short or not a zip)');
+  let count = tail.readUInt16LE(at + 10);
+  let dirSize = tail.readUInt32LE(at + 12);
+  let dirOffset = tail.readUInt32LE(at + 16);
+  if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
+    const locatorAt = size - tailLength + at - 20;
+    const locator = locatorAt >= 0 ? data.subarray(locatorAt, locatorAt + 20) : Buffer.alloc(0);
+    if (locator.length < 20 || locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipFormatError('broken zip64 directory');
+    const recordAt = Number(locator.readBigUInt64LE(8));
+    const record = data.subarray(recordAt, recordAt + 56);
+    if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipFormatError('broken zip64 directory');
+    count = Number(record.readBigUInt64LE(32));
+    dirSize = Number(record.readBigUInt64LE(40));
+    dirOffset = Number(record.readBigUInt64LE(48));
+  }
+  if (count > limits.entries) {
+    throw new XlsxLimitError('entries', `it has ${formatCount(count)} parts, over the bound of ${formatCount(limits.entries)}`);
+  }
+  if (dirOffset + dirSize > size) throw new ZipFormatError('the zip directory points past the end of the file');
+  const dir = data.subarray(dirOffset, dirOffset + dirSize);
+  const entries = new Map<string, ZipEntry>();
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipFormatError('broken zip directory');
+    const method = dir.readUInt16LE(p + 10);
+    const crc32 = dir.readUInt32LE(p + 16);
+    let compressedSize = dir.readUInt32LE(p + 20);
+    let uncompressedSize = dir.readUInt32LE(p + 24);
+    const nameLength = dir.readUInt16LE(p + 28);
+    const extraLength = dir.readUInt16LE(p + 30);
+    const commentLength = dir.readUInt16LE(p + 32);
+    let localHeaderOffset = dir.readUInt32LE(p + 42);
+    const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
+    // Zip64: sizes and offset that do not fit 32 bits move to an extra field, in this order.
+    let e = p + 46 + nameLength;
+    const extraEnd = e + extraLength;
+    while (e + 4 <= extraEnd) {
+      const id = dir.readUInt16LE(e);
+      const length = dir.readUInt16LE(e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        const end = e + 4 + length;
+        if (uncompressedSize === 0xffffffff && q + 8 <= end) {
+          uncompressedSize = Number(dir.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= end) {
+          compressedSize = Number(dir.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (localHeaderOffset === 0xffffffff && q + 8 <= end) localHeaderOffset = Number(dir.readBigUInt64LE(q));
+      }
+      e += 4 + length;
+    }
+    if (localHeaderOffset + compressedSize > size) throw new ZipFormatError(`the part ${name} points past the end of the file`);
+    // A stored part cannot grow: its declared size is its size.
+    if (method === 0) uncompressedSize = Math.max(uncompressedSize, compressedSize);
+    entries.set(name.replace(/^\/+/, ''), { name, method, crc32, compressedSize, uncompressedSize, localHeaderOffset });
+    p = extraEnd + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * A zip whose parts are stored (not compressed) → the same zip with its parts deflated by Node's zlib.
+ * exceljs compresses with a JavaScript deflate; writing stored parts and deflating them here is the
+ * same file, made several times faster. The CRC of a part is that of its uncompressed bytes, so the
+ * stored zip's CRCs carry over.
+ */
+export function deflateStoredZip(stored: Buffer): Buffer {
+  const entries = readCentralDirectory(stored, { uncompressedBytes: Infinity, cells: Infinity, stringLength: Infinity, entries: Infinity, areaCells: Infinity });
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries.values()) {
+    const at = entry.localHeaderOffset;
+    if (stored.readUInt32LE(at) !== LOCAL) throw new ZipFormatError(`the part ${entry.name} has no local header`);
+    const start = at + 30 + stored.readUInt16LE(at + 26) + stored.readUInt16LE(at + 28);
+    const raw = stored.subarray(start, start + entry.compressedSize);
+    const method = entry.method === 0 && raw.length > 0 ? 8 : entry.method;
+    const data = method === entry.method ? raw : deflateRawSync(raw, { level: 6 });
+    const name = Buffer.from(entry.name, 'utf8');
+    const time = stored.readUInt16LE(at + 10);
+    const date = stored.readUInt16LE(at + 12);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(entry.crc32, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(entry.uncompressedSize, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(date, 14);
+    central.writeUInt32LE(entry.crc32, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(entry.uncompressedSize, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += 30 + name.length + data.length;
+  }
+  const dirSize = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(entries.size, 8);
+  end.writeUInt16LE(entries.size, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
