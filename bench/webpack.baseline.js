@@ -7,7 +7,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
-module.exports = (env = {}, argv = {}) => ({
+module.exports = (_env = {}, argv = {}) => ({
   mode: argv.mode === 'development' ? 'development' : 'production',
   devtool: false,
   context: path.join(__dirname, '..'),
