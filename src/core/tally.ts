@@ -98,6 +98,8 @@ function ofOneShape(map: ColumnMap): ColumnMap {
     grade: map.grade,
     location: map.location,
     proofLink: map.proofLink,
+    credits: map.credits,
+    status: map.status,
     notes: map.notes,
   } satisfies Required<Record<keyof ColumnMap, number | undefined>>;
 }
