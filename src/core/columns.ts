@@ -122,7 +122,7 @@ for (const c of COLUMNS) {
   }
 }
 
-/** Extra header words a program's data adds ("NAMSS approved"), by column. */
+/** Extra header words a program's data adds ("Board approved"), by column. */
 export type ColumnWords = Partial<Record<ColumnKey, readonly string[]>>;
 
 /**
@@ -262,11 +262,11 @@ export function matchHeaders(headers: readonly unknown[], extra?: ColumnWords): 
   return { map, unknown, duplicates };
 }
 
-/** A header row needs Date and at least one of Hours / Self-study hours. */
+/** A header row needs Date and at least one of Hours / Self-study hours / Credits (as awarded). */
 export function missingRequiredColumns(map: ColumnMap): string[] {
   const missing: string[] = [];
   if (map.date === undefined) missing.push('Date');
-  if (map.hours === undefined && map.selfStudyHours === undefined) missing.push('Hours (or Self-study hours)');
+  if (map.hours === undefined && map.selfStudyHours === undefined && map.credits === undefined) missing.push('Hours (or Self-study hours, or Credits)');
   return missing;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Which canonical column a tracker's header means, by its words. Real trackers name a column in many
- * ways ("Date Completed", "date_of_activity", "Type of Activity", "NAMSS Approved (Y/N)", "Certificate
+ * ways ("Date Completed", "date_of_activity", "Type of Activity", "Board Approved (Y/N)", "Certificate
  * on file"): no list of whole names keeps up, so a header is cut into words (camelCase, snake_case,
  * punctuation), and each column's vocabulary scores them. The head word of the phrase (the last word,
  * or the word before "of"/"on"/"by"; parentheses only qualify) counts double: "Activity type" is a
@@ -66,7 +66,7 @@ const FILLER = new Set(['y', 'n', 'yn', 'the', 'a', 'an', 'of', 'on', 'by', 'for
 /** A phrase's head comes before these ("Date of activity", "Certificate on file", "Hours per session"). */
 const BEFORE_HEAD = new Set(['of', 'on', 'for', 'from', 'per', 'at', 'in', 'if', 'to']);
 
-/** "NAMSS Approved (Y/N)" → ["namss", "approved", "y", "n"]; "logDate" → ["log", "date"]; "CE_hours" → ["ce", "hours"]. */
+/** "Board Approved (Y/N)" → ["board", "approved", "y", "n"]; "logDate" → ["log", "date"]; "CE_hours" → ["ce", "hours"]. */
 export function headerWords(header: string): string[] {
   return wordsOf(header);
 }
