@@ -266,7 +266,7 @@ export function matchHeaders(headers: readonly unknown[], extra?: ColumnWords): 
 export function missingRequiredColumns(map: ColumnMap): string[] {
   const missing: string[] = [];
   if (map.date === undefined) missing.push('Date');
-  if (map.hours === undefined && map.selfStudyHours === undefined && map.credits === undefined) missing.push('Hours (or Self-study hours, or Credits)');
+  if (map.hours === undefined && map.selfStudyHours === undefined && map.credits === undefined) missing.push('Hours (or Self-study hours)');
   return missing;
 }
 

@@ -398,7 +398,7 @@ export function readHeader(cells: Cells, options: HeaderOptions = {}): { map: Co
     const what = looksLikeData ? 'the first row looks like data, not headers' : `no ${missing.join(' or ')} column`;
     return {
       ok: false,
-      message: `log: ${what}. Select the log including its header row, which needs Date and Hours (or Self-study hours, or Credits) columns`,
+      message: `log: ${what}. Select the log including its header row, which needs Date and Hours (or Self-study hours) columns`,
     };
   }
   const dateColumn = match.map.date!;

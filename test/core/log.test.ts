@@ -33,7 +33,7 @@ describe('headers', () => {
 
   test.each([
     [[['Activity', 'Hours'], ['x', 1]], /no Date column/],
-    [[['Date', 'Activity'], ['2025-01-01', 'x']], /no Hours \(or Self-study hours, or Credits\) column/],
+    [[['Date', 'Activity'], ['2025-01-01', 'x']], /no Hours \(or Self-study hours\) column/],
     [[[45000, 'Webinar', 2]], /the first row looks like data, not headers/],
     [[], /the range is empty/],
   ])('a log without a usable header row is refused with a reason', (cells, message) => {
