@@ -94,6 +94,20 @@ describe('credits as awarded', () => {
     expect(creditsEarned('ACSM-CPT', '2024-01-01', cells as never, '2025-12-31')).toBe(11);
   });
 
+  it('the cell functions see an edit to Credits or Status (their remembered results are keyed on the columns read)', () => {
+    const cells: unknown[][] = [
+      ['Date', 'Format', 'Hours', 'CECs', 'Status'],
+      ['2025-01-10', 'CEC', '', 4, ''],
+      ['2025-02-10', 'CEC', 2, '', ''],
+    ];
+    const at = () => creditsEarned('ACSM-CPT', '2024-01-01', cells.map((r) => [...r]) as never, '2025-12-31');
+    expect(at()).toBe(6);
+    cells[1]![3] = 6;
+    expect(at()).toBe(8);
+    cells[2]![4] = 'Cancelled';
+    expect(at()).toBe(6);
+  });
+
   it('property: a log recording each entry as raw units or as credits awarded gives the same totals', () => {
     const formats = acsm.formats.filter((f) => ['cec', 'cme', 'contact-hours', 'ceu'].includes(f.id));
     const entry = fc.record({
