@@ -20,6 +20,7 @@ describe.each(TRACKERS.map((t) => [t.name, t] as const))('%s', (_name, t) => {
     expect(json.problems).toHaveLength(t.expected.problems);
     expect(json.skipped).toHaveLength(t.expected.skipped);
     expect(json.sheets).toEqual([t.sheet]);
+    expect(json.notices.map((n: { row: number | null }) => n.row)).toEqual(t.expected.notices ?? []);
     expect(Object.fromEntries(json.columns.map((c: { header: string; mappedTo: string | null }) => [c.header, c.mappedTo]))).toEqual(t.expected.columns);
   });
 });
