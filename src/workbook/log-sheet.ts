@@ -414,7 +414,7 @@ export function conversionPlan(
   }
   renames.sort((a, b) => a.index - b.index);
   if (!seen.has('date')) problems.push('Map a column to Date: the rules need the completion date');
-  if (!seen.has('hours') && !seen.has('selfStudyHours')) problems.push('Map a column to Hours (or Self-study hours)');
+  if (!seen.has('hours') && !seen.has('selfStudyHours') && !seen.has('credits')) problems.push('Map a column to Hours (or Self-study hours)');
 
   const added = columnsFor(program)
     .filter((k) => !seen.has(k) && matchHeaders(headers).map[k] === undefined)
