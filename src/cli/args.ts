@@ -7,7 +7,10 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; every other known option is a switch. */
-const VALUE_OPTIONS = new Set(['sheet', 'program', 'cycle-start', 'as-of', 'output']);
+const VALUE_OPTIONS = new Set(['sheet', 'program', 'cycle-start', 'as-of', 'output', 'map', 'date-order']);
+/** Value options that may be given several times; their values are kept in order. */
+const REPEATABLE = new Set(['map']);
+const SEPARATOR = '\u0000';
 const SWITCHES = new Set(['json', 'force', 'help']);
 const SHORT: Record<string, string> = { o: 'output', h: 'help' };
 
@@ -39,7 +42,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (VALUE_OPTIONS.has(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
-      options.set(name, value);
+      const before = options.get(name);
+      options.set(name, REPEATABLE.has(name) && typeof before === 'string' ? `${before}${SEPARATOR}${value}` : value);
     } else if (SWITCHES.has(name)) {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       options.set(name, true);
@@ -53,4 +57,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 export function optionText(args: ParsedArgs, name: string): string | undefined {
   const v = args.options.get(name);
   return typeof v === 'string' ? v : undefined;
+}
+
+/** Every value of a repeatable option, in the order given. */
+export function optionValues(args: ParsedArgs, name: string): string[] {
+  const v = args.options.get(name);
+  return typeof v === 'string' ? v.split(SEPARATOR) : [];
 }

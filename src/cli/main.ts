@@ -13,7 +13,8 @@ import { dayFromIso, EXCEL_DATE_RANGE, findProgram, PROGRAMS, quote, today, type
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { XlsxWorkbook } from '../workbook/xlsx';
 import { XlsxLimitError } from '../workbook/xlsx-limits';
-import { optionText, parseArgs, UsageError, type ParsedArgs } from './args';
+import { optionText, optionValues, parseArgs, UsageError, type ParsedArgs } from './args';
+import { applyCorrections, describeReading, MappingError, parseDateOrder, readingReport } from './log-reading';
 import { checkJson, checkReport, programRequirements, programsReport } from './report';
 import { refuseExisting, refuseInputAsOutput, writeSafely, WriteRefused } from './safe-write';
 import { buildTemplate } from './template';
@@ -38,7 +39,9 @@ export const USAGE = `Usage: ce-ledger <command> [options]
 
 Commands:
   check FILE.xlsx [--sheet NAME] [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json]
-      Status, totals, caps, problems, missing proof and the checklist of a CE log.
+        [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd]
+      Status, totals, caps, problems, missing proof and the checklist of a CE log, and which column
+      was read from which header (--map corrects it, --date-order reads text dates such as 03/04/2025).
   summary FILE.xlsx -o OUT.xlsx [same options as check] [--force]
       Writes a copy of FILE.xlsx with a "CE Summary" sheet. FILE.xlsx is never modified.
   template -o NEW.xlsx --program ID [--cycle-start YYYY-MM-DD] [--force]
@@ -130,11 +133,21 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const { port, big } = await openWorkbook(resolve(io.cwd, file), io);
   const snapshot = await port.read({ sheets: 'all' });
+  const sheet = optionText(args, 'sheet');
+  try {
+    applyCorrections(snapshot, optionValues(args, 'map'), parseDateOrder(optionText(args, 'date-order')), sheet);
+  } catch (e) {
+    if (e instanceof MappingError) throw new Unusable(e.message);
+    throw e;
+  }
   if (big) progress(io, 'evaluating…');
-  const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheet: optionText(args, 'sheet') });
+  const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheet });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
-  if (args.options.has('json')) io.stdout(JSON.stringify(checkJson(file, result.evaluation, result.log), null, 2) + '\n');
-  else io.stdout(checkReport(file, result.evaluation, result.log));
+  const reading = describeReading(snapshot, result.program, result.log.sheet);
+  if (args.options.has('json')) {
+    const json = { ...checkJson(file, result.evaluation, result.log), ...(reading ?? {}) };
+    io.stdout(JSON.stringify(json, null, 2) + '\n');
+  } else io.stdout(checkReport(file, result.evaluation, result.log) + (reading ? readingReport(reading) : ''));
   return EXIT_OK;
 }
 
@@ -192,7 +205,7 @@ function programs(args: ParsedArgs, io: CliIo): number {
 }
 
 const ALLOWED: Record<string, string[]> = {
-  check: ['sheet', 'program', 'cycle-start', 'as-of', 'json'],
+  check: ['sheet', 'program', 'cycle-start', 'as-of', 'json', 'map', 'date-order'],
   summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'force'],
   template: ['program', 'cycle-start', 'output', 'force'],
   programs: ['json'],

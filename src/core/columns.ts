@@ -2,6 +2,8 @@
  * The CE log's canonical columns and the names existing trackers use for them. Matching ignores case,
  * spaces, punctuation and order, so "Completion date", "completion_date" and "COMPLETION DATE" are one.
  */
+import { bestByWords, MIN_WORD_SCORE, scoreHeader } from './header-vocabulary';
+
 export const COLUMN_KEYS = [
   'date',
   'activity',
@@ -16,6 +18,8 @@ export const COLUMN_KEYS = [
   'grade',
   'location',
   'proofLink',
+  'credits',
+  'status',
   'notes',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
@@ -51,7 +55,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   {
     key: 'hours',
     header: 'Hours',
-    aliases: ['CE hours', 'CEU hours', 'Credit hours', 'Contact hours', 'Live hours', 'Presented hours', 'Hours earned', 'CE credits claimed', 'CEUs', 'CECs', 'Units', 'Amount'],
+    aliases: ['CE hours', 'CEU hours', 'Credit hours', 'Contact hours', 'Live hours', 'Presented hours', 'Hours earned', 'Units', 'Amount'],
   },
   {
     key: 'selfStudyHours',
@@ -81,8 +85,23 @@ export const COLUMNS: readonly ColumnDef[] = [
     header: 'Proof link',
     aliases: ['Proof file', 'Certificate link', 'Certificate file', 'Link', 'URL', 'File', 'File path', 'Attachment', 'Document link'],
   },
+  {
+    // Credits as awarded (rules revision 9): already in the program's unit, never converted again.
+    key: 'credits',
+    header: 'Credits',
+    aliases: ['CE credits', 'CECs', 'CEC', 'CEUs', 'CEU', 'PDUs', 'PDU', 'CPEs', 'CPE', 'CMEs', 'Credits earned', 'Credits awarded', 'CE credits claimed', 'Credits claimed'],
+  },
+  { key: 'status', header: 'Status', aliases: ['Completion status', 'Attendance', 'Progress'] },
   { key: 'notes', header: 'Notes', aliases: ['Note', 'Comments', 'Comment', 'Remarks'] },
 ];
+
+/**
+ * Headers never read as a log column: the credits CE Ledger computes into the log itself are its
+ * own output, and reading them back as credits awarded would turn every formula into an input.
+ */
+export function isIgnoredHeader(normalized: string): boolean {
+  return normalized.startsWith('celedger');
+}
 
 export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnDef>> = Object.fromEntries(
   COLUMNS.map((c) => [c.key, c]),
@@ -103,28 +122,70 @@ for (const c of COLUMNS) {
   }
 }
 
-/** The canonical column a header names exactly or by a known alias. */
-export function columnForHeader(header: string): ColumnKey | undefined {
-  const n = normalizeName(header);
-  return exactNames.get(n) ?? aliasColumn(n);
+/** Extra header words a program's data adds ("Board approved"), by column. */
+export type ColumnWords = Partial<Record<ColumnKey, readonly string[]>>;
+
+/**
+ * How strongly a header names a column: its canonical name, then a program's own words, then a known
+ * alias, then "<Body> approved", then the words of the header (scored in header-vocabulary.ts).
+ */
+const EXACT = 1000;
+const PROGRAM_WORDS = 600;
+const ALIAS = 500;
+const BODY_APPROVED = 400;
+
+/** The header's text without filler ("(Y/N)", "?"), as aliases are compared. */
+function contentName(header: string): string {
+  return normalizeName(header.replace(/\(\s*y\s*\/\s*n\s*\)/gi, ' ').replace(/\?/g, ' '));
 }
 
-function aliasColumn(normalized: string): ColumnKey | undefined {
-  const known = aliasNames.get(normalized);
-  if (known) return known;
+function headerChoice(header: string, extra?: ColumnWords): { key: ColumnKey; score: number } | undefined {
+  const n = normalizeName(header);
+  if (n === '' || isIgnoredHeader(n)) return undefined;
+  const exact = exactNames.get(n);
+  if (exact) return { key: exact, score: EXACT };
+  const c = contentName(header);
+  if (extra) {
+    for (const key of Object.keys(extra) as ColumnKey[]) {
+      if (extra[key]!.some((w) => normalizeName(w) === n || normalizeName(w) === c)) return { key, score: PROGRAM_WORDS };
+    }
+  }
+  const alias = aliasNames.get(n) ?? aliasNames.get(c) ?? exactNames.get(c);
+  if (alias) return { key: alias, score: ALIAS };
   // "<Body> approved" is how trackers name the approval column after their certifying body.
-  return /^[a-z]{2,8}(pre)?approved$/.test(normalized) ? 'approved' : undefined;
+  if (/^[a-z]{2,8}(pre)?approved$/.test(c)) return { key: 'approved', score: BODY_APPROVED };
+  const [best, second] = scoreHeader(header);
+  if (!best || best.score < MIN_WORD_SCORE) return undefined;
+  if (second && second.score === best.score && second.known === best.known) return undefined;
+  return { key: best.key, score: best.score };
+}
+
+const choices = new Map<string, { key: ColumnKey; score: number } | undefined>();
+function cachedChoice(header: string, extra?: ColumnWords): { key: ColumnKey; score: number } | undefined {
+  if (extra) return headerChoice(header, extra);
+  if (choices.has(header)) return choices.get(header);
+  const choice = headerChoice(header);
+  if (choices.size > 4096) choices.clear();
+  choices.set(header, choice);
+  return choice;
+}
+
+/** The canonical column a header names: by name, alias or its words. */
+export function columnForHeader(header: string, extra?: ColumnWords): ColumnKey | undefined {
+  return cachedChoice(header, extra)?.key;
 }
 
 /**
- * A close match for a header no alias names ("Hrs", "Completion dt"), for suggesting a mapping the user
- * confirms; never used silently by the cell functions.
+ * A close match for a header nothing names ("Hrs", "Completion dt", "Certifcate"), for suggesting a
+ * mapping the user confirms; never used silently by the cell functions.
  */
 export function suggestColumnForHeader(header: string): ColumnKey | undefined {
   const direct = columnForHeader(header);
   if (direct) return direct;
   const n = normalizeName(header);
-  if (n.length < 3) return undefined;
+  if (n.length < 3 || isIgnoredHeader(n)) return undefined;
+  const byWords = bestByWords(header, true);
+  if (byWords) return byWords;
   let best: { key: ColumnKey; distance: number } | undefined;
   for (const [name, key] of [...exactNames, ...aliasNames]) {
     const d = editDistance(n, name);
@@ -132,7 +193,7 @@ export function suggestColumnForHeader(header: string): ColumnKey | undefined {
     if (d <= allowed && (!best || d < best.distance)) best = { key, distance: d };
   }
   if (best) return best.key;
-  // A header that contains a canonical name ("date of webinar", "hours (live)") is a likely match.
+  // A header that contains a canonical name ("dateofwebinar", "hourslive") is a likely match.
   for (const c of COLUMNS) {
     const name = normalizeName(c.header);
     if (name.length >= 4 && n.includes(name)) return c.key;
@@ -168,40 +229,44 @@ export interface HeaderMatch {
 }
 
 /**
- * Maps a header row to canonical columns. Exact canonical names win over aliases, then the leftmost
- * header wins, so a sheet with both "Type" and "Format" uses "Format".
+ * Maps a header row to canonical columns. Each header names at most one column (its best), and each
+ * column goes to the header that names it most strongly: a canonical name beats an alias, an alias
+ * beats words, more words beat fewer; on a tie the leftmost header wins. So a sheet with both "Type"
+ * and "Format" reads Format from "Format", and "Credits" next to "CE hours" keeps both.
  */
-export function matchHeaders(headers: readonly unknown[]): HeaderMatch {
+export function matchHeaders(headers: readonly unknown[], extra?: ColumnWords): HeaderMatch {
   const map: ColumnMap = {};
   const unknown: HeaderMatch['unknown'] = [];
   const duplicates: HeaderMatch['duplicates'] = [];
   const texts = headers.map((h) => (h === null || h === undefined ? '' : String(h)));
-  const claimedBy = new Map<number, ColumnKey>();
-  const passes = [(n: string) => exactNames.get(n), aliasColumn];
-  for (const pass of passes) {
-    texts.forEach((text, index) => {
-      if (claimedBy.has(index)) return;
-      const key = pass(normalizeName(text));
-      if (key && map[key] === undefined) {
-        map[key] = index;
-        claimedBy.set(index, key);
-      }
-    });
-  }
+  const wanted: { index: number; key: ColumnKey; score: number }[] = [];
   texts.forEach((text, index) => {
-    if (claimedBy.has(index) || text.trim() === '') return;
-    const key = columnForHeader(text);
+    const choice = text.trim() === '' ? undefined : cachedChoice(text, extra);
+    if (choice) wanted.push({ index, ...choice });
+  });
+  wanted.sort((a, b) => b.score - a.score || a.index - b.index);
+  const claimed = new Set<number>();
+  for (const w of wanted) {
+    if (map[w.key] === undefined) {
+      map[w.key] = w.index;
+      claimed.add(w.index);
+    }
+  }
+  const keyOf = new Map(wanted.map((w) => [w.index, w.key]));
+  texts.forEach((text, index) => {
+    if (claimed.has(index) || text.trim() === '') return;
+    const key = keyOf.get(index);
     if (key) duplicates.push({ index, header: text, key });
     else unknown.push({ index, header: text });
   });
   return { map, unknown, duplicates };
 }
 
-/** A header row needs Date and at least one of Hours / Self-study hours. */
+/** A header row needs Date and at least one of Hours / Self-study hours / Credits (as awarded). */
 export function missingRequiredColumns(map: ColumnMap): string[] {
   const missing: string[] = [];
   if (map.date === undefined) missing.push('Date');
-  if (map.hours === undefined && map.selfStudyHours === undefined) missing.push('Hours (or Self-study hours)');
+  if (map.hours === undefined && map.selfStudyHours === undefined && map.credits === undefined) missing.push('Hours (or Self-study hours)');
   return missing;
 }
 

@@ -3,7 +3,11 @@
  * problems. Nothing here throws on user data: every bad cell becomes a problem naming its row, column
  * and what to type instead, and its row counts for nothing until fixed.
  */
-import { COLUMN_BY_KEY, matchHeaders, missingRequiredColumns, normalizeName, type ColumnKey, type ColumnMap } from './columns';
+import { COLUMN_BY_KEY, matchHeaders, missingRequiredColumns, normalizeName, type ColumnKey, type ColumnMap, type ColumnWords } from './columns';
+import { matchesFilter } from './filters';
+import { skipReason } from './row-skips';
+import { AMOUNT_FORMS, amountFromText } from './text-amounts';
+import { columnDateOrder, isoOfParts, textDateParts, type ColumnDateOrder, type DateOrder } from './text-dates';
 import { dayFromIso, dayFromJsDate, dayFromSerial, EXCEL_DATE_RANGE, isIsoOutOfRange, isSerialOutOfRange, type DayNumber } from './dates';
 import { excerpt, quote } from './excerpt';
 import { PROOF_KINDS, type Format, type ProofKind, type Program } from './schema';
@@ -30,6 +34,8 @@ export interface LogEntry {
   location: string;
   proofLink: string;
   notes: string;
+  /** Credits as awarded (rules revision 9), when the log records them: they replace the format's conversion. */
+  credits?: number;
 }
 
 export interface RowProblem {
@@ -52,6 +58,12 @@ export interface ParsedLog {
   problems: RowProblem[];
   /** Data rows that were not fully empty. */
   rowsRead: number;
+  /** Rows that are not activities (blank inside the log, totals, Status not completed), each with why. */
+  skipped: { row: number; reason: string }[];
+  /** Readings worth a look that change no total's validity: ambiguous text dates, Credits and Hours disagreeing. */
+  notices: { row: number | undefined; message: string }[];
+  /** How text dates in the Date column were read. */
+  dateOrder: ColumnDateOrder;
 }
 
 export interface LogError {
@@ -62,6 +74,8 @@ export interface LogError {
 export interface ParseOptions {
   /** Sheet row number of the range's first row (its header row). Default 1. */
   firstRow?: number;
+  /** Order of day and month in text dates such as 03/04/2025 when no value settles it. Default mdy. */
+  dateOrder?: DateOrder;
 }
 
 export class Bad {
@@ -118,7 +132,9 @@ function amount(n: number): string {
 
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-export function readDate(value: Cell): DayNumber | undefined | Bad {
+const DATE_HELP = 'enter a date, or text such as 2025-03-14, 3/14/2025, 14-Mar-2025 or Mar 14, 2025';
+
+export function readDate(value: Cell, order: DateOrder = 'mdy'): DayNumber | undefined | Bad {
   if (typeof value === 'number') {
     if (value === 0) return undefined;
     const day = dayFromSerial(value);
@@ -138,10 +154,16 @@ export function readDate(value: Cell): DayNumber | undefined | Bad {
     if (iso !== undefined) return iso;
     if (isIsoOutOfRange(text)) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
     if (NUMERIC_TEXT.test(text)) return readDate(Number(text));
-    return new Bad(`${describe(value)} is not a date: enter a date, or text as yyyy-mm-dd`);
+    const parts = textDateParts(text, order);
+    if (parts) {
+      const day = dayFromIso(isoOfParts(parts));
+      if (day !== undefined) return day;
+      if (parts.year < 1900 || parts.year > 9999) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
+    }
+    return new Bad(`${describe(value)} is not a date: ${DATE_HELP}`);
   }
   if (isBlank(value)) return undefined;
-  return new Bad(`${describe(value)} is not a date: enter a date, or text as yyyy-mm-dd`);
+  return new Bad(`${describe(value)} is not a date: ${DATE_HELP}`);
 }
 
 /** A number from 0 to `most` (the program's limit for one entry) from a number or numeric text; undefined when blank. */
@@ -151,11 +173,15 @@ export function readAmount(value: Cell, most: number): number | undefined | Bad 
   else if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return undefined;
-    if (!NUMERIC_TEXT.test(text)) return new Bad(`${describe(value)} is not a number: enter a number such as 1.5`);
-    n = Number(text);
+    if (NUMERIC_TEXT.test(text)) n = Number(text);
+    else {
+      const withUnit = amountFromText(text);
+      if (withUnit === undefined) return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
+      n = withUnit;
+    }
   } else if (isBlank(value)) return undefined;
-  else return new Bad(`${describe(value)} is not a number: enter a number such as 1.5`);
-  if (Number.isNaN(n)) return new Bad(`${describe(value)} is not a number: enter a number such as 1.5`);
+  else return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
+  if (Number.isNaN(n)) return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
   if (n < 0) return new Bad(`${describe(value)} is negative: it must be 0 or more`);
   // Numeric text past the largest double ("1e400") reads as Infinity: too many hours, like 1e308.
   if (!(n <= most)) return new Bad(`${describe(value)} is more than one entry can hold: enter 0 to ${amount(most)}`);
@@ -341,14 +367,31 @@ export function formatLookup(program: Program): FormatLookup {
   return lookup;
 }
 
+/**
+ * The order text dates of a log are read in, per header map (readRow's signature stays the map):
+ * set by readHeader from the Date column's values and the option.
+ */
+const dateOrders = new WeakMap<ColumnMap, ColumnDateOrder>();
+const DEFAULT_ORDER: ColumnDateOrder = { order: 'mdy', decidedBy: 'setting', ambiguousExample: undefined };
+
+export function dateOrderOf(map: ColumnMap): ColumnDateOrder {
+  return dateOrders.get(map) ?? DEFAULT_ORDER;
+}
+
+export interface HeaderOptions {
+  dateOrder?: DateOrder;
+  /** A program's own header words ("Board approved"). */
+  words?: ColumnWords;
+}
+
 /** Checks the header row; the message says what is missing and what the first row must hold. */
-export function readHeader(cells: Cells): { map: ColumnMap; headers: string[]; unknownHeaders: string[] } | LogError {
+export function readHeader(cells: Cells, options: HeaderOptions = {}): { map: ColumnMap; headers: string[]; unknownHeaders: string[] } | LogError {
   const first = cells[0];
   if (!first || first.length === 0) {
     return { ok: false, message: 'log: the range is empty; select the whole log including its header row (Date, Activity, Hours, …)' };
   }
   const headers = first.map(readText);
-  const match = matchHeaders(headers);
+  const match = matchHeaders(headers, options.words);
   const missing = missingRequiredColumns(match.map);
   if (missing.length) {
     const looksLikeData = first.some((v) => typeof v === 'number' || v instanceof Date);
@@ -358,6 +401,12 @@ export function readHeader(cells: Cells): { map: ColumnMap; headers: string[]; u
       message: `log: ${what}. Select the log including its header row, which needs Date and Hours (or Self-study hours) columns`,
     };
   }
+  const dateColumn = match.map.date!;
+  const dates = function* () {
+    for (let r = 1; r < cells.length; r++) yield cells[r]?.[dateColumn];
+  };
+  const order = columnDateOrder(dates(), options.dateOrder);
+  if (order.order !== 'mdy' || order.ambiguousExample !== undefined) dateOrders.set(match.map, order);
   return { map: match.map, headers, unknownHeaders: match.unknown.map((u) => u.header) };
 }
 
@@ -375,10 +424,57 @@ export interface RowFacts {
   proof: readonly ProofKind[];
   score: number | undefined;
   grade: string | undefined;
+  /** Credits as awarded, when the row gives them (hours then hold their equivalent in the format). */
+  credits?: number;
+  /** Set when the row's Credits and Hours disagree (Credits wins). */
+  creditsNote?: string;
+  /** Set when the row is not an activity (totals row, Status not completed): it counts for nothing, without a problem. */
+  skipped?: string;
 }
 
 export function emptyFacts(): RowFacts {
   return { date: 0, format: undefined, hours: 0, selfStudyHours: 0, approved: false, proof: NO_PROOF, score: undefined, grade: undefined };
+}
+
+/** The multipliers a program applies to this row's credits (1 when none). */
+function multiplierFor(program: Program, format: Format, approved: boolean, provider: string): number {
+  let factor = 1;
+  for (const m of program.multipliers) if (matchesFilter({ formatId: format.id, approved, provider }, m.when)) factor *= m.factor;
+  return factor;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/**
+ * Credits as awarded become the row's amounts (rules revision 9): the amount in the format that its
+ * conversion turns back into exactly those credits, so every pass that converts hours (the cell
+ * functions, the pane, the command line) counts the awarded credits and never converts them again.
+ * The per-entry cap still applies. A message when the format earns nothing to convert through.
+ */
+function applyAwarded(facts: RowFacts, awarded: number, given: boolean, program: Program, provider: string): string | undefined {
+  const format = facts.format!;
+  const factor = multiplierFor(program, format, facts.approved, provider);
+  if (given) {
+    const fromHours = round2((facts.hours * format.perHour + facts.selfStudyHours * format.perSelfStudyHour) * factor);
+    facts.creditsNote =
+      fromHours !== round2(awarded)
+        ? `Credits ${amount(awarded)} and Hours (${amount(fromHours)} ${program.creditUnit} by the ${format.label} rule) disagree: Credits, as awarded, counts`
+        : undefined;
+  }
+  facts.credits = awarded;
+  if (awarded === 0) {
+    facts.hours = 0;
+    facts.selfStudyHours = 0;
+  } else if (format.perHour > 0 && factor > 0) {
+    facts.hours = awarded / (format.perHour * factor);
+    facts.selfStudyHours = 0;
+  } else if (format.perSelfStudyHour > 0 && factor > 0) {
+    facts.hours = 0;
+    facts.selfStudyHours = awarded / (format.perSelfStudyHour * factor);
+  } else return `${amount(awarded)} cannot count: the ${format.label} format earns no ${program.creditUnit}`;
+  return undefined;
 }
 
 /** True when every cell of the row is empty ("", null, 0 or FALSE): such a row is skipped. */
@@ -398,7 +494,12 @@ export function readRow(
   report?: (key: ColumnKey, message: string) => void,
 ): boolean {
   let ok = true;
-  const date = readDate(at(row, map.date));
+  facts.credits = undefined;
+  facts.creditsNote = undefined;
+  facts.skipped = map.status === undefined && !hasTotalLabel(row) ? undefined : skipReason(row, map);
+  if (facts.skipped !== undefined) return false;
+  const order = dateOrders.get(map);
+  const date = readDate(at(row, map.date), order ? order.order : 'mdy');
   if (date instanceof Bad) {
     if (!report) return false;
     report('date', date.message);
@@ -430,7 +531,8 @@ export function readRow(
     report('selfStudyHours', selfStudy.message);
     hoursReported = true;
   }
-  if (hours === undefined && selfStudy === undefined) {
+  const awardedCell = at(row, map.credits);
+  if (hours === undefined && selfStudy === undefined && (map.credits === undefined || isBlank(awardedCell))) {
     if (!report) return false;
     report(map.hours !== undefined ? 'hours' : 'selfStudyHours', 'is missing: enter the hours (0 if none)');
     hoursReported = true;
@@ -468,32 +570,81 @@ export function readRow(
     report('grade', grade.message);
     ok = false;
   } else facts.grade = grade;
+
+  if (map.credits !== undefined && ok) {
+    const awarded = readAmount(awardedCell, limits.hours);
+    if (awarded instanceof Bad) {
+      if (!report) return false;
+      report('credits', awarded.message);
+      ok = false;
+    } else if (awarded !== undefined) {
+      const given = hours !== undefined || selfStudy !== undefined;
+      const problem = applyAwarded(facts, awarded, given, formats.program, readText(at(row, map.provider)));
+      if (problem) {
+        if (!report) return false;
+        report('credits', problem);
+        ok = false;
+      }
+    }
+  }
   return ok;
+}
+
+/** Cheap first look for a totals row, so a log without a Status column pays nothing per row. */
+function hasTotalLabel(row: readonly Cell[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (typeof v === 'string' && /^\s*(grand\s+|sub-?\s*|running\s+)?(totals?|sum)\b/i.test(v)) return true;
+  }
+  return false;
 }
 
 /** Parses every data row into an entry or row problems. */
 export function parseLog(cells: Cells, program: Program, options: ParseOptions = {}): ParsedLog | LogError {
   const firstRow = options.firstRow ?? 1;
-  const header = readHeader(cells);
+  const header = readHeader(cells, { dateOrder: options.dateOrder, words: program.headerWords });
   if ('ok' in header) return header;
   const { map } = header;
   const formats = formatLookup(program);
   const entries: LogEntry[] = [];
   const problems: RowProblem[] = [];
   let rowsRead = 0;
+  const skipped: ParsedLog['skipped'] = [];
+  const notices: ParsedLog['notices'] = [];
+  const dateOrder = dateOrderOf(map);
+  if (dateOrder.ambiguousExample !== undefined) {
+    const [first, second] = dateOrder.order === 'dmy' ? ['day', 'month'] : ['month', 'day'];
+    notices.push({
+      row: undefined,
+      message: `Dates such as ${quote(dateOrder.ambiguousExample)} were read ${first} first (${dateOrder.order}): no date in the column has a ${first === 'day' ? 'first' : 'second'} part over 12 to tell. If they are ${second} first, set the date order (--date-order ${dateOrder.order === 'dmy' ? 'mdy' : 'dmy'})`,
+    });
+  }
 
   const facts = emptyFacts();
+  let blankSince: number | undefined;
 
   for (let r = 1; r < cells.length; r++) {
     const row = cells[r];
-    if (!row || isEmptyRow(row)) continue;
+    if (!row || isEmptyRow(row)) {
+      blankSince ??= r;
+      continue;
+    }
+    // Blank rows followed by more of the log are inside it: say they were passed over.
+    if (blankSince !== undefined) {
+      for (let b = blankSince; b < r; b++) skipped.push({ row: firstRow + b, reason: 'a blank row inside the log' });
+      blankSince = undefined;
+    }
     rowsRead++;
     const rowNumber = firstRow + r;
     const report = (key: ColumnKey, message: string) => {
       const name = COLUMN_BY_KEY[key].header;
       problems.push({ row: rowNumber, column: name, columnIndex: map[key], message: `${name} ${message}` });
     };
-    if (!readRow(row, map, formats, facts, report)) continue;
+    if (!readRow(row, map, formats, facts, report)) {
+      if (facts.skipped !== undefined) skipped.push({ row: rowNumber, reason: facts.skipped });
+      continue;
+    }
+    if (facts.creditsNote) notices.push({ row: rowNumber, message: facts.creditsNote });
 
     entries.push({
       row: rowNumber,
@@ -511,6 +662,7 @@ export function parseLog(cells: Cells, program: Program, options: ParseOptions =
       location: readText(at(row, map.location)),
       proofLink: readText(at(row, map.proofLink)),
       notes: readText(at(row, map.notes)),
+      ...(facts.credits === undefined ? {} : { credits: facts.credits }),
     });
   }
 
@@ -523,5 +675,8 @@ export function parseLog(cells: Cells, program: Program, options: ParseOptions =
     entries,
     problems,
     rowsRead,
+    skipped,
+    notices,
+    dateOrder,
   };
 }

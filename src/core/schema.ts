@@ -4,6 +4,7 @@
  * a number or a rule fails loudly with a path instead of silently changing someone's status.
  */
 import { z } from 'zod';
+import { COLUMN_KEYS } from './columns';
 import { dayFromIso } from './dates';
 
 // zod otherwise compiles parsers with `new Function`, which a strict Content Security Policy refuses
@@ -359,6 +360,8 @@ export const ProgramSchema = z
     body: z.string().min(1),
     /** Where the numbers come from, and any interpretation made. */
     sources: z.array(z.string()).default([]),
+    /** Header words of the program's own trackers, by canonical column ("Board approved" → approved). */
+    headerWords: z.partialRecord(z.enum(COLUMN_KEYS), z.array(z.string().min(1))).optional(),
     ...ProgramRulesShape,
     versions: z.array(ProgramVersionSchema).default([]),
   })

@@ -98,6 +98,8 @@ function ofOneShape(map: ColumnMap): ColumnMap {
     grade: map.grade,
     location: map.location,
     proofLink: map.proofLink,
+    credits: map.credits,
+    status: map.status,
     notes: map.notes,
   } satisfies Required<Record<keyof ColumnMap, number | undefined>>;
 }
@@ -322,8 +324,9 @@ function tallyRows(program: Program, cells: Cells, map: ColumnMap, options: Eval
   // What readRow checks, and the free text the rules look at. Whether a row counts as empty (all
   // its cells blank) does not matter: a row whose checked cells are blank has no date, so it counts
   // for nothing either way.
-  const read = [map.date, map.format, map.hours, map.selfStudyHours, map.approved, map.proof, map.score, map.grade];
-  if (needsProvider) read.push(map.provider);
+  const read = [map.date, map.format, map.hours, map.selfStudyHours, map.approved, map.proof, map.score, map.grade, map.credits, map.status];
+  // Credits as awarded go through the program's multipliers, which may look at the provider.
+  if (needsProvider || map.credits !== undefined) read.push(map.provider);
   if (needsSubject) read.push(map.subject);
   const inputs = [...new Set(read.filter((c): c is number => c !== undefined))].sort((a, b) => a - b);
   return { ok: true, keyword: status.keyword, line: status.line, required, earned, needed: status.needed, inputs };

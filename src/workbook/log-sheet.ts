@@ -38,7 +38,11 @@ import {
 
 export const LOG_SHEET = 'CE Log';
 export const LOG_TABLE = 'CELog';
-export const CREDITS_HEADER = 'Credits';
+/**
+ * The column of credits CE Ledger computes into a log. Not "Credits": that header is the log's own
+ * credits as awarded (rules revision 9), an input; this one is output and is never read back.
+ */
+export const CREDITS_HEADER = 'CE Ledger credits';
 export const PROBLEM_FILL = '#FFC7CE';
 
 /** Where the log is: a table (header row included) on a sheet. */
@@ -293,7 +297,8 @@ export interface TextHeader {
 /** The canonical columns a log of this program offers (Grade only where a grade rule exists). */
 export function columnsFor(program: Program): ColumnKey[] {
   const grades = program.eligibility.some((r) => r.type === 'minimumGrade');
-  return COLUMNS.map((c) => c.key).filter((k) => k !== 'grade' || grades);
+  // Credits as awarded and Status are read when a tracker has them; a new log does not need them.
+  return COLUMNS.map((c) => c.key).filter((k) => (k !== 'grade' || grades) && k !== 'credits' && k !== 'status');
 }
 
 function isTaken(snapshot: WorkbookSnapshot, name: string): boolean {
@@ -410,7 +415,7 @@ export function conversionPlan(
   }
   renames.sort((a, b) => a.index - b.index);
   if (!seen.has('date')) problems.push('Map a column to Date: the rules need the completion date');
-  if (!seen.has('hours') && !seen.has('selfStudyHours')) problems.push('Map a column to Hours (or Self-study hours)');
+  if (!seen.has('hours') && !seen.has('selfStudyHours') && !seen.has('credits')) problems.push('Map a column to Hours (or Self-study hours)');
 
   const added = columnsFor(program)
     .filter((k) => !seen.has(k) && matchHeaders(headers).map[k] === undefined)
@@ -418,7 +423,7 @@ export function conversionPlan(
   const finalHeaders = [...headers, ...added];
   let creditsHeader: string | undefined;
   if (options.credits) {
-    creditsHeader = finalHeaders.some((h) => h.toLowerCase() === CREDITS_HEADER.toLowerCase()) ? 'CE Ledger credits' : CREDITS_HEADER;
+    creditsHeader = finalHeaders.some((h) => h.toLowerCase() === CREDITS_HEADER.toLowerCase()) ? 'CE Ledger credits (new)' : CREDITS_HEADER;
     finalHeaders.push(creditsHeader);
   }
 

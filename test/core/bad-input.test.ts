@@ -15,7 +15,9 @@ const LONG = 'x'.repeat(5000);
 
 /** [what is wrong, program, the row's cells in HEADER order] */
 const rowCases: [string, string, unknown[]][] = [
-  ['date typed as US text', 'NISM-SMS', ['3/14/2025', 'Webinar', 1]],
+  ['date typed as words', 'NISM-SMS', ['next Tuesday', 'Webinar', 1]],
+  ['text date whose day and month are both over 12', 'NISM-SMS', ['13/14/2025', 'Webinar', 1]],
+  ['text date in a month that has no such day', 'NISM-SMS', ['Feb 30, 2025', 'Webinar', 1]],
   ['date that does not exist', 'NISM-SMS', ['2025-02-29', 'Webinar', 1]],
   ['month 13', 'NISM-SMS', ['2025-13-01', 'Webinar', 1]],
   ['date missing', 'NISM-SMS', ['', 'Webinar', 1]],
@@ -33,7 +35,7 @@ const rowCases: [string, string, unknown[]][] = [
   ['negative hours', 'NISM-SMS', ['2025-04-01', 'Webinar', -2]],
   ['hours as words', 'NISM-SMS', ['2025-04-01', 'Webinar', 'two']],
   ['hours with a decimal comma', 'NISM-SMS', ['2025-04-01', 'Webinar', '1,5']],
-  ['hours with a unit', 'NISM-SMS', ['2025-04-01', 'Webinar', '2h']],
+  ['hours with a unit that is not one', 'NISM-SMS', ['2025-04-01', 'Webinar', '2 days']],
   ['hours missing', 'NISM-SMS', ['2025-04-01', 'Webinar', '']],
   ['hours of 1e308', 'NISM-SMS', ['2025-04-01', 'Webinar', 1e308]],
   ['hours past the 10,000 an entry may hold', 'NISM-SMS', ['2025-04-01', 'Webinar', 10001]],

@@ -91,14 +91,15 @@ describe('values', () => {
   });
 
   test.each([
-    [['2025-13-01', 'Webinar', 1], 'Date', 'Date "2025-13-01" is not a date: enter a date, or text as yyyy-mm-dd'],
-    [['3/14/2025', 'Webinar', 1], 'Date', 'Date "3/14/2025" is not a date: enter a date, or text as yyyy-mm-dd'],
+    [['2025-13-01', 'Webinar', 1], 'Date', 'Date "2025-13-01" is not a date: enter a date, or text such as 2025-03-14, 3/14/2025, 14-Mar-2025 or Mar 14, 2025'],
+    [['2/30/2025', 'Webinar', 1], 'Date', 'Date "2/30/2025" is not a date: enter a date, or text such as 2025-03-14, 3/14/2025, 14-Mar-2025 or Mar 14, 2025'],
+    [['3/14/1899', 'Webinar', 1], 'Date', 'Date "3/14/1899" is outside Excel\'s dates: enter a date from 1900-01-01 to 9999-12-31'],
     [['', 'Webinar', 1], 'Date', 'Date is missing: enter the date the activity was completed'],
     [[60, 'Webinar', 1], 'Date', 'Date 60 is not a valid Excel date'],
     [['2025-04-01', 'Podcast', 1], 'Format', expect.stringMatching(/^Format "Podcast" is not one of the NISM-SMS formats: use Webinar, In-person class/)],
     [['2025-04-01', '', 1], 'Format', expect.stringMatching(/^Format is missing: choose one of Webinar/)],
     [['2025-04-01', 'Webinar', -2], 'Hours', 'Hours -2 is negative: it must be 0 or more'],
-    [['2025-04-01', 'Webinar', 'two'], 'Hours', 'Hours "two" is not a number: enter a number such as 1.5'],
+    [['2025-04-01', 'Webinar', 'two'], 'Hours', 'Hours "two" is not a number: enter a number such as 1.5, or with a unit: "1.5 hrs", "90 min", "2 CEUs"'],
     [['2025-04-01', 'Webinar', ''], 'Hours', 'Hours is missing: enter the hours (0 if none)'],
     [['2025-04-01', 'Webinar', 1, '', 'maybe'], 'Approved', 'Approved "maybe" is not yes or no: use TRUE/FALSE, yes/no, y/n, 1/0 or x'],
     [['2025-04-01', 'Webinar', 1, '', '', 'photo'], 'Proof', expect.stringMatching(/^Proof "photo" is not a kind of proof: use Certificate, Assessment/)],

@@ -52,7 +52,7 @@ test('the confirmation names the blank header the plan names, and which cell it 
 
 test('when Excel refuses part-way, the pane says what was written and how to undo each change', async () => {
   // A host that cannot report merged cells: the plan cannot see the merged total row, Excel refuses the table.
-  const fake = new FakeExcel({ Log: [['When', 'Hrs'], [45740, 2], ['Total']] });
+  const fake = new FakeExcel({ Log: [['Wann', 'Stunden'], [45740, 2], ['Total']] });
   fake.mergedAreasApi = false;
   fake.book.merge('Log', { row: 2, col: 0, rows: 1, cols: 2 });
   const port = new OfficeWorkbook({ run: fake.run });
@@ -66,6 +66,6 @@ test('when Excel refuses part-way, the pane says what was written and how to und
   const text = textOf(<ConversionFailure error={error} />);
   expect(text).toContain("Excel refused the conversion part-way (A table can't overlap a range that contains merged cells)");
   expect(text).toContain("Excel's Undo (Ctrl+Z)");
-  expect(text).toContain('Type "When" back into A1 (now "Date").');
-  expect(text).toContain('Type "Hrs" back into B1 (now "Hours").');
+  expect(text).toContain('Type "Wann" back into A1 (now "Date").');
+  expect(text).toContain('Type "Stunden" back into B1 (now "Hours").');
 });

@@ -26,7 +26,7 @@ const all = { sheets: 'all' as const, formulas: true };
 const TRACKER: CellValue[][] = [
   ['My CE tracker 2025–2027'],
   [],
-  ['When', 'Course title', 'Hrs', 'Sponsor', 'Type', 'Cert?', 'My own column'],
+  ['Wann', 'Course title', 'Stunden', 'Sponsor', 'Type', 'Beleg?', 'My own column'],
   [45740, 'Social listening', 2, 'NISM', 'Webinar', 'Certificate', 'kept'],
   ['2025-06-01', '=not a formula', '1.5', 'Grovo', 'webinar', '', 42],
   [45900, 'Community 101', -1, '', 'Podcast', 'yes', true],
@@ -58,12 +58,12 @@ describe('proposeConversion', () => {
     expect(proposal.range).toEqual({ row: 2, col: 0, rows: 5, cols: 7 });
     const keys = Object.fromEntries(proposal.columns.map((c) => [c.header, c.key]));
     expect(keys).toEqual({
-      When: undefined,
+      Wann: undefined,
       'Course title': 'activity',
-      Hrs: undefined,
+      Stunden: undefined,
       Sponsor: 'provider',
       Type: 'format',
-      'Cert?': undefined,
+      'Beleg?': undefined,
       'My own column': undefined,
     });
     expect(proposal.columns.find((c) => c.header === 'Type')!.recognised).toBe('format');
@@ -89,7 +89,7 @@ describe('conversionPlan', () => {
     const noDate = conversionPlan(proposal, { mapping: mappingOf(proposal, {}), credits: false }, nism, snap);
     expect(noDate.ok).toBe(false);
     expect(noDate.problems).toEqual(expect.arrayContaining([expect.stringMatching(/Date/), expect.stringMatching(/Hours/)]));
-    const twice = conversionPlan(proposal, { mapping: mappingOf(proposal, { When: 'date', Hrs: 'hours', Sponsor: 'activity' }), credits: false }, nism, snap);
+    const twice = conversionPlan(proposal, { mapping: mappingOf(proposal, { Wann: 'date', Stunden: 'hours', Sponsor: 'activity' }), credits: false }, nism, snap);
     expect(twice.problems).toEqual([expect.stringMatching(/both mapped to Activity/)]);
   });
 
@@ -101,12 +101,12 @@ describe('conversionPlan', () => {
       const book = host === 'memory' ? memory : fake.book;
       const before = { tracker: snapshotValues(book, 'Tracker'), other: snapshotValues(book, 'Other') };
       const { snap, proposal } = await propose(port, 'Tracker');
-      const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { When: 'date', Hrs: 'hours', 'Cert?': 'proof' }), credits: true }, nism, snap);
+      const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { Wann: 'date', Stunden: 'hours', 'Beleg?': 'proof' }), credits: true }, nism, snap);
       expect(plan.problems).toEqual([]);
       expect(plan.renames).toEqual([
-        { index: 0, from: 'When', to: 'Date', cell: 'A3' },
-        { index: 2, from: 'Hrs', to: 'Hours', cell: 'C3' },
-        { index: 5, from: 'Cert?', to: 'Proof', cell: 'F3' },
+        { index: 0, from: 'Wann', to: 'Date', cell: 'A3' },
+        { index: 2, from: 'Stunden', to: 'Hours', cell: 'C3' },
+        { index: 5, from: 'Beleg?', to: 'Proof', cell: 'F3' },
       ]);
       await port.apply(plan.ops);
 
@@ -121,7 +121,7 @@ describe('conversionPlan', () => {
       expect(snapshotValues(book, 'Other')).toEqual(before.other);
       expect(after[2]!.slice(0, 7)).toEqual(['Date', 'Course title', 'Hours', 'Sponsor', 'Type', 'Proof', 'My own column']);
       // Missing canonical columns at the right, then Credits; no Grade for NISM.
-      expect(after[2]!.slice(7)).toEqual(['Self-study hours', 'Subject area', 'Approved', 'Score', 'Location', 'Proof link', 'Notes', 'Credits']);
+      expect(after[2]!.slice(7)).toEqual(['Self-study hours', 'Subject area', 'Approved', 'Score', 'Location', 'Proof link', 'Notes', 'CE Ledger credits']);
       const table = book.tables()[0]!;
       expect(table).toMatchObject({ name: 'CELog', sheet: 'Tracker', range: { row: 2, col: 0, rows: 5, cols: 15 } });
       expect(book.getFormula('Tracker', 3, 14)).toBe('=IF([@Hours]&[@[Self-study hours]]="","",CEU.CE_CREDITS(CE_PROGRAM,[@Type],[@Hours],[@[Self-study hours]]))');
@@ -158,10 +158,10 @@ describe('conversionPlan', () => {
   });
 
   test('the table name avoids names already in use', async () => {
-    const wb = new MemoryWorkbook({ A: [['Date', 'Hours'], [1, 1]], B: [['Date', 'Hrs'], [45740, 2]] });
+    const wb = new MemoryWorkbook({ A: [['Date', 'Hours'], [1, 1]], B: [['Date', 'Stunden'], [45740, 2]] });
     await wb.apply([{ kind: 'createTable', sheet: 'A', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
     const { snap, proposal } = await propose(wb, 'B');
-    const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { Hrs: 'hours' }), credits: false }, nism, snap);
+    const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { Stunden: 'hours' }), credits: false }, nism, snap);
     expect(plan.table).toBe('CELog2');
   });
 });
@@ -176,7 +176,7 @@ describe('newLogPlan', () => {
     const log = findLog(snap)!;
     expect(log).toEqual({ sheet: 'CE Log 2', table: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 14 } });
     expect(cellsOf(snap.sheets['CE Log 2']!, log.range)[0]).toEqual([
-      'Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Location', 'Proof link', 'Notes', 'Credits',
+      'Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Location', 'Proof link', 'Notes', 'CE Ledger credits',
     ]);
     expect(wb.getValue('CE Log', 0, 0)).toBe('something else');
     expect(wb.frozenRows('CE Log 2')).toBe(1);
@@ -216,7 +216,7 @@ describe('conversionPlan edge cases', () => {
   });
 
   test('an existing table that is not yet a CE log is reused, not recreated', async () => {
-    const wb = new MemoryWorkbook({ S: [['When', 'Hrs'], [45740, 1]] });
+    const wb = new MemoryWorkbook({ S: [['Wann', 'Stunden'], [45740, 1]] });
     await wb.apply([{ kind: 'createTable', sheet: 'S', name: 'Mine', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
     const { snap, proposal } = await propose(wb, 'S');
     expect(proposal.existingTable).toBe('Mine');
@@ -322,7 +322,7 @@ describe('the Proof drop-down also accepts several kinds', () => {
     const snap = await port.read(all);
     const result = proposeConversion(snap, 'Log');
     if (!result.ok) throw new Error(result.message);
-    const plan = conversionPlan(result.proposal, { mapping: mappingOf(result.proposal, { When: 'date', Hrs: 'hours', 'Cert?': 'proof' }), credits: false }, nism, snap);
+    const plan = conversionPlan(result.proposal, { mapping: mappingOf(result.proposal, { Wann: 'date', Stunden: 'hours', 'Beleg?': 'proof' }), credits: false }, nism, snap);
     expect(plan.problems).toEqual([]);
     await port.apply(plan.ops);
     const proof = fake.book.validations().find(isProof)!;
@@ -369,7 +369,7 @@ describe('a conversion cannot stop half-way', () => {
     }],
   ];
   const LOG: CellValue[][] = [
-    ['When', 'Hrs', 'Notes'],
+    ['Wann', 'Stunden', 'Notes'],
     [45740, 2, 'a'],
     [45741, 1, ''],
   ];
@@ -429,7 +429,7 @@ describe('a conversion cannot stop half-way', () => {
       expect((error as ConversionError).plan?.problems).toEqual([expect.stringMatching(/^Table "Budget" at A4:B5 overlaps the log/)]);
       expect(everything(host.book)).toEqual(before);
       expect(host.book.tables().map((t) => t.name)).toEqual(['Budget']);
-      expect(host.book.getValue('Tracker', 0, 0)).toBe('When');
+      expect(host.book.getValue('Tracker', 0, 0)).toBe('Wann');
     });
 
     test('a table below the log and to its side only is not part of the log: the log converts', async () => {
@@ -463,7 +463,7 @@ describe('a conversion cannot stop half-way', () => {
     });
 
     test('a table beside the header, and a table where the new columns go: each refused by name', async () => {
-      const beside = make({ Tracker: [['When', 'Hrs', '', 'Rate', 'EUR'], [45740, 2, '', 1, 2], [45741, 1, '', 3, 4]] });
+      const beside = make({ Tracker: [['Wann', 'Stunden', '', 'Rate', 'EUR'], [45740, 2, '', 1, 2], [45741, 1, '', 3, 4]] });
       await beside.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 3, rows: 3, cols: 2 } }]);
       const p1 = await plan(beside, 'Tracker', { 0: 'date', 1: 'hours' });
       // The table ends the header (the log is A1:B3), but its new columns would run into the table.
@@ -471,7 +471,7 @@ describe('a conversion cannot stop half-way', () => {
       expect(p1.ops).toEqual([]);
 
       // Further right, clear of the new columns: the log converts and the table is untouched.
-      const far = make({ Tracker: [['When', 'Hrs', ...Array<CellValue>(14).fill(''), 'Rate', 'EUR'], [45740, 2, ...Array<CellValue>(14).fill(''), 1, 2]] });
+      const far = make({ Tracker: [['Wann', 'Stunden', ...Array<CellValue>(14).fill(''), 'Rate', 'EUR'], [45740, 2, ...Array<CellValue>(14).fill(''), 1, 2]] });
       await far.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 16, rows: 2, cols: 2 } }]);
       const p3 = await plan(far, 'Tracker', { 0: 'date', 1: 'hours' });
       expect(p3.problems).toEqual([]);
@@ -508,7 +508,7 @@ describe('a conversion cannot stop half-way', () => {
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
       expect(p.problems).toEqual(['The sheet "Tracker" is protected: unprotect it (Review › Unprotect Sheet), or start a new CE log']);
       await expect(host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 0, col: 0, values: [['Date']] }])).rejects.toThrow(/protected sheet/);
-      expect(host.book.getValue('Tracker', 0, 0)).toBe('When');
+      expect(host.book.getValue('Tracker', 0, 0)).toBe('Wann');
     });
 
     test('a blank header next to a "Column3" header is named by the plan, announced, and no other header changes', async () => {
@@ -533,7 +533,7 @@ describe('a conversion cannot stop half-way', () => {
     expect(error).toBeInstanceOf(ConversionError);
     const e = error as ConversionError;
     expect(e.written).toBe(true);
-    expect(e.undo).toEqual(['type "When" back into A1 (now "Date")', 'type "Hrs" back into B1 (now "Hours")']);
+    expect(e.undo).toEqual(['type "Wann" back into A1 (now "Date")', 'type "Stunden" back into B1 (now "Hours")']);
     expect(e.message).toMatch(/^Excel refused the conversion part-way \(A table can't overlap a range that contains merged cells\)\. Undo it with Excel's Undo \(Ctrl\+Z\)/);
     expect(fake.book.getValue('Tracker', 0, 0)).toBe('Date');
   });

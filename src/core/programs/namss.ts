@@ -33,6 +33,7 @@ function namssProgram(v: Variant): ProgramInput {
     creditUnit: 'credits',
     rounding: { step: 0.01, mode: 'nearest' },
     approvedMeaning: 'NAMSS-approved (certificate carries the NAMSS logo)',
+    headerWords: { approved: ['NAMSS approved', 'NAMSS logo', 'NAMSS CE'] },
     formats: [
       { id: 'live-event', label: 'Live event', aliases: ['Live', 'Live program', 'Seminar', 'Workshop'], perHour: 1 },
       { id: 'webinar', label: 'Webinar', aliases: ['Live webinar', 'Webinar recording'], perHour: 1 },
