@@ -1,5 +1,5 @@
 /**
- * The totals-only pass (tallyLog, behind the status cell functions) against the detailed evaluation
+ * The totals-only pass (evaluateTotals, behind the status cell functions) against the detailed evaluation
  * (evaluateLog, behind the pane and the summary): the same totals and status line on random logs,
  * for every seed program and for made-up programs whose caps, minimums and multipliers overlap.
  */
@@ -9,7 +9,7 @@ import {
   loadProgram,
   PROGRAMS,
   serialFromDay,
-  tallyLog,
+  evaluateTotals,
   type Program,
   type ProgramInput,
   type Totals,
@@ -62,7 +62,7 @@ function totalsOfEvaluation(program: Program, cells: unknown[][], asOf: number, 
 }
 
 function tally(program: Program, cells: unknown[][], asOf: number, profile = {}): Totals {
-  const result = tallyLog(program, cells, { cycleStart: START, asOf, profile });
+  const result = evaluateTotals(program, cells, { cycleStart: START, asOf, profile });
   if (!result.ok) throw new Error(result.message);
   return result;
 }
@@ -165,7 +165,7 @@ test('the columns read are named by the header, wherever they sit', () => {
 
 test('a refused header is the same refusal', () => {
   const nism = PROGRAMS[0]!;
-  const result = tallyLog(nism, [['When', 'What']], { cycleStart: START, asOf: START });
+  const result = evaluateTotals(nism, [['When', 'What']], { cycleStart: START, asOf: START });
   const detailed = evaluateLog(nism, [['When', 'What']], { cycleStart: START, asOf: START });
   expect(result.ok).toBe(false);
   expect(result).toEqual(detailed);
