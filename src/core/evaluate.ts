@@ -31,8 +31,6 @@ import { describeFee } from './template';
 import type { CapUsage, CategoryTotal, EntryResult, EntryState, Evaluation, KeyDate, ProofIssue } from './evaluation';
 
 export type { EvaluateOptions } from './plan';
-export { carriedOverCredits, requiredCredits } from './plan';
-export { describeStatus, minimumResult, type StatusDescription } from './status';
 
 export type EvaluateResult = { ok: true; evaluation: Evaluation } | LogError;
 
