@@ -176,7 +176,20 @@ function scratchTable(rows: number, caps: number, minimums: number): EntryTable 
   const size = scratch.row.length;
   while (scratch.capGroup.length < caps) scratch.capGroup.push(new Int32Array(size));
   while (scratch.inMinimum.length < minimums) scratch.inMinimum.push(new Uint8Array(size));
-  return { ...scratch, n: 0, capGroup: scratch.capGroup.slice(0, caps), inMinimum: scratch.inMinimum.slice(0, minimums) };
+  const t = scratch;
+  return {
+    n: 0,
+    row: t.row,
+    date: t.date,
+    format: t.format,
+    raw: t.raw,
+    claimed: t.claimed,
+    counted: t.counted,
+    state: t.state,
+    year: t.year,
+    capGroup: t.capGroup.slice(0, caps),
+    inMinimum: t.inMinimum.slice(0, minimums),
+  };
 }
 
 /** Reads the header and compiles the plan; the rows are read by `passRows`. */
@@ -205,8 +218,27 @@ export function startPass(program: Parameters<typeof compilePlan>[0], cells: Cel
   };
 }
 
+/**
+ * What the pass reads a row into, made once: a pass is synchronous, so passes never share them, and
+ * objects made per call send the pass's optimised code back to the interpreter on every call (their
+ * allocation sites change with garbage collections).
+ */
+const rowFacts = emptyFacts();
+const rowSubject: FilterSubject = { formatId: '', approved: false, provider: '' };
+const rowEligibility: EligibilityFacts = { subject: '', format: undefined as unknown as EligibilityFacts['format'], grade: undefined };
+const rowFlags: Flag[] = [];
+
 /** Reads rows `from` to `to` - 1 of the cells (row 0 is the header) into the table. */
 export function passRows(pass: Pass, from: number, to: number): void {
+  pass.table.n = readRows(pass, from, to);
+}
+
+/**
+ * The loop of `passRows`; returns the table's new length. Nothing but the return follows the loop: on
+ * a long log the first call runs its end in code compiled for the loop, which learns nothing about
+ * what follows, so a property written there would send the next call's optimised code back.
+ */
+function readRows(pass: Pass, from: number, to: number): number {
   const { plan, cells, map, detail, table } = pass;
   const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries } = plan;
   const { counted, claimed, raw, row: rowOf, date: dateOf, format: formatOf, state: stateOf, year, capGroup, inMinimum } = table;
@@ -222,10 +254,10 @@ export function passRows(pass: Pass, from: number, to: number): void {
   const subjectColumn = plan.needsSubject ? map.subject : undefined;
   const withYear = detail || needsYear;
 
-  const facts = emptyFacts();
-  const subject: FilterSubject = { formatId: '', approved: false, provider: '' };
-  const eligible: EligibilityFacts = { subject: '', format: program.formats[0]!, grade: undefined };
-  const noFlags: Flag[] = [];
+  const facts = rowFacts;
+  const subject = rowSubject;
+  const eligible = rowEligibility;
+  const noFlags = rowFlags;
   let n = table.n;
 
   for (let r = from; r < to; r++) {
@@ -288,7 +320,7 @@ export function passRows(pass: Pass, from: number, to: number): void {
     }
     n++;
   }
-  table.n = n;
+  return n;
 }
 
 function reportProblems(pass: Pass, row: readonly unknown[], r: number): void {
@@ -374,107 +406,156 @@ function sameDownstream(pass: Pass, k: number, a: number, b: number): boolean {
   return true;
 }
 
+/** One cap's groups while it clips: per group key, what it claims, what it has used, its first entry. */
+interface CapWork {
+  k: number;
+  limit: number;
+  claimed: Float64Array;
+  used: Float64Array;
+  first: Int32Array;
+  groupIndex: Int32Array;
+  /** Group keys over the limit whose entries must fill in fill order. */
+  sorted: number[];
+}
+
+/** Lets entry i of a group fill what is left of the group's allowance. */
+function fill(pass: Pass, w: CapWork, i: number, g: number): void {
+  const counted = pass.table.counted;
+  const c = counted[i]!;
+  const room = Math.max(0, clean(w.limit - w.used[g]!));
+  const take = Math.min(c, room);
+  w.used[g] = clean(w.used[g]! + take);
+  if (take < c) {
+    if (pass.detail) pass.clips.push({ entry: i, group: w.groupIndex[g]!, take, before: c });
+    counted[i] = clean(take);
+  }
+}
+
 /**
- * Every cap in turn lowers `counted` of the entries of each group over its limit, filling the
- * allowance in fill order. A generator that yields after each group it sorts (the long part on a big
- * log), for the stepwise evaluation. A totals-only pass skips the sort where it cannot change a total:
- * when every entry of the group agrees downstream, it fills in row order.
+ * Cap k's groups: what each claims, and every group over its limit clipped in row order, except those
+ * left in `sorted` for the fill order: all of them for the explanation's per-entry figures; for the
+ * totals alone, only a group whose entries do not all agree downstream (else which entries are
+ * clipped cannot change a total).
  */
-export function* clipSteps(pass: Pass): Generator<void, void, void> {
+function startCap(pass: Pass, k: number): CapWork {
   const { plan, table, detail } = pass;
   const { counted } = table;
   const n = table.n;
   const slots = plan.program.formats.length * plan.yearSlots;
-  for (let k = 0; k < plan.caps.length; k++) {
-    const limit = plan.caps[k]!.limit;
-    const groups = table.capGroup[k]!;
-    const claimed = new Float64Array(slots);
-    const first = new Int32Array(slots).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const g = groups[i]!;
-      if (g < 0) continue;
-      if (first[g]! < 0) first[g] = i;
-      claimed[g] = clean(claimed[g]! + counted[i]!);
+  const limit = plan.caps[k]!.limit;
+  const groups = table.capGroup[k]!;
+  const claimed = new Float64Array(slots);
+  const first = new Int32Array(slots).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    if (g < 0) continue;
+    if (first[g]! < 0) first[g] = i;
+    claimed[g] = clean(claimed[g]! + counted[i]!);
+  }
+  const w: CapWork = { k, limit, claimed, used: new Float64Array(slots), first, groupIndex: new Int32Array(slots).fill(-1), sorted: [] };
+  let over = false;
+  for (let g = 0; g < slots; g++) {
+    if (first[g]! < 0) continue;
+    w.groupIndex[g] = pass.groups.length;
+    pass.groups.push({ cap: k, key: g, first: first[g]!, claimed: claimed[g]!, counted: claimed[g]! });
+    if (claimed[g]! > limit) over = true;
+  }
+  if (!over) return w;
+  const order = new Uint8Array(slots);
+  const firstCounting = new Int32Array(slots).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    if (g < 0 || claimed[g]! <= limit || order[g] === 1) continue;
+    if (detail) order[g] = 1;
+    else if (counted[i] !== 0) {
+      if (firstCounting[g]! < 0) firstCounting[g] = i;
+      else if (!sameDownstream(pass, k, firstCounting[g]!, i)) order[g] = 1;
     }
-    // Which groups over the limit need the fill order (always, for the explanation's per-entry figures).
-    const sorted = new Uint8Array(slots);
-    let anyOver = false;
-    const firstCounting = new Int32Array(slots).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const g = groups[i]!;
-      if (g < 0 || claimed[g]! <= limit) continue;
-      anyOver = true;
-      if (detail) sorted[g] = 1;
-      else if (sorted[g] === 0 && counted[i] !== 0) {
-        if (firstCounting[g]! < 0) firstCounting[g] = i;
-        else if (!sameDownstream(pass, k, firstCounting[g]!, i)) sorted[g] = 1;
-      }
-    }
-    const used = new Float64Array(slots);
-    const groupIndex = new Int32Array(slots).fill(-1);
-    for (let g = 0; g < slots; g++) {
-      if (first[g]! < 0) continue;
-      groupIndex[g] = pass.groups.length;
-      pass.groups.push({ cap: k, key: g, first: first[g]!, claimed: claimed[g]!, counted: claimed[g]! });
-    }
-    if (!anyOver) continue;
-    const fill = (i: number, g: number) => {
-      const c = counted[i]!;
-      const room = Math.max(0, clean(limit - used[g]!));
-      const take = Math.min(c, room);
-      used[g] = clean(used[g]! + take);
-      if (take < c) {
-        if (detail) pass.clips.push({ entry: i, group: groupIndex[g]!, take, before: c });
-        counted[i] = clean(take);
-      }
-    };
-    // Groups whose order does not matter: all at once, in row order.
-    for (let i = 0; i < n; i++) {
-      const g = groups[i]!;
-      if (g >= 0 && claimed[g]! > limit && sorted[g] === 0) fill(i, g);
-    }
-    // The others one by one in fill order, in the order groups are listed (format, then cycle year).
-    for (let g = 0; g < slots; g++) {
-      if (sorted[g] === 0) continue;
-      const members: number[] = [];
-      for (let i = first[g]!; i < n; i++) if (groups[i] === g) members.push(i);
-      members.sort((a, b) => fillOrder(pass, a, b));
-      pass.ordered = true;
-      for (const i of members) fill(i, g);
+  }
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    if (g >= 0 && claimed[g]! > limit && order[g] === 0) fill(pass, w, i, g);
+  }
+  for (let g = 0; g < slots; g++) if (order[g] === 1) w.sorted.push(g);
+  return w;
+}
+
+/** Group g of a cap, filled in fill order. */
+function fillInOrder(pass: Pass, w: CapWork, g: number): void {
+  const groups = pass.table.capGroup[w.k]!;
+  const n = pass.table.n;
+  const members: number[] = [];
+  for (let i = w.first[g]!; i < n; i++) if (groups[i] === g) members.push(i);
+  members.sort((a, b) => fillOrder(pass, a, b));
+  pass.ordered = true;
+  for (const i of members) fill(pass, w, i, g);
+}
+
+function finishCap(pass: Pass, w: CapWork): void {
+  for (let g = 0; g < w.first.length; g++) {
+    if (w.first[g]! >= 0 && w.claimed[g]! > w.limit) pass.groups[w.groupIndex[g]!]!.counted = w.used[g]!;
+  }
+}
+
+/**
+ * Every cap in turn lowers `counted` of the entries of each group over its limit, filling the
+ * allowance in fill order. Yields after each group it sorts (the long part on a big log), for the
+ * stepwise evaluation; `clipCaps` runs it without stopping.
+ */
+export function* clipSteps(pass: Pass): Generator<void, void, void> {
+  for (let k = 0; k < pass.plan.caps.length; k++) {
+    const w = startCap(pass, k);
+    for (const g of w.sorted) {
+      fillInOrder(pass, w, g);
       yield;
     }
-    for (let g = 0; g < slots; g++) {
-      if (first[g]! >= 0 && claimed[g]! > limit) pass.groups[groupIndex[g]!]!.counted = used[g]!;
-    }
+    finishCap(pass, w);
   }
 }
 
 export function clipCaps(pass: Pass): void {
-  const steps = clipSteps(pass);
-  while (!steps.next().done);
+  for (let k = 0; k < pass.plan.caps.length; k++) {
+    const w = startCap(pass, k);
+    for (const g of w.sorted) fillInOrder(pass, w, g);
+    finishCap(pass, w);
+  }
+}
+
+/** The sum of what counts. (Loops end in a return: see `readRows`.) */
+function countedSum(table: EntryTable): number {
+  const { counted, state } = table;
+  const n = table.n;
+  let sum = 0;
+  for (let i = 0; i < n; i++) if (state[i] === COUNTED) sum += counted[i]!;
+  return sum;
+}
+
+/** What counts toward minimum m, over the cycle (returned) and per cycle year (into `perYear`). */
+function minimumSum(table: EntryTable, m: number, perYear: number[], cycleYears: number): number {
+  const { counted, year } = table;
+  const member = table.inMinimum[m]!;
+  const n = table.n;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (!member[i]) continue;
+    total += counted[i]!;
+    const y = year[i]!;
+    if (y >= 1 && y <= cycleYears) perYear[y]! += counted[i]!;
+  }
+  return total;
 }
 
 /** Earned, the minimums and the status from the clipped table: the only place the totals are made. */
 export function totalsOf(pass: Pass): TableTotals {
   const { plan, table } = pass;
-  const { counted, state, year, inMinimum } = table;
-  const n = table.n;
   const { dates, required, program } = plan;
-  let sum = 0;
-  for (let i = 0; i < n; i++) if (state[i] === COUNTED) sum += counted[i]!;
-  const earned = clean(sum + plan.carriedOver);
-  const minimums = plan.minimumRules.map((m, index) => {
-    const member = inMinimum[index]!;
+  const earned = clean(countedSum(table) + plan.carriedOver);
+  const minimums: MinimumResult[] = [];
+  for (let m = 0; m < plan.minimumRules.length; m++) {
     const perYear = new Array<number>(dates.cycleYears + 1).fill(0);
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      if (!member[i]) continue;
-      total += counted[i]!;
-      const y = year[i]!;
-      if (y >= 1 && y <= dates.cycleYears) perYear[y]! += counted[i]!;
-    }
-    return minimumResult(m, dates.cycleYears, total, perYear);
-  });
+    const total = minimumSum(table, m, perYear, dates.cycleYears);
+    minimums.push(minimumResult(plan.minimumRules[m]!, dates.cycleYears, total, perYear));
+  }
   return { earned, minimums, status: describeStatus(program, dates, plan.asOf, required, earned, minimums) };
 }
 

@@ -148,15 +148,39 @@ export function carriedOverCredits(program: Program, profile: ProfileFacts): num
   return Math.min(given, program.carryOver.maxCredits);
 }
 
-/** The program compiled for a cycle and a date. */
+/** The last plan compiled without a profile: status cells ask again and again for the same one. */
+let last: { program: Program; cycleStart: DayNumber; asOf: DayNumber; plan: Plan } | undefined;
+
+/** The program compiled for a cycle and a date. A plan is never changed once made. */
 export function compilePlan(program: Program, options: EvaluateOptions): Plan {
+  if (options.profile === undefined) {
+    if (last && last.program === program && last.cycleStart === options.cycleStart && last.asOf === options.asOf) return last.plan;
+    const plan = compile(program, options);
+    last = { program, cycleStart: options.cycleStart, asOf: options.asOf, plan };
+    return plan;
+  }
+  return compile(program, options);
+}
+
+function compile(program: Program, options: EvaluateOptions): Plan {
   const rules = programForCycle(program, options.cycleStart);
   const base = compileRules(rules);
   const profile: ProfileFacts = { attestations: {}, ...options.profile };
   const dates = cycleDates(rules, options.cycleStart);
   const required = requiredCredits(rules, dates, profile);
+  // One object literal with every field (no spread): the pass's optimised code is specialised to the
+  // plan's hidden class, which a spread may make differ from call to call.
   return {
-    ...base,
+    formats: base.formats,
+    formatIndex: base.formatIndex,
+    formatRank: base.formatRank,
+    minimums: base.minimums,
+    annualMinimums: base.annualMinimums,
+    needsYear: base.needsYear,
+    needsProvider: base.needsProvider,
+    needsSubject: base.needsSubject,
+    judged: base.judged,
+    multiplied: base.multiplied,
     program: rules,
     asOf: options.asOf,
     profile,
@@ -166,7 +190,7 @@ export function compilePlan(program: Program, options: EvaluateOptions): Plan {
     anniversaries: cycleAnniversaries(dates.cycleStart, dates.cycleYears),
     lastDay: Math.min(dates.windowEnd, options.asOf) as DayNumber,
     yearSlots: dates.cycleYears + 2,
-    caps: base.caps.map((c) => ({ ...c, limit: capLimit(c.cap, required) })),
+    caps: base.caps.map((c) => ({ cap: c.cap, limit: capLimit(c.cap, required), applies: c.applies, exempt: c.exempt, byFormat: c.byFormat, byYear: c.byYear })),
     minimumRules: rules.minimums,
   };
 }
