@@ -18,7 +18,7 @@ import { describeStatus, minimumResult, type StatusDescription } from './status'
 import type { MinimumResult } from './evaluation';
 import { containsAnyPhrase, type FilterSubject } from './filters';
 import { eligibility, type EligibilityFacts, type Flag } from './judgments';
-import { emptyFacts, isEmptyRow, readDate, readHeader, readRow, readText, type Cells, type LogEntry, type LogError, type RowProblem } from './log';
+import { emptyFacts, isEmptyRow, readDate, readHeader, readRow, readText, type Cells, type LogEntry, type LogError, type RowFacts, type RowProblem } from './log';
 import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
 import { clean } from './rounding';
 import type { StatusKeyword } from './schema';
@@ -297,6 +297,8 @@ function readRows(pass: Pass, from: number, to: number): number {
       before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
     } else before = rawCredits(program, format, facts.hours, facts.selfStudyHours);
     const credits = creditsFromRaw(program, format, before);
+    // The explanation lists every entry: a detailed pass keeps it now rather than read the row again.
+    if (detail) pass.entries[n] = logEntry(pass, row, r, facts);
     rowOf[n] = r;
     dateOf[n] = day;
     formatOf[n] = fi;
@@ -332,17 +334,23 @@ function reportProblems(pass: Pass, row: readonly unknown[], r: number): void {
   });
 }
 
-/** Entry `i` of the table as a log entry: its row read again, with its free text. */
+/** Entry `i` of the table as a log entry: its row read again, with its free text (kept by a detailed pass). */
 export function entryAt(pass: Pass, i: number): LogEntry {
   let entry = pass.entries[i];
   if (entry) return entry;
-  const { map, cells } = pass;
   const r = pass.table.row[i]!;
-  const row = cells[r]!;
+  const row = pass.cells[r]!;
   const facts = emptyFacts();
-  readRow(row, map, pass.plan.formats, facts);
+  readRow(row, pass.map, pass.plan.formats, facts);
+  entry = logEntry(pass, row, r, facts);
+  pass.entries[i] = entry;
+  return entry;
+}
+
+function logEntry(pass: Pass, row: readonly unknown[], r: number, facts: RowFacts): LogEntry {
+  const { map } = pass;
   const text = (c: number | undefined) => (c === undefined ? '' : readText(row[c]));
-  entry = {
+  return {
     row: pass.firstRow + r,
     date: facts.date,
     activity: text(map.activity),
@@ -359,8 +367,6 @@ export function entryAt(pass: Pass, i: number): LogEntry {
     proofLink: text(map.proofLink),
     notes: text(map.notes),
   };
-  pass.entries[i] = entry;
-  return entry;
 }
 
 function compare(p: string | number, q: string | number): number {
