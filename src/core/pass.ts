@@ -21,7 +21,7 @@ import { eligibility, type EligibilityFacts, type Flag } from './judgments';
 import { emptyFacts, isEmptyRow, readDate, readHeader, readRow, readText, type Cells, type LogEntry, type LogError, type RowFacts, type RowProblem } from './log';
 import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
 import { clean } from './rounding';
-import type { StatusKeyword } from './schema';
+import type { Program, StatusKeyword } from './schema';
 
 export const COUNTED = 0;
 export const PLANNED = 1;
@@ -193,7 +193,7 @@ function scratchTable(rows: number, caps: number, minimums: number): EntryTable 
 }
 
 /** Reads the header and compiles the plan; the rows are read by `passRows`. */
-export function startPass(program: Parameters<typeof compilePlan>[0], cells: Cells, options: EvaluateOptions, detail: boolean): Pass | LogError {
+export function startPass(program: Program, cells: Cells, options: EvaluateOptions, detail: boolean): Pass | LogError {
   const header = readHeader(cells);
   if ('ok' in header) return header;
   const plan = compilePlan(program, options);
@@ -566,7 +566,7 @@ export function totalsOf(pass: Pass): TableTotals {
 }
 
 /** The totals of a log, what RECERT_STATUS, CREDITS_EARNED and CREDITS_NEEDED show: the pass without the explanation. */
-export function evaluateTotals(program: Parameters<typeof compilePlan>[0], cells: Cells, options: EvaluateOptions): TotalsResult {
+export function evaluateTotals(program: Program, cells: Cells, options: EvaluateOptions): TotalsResult {
   const pass = startPass(program, cells, options, false);
   if ('ok' in pass) return pass;
   passRows(pass, 1, cells.length);
