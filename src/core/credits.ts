@@ -17,7 +17,7 @@ export function perEntryCap(program: Program, format: Format): number | undefine
 }
 
 /** Before the per-entry cap and rounding: the format's conversion and the multipliers. */
-function rawCredits(program: Program, format: Format, hours: number, selfStudyHours: number, subject?: FilterSubject): number {
+export function rawCredits(program: Program, format: Format, hours: number, selfStudyHours: number, subject?: FilterSubject): number {
   let raw = hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
   for (const m of program.multipliers) {
     if (matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when)) raw *= m.factor;
@@ -38,9 +38,13 @@ export function creditsFor(
   return { raw, credits: roundCredits(cappedAt ?? raw, program.rounding), cappedAt };
 }
 
-/** `creditsFor(...).credits` without the details (the totals-only pass calls it once per row). */
+/** `creditsFor(...).credits` without the details (`CE_CREDITS`). */
 export function entryCredits(program: Program, format: Format, hours: number, selfStudyHours: number, subject?: FilterSubject): number {
-  const raw = rawCredits(program, format, hours, selfStudyHours, subject);
+  return creditsFromRaw(program, format, rawCredits(program, format, hours, selfStudyHours, subject));
+}
+
+/** The per-entry cap and rounding applied to raw credits. */
+export function creditsFromRaw(program: Program, format: Format, raw: number): number {
   const cap = perEntryCap(program, format);
   return roundCredits(cap !== undefined && raw > cap ? cap : raw, program.rounding);
 }

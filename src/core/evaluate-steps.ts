@@ -2,13 +2,12 @@
  * `evaluateLog` in steps, for a caller that must stay responsive on a large log (the task pane): rows
  * are read and judged a chunk at a time, and the passes over all the entries run one at a time, with
  * `pause()` awaited in between. Pure: the caller decides what a pause is (a timer, a message, nothing);
- * no timers or DOM here. The same functions as `evaluateLog` do the work, so the result is the same.
+ * no timers or DOM here. It is the pass of `evaluateLog` with pause points, so the result is the same.
  */
-import { evaluationContext, finishSteps, judgeEntry, type EvaluateOptions, type EvaluateResult } from './evaluate';
-import type { EntryResult } from './evaluation';
-import { parseLog, readHeader, type Cells, type RowProblem } from './log';
+import { finishSteps, type EvaluateOptions, type EvaluateResult } from './evaluate';
+import type { Cells } from './log';
+import { passRows, startPass } from './pass';
 import type { Program } from './schema';
-import { programForCycle } from './versions';
 
 /** Rows read and judged between two pauses, unless told otherwise. */
 export const DEFAULT_STEP_ROWS = 2_000;
@@ -53,30 +52,19 @@ export async function evaluateLogInSteps(
   const { pause, onProgress, signal } = steps;
   const chunk = Math.max(1, Math.floor(steps.chunkRows ?? DEFAULT_STEP_ROWS));
   if (signal?.cancelled) return CANCELLED;
-  const rules = programForCycle(program, options.cycleStart);
-  const header = readHeader(cells);
-  if ('ok' in header) return header;
-  const firstRow = options.firstRow ?? 1;
-  const context = evaluationContext(rules, options);
+  const pass = startPass(program, cells, options, true);
+  if ('ok' in pass) return pass;
   const rowsTotal = Math.max(0, cells.length - 1);
-  const entries: EntryResult[] = [];
-  const problems: RowProblem[] = [];
-  let rowsRead = 0;
   onProgress?.(0, rowsTotal);
 
-  // Data rows [start, start + chunk) as their own log: the header row, then those rows, numbered from
-  // the header's row number plus `start`, so every entry and problem has its row number in the sheet.
   for (let start = 0; start < rowsTotal; start += chunk) {
     if (start > 0) {
       await pause();
       if (signal?.cancelled) return CANCELLED;
     }
-    const part = parseLog([cells[0]!, ...cells.slice(1 + start, 1 + start + chunk)], rules, { firstRow: firstRow + start });
-    if (!part.ok) return part; // cannot happen: the header was read above
-    for (const entry of part.entries) entries.push(judgeEntry(rules, context, entry));
-    for (const problem of part.problems) problems.push(problem);
-    rowsRead += part.rowsRead;
-    onProgress?.(Math.min(rowsTotal, start + chunk), rowsTotal);
+    const end = Math.min(rowsTotal, start + chunk);
+    passRows(pass, 1 + start, 1 + end);
+    onProgress?.(end, rowsTotal);
   }
 
   const large = rowsTotal > chunk;
@@ -85,7 +73,7 @@ export async function evaluateLogInSteps(
     await pause();
     if (signal?.cancelled) return CANCELLED;
   }
-  const finish = finishSteps(rules, { problems, rowsRead, unknownHeaders: header.unknownHeaders }, entries, context);
+  const finish = finishSteps(pass);
   for (;;) {
     const next = finish.next();
     if (next.done) return { ok: true, evaluation: next.value };

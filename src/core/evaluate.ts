@@ -1,125 +1,134 @@
-/** Evaluates a whole log against a program at a date: the one place where the rules are applied. */
-import { applyCapsSteps, capLimit, describeCap } from './caps';
+/**
+ * Evaluates a whole log against a program at a date: the pass (pass.ts), whose table gives every
+ * figure, and its explanation: the entries with their reasons and flags, cap usage, categories,
+ * status, checklist and hints that the pane, the summary sheet and the command line show.
+ */
+import { capLimit, describeCap } from './caps';
 import { evaluateChecklist } from './checklist';
-import { cycleAnniversaries, cycleDates, cycleYearAt, phaseAt, statusAt, type CycleDates } from './cycle';
 import { isoFromDay, type DayNumber } from './dates';
-import { creditsFor } from './credits';
+import { perEntryCap } from './credits';
 import { matchesFilter } from './filters';
-import { atRiskFlags, eligibility, proofState, subjectOf, type Flag } from './judgments';
-import { parseLog, type Cells, type LogEntry, type LogError, type ParsedLog } from './log';
-import type { ProfileFacts } from './profile';
+import { atRiskFlags, eligibility, proofState, type Flag } from './judgments';
+import type { Cells, LogError } from './log';
+import {
+  clipSteps,
+  COUNTED,
+  entryAt,
+  INELIGIBLE,
+  OUTSIDE_WINDOW,
+  PLANNED,
+  passRows,
+  startPass,
+  totalsOf,
+  type Clip,
+  type Pass,
+  type TableTotals,
+} from './pass';
+import type { EvaluateOptions } from './plan';
 import { clean, formatCredits } from './rounding';
-import type { Minimum, Program, StatusKeyword } from './schema';
-import { describeFee, fillTemplate } from './template';
-import { programForCycle } from './versions';
-import type { CategoryTotal, EntryResult, Evaluation, KeyDate, MinimumResult, ProofIssue } from './evaluation';
+import type { Program } from './schema';
+import { describeFee } from './template';
+import type { CapUsage, CategoryTotal, EntryResult, EntryState, Evaluation, KeyDate, ProofIssue } from './evaluation';
 
-export interface EvaluateOptions {
-  cycleStart: DayNumber;
-  asOf: DayNumber;
-  /** Sheet row number of the log's header row (default 1). */
-  firstRow?: number;
-  profile?: Partial<ProfileFacts>;
-}
+export type { EvaluateOptions } from './plan';
 
 export type EvaluateResult = { ok: true; evaluation: Evaluation } | LogError;
 
 export function evaluateLog(program: Program, cells: Cells, options: EvaluateOptions): EvaluateResult {
-  const rules = programForCycle(program, options.cycleStart);
-  const parsed = parseLog(cells, rules, { firstRow: options.firstRow });
-  if (!parsed.ok) return parsed;
-  return { ok: true, evaluation: evaluateParsed(rules, parsed, options) };
-}
-
-export function requiredCredits(program: Program, dates: CycleDates, profile: ProfileFacts): number {
-  if (!program.proRating || !profile.firstCycle) return program.required;
-  let months = 0;
-  // Whole months from the cycle start to the window end.
-  const start = new Date(dates.cycleStart * 86_400_000);
-  const end = new Date(dates.windowEnd * 86_400_000);
-  months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
-  if (end.getUTCDate() < start.getUTCDate()) months--;
-  return Math.min(program.required, Math.ceil(clean(Math.max(0, months) * program.proRating.creditsPerMonth)));
+  const pass = startPass(program, cells, options, true);
+  if ('ok' in pass) return pass;
+  passRows(pass, 1, cells.length);
+  const steps = finishSteps(pass);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return { ok: true, evaluation: next.value };
+  }
 }
 
 /**
- * Credits brought from the previous cycle, up to the program's maximum. The profile's schema refuses
- * anything but a finite number >= 0; a host that skips it still gets a finite total.
+ * What follows the rows: caps clip the table, the totals come off it, then the explanation. A
+ * generator that yields between its parts, so a caller with a large log can let other work run in
+ * between (`evaluateLogInSteps`); run to the end without stopping, it is what `evaluateLog` does.
  */
-export function carriedOverCredits(program: Program, profile: ProfileFacts): number {
-  const given = profile.carryOverCredits ?? 0;
-  if (!program.carryOver || !(given > 0)) return 0;
-  return Math.min(given, program.carryOver.maxCredits);
+export function* finishSteps(pass: Pass): Generator<void, Evaluation, void> {
+  yield* clipSteps(pass);
+  yield;
+  const totals = totalsOf(pass);
+  return yield* explainSteps(pass, totals);
 }
 
-export function evaluateParsed(program: Program, parsed: ParsedLog, options: EvaluateOptions): Evaluation {
-  const context = evaluationContext(program, options);
-  const entries = parsed.entries.map((entry) => judgeEntry(program, context, entry));
-  return finishEvaluation(program, parsed, entries, context);
+const STATES: readonly EntryState[] = ['counted', 'planned', 'outside-window', 'ineligible'];
+
+function capUsages(pass: Pass): CapUsage[] {
+  const { plan, table } = pass;
+  const { program, required } = plan;
+  return pass.groups.map((g) => {
+    const { cap, limit, byFormat, byYear } = plan.caps[g.cap]!;
+    const formatId = byFormat ? program.formats[Math.floor(g.key / plan.yearSlots)]!.id : undefined;
+    const cycleYear = byYear ? g.key % plan.yearSlots : undefined;
+    const firstFormat = program.formats[table.format[g.first]!]!;
+    return {
+      capId: cap.id,
+      label: cap.label.replace('{format}', firstFormat.label).replace('{year}', String(cycleYear ?? '')),
+      limit,
+      describe: describeCap(cap, required, program.creditUnit),
+      formatId,
+      cycleYear,
+      claimed: g.claimed,
+      counted: g.counted,
+      clipped: clean(g.claimed - g.counted),
+      full: g.counted >= limit,
+    };
+  });
 }
 
-/** What every entry's judgment and the totals depend on, apart from the entries. */
-export interface EvaluationContext {
-  asOf: DayNumber;
-  profile: ProfileFacts;
-  dates: CycleDates;
-  required: number;
-  /** The cycle's anniversaries, for each entry's cycle year (`cycleYearAt`). */
-  anniversaries: DayNumber[];
-}
-
-export function evaluationContext(program: Program, options: EvaluateOptions): EvaluationContext {
-  const profile: ProfileFacts = { attestations: {}, ...options.profile };
-  const dates = cycleDates(program, options.cycleStart);
-  return {
-    asOf: options.asOf,
-    profile,
-    dates,
-    required: requiredCredits(program, dates, profile),
-    anniversaries: cycleAnniversaries(dates.cycleStart, dates.cycleYears),
-  };
-}
-
-/**
- * One entry on its own: its credits, whether it counts (window, planned, eligibility) and its flags.
- * Caps and minimums, which depend on the other entries, come later (`finishEvaluation`).
- */
-export function judgeEntry(program: Program, context: EvaluationContext, entry: LogEntry): EntryResult {
-  const { dates, asOf } = context;
+/** Entry `i` of the table explained: its reasons (window, eligibility, caps), flags and proof. */
+function explainEntry(pass: Pass, i: number, caps: readonly CapUsage[], clips: readonly Clip[] | undefined): EntryResult {
+  const { plan, table } = pass;
+  const { program, dates } = plan;
   const iso = (d: DayNumber) => isoFromDay(d);
+  const entry = entryAt(pass, i);
   const flags: Flag[] = [];
-  const { raw, credits, cappedAt } = creditsFor(program, entry.format, entry.hours, entry.selfStudyHours, subjectOf(entry));
+  const raw = table.raw[i]!;
+  const cap = perEntryCap(program, entry.format);
   const reasons: string[] = [];
-  if (cappedAt !== undefined) reasons.push(`Capped at ${formatCredits(cappedAt)} ${program.creditUnit} per entry (${formatCredits(raw)} computed)`);
-  let state: EntryResult['state'] = 'counted';
-  let ineligibleRule: string | undefined;
-  if (entry.date < dates.cycleStart || entry.date > dates.windowEnd) {
-    state = 'outside-window';
+  if (cap !== undefined && raw > cap) reasons.push(`Capped at ${formatCredits(cap)} ${program.creditUnit} per entry (${formatCredits(raw)} computed)`);
+  const code = table.state[i]!;
+  if (code === OUTSIDE_WINDOW) {
     reasons.push(`Completed ${iso(entry.date)}, outside the cycle window ${iso(dates.cycleStart)} – ${iso(dates.windowEnd)}`);
-  } else if (entry.date > asOf) {
-    state = 'planned';
+  } else if (code === PLANNED) {
     reasons.push(`Planned for ${iso(entry.date)}: counts once completed`);
   }
   const excluded = eligibility(program, entry, flags);
-  if (excluded && state === 'counted') {
-    state = 'ineligible';
+  let ineligibleRule: string | undefined;
+  if (code === INELIGIBLE && excluded) {
     ineligibleRule = excluded.rule;
     reasons.push(excluded.message);
+  }
+  for (const c of clips ?? []) {
+    const usage = caps[c.group]!;
+    reasons.push(
+      c.take === 0
+        ? `${usage.label} is at its cap of ${usage.describe}: nothing more counts`
+        : `${usage.label} cap of ${usage.describe} reached: ${formatCredits(c.take)} of ${formatCredits(c.before)} counted`,
+    );
   }
   atRiskFlags(program, entry, flags);
   const proof = proofState(program, entry);
   if (proof.state === 'missing' || proof.state === 'insufficient') {
     flags.push({ rule: 'proof', severity: 'at-risk', message: proof.message! });
   }
+  const minimums: string[] = [];
+  if (code === COUNTED) plan.minimumRules.forEach((m, k) => table.inMinimum[k]![i] && minimums.push(m.id));
   return {
     entry,
     raw,
-    claimed: credits,
-    counted: state === 'counted' ? credits : 0,
-    state,
+    claimed: table.claimed[i]!,
+    counted: table.counted[i]!,
+    state: STATES[code]!,
     ineligibleRule,
-    cycleYear: cycleYearAt(context.anniversaries, entry.date),
-    minimums: [],
+    cycleYear: table.year[i]!,
+    minimums,
     reasons,
     flags,
     proof: proof.state,
@@ -127,58 +136,25 @@ export function judgeEntry(program: Program, context: EvaluationContext, entry: 
   };
 }
 
-/** The log's facts other than its entries, as `finishEvaluation` needs them. */
-export type ParsedFacts = Pick<ParsedLog, 'problems' | 'rowsRead' | 'unknownHeaders'>;
-
-/** Everything that needs all the entries: caps, totals, minimums, status, categories, checklist, hints. */
-export function finishEvaluation(program: Program, parsed: ParsedFacts, entries: EntryResult[], context: EvaluationContext): Evaluation {
-  const steps = finishSteps(program, parsed, entries, context);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/**
- * `finishEvaluation` as a generator that yields between its passes over the entries, so a caller with
- * a large log can let other work run in between (`evaluateLogInSteps`); run to the end without
- * stopping, it is `finishEvaluation`. What each pass computes never depends on when it resumes.
- */
-export function* finishSteps(
-  program: Program,
-  parsed: ParsedFacts,
-  entries: EntryResult[],
-  context: EvaluationContext,
-): Generator<void, Evaluation, void> {
-  const { asOf, profile, dates, required } = context;
+/** The explanation of a clipped table: read only by the pane, the summary and the command line. */
+function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluation, void> {
+  const { plan, table } = pass;
+  const { program, asOf, profile, dates, required, carriedOver } = plan;
   const iso = (d: DayNumber) => isoFromDay(d);
+  const { earned, minimums } = totals;
+  const { keyword, detail, line, needed, bindingMinimum, values } = totals.status;
+  const unit = program.creditUnit;
 
-  const caps = yield* applyCapsSteps(program, required, entries);
-  yield;
+  const caps = capUsages(pass);
+  const clipsOf: Clip[][] = [];
+  for (const c of pass.clips) (clipsOf[c.entry] ??= []).push(c);
+  const entries: EntryResult[] = new Array(table.n);
+  for (let i = 0; i < table.n; i++) entries[i] = explainEntry(pass, i, caps, clipsOf[i]);
   const counting = entries.filter((e) => e.state === 'counted');
-  const carriedOver = carriedOverCredits(program, profile);
-  const earned = clean(counting.reduce((sum, e) => sum + e.counted, 0) + carriedOver);
   const claimed = clean(counting.reduce((sum, e) => sum + e.claimed, 0));
   const atRisk = clean(
     counting.reduce((sum, e) => sum + (e.flags.some((f) => f.severity === 'at-risk') ? e.counted : 0), 0),
   );
-
-  yield;
-  const minimums: MinimumResult[] = program.minimums.map((m) => {
-    const matching = counting.filter((e) => matchesFilter(subjectOf(e.entry), m.filter));
-    for (const e of matching) e.minimums.push(m.id);
-    const perYear = new Array<number>(dates.cycleYears + 1).fill(0);
-    let total = 0;
-    for (const e of matching) {
-      total += e.counted;
-      if (e.cycleYear >= 1 && e.cycleYear <= dates.cycleYears) perYear[e.cycleYear]! += e.counted;
-    }
-    return minimumResult(m, dates.cycleYears, total, perYear);
-  });
-
-  const { keyword, detail, line, needed, bindingMinimum, values } = describeStatus(program, dates, asOf, required, earned, minimums);
-  const phase = phaseAt(dates, asOf);
-  const unit = program.creditUnit;
 
   yield;
   const categories: CategoryTotal[] = [];
@@ -234,114 +210,20 @@ export function* finishSteps(
     bindingMinimum,
     minimums,
     entries,
-    problems: parsed.problems,
-    rowsRead: parsed.rowsRead,
+    problems: pass.problems,
+    rowsRead: pass.rowsRead,
     caps,
     categories,
     proofIssues,
     fees: program.fees.map((f) => ({ ...f, now: f.statuses.includes(keyword), display: describeFee(f) })),
     keyDates,
     daysToDeadline: dates.deadline - asOf,
-    unknownHeaders: parsed.unknownHeaders,
+    unknownHeaders: pass.unknownHeaders,
   };
   yield;
   const checklist = evaluateChecklist(draft, profile, values);
   yield;
   return { ...draft, checklist, hints: hintsFor(draft, values) };
-}
-
-/**
- * A minimum's result from the credits counted toward it: over the cycle, or (an annual minimum) in
- * each cycle year on its own, `perYear[year]` for years 1..cycleYears.
- */
-export function minimumResult(m: Minimum, cycleYears: number, total: number, perYear: readonly number[]): MinimumResult {
-  if (m.period === 'cycle') {
-    const counted = clean(total);
-    return { id: m.id, label: m.label, required: m.credits, counted, shortfall: Math.max(0, clean(m.credits - counted)), period: m.period };
-  }
-  let shortfall = 0;
-  let counted = 0;
-  for (let year = 1; year <= cycleYears; year++) {
-    const inYear = clean(perYear[year] ?? 0);
-    counted += inYear;
-    shortfall += Math.max(0, m.credits - inYear);
-  }
-  return { id: m.id, label: m.label, required: m.credits * cycleYears, counted: clean(counted), shortfall: clean(shortfall), period: m.period };
-}
-
-export interface StatusDescription {
-  keyword: StatusKeyword;
-  detail: string;
-  /** What RECERT_STATUS shows: the keyword, a colon and the detail. */
-  line: string;
-  /** The largest shortfall over the total and every minimum, to the cent. */
-  needed: number;
-  bindingMinimum: MinimumResult | undefined;
-  /** The figures and dates of the line, as text, for templates and hints. */
-  values: Record<string, string>;
-}
-
-/** The status, what is still needed and the one-line description, from the totals alone. */
-export function describeStatus(
-  program: Program,
-  dates: CycleDates,
-  asOf: DayNumber,
-  required: number,
-  earned: number,
-  minimums: readonly MinimumResult[],
-): StatusDescription {
-  const iso = (d: DayNumber) => isoFromDay(d);
-  const totalShortfall = Math.max(0, clean(required - earned));
-  let needed = totalShortfall;
-  let bindingMinimum: MinimumResult | undefined;
-  for (const m of minimums) {
-    if (m.shortfall > needed) {
-      needed = m.shortfall;
-      bindingMinimum = m;
-    }
-  }
-  needed = Math.round(needed * 100) / 100;
-
-  const met = needed === 0;
-  const keyword = statusAt(dates, asOf, met);
-  const phase = phaseAt(dates, asOf);
-  const previousPhase = phase ? dates.phases[dates.phases.indexOf(phase) - 1] : undefined;
-  const renewalFee = program.fees.find((f) => f.id === program.renewalFeeId);
-  const unit = program.creditUnit;
-  const values: Record<string, string> = {
-    earned: formatCredits(earned),
-    required: formatCredits(required),
-    needed: formatCredits(needed),
-    unit,
-    deadline: iso(dates.deadline),
-    cycleStart: iso(dates.cycleStart),
-    windowEnd: iso(dates.windowEnd),
-    applicationOpens: dates.applicationOpens !== undefined ? iso(dates.applicationOpens) : '',
-    through: phase?.through !== undefined ? iso(phase.through) : '',
-    previousThrough: previousPhase?.through !== undefined ? iso(previousPhase.through) : iso(dates.deadline),
-  };
-  const progress = `${values.earned} of ${values.required} ${unit}`;
-  const shortfallText = bindingMinimum
-    ? `${values.needed} more ${bindingMinimum.label} ${unit} needed`
-    : `${values.needed} to go`;
-  let detail: string;
-  switch (keyword) {
-    case 'IN PROGRESS':
-      detail = asOf < dates.cycleStart
-        ? `${progress}; the cycle starts ${values.cycleStart}`
-        : `${progress}, ${shortfallText} by ${values.deadline}`;
-      break;
-    case 'COMPLETE':
-      detail = `${progress}; the application opens ${values.applicationOpens}`;
-      break;
-    case 'READY':
-      detail = `${progress}; apply by ${values.deadline}${renewalFee?.amount != null ? ` (${describeFee(renewalFee)})` : ''}`;
-      break;
-    default:
-      detail = fillTemplate(phase!.summary, values, program.fees);
-      if (!met) detail += bindingMinimum ? `; ${values.needed} ${bindingMinimum.label} ${unit} short` : `; ${values.needed} ${unit} short`;
-  }
-  return { keyword, detail, line: `${keyword}: ${detail}`, needed, bindingMinimum, values };
 }
 
 function titleCase(status: string): string {

@@ -9,7 +9,7 @@ export * from './cycle';
 export * from './evaluation';
 export * from './evaluate';
 export * from './evaluate-steps';
-export * from './tally';
+export { evaluateTotals, type Totals, type TotalsResult } from './pass';
 export * from './profile';
 export * from './rounding';
 export { PROGRAMS, findProgram, programIds, loadProgram } from './programs';

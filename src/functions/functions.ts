@@ -14,14 +14,14 @@ import { isExcelDay, isoFromDay, serialFromDay, today } from '../core/dates';
 import { quote } from '../core/excerpt';
 import { formatLookup, type FormatLookup } from '../core/log';
 import type { Program } from '../core/schema';
-import { tallyLog, type TallyResult, type Totals } from '../core/tally';
+import { evaluateTotals, type Totals, type TotalsResult } from '../core/pass';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
 import { isNotGiven, readDate, readHours, readLogRange, readProgram } from './arguments';
 import { CellError, checked, excelError } from './errors';
 import { RecentEvaluations } from './recent-evaluations';
 
-const recent = new RecentEvaluations<TallyResult>();
+const recent = new RecentEvaluations<TotalsResult>();
 
 function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unknown): Totals {
   const rules = readProgram(program);
@@ -38,7 +38,7 @@ function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unkno
   let result = recent.find(rules, start, day, log);
   if (!result) {
     const cells = readLogRange(log);
-    result = tallyLog(rules, cells, { cycleStart: start, asOf: day });
+    result = evaluateTotals(rules, cells, { cycleStart: start, asOf: day });
     // A log refused for its header row depends on that row alone.
     recent.remember(rules, start, day, cells, result, result.ok ? result.inputs : []);
   }

@@ -1,6 +1,6 @@
 /** Invariants of the rules over random valid logs, for every program. */
 import fc from 'fast-check';
-import { evaluateLog, loadProgram, PROGRAMS, serialFromDay, tallyLog, type Evaluation, type Program, type StatusKeyword } from '../../src/core';
+import { evaluateLog, loadProgram, PROGRAMS, serialFromDay, evaluateTotals, type Evaluation, type Program, type StatusKeyword } from '../../src/core';
 import { day } from './helpers';
 
 const HEADER = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Grade', 'Location'];
@@ -161,7 +161,7 @@ test('totals are always finite and the status line never says Infinity or NaN, w
       ([program, rows, asOf, carry]) => {
         const options = { cycleStart: START, asOf, profile: { carryOverCredits: carry } };
         const detailed = evaluateLog(program, [HEADER, ...rows], options);
-        const lean = tallyLog(program, [HEADER, ...rows], options);
+        const lean = evaluateTotals(program, [HEADER, ...rows], options);
         if (!detailed.ok || !lean.ok) throw new Error('log refused');
         const ev = detailed.evaluation;
         const numbers = [

@@ -17,7 +17,7 @@ import {
   MAX_EXCEL_SERIAL,
   parseLog,
   serialFromDay,
-  tallyLog,
+  evaluateTotals,
   type Program,
   type ProgramInput,
 } from '../../src/core';
@@ -43,7 +43,7 @@ function problemsOf(p: Program, rows: unknown[][]) {
 function bothTotals(p: Program, rows: unknown[][]) {
   const options = { cycleStart: START, asOf: AS_OF };
   const detailed = evaluateLog(p, [HEADER, ...rows], options);
-  const lean = tallyLog(p, [HEADER, ...rows], options);
+  const lean = evaluateTotals(p, [HEADER, ...rows], options);
   if (!detailed.ok || !lean.ok) throw new Error('log refused');
   return { detailed: detailed.evaluation, lean };
 }
@@ -170,7 +170,7 @@ describe("dates: only Excel's range, 1900-01-01 to 9999-12-31", () => {
     const options = { cycleStart: day('1925-03-14'), asOf: day('1926-01-01') };
     const cells = [HEADER, row('0025-03-15', 3)];
     const detailed = evaluateLog(program('NISM-SMS'), cells, options);
-    const lean = tallyLog(program('NISM-SMS'), cells, options);
+    const lean = evaluateTotals(program('NISM-SMS'), cells, options);
     expect(detailed.ok && detailed.evaluation.earned).toBe(0);
     expect(lean.ok && lean.earned).toBe(0);
   });

@@ -1,0 +1,592 @@
+/**
+ * The one evaluation of a log: a pass over the rows into a column-wise table of entries (typed
+ * arrays), caps clipping that table, and the totals read straight off it. The cell functions stop
+ * there (`evaluateTotals`); the pane, the summary and the command line add the explanation
+ * (evaluate.ts: reasons, flags, status detail, hints, checklist), which reads the same table and
+ * decides nothing the totals depend on. The stepwise evaluation (evaluate-steps.ts) is this pass run a
+ * chunk of rows at a time.
+ *
+ * Two modes of the same pass: `detail` keeps every valid row (also those outside the window, planned
+ * or ineligible, which the explanation lists) and reports row problems; without it (totals only) a
+ * row that cannot count is skipped as early as possible, and only the facts the rules need are read.
+ */
+import { COLUMN_BY_KEY, type ColumnKey, type ColumnMap } from './columns';
+import { creditsFromRaw, rawCredits } from './credits';
+import { cycleYearAt } from './cycle';
+import type { DayNumber } from './dates';
+import { describeStatus, minimumResult, type StatusDescription } from './status';
+import type { MinimumResult } from './evaluation';
+import { containsAnyPhrase, type FilterSubject } from './filters';
+import { eligibility, type EligibilityFacts, type Flag } from './judgments';
+import { emptyFacts, isEmptyRow, readDate, readHeader, readRow, readText, type Cells, type LogEntry, type LogError, type RowFacts, type RowProblem } from './log';
+import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
+import { clean } from './rounding';
+import type { Program, StatusKeyword } from './schema';
+
+export const COUNTED = 0;
+export const PLANNED = 1;
+export const OUTSIDE_WINDOW = 2;
+export const INELIGIBLE = 3;
+
+/**
+ * One slot per entry kept by the pass, in row order. `capGroup[k]` is the entry's group in cap k (-1:
+ * not capped by it); `inMinimum[m]` is 1 when its counted credits go toward minimum m.
+ */
+export interface EntryTable {
+  n: number;
+  /** Index of the entry's row in the cells (0 is the header row). */
+  row: Int32Array;
+  date: Int32Array;
+  format: Int32Array;
+  /** Before the per-entry cap and rounding. */
+  raw: Float64Array;
+  /** After the per-entry cap and rounding: the activity's credits on their own. */
+  claimed: Float64Array;
+  /** What counts after the window, eligibility and caps. */
+  counted: Float64Array;
+  state: Uint8Array;
+  year: Int32Array;
+  capGroup: Int32Array[];
+  inMinimum: Uint8Array[];
+}
+
+/** A group of a cap, once clipped. */
+export interface CapGroup {
+  cap: number;
+  key: number;
+  /** The group's first entry (table index), whose format names a group of all formats. */
+  first: number;
+  claimed: number;
+  counted: number;
+}
+
+/** A clipped entry, for the explanation: in group `group` (index into the groups), `take` of `before` counted. */
+export interface Clip {
+  entry: number;
+  group: number;
+  take: number;
+  before: number;
+}
+
+export interface Pass {
+  plan: Plan;
+  cells: Cells;
+  map: ColumnMap;
+  detail: boolean;
+  firstRow: number;
+  headers: string[];
+  unknownHeaders: string[];
+  table: EntryTable;
+  problems: RowProblem[];
+  rowsRead: number;
+  /** Entries as the explanation and the fill order of caps read them, made when first asked for. */
+  entries: (LogEntry | undefined)[];
+  groups: CapGroup[];
+  clips: Clip[];
+  /** Whether a cap's fill order compared entries (so the totals may depend on every cell). */
+  ordered: boolean;
+}
+
+export interface Totals {
+  ok: true;
+  keyword: StatusKeyword;
+  /** The RECERT_STATUS line. */
+  line: string;
+  required: number;
+  earned: number;
+  needed: number;
+  /**
+   * The columns (0-based) of data rows these totals depend on, besides the header row; undefined
+   * when they may depend on every cell. An edit anywhere else (an activity's title, a note) cannot
+   * change them.
+   */
+  inputs: readonly number[] | undefined;
+}
+
+export type TotalsResult = Totals | LogError;
+
+/** The totals off a clipped table, and everything the explanation reuses from them. */
+export interface TableTotals {
+  earned: number;
+  minimums: MinimumResult[];
+  status: StatusDescription;
+}
+
+function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provider: string): boolean {
+  if (plan.formats[formatIndex] === 0) return false;
+  if (plan.approved >= 0 && plan.approved !== (approved ? 1 : 0)) return false;
+  if (plan.providerMatches && !containsAnyPhrase(provider, plan.providerMatches)) return false;
+  if (plan.providerNotMatches && containsAnyPhrase(provider, plan.providerNotMatches)) return false;
+  return true;
+}
+
+/**
+ * The column map as an object of one fixed shape. The header match builds it key by key in header
+ * order, so its hidden class depends on the log; optimised code specialised to such a class is thrown
+ * away whenever the garbage collector frees it, which then happens on every recalculation.
+ */
+function ofOneShape(map: ColumnMap): ColumnMap {
+  return {
+    date: map.date,
+    activity: map.activity,
+    provider: map.provider,
+    format: map.format,
+    hours: map.hours,
+    selfStudyHours: map.selfStudyHours,
+    subject: map.subject,
+    approved: map.approved,
+    proof: map.proof,
+    score: map.score,
+    grade: map.grade,
+    location: map.location,
+    proofLink: map.proofLink,
+    credits: map.credits,
+    status: map.status,
+    notes: map.notes,
+  } satisfies Required<Record<keyof ColumnMap, number | undefined>>;
+}
+
+function newTable(size: number, caps: number, minimums: number): EntryTable {
+  return {
+    n: 0,
+    row: new Int32Array(size),
+    date: new Int32Array(size),
+    format: new Int32Array(size),
+    raw: new Float64Array(size),
+    claimed: new Float64Array(size),
+    counted: new Float64Array(size),
+    state: new Uint8Array(size),
+    year: new Int32Array(size),
+    capGroup: Array.from({ length: caps }, () => new Int32Array(size)),
+    inMinimum: Array.from({ length: minimums }, () => new Uint8Array(size)),
+  };
+}
+
+/**
+ * The table of the last totals-only pass, reused: that pass writes each slot before it reads it,
+ * such passes never overlap (they are synchronous and keep nothing), and a fresh table per call would
+ * be megabytes of buffers for the garbage collector on every recalculation of a big log. It only
+ * grows. A detailed pass, whose table the explanation reads later (perhaps after pauses), has its own.
+ */
+let scratch = newTable(0, 0, 0);
+
+function scratchTable(rows: number, caps: number, minimums: number): EntryTable {
+  if (scratch.row.length < rows) {
+    const size = Math.max(rows, Math.ceil(scratch.row.length * 1.5));
+    scratch = newTable(size, 0, 0);
+  }
+  const size = scratch.row.length;
+  while (scratch.capGroup.length < caps) scratch.capGroup.push(new Int32Array(size));
+  while (scratch.inMinimum.length < minimums) scratch.inMinimum.push(new Uint8Array(size));
+  const t = scratch;
+  return {
+    n: 0,
+    row: t.row,
+    date: t.date,
+    format: t.format,
+    raw: t.raw,
+    claimed: t.claimed,
+    counted: t.counted,
+    state: t.state,
+    year: t.year,
+    capGroup: t.capGroup.slice(0, caps),
+    inMinimum: t.inMinimum.slice(0, minimums),
+  };
+}
+
+/** Reads the header and compiles the plan; the rows are read by `passRows`. */
+export function startPass(program: Program, cells: Cells, options: EvaluateOptions, detail: boolean): Pass | LogError {
+  const header = readHeader(cells);
+  if ('ok' in header) return header;
+  const plan = compilePlan(program, options);
+  const rows = Math.max(0, cells.length - 1);
+  const caps = plan.caps.length;
+  const minimums = plan.minimums.length;
+  return {
+    plan,
+    cells,
+    map: ofOneShape(header.map),
+    detail,
+    firstRow: options.firstRow ?? 1,
+    headers: header.headers,
+    unknownHeaders: header.unknownHeaders,
+    table: detail ? newTable(rows, caps, minimums) : scratchTable(rows, caps, minimums),
+    problems: [],
+    rowsRead: 0,
+    entries: [],
+    groups: [],
+    clips: [],
+    ordered: false,
+  };
+}
+
+/**
+ * What the pass reads a row into, made once: a pass is synchronous, so passes never share them, and
+ * objects made per call send the pass's optimised code back to the interpreter on every call (their
+ * allocation sites change with garbage collections).
+ */
+const rowFacts = emptyFacts();
+const rowSubject: FilterSubject = { formatId: '', approved: false, provider: '' };
+const rowEligibility: EligibilityFacts = { subject: '', format: undefined as unknown as EligibilityFacts['format'], grade: undefined };
+const rowFlags: Flag[] = [];
+
+/** Reads rows `from` to `to` - 1 of the cells (row 0 is the header) into the table. */
+export function passRows(pass: Pass, from: number, to: number): void {
+  pass.table.n = readRows(pass, from, to);
+}
+
+/**
+ * The loop of `passRows`; returns the table's new length. Nothing but the return follows the loop: on
+ * a long log the first call runs its end in code compiled for the loop, which learns nothing about
+ * what follows, so a property written there would send the next call's optimised code back.
+ */
+function readRows(pass: Pass, from: number, to: number): number {
+  const { plan, cells, map, detail, table } = pass;
+  const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries } = plan;
+  const { counted, claimed, raw, row: rowOf, date: dateOf, format: formatOf, state: stateOf, year, capGroup, inMinimum } = table;
+  const capPlans = plan.caps;
+  const minimumPlans = plan.minimums;
+  const yearSlots = plan.yearSlots;
+  const firstDay = plan.dates.cycleStart;
+  const windowEnd = plan.dates.windowEnd;
+  const asOf = plan.asOf;
+  const lastDay = plan.lastDay;
+  const dateColumn = map.date!;
+  const providerColumn = plan.needsProvider ? map.provider : undefined;
+  const subjectColumn = plan.needsSubject ? map.subject : undefined;
+  const withYear = detail || needsYear;
+
+  const facts = rowFacts;
+  const subject = rowSubject;
+  const eligible = rowEligibility;
+  const noFlags = rowFlags;
+  let n = table.n;
+
+  for (let r = from; r < to; r++) {
+    const row = cells[r];
+    if (!row) continue;
+    if (!detail) {
+      // A row dated outside the window, or still planned, counts for nothing whatever its other cells
+      // say: the date is checked first, so such rows cost one cell.
+      const day = readDate(row[dateColumn]);
+      if (typeof day === 'number' && (day < firstDay || day > lastDay)) continue;
+    }
+    if (isEmptyRow(row)) continue;
+    if (detail) pass.rowsRead++;
+    if (!readRow(row, map, formats, facts)) {
+      if (detail) reportProblems(pass, row, r);
+      continue;
+    }
+    const day = facts.date;
+    const format = facts.format!;
+    const approved = facts.approved;
+    const provider = providerColumn === undefined ? '' : readText(row[providerColumn]);
+    const fi = formatIndex.get(format)!;
+    let state = day < firstDay || day > windowEnd ? OUTSIDE_WINDOW : day > asOf ? PLANNED : COUNTED;
+    if (state === COUNTED && judged[fi]) {
+      eligible.format = format;
+      eligible.grade = facts.grade;
+      eligible.subject = subjectColumn === undefined ? '' : readText(row[subjectColumn]);
+      if (noFlags.length) noFlags.length = 0;
+      if (eligibility(program, eligible, noFlags)) state = INELIGIBLE;
+    }
+    if (state !== COUNTED && !detail) continue;
+    let before: number;
+    if (multiplied) {
+      subject.formatId = format.id;
+      subject.approved = approved;
+      subject.provider = provider;
+      before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
+    } else before = rawCredits(program, format, facts.hours, facts.selfStudyHours);
+    const credits = creditsFromRaw(program, format, before);
+    // The explanation lists every entry: a detailed pass keeps it now rather than read the row again.
+    if (detail) pass.entries[n] = logEntry(pass, row, r, facts);
+    rowOf[n] = r;
+    dateOf[n] = day;
+    formatOf[n] = fi;
+    raw[n] = before;
+    claimed[n] = credits;
+    stateOf[n] = state;
+    const y = withYear ? cycleYearAt(anniversaries, day as DayNumber) : 0;
+    year[n] = y;
+    if (state === COUNTED) {
+      counted[n] = credits;
+      for (let k = 0; k < capPlans.length; k++) {
+        const cap = capPlans[k]!;
+        const member = credits > 0 && passes(cap.applies, fi, approved, provider) && !(cap.exempt && passes(cap.exempt, fi, approved, provider));
+        capGroup[k]![n] = member ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : 0) : -1;
+      }
+      for (let m = 0; m < minimumPlans.length; m++) inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider) ? 1 : 0;
+    } else {
+      counted[n] = 0;
+      for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
+      for (let m = 0; m < minimumPlans.length; m++) inMinimum[m]![n] = 0;
+    }
+    n++;
+  }
+  return n;
+}
+
+function reportProblems(pass: Pass, row: readonly unknown[], r: number): void {
+  const rowNumber = pass.firstRow + r;
+  const { map, problems } = pass;
+  readRow(row, map, pass.plan.formats, emptyFacts(), (key: ColumnKey, message: string) => {
+    const name = COLUMN_BY_KEY[key].header;
+    problems.push({ row: rowNumber, column: name, columnIndex: map[key], message: `${name} ${message}` });
+  });
+}
+
+/** Entry `i` of the table as a log entry: its row read again, with its free text (kept by a detailed pass). */
+export function entryAt(pass: Pass, i: number): LogEntry {
+  let entry = pass.entries[i];
+  if (entry) return entry;
+  const r = pass.table.row[i]!;
+  const row = pass.cells[r]!;
+  const facts = emptyFacts();
+  readRow(row, pass.map, pass.plan.formats, facts);
+  entry = logEntry(pass, row, r, facts);
+  pass.entries[i] = entry;
+  return entry;
+}
+
+function logEntry(pass: Pass, row: readonly unknown[], r: number, facts: RowFacts): LogEntry {
+  const { map } = pass;
+  const text = (c: number | undefined) => (c === undefined ? '' : readText(row[c]));
+  return {
+    row: pass.firstRow + r,
+    date: facts.date,
+    activity: text(map.activity),
+    provider: text(map.provider),
+    format: facts.format!,
+    hours: facts.hours,
+    selfStudyHours: facts.selfStudyHours,
+    subject: text(map.subject),
+    approved: facts.approved,
+    proof: facts.proof,
+    score: facts.score,
+    grade: facts.grade,
+    location: text(map.location),
+    proofLink: text(map.proofLink),
+    notes: text(map.notes),
+  };
+}
+
+function compare(p: string | number, q: string | number): number {
+  return p === q ? 0 : p < q ? -1 : 1;
+}
+
+/**
+ * The order in which a cap's group fills its allowance: date order; on the same date, an order by
+ * content, so that which of two same-day entries is clipped (and so whether the counted credits are
+ * at risk) never depends on where the rows sit.
+ */
+function fillOrder(pass: Pass, a: number, b: number): number {
+  const t = pass.table;
+  if (t.date[a] !== t.date[b]) return t.date[a]! - t.date[b]!;
+  const rank = pass.plan.formatRank;
+  if (t.format[a] !== t.format[b]) return rank[t.format[a]!]! - rank[t.format[b]!]!;
+  if (t.claimed[a] !== t.claimed[b]) return t.claimed[b]! - t.claimed[a]!;
+  const x = entryAt(pass, a);
+  const y = entryAt(pass, b);
+  return (
+    compare(x.activity, y.activity) ||
+    compare(x.provider, y.provider) ||
+    compare(Number(x.approved), Number(y.approved)) ||
+    compare(x.proof.join(';'), y.proof.join(';')) ||
+    compare(x.score ?? -1, y.score ?? -1) ||
+    compare(x.grade ?? '', y.grade ?? '') ||
+    compare(x.subject, y.subject) ||
+    compare(x.location, y.location) ||
+    x.row - y.row
+  );
+}
+
+/**
+ * Entries a and b of a group of cap k count toward the same minimums (in the same cycle year, when a
+ * minimum is annual) and fall in the same groups of every later cap: clipping one rather than the
+ * other cannot change a total.
+ */
+function sameDownstream(pass: Pass, k: number, a: number, b: number): boolean {
+  const t = pass.table;
+  if (pass.plan.annualMinimums && t.year[a] !== t.year[b]) return false;
+  for (let m = 0; m < t.inMinimum.length; m++) if (t.inMinimum[m]![a] !== t.inMinimum[m]![b]) return false;
+  for (let later = k + 1; later < t.capGroup.length; later++) if (t.capGroup[later]![a] !== t.capGroup[later]![b]) return false;
+  return true;
+}
+
+/** One cap's groups while it clips: per group key, what it claims, what it has used, its first entry. */
+interface CapWork {
+  k: number;
+  limit: number;
+  claimed: Float64Array;
+  used: Float64Array;
+  first: Int32Array;
+  groupIndex: Int32Array;
+  /** Group keys over the limit whose entries must fill in fill order. */
+  sorted: number[];
+}
+
+/** Lets entry i of a group fill what is left of the group's allowance. */
+function fill(pass: Pass, w: CapWork, i: number, g: number): void {
+  const counted = pass.table.counted;
+  const c = counted[i]!;
+  const room = Math.max(0, clean(w.limit - w.used[g]!));
+  const take = Math.min(c, room);
+  w.used[g] = clean(w.used[g]! + take);
+  if (take < c) {
+    if (pass.detail) pass.clips.push({ entry: i, group: w.groupIndex[g]!, take, before: c });
+    counted[i] = clean(take);
+  }
+}
+
+/**
+ * Cap k's groups: what each claims, and every group over its limit clipped in row order, except those
+ * left in `sorted` for the fill order: all of them for the explanation's per-entry figures; for the
+ * totals alone, only a group whose entries do not all agree downstream (else which entries are
+ * clipped cannot change a total).
+ */
+function startCap(pass: Pass, k: number): CapWork {
+  const { plan, table, detail } = pass;
+  const { counted } = table;
+  const n = table.n;
+  const slots = plan.program.formats.length * plan.yearSlots;
+  const limit = plan.caps[k]!.limit;
+  const groups = table.capGroup[k]!;
+  const claimed = new Float64Array(slots);
+  const first = new Int32Array(slots).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    if (g < 0) continue;
+    if (first[g]! < 0) first[g] = i;
+    claimed[g] = clean(claimed[g]! + counted[i]!);
+  }
+  const w: CapWork = { k, limit, claimed, used: new Float64Array(slots), first, groupIndex: new Int32Array(slots).fill(-1), sorted: [] };
+  let over = false;
+  for (let g = 0; g < slots; g++) {
+    if (first[g]! < 0) continue;
+    w.groupIndex[g] = pass.groups.length;
+    pass.groups.push({ cap: k, key: g, first: first[g]!, claimed: claimed[g]!, counted: claimed[g]! });
+    if (claimed[g]! > limit) over = true;
+  }
+  if (!over) return w;
+  const order = new Uint8Array(slots);
+  const firstCounting = new Int32Array(slots).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    if (g < 0 || claimed[g]! <= limit || order[g] === 1) continue;
+    if (detail) order[g] = 1;
+    else if (counted[i] !== 0) {
+      if (firstCounting[g]! < 0) firstCounting[g] = i;
+      else if (!sameDownstream(pass, k, firstCounting[g]!, i)) order[g] = 1;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    if (g >= 0 && claimed[g]! > limit && order[g] === 0) fill(pass, w, i, g);
+  }
+  for (let g = 0; g < slots; g++) if (order[g] === 1) w.sorted.push(g);
+  return w;
+}
+
+/** Group g of a cap, filled in fill order. */
+function fillInOrder(pass: Pass, w: CapWork, g: number): void {
+  const groups = pass.table.capGroup[w.k]!;
+  const n = pass.table.n;
+  const members: number[] = [];
+  for (let i = w.first[g]!; i < n; i++) if (groups[i] === g) members.push(i);
+  members.sort((a, b) => fillOrder(pass, a, b));
+  pass.ordered = true;
+  for (const i of members) fill(pass, w, i, g);
+}
+
+function finishCap(pass: Pass, w: CapWork): void {
+  for (let g = 0; g < w.first.length; g++) {
+    if (w.first[g]! >= 0 && w.claimed[g]! > w.limit) pass.groups[w.groupIndex[g]!]!.counted = w.used[g]!;
+  }
+}
+
+/**
+ * Every cap in turn lowers `counted` of the entries of each group over its limit, filling the
+ * allowance in fill order. Yields after each group it sorts (the long part on a big log), for the
+ * stepwise evaluation; `clipCaps` runs it without stopping.
+ */
+export function* clipSteps(pass: Pass): Generator<void, void, void> {
+  for (let k = 0; k < pass.plan.caps.length; k++) {
+    const w = startCap(pass, k);
+    for (const g of w.sorted) {
+      fillInOrder(pass, w, g);
+      yield;
+    }
+    finishCap(pass, w);
+  }
+}
+
+export function clipCaps(pass: Pass): void {
+  for (let k = 0; k < pass.plan.caps.length; k++) {
+    const w = startCap(pass, k);
+    for (const g of w.sorted) fillInOrder(pass, w, g);
+    finishCap(pass, w);
+  }
+}
+
+/** The sum of what counts. (Loops end in a return: see `readRows`.) */
+function countedSum(table: EntryTable): number {
+  const { counted, state } = table;
+  const n = table.n;
+  let sum = 0;
+  for (let i = 0; i < n; i++) if (state[i] === COUNTED) sum += counted[i]!;
+  return sum;
+}
+
+/** What counts toward minimum m, over the cycle (returned) and per cycle year (into `perYear`). */
+function minimumSum(table: EntryTable, m: number, perYear: number[], cycleYears: number): number {
+  const { counted, year } = table;
+  const member = table.inMinimum[m]!;
+  const n = table.n;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (!member[i]) continue;
+    total += counted[i]!;
+    const y = year[i]!;
+    if (y >= 1 && y <= cycleYears) perYear[y]! += counted[i]!;
+  }
+  return total;
+}
+
+/** Earned, the minimums and the status from the clipped table: the only place the totals are made. */
+export function totalsOf(pass: Pass): TableTotals {
+  const { plan, table } = pass;
+  const { dates, required, program } = plan;
+  const earned = clean(countedSum(table) + plan.carriedOver);
+  const minimums: MinimumResult[] = [];
+  for (let m = 0; m < plan.minimumRules.length; m++) {
+    const perYear = new Array<number>(dates.cycleYears + 1).fill(0);
+    const total = minimumSum(table, m, perYear, dates.cycleYears);
+    minimums.push(minimumResult(plan.minimumRules[m]!, dates.cycleYears, total, perYear));
+  }
+  return { earned, minimums, status: describeStatus(program, dates, plan.asOf, required, earned, minimums) };
+}
+
+/** The totals of a log, what RECERT_STATUS, CREDITS_EARNED and CREDITS_NEEDED show: the pass without the explanation. */
+export function evaluateTotals(program: Program, cells: Cells, options: EvaluateOptions): TotalsResult {
+  const pass = startPass(program, cells, options, false);
+  if ('ok' in pass) return pass;
+  passRows(pass, 1, cells.length);
+  clipCaps(pass);
+  const { earned, status } = totalsOf(pass);
+  return { ok: true, keyword: status.keyword, line: status.line, required: pass.plan.required, earned, needed: status.needed, inputs: pass.ordered ? undefined : inputsOf(pass) };
+}
+
+/**
+ * What readRow checks, and the free text the rules look at. Whether a row counts as empty (all its
+ * cells blank) does not matter: a row whose checked cells are blank has no date, so it counts for
+ * nothing either way.
+ */
+function inputsOf(pass: Pass): number[] {
+  const { map, plan } = pass;
+  const read = [map.date, map.format, map.hours, map.selfStudyHours, map.approved, map.proof, map.score, map.grade, map.credits, map.status];
+  // Credits as awarded go through the program's multipliers, which may look at the provider.
+  if (plan.needsProvider || map.credits !== undefined) read.push(map.provider);
+  if (plan.needsSubject) read.push(map.subject);
+  return [...new Set(read.filter((c): c is number => c !== undefined))].sort((a, b) => a - b);
+}

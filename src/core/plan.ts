@@ -1,0 +1,196 @@
+/**
+ * A program compiled for one evaluation: its rules for the cycle, the cycle's dates, and every rule
+ * that looks at entries turned into lookups by format index, so that the pass (pass.ts) asks each row
+ * only for the facts the rules need. Compiling is the one place that reads a rule's data for the pass;
+ * a new rule type adds a compile case here, a case in the pass and one in the explanation.
+ */
+import { capLimit } from './caps';
+import { cycleAnniversaries, cycleDates, type CycleDates } from './cycle';
+import type { DayNumber } from './dates';
+import { formatLookup, type FormatLookup } from './log';
+import type { ProfileFacts } from './profile';
+import { clean } from './rounding';
+import type { Cap, EntryFilter, Format, Minimum, Program } from './schema';
+import { programForCycle } from './versions';
+
+export interface EvaluateOptions {
+  cycleStart: DayNumber;
+  asOf: DayNumber;
+  /** Sheet row number of the log's header row (default 1). */
+  firstRow?: number;
+  profile?: Partial<ProfileFacts>;
+}
+
+/** An entry filter as the pass reads it: the format test is a lookup by format index. */
+export interface FilterPlan {
+  formats: Uint8Array;
+  /** -1: either; 0: not approved; 1: approved. */
+  approved: number;
+  providerMatches: readonly string[] | undefined;
+  providerNotMatches: readonly string[] | undefined;
+}
+
+export interface CapPlan {
+  cap: Cap;
+  limit: number;
+  applies: FilterPlan;
+  exempt: FilterPlan | undefined;
+  byFormat: boolean;
+  byYear: boolean;
+}
+
+/** What does not depend on the date or the profile: compiled once per program (version). */
+interface RulesPlan {
+  formats: FormatLookup;
+  formatIndex: Map<Format, number>;
+  /** Per format index, its rank when format ids are compared as text (the fill order of caps). */
+  formatRank: Int32Array;
+  caps: Omit<CapPlan, 'limit'>[];
+  minimums: FilterPlan[];
+  annualMinimums: boolean;
+  /** Some cap or minimum counts per cycle year. */
+  needsYear: boolean;
+  /** Some multiplier, cap or minimum looks at the provider. */
+  needsProvider: boolean;
+  /** Some eligibility rule looks at the subject. */
+  needsSubject: boolean;
+  /** Per format index: 1 when some eligibility rule looks at entries of that format. */
+  judged: Uint8Array;
+  multiplied: boolean;
+}
+
+export interface Plan extends Omit<RulesPlan, 'caps'> {
+  /** The program's rules in force for the cycle. */
+  program: Program;
+  asOf: DayNumber;
+  profile: ProfileFacts;
+  dates: CycleDates;
+  required: number;
+  carriedOver: number;
+  /** The cycle's anniversaries, for each entry's cycle year (`cycleYearAt`). */
+  anniversaries: DayNumber[];
+  /** Last day an entry counts: the window's end, or `asOf` when earlier (later entries are planned). */
+  lastDay: DayNumber;
+  /** Slots per format in a cap group key: cycle years 0 to cycleYears + 1. */
+  yearSlots: number;
+  caps: CapPlan[];
+  minimumRules: readonly Minimum[];
+}
+
+function usesProvider(filter: EntryFilter | undefined): boolean {
+  return !!filter && (filter.providerMatches !== undefined || filter.providerNotMatches !== undefined);
+}
+
+export function planFilter(program: Program, filter: EntryFilter | undefined): FilterPlan {
+  return {
+    formats: Uint8Array.from(program.formats, (f) => (!filter?.formats || filter.formats.includes(f.id) ? 1 : 0)),
+    approved: filter?.approved === undefined ? -1 : filter.approved ? 1 : 0,
+    providerMatches: filter?.providerMatches,
+    providerNotMatches: filter?.providerNotMatches,
+  };
+}
+
+const compiled = new WeakMap<Program, RulesPlan>();
+
+function compileRules(program: Program): RulesPlan {
+  let plan = compiled.get(program);
+  if (plan) return plan;
+  const { caps, minimums } = program;
+  const annualMinimums = minimums.some((m) => m.period === 'cycleYear');
+  const ids = program.formats.map((f) => f.id);
+  const sorted = [...ids].sort((a, b) => (a === b ? 0 : a < b ? -1 : 1));
+  plan = {
+    formats: formatLookup(program),
+    formatIndex: new Map(program.formats.map((f, i) => [f, i])),
+    formatRank: Int32Array.from(ids, (id) => sorted.indexOf(id)),
+    caps: caps.map((c) => ({
+      cap: c,
+      applies: planFilter(program, c.appliesTo),
+      exempt: c.exempt ? planFilter(program, c.exempt) : undefined,
+      byFormat: c.groupBy === 'format',
+      byYear: c.period === 'cycleYear',
+    })),
+    minimums: minimums.map((m) => planFilter(program, m.filter)),
+    annualMinimums,
+    needsYear: annualMinimums || caps.some((c) => c.period === 'cycleYear'),
+    needsProvider:
+      program.multipliers.some((m) => usesProvider(m.when)) ||
+      caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
+      minimums.some((m) => usesProvider(m.filter)),
+    needsSubject: program.eligibility.some((r) => r.type === 'subjectInList'),
+    judged: Uint8Array.from(program.formats, (f) =>
+      program.eligibility.some((r) => r.type !== 'minimumGrade' || r.formats.includes(f.id)) ? 1 : 0,
+    ),
+    multiplied: program.multipliers.length > 0,
+  };
+  compiled.set(program, plan);
+  return plan;
+}
+
+export function requiredCredits(program: Program, dates: CycleDates, profile: ProfileFacts): number {
+  if (!program.proRating || !profile.firstCycle) return program.required;
+  let months = 0;
+  // Whole months from the cycle start to the window end.
+  const start = new Date(dates.cycleStart * 86_400_000);
+  const end = new Date(dates.windowEnd * 86_400_000);
+  months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
+  if (end.getUTCDate() < start.getUTCDate()) months--;
+  return Math.min(program.required, Math.ceil(clean(Math.max(0, months) * program.proRating.creditsPerMonth)));
+}
+
+/**
+ * Credits brought from the previous cycle, up to the program's maximum. The profile's schema refuses
+ * anything but a finite number >= 0; a host that skips it still gets a finite total.
+ */
+export function carriedOverCredits(program: Program, profile: ProfileFacts): number {
+  const given = profile.carryOverCredits ?? 0;
+  if (!program.carryOver || !(given > 0)) return 0;
+  return Math.min(given, program.carryOver.maxCredits);
+}
+
+/** The last plan compiled without a profile: status cells ask again and again for the same one. */
+let last: { program: Program; cycleStart: DayNumber; asOf: DayNumber; plan: Plan } | undefined;
+
+/** The program compiled for a cycle and a date. A plan is never changed once made. */
+export function compilePlan(program: Program, options: EvaluateOptions): Plan {
+  if (options.profile === undefined) {
+    if (last && last.program === program && last.cycleStart === options.cycleStart && last.asOf === options.asOf) return last.plan;
+    const plan = compile(program, options);
+    last = { program, cycleStart: options.cycleStart, asOf: options.asOf, plan };
+    return plan;
+  }
+  return compile(program, options);
+}
+
+function compile(program: Program, options: EvaluateOptions): Plan {
+  const rules = programForCycle(program, options.cycleStart);
+  const base = compileRules(rules);
+  const profile: ProfileFacts = { attestations: {}, ...options.profile };
+  const dates = cycleDates(rules, options.cycleStart);
+  const required = requiredCredits(rules, dates, profile);
+  // One object literal with every field (no spread): the pass's optimised code is specialised to the
+  // plan's hidden class, which a spread may make differ from call to call.
+  return {
+    formats: base.formats,
+    formatIndex: base.formatIndex,
+    formatRank: base.formatRank,
+    minimums: base.minimums,
+    annualMinimums: base.annualMinimums,
+    needsYear: base.needsYear,
+    needsProvider: base.needsProvider,
+    needsSubject: base.needsSubject,
+    judged: base.judged,
+    multiplied: base.multiplied,
+    program: rules,
+    asOf: options.asOf,
+    profile,
+    dates,
+    required,
+    carriedOver: carriedOverCredits(rules, profile),
+    anniversaries: cycleAnniversaries(dates.cycleStart, dates.cycleYears),
+    lastDay: Math.min(dates.windowEnd, options.asOf) as DayNumber,
+    yearSlots: dates.cycleYears + 2,
+    caps: base.caps.map((c) => ({ cap: c.cap, limit: capLimit(c.cap, required), applies: c.applies, exempt: c.exempt, byFormat: c.byFormat, byYear: c.byYear })),
+    minimumRules: rules.minimums,
+  };
+}
