@@ -22,7 +22,7 @@ import { PROFILE_SHEET, readProfile, type ProfileRead } from '../workbook/profil
 /** The workbook-scoped defined name that marks the summary sheet CE Ledger made. */
 export const SUMMARY_MARKER = 'CE_LEDGER_SUMMARY';
 /** The hidden sheet where the xlsx adapter keeps long validation lists (kept in step with xlsx.ts; not imported, so the pane bundle stays free of exceljs). */
-const LISTS_SHEET = 'CE Lists';
+export const LISTS_SHEET = 'CE Lists';
 
 export interface LogLocation {
   sheet: string;
@@ -59,7 +59,8 @@ export function markedSummarySheet(snapshot: WorkbookSnapshot): string | undefin
   return snapshot.sheetNames.find((s) => s.toLowerCase() === marker.sheet.toLowerCase());
 }
 
-function headerScore(row: readonly unknown[]): number {
+/** How much a header row looks like a CE log: its recognised columns, or -1 when a required one is missing. */
+export function headerScore(row: readonly unknown[]): number {
   const { map } = matchHeaders(row);
   return missingRequiredColumns(map).length ? -1 : Object.keys(map).length;
 }

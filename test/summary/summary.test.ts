@@ -99,10 +99,28 @@ describe('the summary sheet', () => {
     expect(again.ops.filter((o) => o.kind === 'deleteSheet')).toEqual([{ kind: 'deleteSheet', name: 'CE Summary (2)' }]);
   });
 
-  test('one read and one apply per generation', async () => {
+  test('a log in a table: only the log sheet and the profile sheet are read, and one apply', async () => {
+    const log = nismLog();
+    const wb = workbook({ Notes: [['a large sheet of other things', 1]] });
+    await wb.apply([{ kind: 'createTable', sheet: 'CE Log', name: 'Log', range: { row: 0, col: 0, rows: log.length, cols: log[0]!.length } }]);
+    const asked: (string[] | 'all' | undefined)[] = [];
+    const read = wb.read.bind(wb);
+    wb.read = (query) => {
+      asked.push(query.sheets);
+      return read(query);
+    };
+    const result = await generateSummary(wb, { asOf: day(AS_OF) });
+    expect(result.ok).toBe(true);
+    expect(asked).not.toContain('all');
+    expect(new Set(asked.flat())).toEqual(new Set(['CE Log', 'CE Profile']));
+    expect(wb.calls.apply).toBe(2);
+  });
+
+  test('a log that is no table is still found (every sheet is read)', async () => {
     const wb = workbook();
-    await generateSummary(wb, { asOf: day(AS_OF) });
-    expect(wb.calls).toEqual({ read: 1, apply: 1 });
+    const result = await generateSummary(wb, { asOf: day(AS_OF) });
+    expect(result).toMatchObject({ ok: true, logSheet: 'CE Log' });
+    expect(wb.calls.apply).toBe(1);
   });
 
   test('proof links: hyperlinks only for web addresses; a relative path stays text', async () => {
