@@ -149,7 +149,7 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   if (big) progress(io, `writing ${basename(out)}…`);
   await writeWorkbook(out, () => port.toBuffer(), force, [input]);
   const beside = result.keptUserSheet ? ` (your own "${result.keptUserSheet}" sheet was kept)` : '';
-  io.stdout(`Wrote ${out}: sheet "${result.sheet}"${beside}\n${result.evaluation.status.line}\n`);
+  io.stdout(`Wrote ${out}: sheet "${result.sheet}", entries on "${result.entriesSheet}"${beside}\n${result.evaluation.status.line}\n`);
   return EXIT_OK;
 }
 

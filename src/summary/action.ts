@@ -37,13 +37,14 @@ export async function runSummaryAction(port: WorkbookPort, ui: SummaryUi, option
     if (result.ok) {
       const ev = result.evaluation;
       const unit = ev.program.creditUnit;
-      const what = result.replaced ? `Replaced the summary on sheet "${result.sheet}"` : `Wrote the summary on the new sheet "${result.sheet}"`;
+      const sheets = `"${result.sheet}" and "${result.entriesSheet}"`;
+      const what = result.replaced ? `Replaced the summary on the sheets ${sheets}` : `Wrote the summary on the new sheets ${sheets}`;
       const kept = result.keptUserSheet ? ` (your own sheet "${result.keptUserSheet}" was left as it was)` : '';
       const entries = `${ev.entries.length} ${ev.entries.length === 1 ? 'entry' : 'entries'} from "${result.logSheet}"`;
       report = {
         intent: 'success',
         message: `${what}${kept}: ${entries}, ${formatCredits(ev.earned)} of ${formatCredits(ev.required)} ${unit} counted. ${ev.status.line}`,
-        sheets: [result.sheet],
+        sheets: [result.sheet, result.entriesSheet],
       };
     } else if (result.reason === 'cancelled') {
       report = { intent: 'info', message: `Nothing was written: ${result.message.replace(/^nothing written: /, '')}.`, sheets: [] };

@@ -7,7 +7,7 @@ import { today, type DayNumber, type Evaluation } from '../core';
 import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
 import { PROFILE_FIELDS, PROFILE_SHEET } from '../workbook/profile-sheet';
 import { summaryOps, type SummaryLayout } from './summary-sheet';
-import { evaluateWorkbook, headerScore, LISTS_SHEET, markedSummarySheet, SUMMARY_MARKER, type WorkbookEvaluationFailure } from './workbook-log';
+import { ENTRIES_MARKER, evaluateWorkbook, headerScore, LISTS_SHEET, markedSheet, markedSummarySheet, SUMMARY_MARKER, type WorkbookEvaluationFailure } from './workbook-log';
 
 export interface GenerateSummaryOptions {
   /** Program id; default: the CE Profile sheet's. */
@@ -29,6 +29,8 @@ export type GenerateSummaryResult =
   | {
       ok: true;
       sheet: string;
+      /** The sheet of the entries table. */
+      entriesSheet: string;
       evaluation: Evaluation;
       layout: SummaryLayout;
       keptUserSheet: string | undefined;
@@ -57,12 +59,12 @@ function profileSheets(snapshot: WorkbookSnapshot): string[] {
  * rows) costs a read of every sheet, the only other way to find it. The old summary is never read.
  */
 async function readForSummary(port: WorkbookPort, sheet: string | undefined): Promise<WorkbookSnapshot> {
-  const skip = { skipSheetsOfNames: [SUMMARY_MARKER] };
+  const skip = { skipSheetsOfNames: [SUMMARY_MARKER, ENTRIES_MARKER] };
   const listed = await port.read({ sheets: [PROFILE_SHEET], tableHeaders: true, ...skip });
   const profile = profileSheets(listed);
   if (sheet !== undefined) return port.read({ sheets: [sheet, ...profile], ...skip });
   if (!listed.tables) return port.read({ sheets: 'all', ...skip });
-  const never = new Set([PROFILE_SHEET, LISTS_SHEET, markedSummarySheet(listed) ?? ''].map((s) => s.toLowerCase()));
+  const never = new Set([PROFILE_SHEET, LISTS_SHEET, markedSummarySheet(listed) ?? '', markedSheet(listed, ENTRIES_MARKER) ?? ''].map((s) => s.toLowerCase()));
   const order = (name: string) => listed.sheetNames.findIndex((s) => s.toLowerCase() === name.toLowerCase());
   const best = listed.tables
     .filter((t) => !never.has(t.sheet.toLowerCase()))
@@ -95,6 +97,7 @@ export async function generateSummary(port: WorkbookPort, options: GenerateSumma
   return {
     ok: true,
     sheet: plan.sheet,
+    entriesSheet: plan.entriesSheet,
     evaluation: result.evaluation,
     layout: plan.layout,
     keptUserSheet: plan.keptUserSheet,

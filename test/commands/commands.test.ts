@@ -40,10 +40,10 @@ describe('ribbon command: Create submission summary', () => {
     const { wb, prompts, host, event, questions, counts } = setup();
     const report = await createSummaryCommand(host, event);
     expect(report.intent).toBe('success');
-    expect(report.sheets).toEqual(['CE Summary']);
+    expect(report.sheets).toEqual(['CE Summary', 'CE Entries']);
     const ev = expected();
     expect(report.message).toBe(
-      `Wrote the summary on the new sheet "CE Summary": ${ev.entries.length} entries from "CE Log", ${ev.earned} of ${ev.required} credits counted. ${ev.status.line}`,
+      `Wrote the summary on the new sheets "CE Summary" and "CE Entries": ${ev.entries.length} entries from "CE Log", ${ev.earned} of ${ev.required} credits counted. ${ev.status.line}`,
     );
     expect(prompts.getState().report).toEqual(report);
     expect(wb.sheetNames()).toContain('CE Summary');
@@ -66,7 +66,7 @@ describe('ribbon command: Create submission summary', () => {
     setAnswer(true);
     const replaced = await createSummaryCommand(host, event);
     expect(questions).toEqual(['CE Summary', 'CE Summary']);
-    expect(replaced.message).toMatch(/^Replaced the summary on sheet "CE Summary"/);
+    expect(replaced.message).toMatch(/^Replaced the summary on the sheets "CE Summary" and "CE Entries"/);
     expect(wb.getValue('CE Summary', 0, 0)).toBe('CE Ledger submission summary');
     expect(wb.sheetNames().filter((s) => s.startsWith('CE Summary'))).toEqual(['CE Summary']);
   });

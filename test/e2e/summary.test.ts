@@ -55,7 +55,7 @@ describeBrowser('the pane creates the submission summary (preview, headless Chro
     const report = page.getByTestId('summary-report');
     await report.waitFor();
     expect(await report.textContent()).toBe(
-      `Wrote the summary on the new sheet "CE Summary": ${ev.entries.length} entries from "CE Log", ${ev.earned} of ${ev.required} credits counted. ${ev.status.line}`,
+      `Wrote the summary on the new sheets "CE Summary" and "CE Entries": ${ev.entries.length} entries from "CE Log", ${ev.earned} of ${ev.required} credits counted. ${ev.status.line}`,
     );
     expect(await sheetTabs()).toContain('CE Summary');
     expect(await cell('CE Summary', 0, 0)).toBe('CE Ledger submission summary');
@@ -79,7 +79,7 @@ describeBrowser('the pane creates the submission summary (preview, headless Chro
     // Third click, "Replace": one summary sheet, rewritten.
     await button.click();
     await dialog.getByRole('button', { name: 'Replace' }).click();
-    await page.getByText(/^Replaced the summary on sheet "CE Summary"/).waitFor();
+    await page.getByText(/^Replaced the summary on the sheets "CE Summary" and "CE Entries"/).waitFor();
     expect(await cell('CE Summary', 0, 0)).toBe('CE Ledger submission summary');
     expect((await sheetTabs()).filter((t) => t.startsWith('CE Summary'))).toEqual(['CE Summary']);
   });
