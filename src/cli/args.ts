@@ -7,7 +7,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; every other known option is a switch. */
-const VALUE_OPTIONS = new Set(['sheet', 'program', 'cycle-start', 'as-of', 'output']);
+const VALUE_OPTIONS = new Set(['pdf', 'sheet', 'program', 'cycle-start', 'as-of', 'output']);
 const SWITCHES = new Set(['json', 'force', 'help']);
 const SHORT: Record<string, string> = { o: 'output', h: 'help' };
 

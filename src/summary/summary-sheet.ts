@@ -32,7 +32,7 @@ const PORTRAIT_WIDTH = 480;
 const LANDSCAPE_WIDTH = 680;
 /** Body text: never below 8 pt on paper, since the sheets print at full size. */
 const SUMMARY_FONT = 10;
-const ENTRIES_FONT = 9;
+export const ENTRIES_FONT = 9;
 
 /** What the summary shows about the certificant (a Profile fits). */
 export interface SummaryPerson {
@@ -55,7 +55,7 @@ export interface SummaryLayout {
   /** 0-based rows of the category table (A label, B counted, C claimed, D clipped, E entries). */
   categories: { first: number; count: number };
   /** The entries table on its own sheet: 0-based header row, first data row, the total row. */
-  entries: { sheet: string; header: number; first: number; count: number; total: number; columns: string[] };
+  entries: { sheet: string; header: number; first: number; count: number; total: number; columns: string[]; widths: number[] };
   /** 0-based first row of the attestation block and the day proof is kept until, when the program says. */
   attestation: { first: number; keepUntil: string | undefined };
 }
@@ -189,7 +189,7 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
   for (const paragraph of text.split('\n')) {
     let used = 0;
     let count = 1;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    for (const word of paragraph.split(/\s+|(?<=\/)/).filter(Boolean)) {
       let w = word.length;
       // A word longer than a line breaks where it must.
       while (w > perLine) {
@@ -215,6 +215,17 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
 
 /** Excel's and LibreOffice's row height for 11 pt text, taller than one line of the sheets' 9 and 10 pt text. */
 const DEFAULT_ROW_HEIGHT = 15;
+/**
+ * A proof link as LibreOffice prints it: it breaks a line at spaces and "/" but never inside a long host
+ * or file name, which would print over the next column or off the page; such a run is put on the next
+ * line where a line is full. For the PDF only: the workbook keeps the link as written.
+ */
+export function breakableLink(text: string, width: number, size: number): string {
+  const perLine = Math.max(4, Math.floor((width - 6) / (size * 0.6)));
+  if (text.length > 2_000 || !text.split(/[/\s]/).some((run) => run.length > perLine)) return text;
+  return text.replace(new RegExp(`[^/\\s]{${perLine}}(?=[^/\\s])`, 'g'), (run) => `${run}\n`);
+}
+
 const rowHeight = (lines: number, size: number) => Math.ceil(lines * size * 1.2 + 3);
 
 /** Builds the operations that write (or rewrite) the summary sheets. */
@@ -634,7 +645,7 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
       sheet,
       totals: { all: totalsAll, minimums: minimumRows.map((m) => ({ id: m.minimum.id, row: m.row })), needed: neededRow },
       categories: { first: categoryFirst, count: ev.categories.length },
-      entries: { sheet: entriesSheet, header: entryHeader, first: entryFirst, count: entryRows.length, total: entryTotal, columns: entryHeaders },
+      entries: { sheet: entriesSheet, header: entryHeader, first: entryFirst, count: entryRows.length, total: entryTotal, columns: entryHeaders, widths: entryWidths },
       attestation: { first: attestationFirst, keepUntil },
     },
   };
