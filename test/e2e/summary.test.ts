@@ -57,8 +57,12 @@ describeBrowser('the pane creates the submission summary (preview, headless Chro
     expect(await report.textContent()).toBe(
       `Wrote the summary on the new sheets "CE Summary" and "CE Entries": ${ev.entries.length} entries from "CE Log", ${ev.earned} of ${ev.required} credits counted. ${ev.status.line}`,
     );
-    expect(await sheetTabs()).toContain('CE Summary');
+    expect(await sheetTabs()).toEqual(expect.arrayContaining(['CE Summary', 'CE Entries']));
     expect(await cell('CE Summary', 0, 0)).toBe('CE Ledger submission summary');
+    // The entries sheet: a header row, then every entry in log order.
+    expect(await cell('CE Entries', 1, 2)).toBe('Activity');
+    expect(await cell('CE Entries', 2, 2)).toBe(ev.entries[0]!.entry.activity);
+    expect(await cell('CE Entries', 1 + ev.entries.length, 2)).toBe(ev.entries[ev.entries.length - 1]!.entry.activity);
     // The preview shows the new sheet, as Excel activates it.
     await page.getByRole('main', { name: 'Workbook: CE Summary' }).waitFor();
 
@@ -81,6 +85,6 @@ describeBrowser('the pane creates the submission summary (preview, headless Chro
     await dialog.getByRole('button', { name: 'Replace' }).click();
     await page.getByText(/^Replaced the summary on the sheets "CE Summary" and "CE Entries"/).waitFor();
     expect(await cell('CE Summary', 0, 0)).toBe('CE Ledger submission summary');
-    expect((await sheetTabs()).filter((t) => t.startsWith('CE Summary'))).toEqual(['CE Summary']);
+    expect((await sheetTabs()).filter((t) => t.startsWith('CE Summary') || t.startsWith('CE Entries'))).toEqual(['CE Summary', 'CE Entries']);
   });
 });
