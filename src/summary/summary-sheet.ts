@@ -372,6 +372,7 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   };
   const heading = (row: number, text: string) => {
     S.values(row, 0, [[text]]);
+    S.merge(one(row, 0, 1, LAST + 1));
     S.style(one(row, 0, 1, LAST + 1), { bold: true, fontColor: '#FFFFFF', fill: HEADING_FILL });
     S.fit(row, 0, LAST + 1, text, SUMMARY_FONT, true);
   };
