@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from "react";
 import {
   Button,
   Dialog,
@@ -12,14 +12,23 @@ import {
   Spinner,
   makeStyles,
   tokens,
-} from '@fluentui/react-components';
-import type { DayNumber } from '../core';
-import { runSummaryAction, summaryPrompts, type SummaryPrompts } from '../summary/action';
-import type { WorkbookPort } from '../workbook/port';
-import { Section } from './Section';
+} from "@fluentui/react-components";
+import type { DayNumber } from "../core";
+import {
+  runSummaryAction,
+  summaryPrompts,
+  type SummaryPrompts,
+} from "../summary/action";
+import type { WorkbookPort } from "../workbook/port";
+import { Section } from "./Section";
 
 const useStyles = makeStyles({
-  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  row: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    flexWrap: "wrap",
+  },
 });
 
 export interface SummaryActionProps {
@@ -32,13 +41,26 @@ export interface SummaryActionProps {
 }
 
 /** The "Create submission summary" button, its question before replacing an older summary, and its report. */
-export function SummaryAction({ port, sheet, asOf, prompts = summaryPrompts }: SummaryActionProps) {
+export function SummaryAction({
+  port,
+  sheet,
+  asOf,
+  prompts = summaryPrompts,
+}: SummaryActionProps) {
   const styles = useStyles();
-  const state = useSyncExternalStore(prompts.subscribe, prompts.getState, prompts.getState);
+  const state = useSyncExternalStore(
+    prompts.subscribe,
+    prompts.getState,
+    prompts.getState,
+  );
   return (
     <Section title="Submission summary" testId="summary-action">
       <div className={styles.row}>
-        <Button appearance="primary" disabled={state.busy} onClick={() => void runSummaryAction(port, prompts, { sheet, asOf })}>
+        <Button
+          appearance="primary"
+          disabled={state.busy}
+          onClick={() => void runSummaryAction(port, prompts, { sheet, asOf })}
+        >
           Create submission summary
         </Button>
         {state.busy && <Spinner size="tiny" label="Writing the summary…" />}
@@ -48,24 +70,39 @@ export function SummaryAction({ port, sheet, asOf, prompts = summaryPrompts }: S
           <MessageBarBody>{state.report.message}</MessageBarBody>
         </MessageBar>
       )}
-      <Dialog open={state.question !== undefined} onOpenChange={(_, data) => !data.open && prompts.reply(false)} modalType="alert">
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Replace the summary?</DialogTitle>
-            <DialogContent>
-              The sheet &quot;{state.question}&quot; holds a summary CE Ledger made earlier. Replace it with a new one? Your other sheets are not changed.
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => prompts.reply(true)}>
-                Replace
-              </Button>
-              <Button appearance="secondary" onClick={() => prompts.reply(false)}>
-                Keep the old one
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {/* Mounted only while asking: a closed Dialog still leaves focus-trap elements in the page. */}
+      {state.question !== undefined && (
+        <Dialog
+          open
+          onOpenChange={(_, data) => !data.open && prompts.reply(false)}
+          modalType="alert"
+        >
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Replace the summary?</DialogTitle>
+              <DialogContent>
+                The sheet &quot;{state.question}&quot; holds a summary CE Ledger
+                made earlier. Replace it with a new one? Your other sheets are
+                not changed.
+              </DialogContent>
+              <DialogActions>
+                <Button
+                  appearance="primary"
+                  onClick={() => prompts.reply(true)}
+                >
+                  Replace
+                </Button>
+                <Button
+                  appearance="secondary"
+                  onClick={() => prompts.reply(false)}
+                >
+                  Keep the old one
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
     </Section>
   );
 }
