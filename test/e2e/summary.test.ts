@@ -45,7 +45,7 @@ describeBrowser('the pane creates the submission summary (preview, headless Chro
       ([s, r, c]) => (window as unknown as { ceLedger: { wb: { getValue(s: string, r: number, c: number): unknown } } }).ceLedger.wb.getValue(s as string, r as number, c as number),
       [sheet, row, col] as const,
     );
-  // By CSS, not by role: while the modal dialog closes, the rest of the page is hidden from the accessibility tree.
+  // The preview's own sheet tabs, by their markup.
   const sheetTabs = () => page.locator('nav.tabs button').allTextContents();
 
   test('a click writes the summary sheet into the workbook and says what it wrote; a second click asks first', async () => {
