@@ -7,7 +7,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; every other known option is a switch. */
-const VALUE_OPTIONS = new Set(['sheet', 'program', 'cycle-start', 'as-of', 'output', 'map', 'date-order']);
+const VALUE_OPTIONS = new Set(['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'map', 'date-order']);
 /** Value options that may be given several times; their values are kept in order. */
 const REPEATABLE = new Set(['map']);
 const SEPARATOR = '\u0000';

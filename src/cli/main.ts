@@ -11,6 +11,7 @@ import { promises as fs } from 'fs';
 import { basename, resolve } from 'path';
 import { dayFromIso, EXCEL_DATE_RANGE, findProgram, PROGRAMS, quote, today, type DayNumber } from '../core';
 import { evaluateWorkbook, generateSummary } from '../summary';
+import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
 import { XlsxWorkbook } from '../workbook/xlsx';
 import { XlsxLimitError } from '../workbook/xlsx-limits';
 import { optionText, optionValues, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -29,6 +30,8 @@ export interface CliIo {
   today?: DayNumber;
   /** Files above this size get progress lines on a terminal (default 1 MB). */
   bigFileBytes?: number;
+  /** The LibreOffice program for --pdf; null: not installed (tests); default: found as `findSoffice` does. */
+  soffice?: string | null;
 }
 
 export const EXIT_OK = 0;
@@ -42,8 +45,9 @@ Commands:
         [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd]
       Status, totals, caps, problems, missing proof and the checklist of a CE log, and which column
       was read from which header (--map corrects it, --date-order reads text dates such as 03/04/2025).
-  summary FILE.xlsx -o OUT.xlsx [same options as check] [--force]
-      Writes a copy of FILE.xlsx with a "CE Summary" sheet. FILE.xlsx is never modified.
+  summary FILE.xlsx -o OUT.xlsx [--pdf OUT.pdf] [same options as check] [--force]
+      Writes a copy of FILE.xlsx with "CE Summary" and "CE Entries" sheets. FILE.xlsx is never modified.
+      --pdf renders those two sheets to a PDF with LibreOffice (-o may then be left out).
   template -o NEW.xlsx --program ID [--cycle-start YYYY-MM-DD] [--force]
       Writes a new tracker: a CE Profile sheet and an empty CE log table with validation lists.
   programs [--json]
@@ -153,21 +157,38 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
 
 async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   const file = oneFile(args, 'summary');
-  const out = outputPath(args, io, 'summary');
+  const pdfText = args.options.get('pdf');
+  if (pdfText === true || pdfText === '') throw new UsageError('--pdf needs a file name: --pdf OUT.pdf');
+  const pdf = pdfText === undefined ? undefined : resolve(io.cwd, pdfText);
+  const out = pdf && !optionText(args, 'output') ? undefined : outputPath(args, io, 'summary');
   const input = resolve(io.cwd, file);
-  await refuseInputAsOutput([input], out);
+  for (const target of [out, pdf]) if (target) await refuseInputAsOutput([input], target);
+  // Before any work: without LibreOffice there is no PDF to make.
+  const soffice = pdf ? (io.soffice === undefined ? findSoffice() : (io.soffice ?? undefined)) : undefined;
+  if (pdf && !soffice) throw new Unusable(NO_SOFFICE);
   const program = parseProgram(args);
   const cycleStart = parseDate(args, 'cycle-start');
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const force = args.options.has('force');
-  await refuseExisting(out, force);
+  for (const target of [out, pdf]) if (target) await refuseExisting(target, force);
   const { port, big } = await openWorkbook(input, io, true);
   const result = await generateSummary(port, { program, cycleStart, asOf, sheet: optionText(args, 'sheet') });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
-  if (big) progress(io, `writing ${basename(out)}…`);
-  await writeWorkbook(out, () => port.toBuffer(), force, [input]);
   const beside = result.keptUserSheet ? ` (your own "${result.keptUserSheet}" sheet was kept)` : '';
-  io.stdout(`Wrote ${out}: sheet "${result.sheet}"${beside}\n${result.evaluation.status.line}\n`);
+  if (out) {
+    if (big) progress(io, `writing ${basename(out)}…`);
+    await writeWorkbook(out, () => port.toBuffer(), force, [input]);
+    io.stdout(`Wrote ${out}: sheet "${result.sheet}", entries on "${result.entriesSheet}"${beside}\n`);
+  }
+  if (pdf && soffice) {
+    if (big) progress(io, `rendering ${basename(pdf)} with LibreOffice…`);
+    const document = await renderPdf(await printableSummary(await port.toBuffer(), result), soffice).catch((e: Error) => {
+      throw new Unusable(e.message);
+    });
+    await writeWorkbook(pdf, async () => document, force, [input]);
+    io.stdout(`Wrote ${pdf}: the sheets "${result.sheet}" and "${result.entriesSheet}" as PDF\n`);
+  }
+  io.stdout(`${result.evaluation.status.line}\n`);
   return EXIT_OK;
 }
 
@@ -206,7 +227,7 @@ function programs(args: ParsedArgs, io: CliIo): number {
 
 const ALLOWED: Record<string, string[]> = {
   check: ['sheet', 'program', 'cycle-start', 'as-of', 'json', 'map', 'date-order'],
-  summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'force'],
+  summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'force'],
   template: ['program', 'cycle-start', 'output', 'force'],
   programs: ['json'],
 };

@@ -208,6 +208,8 @@ export const ProofRuleSchema = z
     minAssessmentScore: z.number().finite().min(0).max(100).default(70),
     /** Retention and audit facts shown to the user. */
     retention: z.string().optional(),
+    /** The day until which proof is kept for audit, from the cycle's dates, when the program says (the summary's attestation). */
+    keepUntil: z.lazy(() => DateRuleSchema).optional(),
   })
   .strict();
 export type ProofRule = z.infer<typeof ProofRuleSchema>;

@@ -77,7 +77,7 @@ function Preview({ wb, controller, dark, notice }: { wb: MemoryWorkbook; control
         {gridShown ? <Grid wb={wb} sheet={sheet} selection={selection} version={version} /> : <p className="loading">Loading the sheet…</p>}
       </main>
       <aside className="pane" aria-label="CE Ledger task pane">
-        <App controller={controller} theme={dark ? webDarkTheme : webLightTheme} as="div" />
+        <App controller={controller} theme={dark ? webDarkTheme : webLightTheme} as="div" summaryPort={wb} />
       </aside>
     </div>
   );

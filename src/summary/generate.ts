@@ -1,11 +1,13 @@
 /**
- * The "Generate summary sheet" action, for any host: one read of the workbook through the port (every
- * sheet except the summary it replaces), the core's evaluation, one apply of the summary's operations.
+ * The "Create submission summary" action, for any host (the pane's button, the ribbon command, the
+ * command line): a read of just the log's sheet and the profile's, the core's evaluation, one apply of
+ * the summary's operations.
  */
 import { today, type DayNumber, type Evaluation } from '../core';
-import type { WorkbookPort } from '../workbook/port';
+import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
+import { PROFILE_FIELDS, PROFILE_SHEET } from '../workbook/profile-sheet';
 import { summaryOps, type SummaryLayout } from './summary-sheet';
-import { evaluateWorkbook, SUMMARY_MARKER, type WorkbookEvaluationFailure } from './workbook-log';
+import { ENTRIES_MARKER, evaluateWorkbook, headerScore, LISTS_SHEET, markedSheet, markedSummarySheet, SUMMARY_MARKER, type WorkbookEvaluationFailure } from './workbook-log';
 
 export interface GenerateSummaryOptions {
   /** Program id; default: the CE Profile sheet's. */
@@ -16,16 +18,65 @@ export interface GenerateSummaryOptions {
   asOf?: DayNumber;
   /** The sheet that holds the log; default: the sheet that looks like a CE log. */
   sheet?: string;
+  /**
+   * Asked before an older summary CE Ledger made is replaced (its sheet name given); nothing is
+   * written when it answers false. Without it the older summary is replaced (the command line writes a copy).
+   */
+  confirmReplace?: (sheet: string) => Promise<boolean>;
 }
 
 export type GenerateSummaryResult =
-  | { ok: true; sheet: string; evaluation: Evaluation; layout: SummaryLayout; keptUserSheet: string | undefined; logSheet: string }
-  | WorkbookEvaluationFailure;
+  | {
+      ok: true;
+      sheet: string;
+      /** The sheet of the entries table. */
+      entriesSheet: string;
+      evaluation: Evaluation;
+      layout: SummaryLayout;
+      keptUserSheet: string | undefined;
+      logSheet: string;
+      /** The older summary sheet that was replaced, if any. */
+      replaced: string | undefined;
+    }
+  | WorkbookEvaluationFailure
+  | { ok: false; reason: 'cancelled'; message: string };
+
+const PROFILE_NAMES = new Set(PROFILE_FIELDS.map((f) => f.name.toUpperCase()));
+
+/** The profile sheet and the sheets its named cells were moved to. */
+function profileSheets(snapshot: WorkbookSnapshot): string[] {
+  const out = new Map<string, string>([[PROFILE_SHEET.toLowerCase(), PROFILE_SHEET]]);
+  for (const n of snapshot.names) {
+    const name = n.name.toUpperCase();
+    if ((PROFILE_NAMES.has(name) || name.startsWith('CE_ATTEST_')) && !out.has(n.sheet.toLowerCase())) out.set(n.sheet.toLowerCase(), n.sheet);
+  }
+  return [...out.values()];
+}
+
+/**
+ * The snapshot the summary needs: the log's sheet and the profile's. The log is found by the tables'
+ * header rows, without reading any sheet; a log that is no table (or a host that cannot list header
+ * rows) costs a read of every sheet, the only other way to find it. The old summary is never read.
+ */
+async function readForSummary(port: WorkbookPort, sheet: string | undefined): Promise<WorkbookSnapshot> {
+  const skip = { skipSheetsOfNames: [SUMMARY_MARKER, ENTRIES_MARKER] };
+  const listed = await port.read({ sheets: [PROFILE_SHEET], tableHeaders: true, ...skip });
+  const profile = profileSheets(listed);
+  if (sheet !== undefined) return port.read({ sheets: [sheet, ...profile], ...skip });
+  if (!listed.tables) return port.read({ sheets: 'all', ...skip });
+  const never = new Set([PROFILE_SHEET, LISTS_SHEET, markedSummarySheet(listed) ?? '', markedSheet(listed, ENTRIES_MARKER) ?? ''].map((s) => s.toLowerCase()));
+  const order = (name: string) => listed.sheetNames.findIndex((s) => s.toLowerCase() === name.toLowerCase());
+  const best = listed.tables
+    .filter((t) => !never.has(t.sheet.toLowerCase()))
+    .map((t) => ({ sheet: t.sheet, score: headerScore(t.header) }))
+    .filter((t) => t.score >= 0)
+    .sort((a, b) => b.score - a.score || order(a.sheet) - order(b.sheet))[0];
+  if (!best) return port.read({ sheets: 'all', ...skip });
+  return port.read({ sheets: [best.sheet, ...profile], ...skip });
+}
 
 export async function generateSummary(port: WorkbookPort, options: GenerateSummaryOptions = {}): Promise<GenerateSummaryResult> {
-  // Every sheet but our old summary: it is replaced, never read (a large one would cost a transfer).
-  // It is found by its defined name, so a user's own sheet named like ours is read like any other.
-  const snapshot = await port.read({ sheets: 'all', skipSheetsOfNames: [SUMMARY_MARKER] });
+  const snapshot = await readForSummary(port, options.sheet);
   const result = evaluateWorkbook(snapshot, {
     program: options.program,
     cycleStart: options.cycleStart,
@@ -33,11 +84,24 @@ export async function generateSummary(port: WorkbookPort, options: GenerateSumma
     sheet: options.sheet,
   });
   if (!result.ok) return result;
+  const replaced = markedSummarySheet(snapshot);
+  if (replaced && options.confirmReplace && !(await options.confirmReplace(replaced))) {
+    return { ok: false, reason: 'cancelled', message: `nothing written: the summary on sheet "${replaced}" was kept` };
+  }
   const person = result.profile.profile ?? {
     name: typeof result.profile.input.name === 'string' ? result.profile.input.name : '',
     certificantNumber: typeof result.profile.input.certificantNumber === 'string' ? result.profile.input.certificantNumber : '',
   };
   const plan = summaryOps(result.evaluation, person, snapshot, { charts: port.capabilities.charts, logSheet: result.log.sheet });
   await port.apply(plan.ops);
-  return { ok: true, sheet: plan.sheet, evaluation: result.evaluation, layout: plan.layout, keptUserSheet: plan.keptUserSheet, logSheet: result.log.sheet };
+  return {
+    ok: true,
+    sheet: plan.sheet,
+    entriesSheet: plan.entriesSheet,
+    evaluation: result.evaluation,
+    layout: plan.layout,
+    keptUserSheet: plan.keptUserSheet,
+    logSheet: result.log.sheet,
+    replaced,
+  };
 }

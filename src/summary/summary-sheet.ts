@@ -1,24 +1,38 @@
 /**
- * The submission summary sheet ("CE Summary"), built from an Evaluation only: no rule is recomputed
- * here. What a reviewer needs on one printable sheet: who and which program, the cycle and status,
- * totals and minimums, credits by format, every entry and why it counts less, the checklist, dates,
- * fees and the proof files.
+ * The submission summary, built from an Evaluation only: no rule is recomputed here. Two sheets, each
+ * laid out for paper:
  *
- * Totals are native formulas (SUM/SUMIFS/COUNTIFS) over the entry rows, never CEU functions, so the
- * sheet is right in any spreadsheet program. User text goes through `setValues`, which writes text as
- * text, cut to what one cell holds (with a visible marker). The sheet is recognised by the workbook name CE_LEDGER_SUMMARY, never by its name alone: a
- * user's own "CE Summary" is left alone and ours goes beside it as "CE Summary (2)".
+ * - "CE Summary" (portrait): who and which program, the status, totals and minimums, credits by format,
+ *   caps, the checklist, key dates, fees, rows with problems and the attestation with signature lines.
+ * - "CE Entries" (landscape): one row per entry (date, activity, provider, format, claimed, counted,
+ *   status and reasons, proof and proof link), its header row repeated on every printed page.
+ *
+ * Each sheet's columns are sized for its own blocks and add up to less than a printed page's width, so
+ * "one page wide" prints at full size; text wraps inside its cell (wide text spans merged cells) and
+ * every row is as tall as its wrapped text. Totals are native formulas (SUM/SUMIFS/COUNTIFS) over the
+ * entry rows, never CEU functions, with their results stored beside them for readers that do not
+ * calculate. User text goes through `setValues`, which writes text as text, cut to what one cell holds.
+ * Both sheets are recognised by workbook names (CE_LEDGER_SUMMARY, CE_LEDGER_ENTRIES), never by their
+ * sheet names: a user's own "CE Summary" is left alone and ours goes beside it as "CE Summary (2)".
  */
-import { isoFromDay, serialFromDay, type EntryResult, type Evaluation } from '../core';
-import { clean, formatCredits } from '../core/rounding';
-import { cellAddress, type CellValue, type RangeRef, type WorkbookOp, type WorkbookSnapshot } from '../workbook/port';
+import { isoFromDay, resolveDate, serialFromDay, type EntryResult, type Evaluation } from '../core';
+import { clean } from '../core/rounding';
+import { cellAddress, sheetRef, type CellStyle, type CellValue, type RangeRef, type WorkbookOp, type WorkbookSnapshot } from '../workbook/port';
 import { CELL_TEXT_LIMIT, fitCellText, proofLinkTarget } from './links';
-import { markedSummarySheet, SUMMARY_MARKER } from './workbook-log';
+import { ENTRIES_MARKER, markedSheet, SUMMARY_MARKER } from './workbook-log';
 
 export const SUMMARY_SHEET = 'CE Summary';
+export const ENTRIES_SHEET = 'CE Entries';
 const DATE_FORMAT = 'yyyy-mm-dd';
 const HEADING_FILL = '#1F4E78';
 const HEADER_FILL = '#DDEBF7';
+
+/** Printable width (points) of a Letter or A4 page at the default margins: portrait, landscape. */
+const PORTRAIT_WIDTH = 480;
+const LANDSCAPE_WIDTH = 680;
+/** Body text: never below 8 pt on paper, since the sheets print at full size. */
+const SUMMARY_FONT = 10;
+export const ENTRIES_FONT = 9;
 
 /** What the summary shows about the certificant (a Profile fits). */
 export interface SummaryPerson {
@@ -33,23 +47,28 @@ export interface SummaryOptions {
   logSheet?: string;
 }
 
-/** The layout the ops produce, for callers and tests that read the sheet back. */
+/** The layout the ops produce, for callers and tests that read the sheets back. */
 export interface SummaryLayout {
   sheet: string;
   /** 0-based row of each value in the totals block (column B holds required, C counted, D still needed). */
   totals: { all: number; minimums: { id: string; row: number }[]; needed: number };
-  /** 0-based rows of the category table (A label, B counted, C claimed, D clipped, E cap, F entries). */
+  /** 0-based rows of the category table (A label, B counted, C claimed, D clipped, E entries). */
   categories: { first: number; count: number };
-  /** 0-based header row of the entries table and its first data row. */
-  entries: { header: number; first: number; count: number; columns: string[] };
+  /** The entries table on its own sheet: 0-based header row, first data row, the total row. */
+  entries: { sheet: string; header: number; first: number; count: number; total: number; columns: string[]; widths: number[] };
+  /** 0-based first row of the attestation block and the day proof is kept until, when the program says. */
+  attestation: { first: number; keepUntil: string | undefined };
 }
 
 export interface SummaryPlan {
   sheet: string;
+  entriesSheet: string;
   ops: WorkbookOp[];
   layout: SummaryLayout;
   /** The user's sheet of the same name that was kept, when ours had to go beside it. */
   keptUserSheet: string | undefined;
+  /** Our sheets from an earlier generation that this plan replaces. */
+  replaces: string[];
 }
 
 const ENTRY_COLUMNS = [
@@ -58,16 +77,21 @@ const ENTRY_COLUMNS = [
   'Activity',
   'Provider',
   'Format',
-  'Hours',
-  'Self-study hours',
   'Credits claimed',
   'Credits counted',
   'Status',
-  'Approved',
-  'Proof',
   'Reasons and flags',
+  'Proof',
+  'Proof link',
 ] as const;
 const COL = Object.fromEntries(ENTRY_COLUMNS.map((name, i) => [name, i])) as Record<(typeof ENTRY_COLUMNS)[number], number>;
+/** Widths in points, before text columns give way to minimum columns. */
+const ENTRY_WIDTHS = [26, 54, 104, 64, 66, 40, 40, 46, 120, 56, 64];
+const ENTRY_TEXT_COLUMNS = [COL.Activity, COL.Provider, COL.Format, COL['Reasons and flags'], COL.Proof, COL['Proof link']];
+const MINIMUM_WIDTH = 46;
+
+/** CE Summary: A labels; B to E numbers, or one wide value over B:E. */
+const SUMMARY_WIDTHS = [176, 76, 76, 76, 76];
 
 const STATE_LABEL: Record<EntryResult['state'], string> = {
   counted: 'Counted',
@@ -78,17 +102,21 @@ const STATE_LABEL: Record<EntryResult['state'], string> = {
 
 const one = (row: number, col: number, rows = 1, cols = 1): RangeRef => ({ row, col, rows, cols });
 
-/** The sheet name to write: the marked sheet when it exists, else the first free "CE Summary" name. */
-export function summarySheetName(snapshot: WorkbookSnapshot): { name: string; replace: boolean; kept: string | undefined } {
-  const marked = markedSummarySheet(snapshot);
+/** The name to write a sheet under: its marked sheet when it exists, else the first free name from `base`. */
+function targetSheet(snapshot: WorkbookSnapshot, base: string, marker: string, taken: Set<string>): { name: string; replace: boolean; kept: string | undefined } {
+  const marked = markedSheet(snapshot, marker);
   if (marked) return { name: marked, replace: true, kept: undefined };
-  const taken = new Set(snapshot.sheetNames.map((s) => s.toLowerCase()));
-  if (!taken.has(SUMMARY_SHEET.toLowerCase())) return { name: SUMMARY_SHEET, replace: false, kept: undefined };
-  const kept = snapshot.sheetNames.find((s) => s.toLowerCase() === SUMMARY_SHEET.toLowerCase());
+  if (!taken.has(base.toLowerCase())) return { name: base, replace: false, kept: undefined };
+  const kept = snapshot.sheetNames.find((s) => s.toLowerCase() === base.toLowerCase());
   for (let n = 2; ; n++) {
-    const name = `${SUMMARY_SHEET} (${n})`;
+    const name = `${base} (${n})`;
     if (!taken.has(name.toLowerCase())) return { name, replace: false, kept };
   }
+}
+
+/** The summary sheet's name to write: the marked sheet when it exists, else the first free "CE Summary" name. */
+export function summarySheetName(snapshot: WorkbookSnapshot): { name: string; replace: boolean; kept: string | undefined } {
+  return targetSheet(snapshot, SUMMARY_SHEET, SUMMARY_MARKER, new Set(snapshot.sheetNames.map((s) => s.toLowerCase())));
 }
 
 function proofText(e: EntryResult): string {
@@ -146,55 +174,222 @@ function criterionFor(label: string, cell: string): string {
   return `"=${label.replace(/[~*?]/g, '~$&').replace(/"/g, '""')}"`;
 }
 
-/** Builds the operations that write (or rewrite) the summary sheet. */
+/** Excel's ROUND(x, 2) on a sum of credits. */
+const round2 = (x: number) => clean(Math.round(clean(x) * 100) / 100);
+
+/**
+ * Lines that `text` takes in a cell `width` points wide at `size` points, wrapped at spaces. Glyphs are
+ * taken as wide as a wide sans-serif's (the printer's fallback font may be wider than Calibri), so a
+ * row is rather too tall than cut.
+ */
+export function wrappedLines(text: string, width: number, size: number, bold = false): number {
+  const glyph = size * (bold ? 0.6 : 0.55);
+  const perLine = Math.max(1, Math.floor((width - 6) / glyph));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    let count = 1;
+    for (const word of paragraph.split(/\s+|(?<=\/)/).filter(Boolean)) {
+      let w = word.length;
+      // A word longer than a line breaks where it must.
+      while (w > perLine) {
+        if (used > 0) count++;
+        count += Math.floor(w / perLine) - (used > 0 ? 0 : 1);
+        w %= perLine;
+        used = 0;
+        if (w === 0) break;
+        count++;
+      }
+      if (w === 0) continue;
+      if (used === 0) used = w;
+      else if (used + 1 + w <= perLine) used += 1 + w;
+      else {
+        count++;
+        used = w;
+      }
+    }
+    lines += count;
+  }
+  return Math.max(1, lines);
+}
+
+/** Excel's and LibreOffice's row height for 11 pt text, taller than one line of the sheets' 9 and 10 pt text. */
+const DEFAULT_ROW_HEIGHT = 15;
+/**
+ * A proof link as LibreOffice prints it: it breaks a line at spaces and "/" but never inside a long host
+ * or file name, which would print over the next column or off the page; such a run is put on the next
+ * line where a line is full. For the PDF only: the workbook keeps the link as written.
+ */
+export function breakableLink(text: string, width: number, size: number): string {
+  const perLine = Math.max(4, Math.floor((width - 6) / (size * 0.6)));
+  if (text.length > 2_000 || !text.split(/[/\s]/).some((run) => run.length > perLine)) return text;
+  return text.replace(new RegExp(`[^/\\s]{${perLine}}(?=[^/\\s])`, 'g'), (run) => `${run}\n`);
+}
+
+const rowHeight = (lines: number, size: number) => Math.ceil(lines * size * 1.2 + 3);
+
+/** Builds the operations that write (or rewrite) the summary sheets. */
 export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapshot: WorkbookSnapshot, options: SummaryOptions = {}): SummaryPlan {
   const ev = evaluation;
   const program = ev.program;
   const unit = program.creditUnit;
-  const target = summarySheetName(snapshot);
+  const taken = new Set(snapshot.sheetNames.map((s) => s.toLowerCase()));
+  const target = targetSheet(snapshot, SUMMARY_SHEET, SUMMARY_MARKER, taken);
+  taken.add(target.name.toLowerCase());
+  const entriesTarget = targetSheet(snapshot, ENTRIES_SHEET, ENTRIES_MARKER, taken);
   const sheet = target.name;
+  const entriesSheet = entriesTarget.name;
   const ops: WorkbookOp[] = [];
-  if (target.replace) {
+  const replaces = [target, entriesTarget].filter((t) => t.replace).map((t) => t.name);
+  if (replaces.length) {
     // Hosts differ on what deleting a sheet does to a name that points at it (Excel keeps it as #REF!,
-    // others drop it): moving the marker to a surviving sheet first makes the final redefinition the
+    // others drop it): moving the markers to a surviving sheet first makes the final redefinition the
     // same everywhere.
-    const survivor = snapshot.sheetNames.find((s) => s.toLowerCase() !== sheet.toLowerCase());
-    if (survivor) ops.push({ kind: 'defineName', name: SUMMARY_MARKER, sheet: survivor, range: one(0, 0) });
-    ops.push({ kind: 'deleteSheet', name: sheet });
+    const gone = new Set(replaces.map((s) => s.toLowerCase()));
+    const survivor = snapshot.sheetNames.find((s) => !gone.has(s.toLowerCase()));
+    if (survivor) {
+      if (target.replace) ops.push({ kind: 'defineName', name: SUMMARY_MARKER, sheet: survivor, range: one(0, 0) });
+      if (entriesTarget.replace) ops.push({ kind: 'defineName', name: ENTRIES_MARKER, sheet: survivor, range: one(0, 0) });
+    }
+    for (const name of replaces) ops.push({ kind: 'deleteSheet', name });
   }
   ops.push({ kind: 'addSheet', name: sheet });
+  ops.push({ kind: 'addSheet', name: entriesSheet });
 
-  const values = (row: number, col: number, rows: CellValue[][]) => ops.push({ kind: 'setValues', sheet, row, col, values: fitRows(rows) });
-  const formulas = (row: number, col: number, rows: string[][]) => ops.push({ kind: 'setFormulas', sheet, row, col, formulas: rows });
-  const style = (range: RangeRef, s: Extract<WorkbookOp, { kind: 'setStyle' }>['style']) => ops.push({ kind: 'setStyle', sheet, range, style: s });
-  const dateFormat = (range: RangeRef) => ops.push({ kind: 'setNumberFormat', sheet, range, format: DATE_FORMAT });
-  const heading = (row: number, text: string) => {
-    values(row, 0, [[text]]);
-    style(one(row, 0, 1, ENTRY_COLUMNS.length), { bold: true, fontColor: '#FFFFFF', fill: HEADING_FILL });
-  };
-  const tableHeader = (row: number, headers: string[]) => {
-    values(row, 0, [headers]);
-    style(one(row, 0, 1, headers.length), { bold: true, fill: HEADER_FILL, wrap: true });
+  const writer = (on: string, widths: number[], size: number) => {
+    const heights = new Map<number, number>();
+    const grow = (row: number, height: number) => heights.set(row, Math.max(heights.get(row) ?? 0, height));
+    const spanWidth = (col: number, cols: number) => widths.slice(col, col + cols).reduce((s, w) => s + w, 0);
+    return {
+      heights,
+      values: (row: number, col: number, rows: CellValue[][]) => ops.push({ kind: 'setValues', sheet: on, row, col, values: fitRows(rows) }),
+      formulas: (row: number, col: number, formulas: string[], results: number[]) =>
+        ops.push({ kind: 'setFormulas', sheet: on, row, col, formulas: [formulas], results: [results] }),
+      style: (range: RangeRef, s: CellStyle) => ops.push({ kind: 'setStyle', sheet: on, range, style: s }),
+      dateFormat: (range: RangeRef) => ops.push({ kind: 'setNumberFormat', sheet: on, range, format: DATE_FORMAT }),
+      merge: (range: RangeRef) => ops.push({ kind: 'merge', sheet: on, range }),
+      /** Makes `row` tall enough for `text` over columns col..col+cols-1. */
+      fit: (row: number, col: number, cols: number, text: string, fontSize = size, bold = false) =>
+        grow(row, rowHeight(wrappedLines(text, spanWidth(col, cols), fontSize, bold), fontSize)),
+      grow,
+      widths,
+    };
   };
 
-  // Where the entries go is known only at the end, but totals refer to them: lay out first, then write.
+  // ---- CE Entries: laid out first, since the summary's totals refer to its rows. ----
   const minimumColumns = ev.minimums
     .filter((m) => m.period === 'cycle')
     .map((m, i) => {
       const credits = ev.entries.map((e) => (e.state === 'counted' && e.minimums.includes(m.id) ? e.counted : 0));
-      // The column is shown only when it adds up to the core's figure; otherwise the figure is written as a value.
+      // The column is used only when it adds up to the core's figure; otherwise the figure is written as a value.
       const exact = clean(credits.reduce((s, x) => s + x, 0)) === m.counted;
       return { minimum: m, col: ENTRY_COLUMNS.length + i, credits, exact };
     });
   const entryHeaders = [...ENTRY_COLUMNS, ...minimumColumns.map((c) => `${c.minimum.label} ${unit} counted`)];
+  const entryWidths = [...ENTRY_WIDTHS, ...minimumColumns.map(() => MINIMUM_WIDTH)];
+  // Minimum columns take their room from the text columns, so the table stays one page wide at full size.
+  let over = entryWidths.reduce((s, w) => s + w, 0) - LANDSCAPE_WIDTH;
+  while (over > 0) {
+    const widest = ENTRY_TEXT_COLUMNS.reduce((a, b) => (entryWidths[b]! > entryWidths[a]! ? b : a));
+    if (entryWidths[widest]! <= 40) break;
+    entryWidths[widest]!--;
+    over--;
+  }
+  const E = writer(entriesSheet, entryWidths, ENTRIES_FONT);
+  const who = person.name ? `${person.name}, ` : '';
+  const entriesTitle = `CE entries: ${who}${program.id}, cycle ${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}, as of ${isoFromDay(ev.asOf)}`;
+  E.values(0, 0, [[entriesTitle]]);
+  E.merge(one(0, 0, 1, entryHeaders.length));
+  E.style(one(0, 0), { bold: true, fontSize: 12, wrap: true });
+  E.fit(0, 0, entryHeaders.length, entriesTitle, 12, true);
+  const entryHeader = 1;
+  E.values(entryHeader, 0, [entryHeaders]);
+  E.style(one(entryHeader, 0, 1, entryHeaders.length), { bold: true, fill: HEADER_FILL, wrap: true, fontSize: ENTRIES_FONT });
+  entryHeaders.forEach((h, c) => E.fit(entryHeader, c, 1, h, ENTRIES_FONT, true));
+  const entryFirst = entryHeader + 1;
+  const entryRows: CellValue[][] = ev.entries.map((e, i) => [
+    e.entry.row,
+    serialFromDay(e.entry.date),
+    e.entry.activity,
+    e.entry.provider,
+    e.entry.format.label,
+    e.claimed,
+    e.counted,
+    STATE_LABEL[e.state],
+    reasonsText(e),
+    proofText(e),
+    e.entry.proofLink,
+    ...minimumColumns.map((c) => c.credits[i]!),
+  ]);
+  const entryCount = Math.max(1, entryRows.length);
+  if (entryRows.length) {
+    E.values(entryFirst, 0, entryRows);
+    E.dateFormat(one(entryFirst, COL.Date, entryRows.length, 1));
+    ev.entries.forEach((e, i) => {
+      const address = proofLinkTarget(e.entry.proofLink);
+      if (address) ops.push({ kind: 'hyperlink', sheet: entriesSheet, row: entryFirst + i, col: COL['Proof link'], address, text: fitCellText(e.entry.proofLink) });
+    });
+    entryRows.forEach((r, i) => {
+      for (const c of ENTRY_TEXT_COLUMNS.concat(COL.Status)) E.fit(entryFirst + i, c, 1, fitCellText(String(r[c] ?? '')));
+    });
+  } else {
+    E.values(entryFirst, COL.Activity, [['No entries in the log']]);
+  }
+  E.style(one(entryFirst, 0, entryCount + 1, entryHeaders.length), { wrap: true, fontSize: ENTRIES_FONT });
+  const entryTotal = entryFirst + entryCount;
+  const entryColumn = (c: number) => {
+    const first = cellAddress(entryFirst, c);
+    const last = cellAddress(entryFirst + entryCount - 1, c);
+    return `${sheetRef(entriesSheet)}!$${first.replace(/(\d+)$/, '$$$1')}:$${last.replace(/(\d+)$/, '$$$1')}`;
+  };
+  const localColumn = (c: number) => entryColumn(c).slice(sheetRef(entriesSheet).length + 1);
+  const numberAt = (r: CellValue[], c: number) => (typeof r[c] === 'number' ? (r[c] as number) : 0);
+  const columnSum = (c: number, where: (r: CellValue[]) => boolean = () => true) => clean(entryRows.filter(where).reduce((s, r) => s + numberAt(r, c), 0));
+  E.values(entryTotal, 0, [['Total']]);
+  E.formulas(entryTotal, COL['Credits claimed'], [`=SUM(${localColumn(COL['Credits claimed'])})`, `=SUM(${localColumn(COL['Credits counted'])})`], [
+    columnSum(COL['Credits claimed']),
+    columnSum(COL['Credits counted']),
+  ]);
+  E.style(one(entryTotal, 0, 1, entryHeaders.length), { bold: true });
+
+  // ---- CE Summary ----
+  const S = writer(sheet, SUMMARY_WIDTHS, SUMMARY_FONT);
+  const LAST = SUMMARY_WIDTHS.length - 1;
+  /** A label in A and a value over B:E. */
+  const wide = (row: number, label: string, value: CellValue, boldValue = false) => {
+    S.values(row, 0, [[label, value]]);
+    S.merge(one(row, 1, 1, LAST));
+    S.fit(row, 0, 1, label, SUMMARY_FONT, true);
+    if (typeof value === 'string') S.fit(row, 1, LAST, value, SUMMARY_FONT, boldValue);
+    if (boldValue) S.style(one(row, 1), { bold: true });
+  };
+  /** Text over the whole width. */
+  const paragraph = (row: number, text: string, style: CellStyle = {}) => {
+    S.values(row, 0, [[text]]);
+    S.merge(one(row, 0, 1, LAST + 1));
+    if (Object.keys(style).length) S.style(one(row, 0), style);
+    S.fit(row, 0, LAST + 1, text, style.fontSize ?? SUMMARY_FONT, style.bold);
+  };
+  const heading = (row: number, text: string) => {
+    S.values(row, 0, [[text]]);
+    S.merge(one(row, 0, 1, LAST + 1));
+    S.style(one(row, 0, 1, LAST + 1), { bold: true, fontColor: '#FFFFFF', fill: HEADING_FILL });
+    S.fit(row, 0, LAST + 1, text, SUMMARY_FONT, true);
+  };
+  const tableHeader = (row: number, headers: string[]) => {
+    S.values(row, 0, [headers]);
+    S.style(one(row, 0, 1, headers.length), { bold: true, fill: HEADER_FILL });
+    headers.forEach((h, c) => S.fit(row, c, 1, h, SUMMARY_FONT, true));
+  };
 
   let row = 0;
-  values(row, 0, [['CE Ledger submission summary']]);
-  style(one(row, 0), { bold: true, fontSize: 16 });
+  const title = 'CE Ledger submission summary';
+  paragraph(row, title, { bold: true, fontSize: 14 });
   row += 2;
 
-  // Identity block.
-  const identity: CellValue[][] = [
+  // Identity, status.
+  const identityTop = row;
+  const identity: [string, CellValue][] = [
     ['Certificant', person.name ?? ''],
     ['Certificant number', person.certificantNumber ?? ''],
     ['Program', `${program.id}: ${program.name}`],
@@ -205,15 +400,13 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
     ['Status', ev.status.line],
     ['Log read from', options.logSheet ? `sheet "${options.logSheet}", ${ev.rowsRead} rows` : `${ev.rowsRead} rows`],
   ];
-  const identityTop = row;
-  values(row, 0, identity);
-  style(one(row, 0, identity.length, 1), { bold: true });
-  dateFormat(one(identityTop + 5, 1, 2, 1));
-  style(one(identityTop + 5, 1, 2, 1), { horizontalAlignment: 'left' });
-  style(one(identityTop + 7, 1), { bold: true });
+  identity.forEach(([label, value], i) => wide(row + i, label, value, label === 'Status'));
+  S.style(one(row, 0, identity.length, 1), { bold: true });
+  S.dateFormat(one(identityTop + 5, 1, 2, 1));
+  S.style(one(identityTop, 1, identity.length, 1), { horizontalAlignment: 'left', wrap: true });
   row += identity.length + 1;
 
-  // Totals block: rows are planned now, formulas written once the entry rows are known.
+  // Totals: planned now, formulas written once every row is known.
   heading(row++, `Totals (${unit})`);
   tableHeader(row++, ['', 'Required', 'Counted', 'Still needed']);
   const totalsAll = row++;
@@ -222,186 +415,240 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   const neededRow = row++;
   row++;
 
-  // Categories.
-  heading(row++, 'Credits by format');
-  tableHeader(row++, ['Format', 'Credits counted', 'Credits claimed', 'Clipped by caps', 'Cap', 'Entries counted']);
-  const categoryFirst = row;
-  row += Math.max(1, ev.categories.length);
-  row++;
-
-  // Checklist.
-  heading(row++, 'Application checklist');
-  tableHeader(row++, ['Item', 'Done', 'Detail', 'Log rows']);
-  const checklistRows: CellValue[][] = ev.checklist.map((c) => [c.label, c.done ? 'Yes' : 'No', c.detail, c.rows.join(', ')]);
-  if (checklistRows.length) values(row, 0, checklistRows);
-  row += checklistRows.length + 1;
-
-  // Key dates and fees.
-  heading(row++, 'Key dates');
-  tableHeader(row++, ['Date', 'When']);
-  values(row, 0, ev.keyDates.map((d) => [d.label, serialFromDay(d.day)]));
-  dateFormat(one(row, 1, Math.max(1, ev.keyDates.length), 1));
-  style(one(row, 1, Math.max(1, ev.keyDates.length), 1), { horizontalAlignment: 'left' });
-  row += ev.keyDates.length + 1;
-  heading(row++, 'Fees');
-  tableHeader(row++, ['Fee', 'Amount', 'Applies now']);
-  const feeRows: CellValue[][] = ev.fees.map((f) => [f.label, f.amount === null ? f.display : f.amount, f.now ? 'Yes' : 'No']);
-  if (feeRows.length) {
-    values(row, 0, feeRows);
-    ops.push({ kind: 'setNumberFormat', sheet, range: one(row, 1, feeRows.length, 1), format: '"$"#,##0.00' });
-  }
-  row += feeRows.length + 1;
-
-  // Row problems.
-  heading(row++, 'Rows with problems (they count for nothing until fixed)');
-  if (ev.problems.length) {
-    tableHeader(row++, ['Log row', 'Column', 'Problem']);
-    values(row, 0, ev.problems.map((p) => [p.row, p.column, p.message]));
-    row += ev.problems.length + 1;
-  } else {
-    values(row, 0, [['None']]);
-    row += 2;
-  }
-
-  // Proof files.
-  heading(row++, 'Proof files');
-  const withLinks = ev.entries.filter((e) => e.entry.proofLink !== '');
-  if (withLinks.length) {
-    tableHeader(row++, ['Log row', 'Activity', 'Proof file']);
-    // The table is one block (every link as text), then a link on each cell that may have one: a
-    // write per row would be most of a large summary's request to Excel.
-    values(row, 0, withLinks.map((e) => [e.entry.row, e.entry.activity, e.entry.proofLink]));
-    withLinks.forEach((e, i) => {
-      const address = proofLinkTarget(e.entry.proofLink);
-      if (address) ops.push({ kind: 'hyperlink', sheet, row: row + i, col: 2, address, text: fitCellText(e.entry.proofLink) });
-    });
-    row += withLinks.length + 1;
-  } else {
-    values(row, 0, [['No proof links in the log']]);
-    row += 2;
-  }
-
-  // Entries, last: their header row repeats on every printed page.
-  heading(row++, 'Entries');
-  const entryHeader = row++;
-  tableHeader(entryHeader, entryHeaders);
-  const entryFirst = row;
-  const entryRows: CellValue[][] = ev.entries.map((e, i) => [
-    e.entry.row,
-    serialFromDay(e.entry.date),
-    e.entry.activity,
-    e.entry.provider,
-    e.entry.format.label,
-    e.entry.hours,
-    e.entry.selfStudyHours,
-    e.claimed,
-    e.counted,
-    STATE_LABEL[e.state],
-    e.entry.approved ? 'Yes' : 'No',
-    proofText(e),
-    reasonsText(e),
-    ...minimumColumns.map((c) => c.credits[i]!),
-  ]);
-  if (entryRows.length) {
-    values(entryFirst, 0, entryRows);
-    dateFormat(one(entryFirst, COL.Date, entryRows.length, 1));
-    style(one(entryFirst, COL['Reasons and flags'], entryRows.length, 1), { wrap: true });
-    style(one(entryFirst, COL.Proof, entryRows.length, 1), { wrap: true });
-  } else {
-    values(entryFirst, COL.Activity, [['No entries in the log']]);
-  }
-  // Formulas cover at least one row so that an empty log still sums to 0.
-  const entryCount = Math.max(1, entryRows.length);
-  const col = (c: number) => {
-    const first = cellAddress(entryFirst, c);
-    const last = cellAddress(entryFirst + entryCount - 1, c);
-    return `$${first.replace(/(\d+)$/, '$$$1')}:$${last.replace(/(\d+)$/, '$$$1')}`;
-  };
-  const countedRange = col(COL['Credits counted']);
-  const claimedRange = col(COL['Credits claimed']);
-  const formatRange = col(COL.Format);
-  const statusRange = col(COL.Status);
-  const totalRow = entryFirst + entryCount;
-  values(totalRow, 0, [['Total']]);
-  formulas(totalRow, COL['Credits claimed'], [[`=SUM(${claimedRange})`, `=SUM(${countedRange})`]]);
-  style(one(totalRow, 0, 1, entryHeaders.length), { bold: true });
-
-  // Now the totals block.
+  const countedRange = entryColumn(COL['Credits counted']);
+  const claimedRange = entryColumn(COL['Credits claimed']);
+  const formatRange = entryColumn(COL.Format);
+  const statusRange = entryColumn(COL.Status);
+  const countedSum = columnSum(COL['Credits counted']);
   const counted = carriedRow !== undefined ? `SUM(${countedRange})+${cellAddress(carriedRow, 2)}` : `SUM(${countedRange})`;
-  values(totalsAll, 0, [['All credits', ev.required]]);
-  formulas(totalsAll, 2, [[`=ROUND(${counted},2)`, `=MAX(0,ROUND(B${totalsAll + 1}-C${totalsAll + 1},2))`]]);
-  if (carriedRow !== undefined) values(carriedRow, 0, [['Carried over from the previous cycle', '', ev.carriedOver]]);
-  const shortfallCells = [`D${totalsAll + 1}`];
+  const allCounted = round2(countedSum + (carriedRow !== undefined ? ev.carriedOver : 0));
+  const allLabel = 'All credits';
+  S.values(totalsAll, 0, [[allLabel, ev.required]]);
+  S.formulas(totalsAll, 2, [`=ROUND(${counted},2)`, `=MAX(0,ROUND(B${totalsAll + 1}-C${totalsAll + 1},2))`], [allCounted, Math.max(0, round2(ev.required - allCounted))]);
+  if (carriedRow !== undefined) {
+    const label = 'Carried over from the previous cycle';
+    S.values(carriedRow, 0, [[label, '', ev.carriedOver]]);
+    S.fit(carriedRow, 0, 1, label);
+  }
+  const shortfalls: { cell: string; value: number }[] = [{ cell: `D${totalsAll + 1}`, value: Math.max(0, round2(ev.required - allCounted)) }];
   for (const { minimum, row: r } of minimumRows) {
     const column = minimumColumns.find((c) => c.minimum.id === minimum.id);
     const label = `${minimum.label} ${unit} (minimum${minimum.period === 'cycleYear' ? ' in every cycle year' : ''})`;
-    values(r, 0, [[label, minimum.required]]);
+    S.values(r, 0, [[label, minimum.required]]);
+    S.fit(r, 0, 1, label);
     if (column?.exact) {
-      formulas(r, 2, [[`=ROUND(SUM(${col(column.col)}),2)`, `=MAX(0,ROUND(B${r + 1}-C${r + 1},2))`]]);
+      const sum = round2(columnSum(column.col));
+      const shortfall = Math.max(0, round2(minimum.required - sum));
+      S.formulas(r, 2, [`=ROUND(SUM(${entryColumn(column.col)}),2)`, `=MAX(0,ROUND(B${r + 1}-C${r + 1},2))`], [sum, shortfall]);
+      shortfalls.push({ cell: `D${r + 1}`, value: shortfall });
     } else {
-      values(r, 2, [[minimum.counted, minimum.shortfall]]);
+      S.values(r, 2, [[minimum.counted, minimum.shortfall]]);
+      shortfalls.push({ cell: `D${r + 1}`, value: minimum.shortfall });
     }
-    shortfallCells.push(`D${r + 1}`);
   }
-  values(neededRow, 0, [[`Still needed (the largest shortfall)`]]);
-  formulas(neededRow, 3, [[`=MAX(${shortfallCells.join(',')})`]]);
-  style(one(neededRow, 0, 1, 4), { bold: true });
+  S.values(neededRow, 0, [[`Still needed (the largest shortfall)`]]);
+  S.fit(neededRow, 0, 1, 'Still needed (the largest shortfall)', SUMMARY_FONT, true);
+  S.formulas(neededRow, 3, [`=MAX(${shortfalls.map((s) => s.cell).join(',')})`], [Math.max(...shortfalls.map((s) => s.value))]);
+  S.style(one(neededRow, 0, 1, 4), { bold: true });
+  S.style(one(totalsAll, 0, neededRow - totalsAll + 1, 1), { wrap: true });
 
-  // Categories, over the entry rows.
+  // Credits by format, over the entry rows.
+  heading(row++, 'Credits by format');
+  tableHeader(row++, ['Format', 'Counted', 'Claimed', 'Clipped by caps', 'Entries counted']);
+  const categoryFirst = row;
   ev.categories.forEach((c, i) => {
     const r = categoryFirst + i;
     const a = `$A${r + 1}`;
-    values(r, 0, [[c.label]]);
+    S.values(r, 0, [[c.label]]);
+    S.fit(r, 0, 1, c.label);
     const criterion = criterionFor(c.label, a);
-    formulas(r, 1, [
+    const ofFormat = (x: CellValue[]) => x[COL.Format] === c.label;
+    const isCounted = (x: CellValue[]) => x[COL.Status] === STATE_LABEL.counted;
+    const countedHere = columnSum(COL['Credits counted'], ofFormat);
+    const claimedHere = columnSum(COL['Credits claimed'], (x) => ofFormat(x) && isCounted(x));
+    S.formulas(
+      r,
+      1,
       [
         `=SUMIFS(${countedRange},${formatRange},${criterion})`,
         `=SUMIFS(${claimedRange},${formatRange},${criterion},${statusRange},"${STATE_LABEL.counted}")`,
         `=ROUND(C${r + 1}-B${r + 1},2)`,
+        `=COUNTIFS(${formatRange},${criterion},${statusRange},"${STATE_LABEL.counted}")`,
       ],
-    ]);
-    values(r, 4, [[c.cap || 'No cap']]);
-    formulas(r, 5, [[`=COUNTIFS(${formatRange},${criterion},${statusRange},"${STATE_LABEL.counted}")`]]);
+      [countedHere, claimedHere, round2(claimedHere - countedHere), entryRows.filter((x) => ofFormat(x) && isCounted(x)).length],
+    );
   });
-  if (ev.categories.length === 0) values(categoryFirst, 0, [['No credits counted yet']]);
+  if (ev.categories.length === 0) S.values(categoryFirst, 0, [['No credits counted yet']]);
+  S.style(one(categoryFirst, 0, Math.max(1, ev.categories.length), 1), { wrap: true });
+  row += Math.max(1, ev.categories.length) + 1;
+
+  // Caps.
+  heading(row++, 'Caps');
+  if (ev.caps.length) {
+    tableHeader(row++, ['Cap', 'Limit', 'Claimed', 'Counted', 'Clipped']);
+    ev.caps.forEach((c, i) => {
+      const label = `${c.label} (${c.describe})${c.full ? ': full' : ''}`;
+      S.values(row + i, 0, [[label, c.limit, c.claimed, c.counted, c.clipped]]);
+      S.fit(row + i, 0, 1, label);
+    });
+    S.style(one(row, 0, ev.caps.length, 1), { wrap: true });
+    row += ev.caps.length + 1;
+  } else {
+    paragraph(row, 'No caps apply.');
+    row += 2;
+  }
+
+  // Checklist.
+  heading(row++, 'Application checklist');
+  tableHeader(row++, ['Item', 'Done', 'Detail']);
+  ev.checklist.forEach((c, i) => {
+    const detail = [c.detail, c.rows.length ? `Log rows: ${c.rows.join(', ')}` : ''].filter(Boolean).join('. ');
+    S.values(row + i, 0, [[c.label, c.done ? 'Yes' : 'No', detail]]);
+    S.merge(one(row + i, 2, 1, LAST - 1));
+    S.fit(row + i, 0, 1, c.label);
+    S.fit(row + i, 2, LAST - 1, detail);
+  });
+  if (ev.checklist.length) S.style(one(row, 0, ev.checklist.length, LAST + 1), { wrap: true });
+  row += ev.checklist.length + 1;
+
+  // Key dates and fees.
+  heading(row++, 'Key dates');
+  tableHeader(row++, ['Date', 'When']);
+  ev.keyDates.forEach((d, i) => {
+    S.values(row + i, 0, [[d.label, serialFromDay(d.day)]]);
+    S.fit(row + i, 0, 1, d.label);
+  });
+  if (ev.keyDates.length) {
+    S.dateFormat(one(row, 1, ev.keyDates.length, 1));
+    S.style(one(row, 0, ev.keyDates.length, 2), { horizontalAlignment: 'left', wrap: true });
+  }
+  row += ev.keyDates.length + 1;
+  heading(row++, 'Fees');
+  tableHeader(row++, ['Fee', 'Amount', 'Applies now']);
+  ev.fees.forEach((f, i) => {
+    S.values(row + i, 0, [[f.label, f.amount === null ? f.display : f.amount, f.now ? 'Yes' : 'No']]);
+    S.fit(row + i, 0, 1, f.label);
+    if (f.amount === null) S.fit(row + i, 1, 1, f.display);
+  });
+  if (ev.fees.length) {
+    ops.push({ kind: 'setNumberFormat', sheet, range: one(row, 1, ev.fees.length, 1), format: '"$"#,##0.00' });
+    S.style(one(row, 0, ev.fees.length, 3), { wrap: true });
+  }
+  row += ev.fees.length + 1;
+
+  // Row problems.
+  heading(row++, 'Rows with problems (they count for nothing until fixed)');
+  if (ev.problems.length) {
+    tableHeader(row++, ['Log row', 'Problem']);
+    ev.problems.forEach((p, i) => {
+      const text = `${p.column}: ${p.message}`;
+      S.values(row + i, 0, [[p.row, text]]);
+      S.merge(one(row + i, 1, 1, LAST));
+      S.fit(row + i, 1, LAST, text);
+    });
+    S.style(one(row, 0, ev.problems.length, 2), { wrap: true, horizontalAlignment: 'left' });
+    row += ev.problems.length + 1;
+  } else {
+    paragraph(row, 'None');
+    row += 2;
+  }
+
+  // Entries: where they are.
+  paragraph(row, `Every entry, with its proof and proof link, is on the sheet "${entriesSheet}".`, { italic: true });
+  row += 2;
+
+  // Attestation.
+  const keepUntilDay = program.proof.keepUntil
+    ? resolveDate(program.proof.keepUntil, { cycleStart: ev.cycle.cycleStart, windowEnd: ev.cycle.windowEnd, deadline: ev.cycle.deadline })
+    : undefined;
+  const keepUntil = keepUntilDay !== undefined ? isoFromDay(keepUntilDay) : undefined;
+  const attestationFirst = row;
+  heading(row++, 'Attestation');
+  wide(row++, 'Name', person.name ?? '');
+  wide(row++, 'Certificant number', person.certificantNumber ?? '');
+  wide(row++, 'Program', `${program.id}: ${program.name}`);
+  wide(row++, 'Cycle', `${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}`);
+  S.style(one(attestationFirst + 1, 0, 4, 1), { bold: true });
+  S.style(one(attestationFirst + 1, 1, 4, 1), { wrap: true });
+  row++;
+  const until = keepUntil ?? `the end of any audit of this ${program.body} application`;
+  paragraph(row, `I attest that the activities listed were completed as described and that proof is kept for audit until ${until}.`, { wrap: true });
+  row += 2;
+  const line = '_'.repeat(40);
+  S.values(row, 0, [['Signature', line]]);
+  S.merge(one(row, 1, 1, LAST));
+  S.grow(row, 24);
+  row++;
+  S.values(row, 0, [['Date', '_'.repeat(20)]]);
+  S.merge(one(row, 1, 1, LAST));
+  S.grow(row, 24);
+  S.style(one(row - 1, 0, 2, 1), { bold: true });
+  const lastSummaryRow = row;
 
   if (options.charts && ev.categories.length) {
+    // Beside the printed area: on screen, not on paper.
     ops.push({
       kind: 'chart',
       sheet,
       type: 'bar',
       title: `Counted ${unit} by format`,
       data: one(categoryFirst, 0, ev.categories.length, 2),
-      anchor: one(identityTop, 5, 12, 6),
+      anchor: one(identityTop, LAST + 2, 14, 6),
     });
   }
 
-  // Layout and print.
-  // Column A also holds the section labels, hence its width.
-  const widths = [170, 80, 220, 150, 120, 55, 70, 70, 70, 90, 65, 200, 280, ...minimumColumns.map(() => 90)];
-  widths.forEach((width, c) => ops.push({ kind: 'setColumnWidth', sheet, col: c, width }));
-  const who = person.name ? `${person.name}, ` : '';
+  // Sizes, fonts and print setup for both sheets.
+  S.style(one(1, 0, lastSummaryRow, LAST + 1), { fontSize: SUMMARY_FONT, wrap: true });
+  const layoutOps = (w: ReturnType<typeof writer>, on: string) => {
+    w.widths.forEach((width, c) => ops.push({ kind: 'setColumnWidth', sheet: on, col: c, width }));
+    // A row of one line fits the default height and needs no operation; runs of rows of one height are one.
+    const rows = [...w.heights.entries()].filter(([, h]) => h > DEFAULT_ROW_HEIGHT).sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1]![0] === rows[j]![0] + 1 && rows[j + 1]![1] === rows[i]![1]) j++;
+      ops.push({ kind: 'setRowHeight', sheet: on, row: rows[i]![0], rows: j - i + 1, height: rows[i]![1] });
+      i = j + 1;
+    }
+  };
+  layoutOps(S, sheet);
+  layoutOps(E, entriesSheet);
+  const footer = 'Page &P of &N';
   ops.push({
     kind: 'pageSetup',
     sheet,
+    landscape: false,
+    fitToPagesWide: 1,
+    header: headerText(`CE summary: ${who}${program.id}, as of ${isoFromDay(ev.asOf)}`),
+    footer,
+    printArea: one(0, 0, lastSummaryRow + 1, LAST + 1),
+  });
+  ops.push({
+    kind: 'pageSetup',
+    sheet: entriesSheet,
     landscape: true,
     fitToPagesWide: 1,
     printTitleRows: { first: entryHeader, last: entryHeader },
-    header: headerText(`CE summary: ${who}${program.id}, as of ${isoFromDay(ev.asOf)}`),
-    footer: 'Page &P of &N',
+    header: headerText(`CE entries: ${who}${program.id}, as of ${isoFromDay(ev.asOf)}`),
+    footer,
+    printArea: one(0, 0, entryTotal + 1, entryHeaders.length),
   });
   ops.push({ kind: 'defineName', name: SUMMARY_MARKER, sheet, range: one(0, 0), comment: 'The summary sheet CE Ledger made; regenerating replaces only this sheet.' });
+  ops.push({ kind: 'defineName', name: ENTRIES_MARKER, sheet: entriesSheet, range: one(0, 0), comment: 'The entries sheet of the summary CE Ledger made; regenerating replaces only this sheet.' });
   ops.push({ kind: 'activate', sheet });
 
   return {
     sheet,
+    entriesSheet,
     ops,
-    keptUserSheet: target.kept,
+    keptUserSheet: target.kept ?? entriesTarget.kept,
+    replaces,
     layout: {
       sheet,
       totals: { all: totalsAll, minimums: minimumRows.map((m) => ({ id: m.minimum.id, row: m.row })), needed: neededRow },
       categories: { first: categoryFirst, count: ev.categories.length },
-      entries: { header: entryHeader, first: entryFirst, count: entryRows.length, columns: entryHeaders },
+      entries: { sheet: entriesSheet, header: entryHeader, first: entryFirst, count: entryRows.length, total: entryTotal, columns: entryHeaders, widths: entryWidths },
+      attestation: { first: attestationFirst, keepUntil },
     },
   };
 }
+

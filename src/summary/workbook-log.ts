@@ -22,7 +22,7 @@ import { PROFILE_SHEET, readProfile, type ProfileRead } from '../workbook/profil
 /** The workbook-scoped defined name that marks the summary sheet CE Ledger made. */
 export const SUMMARY_MARKER = 'CE_LEDGER_SUMMARY';
 /** The hidden sheet where the xlsx adapter keeps long validation lists (kept in step with xlsx.ts; not imported, so the pane bundle stays free of exceljs). */
-const LISTS_SHEET = 'CE Lists';
+export const LISTS_SHEET = 'CE Lists';
 
 export interface LogLocation {
   sheet: string;
@@ -52,14 +52,23 @@ export type WorkbookEvaluation =
   | { ok: true; evaluation: Evaluation; program: Program; cycleStart: DayNumber; log: LogLocation; profile: ProfileRead }
   | WorkbookEvaluationFailure;
 
-/** The sheet the add-in's summary marker points at, when that sheet still exists. */
-export function markedSummarySheet(snapshot: WorkbookSnapshot): string | undefined {
-  const marker = snapshot.names.find((n) => n.name.toUpperCase() === SUMMARY_MARKER);
+/** The workbook-scoped defined name that marks the entries sheet of the summary CE Ledger made. */
+export const ENTRIES_MARKER = 'CE_LEDGER_ENTRIES';
+
+/** The sheet a marker name points at, when that sheet still exists. */
+export function markedSheet(snapshot: WorkbookSnapshot, markerName: string): string | undefined {
+  const marker = snapshot.names.find((n) => n.name.toUpperCase() === markerName);
   if (!marker) return undefined;
   return snapshot.sheetNames.find((s) => s.toLowerCase() === marker.sheet.toLowerCase());
 }
 
-function headerScore(row: readonly unknown[]): number {
+/** The sheet the add-in's summary marker points at, when that sheet still exists. */
+export function markedSummarySheet(snapshot: WorkbookSnapshot): string | undefined {
+  return markedSheet(snapshot, SUMMARY_MARKER);
+}
+
+/** How much a header row looks like a CE log: its recognised columns, or -1 when a required one is missing. */
+export function headerScore(row: readonly unknown[]): number {
   const { map } = matchHeaders(row);
   return missingRequiredColumns(map).length ? -1 : Object.keys(map).length;
 }
@@ -122,7 +131,7 @@ export function findLog(snapshot: WorkbookSnapshot, sheetName?: string): LogLoca
   if (sheetName !== undefined) {
     const name = snapshot.sheetNames.find((s) => s.toLowerCase() === sheetName.toLowerCase());
     const sheet = name ? snapshot.sheets[name] : undefined;
-    if (!sheet && name !== undefined && name === markedSummarySheet(snapshot)) {
+    if (!sheet && name !== undefined && (name === markedSummarySheet(snapshot) || name === markedSheet(snapshot, ENTRIES_MARKER))) {
       return { ok: false, reason: 'no-log', message: `sheet "${name}" is the summary CE Ledger made; it holds no CE log` };
     }
     if (!sheet) return { ok: false, reason: 'no-sheet', message: `no sheet named "${sheetName}" (sheets: ${snapshot.sheetNames.join(', ')})` };
@@ -130,7 +139,7 @@ export function findLog(snapshot: WorkbookSnapshot, sheetName?: string): LogLoca
     if (!found) return { ok: false, reason: 'no-log', message: `sheet "${sheet.name}" has no CE log: no header row with Date and Hours (or Self-study hours) columns` };
     return located(found);
   }
-  const skip = new Set([PROFILE_SHEET.toLowerCase(), LISTS_SHEET.toLowerCase(), (markedSummarySheet(snapshot) ?? '').toLowerCase()]);
+  const skip = new Set([PROFILE_SHEET, LISTS_SHEET, markedSummarySheet(snapshot) ?? '', markedSheet(snapshot, ENTRIES_MARKER) ?? ''].map((s) => s.toLowerCase()));
   let best: Candidate | undefined;
   for (const name of snapshot.sheetNames) {
     const sheet = snapshot.sheets[name];

@@ -12,10 +12,12 @@ import {
   webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
+import type { WorkbookPort } from '../workbook/port';
 import type { PaneController } from '../workbook/session';
 import { Dashboard } from './Dashboard';
 import { ProfileSection } from './ProfileSection';
 import { RefreshProgress } from './RefreshProgress';
+import { SummaryAction } from './SummaryAction';
 
 // Rarely used: loaded only when the user opens it.
 const LogSetup = lazy(() => import('./LogSetup'));
@@ -41,10 +43,12 @@ export interface AppProps {
   theme?: Theme;
   /** `main` in Office; `div` when a host page (the preview) provides the landmark. */
   as?: 'main' | 'div';
+  /** The workbook the controller reads, for the "Create submission summary" button (shown when given). */
+  summaryPort?: WorkbookPort;
 }
 
 /** The task pane. Host-free: everything goes through the controller and its WorkbookPort. */
-export function App({ controller, theme = webLightTheme, as = 'main' }: AppProps) {
+export function App({ controller, theme = webLightTheme, as = 'main', summaryPort }: AppProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
   const [setupOpen, setSetupOpen] = useState(false);
@@ -75,6 +79,7 @@ export function App({ controller, theme = webLightTheme, as = 'main' }: AppProps
           </MessageBar>
         )}
         {state.evaluation && state.log && <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />}
+        {summaryPort && state.evaluation && state.log && <SummaryAction port={summaryPort} sheet={state.log.sheet} asOf={state.asOf} />}
         {showSetup && (
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
             <LogSetup controller={controller} state={state} onClose={state.log ? () => setSetupOpen(false) : undefined} />

@@ -16,8 +16,9 @@ import { officeTheme } from './theme';
 function render(): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
-  const controller = new PaneController(new OfficeWorkbook());
-  createRoot(container).render(<App controller={controller} theme={officeTheme()} />);
+  const port = new OfficeWorkbook();
+  const controller = new PaneController(port);
+  createRoot(container).render(<App controller={controller} theme={officeTheme()} summaryPort={port} />);
   void controller.start();
 }
 

@@ -52,6 +52,8 @@ interface SheetState {
   numberFormats: { range: RangeRef; format: string }[];
   styles: { range: RangeRef; style: CellStyle }[];
   columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  merges: RangeRef[];
   frozenRows: number;
   hyperlinks: Map<string, string>;
   pageSetup?: Extract<WorkbookOp, { kind: 'pageSetup' }>;
@@ -327,6 +329,14 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.requireSheet(sheet).columnWidths.get(col);
   }
 
+  rowHeight(sheet: string, row: number): number | undefined {
+    return this.requireSheet(sheet).rowHeights.get(row);
+  }
+
+  merges(sheet: string): RangeRef[] {
+    return this.requireSheet(sheet).merges.map((m) => ({ ...m }));
+  }
+
   pageSetup(sheet: string): Extract<WorkbookOp, { kind: 'pageSetup' }> | undefined {
     return this.requireSheet(sheet).pageSetup;
   }
@@ -365,6 +375,8 @@ export class MemoryWorkbook implements WorkbookPort {
       numberFormats: [],
       styles: [],
       columnWidths: new Map(),
+      rowHeights: new Map(),
+      merges: [],
       frozenRows: 0,
       hyperlinks: new Map(),
       charts: [],
@@ -511,6 +523,14 @@ export class MemoryWorkbook implements WorkbookPort {
       case 'setColumnWidth':
         this.requireSheet(op.sheet).columnWidths.set(op.col, op.width);
         return;
+      case 'merge':
+        this.requireSheet(op.sheet).merges.push({ ...op.range });
+        return;
+      case 'setRowHeight': {
+        const state = this.requireSheet(op.sheet);
+        for (let r = op.row; r < op.row + op.rows; r++) state.rowHeights.set(r, op.height);
+        return;
+      }
       case 'createTable': {
         const state = this.writable(op.sheet);
         if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(op.name)) throw new Error(`"${op.name}" is not a valid table name`);

@@ -573,6 +573,12 @@ export class OfficeWorkbook implements WorkbookPort {
       case 'setColumnWidth':
         sheet(op.sheet).getRangeByIndexes(0, op.col, 1, 1).getEntireColumn().format.columnWidth = op.width;
         break;
+      case 'merge':
+        rangeOf(op.sheet, op.range).merge(false);
+        break;
+      case 'setRowHeight':
+        sheet(op.sheet).getRangeByIndexes(op.row, 0, op.rows, 1).getEntireRow().format.rowHeight = op.height;
+        break;
       case 'createTable': {
         const table = sheet(op.sheet).tables.add(rangeAddress(op.range), true);
         table.name = op.name;
@@ -624,6 +630,7 @@ export class OfficeWorkbook implements WorkbookPort {
         layout.orientation = op.landscape ? 'Landscape' : 'Portrait';
         layout.zoom = { horizontalFitToPages: op.fitToPagesWide, verticalFitToPages: 0 };
         if (op.printTitleRows) layout.setPrintTitleRows(`$${op.printTitleRows.first + 1}:$${op.printTitleRows.last + 1}`);
+        if (op.printArea) layout.setPrintArea(rangeAddress(op.printArea));
         if (op.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = op.header;
         if (op.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
         break;

@@ -136,11 +136,19 @@ export type WorkbookOp =
   | { kind: 'deleteSheet'; name: string }
   /** Values are written as values: text that starts with "=" stays text, never becomes a formula. */
   | { kind: 'setValues'; sheet: string; row: number; col: number; values: CellValue[][] }
-  /** Formulas in A1 notation, in English ("=SUM(E2:E9)"). */
-  | { kind: 'setFormulas'; sheet: string; row: number; col: number; formulas: string[][] }
+  /**
+   * Formulas in A1 notation, in English ("=SUM(E2:E9)"). `results`, same shape, are the values the
+   * formulas give, stored as cached results where the file format keeps them (xlsx), so a reader that
+   * does not recalculate still shows them; Excel computes its own.
+   */
+  | { kind: 'setFormulas'; sheet: string; row: number; col: number; formulas: string[][]; results?: CellValue[][] }
   | { kind: 'setNumberFormat'; sheet: string; range: RangeRef; format: string }
   | { kind: 'setStyle'; sheet: string; range: RangeRef; style: CellStyle }
   | { kind: 'setColumnWidth'; sheet: string; col: number; width: number }
+  /** One cell over the range (its top-left cell's value), for text wider than one column. */
+  | { kind: 'merge'; sheet: string; range: RangeRef }
+  /** Height in points of `rows` rows from `row` (wrapped text needs a row that grows with it). */
+  | { kind: 'setRowHeight'; sheet: string; row: number; rows: number; height: number }
   | { kind: 'createTable'; sheet: string; range: RangeRef; name: string }
   /** Appends header cells to the right of a table and widens it to include them. */
   | { kind: 'addTableColumns'; table: string; headers: string[] }
@@ -163,6 +171,8 @@ export type WorkbookOp =
       printTitleRows?: { first: number; last: number };
       header?: string;
       footer?: string;
+      /** The range printed; default: the used range. */
+      printArea?: RangeRef;
     }
   | {
       kind: 'chart';

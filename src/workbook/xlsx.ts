@@ -527,10 +527,16 @@ export class XlsxWorkbook implements WorkbookPort {
         op.formulas.forEach((row, r) =>
           row.forEach((f, c) => {
             const cell = this.cell(ws, op.row + r, op.col + c);
-            cell.value = f.startsWith('=') && f.length > 1 ? ({ formula: f.slice(1) } as ExcelJS.CellFormulaValue) : f === '' ? null : f;
+            const result = op.results?.[r]?.[c];
+            cell.value =
+              f.startsWith('=') && f.length > 1
+                ? ({ formula: f.slice(1), ...(result !== undefined && result !== null ? { result } : {}) } as ExcelJS.CellFormulaValue)
+                : f === ''
+                  ? null
+                  : f;
           }),
         );
-        // No cached results are written: ask Excel to calculate on open.
+        // Cached results, where given, are for readers that do not calculate; Excel still calculates on open.
         this.workbook.calcProperties.fullCalcOnLoad = true;
         return;
       }
@@ -567,6 +573,16 @@ export class XlsxWorkbook implements WorkbookPort {
         const ws = this.requireSheet(op.sheet);
         // The port's widths are points (as Office.js uses); an .xlsx column is measured in characters.
         ws.getColumn(op.col + 1).width = Math.max(1, Math.round(((op.width * 4) / 3 - 5) / 7 * 100) / 100);
+        return;
+      }
+      case 'merge': {
+        const r = op.range;
+        this.requireSheet(op.sheet).mergeCells(r.row + 1, r.col + 1, r.row + r.rows, r.col + r.cols);
+        return;
+      }
+      case 'setRowHeight': {
+        const ws = this.requireSheet(op.sheet);
+        for (let r = op.row; r < op.row + op.rows; r++) ws.getRow(r + 1).height = op.height;
         return;
       }
       case 'createTable': {
@@ -705,6 +721,7 @@ export class XlsxWorkbook implements WorkbookPort {
           fitToWidth: op.fitToPagesWide,
           fitToHeight: 0,
           ...(op.printTitleRows ? { printTitlesRow: `${op.printTitleRows.first + 1}:${op.printTitleRows.last + 1}` } : {}),
+          ...(op.printArea ? { printArea: rangeAddress(op.printArea) } : {}),
         };
         ws.headerFooter = {
           ...ws.headerFooter,

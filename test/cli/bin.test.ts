@@ -145,6 +145,6 @@ describe('a summary ended while it writes', () => {
     expect(temps()).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['CE Profile', 'CE Log', 'CE Summary']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['CE Profile', 'CE Log', 'CE Summary', 'CE Entries']);
   }, 180_000);
 });

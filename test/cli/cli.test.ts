@@ -127,7 +127,7 @@ describe('ce-ledger summary', () => {
     expect(statSync(tracker).mtimeMs).toBe(mtime);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'out.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['CE Profile', 'My CE log', 'CE Summary']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['CE Profile', 'My CE log', 'CE Summary', 'CE Entries']);
     expect(wb.definedNames.model.find((n) => n.name === 'CE_LEDGER_SUMMARY')?.ranges).toEqual(["'CE Summary'!$A$1"]);
     // The log sheet's values came through untouched.
     expect(wb.getWorksheet('My CE log')!.getCell('B5').value).toBe('=1+1');
@@ -155,14 +155,14 @@ describe('ce-ledger summary', () => {
     expect(again.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'second.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['CE Profile', 'My CE log', 'CE Summary']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['CE Profile', 'My CE log', 'CE Summary', 'CE Entries']);
 
     await writeWorkbook(join(dir, 'own.xlsx'), { 'CE Summary': [['my notes']], Log: nismLog() });
     const own = await run(['summary', 'own.xlsx', '-o', 'own-out.xlsx', '--program', 'NISM-SMS', '--cycle-start', CYCLE_START], dir);
     expect(own.stdout).toMatch(/your own "CE Summary" sheet was kept/);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(join(dir, 'own-out.xlsx'));
-    expect(wb2.worksheets.map((w) => w.name)).toEqual(['CE Summary', 'Log', 'CE Summary (2)']);
+    expect(wb2.worksheets.map((w) => w.name)).toEqual(['CE Summary', 'Log', 'CE Summary (2)', 'CE Entries']);
     expect(wb2.getWorksheet('CE Summary')!.getCell('A1').value).toBe('my notes');
   });
 

@@ -373,6 +373,7 @@ export class FakeWorksheet extends FakeObject {
         record('zoom', v);
       },
       setPrintTitleRows: (rows: string) => record('printTitleRows', rows),
+      setPrintArea: (area: string) => record('printArea', area),
       headersFooters: {
         defaultForAllPages: {
           set centerHeader(v: string) {
@@ -655,11 +656,23 @@ export class FakeRange extends FakeObject {
       return { sheet, ref: { row: ref.row + row, col: ref.col, rows: 1, cols: ref.cols } };
     }, false);
   }
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, ref } = this.target()!;
+      return { sheet, ref: { row: ref.row, col: 0, rows: ref.rows, cols: 16_384 } };
+    }, false);
+  }
   getEntireColumn(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const { sheet, ref } = this.target()!;
       return { sheet, ref: { row: 0, col: ref.col, rows: 1_048_576, cols: ref.cols } };
     }, false);
+  }
+  merge(_across?: boolean): void {
+    this.ctx.enqueue(() => {
+      const { sheet, ref } = this.target()!;
+      this.ctx.book.applyNow([{ kind: 'merge', sheet, range: ref }]);
+    });
   }
   select(): void {
     this.ctx.enqueue(() => {
@@ -705,6 +718,12 @@ export class FakeRange extends FakeObject {
         ctx.enqueue(() => {
           const { sheet, ref } = target();
           for (let c = 0; c < ref.cols; c++) ctx.book.applyNow([{ kind: 'setColumnWidth', sheet, col: ref.col + c, width: v }]);
+        });
+      },
+      set rowHeight(v: number) {
+        ctx.enqueue(() => {
+          const { sheet, ref } = target();
+          ctx.book.applyNow([{ kind: 'setRowHeight', sheet, row: ref.row, rows: ref.rows, height: v }]);
         });
       },
     };

@@ -368,14 +368,14 @@ describe('proof links become hyperlinks only for http(s) and mailto', () => {
     const book = new MemoryWorkbook({ Log: rows });
     const result = await generateSummary(book, { program: 'NISM-SMS', cycleStart: dayFromIso('2024-03-14')!, asOf: dayFromIso('2025-01-01')! });
     if (!result.ok) throw new Error(result.message);
-    const { rows: used, cols } = book.extent(result.sheet);
+    const { rows: used, cols } = book.extent(result.entriesSheet);
     const hyperlinks: { text: CellValue; address: string }[] = [];
     const texts: CellValue[] = [];
     for (let r = 0; r < used; r++) {
       for (let c = 0; c < cols; c++) {
-        const address = book.hyperlink(result.sheet, r, c);
-        if (address !== undefined) hyperlinks.push({ text: book.getValue(result.sheet, r, c), address });
-        else texts.push(book.getValue(result.sheet, r, c));
+        const address = book.hyperlink(result.entriesSheet, r, c);
+        if (address !== undefined) hyperlinks.push({ text: book.getValue(result.entriesSheet, r, c), address });
+        else texts.push(book.getValue(result.entriesSheet, r, c));
       }
     }
     expect(hyperlinks.map((h) => h.address).sort()).toEqual(SAFE.map(([, t]) => t).sort());

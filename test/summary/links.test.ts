@@ -44,7 +44,7 @@ function log(proofLinks: string[], activity = (i: number) => `Activity ${i}`): C
   return rows;
 }
 
-/** Every cell of the summary sheet with its hyperlink, read back from an .xlsx file. */
+/** Every cell of the summary's two sheets with its hyperlink, read back from an .xlsx file; the summary sheet's page header. */
 async function xlsxCells(rows: CellValue[][], profileName?: string): Promise<{ cells: { text: string; link: string | undefined }[]; header: string }> {
   const port = XlsxWorkbook.create('Log');
   const ops: WorkbookOp[] = [{ kind: 'setValues', sheet: 'Log', row: 0, col: 0, values: rows }];
@@ -58,13 +58,15 @@ async function xlsxCells(rows: CellValue[][], profileName?: string): Promise<{ c
   await book.xlsx.load((await port.toBuffer()) as unknown as ExcelJS.Buffer);
   const sheet = book.getWorksheet(result.sheet)!;
   const cells: { text: string; link: string | undefined }[] = [];
-  sheet.eachRow((row) =>
-    row.eachCell((cell) => {
-      const v = cell.value;
-      if (v && typeof v === 'object' && 'hyperlink' in v) cells.push({ text: String(v.text), link: v.hyperlink });
-      else if (typeof v === 'string') cells.push({ text: v, link: undefined });
-    }),
-  );
+  for (const ws of [sheet, book.getWorksheet(result.entriesSheet)!]) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (v && typeof v === 'object' && 'hyperlink' in v) cells.push({ text: String(v.text), link: v.hyperlink });
+        else if (typeof v === 'string') cells.push({ text: v, link: undefined });
+      }),
+    );
+  }
   return { cells, header: sheet.headerFooter.oddHeader ?? '' };
 }
 
@@ -76,16 +78,16 @@ describe('proof links in the summary: only http(s) and mailto are clickable', ()
     const book = new MemoryWorkbook({ Log: log([...CLICKABLE, ...TEXT_ONLY]) });
     const result = await generateSummary(book, OPTIONS);
     if (!result.ok) throw new Error(result.message);
-    const { rows, cols } = book.extent(result.sheet);
+    const { rows, cols } = book.extent(result.entriesSheet);
     const links: string[] = [];
     const texts: CellValue[] = [];
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
-        const address = book.hyperlink(result.sheet, r, c);
+        const address = book.hyperlink(result.entriesSheet, r, c);
         if (address !== undefined) {
           links.push(address);
-          expect(book.getValue(result.sheet, r, c)).toBe(address);
-        } else texts.push(book.getValue(result.sheet, r, c));
+          expect(book.getValue(result.entriesSheet, r, c)).toBe(address);
+        } else texts.push(book.getValue(result.entriesSheet, r, c));
       }
     }
     expect(links.sort()).toEqual([...CLICKABLE].sort());
@@ -108,15 +110,17 @@ describe('text longer than a cell holds', () => {
     const result = await generateSummary(book, OPTIONS);
     if (!result.ok) throw new Error(result.message);
     const { first, columns } = result.layout.entries;
-    const cell = String(book.getValue(result.sheet, first, columns.indexOf('Activity')));
+    const cell = String(book.getValue(result.entriesSheet, first, columns.indexOf('Activity')));
     expect(cell.length).toBeLessThanOrEqual(LIMIT);
     expect(cell).toMatch(/… \[cut: 40,000 characters in all\]$/);
     expect(activity.startsWith(cell.slice(0, cell.indexOf('… [cut')))).toBe(true);
     expect(cell.length).toBeGreaterThan(LIMIT - 100);
     // The short one is untouched, and no text on the sheet is over the limit.
-    expect(book.getValue(result.sheet, first + 1, columns.indexOf('Activity'))).toBe('Short one');
-    const { rows, cols } = book.extent(result.sheet);
-    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expect(String(book.getValue(result.sheet, r, c) ?? '').length).toBeLessThanOrEqual(LIMIT);
+    expect(book.getValue(result.entriesSheet, first + 1, columns.indexOf('Activity'))).toBe('Short one');
+    for (const sheet of [result.sheet, result.entriesSheet]) {
+      const { rows, cols } = book.extent(sheet);
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expect(String(book.getValue(sheet, r, c) ?? '').length).toBeLessThanOrEqual(LIMIT);
+    }
   });
 
   test('in the .xlsx file: long activities and links cut, a long web link not clickable, a long name cut in the page header', async () => {
@@ -127,8 +131,8 @@ describe('text longer than a cell holds', () => {
     const over = cells.filter((c) => c.text.length > LIMIT);
     expect(over).toEqual([]);
     const cutActivity = cells.filter((c) => c.text.startsWith('Ethics module'));
-    // Once in the proof-file table, once in the entries.
-    expect(cutActivity).toHaveLength(2);
+    // Once, in the entries (the proof links are on the entries' rows).
+    expect(cutActivity).toHaveLength(1);
     for (const c of cutActivity) expect(c.text).toMatch(/… \[cut: 50,000 characters in all\]$/);
     const cutLink = cells.find((c) => c.text.startsWith('https://example.com/aaa'))!;
     expect(cutLink).toEqual({ text: expect.stringMatching(/… \[cut: 33,020 characters in all\]$/), link: undefined });
@@ -147,7 +151,7 @@ describe('text longer than a cell holds', () => {
       const book = new MemoryWorkbook({ Log: log([''], () => activity) });
       const result = await generateSummary(book, OPTIONS);
       if (!result.ok) throw new Error(result.message);
-      const cell = String(book.getValue(result.sheet, result.layout.entries.first, result.layout.entries.columns.indexOf('Activity')));
+      const cell = String(book.getValue(result.entriesSheet, result.layout.entries.first, result.layout.entries.columns.indexOf('Activity')));
       const kept = cell.slice(0, cell.indexOf('… [cut'));
       expect(kept.length).toBeGreaterThan(LIMIT - 100);
       expect(activity.startsWith(kept)).toBe(true);

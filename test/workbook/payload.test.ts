@@ -154,11 +154,11 @@ describe('writes are budgeted in request bytes (SYNC_WRITE_BYTES), judged by the
       }
       counts.push(perRun);
     }
-    // Read: 3 syncs (every sheet but the old summary); write: names listed, then one sync.
-    expect(counts).toEqual([
-      [5, 5],
-      [5, 5],
-    ]);
+    // Read: the tables' header rows, then the log's and the profile's sheets; write: names listed, then
+    // the summary. A 10,000-row summary's row heights (wrapped text) add one write sync at most.
+    expect(counts[0]).toEqual([7, 8]);
+    expect(counts[1]![0]! - counts[0]![0]!).toBeLessThanOrEqual(1);
+    expect(counts[1]![1]! - counts[0]![1]!).toBeLessThanOrEqual(1);
   }, 60_000);
 
   test('the old summary is not read again: regenerating reads what the first generation read', async () => {

@@ -65,6 +65,7 @@ function acsmProgram(v: Variant): ProgramInput {
       acceptable: ['Certificate', 'Attendance letter', 'Transcript'],
       minAssessmentScore: 70,
       retention: 'Keep certificates until 1 year after renewal; if audited, send them within 30 days.',
+      keepUntil: { from: 'deadline', years: 1 },
     },
     cycle: {
       windowEnd: { from: 'cycleStart', years: 3 },
