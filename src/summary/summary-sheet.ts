@@ -27,8 +27,7 @@ const DATE_FORMAT = 'yyyy-mm-dd';
 const HEADING_FILL = '#1F4E78';
 const HEADER_FILL = '#DDEBF7';
 
-/** Printable width (points) of a Letter or A4 page at the default margins: portrait, landscape. */
-const PORTRAIT_WIDTH = 480;
+/** Printable width (points) of a landscape Letter or A4 page at the default margins. */
 const LANDSCAPE_WIDTH = 680;
 /** Body text: never below 8 pt on paper, since the sheets print at full size. */
 const SUMMARY_FONT = 10;
