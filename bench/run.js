@@ -17,7 +17,16 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const SCENARIOS = ['log-evaluation', 'repeated', 'ce-credits', 'round-trips', 'bundle-size', 'pane-start', 'command-line', 'big-files'];
+const SCENARIOS = [
+  'log-evaluation',
+  'repeated',
+  'ce-credits',
+  'round-trips',
+  'bundle-size',
+  'pane-start',
+  'command-line',
+  'big-files',
+];
 const OUT = path.join(__dirname, 'out');
 
 function pad(text, width) {
@@ -26,9 +35,16 @@ function pad(text, width) {
 }
 
 function formatTable(table) {
-  const widths = table.columns.map((c, i) => Math.max([...c].length, ...table.rows.map((r) => [...String(r[i] ?? '')].length)));
+  const widths = table.columns.map((c, i) =>
+    Math.max([...c].length, ...table.rows.map((r) => [...String(r[i] ?? '')].length)),
+  );
   const line = (cells) => '| ' + cells.map((c, i) => pad(c ?? '', widths[i])).join(' | ') + ' |';
-  const out = [`## ${table.title}`, '', line(table.columns), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|'];
+  const out = [
+    `## ${table.title}`,
+    '',
+    line(table.columns),
+    '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|',
+  ];
   for (const r of table.rows) out.push(line(r));
   for (const n of table.notes || []) out.push('', `- ${n}`);
   return out.join('\n') + '\n';
@@ -37,10 +53,14 @@ function formatTable(table) {
 function main() {
   const wanted = process.argv.slice(2);
   const list = wanted.length ? wanted : SCENARIOS;
-  for (const w of list) if (!SCENARIOS.includes(w)) throw new Error(`unknown scenario ${w} (known: ${SCENARIOS.join(', ')})`);
+  for (const w of list)
+    if (!SCENARIOS.includes(w)) throw new Error(`unknown scenario ${w} (known: ${SCENARIOS.join(', ')})`);
   fs.mkdirSync(OUT, { recursive: true });
   const started = Date.now();
-  const header = `CE Ledger benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0] ? os.cpus()[0].model.trim() : 'cpu'}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`;
+  const header = `CE Ledger benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0] ? os.cpus()[0].model.trim() : 'cpu'}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`;
   process.stdout.write(header + '\n');
   const printed = [header];
   const all = [];
@@ -62,11 +82,15 @@ function main() {
     const t0 = Date.now();
     const file = path.join(OUT, `${name}.json`);
     fs.rmSync(file, { force: true });
-    const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', path.join(__dirname, 'child.js'), name, file], {
-      cwd: path.join(__dirname, '..'),
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: process.env,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=4096', path.join(__dirname, 'child.js'), name, file],
+      {
+        cwd: path.join(__dirname, '..'),
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: process.env,
+      },
+    );
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     let text;
     if (child.status === 0 && fs.existsSync(file)) {

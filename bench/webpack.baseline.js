@@ -25,5 +25,7 @@ module.exports = (_env = {}, argv = {}) => ({
   },
   optimization: { splitChunks: false, runtimeChunk: false },
   performance: { hints: false },
-  plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './bench/baseline/index.html', chunks: ['baseline'] })],
+  plugins: [
+    new HtmlWebpackPlugin({ filename: 'index.html', template: './bench/baseline/index.html', chunks: ['baseline'] }),
+  ],
 });

@@ -116,7 +116,10 @@ function describeManifest(root) {
     resid: node.attrs.resid,
   }));
 
-  const workbookHost = findAll(versionOverrides || { children: [] }, (n, a) => n.name === 'Host' && a.includes('Hosts'))[0];
+  const workbookHost = findAll(
+    versionOverrides || { children: [] },
+    (n, a) => n.name === 'Host' && a.includes('Hosts'),
+  )[0];
   const runtime = at(workbookHost, 'Runtimes', 'Runtime');
   const customFunctions = findAll(
     workbookHost || { children: [] },
@@ -146,10 +149,12 @@ function describeManifest(root) {
     ...[...resourcesById.values()].filter((r) => r.group === 'Images').map((r) => r.value),
   ].filter((u) => u !== undefined);
 
-  const requirementSets = findAll(child(root, 'Requirements') || { children: [] }, (n) => n.name === 'Set').map((n) => ({
-    name: n.attrs.Name,
-    minVersion: n.attrs.MinVersion,
-  }));
+  const requirementSets = findAll(child(root, 'Requirements') || { children: [] }, (n) => n.name === 'Set').map(
+    (n) => ({
+      name: n.attrs.Name,
+      minVersion: n.attrs.MinVersion,
+    }),
+  );
 
   return {
     rootName: root.name,
@@ -204,8 +209,12 @@ function checkManifestXml(xml, options = {}) {
   check(
     'task pane add-in for Excel',
     [
-      ...(f.rootName === 'OfficeApp' && f.rootType === 'TaskPaneApp' ? [] : [`root is ${f.rootName} of type ${f.rootType}`]),
-      ...(f.hosts.length === 1 && f.hosts[0] === 'Workbook' ? [] : [`hosts are [${f.hosts.join(', ')}], expected [Workbook]`]),
+      ...(f.rootName === 'OfficeApp' && f.rootType === 'TaskPaneApp'
+        ? []
+        : [`root is ${f.rootName} of type ${f.rootType}`]),
+      ...(f.hosts.length === 1 && f.hosts[0] === 'Workbook'
+        ? []
+        : [`hosts are [${f.hosts.join(', ')}], expected [Workbook]`]),
     ],
     'OfficeApp TaskPaneApp, host Workbook',
   );
@@ -228,7 +237,9 @@ function checkManifestXml(xml, options = {}) {
 
   check(
     'every resid resolves to a resource',
-    f.residUses.filter((u) => !f.resourcesById.has(u.resid)).map((u) => `<${u.element} resid="${u.resid}"> has no resource`),
+    f.residUses
+      .filter((u) => !f.resourcesById.has(u.resid))
+      .map((u) => `<${u.element} resid="${u.resid}"> has no resource`),
     `${f.residUses.length} resid references resolve`,
   );
 
@@ -237,7 +248,10 @@ function checkManifestXml(xml, options = {}) {
     f.residUses
       .filter((u) => f.resourcesById.has(u.resid) && EXPECTED_GROUP[u.element] !== undefined)
       .filter((u) => f.resourcesById.get(u.resid).group !== EXPECTED_GROUP[u.element])
-      .map((u) => `<${u.element} resid="${u.resid}"> is in ${f.resourcesById.get(u.resid).group}, expected ${EXPECTED_GROUP[u.element]}`),
+      .map(
+        (u) =>
+          `<${u.element} resid="${u.resid}"> is in ${f.resourcesById.get(u.resid).group}, expected ${EXPECTED_GROUP[u.element]}`,
+      ),
     'images, URLs, short and long strings where expected',
   );
 
@@ -263,7 +277,11 @@ function checkManifestXml(xml, options = {}) {
     [
       ...(distinct.size === 1 && !distinct.has(undefined)
         ? []
-        : [Object.entries(sharedResids).map(([k, v]) => `${k}=${v}`).join(', ')]),
+        : [
+            Object.entries(sharedResids)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(', '),
+          ]),
       ...(f.runtime?.lifetime === 'long' ? [] : [`Runtime lifetime is "${f.runtime?.lifetime}", expected "long"`]),
       ...f.showTaskpaneResids
         .filter((r) => r !== f.runtime?.resid)

@@ -64,8 +64,14 @@ describe('manifest.xml', () => {
   test('asks for ReadWriteDocument and the SharedRuntime 1.1 requirement set', () => {
     expect(facts.permissions).toBe('ReadWriteDocument');
     expect(facts.requirementSets).toContainEqual({ name: 'SharedRuntime', minVersion: '1.1' });
-    failsOn(broken('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadDocument</Permissions>'), /Permissions/);
-    failsOn(broken('<Set Name="SharedRuntime" MinVersion="1.1"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>'), /SharedRuntime/);
+    failsOn(
+      broken('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadDocument</Permissions>'),
+      /Permissions/,
+    );
+    failsOn(
+      broken('<Set Name="SharedRuntime" MinVersion="1.1"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>'),
+      /SharedRuntime/,
+    );
   });
 
   test('every resid resolves to an entry in <Resources>', () => {
@@ -102,27 +108,40 @@ describe('manifest.xml', () => {
     expect(facts.functionFileResid).toBe('Taskpane.Url');
     expect(facts.showTaskpaneResids).toEqual(['Taskpane.Url']);
     expect(facts.resourcesById.get('Taskpane.Url')?.value).toBe('https://localhost:3000/taskpane.html');
-    failsOn(broken('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Functions.Script.Url"/>'), /shared runtime/);
+    failsOn(
+      broken('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Functions.Script.Url"/>'),
+      /shared runtime/,
+    );
     failsOn(broken('lifetime="long"', 'lifetime="short"'), /shared runtime/);
   });
 
   test('custom functions live in namespace CEU and load functions.js and functions.json', () => {
     expect(facts.customFunctions?.namespaceResid).toBe('Functions.Namespace');
     expect(facts.namespace).toBe('CEU');
-    expect(facts.resourcesById.get(facts.customFunctions?.scriptResid ?? '')?.value).toBe('https://localhost:3000/functions.js');
+    expect(facts.resourcesById.get(facts.customFunctions?.scriptResid ?? '')?.value).toBe(
+      'https://localhost:3000/functions.js',
+    );
     expect(facts.resourcesById.get(facts.customFunctions?.metadataResid ?? '')?.value).toBe(
       'https://localhost:3000/functions.json',
     );
-    failsOn(broken('id="Functions.Namespace" DefaultValue="CEU"', 'id="Functions.Namespace" DefaultValue="CE"'), /namespace CEU/);
+    failsOn(
+      broken('id="Functions.Namespace" DefaultValue="CEU"', 'id="Functions.Namespace" DefaultValue="CE"'),
+      /namespace CEU/,
+    );
     failsOn(broken('<Namespace resid="Functions.Namespace"/>', '<Namespace/>'), /namespace CEU/);
   });
 
   test('every URL is https', () => {
     expect(facts.urls.length).toBeGreaterThanOrEqual(10);
     expect(facts.urls.filter((u) => !u.url.startsWith('https://'))).toEqual([]);
-    expect(facts.urls.map((u) => u.element)).toEqual(expect.arrayContaining(['IconUrl', 'SupportUrl', 'AppDomain', 'Url', 'Image']));
+    expect(facts.urls.map((u) => u.element)).toEqual(
+      expect.arrayContaining(['IconUrl', 'SupportUrl', 'AppDomain', 'Url', 'Image']),
+    );
     failsOn(broken('https://localhost:3000/functions.json', 'http://localhost:3000/functions.json'), /https/);
-    failsOn(broken('<AppDomain>https://localhost:3000</AppDomain>', '<AppDomain>http://localhost:3000</AppDomain>'), /https/);
+    failsOn(
+      broken('<AppDomain>https://localhost:3000</AppDomain>', '<AppDomain>http://localhost:3000</AppDomain>'),
+      /https/,
+    );
   });
 
   test('every icon it references exists in assets/', () => {

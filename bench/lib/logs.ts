@@ -31,14 +31,76 @@ function pick<T>(r: () => number, items: readonly T[]): T {
   return items[Math.floor(r() * items.length)]!;
 }
 
-const TOPICS = ['audience research', 'channel selection', 'content calendars', 'measurement', 'crisis response', 'influencer programs', 'employee advocacy', 'social listening', 'reporting', 'video strategy', 'governance', 'accessibility'];
-const CITIES = ['Denver, CO', 'Boulder, CO', 'Austin, TX', 'Chicago, IL', 'Online (Denver, CO)', 'San Diego, CA', 'Columbus, OH'];
+const TOPICS = [
+  'audience research',
+  'channel selection',
+  'content calendars',
+  'measurement',
+  'crisis response',
+  'influencer programs',
+  'employee advocacy',
+  'social listening',
+  'reporting',
+  'video strategy',
+  'governance',
+  'accessibility',
+];
+const CITIES = [
+  'Denver, CO',
+  'Boulder, CO',
+  'Austin, TX',
+  'Chicago, IL',
+  'Online (Denver, CO)',
+  'San Diego, CA',
+  'Columbus, OH',
+];
 
 function nism(rows: number, r: () => number): { headers: string[]; rows: Cells } {
-  const headers = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Location', 'Proof link', 'Notes'];
-  const formats = ['Webinar', 'Webinar', 'Webinar', 'In-person class', 'Online asynchronous course', 'Online synchronous course', 'Online blended course', 'Conference', 'Research & writing'];
-  const providers = ['NISM', 'NISM', 'Grovo', 'Hootsuite Academy', 'Coursera', 'HubSpot Academy', 'LinkedIn Learning', 'Social Media Examiner'];
-  const subjects = ['Social Media Strategy', 'Compliance & Governance', 'Social Media Marketing', 'Project & Campaign Management', 'Community Management', 'Research & Analysis', 'Graphic Design'];
+  const headers = [
+    'Date',
+    'Activity',
+    'Provider',
+    'Format',
+    'Hours',
+    'Self-study hours',
+    'Subject area',
+    'Approved',
+    'Proof',
+    'Score',
+    'Location',
+    'Proof link',
+    'Notes',
+  ];
+  const formats = [
+    'Webinar',
+    'Webinar',
+    'Webinar',
+    'In-person class',
+    'Online asynchronous course',
+    'Online synchronous course',
+    'Online blended course',
+    'Conference',
+    'Research & writing',
+  ];
+  const providers = [
+    'NISM',
+    'NISM',
+    'Grovo',
+    'Hootsuite Academy',
+    'Coursera',
+    'HubSpot Academy',
+    'LinkedIn Learning',
+    'Social Media Examiner',
+  ];
+  const subjects = [
+    'Social Media Strategy',
+    'Compliance & Governance',
+    'Social Media Marketing',
+    'Project & Campaign Management',
+    'Community Management',
+    'Research & Analysis',
+    'Graphic Design',
+  ];
   const proofs = ['Certificate', 'Certificate', 'Progress tracking', 'Assessment', 'Assignment; Publication', ''];
   const start = serial('2025-03-14');
   const out: Cells = [];
@@ -67,9 +129,26 @@ function nism(rows: number, r: () => number): { headers: string[]; rows: Cells }
 }
 
 function namss(rows: number, r: () => number): { headers: string[]; rows: Cells } {
-  const headers = ['Completion date', 'Course title', 'Sponsor', 'Type', 'CE hours', 'NAMSS approved', 'Certificate', 'Location', 'Notes'];
+  const headers = [
+    'Completion date',
+    'Course title',
+    'Sponsor',
+    'Type',
+    'CE hours',
+    'NAMSS approved',
+    'Certificate',
+    'Location',
+    'Notes',
+  ];
   const formats = ['Live event', 'Webinar', 'Webinar', 'Conference', 'On-demand course', 'Podcast quiz', 'Other', ''];
-  const sponsors = ['NAMSS', 'NAMSS', 'State MSS association', 'HCPro', 'Joint Commission', 'Hospital education office'];
+  const sponsors = [
+    'NAMSS',
+    'NAMSS',
+    'State MSS association',
+    'HCPro',
+    'Joint Commission',
+    'Hospital education office',
+  ];
   const start = serial('2022-12-02');
   const out: Cells = [];
   for (let i = 0; i < rows; i++) {
@@ -90,12 +169,27 @@ function namss(rows: number, r: () => number): { headers: string[]; rows: Cells 
 
 function acsm(rows: number, r: () => number): { headers: string[]; rows: Cells } {
   const headers = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Grade', 'Approved provider', 'Proof', 'Notes'];
-  const formats = ['CEC', 'CEC', 'CEC', 'CME', 'Contact hours', 'CEU', 'College course', 'Committee service', 'CPR/AED course'];
+  const formats = [
+    'CEC',
+    'CEC',
+    'CEC',
+    'CME',
+    'Contact hours',
+    'CEU',
+    'College course',
+    'Committee service',
+    'CPR/AED course',
+  ];
   const start = serial('2024-02-29');
   const out: Cells = [];
   for (let i = 0; i < rows; i++) {
     const format = pick(r, formats);
-    const hours = format === 'CEU' ? Math.round(r() * 20) / 10 + 0.1 : format === 'College course' ? pick(r, [1, 2, 3, 4]) : Math.round(r() * 16) / 2 + 0.5;
+    const hours =
+      format === 'CEU'
+        ? Math.round(r() * 20) / 10 + 0.1
+        : format === 'College course'
+          ? pick(r, [1, 2, 3, 4])
+          : Math.round(r() * 16) / 2 + 0.5;
     out.push([
       start - 40 + Math.floor(r() * 1150),
       `${format} ${i + 1}: ${pick(r, ['resistance training', 'older adults', 'cardiac rehab', 'nutrition basics', 'program design', 'motivational interviewing'])}`,
@@ -127,7 +221,8 @@ export const FAMILIES = ['NISM', 'NAMSS', 'ACSM'] as const;
 
 export function makeLog(family: BenchLog['family'], rows: number, seed = 1): BenchLog {
   const r = rng(seed * 7919 + rows);
-  const { headers, rows: data } = family === 'NISM' ? nism(rows, r) : family === 'NAMSS' ? namss(rows, r) : acsm(rows, r);
+  const { headers, rows: data } =
+    family === 'NISM' ? nism(rows, r) : family === 'NAMSS' ? namss(rows, r) : acsm(rows, r);
   const hoursColumn = headers.findIndex((h) => h === 'Hours' || h === 'CE hours');
   addMistakes(data, hoursColumn, 3, r);
   const program = family === 'NISM' ? 'NISM-SMS' : family === 'NAMSS' ? 'NAMSS-CPCS' : 'ACSM-CPT';

@@ -24,7 +24,10 @@ async function main() {
     run = async () => {
       const code = await cli(argv, io);
       if (code !== 0) process.stderr.write(stderr);
-      return { code, first: stdout.split('\n').find((l) => /IN PROGRESS|COMPLETE|READY|GRACE|LAPSED|EXPIRED/.test(l)) || '' };
+      return {
+        code,
+        first: stdout.split('\n').find((l) => /IN PROGRESS|COMPLETE|READY|GRACE|LAPSED|EXPIRED/.test(l)) || '',
+      };
     };
   } else if (kind === 'exceljs') {
     const ExcelJS = require('exceljs');

@@ -40,7 +40,12 @@ function transpileSources(): void {
       if (entry.isDirectory()) walk(full);
       else if (/\.tsx?$/.test(entry.name)) {
         const { outputText } = ts.transpileModule(fs.readFileSync(full, 'utf8'), {
-          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, jsx: ts.JsxEmit.ReactJSX, esModuleInterop: true },
+          compilerOptions: {
+            module: ts.ModuleKind.CommonJS,
+            target: ts.ScriptTarget.ES2020,
+            jsx: ts.JsxEmit.ReactJSX,
+            esModuleInterop: true,
+          },
           fileName: full,
         });
         fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -58,12 +63,20 @@ function transpileSources(): void {
 async function writeTracker(file: string, rows: number): Promise<void> {
   if (fs.existsSync(file)) return;
   const log = makeLog('NISM', rows);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${file}.part`, useSharedStrings: true, useStyles: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: `${file}.part`,
+    useSharedStrings: true,
+    useStyles: true,
+  });
   const ws = wb.addWorksheet('CE Log');
   const [headers, ...data] = log.cells;
   ws.addRow(headers as string[]).commit();
   for (const values of data) {
-    const row = ws.addRow(values.map((v, c) => (c === 0 && typeof v === 'number' ? new Date(EXCEL_EPOCH_MS + v * 86_400_000) : v)) as ExcelJS.CellValue[]);
+    const row = ws.addRow(
+      values.map((v, c) =>
+        c === 0 && typeof v === 'number' ? new Date(EXCEL_EPOCH_MS + v * 86_400_000) : v,
+      ) as ExcelJS.CellValue[],
+    );
     if (row.getCell(1).value instanceof Date) row.getCell(1).numFmt = 'yyyy-mm-dd';
     row.commit();
   }
@@ -73,9 +86,14 @@ async function writeTracker(file: string, rows: number): Promise<void> {
 }
 
 function measure(args: string[]): Sample {
-  const child = spawnSync(process.execPath, [CHILD, ...args], { cwd: DIR, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, [CHILD, ...args], {
+    cwd: DIR,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const last = child.stderr.trim().split('\n').pop() ?? '';
-  if (child.status !== 0) throw new Error(`${args.slice(0, 3).join(' ')} exited ${child.status}: ${child.stderr.slice(-2000)}`);
+  if (child.status !== 0)
+    throw new Error(`${args.slice(0, 3).join(' ')} exited ${child.status}: ${child.stderr.slice(-2000)}`);
   return JSON.parse(last) as Sample;
 }
 
@@ -87,7 +105,11 @@ function pair(reps: number, a: string[], b: string[]): [Sample, Sample] {
     as.push(measure(a));
     bs.push(measure(b));
   }
-  const med = (list: Sample[]): Sample => ({ ms: median(list.map((s) => s.ms)), maxRssMiB: median(list.map((s) => s.maxRssMiB)), first: list[0]!.first });
+  const med = (list: Sample[]): Sample => ({
+    ms: median(list.map((s) => s.ms)),
+    maxRssMiB: median(list.map((s) => s.maxRssMiB)),
+    first: list[0]!.first,
+  });
   return [med(as), med(bs)];
 }
 
@@ -105,7 +127,11 @@ export async function run(): Promise<Table[]> {
   const cli = (...argv: string[]) => ['cli', DIST, ...argv];
 
   const [baseBig, checkBig] = pair(reps, ['exceljs', big], cli('check', big, ...FLAGS));
-  const [baseMid, summaryMid] = pair(reps, ['exceljs', mid], cli('summary', mid, '-o', path.join(DIR, 'summary-out.xlsx'), '--force', ...FLAGS));
+  const [baseMid, summaryMid] = pair(
+    reps,
+    ['exceljs', mid],
+    cli('summary', mid, '-o', path.join(DIR, 'summary-out.xlsx'), '--force', ...FLAGS),
+  );
   const checkMid = pair(reps, cli('check', mid, ...FLAGS), cli('check', mid, ...FLAGS))[0];
 
   const ratio = (a: Sample, b: Sample) => `${fixed(a.ms / b.ms, 2)}×`;
@@ -115,17 +141,52 @@ export async function run(): Promise<Table[]> {
       title: `8. Big files: ce-ledger check on ${CHECK_ROWS.toLocaleString('en-US')} rows and summary on ${SUMMARY_ROWS.toLocaleString('en-US')} rows, each in its own process, vs reading the file with exceljs alone`,
       columns: ['What', 'Time (median)', 'Ratio', 'Max RSS (median)', 'Budget', 'Result'],
       rows: [
-        [`exceljs readFile, ${CHECK_ROWS.toLocaleString('en-US')} rows`, sec(baseBig.ms), '1.00×', mib(baseBig.maxRssMiB), '', ''],
-        [`ce-ledger check, ${CHECK_ROWS.toLocaleString('en-US')} rows`, sec(checkBig.ms), ratio(checkBig, baseBig), mib(checkBig.maxRssMiB), `≤ 1.00× and < ${mib(CHECK_RSS_MIB)}`, ok(checkBig.ms <= baseBig.ms && checkBig.maxRssMiB < CHECK_RSS_MIB)],
-        [`exceljs readFile, ${SUMMARY_ROWS.toLocaleString('en-US')} rows`, sec(baseMid.ms), '1.00×', mib(baseMid.maxRssMiB), '', ''],
-        [`ce-ledger check, ${SUMMARY_ROWS.toLocaleString('en-US')} rows`, sec(checkMid.ms), ratio(checkMid, baseMid), mib(checkMid.maxRssMiB), '≤ 1.00×', ok(checkMid.ms <= baseMid.ms)],
-        [`ce-ledger summary -o …, ${SUMMARY_ROWS.toLocaleString('en-US')} rows`, sec(summaryMid.ms), ratio(summaryMid, baseMid), mib(summaryMid.maxRssMiB), `< ${sec(SUMMARY_MS)} and < ${mib(SUMMARY_RSS_MIB)}`, ok(summaryMid.ms < SUMMARY_MS && summaryMid.maxRssMiB < SUMMARY_RSS_MIB)],
+        [
+          `exceljs readFile, ${CHECK_ROWS.toLocaleString('en-US')} rows`,
+          sec(baseBig.ms),
+          '1.00×',
+          mib(baseBig.maxRssMiB),
+          '',
+          '',
+        ],
+        [
+          `ce-ledger check, ${CHECK_ROWS.toLocaleString('en-US')} rows`,
+          sec(checkBig.ms),
+          ratio(checkBig, baseBig),
+          mib(checkBig.maxRssMiB),
+          `≤ 1.00× and < ${mib(CHECK_RSS_MIB)}`,
+          ok(checkBig.ms <= baseBig.ms && checkBig.maxRssMiB < CHECK_RSS_MIB),
+        ],
+        [
+          `exceljs readFile, ${SUMMARY_ROWS.toLocaleString('en-US')} rows`,
+          sec(baseMid.ms),
+          '1.00×',
+          mib(baseMid.maxRssMiB),
+          '',
+          '',
+        ],
+        [
+          `ce-ledger check, ${SUMMARY_ROWS.toLocaleString('en-US')} rows`,
+          sec(checkMid.ms),
+          ratio(checkMid, baseMid),
+          mib(checkMid.maxRssMiB),
+          '≤ 1.00×',
+          ok(checkMid.ms <= baseMid.ms),
+        ],
+        [
+          `ce-ledger summary -o …, ${SUMMARY_ROWS.toLocaleString('en-US')} rows`,
+          sec(summaryMid.ms),
+          ratio(summaryMid, baseMid),
+          mib(summaryMid.maxRssMiB),
+          `< ${sec(SUMMARY_MS)} and < ${mib(SUMMARY_RSS_MIB)}`,
+          ok(summaryMid.ms < SUMMARY_MS && summaryMid.maxRssMiB < SUMMARY_RSS_MIB),
+        ],
       ],
       notes: [
         `Files: generated NISM rows (13 columns, date cells), ${fixed(fs.statSync(big).size / 1048576, 1)} MiB and ${fixed(fs.statSync(mid).size / 1048576, 1)} MiB, written once with exceljs's streaming writer into .tmp/bench-big.`,
         'Each figure is one fresh Node process (bench/lib/measured-child.js): time from just before the command to its end (modules already loaded), max RSS from process.resourceUsage(). The CLI runs the working tree transpiled to .tmp/bench-big/js.',
         `Median of ${reps} runs of each, alternating. Status reported: ${checkBig.first.trim().slice(0, 90)}`,
-        'The summary reads the file with the streaming reader, then loads exceljs\'s full model to write the copy: its ratio is against reading alone, for information.',
+        "The summary reads the file with the streaming reader, then loads exceljs's full model to write the copy: its ratio is against reading alone, for information.",
       ],
     },
   ];

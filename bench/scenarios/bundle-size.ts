@@ -40,23 +40,51 @@ export async function run(): Promise<Table[]> {
   const pane = scriptsOf(path.join(DIST, 'taskpane.html'));
   const base = scriptsOf(path.join(BASELINE, 'index.html'));
   const rows: (string | number)[][] = [];
-  const paneParts: [string, number][] = [['taskpane.html', gz(path.join(DIST, 'taskpane.html'))], ...pane.local.map((s): [string, number] => [s, gz(path.join(DIST, s))])];
-  const baseParts: [string, number][] = [['index.html', gz(path.join(BASELINE, 'index.html'))], ...base.local.map((s): [string, number] => [s, gz(path.join(BASELINE, s))])];
+  const paneParts: [string, number][] = [
+    ['taskpane.html', gz(path.join(DIST, 'taskpane.html'))],
+    ...pane.local.map((s): [string, number] => [s, gz(path.join(DIST, s))]),
+  ];
+  const baseParts: [string, number][] = [
+    ['index.html', gz(path.join(BASELINE, 'index.html'))],
+    ...base.local.map((s): [string, number] => [s, gz(path.join(BASELINE, s))]),
+  ];
   const paneTotal = paneParts.reduce((s, [, b]) => s + b, 0);
   const baseTotal = baseParts.reduce((s, [, b]) => s + b, 0);
   const entries = new Set(['taskpane.js', 'functions.js', 'commands.js', 'preview.js']);
   const lazy = fs.readdirSync(DIST).filter((f) => f.endsWith('.js') && !entries.has(f));
   const lazyTotal = lazy.reduce((s, f) => s + gz(path.join(DIST, f)), 0);
   const functionsGz = gz(path.join(DIST, 'functions.js'));
-  const paneOnly = (paneParts.find(([n]) => n === 'taskpane.html')?.[1] ?? 0) + (paneParts.find(([n]) => n === 'taskpane.js')?.[1] ?? 0);
+  const paneOnly =
+    (paneParts.find(([n]) => n === 'taskpane.html')?.[1] ?? 0) +
+    (paneParts.find(([n]) => n === 'taskpane.js')?.[1] ?? 0);
 
-  rows.push(['functions.js', kb(functionsGz), '', `≤ ${FUNCTIONS_BUDGET_KB} KB`, verdict(functionsGz <= FUNCTIONS_BUDGET_KB * 1024)]);
+  rows.push([
+    'functions.js',
+    kb(functionsGz),
+    '',
+    `≤ ${FUNCTIONS_BUDGET_KB} KB`,
+    verdict(functionsGz <= FUNCTIONS_BUDGET_KB * 1024),
+  ]);
   for (const [name, bytes] of baseParts) rows.push([`baseline: ${name}`, kb(bytes), '', '', '']);
   rows.push(['baseline page total', kb(baseTotal), '1.00×', '', '']);
-  for (const [name, bytes] of paneParts) rows.push([`pane page: ${name}`, kb(bytes), `${fixed(bytes / baseTotal, 2)}×`, '', '']);
-  rows.push(['pane: taskpane.html + taskpane.js', kb(paneOnly), `${fixed(paneOnly / baseTotal, 2)}×`, `≤ ${PANE_BUDGET}× baseline`, verdict(paneOnly <= PANE_BUDGET * baseTotal)]);
-  rows.push([`pane page as loaded in the shared runtime (${paneParts.map(([n]) => n).join(' + ')})`, kb(paneTotal), `${fixed(paneTotal / baseTotal, 2)}×`, `≤ ${PANE_BUDGET}× baseline`, verdict(paneTotal <= PANE_BUDGET * baseTotal)]);
-  if (lazy.length) rows.push([`lazy chunks, loaded only when opened (${lazy.join(', ')})`, kb(lazyTotal), '', '(info)', '']);
+  for (const [name, bytes] of paneParts)
+    rows.push([`pane page: ${name}`, kb(bytes), `${fixed(bytes / baseTotal, 2)}×`, '', '']);
+  rows.push([
+    'pane: taskpane.html + taskpane.js',
+    kb(paneOnly),
+    `${fixed(paneOnly / baseTotal, 2)}×`,
+    `≤ ${PANE_BUDGET}× baseline`,
+    verdict(paneOnly <= PANE_BUDGET * baseTotal),
+  ]);
+  rows.push([
+    `pane page as loaded in the shared runtime (${paneParts.map(([n]) => n).join(' + ')})`,
+    kb(paneTotal),
+    `${fixed(paneTotal / baseTotal, 2)}×`,
+    `≤ ${PANE_BUDGET}× baseline`,
+    verdict(paneTotal <= PANE_BUDGET * baseTotal),
+  ]);
+  if (lazy.length)
+    rows.push([`lazy chunks, loaded only when opened (${lazy.join(', ')})`, kb(lazyTotal), '', '(info)', '']);
   return [
     {
       title: '5. Bundle size: gzipped bytes (production build) vs a baseline page with React and one Fluent button',

@@ -23,7 +23,11 @@ async function writeTracker(file: string): Promise<void> {
   ws.addRow(headers as string[]);
   for (const row of rows) {
     // Dates as real date cells (a serial with a date format), as Excel saves them.
-    ws.addRow(row.map((v, c) => (c === 0 && typeof v === 'number' ? new Date(EXCEL_EPOCH_MS + v * 86_400_000) : v)) as ExcelJS.CellValue[]);
+    ws.addRow(
+      row.map((v, c) =>
+        c === 0 && typeof v === 'number' ? new Date(EXCEL_EPOCH_MS + v * 86_400_000) : v,
+      ) as ExcelJS.CellValue[],
+    );
   }
   ws.getColumn(1).numFmt = 'yyyy-mm-dd';
   await wb.xlsx.writeFile(file);
@@ -39,7 +43,10 @@ async function check(file: string): Promise<{ code: number; out: string }> {
   let out = '';
   let err = '';
   const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTTY: false, cwd: ROOT };
-  const code = await main(['check', file, '--program', 'NISM-SMS', '--cycle-start', '2025-03-14', '--as-of', '2026-11-23'], io);
+  const code = await main(
+    ['check', file, '--program', 'NISM-SMS', '--cycle-start', '2025-03-14', '--as-of', '2026-11-23'],
+    io,
+  );
   if (code !== 0) throw new Error(`ce-ledger check exited ${code}: ${err}`);
   return { code, out };
 }
@@ -63,7 +70,8 @@ export async function run(): Promise<Table[]> {
     t = nowNs();
     const r = await check(file);
     const tc = msSince(t);
-    firstLine = r.out.split('\n').find((l) => /IN PROGRESS|COMPLETE|READY|GRACE|LAPSED|EXPIRED/.test(l)) ?? r.out.split('\n')[0]!;
+    firstLine =
+      r.out.split('\n').find((l) => /IN PROGRESS|COMPLETE|READY|GRACE|LAPSED|EXPIRED/.test(l)) ?? r.out.split('\n')[0]!;
     if (i < 0) continue;
     base.push(tb);
     cli.push(tc);
@@ -76,7 +84,13 @@ export async function run(): Promise<Table[]> {
       columns: ['What', 'ms (median)', 'Ratio', 'Budget', 'Result'],
       rows: [
         ['exceljs: new Workbook().xlsx.readFile(file)', fixed(b, 0), '1.00×', '', ''],
-        ['ce-ledger check file --program … (main() in process)', fixed(c, 0), `${fixed(c / b, 2)}×`, `≤ ${BUDGET}×`, verdict(c / b <= BUDGET)],
+        [
+          'ce-ledger check file --program … (main() in process)',
+          fixed(c, 0),
+          `${fixed(c / b, 2)}×`,
+          `≤ ${BUDGET}×`,
+          verdict(c / b <= BUDGET),
+        ],
       ],
       notes: [
         `File: ${ROWS.toLocaleString('en-US')} generated NISM rows (13 columns, date cells), ${fixed(size / 1024, 0)} KB, written by the bench with exceljs into .tmp/bench-cli.`,

@@ -80,7 +80,18 @@ export async function run(): Promise<Table[]> {
   return [
     {
       title: '1. Log evaluation: RECERT_STATUS(program, cycleStart, log, asOf) vs the floor (sum of the Hours column)',
-      columns: ['Program', 'Rows', 'ms/call', 'µs/row', 'floor µs/row', 'Ratio', 'Growth 10k→100k', 'Budget', 'Result', 'Line (100 rows)'],
+      columns: [
+        'Program',
+        'Rows',
+        'ms/call',
+        'µs/row',
+        'floor µs/row',
+        'Ratio',
+        'Growth 10k→100k',
+        'Budget',
+        'Result',
+        'Line (100 rows)',
+      ],
       rows,
       notes: [
         'Each call gets a fresh copy of the range; its last row differs from every earlier call (an edit at the bottom), so the recent-evaluations memory compares the cells and misses: every figure is a full evaluation.',

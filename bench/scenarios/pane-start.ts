@@ -12,7 +12,16 @@ import { fixed, median, verdict, type Table } from '../lib/measure';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const BUDGET = 3;
 /** The sample size the issue names. */
 const ROWS = 1000;
@@ -44,7 +53,9 @@ async function timeOnce(
     const page = await context.newPage();
     await page.addInitScript(watchFor(selector));
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, undefined, {
+      timeout: 30_000,
+    });
     const shownAt = await page.evaluate(() => (window as unknown as { __shownAt: number }).__shownAt);
     const text = ((await page.locator(selector).first().textContent()) ?? '').trim();
     return { shownAt, text, extra: after ? await after(page) : undefined };
@@ -102,12 +113,34 @@ export async function run(): Promise<Table[]> {
   const ratio = p / b;
   return [
     {
-      title: '6. Pane start: navigation → status line shown (preview host, headless Chromium) vs the baseline page’s first render',
+      title:
+        '6. Pane start: navigation → status line shown (preview host, headless Chromium) vs the baseline page’s first render',
       columns: ['Page', 'ms (median)', 'min–max', 'Ratio', 'Budget', 'Result'],
       rows: [
-        ['baseline (React + one Fluent button): button rendered', fixed(b, 1), `${fixed(Math.min(...base), 0)}–${fixed(Math.max(...base), 0)}`, '1.0×', '', ''],
-        [`preview host, ${ROWS.toLocaleString('en-US')}-row sample: dashboard status line shown`, fixed(p, 1), `${fixed(Math.min(...pane), 0)}–${fixed(Math.max(...pane), 0)}`, `${fixed(ratio, 2)}×`, `≤ ${BUDGET}×`, verdict(ratio <= BUDGET)],
-        ['preview host, 40-row default sample (info)', fixed(sm, 1), `${fixed(Math.min(...small), 0)}–${fixed(Math.max(...small), 0)}`, `${fixed(sm / b, 2)}×`, '(info)', ''],
+        [
+          'baseline (React + one Fluent button): button rendered',
+          fixed(b, 1),
+          `${fixed(Math.min(...base), 0)}–${fixed(Math.max(...base), 0)}`,
+          '1.0×',
+          '',
+          '',
+        ],
+        [
+          `preview host, ${ROWS.toLocaleString('en-US')}-row sample: dashboard status line shown`,
+          fixed(p, 1),
+          `${fixed(Math.min(...pane), 0)}–${fixed(Math.max(...pane), 0)}`,
+          `${fixed(ratio, 2)}×`,
+          `≤ ${BUDGET}×`,
+          verdict(ratio <= BUDGET),
+        ],
+        [
+          'preview host, 40-row default sample (info)',
+          fixed(sm, 1),
+          `${fixed(Math.min(...small), 0)}–${fixed(Math.max(...small), 0)}`,
+          `${fixed(sm / b, 2)}×`,
+          '(info)',
+          '',
+        ],
       ],
       notes: [
         'Time = performance.now() (ms since navigation start) when a MutationObserver installed before any page script first sees the element with text; a fresh browser context per load, served from .tmp by scripts/serve-dist.js (no-store), production build.',

@@ -55,7 +55,15 @@ export async function run(): Promise<Table[]> {
       const ms = median(times);
       const ratio = ms / fl;
       const judged = !name.includes('1st');
-      rows.push([log.program, name, fixed(ms, 3), fixed(fl, 4), `${fixed(ratio, 1)}×`, judged ? `≤ ${BUDGET}× floor` : '(info)', judged ? verdict(ratio <= BUDGET) : '']);
+      rows.push([
+        log.program,
+        name,
+        fixed(ms, 3),
+        fixed(fl, 4),
+        `${fixed(ratio, 1)}×`,
+        judged ? `≤ ${BUDGET}× floor` : '(info)',
+        judged ? verdict(ratio <= BUDGET) : '',
+      ]);
     }
   }
   return [

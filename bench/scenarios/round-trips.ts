@@ -46,9 +46,19 @@ async function workbook(rows: number): Promise<FakeExcel> {
   await fake.book.apply([
     { kind: 'addSheet', name: 'CE Log' },
     { kind: 'setValues', sheet: 'CE Log', row: 0, col: 0, values },
-    { kind: 'createTable', sheet: 'CE Log', name: 'CELog', range: { row: 0, col: 0, rows: values.length, cols: values[0]!.length } },
+    {
+      kind: 'createTable',
+      sheet: 'CE Log',
+      name: 'CELog',
+      range: { row: 0, col: 0, rows: values.length, cols: values[0]!.length },
+    },
   ]);
-  const checked = checkProfile({ program: 'NISM-SMS', cycleStart: '2025-03-14', name: 'Jordan Rivera', certificantNumber: 'SMS-004217' });
+  const checked = checkProfile({
+    program: 'NISM-SMS',
+    cycleStart: '2025-03-14',
+    name: 'Jordan Rivera',
+    certificantNumber: 'SMS-004217',
+  });
   if (!checked.ok) throw new Error('bench profile is invalid');
   await fake.book.apply(profileOps(checked.profile, await fake.book.read({ sheets: 'all' })));
   return fake;
@@ -108,7 +118,18 @@ async function measure(rows: number): Promise<Counts> {
   const summarySyncs = fake.bytesPerSync.slice(-(summary + summaryAgain));
   const summaryRequest = Math.max(...summarySyncs.map((b) => b.written));
   const summaryResponse = Math.max(...summarySyncs.map((b) => b.read));
-  return { start, refresh, editRefresh, summary, summaryAgain, refreshMs, summaryMs, summaryRequest, summaryResponse, status };
+  return {
+    start,
+    refresh,
+    editRefresh,
+    summary,
+    summaryAgain,
+    refreshMs,
+    summaryMs,
+    summaryRequest,
+    summaryResponse,
+    status,
+  };
 }
 
 export async function run(): Promise<Table[]> {
@@ -134,10 +155,20 @@ export async function run(): Promise<Table[]> {
   const small = results.get(SIZES[0]!)!;
   const big = results.get(SIZES[1]!)!;
   const rows: (string | number)[][] = [];
-  const line = (what: string, key: 'start' | 'refresh' | 'editRefresh' | 'summary' | 'summaryAgain', budget: number | undefined) => {
+  const line = (
+    what: string,
+    key: 'start' | 'refresh' | 'editRefresh' | 'summary' | 'summaryAgain',
+    budget: number | undefined,
+  ) => {
     const equal = small[key] === big[key];
     const ok = equal && (budget === undefined || big[key] <= budget);
-    rows.push([what, small[key], big[key], budget === undefined ? 'equal for both sizes' : `equal, ≤ ${budget}`, verdict(ok)]);
+    rows.push([
+      what,
+      small[key],
+      big[key],
+      budget === undefined ? 'equal for both sizes' : `equal, ≤ ${budget}`,
+      verdict(ok),
+    ]);
   };
   line('Pane start (first refresh + change-handler registration)', 'start', undefined);
   line('Pane refresh (controller.refresh())', 'refresh', REFRESH_BUDGET);

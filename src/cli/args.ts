@@ -41,7 +41,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (VALUE_OPTIONS.has(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new UsageError(`--${name} needs a value`);
       const before = options.get(name);
       options.set(name, REPEATABLE.has(name) && typeof before === 'string' ? `${before}${SEPARATOR}${value}` : value);
     } else if (SWITCHES.has(name)) {

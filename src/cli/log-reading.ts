@@ -3,7 +3,17 @@
  * and which were ignored, with the user's corrections (`--map "HEADER=Column"`, `--date-order`)
  * applied to the workbook as read into memory. The file itself is never changed.
  */
-import { COLUMN_BY_KEY, columnForHeader, isoFromDay, matchHeaders, normalizeName, parseLog, quote, type ColumnKey, type Program } from '../core';
+import {
+  COLUMN_BY_KEY,
+  columnForHeader,
+  isoFromDay,
+  matchHeaders,
+  normalizeName,
+  parseLog,
+  quote,
+  type ColumnKey,
+  type Program,
+} from '../core';
 import { columnDateOrder, DATE_ORDERS, readTextDate, type DateOrder } from '../core/text-dates';
 import { findLog } from '../summary';
 import { cellAddress, type WorkbookSnapshot } from '../workbook/port';
@@ -36,7 +46,9 @@ export function parseMapping(text: string): { header: string; key: ColumnKey | u
   if (IGNORE.has(target.toLowerCase())) return { header, key: undefined };
   const key = columnForHeader(target);
   if (!key || normalizeName(COLUMN_BY_KEY[key].header) !== normalizeName(target)) {
-    const names = Object.values(COLUMN_BY_KEY).map((c) => c.header).join(', ');
+    const names = Object.values(COLUMN_BY_KEY)
+      .map((c) => c.header)
+      .join(', ');
     throw new MappingError(`--map ${quote(text)}: ${quote(target)} is not a column; use one of ${names}, or "ignore"`);
   }
   return { header, key };
@@ -54,7 +66,12 @@ export function parseDateOrder(text: string | undefined): DateOrder | undefined 
  * canonical name, an ignored one blanked, and, with a date order, text dates of the log's Date column
  * are rewritten as yyyy-mm-dd in that order (a value with a part over 12 still settles a column).
  */
-export function applyCorrections(snapshot: WorkbookSnapshot, maps: string[], dateOrder: DateOrder | undefined, sheet: string | undefined): void {
+export function applyCorrections(
+  snapshot: WorkbookSnapshot,
+  maps: string[],
+  dateOrder: DateOrder | undefined,
+  sheet: string | undefined,
+): void {
   const wanted = maps.map(parseMapping);
   for (const { header, key } of wanted) {
     let found = false;
@@ -80,7 +97,10 @@ export function applyCorrections(snapshot: WorkbookSnapshot, maps: string[], dat
   if (dateCol === undefined) return;
   const col = log.range.col + dateCol - data.col;
   const rows = data.values.slice(log.range.row - data.row + 1, log.range.row - data.row + log.range.rows);
-  const order = columnDateOrder(rows.map((r) => r[col]), dateOrder).order;
+  const order = columnDateOrder(
+    rows.map((r) => r[col]),
+    dateOrder,
+  ).order;
   for (const row of rows) {
     const v = row[col];
     if (typeof v !== 'string') continue;
@@ -90,7 +110,11 @@ export function applyCorrections(snapshot: WorkbookSnapshot, maps: string[], dat
 }
 
 /** How the log at `sheet` was read: its columns, and the rows passed over with why. */
-export function describeReading(snapshot: WorkbookSnapshot, program: Program, sheet: string | undefined): LogReading | undefined {
+export function describeReading(
+  snapshot: WorkbookSnapshot,
+  program: Program,
+  sheet: string | undefined,
+): LogReading | undefined {
   const log = findLog(snapshot, sheet);
   if ('ok' in log) return undefined;
   const headers = log.cells[0] ?? [];
@@ -102,7 +126,12 @@ export function describeReading(snapshot: WorkbookSnapshot, program: Program, sh
     const text = h === null || h === undefined ? '' : String(h).trim();
     const key = keyAt.get(i);
     if (text === '' && !key) return;
-    columns.push({ sheet: log.sheet, cell: cellAddress(log.range.row, log.range.col + i), header: text, mappedTo: key ? COLUMN_BY_KEY[key].header : null });
+    columns.push({
+      sheet: log.sheet,
+      cell: cellAddress(log.range.row, log.range.col + i),
+      header: text,
+      mappedTo: key ? COLUMN_BY_KEY[key].header : null,
+    });
   });
   const parsed = parseLog(log.cells, program, { firstRow: log.range.row + 1 });
   return {
@@ -127,6 +156,8 @@ export function readingReport(reading: LogReading): string {
     lines.push('Notes on reading');
     for (const n of reading.notices) lines.push(`         ${n.row === null ? '' : `row ${n.row}: `}${n.message}`);
   }
-  lines.push('Correct a column with --map "HEADER=Column" (or "HEADER=ignore"); text dates with --date-order mdy|dmy|ymd.');
+  lines.push(
+    'Correct a column with --map "HEADER=Column" (or "HEADER=ignore"); text dates with --date-order mdy|dmy|ymd.',
+  );
   return lines.join('\n') + '\n';
 }

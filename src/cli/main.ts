@@ -64,13 +64,15 @@ function parseDate(args: ParsedArgs, name: string): DayNumber | undefined {
   const text = optionText(args, name);
   if (text === undefined) return undefined;
   const day = dayFromIso(text);
-  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) throw new Unusable(`bad date for --${name}: ${quote(text)} (use YYYY-MM-DD, ${EXCEL_DATE_RANGE})`);
+  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(text.trim()))
+    throw new Unusable(`bad date for --${name}: ${quote(text)} (use YYYY-MM-DD, ${EXCEL_DATE_RANGE})`);
   return day;
 }
 
 function parseProgram(args: ParsedArgs): string | undefined {
   const id = optionText(args, 'program');
-  if (id !== undefined && !findProgram(id)) throw new Unusable(`unknown program "${id}" (known: ${PROGRAMS.map((p) => p.id).join(', ')})`);
+  if (id !== undefined && !findProgram(id))
+    throw new Unusable(`unknown program "${id}" (known: ${PROGRAMS.map((p) => p.id).join(', ')})`);
   return id;
 }
 
@@ -86,7 +88,11 @@ function noPositional(args: ParsedArgs, command: string): void {
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-async function openWorkbook(file: string, io: CliIo, forWriting = false): Promise<{ port: XlsxWorkbook; big: boolean }> {
+async function openWorkbook(
+  file: string,
+  io: CliIo,
+  forWriting = false,
+): Promise<{ port: XlsxWorkbook; big: boolean }> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -101,7 +107,10 @@ async function openWorkbook(file: string, io: CliIo, forWriting = false): Promis
   } finally {
     await handle.close();
   }
-  if (!head.equals(ZIP_MAGIC)) throw new Unusable(`${file}: not an .xlsx workbook${/\.(xls|csv|ods)$/i.test(file) ? ' (save it as .xlsx first)' : ''}`);
+  if (!head.equals(ZIP_MAGIC))
+    throw new Unusable(
+      `${file}: not an .xlsx workbook${/\.(xls|csv|ods)$/i.test(file) ? ' (save it as .xlsx first)' : ''}`,
+    );
   const big = stat.size > (io.bigFileBytes ?? BIG_FILE_BYTES);
   if (big) progress(io, `reading ${basename(file)} (${Math.round(stat.size / 1024)} KB)…`);
   try {
@@ -110,8 +119,11 @@ async function openWorkbook(file: string, io: CliIo, forWriting = false): Promis
     if (forWriting) port.assertLoadable();
     return { port, big };
   } catch (e) {
-    if (e instanceof XlsxLimitError) throw new Unusable(`${file}: too big to ${e.bound === 'areaCells' ? 'copy' : 'read'}: ${e.message}`);
-    throw new Unusable(`${file}: not a readable .xlsx workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    if (e instanceof XlsxLimitError)
+      throw new Unusable(`${file}: too big to ${e.bound === 'areaCells' ? 'copy' : 'read'}: ${e.message}`);
+    throw new Unusable(
+      `${file}: not a readable .xlsx workbook (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    );
   }
 }
 
@@ -120,7 +132,12 @@ function progress(io: CliIo, text: string): void {
 }
 
 /** Writes a workbook through a temporary file; the content is made once that file is open. */
-async function writeWorkbook(target: string, content: () => Promise<Buffer>, force: boolean, inputs: string[] = []): Promise<void> {
+async function writeWorkbook(
+  target: string,
+  content: () => Promise<Buffer>,
+  force: boolean,
+  inputs: string[] = [],
+): Promise<void> {
   await writeSafely(target, async (file) => file.writeFile(await content()), { force, inputs });
 }
 
@@ -182,9 +199,11 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   if (pdf && soffice) {
     if (big) progress(io, `rendering ${basename(pdf)} with LibreOffice…`);
-    const document = await renderPdf(await printableSummary(await port.toBuffer(), result), soffice).catch((e: Error) => {
-      throw new Unusable(e.message);
-    });
+    const document = await renderPdf(await printableSummary(await port.toBuffer(), result), soffice).catch(
+      (e: Error) => {
+        throw new Unusable(e.message);
+      },
+    );
     await writeWorkbook(pdf, async () => document, force, [input]);
     io.stdout(`Wrote ${pdf}: the sheets "${result.sheet}" and "${result.entriesSheet}" as PDF\n`);
   }

@@ -48,11 +48,29 @@ export function checkJson(file: string, ev: Evaluation, log: LogLocation): Check
     required: ev.required,
     deadline: isoFromDay(ev.cycle.deadline),
     entries: ev.rowsRead,
-    problems: ev.problems.map((p) => ({ row: p.row, column: p.column, cell: problemCell(log, p.columnIndex, p.row), message: p.message })),
+    problems: ev.problems.map((p) => ({
+      row: p.row,
+      column: p.column,
+      cell: problemCell(log, p.columnIndex, p.row),
+      message: p.message,
+    })),
     missingProof: ev.proofIssues.filter((p) => p.state === 'missing').map((p) => p.row),
     insufficientProof: ev.proofIssues.filter((p) => p.state === 'insufficient').map((p) => p.row),
-    minimums: ev.minimums.map((m) => ({ id: m.id, label: m.label, required: m.required, counted: m.counted, shortfall: m.shortfall })),
-    categories: ev.categories.map((c) => ({ format: c.label, entries: c.entries, claimed: c.claimed, counted: c.counted, clipped: c.clipped, cap: c.cap })),
+    minimums: ev.minimums.map((m) => ({
+      id: m.id,
+      label: m.label,
+      required: m.required,
+      counted: m.counted,
+      shortfall: m.shortfall,
+    })),
+    categories: ev.categories.map((c) => ({
+      format: c.label,
+      entries: c.entries,
+      claimed: c.claimed,
+      counted: c.counted,
+      clipped: c.clipped,
+      cap: c.cap,
+    })),
     checklist: ev.checklist.map((c) => ({ id: c.id, label: c.label, done: c.done, detail: c.detail, rows: c.rows })),
     hints: ev.hints,
   };
@@ -68,12 +86,16 @@ export function checkReport(file: string, ev: Evaluation, log: LogLocation): str
   const lines: string[] = [];
   lines.push(`${file}: sheet "${log.sheet}", ${ev.rowsRead} ${ev.rowsRead === 1 ? 'row' : 'rows'} read`);
   lines.push(`Program  ${ev.program.id}: ${ev.program.name}`);
-  lines.push(`Cycle    ${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}; deadline ${isoFromDay(ev.cycle.deadline)}; as of ${isoFromDay(ev.asOf)}`);
+  lines.push(
+    `Cycle    ${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}; deadline ${isoFromDay(ev.cycle.deadline)}; as of ${isoFromDay(ev.asOf)}`,
+  );
   lines.push('');
   lines.push(`Status   ${ev.status.line}`);
   lines.push(`Credits  ${c(ev.earned)} counted of ${c(ev.required)} required; ${c(ev.needed)} still needed`);
   for (const m of ev.minimums) {
-    lines.push(`         ${m.label}: ${c(m.counted)} of ${c(m.required)}${m.shortfall ? `, ${c(m.shortfall)} short` : ''}`);
+    lines.push(
+      `         ${m.label}: ${c(m.counted)} of ${c(m.required)}${m.shortfall ? `, ${c(m.shortfall)} short` : ''}`,
+    );
   }
   if (ev.carriedOver) lines.push(`         includes ${c(ev.carriedOver)} carried over`);
   if (ev.categories.length) {
@@ -105,7 +127,8 @@ export function checkReport(file: string, ev: Evaluation, log: LogLocation): str
   if (notCounted.length) {
     lines.push('');
     lines.push('Counted less than claimed');
-    for (const e of notCounted) lines.push(`  row ${e.entry.row}: ${c(e.counted)} of ${c(e.claimed)}: ${e.reasons.join('; ') || e.state}`);
+    for (const e of notCounted)
+      lines.push(`  row ${e.entry.row}: ${c(e.counted)} of ${c(e.claimed)}: ${e.reasons.join('; ') || e.state}`);
   }
   if (ev.checklist.length) {
     lines.push('');
@@ -130,12 +153,18 @@ export function programsReport(programs: readonly Program[]): string {
 
 export function programRequirements(p: Program): string {
   const parts = [`${formatCredits(p.required)} ${p.creditUnit}`];
-  for (const m of p.minimums) parts.push(`at least ${formatCredits(m.credits)} ${m.label}${m.period === 'cycleYear' ? ' each cycle year' : ''}`);
+  for (const m of p.minimums)
+    parts.push(`at least ${formatCredits(m.credits)} ${m.label}${m.period === 'cycleYear' ? ' each cycle year' : ''}`);
   if (p.minEntries) parts.push(`at least ${p.minEntries} entries`);
   if (p.perEntryCap !== undefined) parts.push(`at most ${formatCredits(p.perEntryCap)} per entry`);
   for (const cap of p.caps) {
-    const label = cap.label.replace(/,?\s*cycle year \{year\}/, '').replace('{format}', 'each format').replace('{year}', '');
-    parts.push(`${label}: at most ${describeCap(cap, p.required, p.creditUnit)}${cap.exempt ? ' (some providers exempt)' : ''}`);
+    const label = cap.label
+      .replace(/,?\s*cycle year \{year\}/, '')
+      .replace('{format}', 'each format')
+      .replace('{year}', '');
+    parts.push(
+      `${label}: at most ${describeCap(cap, p.required, p.creditUnit)}${cap.exempt ? ' (some providers exempt)' : ''}`,
+    );
   }
   return parts.join('; ');
 }

@@ -27,10 +27,13 @@ export function tempPathFor(target: string, pid = process.pid): string {
   return join(dirname(target), `.${basename(target).slice(0, TEMP_BASE_CHARS)}.ce-ledger-${pid}-${random}.tmp`);
 }
 
-const errorCode = (e: unknown): string | undefined => (e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : undefined);
+const errorCode = (e: unknown): string | undefined =>
+  e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : undefined;
 /** "EACCES: permission denied", without the syscall and path node appends (the path is said already). */
 const message = (e: unknown): string =>
-  (e instanceof Error ? e.message.split('\n')[0]! : String(e)).replace(/^Error: /, '').replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
+  (e instanceof Error ? e.message.split('\n')[0]! : String(e))
+    .replace(/^Error: /, '')
+    .replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
 
 interface Identity {
   dev: bigint;
@@ -67,7 +70,9 @@ export async function refuseInputAsOutput(inputs: readonly string[], output: str
     const id = await identity(input);
     if (id && sameFile(id, out)) {
       const how = output === input ? '' : ' (the same file under another name, a link or another case)';
-      throw new WriteRefused(`${output} is the input file ${input}${how}: choose another output, the input is never written`);
+      throw new WriteRefused(
+        `${output} is the input file ${input}${how}: choose another output, the input is never written`,
+      );
     }
   }
 }
@@ -77,7 +82,8 @@ export async function refuseExisting(output: string, force: boolean): Promise<vo
   const existing = await fs.lstat(output).catch(() => undefined);
   if (!existing) return;
   if (!force) throw new WriteRefused(`${output} already exists (use --force to overwrite)`);
-  if ((await fs.stat(output).catch(() => existing)).isDirectory()) throw new WriteRefused(`${output} is a directory: give a file name with -o`);
+  if ((await fs.stat(output).catch(() => existing)).isDirectory())
+    throw new WriteRefused(`${output} is a directory: give a file name with -o`);
 }
 
 function alive(pid: number): boolean {
@@ -170,7 +176,11 @@ export interface SafeWriteOptions {
  * which is then flushed, closed and renamed over the target. Throws WriteRefused with a one-line reason;
  * on any failure the target is as it was and no temporary file remains.
  */
-export async function writeSafely(target: string, produce: (file: FileHandle) => Promise<void>, options: SafeWriteOptions): Promise<void> {
+export async function writeSafely(
+  target: string,
+  produce: (file: FileHandle) => Promise<void>,
+  options: SafeWriteOptions,
+): Promise<void> {
   const dir = dirname(target);
   const dirStat = await fs.stat(dir).catch(() => undefined);
   if (!dirStat) throw new WriteRefused(`cannot write ${target}: the directory ${dir} does not exist`);
@@ -197,7 +207,8 @@ export async function writeSafely(target: string, produce: (file: FileHandle) =>
     track(temp, undefined);
     // Checked again just before the rename: the target may have changed while the content was made.
     await refuseInputAsOutput(inputs, target);
-    if (!options.force && (await fs.lstat(target).catch(() => undefined))) throw new WriteRefused(`${target} already exists (use --force to overwrite)`);
+    if (!options.force && (await fs.lstat(target).catch(() => undefined)))
+      throw new WriteRefused(`${target} already exists (use --force to overwrite)`);
     await fs.rename(temp, target);
     untrack(temp);
     await syncDirectory(dir);
@@ -207,7 +218,10 @@ export async function writeSafely(target: string, produce: (file: FileHandle) =>
     await fs.rm(temp, { force: true }).catch(() => undefined);
     if (e instanceof WriteRefused) throw e;
     // Windows refuses to replace a file another program holds open.
-    const held = existing && ['EBUSY', 'EPERM', 'EACCES'].includes(errorCode(e) ?? '') ? ' (is it open in another program, such as Excel?)' : '';
+    const held =
+      existing && ['EBUSY', 'EPERM', 'EACCES'].includes(errorCode(e) ?? '')
+        ? ' (is it open in another program, such as Excel?)'
+        : '';
     throw new WriteRefused(`cannot write ${target}: ${message(e)}${held}`);
   }
 }

@@ -26,14 +26,31 @@ export async function buildTemplate(program: Program, cycleStart: DayNumber | un
     attestations: {},
   };
   const ops: WorkbookOp[] = profileOps(profile, snapshot);
-  const startName = ops.find((o): o is Extract<WorkbookOp, { kind: 'defineName' }> => o.kind === 'defineName' && o.name === 'CE_CYCLE_START');
-  if (cycleStart === undefined && startName) ops.push({ kind: 'setValues', sheet: startName.sheet, row: startName.range.row, col: startName.range.col, values: [['']] });
+  const startName = ops.find(
+    (o): o is Extract<WorkbookOp, { kind: 'defineName' }> => o.kind === 'defineName' && o.name === 'CE_CYCLE_START',
+  );
+  if (cycleStart === undefined && startName)
+    ops.push({
+      kind: 'setValues',
+      sheet: startName.sheet,
+      row: startName.range.row,
+      col: startName.range.col,
+      values: [['']],
+    });
 
-  const log = newLogPlan({ ...snapshot, sheetNames: [...snapshot.sheetNames, PROFILE_SHEET] }, program, { credits: false });
+  const log = newLogPlan({ ...snapshot, sheetNames: [...snapshot.sheetNames, PROFILE_SHEET] }, program, {
+    credits: false,
+  });
   ops.push(...log.ops);
 
   // A few native formulas below the profile: they need no add-in.
-  const lastProfileRow = Math.max(...ops.filter((o): o is Extract<WorkbookOp, { kind: 'setValues' }> => o.kind === 'setValues' && o.sheet === PROFILE_SHEET).map((o) => o.row));
+  const lastProfileRow = Math.max(
+    ...ops
+      .filter(
+        (o): o is Extract<WorkbookOp, { kind: 'setValues' }> => o.kind === 'setValues' && o.sheet === PROFILE_SHEET,
+      )
+      .map((o) => o.row),
+  );
   let row = lastProfileRow + 2;
   const at = (r: number) => `B${r + 1}`;
   ops.push({ kind: 'setValues', sheet: PROFILE_SHEET, row: row++, col: 0, values: [['At a glance']] });
@@ -50,10 +67,27 @@ export async function buildTemplate(program: Program, cycleStart: DayNumber | un
   }
   if (cycleStart !== undefined) {
     const deadlineRow = row++;
-    ops.push({ kind: 'setValues', sheet: PROFILE_SHEET, row: deadlineRow, col: 0, values: [['Deadline without penalty', serialFromDay(cycleDates(programForCycle(program, cycleStart), cycleStart).deadline)]] });
+    ops.push({
+      kind: 'setValues',
+      sheet: PROFILE_SHEET,
+      row: deadlineRow,
+      col: 0,
+      values: [
+        [
+          'Deadline without penalty',
+          serialFromDay(cycleDates(programForCycle(program, cycleStart), cycleStart).deadline),
+        ],
+      ],
+    });
     ops.push({ kind: 'setNumberFormat', sheet: PROFILE_SHEET, range: one(deadlineRow, 1), format: 'yyyy-mm-dd' });
     ops.push({ kind: 'setValues', sheet: PROFILE_SHEET, row, col: 0, values: [['Days to the deadline']] });
-    ops.push({ kind: 'setFormulas', sheet: PROFILE_SHEET, row, col: 1, formulas: [[`=MAX(0,${at(deadlineRow)}-TODAY())`]] });
+    ops.push({
+      kind: 'setFormulas',
+      sheet: PROFILE_SHEET,
+      row,
+      col: 1,
+      formulas: [[`=MAX(0,${at(deadlineRow)}-TODAY())`]],
+    });
     row++;
   }
   ops.push({ kind: 'deleteSheet', name: 'Sheet1' });

@@ -33,7 +33,10 @@ export interface SummaryCommandHost {
  * "Create submission summary" from the ribbon: the same action as the pane's button, asking and
  * reporting in the pane. Resolves with the report once the summary is written (or not).
  */
-export async function createSummaryCommand(host: SummaryCommandHost, event?: Office.AddinCommands.Event): Promise<SummaryReport> {
+export async function createSummaryCommand(
+  host: SummaryCommandHost,
+  event?: Office.AddinCommands.Event,
+): Promise<SummaryReport> {
   let action: Promise<SummaryReport> | undefined;
   try {
     try {
@@ -42,7 +45,11 @@ export async function createSummaryCommand(host: SummaryCommandHost, event?: Off
       console.error('CE Ledger: could not show the task pane', error);
     }
     if (host.prompts.getState().busy) {
-      const report: SummaryReport = { intent: 'info', message: 'The summary is already being written; wait for it to finish.', sheets: [] };
+      const report: SummaryReport = {
+        intent: 'info',
+        message: 'The summary is already being written; wait for it to finish.',
+        sheets: [],
+      };
       host.prompts.report(report);
       return report;
     }
@@ -58,6 +65,9 @@ export async function createSummaryCommand(host: SummaryCommandHost, event?: Off
 if (typeof Office !== 'undefined' && Office.actions) {
   Office.actions.associate('showTaskpane', showTaskpane);
   Office.actions.associate('createSummary', (event: Office.AddinCommands.Event) =>
-    createSummaryCommand({ port: new OfficeWorkbook(), prompts: summaryPrompts, showPane: () => Office.addin.showAsTaskpane() }, event),
+    createSummaryCommand(
+      { port: new OfficeWorkbook(), prompts: summaryPrompts, showPane: () => Office.addin.showAsTaskpane() },
+      event,
+    ),
   );
 }

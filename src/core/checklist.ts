@@ -21,13 +21,23 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
   const unit = p.creditUnit;
   return p.checklist.map((item: ChecklistItem): ChecklistResult => {
     const label = fillTemplate(item.label, values, p.fees);
-    const auto = (done: boolean, detail: string, rows: number[] = []): ChecklistResult => ({ id: item.id, label, kind: 'auto', done, detail, rows });
+    const auto = (done: boolean, detail: string, rows: number[] = []): ChecklistResult => ({
+      id: item.id,
+      label,
+      kind: 'auto',
+      done,
+      detail,
+      rows,
+    });
     switch (item.check) {
       case 'totalCredits':
         return auto(ev.earned >= ev.required, `${formatCredits(ev.earned)} of ${formatCredits(ev.required)} ${unit}`);
       case 'minimum': {
         const m = ev.minimums.find((x) => x.id === item.minimum)!;
-        return auto(m.shortfall === 0, `${formatCredits(m.counted)} of ${formatCredits(m.required)} ${m.label} ${unit}`);
+        return auto(
+          m.shortfall === 0,
+          `${formatCredits(m.counted)} of ${formatCredits(m.required)} ${m.label} ${unit}`,
+        );
       }
       case 'minEntries': {
         const n = ev.entries.filter((e) => e.state === 'counted' && e.counted > 0).length;
@@ -40,37 +50,75 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
       }
       case 'atRiskClear': {
         const rows = rowsWhere(ev, (e) => e.state === 'counted' && e.flags.some((f) => f.rule === item.rule));
-        return auto(rows.length === 0, rows.length ? `${plural(rows.length, 'entry', 'entries')} to resolve` : 'all clear', rows);
+        return auto(
+          rows.length === 0,
+          rows.length ? `${plural(rows.length, 'entry', 'entries')} to resolve` : 'all clear',
+          rows,
+        );
       }
       case 'eligible': {
-        const rows = rowsWhere(ev, (e) => e.state === 'ineligible' && e.reasons.length > 0 && e.ineligibleRule === item.rule);
-        return auto(rows.length === 0, rows.length ? `${plural(rows.length, 'entry', 'entries')} not counted` : 'all eligible', rows);
+        const rows = rowsWhere(
+          ev,
+          (e) => e.state === 'ineligible' && e.reasons.length > 0 && e.ineligibleRule === item.rule,
+        );
+        return auto(
+          rows.length === 0,
+          rows.length ? `${plural(rows.length, 'entry', 'entries')} not counted` : 'all eligible',
+          rows,
+        );
       }
       case 'proof': {
         const rows = ev.proofIssues.map((x) => x.row);
-        return auto(rows.length === 0, rows.length ? `${plural(rows.length, 'entry', 'entries')} missing or with insufficient proof` : 'proof held for every entry', rows);
+        return auto(
+          rows.length === 0,
+          rows.length
+            ? `${plural(rows.length, 'entry', 'entries')} missing or with insufficient proof`
+            : 'proof held for every entry',
+          rows,
+        );
       }
       case 'allInWindow': {
         const rows = rowsWhere(ev, (e) => e.state === 'outside-window');
-        return auto(rows.length === 0, rows.length ? `${plural(rows.length, 'entry', 'entries')} outside ${values.cycleStart} – ${values.windowEnd}` : 'all inside the window', rows);
+        return auto(
+          rows.length === 0,
+          rows.length
+            ? `${plural(rows.length, 'entry', 'entries')} outside ${values.cycleStart} – ${values.windowEnd}`
+            : 'all inside the window',
+          rows,
+        );
       }
       case 'applicationOpen': {
         const opens = ev.cycle.applicationOpens;
         const open = opens === undefined || ev.asOf >= opens;
-        return auto(open, opens === undefined ? 'open once the requirements are met' : open ? `open since ${isoFromDay(opens)}` : `opens ${isoFromDay(opens)}`);
+        return auto(
+          open,
+          opens === undefined
+            ? 'open once the requirements are met'
+            : open
+              ? `open since ${isoFromDay(opens)}`
+              : `opens ${isoFromDay(opens)}`,
+        );
       }
       case 'submitBy': {
         const last: DayNumber | undefined =
-          item.through === 'deadline' ? ev.cycle.deadline : ev.cycle.phases.find((ph) => ph.status === item.through)?.through;
+          item.through === 'deadline'
+            ? ev.cycle.deadline
+            : ev.cycle.phases.find((ph) => ph.status === item.through)?.through;
         const by = last ?? ev.cycle.deadline;
         const inTime = ev.asOf <= by;
-        return auto(inTime, inTime ? `${plural(by - ev.asOf, 'day')} left, until ${isoFromDay(by)}` : `closed on ${isoFromDay(by)}`);
+        return auto(
+          inTime,
+          inTime ? `${plural(by - ev.asOf, 'day')} left, until ${isoFromDay(by)}` : `closed on ${isoFromDay(by)}`,
+        );
       }
       case 'profileDate': {
         const valid = profile.cprValidUntil;
         const needed = item.onOrAfter === 'deadline' ? ev.cycle.deadline : ev.asOf;
         if (valid === undefined) return auto(false, 'enter the valid-until date in the profile');
-        return auto(valid >= needed, `valid until ${isoFromDay(valid)}${valid >= needed ? '' : `; must be valid on ${isoFromDay(needed)}`}`);
+        return auto(
+          valid >= needed,
+          `valid until ${isoFromDay(valid)}${valid >= needed ? '' : `; must be valid on ${isoFromDay(needed)}`}`,
+        );
       }
       case 'attestation': {
         const done = profile.attestations[item.id] === true;

@@ -35,32 +35,96 @@ export const COLUMNS: readonly ColumnDef[] = [
   {
     key: 'date',
     header: 'Date',
-    aliases: ['Completion date', 'Date completed', 'Completed', 'Completed on', 'Activity date', 'Date of completion', 'Date earned', 'End date', 'Event date'],
+    aliases: [
+      'Completion date',
+      'Date completed',
+      'Completed',
+      'Completed on',
+      'Activity date',
+      'Date of completion',
+      'Date earned',
+      'End date',
+      'Event date',
+    ],
   },
   {
     key: 'activity',
     header: 'Activity',
-    aliases: ['Course title', 'Title', 'Course', 'Course name', 'Activity title', 'Activity name', 'Event', 'Event title', 'Event name', 'Program title', 'Session', 'Description'],
+    aliases: [
+      'Course title',
+      'Title',
+      'Course',
+      'Course name',
+      'Activity title',
+      'Activity name',
+      'Event',
+      'Event title',
+      'Event name',
+      'Program title',
+      'Session',
+      'Description',
+    ],
   },
   {
     key: 'provider',
     header: 'Provider',
-    aliases: ['Sponsor', 'Organization', 'Organisation', 'Organizer', 'Host', 'Provided by', 'Sponsoring organization', 'Provider name', 'Presenter'],
+    aliases: [
+      'Sponsor',
+      'Organization',
+      'Organisation',
+      'Organizer',
+      'Host',
+      'Provided by',
+      'Sponsoring organization',
+      'Provider name',
+      'Presenter',
+    ],
   },
   {
     key: 'format',
     header: 'Format',
-    aliases: ['Type', 'Activity type', 'Category', 'Delivery', 'Delivery format', 'CE type', 'CEU type', 'Credit type', 'Method', 'Kind'],
+    aliases: [
+      'Type',
+      'Activity type',
+      'Category',
+      'Delivery',
+      'Delivery format',
+      'CE type',
+      'CEU type',
+      'Credit type',
+      'Method',
+      'Kind',
+    ],
   },
   {
     key: 'hours',
     header: 'Hours',
-    aliases: ['CE hours', 'CEU hours', 'Credit hours', 'Contact hours', 'Live hours', 'Presented hours', 'Hours earned', 'Units', 'Amount'],
+    aliases: [
+      'CE hours',
+      'CEU hours',
+      'Credit hours',
+      'Contact hours',
+      'Live hours',
+      'Presented hours',
+      'Hours earned',
+      'Units',
+      'Amount',
+    ],
   },
   {
     key: 'selfStudyHours',
     header: 'Self-study hours',
-    aliases: ['Self study', 'Self-study', 'Self-directed hours', 'Self directed hours', 'Self-paced hours', 'Study hours', 'Research hours', 'Writing hours', 'Async hours'],
+    aliases: [
+      'Self study',
+      'Self-study',
+      'Self-directed hours',
+      'Self directed hours',
+      'Self-paced hours',
+      'Study hours',
+      'Research hours',
+      'Writing hours',
+      'Async hours',
+    ],
   },
   {
     key: 'subject',
@@ -75,21 +139,58 @@ export const COLUMNS: readonly ColumnDef[] = [
   {
     key: 'proof',
     header: 'Proof',
-    aliases: ['Proof type', 'Certificate', 'Evidence', 'Documentation', 'Proof of completion', 'Verification', 'Proof held'],
+    aliases: [
+      'Proof type',
+      'Certificate',
+      'Evidence',
+      'Documentation',
+      'Proof of completion',
+      'Verification',
+      'Proof held',
+    ],
   },
   { key: 'score', header: 'Score', aliases: ['Assessment score', 'Quiz score', 'Test score', 'Exam score', 'Score %'] },
   { key: 'grade', header: 'Grade', aliases: ['Letter grade', 'Course grade', 'Final grade'] },
-  { key: 'location', header: 'Location', aliases: ['City and state', 'City/state', 'City, state', 'City', 'Venue', 'Place', 'Accessed from'] },
+  {
+    key: 'location',
+    header: 'Location',
+    aliases: ['City and state', 'City/state', 'City, state', 'City', 'Venue', 'Place', 'Accessed from'],
+  },
   {
     key: 'proofLink',
     header: 'Proof link',
-    aliases: ['Proof file', 'Certificate link', 'Certificate file', 'Link', 'URL', 'File', 'File path', 'Attachment', 'Document link'],
+    aliases: [
+      'Proof file',
+      'Certificate link',
+      'Certificate file',
+      'Link',
+      'URL',
+      'File',
+      'File path',
+      'Attachment',
+      'Document link',
+    ],
   },
   {
     // Credits as awarded (rules revision 9): already in the program's unit, never converted again.
     key: 'credits',
     header: 'Credits',
-    aliases: ['CE credits', 'CECs', 'CEC', 'CEUs', 'CEU', 'PDUs', 'PDU', 'CPEs', 'CPE', 'CMEs', 'Credits earned', 'Credits awarded', 'CE credits claimed', 'Credits claimed'],
+    aliases: [
+      'CE credits',
+      'CECs',
+      'CEC',
+      'CEUs',
+      'CEU',
+      'PDUs',
+      'PDU',
+      'CPEs',
+      'CPE',
+      'CMEs',
+      'Credits earned',
+      'Credits awarded',
+      'CE credits claimed',
+      'Credits claimed',
+    ],
   },
   { key: 'status', header: 'Status', aliases: ['Completion status', 'Attendance', 'Progress'] },
   { key: 'notes', header: 'Notes', aliases: ['Note', 'Comments', 'Comment', 'Remarks'] },
@@ -109,7 +210,10 @@ export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnDef>> = Object.from
 
 /** "Completion Date!" → "completiondate": the form headers and names are compared in. */
 export function normalizeName(text: string): string {
-  return text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+  return text
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 const exactNames = new Map<string, ColumnKey>();
@@ -147,7 +251,8 @@ function headerChoice(header: string, extra?: ColumnWords): { key: ColumnKey; sc
   const c = contentName(header);
   if (extra) {
     for (const key of Object.keys(extra) as ColumnKey[]) {
-      if (extra[key]!.some((w) => normalizeName(w) === n || normalizeName(w) === c)) return { key, score: PROGRAM_WORDS };
+      if (extra[key]!.some((w) => normalizeName(w) === n || normalizeName(w) === c))
+        return { key, score: PROGRAM_WORDS };
     }
   }
   const alias = aliasNames.get(n) ?? aliasNames.get(c) ?? exactNames.get(c);
@@ -266,7 +371,8 @@ export function matchHeaders(headers: readonly unknown[], extra?: ColumnWords): 
 export function missingRequiredColumns(map: ColumnMap): string[] {
   const missing: string[] = [];
   if (map.date === undefined) missing.push('Date');
-  if (map.hours === undefined && map.selfStudyHours === undefined && map.credits === undefined) missing.push('Hours (or Self-study hours)');
+  if (map.hours === undefined && map.selfStudyHours === undefined && map.credits === undefined)
+    missing.push('Hours (or Self-study hours)');
   return missing;
 }
 

@@ -17,7 +17,13 @@ export function perEntryCap(program: Program, format: Format): number | undefine
 }
 
 /** Before the per-entry cap and rounding: the format's conversion and the multipliers. */
-export function rawCredits(program: Program, format: Format, hours: number, selfStudyHours: number, subject?: FilterSubject): number {
+export function rawCredits(
+  program: Program,
+  format: Format,
+  hours: number,
+  selfStudyHours: number,
+  subject?: FilterSubject,
+): number {
   let raw = hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
   for (const m of program.multipliers) {
     if (matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when)) raw *= m.factor;
@@ -39,7 +45,13 @@ export function creditsFor(
 }
 
 /** `creditsFor(...).credits` without the details (`CE_CREDITS`). */
-export function entryCredits(program: Program, format: Format, hours: number, selfStudyHours: number, subject?: FilterSubject): number {
+export function entryCredits(
+  program: Program,
+  format: Format,
+  hours: number,
+  selfStudyHours: number,
+  subject?: FilterSubject,
+): number {
   return creditsFromRaw(program, format, rawCredits(program, format, hours, selfStudyHours, subject));
 }
 

@@ -17,7 +17,9 @@ export interface CycleDates {
   deadline: DayNumber;
   applicationOpens: DayNumber | undefined;
   phases: PhaseDates[];
-  extension: { label: string; requestBy: DayNumber; runsTo: DayNumber; minCredits: number; feeId: string; note?: string } | undefined;
+  extension:
+    | { label: string; requestBy: DayNumber; runsTo: DayNumber; minCredits: number; feeId: string; note?: string }
+    | undefined;
   /** Number of cycle years the earning window spans. */
   cycleYears: number;
 }
@@ -82,7 +84,9 @@ export function cycleYearOf(cycleStart: DayNumber, day: DayNumber): number {
 /** The phase in force after the deadline; the last phase when every bounded one has ended. */
 export function phaseAt(dates: CycleDates, asOf: DayNumber): PhaseDates | undefined {
   if (asOf <= dates.deadline) return undefined;
-  return dates.phases.find((p) => p.through === undefined || asOf <= p.through) ?? dates.phases[dates.phases.length - 1];
+  return (
+    dates.phases.find((p) => p.through === undefined || asOf <= p.through) ?? dates.phases[dates.phases.length - 1]
+  );
 }
 
 /** The status keyword at `asOf`, given whether the requirements are met. */

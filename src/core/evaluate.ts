@@ -83,7 +83,12 @@ function capUsages(pass: Pass): CapUsage[] {
 }
 
 /** Entry `i` of the table explained: its reasons (window, eligibility, caps), flags and proof. */
-function explainEntry(pass: Pass, i: number, caps: readonly CapUsage[], clips: readonly Clip[] | undefined): EntryResult {
+function explainEntry(
+  pass: Pass,
+  i: number,
+  caps: readonly CapUsage[],
+  clips: readonly Clip[] | undefined,
+): EntryResult {
   const { plan, table } = pass;
   const { program, dates } = plan;
   const iso = (d: DayNumber) => isoFromDay(d);
@@ -92,10 +97,13 @@ function explainEntry(pass: Pass, i: number, caps: readonly CapUsage[], clips: r
   const raw = table.raw[i]!;
   const cap = perEntryCap(program, entry.format);
   const reasons: string[] = [];
-  if (cap !== undefined && raw > cap) reasons.push(`Capped at ${formatCredits(cap)} ${program.creditUnit} per entry (${formatCredits(raw)} computed)`);
+  if (cap !== undefined && raw > cap)
+    reasons.push(`Capped at ${formatCredits(cap)} ${program.creditUnit} per entry (${formatCredits(raw)} computed)`);
   const code = table.state[i]!;
   if (code === OUTSIDE_WINDOW) {
-    reasons.push(`Completed ${iso(entry.date)}, outside the cycle window ${iso(dates.cycleStart)} – ${iso(dates.windowEnd)}`);
+    reasons.push(
+      `Completed ${iso(entry.date)}, outside the cycle window ${iso(dates.cycleStart)} – ${iso(dates.windowEnd)}`,
+    );
   } else if (code === PLANNED) {
     reasons.push(`Planned for ${iso(entry.date)}: counts once completed`);
   }
@@ -160,8 +168,8 @@ function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluat
   const categories: CategoryTotal[] = [];
   for (const format of program.formats) {
     const ofFormat = counting.filter((e) => e.entry.format.id === format.id);
-    const formatCaps = program.caps.filter(
-      (c) => matchesFilter({ formatId: format.id, approved: false, provider: '' }, { formats: c.appliesTo.formats }),
+    const formatCaps = program.caps.filter((c) =>
+      matchesFilter({ formatId: format.id, approved: false, provider: '' }, { formats: c.appliesTo.formats }),
     );
     if (ofFormat.length === 0 && formatCaps.length === 0) continue;
     const claimedHere = clean(ofFormat.reduce((s, e) => s + e.claimed, 0));
@@ -174,7 +182,9 @@ function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluat
       claimed: claimedHere,
       counted: countedHere,
       clipped: clean(claimedHere - countedHere),
-      cap: formatCaps.map((c) => describeCap(c, required, unit) + (c.exempt ? ' (some providers exempt)' : '')).join('; '),
+      cap: formatCaps
+        .map((c) => describeCap(c, required, unit) + (c.exempt ? ' (some providers exempt)' : ''))
+        .join('; '),
       capLimit: single ? capLimit(single, required) : undefined,
     });
   }
@@ -183,14 +193,23 @@ function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluat
   const proofIssues: ProofIssue[] = entries
     // Only entries that count need proof now: a planned activity cannot have it yet.
     .filter((e) => e.state === 'counted' && (e.proof === 'missing' || e.proof === 'insufficient'))
-    .map((e) => ({ row: e.entry.row, state: e.proof as 'missing' | 'insufficient', message: e.proofMessage!, activity: e.entry.activity }));
+    .map((e) => ({
+      row: e.entry.row,
+      state: e.proof as 'missing' | 'insufficient',
+      message: e.proofMessage!,
+      activity: e.entry.activity,
+    }));
 
   const keyDates: KeyDate[] = [
     { id: 'cycleStart', label: 'Cycle started', day: dates.cycleStart },
-    ...(dates.applicationOpens !== undefined ? [{ id: 'applicationOpens', label: 'Application opens', day: dates.applicationOpens }] : []),
+    ...(dates.applicationOpens !== undefined
+      ? [{ id: 'applicationOpens', label: 'Application opens', day: dates.applicationOpens }]
+      : []),
     { id: 'windowEnd', label: 'Last day to earn credits', day: dates.windowEnd },
     { id: 'deadline', label: 'Deadline without penalty', day: dates.deadline },
-    ...(dates.extension ? [{ id: 'extensionRequestBy', label: `${dates.extension.label}: request by`, day: dates.extension.requestBy }] : []),
+    ...(dates.extension
+      ? [{ id: 'extensionRequestBy', label: `${dates.extension.label}: request by`, day: dates.extension.requestBy }]
+      : []),
     ...dates.phases
       .filter((p) => p.through !== undefined)
       .map((p) => ({ id: `${p.status.toLowerCase()}-ends`, label: `${titleCase(p.status)} ends`, day: p.through! })),
@@ -242,7 +261,8 @@ function hintsFor(ev: Omit<Evaluation, 'checklist' | 'hints'>, values: Record<st
     const total = Math.max(0, clean(ev.required - ev.earned));
     let text = `${values.needed} ${unit} to go`;
     if (keyword === 'IN PROGRESS') text += ` by ${values.deadline}`;
-    if (ev.bindingMinimum) text = `${formatCredits(ev.bindingMinimum.shortfall)} more ${ev.bindingMinimum.label} ${unit} needed${total > 0 ? ` (${formatCredits(total)} overall)` : ''}`;
+    if (ev.bindingMinimum)
+      text = `${formatCredits(ev.bindingMinimum.shortfall)} more ${ev.bindingMinimum.label} ${unit} needed${total > 0 ? ` (${formatCredits(total)} overall)` : ''}`;
     const full = ev.caps.filter((c) => c.full);
     if (full.length) {
       const names = full.map((c) => c.label);
@@ -265,10 +285,17 @@ function hintsFor(ev: Omit<Evaluation, 'checklist' | 'hints'>, values: Record<st
   const missing = ev.proofIssues.filter((p) => p.state === 'missing').length;
   const weak = ev.proofIssues.length - missing;
   if (missing || weak) {
-    const parts = [missing ? `${missing} missing` : '', weak ? `${weak} insufficient` : ''].filter(Boolean).join(' and ');
+    const parts = [missing ? `${missing} missing` : '', weak ? `${weak} insufficient` : '']
+      .filter(Boolean)
+      .join(' and ');
     hints.push(`Proof: ${parts}; add it before you apply.`);
   }
-  const unapproved = ev.entries.filter((e) => e.counted > 0 && e.flags.some((f) => f.severity === 'at-risk' && f.rule !== 'proof')).length;
-  if (unapproved) hints.push(`${unapproved} counted ${unapproved === 1 ? 'entry is' : 'entries are'} at risk at review (see the flags).`);
+  const unapproved = ev.entries.filter(
+    (e) => e.counted > 0 && e.flags.some((f) => f.severity === 'at-risk' && f.rule !== 'proof'),
+  ).length;
+  if (unapproved)
+    hints.push(
+      `${unapproved} counted ${unapproved === 1 ? 'entry is' : 'entries are'} at risk at review (see the flags).`,
+    );
   return hints;
 }

@@ -13,7 +13,10 @@ const phraseCache = new Map<string, RegExp>();
 export function containsPhrase(text: string, phrase: string): boolean {
   let re = phraseCache.get(phrase);
   if (!re) {
-    const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const escaped = phrase
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\s+/g, '\\s+');
     re = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu');
     phraseCache.set(phrase, re);
   }

@@ -44,7 +44,11 @@ let lastList: SubjectList | undefined;
 /** Whether a (non-blank) subject is in the program's list of subjects, in any case or punctuation. */
 export function subjectListed(program: Program, subject: string): boolean {
   let list = program === lastProgram ? lastList : subjectLists.get(program);
-  if (!list) subjectLists.set(program, (list = { names: new Set((program.subjects ?? []).map(normalizeName)), typed: new Map() }));
+  if (!list)
+    subjectLists.set(
+      program,
+      (list = { names: new Set((program.subjects ?? []).map(normalizeName)), typed: new Map() }),
+    );
   lastProgram = program;
   lastList = list;
   let listed = list.typed.get(subject);
@@ -60,7 +64,11 @@ export function subjectListed(program: Program, subject: string): boolean {
 export type EligibilityFacts = Pick<LogEntry, 'subject' | 'format' | 'grade'>;
 
 /** The first eligibility rule the entry fails, with its message; flags for missing facts. */
-export function eligibility(program: Program, entry: EligibilityFacts, flags: Flag[]): { rule: string; message: string } | undefined {
+export function eligibility(
+  program: Program,
+  entry: EligibilityFacts,
+  flags: Flag[],
+): { rule: string; message: string } | undefined {
   for (const rule of program.eligibility as EligibilityRule[]) {
     if (rule.type === 'subjectInList') {
       if (entry.subject === '') {
@@ -70,7 +78,8 @@ export function eligibility(program: Program, entry: EligibilityFacts, flags: Fl
       }
     } else if (rule.type === 'minimumGrade' && rule.formats.includes(entry.format.id)) {
       if (entry.grade === undefined) flags.push({ rule: rule.id, severity: 'at-risk', message: rule.missingMessage });
-      else if (!gradePasses(entry.grade, rule.grade)) return { rule: rule.id, message: `${rule.message} (grade ${entry.grade})` };
+      else if (!gradePasses(entry.grade, rule.grade))
+        return { rule: rule.id, message: `${rule.message} (grade ${entry.grade})` };
     }
   }
   return undefined;
@@ -84,7 +93,11 @@ export function atRiskFlags(program: Program, entry: LogEntry, flags: Flag[]): v
       }
     } else if (rule.type === 'titleMatches') {
       if (containsAnyPhrase(entry.activity, rule.phrases)) {
-        flags.push({ rule: rule.id, severity: rule.severity === 'risk' ? 'at-risk' : 'warning', message: rule.message });
+        flags.push({
+          rule: rule.id,
+          severity: rule.severity === 'risk' ? 'at-risk' : 'warning',
+          message: rule.message,
+        });
       }
     } else if (rule.type === 'fieldRequired') {
       if (entry[rule.field] === '') flags.push({ rule: rule.id, severity: 'at-risk', message: rule.message });
@@ -105,7 +118,8 @@ export function proofState(program: Program, entry: LogEntry): { state: ProofSta
   for (const kind of held) {
     if (!rule.acceptable.includes(kind)) continue;
     if (kind === 'Assessment') {
-      if (entry.score === undefined) weakAssessment = `Assessment without a score: record it (${rule.minAssessmentScore} or more counts as proof)`;
+      if (entry.score === undefined)
+        weakAssessment = `Assessment without a score: record it (${rule.minAssessmentScore} or more counts as proof)`;
       else if (entry.score < rule.minAssessmentScore)
         weakAssessment = `Assessment score ${entry.score} is below ${rule.minAssessmentScore}: insufficient proof`;
       else hasAcceptable = true;

@@ -3,12 +3,28 @@
  * problems. Nothing here throws on user data: every bad cell becomes a problem naming its row, column
  * and what to type instead, and its row counts for nothing until fixed.
  */
-import { COLUMN_BY_KEY, matchHeaders, missingRequiredColumns, normalizeName, type ColumnKey, type ColumnMap, type ColumnWords } from './columns';
+import {
+  COLUMN_BY_KEY,
+  matchHeaders,
+  missingRequiredColumns,
+  normalizeName,
+  type ColumnKey,
+  type ColumnMap,
+  type ColumnWords,
+} from './columns';
 import { matchesFilter } from './filters';
 import { skipReason } from './row-skips';
 import { AMOUNT_FORMS, amountFromText } from './text-amounts';
 import { columnDateOrder, isoOfParts, textDateParts, type ColumnDateOrder, type DateOrder } from './text-dates';
-import { dayFromIso, dayFromJsDate, dayFromSerial, EXCEL_DATE_RANGE, isIsoOutOfRange, isSerialOutOfRange, type DayNumber } from './dates';
+import {
+  dayFromIso,
+  dayFromJsDate,
+  dayFromSerial,
+  EXCEL_DATE_RANGE,
+  isIsoOutOfRange,
+  isSerialOutOfRange,
+  type DayNumber,
+} from './dates';
 import { excerpt, quote } from './excerpt';
 import { PROOF_KINDS, type Format, type ProofKind, type Program } from './schema';
 
@@ -119,7 +135,8 @@ function isEmptyRow(row: readonly Cell[]): boolean {
 function describe(value: Cell): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return quote(value);
-  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.toISOString().split('T')[0]! : 'an invalid date';
+  if (value instanceof Date)
+    return Number.isFinite(value.getTime()) ? value.toISOString().split('T')[0]! : 'an invalid date';
   return excerpt(String(value));
 }
 
@@ -145,7 +162,9 @@ export function readDate(value: Cell, order: DateOrder = 'mdy'): DayNumber | und
   if (value instanceof Date) {
     const day = dayFromJsDate(value);
     if (day !== undefined) return day;
-    return Number.isFinite(value.getTime()) ? new Bad(`${describe(value)} ${OUTSIDE_EXCEL}`) : new Bad('is not a valid date');
+    return Number.isFinite(value.getTime())
+      ? new Bad(`${describe(value)} ${OUTSIDE_EXCEL}`)
+      : new Bad('is not a valid date');
   }
   if (typeof value === 'string') {
     const text = value.trim();
@@ -350,7 +369,9 @@ export class FormatLookup {
     if (text === '') {
       return this.fallback ?? new Bad(`is missing: choose one of ${this.help}`);
     }
-    return this.find(text) ?? new Bad(`${describe(text)} is not one of the ${this.program.id} formats: use ${this.help}`);
+    return (
+      this.find(text) ?? new Bad(`${describe(text)} is not one of the ${this.program.id} formats: use ${this.help}`)
+    );
   }
 }
 
@@ -385,10 +406,16 @@ export interface HeaderOptions {
 }
 
 /** Checks the header row; the message says what is missing and what the first row must hold. */
-export function readHeader(cells: Cells, options: HeaderOptions = {}): { map: ColumnMap; headers: string[]; unknownHeaders: string[] } | LogError {
+export function readHeader(
+  cells: Cells,
+  options: HeaderOptions = {},
+): { map: ColumnMap; headers: string[]; unknownHeaders: string[] } | LogError {
   const first = cells[0];
   if (!first || first.length === 0) {
-    return { ok: false, message: 'log: the range is empty; select the whole log including its header row (Date, Activity, Hours, …)' };
+    return {
+      ok: false,
+      message: 'log: the range is empty; select the whole log including its header row (Date, Activity, Hours, …)',
+    };
   }
   const headers = first.map(readText);
   const match = matchHeaders(headers, options.words);
@@ -433,13 +460,23 @@ export interface RowFacts {
 }
 
 export function emptyFacts(): RowFacts {
-  return { date: 0, format: undefined, hours: 0, selfStudyHours: 0, approved: false, proof: NO_PROOF, score: undefined, grade: undefined };
+  return {
+    date: 0,
+    format: undefined,
+    hours: 0,
+    selfStudyHours: 0,
+    approved: false,
+    proof: NO_PROOF,
+    score: undefined,
+    grade: undefined,
+  };
 }
 
 /** The multipliers a program applies to this row's credits (1 when none). */
 function multiplierFor(program: Program, format: Format, approved: boolean, provider: string): number {
   let factor = 1;
-  for (const m of program.multipliers) if (matchesFilter({ formatId: format.id, approved, provider }, m.when)) factor *= m.factor;
+  for (const m of program.multipliers)
+    if (matchesFilter({ formatId: format.id, approved, provider }, m.when)) factor *= m.factor;
   return factor;
 }
 
@@ -453,7 +490,13 @@ function round2(n: number): number {
  * functions, the pane, the command line) counts the awarded credits and never converts them again.
  * The per-entry cap still applies. A message when the format earns nothing to convert through.
  */
-function applyAwarded(facts: RowFacts, awarded: number, given: boolean, program: Program, provider: string): string | undefined {
+function applyAwarded(
+  facts: RowFacts,
+  awarded: number,
+  given: boolean,
+  program: Program,
+  provider: string,
+): string | undefined {
   const format = facts.format!;
   const factor = multiplierFor(program, format, facts.approved, provider);
   if (given) {

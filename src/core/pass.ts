@@ -18,7 +18,19 @@ import { describeStatus, minimumResult, type StatusDescription } from './status'
 import type { MinimumResult } from './evaluation';
 import { containsAnyPhrase, type FilterSubject } from './filters';
 import { eligibility, type EligibilityFacts, type Flag } from './judgments';
-import { emptyFacts, isEmptyRow, readDate, readHeader, readRow, readText, type Cells, type LogEntry, type LogError, type RowFacts, type RowProblem } from './log';
+import {
+  emptyFacts,
+  isEmptyRow,
+  readDate,
+  readHeader,
+  readRow,
+  readText,
+  type Cells,
+  type LogEntry,
+  type LogError,
+  type RowFacts,
+  type RowProblem,
+} from './log';
 import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
 import { clean } from './rounding';
 import type { Program, StatusKeyword } from './schema';
@@ -227,7 +239,11 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
  */
 const rowFacts = emptyFacts();
 const rowSubject: FilterSubject = { formatId: '', approved: false, provider: '' };
-const rowEligibility: EligibilityFacts = { subject: '', format: undefined as unknown as EligibilityFacts['format'], grade: undefined };
+const rowEligibility: EligibilityFacts = {
+  subject: '',
+  format: undefined as unknown as EligibilityFacts['format'],
+  grade: undefined,
+};
 const rowFlags: Flag[] = [];
 
 /** Reads rows `from` to `to` - 1 of the cells (row 0 is the header) into the table. */
@@ -243,7 +259,18 @@ export function passRows(pass: Pass, from: number, to: number): void {
 function readRows(pass: Pass, from: number, to: number): number {
   const { plan, cells, map, detail, table } = pass;
   const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries } = plan;
-  const { counted, claimed, raw, row: rowOf, date: dateOf, format: formatOf, state: stateOf, year, capGroup, inMinimum } = table;
+  const {
+    counted,
+    claimed,
+    raw,
+    row: rowOf,
+    date: dateOf,
+    format: formatOf,
+    state: stateOf,
+    year,
+    capGroup,
+    inMinimum,
+  } = table;
   const capPlans = plan.caps;
   const minimumPlans = plan.minimums;
   const yearSlots = plan.yearSlots;
@@ -313,10 +340,14 @@ function readRows(pass: Pass, from: number, to: number): number {
       counted[n] = credits;
       for (let k = 0; k < capPlans.length; k++) {
         const cap = capPlans[k]!;
-        const member = credits > 0 && passes(cap.applies, fi, approved, provider) && !(cap.exempt && passes(cap.exempt, fi, approved, provider));
+        const member =
+          credits > 0 &&
+          passes(cap.applies, fi, approved, provider) &&
+          !(cap.exempt && passes(cap.exempt, fi, approved, provider));
         capGroup[k]![n] = member ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : 0) : -1;
       }
-      for (let m = 0; m < minimumPlans.length; m++) inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider) ? 1 : 0;
+      for (let m = 0; m < minimumPlans.length; m++)
+        inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider) ? 1 : 0;
     } else {
       counted[n] = 0;
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
@@ -410,7 +441,8 @@ function sameDownstream(pass: Pass, k: number, a: number, b: number): boolean {
   const t = pass.table;
   if (pass.plan.annualMinimums && t.year[a] !== t.year[b]) return false;
   for (let m = 0; m < t.inMinimum.length; m++) if (t.inMinimum[m]![a] !== t.inMinimum[m]![b]) return false;
-  for (let later = k + 1; later < t.capGroup.length; later++) if (t.capGroup[later]![a] !== t.capGroup[later]![b]) return false;
+  for (let later = k + 1; later < t.capGroup.length; later++)
+    if (t.capGroup[later]![a] !== t.capGroup[later]![b]) return false;
   return true;
 }
 
@@ -460,7 +492,15 @@ function startCap(pass: Pass, k: number): CapWork {
     if (first[g]! < 0) first[g] = i;
     claimed[g] = clean(claimed[g]! + counted[i]!);
   }
-  const w: CapWork = { k, limit, claimed, used: new Float64Array(slots), first, groupIndex: new Int32Array(slots).fill(-1), sorted: [] };
+  const w: CapWork = {
+    k,
+    limit,
+    claimed,
+    used: new Float64Array(slots),
+    first,
+    groupIndex: new Int32Array(slots).fill(-1),
+    sorted: [],
+  };
   let over = false;
   for (let g = 0; g < slots; g++) {
     if (first[g]! < 0) continue;
@@ -574,7 +614,15 @@ export function evaluateTotals(program: Program, cells: Cells, options: Evaluate
   passRows(pass, 1, cells.length);
   clipCaps(pass);
   const { earned, status } = totalsOf(pass);
-  return { ok: true, keyword: status.keyword, line: status.line, required: pass.plan.required, earned, needed: status.needed, inputs: pass.ordered ? undefined : inputsOf(pass) };
+  return {
+    ok: true,
+    keyword: status.keyword,
+    line: status.line,
+    required: pass.plan.required,
+    earned,
+    needed: status.needed,
+    inputs: pass.ordered ? undefined : inputsOf(pass),
+  };
 }
 
 /**
@@ -584,7 +632,18 @@ export function evaluateTotals(program: Program, cells: Cells, options: Evaluate
  */
 function inputsOf(pass: Pass): number[] {
   const { map, plan } = pass;
-  const read = [map.date, map.format, map.hours, map.selfStudyHours, map.approved, map.proof, map.score, map.grade, map.credits, map.status];
+  const read = [
+    map.date,
+    map.format,
+    map.hours,
+    map.selfStudyHours,
+    map.approved,
+    map.proof,
+    map.score,
+    map.grade,
+    map.credits,
+    map.status,
+  ];
   // Credits as awarded go through the program's multipliers, which may look at the provider.
   if (plan.needsProvider || map.credits !== undefined) read.push(map.provider);
   if (plan.needsSubject) read.push(map.subject);

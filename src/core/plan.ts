@@ -154,7 +154,8 @@ let last: { program: Program; cycleStart: DayNumber; asOf: DayNumber; plan: Plan
 /** The program compiled for a cycle and a date. A plan is never changed once made. */
 export function compilePlan(program: Program, options: EvaluateOptions): Plan {
   if (options.profile === undefined) {
-    if (last && last.program === program && last.cycleStart === options.cycleStart && last.asOf === options.asOf) return last.plan;
+    if (last && last.program === program && last.cycleStart === options.cycleStart && last.asOf === options.asOf)
+      return last.plan;
     const plan = compile(program, options);
     last = { program, cycleStart: options.cycleStart, asOf: options.asOf, plan };
     return plan;
@@ -190,7 +191,14 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     anniversaries: cycleAnniversaries(dates.cycleStart, dates.cycleYears),
     lastDay: Math.min(dates.windowEnd, options.asOf) as DayNumber,
     yearSlots: dates.cycleYears + 2,
-    caps: base.caps.map((c) => ({ cap: c.cap, limit: capLimit(c.cap, required), applies: c.applies, exempt: c.exempt, byFormat: c.byFormat, byYear: c.byYear })),
+    caps: base.caps.map((c) => ({
+      cap: c.cap,
+      limit: capLimit(c.cap, required),
+      applies: c.applies,
+      exempt: c.exempt,
+      byFormat: c.byFormat,
+      byYear: c.byYear,
+    })),
     minimumRules: rules.minimums,
   };
 }

@@ -4,7 +4,14 @@
  * values with the same words.
  */
 import { z } from 'zod';
-import { dayFromIso, dayFromSerial, EXCEL_DATE_RANGE, isIsoOutOfRange, isSerialOutOfRange, type DayNumber } from './dates';
+import {
+  dayFromIso,
+  dayFromSerial,
+  EXCEL_DATE_RANGE,
+  isIsoOutOfRange,
+  isSerialOutOfRange,
+  type DayNumber,
+} from './dates';
 import { findProgram } from './programs';
 import { MAX_CREDITS } from './schema';
 
@@ -12,7 +19,10 @@ const DateInput = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const day = typeof value === 'number' ? dayFromSerial(value) : value.trim() === '' ? undefined : dayFromIso(value);
   if (day === undefined) {
     const outside = typeof value === 'number' ? value !== 0 && isSerialOutOfRange(value) : isIsoOutOfRange(value);
-    ctx.addIssue({ code: 'custom', message: outside ? `is outside Excel's dates: enter ${EXCEL_DATE_RANGE}` : 'enter a date (yyyy-mm-dd)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: outside ? `is outside Excel's dates: enter ${EXCEL_DATE_RANGE}` : 'enter a date (yyyy-mm-dd)',
+    });
     return z.NEVER;
   }
   return day;
@@ -34,7 +44,12 @@ export const ProfileSchema = z.object({
     .union([z.literal(''), z.null(), DateInput])
     .optional()
     .transform((v) => (v === '' || v === null ? undefined : v)),
-  carryOverCredits: z.number({ error: CARRY_OVER_HELP }).finite(CARRY_OVER_HELP).min(0, CARRY_OVER_HELP).max(MAX_CREDITS, CARRY_OVER_HELP).default(0),
+  carryOverCredits: z
+    .number({ error: CARRY_OVER_HELP })
+    .finite(CARRY_OVER_HELP)
+    .min(0, CARRY_OVER_HELP)
+    .max(MAX_CREDITS, CARRY_OVER_HELP)
+    .default(0),
   firstCycle: z.boolean().default(false),
   attestations: z.record(z.string(), z.boolean()).default({}),
 });
@@ -49,7 +64,8 @@ export interface ProfileFacts {
   attestations: Record<string, boolean>;
 }
 
-export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; problems: { field: string; message: string }[] };
+export type ProfileCheck =
+  { ok: true; profile: Profile } | { ok: false; problems: { field: string; message: string }[] };
 
 export function checkProfile(input: unknown): ProfileCheck {
   const result = ProfileSchema.safeParse(input);

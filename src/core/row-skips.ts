@@ -6,7 +6,8 @@
 import type { ColumnMap } from './columns';
 
 /** Status words that mean the activity was not completed (rules §1, Status). */
-const NOT_DONE = /^(cancel+ed|canceled|cancel+ation|not\s+completed?|incomplete|registered|planned|scheduled|upcoming|withdrawn|dropped|no[\s-]?show|did\s+not\s+attend|waitlist(ed)?|tentative)\b/i;
+const NOT_DONE =
+  /^(cancel+ed|canceled|cancel+ation|not\s+completed?|incomplete|registered|planned|scheduled|upcoming|withdrawn|dropped|no[\s-]?show|did\s+not\s+attend|waitlist(ed)?|tentative)\b/i;
 const TOTAL_LABEL = /^\s*(grand\s+|sub-?\s*)?totals?\b|^\s*sum\b|^\s*running\s+total\b/i;
 
 export interface SkipReason {
@@ -26,7 +27,11 @@ export function statusSkip(value: unknown): string | undefined {
 }
 
 function isDateLike(value: unknown): boolean {
-  return typeof value === 'number' || value instanceof Date || (typeof value === 'string' && /\d/.test(value) && !TOTAL_LABEL.test(value));
+  return (
+    typeof value === 'number' ||
+    value instanceof Date ||
+    (typeof value === 'string' && /\d/.test(value) && !TOTAL_LABEL.test(value))
+  );
 }
 
 /** A totals row: a "Total" label in a text cell and no date of its own. */

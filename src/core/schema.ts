@@ -95,7 +95,10 @@ export const RoundingSchema = z
       .finite()
       .positive()
       .max(1000)
-      .refine((step) => Math.abs(step * 1e6 - Math.round(step * 1e6)) < 1e-6 * Math.max(1, step), 'a step has at most 6 decimals, e.g. 0.25'),
+      .refine(
+        (step) => Math.abs(step * 1e6 - Math.round(step * 1e6)) < 1e-6 * Math.max(1, step),
+        'a step has at most 6 decimals, e.g. 0.25',
+      ),
     mode: z.enum(['nearest', 'floor', 'ceil']),
   })
   .strict();
@@ -397,7 +400,8 @@ export const ProgramSchema = z
     // The most one entry can earn: every multiplier above 1 may apply to the same entry.
     const boost = program.multipliers.reduce((product, m) => product * Math.max(1, m.factor), 1);
     program.formats.forEach((f, i) => {
-      const most = (program.entryLimits.hours * f.perHour + program.entryLimits.selfStudyHours * f.perSelfStudyHour) * boost;
+      const most =
+        (program.entryLimits.hours * f.perHour + program.entryLimits.selfStudyHours * f.perSelfStudyHour) * boost;
       if (!(most <= MAX_ENTRY_CREDITS))
         ctx.addIssue({
           code: 'custom',

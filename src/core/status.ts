@@ -10,10 +10,22 @@ import { describeFee, fillTemplate } from './template';
  * A minimum's result from the credits counted toward it: over the cycle, or (an annual minimum) in
  * each cycle year on its own, `perYear[year]` for years 1..cycleYears.
  */
-export function minimumResult(m: Minimum, cycleYears: number, total: number, perYear: readonly number[]): MinimumResult {
+export function minimumResult(
+  m: Minimum,
+  cycleYears: number,
+  total: number,
+  perYear: readonly number[],
+): MinimumResult {
   if (m.period === 'cycle') {
     const counted = clean(total);
-    return { id: m.id, label: m.label, required: m.credits, counted, shortfall: Math.max(0, clean(m.credits - counted)), period: m.period };
+    return {
+      id: m.id,
+      label: m.label,
+      required: m.credits,
+      counted,
+      shortfall: Math.max(0, clean(m.credits - counted)),
+      period: m.period,
+    };
   }
   let shortfall = 0;
   let counted = 0;
@@ -22,7 +34,14 @@ export function minimumResult(m: Minimum, cycleYears: number, total: number, per
     counted += inYear;
     shortfall += Math.max(0, m.credits - inYear);
   }
-  return { id: m.id, label: m.label, required: m.credits * cycleYears, counted: clean(counted), shortfall: clean(shortfall), period: m.period };
+  return {
+    id: m.id,
+    label: m.label,
+    required: m.credits * cycleYears,
+    counted: clean(counted),
+    shortfall: clean(shortfall),
+    period: m.period,
+  };
 }
 
 export interface StatusDescription {
@@ -83,9 +102,10 @@ export function describeStatus(
   let detail: string;
   switch (keyword) {
     case 'IN PROGRESS':
-      detail = asOf < dates.cycleStart
-        ? `${progress}; the cycle starts ${values.cycleStart}`
-        : `${progress}, ${shortfallText} by ${values.deadline}`;
+      detail =
+        asOf < dates.cycleStart
+          ? `${progress}; the cycle starts ${values.cycleStart}`
+          : `${progress}, ${shortfallText} by ${values.deadline}`;
       break;
     case 'COMPLETE':
       detail = `${progress}; the application opens ${values.applicationOpens}`;
@@ -95,7 +115,10 @@ export function describeStatus(
       break;
     default:
       detail = fillTemplate(phase!.summary, values, program.fees);
-      if (!met) detail += bindingMinimum ? `; ${values.needed} ${bindingMinimum.label} ${unit} short` : `; ${values.needed} ${unit} short`;
+      if (!met)
+        detail += bindingMinimum
+          ? `; ${values.needed} ${bindingMinimum.label} ${unit} short`
+          : `; ${values.needed} ${unit} short`;
   }
   return { keyword, detail, line: `${keyword}: ${detail}`, needed, bindingMinimum, values };
 }

@@ -12,7 +12,11 @@ export function describeFee(fee: Fee): string {
   return fee.amount === null ? fee.label.toLowerCase() : formatMoney(fee.amount);
 }
 
-export function fillTemplate(template: string, values: Readonly<Record<string, string | undefined>>, fees: readonly Fee[]): string {
+export function fillTemplate(
+  template: string,
+  values: Readonly<Record<string, string | undefined>>,
+  fees: readonly Fee[],
+): string {
   return template.replace(/\{(fee:)?([A-Za-z0-9-]+)\}/g, (whole, isFee: string | undefined, name: string) => {
     if (isFee) {
       const fee = fees.find((f) => f.id === name);

@@ -3,16 +3,47 @@
  * "2 CEUs", "3 credits". Minutes become hours; a credit unit is only dropped (the column says what the
  * number is: Hours stays hours for the format to convert, Credits stays credits as awarded).
  */
-const HOURS = new Set(['h', 'hr', 'hrs', 'hour', 'hours', 'contact hour', 'contact hours', 'clock hour', 'clock hours']);
+const HOURS = new Set([
+  'h',
+  'hr',
+  'hrs',
+  'hour',
+  'hours',
+  'contact hour',
+  'contact hours',
+  'clock hour',
+  'clock hours',
+]);
 const MINUTES = new Set(['m', 'min', 'mins', 'minute', 'minutes']);
 const CREDIT_UNITS = new Set([
-  'ceu', 'ceus', 'cec', 'cecs', 'credit', 'credits', 'ce', 'ce credit', 'ce credits', 'pdu', 'pdus', 'cpe', 'cpes', 'cme', 'cmes',
-  'unit', 'units', 'point', 'points', 'pts',
+  'ceu',
+  'ceus',
+  'cec',
+  'cecs',
+  'credit',
+  'credits',
+  'ce',
+  'ce credit',
+  'ce credits',
+  'pdu',
+  'pdus',
+  'cpe',
+  'cpes',
+  'cme',
+  'cmes',
+  'unit',
+  'units',
+  'point',
+  'points',
+  'pts',
 ]);
 
 const NUMBER = '(\\d+(?:\\.\\d*)?|\\.\\d+)';
 const WITH_UNIT = new RegExp(`^${NUMBER}\\s*([a-z][a-z .]*?)\\.?$`, 'i');
-const HOURS_AND_MINUTES = new RegExp(`^${NUMBER}\\s*(?:h|hr|hrs|hours?)\\s*,?\\s*(\\d+)\\s*(?:m|min|mins|minutes?)$`, 'i');
+const HOURS_AND_MINUTES = new RegExp(
+  `^${NUMBER}\\s*(?:h|hr|hrs|hours?)\\s*,?\\s*(\\d+)\\s*(?:m|min|mins|minutes?)$`,
+  'i',
+);
 const CLOCK = /^(\d{1,3}):([0-5]\d)$/;
 
 /** The amount in a text with a unit, in the column's unit; undefined when the text is not such an amount. */

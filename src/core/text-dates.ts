@@ -16,7 +16,20 @@ function monthOf(word: string): number | undefined {
   if (w.length < 3) return undefined;
   const i = MONTHS.indexOf(w.slice(0, 3));
   if (i < 0) return undefined;
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][i]!;
+  const full = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ][i]!;
   // "Mar", "March", "Sept": a prefix of the month's name; not "Marching".
   return full.startsWith(w) || (i === 8 && w === 'sept') ? i + 1 : undefined;
 }
@@ -112,6 +125,7 @@ export function columnDateOrder(values: Iterable<unknown>, setting: DateOrder = 
     else if (y > 12 && x <= 12) monthFirst = true;
     else if (x !== y && example === undefined) example = v.trim();
   }
-  if (setting !== 'ymd' && dayFirst !== monthFirst) return { order: dayFirst ? 'dmy' : 'mdy', decidedBy: 'values', ambiguousExample: undefined };
+  if (setting !== 'ymd' && dayFirst !== monthFirst)
+    return { order: dayFirst ? 'dmy' : 'mdy', decidedBy: 'values', ambiguousExample: undefined };
   return { order: setting, decidedBy: 'setting', ambiguousExample: example };
 }

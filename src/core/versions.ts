@@ -20,7 +20,9 @@ export function versionProblems(program: Program): string[] {
     const changes = Object.assign({}, ...sorted.slice(0, i + 1).map((x) => x.changes));
     const result = ProgramSchema.safeParse({ ...program, ...changes, versions: [] });
     if (!result.success) {
-      problems.push(`version from ${v.effectiveFrom}: ${result.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      problems.push(
+        `version from ${v.effectiveFrom}: ${result.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+      );
     }
   });
   return problems;

@@ -25,7 +25,8 @@ export function isNotGiven(value: unknown): boolean {
 
 /** A single-cell range arrives as [[value]]; take the value. */
 function scalar(value: unknown): unknown {
-  if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0];
+  if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1)
+    return value[0][0];
   return value;
 }
 
@@ -36,7 +37,10 @@ export function readProgram(value: unknown): Program {
   }
   const program = typeof v === 'string' ? findProgram(v) : undefined;
   if (!program) {
-    throw new CellError('#VALUE!', `program: ${quote(String(v))} is not a known program; use one of ${programIds().join(', ')}`);
+    throw new CellError(
+      '#VALUE!',
+      `program: ${quote(String(v))} is not a known program; use one of ${programIds().join(', ')}`,
+    );
   }
   return program;
 }
@@ -48,13 +52,18 @@ export function readHours(value: unknown, name: string, most: number): number {
   let n: number;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(v)) n = Number(v);
-  else throw new CellError('#VALUE!', `${name}: ${quote(String(v))} is not a number; enter hours as a number, 0 or more`);
-  if (Number.isNaN(n)) throw new CellError('#NUM!', `${name}: the number is out of range; enter hours as a number, 0 or more`);
+  else
+    throw new CellError('#VALUE!', `${name}: ${quote(String(v))} is not a number; enter hours as a number, 0 or more`);
+  if (Number.isNaN(n))
+    throw new CellError('#NUM!', `${name}: the number is out of range; enter hours as a number, 0 or more`);
   if (n < 0) throw new CellError('#NUM!', `${name}: ${n} is negative; enter hours as a number, 0 or more`);
   // Numeric text past the largest double ("1e400") reads as Infinity: too many hours, like 1e308.
   if (!(n <= most)) {
     const shown = typeof v === 'string' ? quote(v.trim()) : String(n);
-    throw new CellError('#NUM!', `${name}: ${shown} is more than one entry can hold; enter 0 to ${most.toLocaleString('en-US')}`);
+    throw new CellError(
+      '#NUM!',
+      `${name}: ${shown} is more than one entry can hold; enter 0 to ${most.toLocaleString('en-US')}`,
+    );
   }
   return n === 0 ? 0 : n;
 }

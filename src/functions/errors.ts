@@ -17,7 +17,8 @@ export class CellError extends Error {
 
 function toCustomFunctionsError(error: CellError): CustomFunctions.Error | CellError {
   if (typeof CustomFunctions !== 'undefined' && typeof CustomFunctions.Error === 'function') {
-    const code = error.code === '#NUM!' ? CustomFunctions.ErrorCode.invalidNumber : CustomFunctions.ErrorCode.invalidValue;
+    const code =
+      error.code === '#NUM!' ? CustomFunctions.ErrorCode.invalidNumber : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, error.message);
   }
   return error;
@@ -31,11 +32,14 @@ function toCustomFunctionsError(error: CellError): CustomFunctions.Error | CellE
  */
 export function excelError(e: unknown): CustomFunctions.Error | CellError {
   if (e instanceof CellError) return toCustomFunctionsError(e);
-  return toCustomFunctionsError(new CellError('#VALUE!', `CE Ledger could not compute this: ${e instanceof Error ? e.message : String(e)}`));
+  return toCustomFunctionsError(
+    new CellError('#VALUE!', `CE Ledger could not compute this: ${e instanceof Error ? e.message : String(e)}`),
+  );
 }
 
 /** A finite number or text passes; NaN or ±Infinity becomes #NUM!. */
 export function checked<T extends number | string>(result: T): T {
-  if (typeof result === 'number' && !Number.isFinite(result)) throw new CellError('#NUM!', 'CE Ledger computed a number out of range');
+  if (typeof result === 'number' && !Number.isFinite(result))
+    throw new CellError('#NUM!', 'CE Ledger computed a number out of range');
   return result;
 }

@@ -90,7 +90,11 @@ function creditsOfActivity(program: unknown, format: unknown, hours: unknown, se
     throw new CellError('#VALUE!', `format: enter a format, one of ${lookup.help}`);
   }
   const found = lookup.find(typeof name === 'string' ? name : String(name));
-  if (!found) throw new CellError('#VALUE!', `format: ${quote(String(name))} is not one of the ${rules.id} formats; use ${lookup.help}`);
+  if (!found)
+    throw new CellError(
+      '#VALUE!',
+      `format: ${quote(String(name))} is not one of the ${rules.id} formats; use ${lookup.help}`,
+    );
   return entryCredits(rules, found, h, s);
 }
 
@@ -158,7 +162,10 @@ export function recertDeadline(program: any, cycleStart: any): number {
     const start = readDate(cycleStart, 'cycleStart');
     const deadline = cycleDates(programForCycle(rules, start), start).deadline;
     if (!isExcelDay(deadline)) {
-      throw new CellError('#NUM!', `the deadline, ${isoFromDay(deadline)}, is after 9999-12-31, the last date Excel can show`);
+      throw new CellError(
+        '#NUM!',
+        `the deadline, ${isoFromDay(deadline)}, is after 9999-12-31, the last date Excel can show`,
+      );
     }
     return checked(serialFromDay(deadline));
   } catch (e) {

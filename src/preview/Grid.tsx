@@ -28,7 +28,21 @@ function display(wb: MemoryWorkbook, sheet: string, row: number, col: number): s
   return v === null ? '' : String(v);
 }
 
-function Cell({ wb, sheet, row, col, selected, inTable }: { wb: MemoryWorkbook; sheet: string; row: number; col: number; selected: boolean; inTable: boolean }) {
+function Cell({
+  wb,
+  sheet,
+  row,
+  col,
+  selected,
+  inTable,
+}: {
+  wb: MemoryWorkbook;
+  sheet: string;
+  row: number;
+  col: number;
+  selected: boolean;
+  inTable: boolean;
+}) {
   const shown = display(wb, sheet, row, col);
   const [text, setText] = useState(shown);
   const ref = useRef<HTMLInputElement>(null);
@@ -42,7 +56,8 @@ function Cell({ wb, sheet, row, col, selected, inTable }: { wb: MemoryWorkbook; 
   const commit = () => {
     if (text === shown) return;
     const parsed = parseInput(text);
-    if (parsed.date) void wb.apply([{ kind: 'setNumberFormat', sheet, range: { row, col, rows: 1, cols: 1 }, format: DATE_FORMAT }]);
+    if (parsed.date)
+      void wb.apply([{ kind: 'setNumberFormat', sheet, range: { row, col, rows: 1, cols: 1 }, format: DATE_FORMAT }]);
     wb.setCell(sheet, row, col, parsed.value);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -70,16 +85,28 @@ function Cell({ wb, sheet, row, col, selected, inTable }: { wb: MemoryWorkbook; 
   );
 }
 
-export function Grid({ wb, sheet, selection, version }: { wb: MemoryWorkbook; sheet: string; selection: RangeRef | undefined; version: number }) {
+export function Grid({
+  wb,
+  sheet,
+  selection,
+  version,
+}: {
+  wb: MemoryWorkbook;
+  sheet: string;
+  selection: RangeRef | undefined;
+  version: number;
+}) {
   const extent = wb.extent(sheet);
   const rows = extent.rows + EXTRA_ROWS;
   const cols = Math.max(extent.cols + EXTRA_COLS, 6);
   const tables = wb.tables().filter((t) => t.sheet === sheet);
   const inTable = (r: number, c: number) =>
-    tables.some((t) => r >= t.range.row && r < t.range.row + t.range.rows && c >= t.range.col && c < t.range.col + t.range.cols);
-  const isSelected = (r: number, c: number) =>
-    selection !== undefined && r === selection.row && c === selection.col;
-  const rowSelected = (r: number) => selection !== undefined && r >= selection.row && r < selection.row + selection.rows;
+    tables.some(
+      (t) => r >= t.range.row && r < t.range.row + t.range.rows && c >= t.range.col && c < t.range.col + t.range.cols,
+    );
+  const isSelected = (r: number, c: number) => selection !== undefined && r === selection.row && c === selection.col;
+  const rowSelected = (r: number) =>
+    selection !== undefined && r >= selection.row && r < selection.row + selection.rows;
   const pages = Math.ceil(rows / PAGE_ROWS);
   const [page, setPage] = useState(0);
   useEffect(() => setPage(0), [sheet]);
@@ -120,7 +147,15 @@ export function Grid({ wb, sheet, selection, version }: { wb: MemoryWorkbook; sh
             <tr key={r} className={rowSelected(r) ? 'row-selected' : undefined}>
               <th scope="row">{r + 1}</th>
               {Array.from({ length: cols }, (_, c) => (
-                <Cell key={c} wb={wb} sheet={sheet} row={r} col={c} selected={isSelected(r, c)} inTable={inTable(r, c)} />
+                <Cell
+                  key={c}
+                  wb={wb}
+                  sheet={sheet}
+                  row={r}
+                  col={c}
+                  selected={isSelected(r, c)}
+                  inTable={inTable(r, c)}
+                />
               ))}
             </tr>
           ))}

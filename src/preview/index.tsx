@@ -18,7 +18,17 @@ import { PaneController } from '../workbook/session';
 import { Grid } from './Grid';
 import { logRowsParam, sampleWorkbook } from './workbook';
 
-function Preview({ wb, controller, dark, notice }: { wb: MemoryWorkbook; controller: PaneController; dark: boolean; notice?: string }) {
+function Preview({
+  wb,
+  controller,
+  dark,
+  notice,
+}: {
+  wb: MemoryWorkbook;
+  controller: PaneController;
+  dark: boolean;
+  notice?: string;
+}) {
   const [version, setVersion] = useState(0);
   const [sheet, setSheet] = useState(wb.activeSheet ?? wb.sheetNames()[0]!);
   const [selection, setSelection] = useState<RangeRef | undefined>();
@@ -74,7 +84,11 @@ function Preview({ wb, controller, dark, notice }: { wb: MemoryWorkbook; control
         )}
       </header>
       <main className="sheet" aria-label={`Workbook: ${sheet}`}>
-        {gridShown ? <Grid wb={wb} sheet={sheet} selection={selection} version={version} /> : <p className="loading">Loading the sheet…</p>}
+        {gridShown ? (
+          <Grid wb={wb} sheet={sheet} selection={selection} version={version} />
+        ) : (
+          <p className="loading">Loading the sheet…</p>
+        )}
       </main>
       <aside className="pane" aria-label="CE Ledger task pane">
         <App controller={controller} theme={dark ? webDarkTheme : webLightTheme} as="div" summaryPort={wb} />

@@ -25,11 +25,31 @@ export async function sampleWorkbook(logRows?: number): Promise<MemoryWorkbook> 
   const old = sampleOldTrackerValues();
   const wb = new MemoryWorkbook({ [SAMPLE_LOG_SHEET]: log, [SAMPLE_OLD_TRACKER_SHEET]: old });
   await wb.apply([
-    { kind: 'createTable', sheet: SAMPLE_LOG_SHEET, name: SAMPLE_LOG_TABLE, range: { row: 0, col: 0, rows: log.length, cols: log[0]!.length } },
-    { kind: 'setNumberFormat', sheet: SAMPLE_LOG_SHEET, range: { row: 1, col: 0, rows: log.length - 1, cols: 1 }, format: DATE_FORMAT },
-    { kind: 'setNumberFormat', sheet: SAMPLE_OLD_TRACKER_SHEET, range: { row: 3, col: 0, rows: old.length - 3, cols: 1 }, format: DATE_FORMAT },
+    {
+      kind: 'createTable',
+      sheet: SAMPLE_LOG_SHEET,
+      name: SAMPLE_LOG_TABLE,
+      range: { row: 0, col: 0, rows: log.length, cols: log[0]!.length },
+    },
+    {
+      kind: 'setNumberFormat',
+      sheet: SAMPLE_LOG_SHEET,
+      range: { row: 1, col: 0, rows: log.length - 1, cols: 1 },
+      format: DATE_FORMAT,
+    },
+    {
+      kind: 'setNumberFormat',
+      sheet: SAMPLE_OLD_TRACKER_SHEET,
+      range: { row: 3, col: 0, rows: old.length - 3, cols: 1 },
+      format: DATE_FORMAT,
+    },
   ]);
-  const profile = checkProfile({ program: SAMPLE_PROGRAM, cycleStart: SAMPLE_CYCLE_START, name: SAMPLE_NAME, certificantNumber: SAMPLE_CERTIFICANT_NO });
+  const profile = checkProfile({
+    program: SAMPLE_PROGRAM,
+    cycleStart: SAMPLE_CYCLE_START,
+    name: SAMPLE_NAME,
+    certificantNumber: SAMPLE_CERTIFICANT_NO,
+  });
   if (!profile.ok) throw new Error('The sample profile is invalid');
   await wb.apply(profileOps(profile.profile, await wb.read({ sheets: 'all' })));
   await wb.apply([{ kind: 'activate', sheet: SAMPLE_LOG_SHEET }]);
@@ -57,9 +77,14 @@ export function parseInput(text: string): { value: CellValue; date: boolean } {
 export function logRowsParam(text: string | null): { rows?: number; notice?: string } {
   if (text === null) return {};
   const limits = `a whole number from 1 to ${MAX_GENERATED_ROWS.toLocaleString('en-US')}`;
-  if (!/^\s*\d+\s*$/.test(text)) return { notice: `?rows= must be ${limits}; “${text}” is not, so this is the ${SAMPLE_ROWS.length}-row sample.` };
+  if (!/^\s*\d+\s*$/.test(text))
+    return { notice: `?rows= must be ${limits}; “${text}” is not, so this is the ${SAMPLE_ROWS.length}-row sample.` };
   const asked = Number(text);
   const rows = Math.min(Math.max(asked, 1), MAX_GENERATED_ROWS);
-  if (rows !== asked) return { rows, notice: `?rows= must be ${limits}; showing ${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}.` };
+  if (rows !== asked)
+    return {
+      rows,
+      notice: `?rows= must be ${limits}; showing ${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}.`,
+    };
   return { rows };
 }

@@ -29,16 +29,26 @@ export interface SummaryActionOptions {
   asOf?: DayNumber;
 }
 
-export async function runSummaryAction(port: WorkbookPort, ui: SummaryUi, options: SummaryActionOptions = {}): Promise<SummaryReport> {
+export async function runSummaryAction(
+  port: WorkbookPort,
+  ui: SummaryUi,
+  options: SummaryActionOptions = {},
+): Promise<SummaryReport> {
   let report: SummaryReport;
   ui.busy(true);
   try {
-    const result = await generateSummary(port, { sheet: options.sheet, asOf: options.asOf, confirmReplace: (sheet) => ui.confirmReplace(sheet) });
+    const result = await generateSummary(port, {
+      sheet: options.sheet,
+      asOf: options.asOf,
+      confirmReplace: (sheet) => ui.confirmReplace(sheet),
+    });
     if (result.ok) {
       const ev = result.evaluation;
       const unit = ev.program.creditUnit;
       const sheets = `"${result.sheet}" and "${result.entriesSheet}"`;
-      const what = result.replaced ? `Replaced the summary on the sheets ${sheets}` : `Wrote the summary on the new sheets ${sheets}`;
+      const what = result.replaced
+        ? `Replaced the summary on the sheets ${sheets}`
+        : `Wrote the summary on the new sheets ${sheets}`;
       const kept = result.keptUserSheet ? ` (your own sheet "${result.keptUserSheet}" was left as it was)` : '';
       const entries = `${ev.entries.length} ${ev.entries.length === 1 ? 'entry' : 'entries'} from "${result.logSheet}"`;
       report = {
@@ -47,12 +57,20 @@ export async function runSummaryAction(port: WorkbookPort, ui: SummaryUi, option
         sheets: [result.sheet, result.entriesSheet],
       };
     } else if (result.reason === 'cancelled') {
-      report = { intent: 'info', message: `Nothing was written: ${result.message.replace(/^nothing written: /, '')}.`, sheets: [] };
+      report = {
+        intent: 'info',
+        message: `Nothing was written: ${result.message.replace(/^nothing written: /, '')}.`,
+        sheets: [],
+      };
     } else {
       report = { intent: 'error', message: `Could not create the summary: ${result.message}.`, sheets: [] };
     }
   } catch (error) {
-    report = { intent: 'error', message: `Could not create the summary: ${error instanceof Error ? error.message : String(error)}.`, sheets: [] };
+    report = {
+      intent: 'error',
+      message: `Could not create the summary: ${error instanceof Error ? error.message : String(error)}.`,
+      sheets: [],
+    };
   } finally {
     ui.busy(false);
   }

@@ -7,7 +7,16 @@ import { today, type DayNumber, type Evaluation } from '../core';
 import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
 import { PROFILE_FIELDS, PROFILE_SHEET } from '../workbook/profile-sheet';
 import { summaryOps, type SummaryLayout } from './summary-sheet';
-import { ENTRIES_MARKER, evaluateWorkbook, headerScore, LISTS_SHEET, markedSheet, markedSummarySheet, SUMMARY_MARKER, type WorkbookEvaluationFailure } from './workbook-log';
+import {
+  ENTRIES_MARKER,
+  evaluateWorkbook,
+  headerScore,
+  LISTS_SHEET,
+  markedSheet,
+  markedSummarySheet,
+  SUMMARY_MARKER,
+  type WorkbookEvaluationFailure,
+} from './workbook-log';
 
 export interface GenerateSummaryOptions {
   /** Program id; default: the CE Profile sheet's. */
@@ -48,7 +57,8 @@ function profileSheets(snapshot: WorkbookSnapshot): string[] {
   const out = new Map<string, string>([[PROFILE_SHEET.toLowerCase(), PROFILE_SHEET]]);
   for (const n of snapshot.names) {
     const name = n.name.toUpperCase();
-    if ((PROFILE_NAMES.has(name) || name.startsWith('CE_ATTEST_')) && !out.has(n.sheet.toLowerCase())) out.set(n.sheet.toLowerCase(), n.sheet);
+    if ((PROFILE_NAMES.has(name) || name.startsWith('CE_ATTEST_')) && !out.has(n.sheet.toLowerCase()))
+      out.set(n.sheet.toLowerCase(), n.sheet);
   }
   return [...out.values()];
 }
@@ -64,7 +74,11 @@ async function readForSummary(port: WorkbookPort, sheet: string | undefined): Pr
   const profile = profileSheets(listed);
   if (sheet !== undefined) return port.read({ sheets: [sheet, ...profile], ...skip });
   if (!listed.tables) return port.read({ sheets: 'all', ...skip });
-  const never = new Set([PROFILE_SHEET, LISTS_SHEET, markedSummarySheet(listed) ?? '', markedSheet(listed, ENTRIES_MARKER) ?? ''].map((s) => s.toLowerCase()));
+  const never = new Set(
+    [PROFILE_SHEET, LISTS_SHEET, markedSummarySheet(listed) ?? '', markedSheet(listed, ENTRIES_MARKER) ?? ''].map((s) =>
+      s.toLowerCase(),
+    ),
+  );
   const order = (name: string) => listed.sheetNames.findIndex((s) => s.toLowerCase() === name.toLowerCase());
   const best = listed.tables
     .filter((t) => !never.has(t.sheet.toLowerCase()))
@@ -75,7 +89,10 @@ async function readForSummary(port: WorkbookPort, sheet: string | undefined): Pr
   return port.read({ sheets: [best.sheet, ...profile], ...skip });
 }
 
-export async function generateSummary(port: WorkbookPort, options: GenerateSummaryOptions = {}): Promise<GenerateSummaryResult> {
+export async function generateSummary(
+  port: WorkbookPort,
+  options: GenerateSummaryOptions = {},
+): Promise<GenerateSummaryResult> {
   const snapshot = await readForSummary(port, options.sheet);
   const result = evaluateWorkbook(snapshot, {
     program: options.program,
@@ -90,9 +107,13 @@ export async function generateSummary(port: WorkbookPort, options: GenerateSumma
   }
   const person = result.profile.profile ?? {
     name: typeof result.profile.input.name === 'string' ? result.profile.input.name : '',
-    certificantNumber: typeof result.profile.input.certificantNumber === 'string' ? result.profile.input.certificantNumber : '',
+    certificantNumber:
+      typeof result.profile.input.certificantNumber === 'string' ? result.profile.input.certificantNumber : '',
   };
-  const plan = summaryOps(result.evaluation, person, snapshot, { charts: port.capabilities.charts, logSheet: result.log.sheet });
+  const plan = summaryOps(result.evaluation, person, snapshot, {
+    charts: port.capabilities.charts,
+    logSheet: result.log.sheet,
+  });
   await port.apply(plan.ops);
   return {
     ok: true,

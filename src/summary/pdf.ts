@@ -36,7 +36,9 @@ export async function printableSummary(xlsx: Buffer, plan: { sheet: string; layo
   const { entries } = plan.layout;
   const keep = new Set([plan.sheet, entries.sheet].map((s) => s.toLowerCase()));
   const snapshot = await port.read({ sheets: [entries.sheet] });
-  const ops: WorkbookOp[] = snapshot.sheetNames.filter((s) => !keep.has(s.toLowerCase())).map((name) => ({ kind: 'deleteSheet' as const, name }));
+  const ops: WorkbookOp[] = snapshot.sheetNames
+    .filter((s) => !keep.has(s.toLowerCase()))
+    .map((name) => ({ kind: 'deleteSheet' as const, name }));
   const data = snapshot.sheets[entries.sheet];
   const col = entries.columns.indexOf('Proof link');
   if (data && col >= 0 && entries.count > 0) {
@@ -57,10 +59,26 @@ export async function renderPdf(xlsx: Buffer, soffice: string): Promise<Buffer> 
     const input = path.join(dir, 'summary.xlsx');
     await fs.writeFile(input, xlsx);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', dir, input];
+    const args = [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      input,
+    ];
     const output = await new Promise<string>((resolve, reject) =>
       execFile(soffice, args, { timeout: 300_000, windowsHide: true }, (error, stdout, stderr) =>
-        error ? reject(new Error(`LibreOffice could not make the PDF: ${(stderr || stdout || error.message).trim().split('\n')[0]}`)) : resolve(stdout),
+        error
+          ? reject(
+              new Error(
+                `LibreOffice could not make the PDF: ${(stderr || stdout || error.message).trim().split('\n')[0]}`,
+              ),
+            )
+          : resolve(stdout),
       ),
     );
     const pdf = await fs.readFile(path.join(dir, 'summary.pdf')).catch(() => undefined);

@@ -17,7 +17,15 @@
  */
 import { isoFromDay, resolveDate, serialFromDay, type EntryResult, type Evaluation } from '../core';
 import { clean } from '../core/rounding';
-import { cellAddress, sheetRef, type CellStyle, type CellValue, type RangeRef, type WorkbookOp, type WorkbookSnapshot } from '../workbook/port';
+import {
+  cellAddress,
+  sheetRef,
+  type CellStyle,
+  type CellValue,
+  type RangeRef,
+  type WorkbookOp,
+  type WorkbookSnapshot,
+} from '../workbook/port';
 import { CELL_TEXT_LIMIT, fitCellText, proofLinkTarget } from './links';
 import { ENTRIES_MARKER, markedSheet, SUMMARY_MARKER } from './workbook-log';
 
@@ -54,7 +62,15 @@ export interface SummaryLayout {
   /** 0-based rows of the category table (A label, B counted, C claimed, D clipped, E entries). */
   categories: { first: number; count: number };
   /** The entries table on its own sheet: 0-based header row, first data row, the total row. */
-  entries: { sheet: string; header: number; first: number; count: number; total: number; columns: string[]; widths: number[] };
+  entries: {
+    sheet: string;
+    header: number;
+    first: number;
+    count: number;
+    total: number;
+    columns: string[];
+    widths: number[];
+  };
   /** 0-based first row of the attestation block and the day proof is kept until, when the program says. */
   attestation: { first: number; keepUntil: string | undefined };
 }
@@ -83,10 +99,20 @@ const ENTRY_COLUMNS = [
   'Proof',
   'Proof link',
 ] as const;
-const COL = Object.fromEntries(ENTRY_COLUMNS.map((name, i) => [name, i])) as Record<(typeof ENTRY_COLUMNS)[number], number>;
+const COL = Object.fromEntries(ENTRY_COLUMNS.map((name, i) => [name, i])) as Record<
+  (typeof ENTRY_COLUMNS)[number],
+  number
+>;
 /** Widths in points, before text columns give way to minimum columns. */
 const ENTRY_WIDTHS = [26, 54, 104, 64, 66, 40, 40, 46, 120, 56, 64];
-const ENTRY_TEXT_COLUMNS = [COL.Activity, COL.Provider, COL.Format, COL['Reasons and flags'], COL.Proof, COL['Proof link']];
+const ENTRY_TEXT_COLUMNS = [
+  COL.Activity,
+  COL.Provider,
+  COL.Format,
+  COL['Reasons and flags'],
+  COL.Proof,
+  COL['Proof link'],
+];
 const MINIMUM_WIDTH = 46;
 
 /** CE Summary: A labels; B to E numbers, or one wide value over B:E. */
@@ -102,7 +128,12 @@ const STATE_LABEL: Record<EntryResult['state'], string> = {
 const one = (row: number, col: number, rows = 1, cols = 1): RangeRef => ({ row, col, rows, cols });
 
 /** The name to write a sheet under: its marked sheet when it exists, else the first free name from `base`. */
-function targetSheet(snapshot: WorkbookSnapshot, base: string, marker: string, taken: Set<string>): { name: string; replace: boolean; kept: string | undefined } {
+function targetSheet(
+  snapshot: WorkbookSnapshot,
+  base: string,
+  marker: string,
+  taken: Set<string>,
+): { name: string; replace: boolean; kept: string | undefined } {
   const marked = markedSheet(snapshot, marker);
   if (marked) return { name: marked, replace: true, kept: undefined };
   if (!taken.has(base.toLowerCase())) return { name: base, replace: false, kept: undefined };
@@ -114,7 +145,11 @@ function targetSheet(snapshot: WorkbookSnapshot, base: string, marker: string, t
 }
 
 /** The summary sheet's name to write: the marked sheet when it exists, else the first free "CE Summary" name. */
-export function summarySheetName(snapshot: WorkbookSnapshot): { name: string; replace: boolean; kept: string | undefined } {
+export function summarySheetName(snapshot: WorkbookSnapshot): {
+  name: string;
+  replace: boolean;
+  kept: string | undefined;
+} {
   return targetSheet(snapshot, SUMMARY_SHEET, SUMMARY_MARKER, new Set(snapshot.sheetNames.map((s) => s.toLowerCase())));
 }
 
@@ -228,7 +263,12 @@ export function breakableLink(text: string, width: number, size: number): string
 const rowHeight = (lines: number, size: number) => Math.ceil(lines * size * 1.2 + 3);
 
 /** Builds the operations that write (or rewrite) the summary sheets. */
-export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapshot: WorkbookSnapshot, options: SummaryOptions = {}): SummaryPlan {
+export function summaryOps(
+  evaluation: Evaluation,
+  person: SummaryPerson,
+  snapshot: WorkbookSnapshot,
+  options: SummaryOptions = {},
+): SummaryPlan {
   const ev = evaluation;
   const program = ev.program;
   const unit = program.creditUnit;
@@ -248,7 +288,8 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
     const survivor = snapshot.sheetNames.find((s) => !gone.has(s.toLowerCase()));
     if (survivor) {
       if (target.replace) ops.push({ kind: 'defineName', name: SUMMARY_MARKER, sheet: survivor, range: one(0, 0) });
-      if (entriesTarget.replace) ops.push({ kind: 'defineName', name: ENTRIES_MARKER, sheet: survivor, range: one(0, 0) });
+      if (entriesTarget.replace)
+        ops.push({ kind: 'defineName', name: ENTRIES_MARKER, sheet: survivor, range: one(0, 0) });
     }
     for (const name of replaces) ops.push({ kind: 'deleteSheet', name });
   }
@@ -261,7 +302,8 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
     const spanWidth = (col: number, cols: number) => widths.slice(col, col + cols).reduce((s, w) => s + w, 0);
     return {
       heights,
-      values: (row: number, col: number, rows: CellValue[][]) => ops.push({ kind: 'setValues', sheet: on, row, col, values: fitRows(rows) }),
+      values: (row: number, col: number, rows: CellValue[][]) =>
+        ops.push({ kind: 'setValues', sheet: on, row, col, values: fitRows(rows) }),
       formulas: (row: number, col: number, formulas: string[], results: number[]) =>
         ops.push({ kind: 'setFormulas', sheet: on, row, col, formulas: [formulas], results: [results] }),
       style: (range: RangeRef, s: CellStyle) => ops.push({ kind: 'setStyle', sheet: on, range, style: s }),
@@ -303,7 +345,12 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   E.fit(0, 0, entryHeaders.length, entriesTitle, 12, true);
   const entryHeader = 1;
   E.values(entryHeader, 0, [entryHeaders]);
-  E.style(one(entryHeader, 0, 1, entryHeaders.length), { bold: true, fill: HEADER_FILL, wrap: true, fontSize: ENTRIES_FONT });
+  E.style(one(entryHeader, 0, 1, entryHeaders.length), {
+    bold: true,
+    fill: HEADER_FILL,
+    wrap: true,
+    fontSize: ENTRIES_FONT,
+  });
   entryHeaders.forEach((h, c) => E.fit(entryHeader, c, 1, h, ENTRIES_FONT, true));
   const entryFirst = entryHeader + 1;
   const entryRows: CellValue[][] = ev.entries.map((e, i) => [
@@ -326,10 +373,19 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
     E.dateFormat(one(entryFirst, COL.Date, entryRows.length, 1));
     ev.entries.forEach((e, i) => {
       const address = proofLinkTarget(e.entry.proofLink);
-      if (address) ops.push({ kind: 'hyperlink', sheet: entriesSheet, row: entryFirst + i, col: COL['Proof link'], address, text: fitCellText(e.entry.proofLink) });
+      if (address)
+        ops.push({
+          kind: 'hyperlink',
+          sheet: entriesSheet,
+          row: entryFirst + i,
+          col: COL['Proof link'],
+          address,
+          text: fitCellText(e.entry.proofLink),
+        });
     });
     entryRows.forEach((r, i) => {
-      for (const c of ENTRY_TEXT_COLUMNS.concat(COL.Status)) E.fit(entryFirst + i, c, 1, fitCellText(String(r[c] ?? '')));
+      for (const c of ENTRY_TEXT_COLUMNS.concat(COL.Status))
+        E.fit(entryFirst + i, c, 1, fitCellText(String(r[c] ?? '')));
     });
   } else {
     E.values(entryFirst, COL.Activity, [['No entries in the log']]);
@@ -343,12 +399,15 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   };
   const localColumn = (c: number) => entryColumn(c).slice(sheetRef(entriesSheet).length + 1);
   const numberAt = (r: CellValue[], c: number) => (typeof r[c] === 'number' ? (r[c] as number) : 0);
-  const columnSum = (c: number, where: (r: CellValue[]) => boolean = () => true) => clean(entryRows.filter(where).reduce((s, r) => s + numberAt(r, c), 0));
+  const columnSum = (c: number, where: (r: CellValue[]) => boolean = () => true) =>
+    clean(entryRows.filter(where).reduce((s, r) => s + numberAt(r, c), 0));
   E.values(entryTotal, 0, [['Total']]);
-  E.formulas(entryTotal, COL['Credits claimed'], [`=SUM(${localColumn(COL['Credits claimed'])})`, `=SUM(${localColumn(COL['Credits counted'])})`], [
-    columnSum(COL['Credits claimed']),
-    columnSum(COL['Credits counted']),
-  ]);
+  E.formulas(
+    entryTotal,
+    COL['Credits claimed'],
+    [`=SUM(${localColumn(COL['Credits claimed'])})`, `=SUM(${localColumn(COL['Credits counted'])})`],
+    [columnSum(COL['Credits claimed']), columnSum(COL['Credits counted'])],
+  );
   E.style(one(entryTotal, 0, 1, entryHeaders.length), { bold: true });
 
   // ---- CE Summary ----
@@ -419,17 +478,25 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   const formatRange = entryColumn(COL.Format);
   const statusRange = entryColumn(COL.Status);
   const countedSum = columnSum(COL['Credits counted']);
-  const counted = carriedRow !== undefined ? `SUM(${countedRange})+${cellAddress(carriedRow, 2)}` : `SUM(${countedRange})`;
+  const counted =
+    carriedRow !== undefined ? `SUM(${countedRange})+${cellAddress(carriedRow, 2)}` : `SUM(${countedRange})`;
   const allCounted = round2(countedSum + (carriedRow !== undefined ? ev.carriedOver : 0));
   const allLabel = 'All credits';
   S.values(totalsAll, 0, [[allLabel, ev.required]]);
-  S.formulas(totalsAll, 2, [`=ROUND(${counted},2)`, `=MAX(0,ROUND(B${totalsAll + 1}-C${totalsAll + 1},2))`], [allCounted, Math.max(0, round2(ev.required - allCounted))]);
+  S.formulas(
+    totalsAll,
+    2,
+    [`=ROUND(${counted},2)`, `=MAX(0,ROUND(B${totalsAll + 1}-C${totalsAll + 1},2))`],
+    [allCounted, Math.max(0, round2(ev.required - allCounted))],
+  );
   if (carriedRow !== undefined) {
     const label = 'Carried over from the previous cycle';
     S.values(carriedRow, 0, [[label, '', ev.carriedOver]]);
     S.fit(carriedRow, 0, 1, label);
   }
-  const shortfalls: { cell: string; value: number }[] = [{ cell: `D${totalsAll + 1}`, value: Math.max(0, round2(ev.required - allCounted)) }];
+  const shortfalls: { cell: string; value: number }[] = [
+    { cell: `D${totalsAll + 1}`, value: Math.max(0, round2(ev.required - allCounted)) },
+  ];
   for (const { minimum, row: r } of minimumRows) {
     const column = minimumColumns.find((c) => c.minimum.id === minimum.id);
     const label = `${minimum.label} ${unit} (minimum${minimum.period === 'cycleYear' ? ' in every cycle year' : ''})`;
@@ -438,7 +505,12 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
     if (column?.exact) {
       const sum = round2(columnSum(column.col));
       const shortfall = Math.max(0, round2(minimum.required - sum));
-      S.formulas(r, 2, [`=ROUND(SUM(${entryColumn(column.col)}),2)`, `=MAX(0,ROUND(B${r + 1}-C${r + 1},2))`], [sum, shortfall]);
+      S.formulas(
+        r,
+        2,
+        [`=ROUND(SUM(${entryColumn(column.col)}),2)`, `=MAX(0,ROUND(B${r + 1}-C${r + 1},2))`],
+        [sum, shortfall],
+      );
       shortfalls.push({ cell: `D${r + 1}`, value: shortfall });
     } else {
       S.values(r, 2, [[minimum.counted, minimum.shortfall]]);
@@ -447,7 +519,12 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   }
   S.values(neededRow, 0, [[`Still needed (the largest shortfall)`]]);
   S.fit(neededRow, 0, 1, 'Still needed (the largest shortfall)', SUMMARY_FONT, true);
-  S.formulas(neededRow, 3, [`=MAX(${shortfalls.map((s) => s.cell).join(',')})`], [Math.max(...shortfalls.map((s) => s.value))]);
+  S.formulas(
+    neededRow,
+    3,
+    [`=MAX(${shortfalls.map((s) => s.cell).join(',')})`],
+    [Math.max(...shortfalls.map((s) => s.value))],
+  );
   S.style(one(neededRow, 0, 1, 4), { bold: true });
   S.style(one(totalsAll, 0, neededRow - totalsAll + 1, 1), { wrap: true });
 
@@ -474,7 +551,12 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
         `=ROUND(C${r + 1}-B${r + 1},2)`,
         `=COUNTIFS(${formatRange},${criterion},${statusRange},"${STATE_LABEL.counted}")`,
       ],
-      [countedHere, claimedHere, round2(claimedHere - countedHere), entryRows.filter((x) => ofFormat(x) && isCounted(x)).length],
+      [
+        countedHere,
+        claimedHere,
+        round2(claimedHere - countedHere),
+        entryRows.filter((x) => ofFormat(x) && isCounted(x)).length,
+      ],
     );
   });
   if (ev.categories.length === 0) S.values(categoryFirst, 0, [['No credits counted yet']]);
@@ -558,7 +640,11 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
 
   // Attestation.
   const keepUntilDay = program.proof.keepUntil
-    ? resolveDate(program.proof.keepUntil, { cycleStart: ev.cycle.cycleStart, windowEnd: ev.cycle.windowEnd, deadline: ev.cycle.deadline })
+    ? resolveDate(program.proof.keepUntil, {
+        cycleStart: ev.cycle.cycleStart,
+        windowEnd: ev.cycle.windowEnd,
+        deadline: ev.cycle.deadline,
+      })
     : undefined;
   const keepUntil = keepUntilDay !== undefined ? isoFromDay(keepUntilDay) : undefined;
   const attestationFirst = row;
@@ -571,7 +657,11 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
   S.style(one(attestationFirst + 1, 1, 4, 1), { wrap: true });
   row++;
   const until = keepUntil ?? `the end of any audit of this ${program.body} application`;
-  paragraph(row, `I attest that the activities listed were completed as described and that proof is kept for audit until ${until}.`, { wrap: true });
+  paragraph(
+    row,
+    `I attest that the activities listed were completed as described and that proof is kept for audit until ${until}.`,
+    { wrap: true },
+  );
   row += 2;
   const line = '_'.repeat(40);
   S.values(row, 0, [['Signature', line]]);
@@ -602,7 +692,7 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
     w.widths.forEach((width, c) => ops.push({ kind: 'setColumnWidth', sheet: on, col: c, width }));
     // A row of one line fits the default height and needs no operation; runs of rows of one height are one.
     const rows = [...w.heights.entries()].filter(([, h]) => h > DEFAULT_ROW_HEIGHT).sort((a, b) => a[0] - b[0]);
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       let j = i;
       while (j + 1 < rows.length && rows[j + 1]![0] === rows[j]![0] + 1 && rows[j + 1]![1] === rows[i]![1]) j++;
       ops.push({ kind: 'setRowHeight', sheet: on, row: rows[i]![0], rows: j - i + 1, height: rows[i]![1] });
@@ -631,8 +721,20 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
     footer,
     printArea: one(0, 0, entryTotal + 1, entryHeaders.length),
   });
-  ops.push({ kind: 'defineName', name: SUMMARY_MARKER, sheet, range: one(0, 0), comment: 'The summary sheet CE Ledger made; regenerating replaces only this sheet.' });
-  ops.push({ kind: 'defineName', name: ENTRIES_MARKER, sheet: entriesSheet, range: one(0, 0), comment: 'The entries sheet of the summary CE Ledger made; regenerating replaces only this sheet.' });
+  ops.push({
+    kind: 'defineName',
+    name: SUMMARY_MARKER,
+    sheet,
+    range: one(0, 0),
+    comment: 'The summary sheet CE Ledger made; regenerating replaces only this sheet.',
+  });
+  ops.push({
+    kind: 'defineName',
+    name: ENTRIES_MARKER,
+    sheet: entriesSheet,
+    range: one(0, 0),
+    comment: 'The entries sheet of the summary CE Ledger made; regenerating replaces only this sheet.',
+  });
   ops.push({ kind: 'activate', sheet });
 
   return {
@@ -643,11 +745,22 @@ export function summaryOps(evaluation: Evaluation, person: SummaryPerson, snapsh
     replaces,
     layout: {
       sheet,
-      totals: { all: totalsAll, minimums: minimumRows.map((m) => ({ id: m.minimum.id, row: m.row })), needed: neededRow },
+      totals: {
+        all: totalsAll,
+        minimums: minimumRows.map((m) => ({ id: m.minimum.id, row: m.row })),
+        needed: neededRow,
+      },
       categories: { first: categoryFirst, count: ev.categories.length },
-      entries: { sheet: entriesSheet, header: entryHeader, first: entryFirst, count: entryRows.length, total: entryTotal, columns: entryHeaders, widths: entryWidths },
+      entries: {
+        sheet: entriesSheet,
+        header: entryHeader,
+        first: entryFirst,
+        count: entryRows.length,
+        total: entryTotal,
+        columns: entryHeaders,
+        widths: entryWidths,
+      },
       attestation: { first: attestationFirst, keepUntil },
     },
   };
 }
-

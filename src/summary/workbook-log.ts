@@ -49,7 +49,14 @@ export type WorkbookEvaluationFailure = {
 };
 
 export type WorkbookEvaluation =
-  | { ok: true; evaluation: Evaluation; program: Program; cycleStart: DayNumber; log: LogLocation; profile: ProfileRead }
+  | {
+      ok: true;
+      evaluation: Evaluation;
+      program: Program;
+      cycleStart: DayNumber;
+      log: LogLocation;
+      profile: ProfileRead;
+    }
   | WorkbookEvaluationFailure;
 
 /** The workbook-scoped defined name that marks the entries sheet of the summary CE Ledger made. */
@@ -131,15 +138,37 @@ export function findLog(snapshot: WorkbookSnapshot, sheetName?: string): LogLoca
   if (sheetName !== undefined) {
     const name = snapshot.sheetNames.find((s) => s.toLowerCase() === sheetName.toLowerCase());
     const sheet = name ? snapshot.sheets[name] : undefined;
-    if (!sheet && name !== undefined && (name === markedSummarySheet(snapshot) || name === markedSheet(snapshot, ENTRIES_MARKER))) {
-      return { ok: false, reason: 'no-log', message: `sheet "${name}" is the summary CE Ledger made; it holds no CE log` };
+    if (
+      !sheet &&
+      name !== undefined &&
+      (name === markedSummarySheet(snapshot) || name === markedSheet(snapshot, ENTRIES_MARKER))
+    ) {
+      return {
+        ok: false,
+        reason: 'no-log',
+        message: `sheet "${name}" is the summary CE Ledger made; it holds no CE log`,
+      };
     }
-    if (!sheet) return { ok: false, reason: 'no-sheet', message: `no sheet named "${sheetName}" (sheets: ${snapshot.sheetNames.join(', ')})` };
+    if (!sheet)
+      return {
+        ok: false,
+        reason: 'no-sheet',
+        message: `no sheet named "${sheetName}" (sheets: ${snapshot.sheetNames.join(', ')})`,
+      };
     const found = logOnSheet(sheet);
-    if (!found) return { ok: false, reason: 'no-log', message: `sheet "${sheet.name}" has no CE log: no header row with Date and Hours (or Self-study hours) columns` };
+    if (!found)
+      return {
+        ok: false,
+        reason: 'no-log',
+        message: `sheet "${sheet.name}" has no CE log: no header row with Date and Hours (or Self-study hours) columns`,
+      };
     return located(found);
   }
-  const skip = new Set([PROFILE_SHEET, LISTS_SHEET, markedSummarySheet(snapshot) ?? '', markedSheet(snapshot, ENTRIES_MARKER) ?? ''].map((s) => s.toLowerCase()));
+  const skip = new Set(
+    [PROFILE_SHEET, LISTS_SHEET, markedSummarySheet(snapshot) ?? '', markedSheet(snapshot, ENTRIES_MARKER) ?? ''].map(
+      (s) => s.toLowerCase(),
+    ),
+  );
   let best: Candidate | undefined;
   for (const name of snapshot.sheetNames) {
     const sheet = snapshot.sheets[name];
@@ -147,7 +176,12 @@ export function findLog(snapshot: WorkbookSnapshot, sheetName?: string): LogLoca
     const found = logOnSheet(sheet);
     if (found && found.score > (best?.score ?? -1)) best = found;
   }
-  if (!best) return { ok: false, reason: 'no-log', message: 'no CE log found: no sheet has a header row with Date and Hours (or Self-study hours) columns' };
+  if (!best)
+    return {
+      ok: false,
+      reason: 'no-log',
+      message: 'no CE log found: no sheet has a header row with Date and Hours (or Self-study hours) columns',
+    };
   return located(best);
 }
 
@@ -160,15 +194,31 @@ function dateOf(value: unknown): DayNumber | undefined {
 /** Reads program, cycle and log from the snapshot (which must hold every sheet) and evaluates. */
 export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: WorkbookEvaluationOptions): WorkbookEvaluation {
   const profile = readProfile(snapshot);
-  const programId = options.program ?? profile.profile?.program ?? (typeof profile.input.program === 'string' ? profile.input.program : undefined);
+  const programId =
+    options.program ??
+    profile.profile?.program ??
+    (typeof profile.input.program === 'string' ? profile.input.program : undefined);
   if (programId === undefined || programId.trim() === '') {
-    return { ok: false, reason: 'no-program', message: `no program: give --program ID or fill in the ${PROFILE_SHEET} sheet` };
+    return {
+      ok: false,
+      reason: 'no-program',
+      message: `no program: give --program ID or fill in the ${PROFILE_SHEET} sheet`,
+    };
   }
   const program = findProgram(programId);
-  if (!program) return { ok: false, reason: 'unknown-program', message: `unknown program "${programId}" (see: ce-ledger programs)` };
+  if (!program)
+    return {
+      ok: false,
+      reason: 'unknown-program',
+      message: `unknown program "${programId}" (see: ce-ledger programs)`,
+    };
   const cycleStart = options.cycleStart ?? profile.profile?.cycleStart ?? dateOf(profile.input.cycleStart);
   if (cycleStart === undefined) {
-    return { ok: false, reason: 'no-cycle-start', message: `no cycle start: give --cycle-start YYYY-MM-DD or fill in the ${PROFILE_SHEET} sheet` };
+    return {
+      ok: false,
+      reason: 'no-cycle-start',
+      message: `no cycle start: give --cycle-start YYYY-MM-DD or fill in the ${PROFILE_SHEET} sheet`,
+    };
   }
   const log = findLog(snapshot, options.sheet);
   if ('ok' in log) return log;
@@ -178,7 +228,12 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: WorkbookEv
     asOf: options.asOf,
     firstRow: log.range.row + 1,
     profile: facts
-      ? { cprValidUntil: facts.cprValidUntil, carryOverCredits: facts.carryOverCredits, firstCycle: facts.firstCycle, attestations: facts.attestations }
+      ? {
+          cprValidUntil: facts.cprValidUntil,
+          carryOverCredits: facts.carryOverCredits,
+          firstCycle: facts.firstCycle,
+          attestations: facts.attestations,
+        }
       : { attestations: {} },
   });
   if (!result.ok) return { ok: false, reason: 'bad-log', message: `sheet "${log.sheet}": ${result.message}` };

@@ -34,7 +34,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  header: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  header: {
+    display: 'flex',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
   title: { margin: 0 },
 });
 
@@ -65,7 +71,9 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
           </Title2>
           {state.program && <Caption1>{state.program.name}</Caption1>}
         </header>
-        {state.loading && state.version === 0 && !state.progress && <Spinner size="tiny" label="Reading the workbook…" />}
+        {state.loading && state.version === 0 && !state.progress && (
+          <Spinner size="tiny" label="Reading the workbook…" />
+        )}
         {state.progress && <RefreshProgress rowsDone={state.progress.rowsDone} rowsTotal={state.progress.rowsTotal} />}
         {state.error && (
           <MessageBar intent="error">
@@ -78,11 +86,19 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
             <MessageBarBody>{state.logError}</MessageBarBody>
           </MessageBar>
         )}
-        {state.evaluation && state.log && <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />}
-        {summaryPort && state.evaluation && state.log && <SummaryAction port={summaryPort} sheet={state.log.sheet} asOf={state.asOf} />}
+        {state.evaluation && state.log && (
+          <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />
+        )}
+        {summaryPort && state.evaluation && state.log && (
+          <SummaryAction port={summaryPort} sheet={state.log.sheet} asOf={state.asOf} />
+        )}
         {showSetup && (
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-            <LogSetup controller={controller} state={state} onClose={state.log ? () => setSetupOpen(false) : undefined} />
+            <LogSetup
+              controller={controller}
+              state={state}
+              onClose={state.log ? () => setSetupOpen(false) : undefined}
+            />
           </Suspense>
         )}
         {profile && state.log && !setupOpen && (

@@ -32,15 +32,23 @@ const useStyles = makeStyles({
  * that become text (numbers, dates, booleans and formulas: Excel keeps only text in a table's header
  * row; the plan's notes name each cell), added columns, the Credits formulas and the drop-down lists.
  */
-export function ConversionConfirmation({ plan, sheet, credits }: { plan: ConversionPlan; sheet: string; credits: boolean }) {
+export function ConversionConfirmation({
+  plan,
+  sheet,
+  credits,
+}: {
+  plan: ConversionPlan;
+  sheet: string;
+  credits: boolean;
+}) {
   const styles = useStyles();
   return (
     <div data-testid="confirmation">
       <Text weight="semibold">These changes will be made to “{sheet}”:</Text>
       <ul className={styles.list}>
         <li>
-          The range becomes the Excel table {plan.table}; every {plan.renames.length || plan.textHeaders?.length ? 'other ' : ''}value you typed stays as
-          it is.
+          The range becomes the Excel table {plan.table}; every{' '}
+          {plan.renames.length || plan.textHeaders?.length ? 'other ' : ''}value you typed stays as it is.
         </li>
         {plan.renames.map((r) =>
           r.from.trim() === '' ? (
@@ -49,16 +57,16 @@ export function ConversionConfirmation({ plan, sheet, credits }: { plan: Convers
             </li>
           ) : (
             <li key={r.index}>
-              The header “{r.from}” is renamed to “{r.to}”: the rules do not recognise “{r.from}” as {r.to}, so renaming it is the only way for it to be
-              read.
+              The header “{r.from}” is renamed to “{r.to}”: the rules do not recognise “{r.from}” as {r.to}, so renaming
+              it is the only way for it to be read.
             </li>
           ),
         )}
         {plan.added.length > 0 && <li>Columns added at the right: {plan.added.join(', ')}.</li>}
         {credits && <li>A Credits column with =CEU.CE_CREDITS(…) on every row.</li>}
         <li>
-          Drop-down lists for Format, Subject area, Approved and Proof (Proof also takes several kinds, such as “Assignment; Publication”), and
-          highlighting of rows with problems.
+          Drop-down lists for Format, Subject area, Approved and Proof (Proof also takes several kinds, such as
+          “Assignment; Publication”), and highlighting of rows with problems.
         </li>
         {plan.notes.map((n) => (
           <li key={n}>{n}.</li>
@@ -93,9 +101,22 @@ export function ConversionFailure({ error }: { error: ConversionError }) {
 type Step =
   | { kind: 'choose' }
   | { kind: 'map'; proposal: ConversionProposal; mapping: Record<number, ColumnKey | undefined> }
-  | { kind: 'confirm'; proposal: ConversionProposal; mapping: Record<number, ColumnKey | undefined>; plan: ConversionPlan };
+  | {
+      kind: 'confirm';
+      proposal: ConversionProposal;
+      mapping: Record<number, ColumnKey | undefined>;
+      plan: ConversionPlan;
+    };
 
-export default function LogSetup({ controller, state, onClose }: { controller: PaneController; state: PaneState; onClose?: () => void }) {
+export default function LogSetup({
+  controller,
+  state,
+  onClose,
+}: {
+  controller: PaneController;
+  state: PaneState;
+  onClose?: () => void;
+}) {
   const styles = useStyles();
   const candidates = state.sheetNames.filter((s) => s !== PROFILE_SHEET);
   const [sheet, setSheet] = useState(() =>
@@ -128,7 +149,10 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
       if (!result.ok) return setMessage({ intent: 'error', text: result.message });
       const { proposal } = result;
       if (proposal.existingLog) {
-        return setMessage({ intent: 'info', text: `“${proposal.sheet}” is already a CE log (table ${proposal.existingLog.table}); nothing to convert.` });
+        return setMessage({
+          intent: 'info',
+          text: `“${proposal.sheet}” is already a CE log (table ${proposal.existingLog.table}); nothing to convert.`,
+        });
       }
       setStep({ kind: 'map', proposal, mapping: Object.fromEntries(proposal.columns.map((c) => [c.index, c.key])) });
     });
@@ -157,7 +181,10 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
         throw error;
       }
       setStep({ kind: 'choose' });
-      setMessage({ intent: 'success', text: `“${current.proposal.sheet}” is now a CE log (table ${current.plan.table}).` });
+      setMessage({
+        intent: 'success',
+        text: `“${current.proposal.sheet}” is now a CE log (table ${current.plan.table}).`,
+      });
     });
 
   const startNew = () =>
@@ -188,7 +215,11 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
                 ))}
               </Select>
             </Field>
-            <Checkbox label="Add a Credits column (CEU.CE_CREDITS on every row)" checked={credits} onChange={(_, d) => setCredits(d.checked === true)} />
+            <Checkbox
+              label="Add a Credits column (CEU.CE_CREDITS on every row)"
+              checked={credits}
+              onChange={(_, d) => setCredits(d.checked === true)}
+            />
             <div className={styles.actions}>
               <Button appearance="primary" disabled={busy || !sheet} onClick={() => void propose()}>
                 Use this sheet as my CE log
@@ -208,17 +239,25 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
         {step.kind === 'map' && (
           <>
             <Text>
-              Header row {step.proposal.range.row + 1} of “{step.proposal.sheet}”. Check what each column holds; nothing is written until you confirm.
+              Header row {step.proposal.range.row + 1} of “{step.proposal.sheet}”. Check what each column holds; nothing
+              is written until you confirm.
             </Text>
             {step.proposal.columns
               .filter((c) => c.header.trim() !== '')
               .map((c) => (
-                <Field key={c.index} label={`Column “${c.header}”`} hint={c.recognised ? 'Recognised' : c.key ? 'Suggested' : undefined}>
+                <Field
+                  key={c.index}
+                  label={`Column “${c.header}”`}
+                  hint={c.recognised ? 'Recognised' : c.key ? 'Suggested' : undefined}
+                >
                   <Select
                     value={step.mapping[c.index] ?? ''}
                     data-testid={`map-${c.header}`}
                     onChange={(_, d) =>
-                      setStep({ ...step, mapping: { ...step.mapping, [c.index]: d.value === '' ? undefined : (d.value as ColumnKey) } })
+                      setStep({
+                        ...step,
+                        mapping: { ...step.mapping, [c.index]: d.value === '' ? undefined : (d.value as ColumnKey) },
+                      })
                     }
                   >
                     <option value="">Not used (kept as it is)</option>
@@ -254,7 +293,9 @@ export default function LogSetup({ controller, state, onClose }: { controller: P
                   Convert
                 </Button>
               )}
-              <Button onClick={() => setStep({ kind: 'map', proposal: step.proposal, mapping: step.mapping })}>Back</Button>
+              <Button onClick={() => setStep({ kind: 'map', proposal: step.proposal, mapping: step.mapping })}>
+                Back
+              </Button>
             </div>
           </>
         )}

@@ -37,7 +37,10 @@ function initialValues(state: PaneState): FormValues {
     name: p?.name ?? String(input.name ?? ''),
     certificantNumber: p?.certificantNumber ?? String(input.certificantNumber ?? ''),
     cprValidUntil: p?.cprValidUntil !== undefined ? isoFromDay(p.cprValidUntil) : dateText(input.cprValidUntil),
-    carryOverCredits: String(p?.carryOverCredits ?? input.carryOverCredits ?? '') === '0' ? '' : String(p?.carryOverCredits ?? input.carryOverCredits ?? ''),
+    carryOverCredits:
+      String(p?.carryOverCredits ?? input.carryOverCredits ?? '') === '0'
+        ? ''
+        : String(p?.carryOverCredits ?? input.carryOverCredits ?? ''),
     firstCycle: p?.firstCycle ?? input.firstCycle === true,
   };
 }
@@ -94,7 +97,9 @@ export function ProfileSection({ controller, state }: { controller: PaneControll
   );
 }
 
-type SaveFn = (input: ProfileInput) => Promise<{ ok: true } | { ok: false; problems: { field: string; message: string }[] }>;
+type SaveFn = (
+  input: ProfileInput,
+) => Promise<{ ok: true } | { ok: false; problems: { field: string; message: string }[] }>;
 
 function ProfileForm({ state, onSave, onCancel }: { state: PaneState; onSave: SaveFn; onCancel?: () => void }) {
   const styles = useStyles();
@@ -106,7 +111,8 @@ function ProfileForm({ state, onSave, onCancel }: { state: PaneState; onSave: Sa
   const formId = useId();
   const program = findProgram(values.program);
   const fields = program?.profileFields ?? [];
-  const set = (key: keyof FormValues) => (_: unknown, data: { value: string }) => setValues((v) => ({ ...v, [key]: data.value }));
+  const set = (key: keyof FormValues) => (_: unknown, data: { value: string }) =>
+    setValues((v) => ({ ...v, [key]: data.value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -22,13 +22,20 @@ export function RefreshProgress({ rowsDone, rowsTotal }: RefreshProgressProps) {
   const fraction = rowsTotal > 0 ? Math.min(1, rowsDone / rowsTotal) : 1;
   const quarter = Math.floor(fraction * 4);
   const announced =
-    quarter === 0 ? `Checking ${count.format(rowsTotal)} rows…` : `Checking rows ${count.format(Math.floor((quarter * rowsTotal) / 4))} of ${count.format(rowsTotal)}…`;
+    quarter === 0
+      ? `Checking ${count.format(rowsTotal)} rows…`
+      : `Checking rows ${count.format(Math.floor((quarter * rowsTotal) / 4))} of ${count.format(rowsTotal)}…`;
   return (
     <div data-testid="refresh-progress">
       <Field label={`Checking rows ${count.format(rowsDone)} of ${count.format(rowsTotal)}…`}>
         <ProgressBar value={fraction} thickness="large" />
       </Field>
-      <span className={styles.visuallyHidden} role="status" aria-live="polite" data-testid="refresh-progress-announcement">
+      <span
+        className={styles.visuallyHidden}
+        role="status"
+        aria-live="polite"
+        data-testid="refresh-progress-announcement"
+      >
         {announced}
       </span>
     </div>

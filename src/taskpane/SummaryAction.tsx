@@ -1,12 +1,26 @@
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { DayNumber } from '../core';
 import { runSummaryAction, summaryPrompts, type SummaryPrompts } from '../summary/action';
 import type { WorkbookPort } from '../workbook/port';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center', flexWrap: 'wrap' },
+  row: {
+    display: 'flex',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'center',
+    flexWrap: 'wrap',
+  },
 });
 
 export interface SummaryActionProps {
@@ -35,7 +49,11 @@ export function SummaryAction({ port, sheet, asOf, prompts = summaryPrompts }: S
   return (
     <Section title="Submission summary" testId="summary-action">
       <div className={styles.row}>
-        <Button appearance="primary" disabled={state.busy} onClick={() => void runSummaryAction(port, prompts, { sheet, asOf })}>
+        <Button
+          appearance="primary"
+          disabled={state.busy}
+          onClick={() => void runSummaryAction(port, prompts, { sheet, asOf })}
+        >
           Create submission summary
         </Button>
         {state.busy && state.question === undefined && <Spinner size="tiny" label="Writing the summary…" />}
@@ -45,7 +63,8 @@ export function SummaryAction({ port, sheet, asOf, prompts = summaryPrompts }: S
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle id={titleId}>Replace the summary?</MessageBarTitle>
-              The sheet &quot;{state.question}&quot; holds a summary CE Ledger made earlier. Replace it with a new one? Your other sheets are not changed.
+              The sheet &quot;{state.question}&quot; holds a summary CE Ledger made earlier. Replace it with a new one?
+              Your other sheets are not changed.
             </MessageBarBody>
           </MessageBar>
           <div className={styles.row}>

@@ -67,7 +67,8 @@ function text(value: CellValue | undefined): string {
 export const PROOF_ALERT: ListAlert = {
   style: 'information',
   title: 'Proof',
-  message: 'Not one of the listed kinds. Several kinds are fine, separated by ; (for example "Assignment; Publication"). OK keeps what you typed.',
+  message:
+    'Not one of the listed kinds. Several kinds are fine, separated by ; (for example "Assignment; Publication"). OK keeps what you typed.',
 };
 
 /** The values of `range` from a sheet read through the port ("" outside the used range). */
@@ -101,7 +102,8 @@ export function findLog(snapshot: WorkbookSnapshot, preferredTable?: string): Lo
     for (const table of sheet.tables) {
       if (!isLogTable(sheet, table)) continue;
       const preferred = preferredTable !== undefined && table.name.toLowerCase() === preferredTable.toLowerCase();
-      const score = (preferred ? 4 : 0) + (/^CELog/i.test(table.name) ? 2 : 0) + (sheet.name === snapshot.activeSheet ? 1 : 0);
+      const score =
+        (preferred ? 4 : 0) + (/^CELog/i.test(table.name) ? 2 : 0) + (sheet.name === snapshot.activeSheet ? 1 : 0);
       found.push({ sheet: sheet.name, table: table.name, range: table.range, score });
     }
   }
@@ -165,7 +167,9 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
     const limit = Math.min(sheet.values.length, 30);
     for (let r = 0; r < limit; r++) {
       const row = sheet.values[r]!;
-      const score = row.filter((v) => typeof v === 'string' && v.trim() !== '' && suggestColumnForHeader(v) !== undefined).length;
+      const score = row.filter(
+        (v) => typeof v === 'string' && v.trim() !== '' && suggestColumnForHeader(v) !== undefined,
+      ).length;
       if (score > best) {
         best = score;
         headerIndex = r;
@@ -178,9 +182,18 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
   let filled = header.map((v, i) => (text(v).trim() !== '' ? i : -1)).filter((i) => i >= 0);
   // A user's table beside the header, on its row, ends the header: its cells are not the log's.
   const onRow = sheet.tables.filter((t) => t.range.row <= row && row < t.range.row + t.range.rows);
-  const inTable = (i: number) => onRow.some((t) => sheet.col + i >= t.range.col && sheet.col + i < t.range.col + t.range.cols);
+  const inTable = (i: number) =>
+    onRow.some((t) => sheet.col + i >= t.range.col && sheet.col + i < t.range.col + t.range.cols);
   const own = filled.filter((i) => !inTable(i));
-  if (own.length && !onRow.some((t) => t.range.row === row && t.range.col <= sheet.col + own[0]! && t.range.col + t.range.cols > sheet.col + own[own.length - 1]!)) {
+  if (
+    own.length &&
+    !onRow.some(
+      (t) =>
+        t.range.row === row &&
+        t.range.col <= sheet.col + own[0]! &&
+        t.range.col + t.range.cols > sheet.col + own[own.length - 1]!,
+    )
+  ) {
     const cutoff = Math.min(...onRow.map((t) => t.range.col - sheet.col).filter((c) => c > own[0]!));
     filled = own.filter((i) => i < cutoff);
   }
@@ -188,15 +201,28 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
   const last = filled[filled.length - 1]!;
   // The log's rows end with the last that holds anything in its columns: what lies below the log and
   // to its side only (a table, a note) is not part of it.
-  let range = withoutBlankRowsBelow(sheet, { row, col: sheet.col + first, rows: sheet.row + sheet.values.length - row, cols: last - first + 1 });
+  let range = withoutBlankRowsBelow(sheet, {
+    row,
+    col: sheet.col + first,
+    rows: sheet.row + sheet.values.length - row,
+    cols: last - first + 1,
+  });
   const below = tableBelow(sheet, range);
   if (below) range = below.range;
-  const existingTable = sheet.tables.find((t) => t.range.row === range.row && t.range.col <= range.col && t.range.col + t.range.cols >= range.col + range.cols);
+  const existingTable = sheet.tables.find(
+    (t) =>
+      t.range.row === range.row && t.range.col <= range.col && t.range.col + t.range.cols >= range.col + range.cols,
+  );
   const columns = headerColumns(header.slice(first, last + 1));
   return {
     ok: true,
     proposal: existingTable
-      ? { sheet: sheet.name, range: existingTable.range, columns: headerColumns(cellsOf(sheet, { ...existingTable.range, rows: 1 })[0]!), existingTable: existingTable.name }
+      ? {
+          sheet: sheet.name,
+          range: existingTable.range,
+          columns: headerColumns(cellsOf(sheet, { ...existingTable.range, rows: 1 })[0]!),
+          existingTable: existingTable.name,
+        }
       : { sheet: sheet.name, range, columns, ...(below ? { endsAbove: below.table } : {}) },
   };
 }
@@ -209,10 +235,14 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
  */
 function tableBelow(sheet: SheetData, range: RangeRef): { table: TableInfo; range: RangeRef } | undefined {
   const filled = (r: number, c: number) => isFilled(sheet, r, c);
-  const inColumns = (t: TableInfo) => t.range.row > range.row && t.range.col < range.col + range.cols && range.col < t.range.col + t.range.cols;
-  const table = sheet.tables.filter((t) => inColumns(t) && t.range.row < range.row + range.rows).sort((a, b) => a.range.row - b.range.row)[0];
+  const inColumns = (t: TableInfo) =>
+    t.range.row > range.row && t.range.col < range.col + range.cols && range.col < t.range.col + t.range.cols;
+  const table = sheet.tables
+    .filter((t) => inColumns(t) && t.range.row < range.row + range.rows)
+    .sort((a, b) => a.range.row - b.range.row)[0];
   if (!table) return undefined;
-  const inAnyTable = (r: number, c: number) => sheet.tables.some((t) => overlaps(t.range, { row: r, col: c, rows: 1, cols: 1 }));
+  const inAnyTable = (r: number, c: number) =>
+    sheet.tables.some((t) => overlaps(t.range, { row: r, col: c, rows: 1, cols: 1 }));
   for (let r = table.range.row; r < range.row + range.rows; r++) {
     for (let c = range.col; c < range.col + range.cols; c++) if (filled(r, c) && !inAnyTable(r, c)) return undefined;
   }
@@ -229,7 +259,8 @@ function isFilled(sheet: SheetData, r: number, c: number): boolean {
 /** `range` without the rows at its bottom that are blank in its columns (the header row always stays). */
 function withoutBlankRowsBelow(sheet: SheetData, range: RangeRef): RangeRef {
   let end = range.row + range.rows; // exclusive
-  const blank = (r: number) => Array.from({ length: range.cols }, (_, i) => range.col + i).every((c) => !isFilled(sheet, r, c));
+  const blank = (r: number) =>
+    Array.from({ length: range.cols }, (_, i) => range.col + i).every((c) => !isFilled(sheet, r, c));
   while (end - 1 > range.row && blank(end - 1)) end--;
   return { ...range, rows: end - range.row };
 }
@@ -335,7 +366,13 @@ function columnLetters(col: number): string {
  * that are negative or not numbers, a format not in the program's list. It approximates the core for
  * the sheet's sake; the pane shows the exact problems.
  */
-export function problemRowFormula(program: Program, firstDataRow: number, columns: Partial<Record<ColumnKey, number>>, left: number, right: number): string {
+export function problemRowFormula(
+  program: Program,
+  firstDataRow: number,
+  columns: Partial<Record<ColumnKey, number>>,
+  left: number,
+  right: number,
+): string {
   const ref = (col: number) => `$${columnLetters(col)}${firstDataRow + 1}`;
   const checks: string[] = [];
   if (columns.date !== undefined) {
@@ -347,9 +384,14 @@ export function problemRowFormula(program: Program, firstDataRow: number, column
     if (col !== undefined) checks.push(`AND(${ref(col)}<>"",IFERROR(--${ref(col)}<0,TRUE))`);
   }
   if (columns.format !== undefined) {
-    const names = program.formats.flatMap((f) => [f.label, ...f.aliases]).map(excelString).join(',');
+    const names = program.formats
+      .flatMap((f) => [f.label, ...f.aliases])
+      .map(excelString)
+      .join(',');
     const f = ref(columns.format);
-    checks.push(program.defaultFormat ? `AND(${f}<>"",ISNA(MATCH(${f},{${names}},0)))` : `ISNA(MATCH(${f},{${names}},0))`);
+    checks.push(
+      program.defaultFormat ? `AND(${f}<>"",ISNA(MATCH(${f},{${names}},0)))` : `ISNA(MATCH(${f},{${names}},0))`,
+    );
   }
   const whole = `$${columnLetters(left)}${firstDataRow + 1}:$${columnLetters(right)}${firstDataRow + 1}`;
   return `=AND(COUNTA(${whole})>0,OR(${checks.join(',')}))`;
@@ -371,7 +413,16 @@ export function conversionPlan(
   const { sheet, range } = proposal;
   const table = proposal.existingTable ?? freeTableName(snapshot);
   if (proposal.existingLog) {
-    return { ok: false, ops: [], renames, added: [], table: proposal.existingLog.table, problems: [`"${sheet}" is already a CE log (table ${proposal.existingLog.table})`], notes, textHeaders: [] };
+    return {
+      ok: false,
+      ops: [],
+      renames,
+      added: [],
+      table: proposal.existingLog.table,
+      problems: [`"${sheet}" is already a CE log (table ${proposal.existingLog.table})`],
+      notes,
+      textHeaders: [],
+    };
   }
 
   const seen = new Map<ColumnKey, number>();
@@ -388,11 +439,13 @@ export function conversionPlan(
   for (const column of proposal.columns) {
     const key = options.mapping[column.index];
     if (key === undefined) {
-      if (column.recognised) notes.push(`"${column.header}" is still read as ${COLUMN_BY_KEY[column.recognised].header}: its name says so`);
+      if (column.recognised)
+        notes.push(`"${column.header}" is still read as ${COLUMN_BY_KEY[column.recognised].header}: its name says so`);
       continue;
     }
     const other = seen.get(key);
-    if (other !== undefined) problems.push(`"${original[other]}" and "${column.header}" are both mapped to ${COLUMN_BY_KEY[key].header}`);
+    if (other !== undefined)
+      problems.push(`"${original[other]}" and "${column.header}" are both mapped to ${COLUMN_BY_KEY[key].header}`);
     seen.set(key, column.index);
     // A header the rules would not read as the chosen column can only be read once renamed.
     if (columnForHeader(column.header) !== key) rename(column.index, key);
@@ -415,7 +468,8 @@ export function conversionPlan(
   }
   renames.sort((a, b) => a.index - b.index);
   if (!seen.has('date')) problems.push('Map a column to Date: the rules need the completion date');
-  if (!seen.has('hours') && !seen.has('selfStudyHours') && !seen.has('credits')) problems.push('Map a column to Hours (or Self-study hours)');
+  if (!seen.has('hours') && !seen.has('selfStudyHours') && !seen.has('credits'))
+    problems.push('Map a column to Hours (or Self-study hours)');
 
   const added = columnsFor(program)
     .filter((k) => !seen.has(k) && matchHeaders(headers).map[k] === undefined)
@@ -423,7 +477,9 @@ export function conversionPlan(
   const finalHeaders = [...headers, ...added];
   let creditsHeader: string | undefined;
   if (options.credits) {
-    creditsHeader = finalHeaders.some((h) => h.toLowerCase() === CREDITS_HEADER.toLowerCase()) ? 'CE Ledger credits (new)' : CREDITS_HEADER;
+    creditsHeader = finalHeaders.some((h) => h.toLowerCase() === CREDITS_HEADER.toLowerCase())
+      ? 'CE Ledger credits (new)'
+      : CREDITS_HEADER;
     finalHeaders.push(creditsHeader);
   }
 
@@ -432,7 +488,9 @@ export function conversionPlan(
   for (const [key, index] of seen) {
     const at = final[key];
     if (at !== index) {
-      problems.push(`${COLUMN_BY_KEY[key].header} would be read from "${at === undefined ? 'nowhere' : finalHeaders[at]}" instead of "${original[index]}"`);
+      problems.push(
+        `${COLUMN_BY_KEY[key].header} would be read from "${at === undefined ? 'nowhere' : finalHeaders[at]}" instead of "${original[index]}"`,
+      );
     }
   }
   // Excel makes table headers unique by renaming the later ones ("Notes2"): that would change a cell.
@@ -440,20 +498,27 @@ export function conversionPlan(
   finalHeaders.forEach((h, i) => {
     const name = h.trim().toLowerCase();
     if (name === '') return;
-    if (byName.has(name)) problems.push(`Two columns would both be called "${h}" (columns ${byName.get(name)! + 1} and ${i + 1}): rename one in the sheet, or map it differently`);
+    if (byName.has(name))
+      problems.push(
+        `Two columns would both be called "${h}" (columns ${byName.get(name)! + 1} and ${i + 1}): rename one in the sheet, or map it differently`,
+      );
     else byName.set(name, i);
   });
   const grid = snapshot.sheets[sheet];
   if (proposal.endsAbove) {
     const last = range.row + Math.max(range.rows, 2);
-    notes.push(`The log ends at row ${last}, above your table "${proposal.endsAbove.name}" (${rangeAddress(proposal.endsAbove.range)}), which stays as it is`);
+    notes.push(
+      `The log ends at row ${last}, above your table "${proposal.endsAbove.name}" (${rangeAddress(proposal.endsAbove.range)}), which stays as it is`,
+    );
   }
   // A rename writes text over the header cell: over a formula (even one showing nothing) that would
   // lose the formula, so such a header is the user's to retitle first.
   for (const r of renames) {
     const f = grid?.formulas?.[range.row - grid.row]?.[range.col + r.index - grid.col];
     if (typeof f === 'string' && f.startsWith('=')) {
-      problems.push(`Header ${r.cell} holds the formula ${quote(f)}, which would be replaced by "${r.to}": type a title there instead, or start a new CE log`);
+      problems.push(
+        `Header ${r.cell} holds the formula ${quote(f)}, which would be replaced by "${r.to}": type a title there instead, or start a new CE log`,
+      );
     }
   }
   const textHeaders = proposal.existingTable || !grid ? [] : nonTextHeaders(grid, range, renames);
@@ -488,7 +553,8 @@ export function conversionPlan(
   if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes, textHeaders, basis };
 
   const ops: WorkbookOp[] = [];
-  for (const r of renames) ops.push({ kind: 'setValues', sheet, row: range.row, col: range.col + r.index, values: [[r.to]] });
+  for (const r of renames)
+    ops.push({ kind: 'setValues', sheet, row: range.row, col: range.col + r.index, values: [[r.to]] });
   if (!proposal.existingTable) ops.push({ kind: 'createTable', sheet, range: tableRange, name: table });
   const newHeaders = creditsHeader ? [...added, creditsHeader] : added;
   if (newHeaders.length) ops.push({ kind: 'addTableColumns', table, headers: newHeaders });
@@ -508,17 +574,28 @@ function overlaps(a: RangeRef, b: RangeRef): boolean {
  * merged area, a protected sheet, the sheet's edge. Each is refused here, before anything is written,
  * naming the cells and how to clear the way.
  */
-function obstacles(grid: SheetData, tableRange: RangeRef, newCount: number, existingTable: string | undefined): string[] {
+function obstacles(
+  grid: SheetData,
+  tableRange: RangeRef,
+  newCount: number,
+  existingTable: string | undefined,
+): string[] {
   const out: string[] = [];
   const added: RangeRef = { ...tableRange, col: tableRange.col + tableRange.cols, cols: newCount };
   const whole: RangeRef = { ...tableRange, cols: tableRange.cols + newCount };
   const where = (r: RangeRef, plural: boolean) =>
     overlaps(r, tableRange)
       ? { what: `${plural ? 'are inside' : 'overlaps'} the log (${rangeAddress(tableRange)})`, fix: 'to another sheet' }
-      : { what: `${plural ? 'are' : 'is'} where the log's new ${newCount === 1 ? 'column goes' : 'columns go'} (${rangeAddress(added)})`, fix: 'further right or to another sheet' };
-  if (grid.protected) out.push(`The sheet "${grid.name}" is protected: unprotect it (Review › Unprotect Sheet), or start a new CE log`);
+      : {
+          what: `${plural ? 'are' : 'is'} where the log's new ${newCount === 1 ? 'column goes' : 'columns go'} (${rangeAddress(added)})`,
+          fix: 'further right or to another sheet',
+        };
+  if (grid.protected)
+    out.push(`The sheet "${grid.name}" is protected: unprotect it (Review › Unprotect Sheet), or start a new CE log`);
   if (whole.col + whole.cols - 1 > LAST_COL || whole.row + whole.rows - 1 > LAST_ROW) {
-    out.push(`The log and its new columns would run past the edge of the sheet (${rangeAddress({ ...whole, cols: 1, rows: 1 })} onwards): start a new CE log`);
+    out.push(
+      `The log and its new columns would run past the edge of the sheet (${rangeAddress({ ...whole, cols: 1, rows: 1 })} onwards): start a new CE log`,
+    );
   }
   for (const t of grid.tables) {
     if (existingTable !== undefined && t.name.toLowerCase() === existingTable.toLowerCase()) continue;
@@ -548,7 +625,13 @@ export function headerSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   const read = new Set(Object.keys(snapshot.sheets).map((n) => n.toLowerCase()));
   (snapshot.tables ?? []).forEach((t, i) => {
     if (read.has(t.sheet.toLowerCase())) return;
-    sheets[`${t.sheet}#${i}`] = { name: t.sheet, row: t.range.row, col: t.range.col, values: [t.header], tables: [{ name: t.name, range: t.range }] };
+    sheets[`${t.sheet}#${i}`] = {
+      name: t.sheet,
+      row: t.range.row,
+      col: t.range.col,
+      values: [t.header],
+      tables: [{ name: t.name, range: t.range }],
+    };
   });
   return { ...snapshot, sheets };
 }
@@ -625,10 +708,15 @@ export function recheckConversion(plan: ConversionPlan, program: Program, fresh:
  * written unless every check still passes; then writes it in one batch. If the host still refuses
  * part-way, the error says what was written (from a read after the failure) and how to undo it.
  */
-export async function applyConversion(port: WorkbookPort, plan: ConversionPlan, program: Program): Promise<ConversionPlan> {
+export async function applyConversion(
+  port: WorkbookPort,
+  plan: ConversionPlan,
+  program: Program,
+): Promise<ConversionPlan> {
   if (!plan.ok) throw new ConversionError(`Nothing was changed: ${plan.problems.join(' ')}`, false);
   const result = recheckConversion(plan, program, await conversionSnapshot(port, plan.basis?.proposal.sheet ?? ''));
-  if (!result.ok) throw new ConversionError(`Nothing was changed: ${result.problems.join('; ')}.`, false, [], result.fresh);
+  if (!result.ok)
+    throw new ConversionError(`Nothing was changed: ${result.problems.join('; ')}.`, false, [], result.fresh);
   const checked = result.plan;
   try {
     await port.apply(checked.ops);
@@ -636,7 +724,8 @@ export async function applyConversion(port: WorkbookPort, plan: ConversionPlan, 
     const reason = error instanceof Error ? error.message : String(error);
     const after = await port.read({ sheets: [checked.basis!.proposal.sheet] }).catch(() => undefined);
     const undo = undoSteps(checked, after);
-    if (undo.length === 0) throw new ConversionError(`Excel refused the conversion (${reason}); nothing was changed.`, false);
+    if (undo.length === 0)
+      throw new ConversionError(`Excel refused the conversion (${reason}); nothing was changed.`, false);
     throw new ConversionError(
       `Excel refused the conversion part-way (${reason}). Undo it with Excel's Undo (Ctrl+Z); if Undo does not reach it: ${undo.join('; ')}.`,
       true,
@@ -655,13 +744,26 @@ function undoSteps(plan: ConversionPlan, after: WorkbookSnapshot | undefined): s
   for (const r of plan.renames) {
     if (header && text(header[r.index]) !== r.to) continue;
     const cell = r.cell ?? cellAddress(proposal.range.row, proposal.range.col + r.index);
-    steps.push(r.from === '' ? `clear ${cell} (it was blank, now "${r.to}")` : `type "${r.from}" back into ${cell} (now "${r.to}")`);
+    steps.push(
+      r.from === ''
+        ? `clear ${cell} (it was blank, now "${r.to}")`
+        : `type "${r.from}" back into ${cell} (now "${r.to}")`,
+    );
   }
   if (!proposal.existingTable) {
-    const table = grid ? grid.tables.find((t) => t.name.toLowerCase() === plan.table.toLowerCase()) : { name: plan.table, range: proposal.range };
-    if (table) steps.push(`select ${rangeAddress(table.range)} and use Table Design › Convert to Range (the table ${table.name})`);
+    const table = grid
+      ? grid.tables.find((t) => t.name.toLowerCase() === plan.table.toLowerCase())
+      : { name: plan.table, range: proposal.range };
+    if (table)
+      steps.push(
+        `select ${rangeAddress(table.range)} and use Table Design › Convert to Range (the table ${table.name})`,
+      );
   }
-  if (plan.added.length && (!grid || grid.tables.some((t) => t.name.toLowerCase() === plan.table.toLowerCase() && t.range.cols > proposal.range.cols))) {
+  if (
+    plan.added.length &&
+    (!grid ||
+      grid.tables.some((t) => t.name.toLowerCase() === plan.table.toLowerCase() && t.range.cols > proposal.range.cols))
+  ) {
     steps.push(`delete the added columns ${plan.added.join(', ')} at the table's right`);
   }
   return steps;
@@ -677,7 +779,12 @@ function nonTextHeaders(grid: SheetData, range: RangeRef, renames: ConversionPla
     const formula = typeof f === 'string' && f.startsWith('=') ? f : undefined;
     if (value === undefined || value === null || value === '') continue;
     if (typeof value === 'string' && !formula) continue;
-    out.push({ cell: cellAddress(range.row, range.col + c), value, ...(formula ? { formula } : {}), text: text(value) });
+    out.push({
+      cell: cellAddress(range.row, range.col + c),
+      value,
+      ...(formula ? { formula } : {}),
+      text: text(value),
+    });
   }
   return out;
 }
@@ -687,17 +794,30 @@ function textHeaderNote(h: TextHeader): string {
   const what = h.formula ? `the formula ${h.formula}` : text(h.value);
   let note = `Header ${h.cell} (${what}) will become the text "${h.text}"`;
   if (h.formula) note += ': an Excel table keeps only the header’s value';
-  else if (typeof h.value === 'number') note += ' (or, if the cell shows it as a date or another format, the text it shows)';
+  else if (typeof h.value === 'number')
+    note += ' (or, if the cell shows it as a date or another format, the text it shows)';
   return note;
 }
 
 /** Validation lists, problem highlighting, date formats for new columns and the Credits formulas. */
-function decorationOps(program: Program, sheet: string, tableRange: RangeRef, headers: string[], creditsHeader: string | undefined, newColumnsFrom = Infinity): WorkbookOp[] {
+function decorationOps(
+  program: Program,
+  sheet: string,
+  tableRange: RangeRef,
+  headers: string[],
+  creditsHeader: string | undefined,
+  newColumnsFrom = Infinity,
+): WorkbookOp[] {
   const ops: WorkbookOp[] = [];
   const map = matchHeaders(headers).map;
   const dataRows = tableRange.rows - 1;
   const firstDataRow = tableRange.row + 1;
-  const column = (index: number): RangeRef => ({ row: firstDataRow, col: tableRange.col + index, rows: dataRows, cols: 1 });
+  const column = (index: number): RangeRef => ({
+    row: firstDataRow,
+    col: tableRange.col + index,
+    rows: dataRows,
+    cols: 1,
+  });
   const lists: [ColumnKey, string[] | undefined, string, ListAlert?][] = [
     ['format', program.formats.map((f) => f.label), 'Choose the kind of activity'],
     ['subject', program.subjects, 'Choose a subject area from the program’s list'],
@@ -706,7 +826,8 @@ function decorationOps(program: Program, sheet: string, tableRange: RangeRef, he
   ];
   for (const [key, list, prompt, alert] of lists) {
     const index = map[key];
-    if (index !== undefined && list?.length && dataRows > 0) ops.push({ kind: 'listValidation', sheet, range: column(index), list, prompt, ...(alert ? { alert } : {}) });
+    if (index !== undefined && list?.length && dataRows > 0)
+      ops.push({ kind: 'listValidation', sheet, range: column(index), list, prompt, ...(alert ? { alert } : {}) });
   }
   if (map.date !== undefined && map.date >= newColumnsFrom && dataRows > 0) {
     ops.push({ kind: 'setNumberFormat', sheet, range: column(map.date), format: 'yyyy-mm-dd' });
@@ -749,7 +870,11 @@ export function freeSheetName(snapshot: WorkbookSnapshot, base = LOG_SHEET): str
 }
 
 /** "Start a new CE log": a new sheet with the canonical headers as a table and one empty row. */
-export function newLogPlan(snapshot: WorkbookSnapshot, program: Program, options: { credits: boolean }): { sheet: string; table: string; ops: WorkbookOp[] } {
+export function newLogPlan(
+  snapshot: WorkbookSnapshot,
+  program: Program,
+  options: { credits: boolean },
+): { sheet: string; table: string; ops: WorkbookOp[] } {
   const sheet = freeSheetName(snapshot);
   const table = freeTableName(snapshot);
   const headers = columnsFor(program).map((k) => COLUMN_BY_KEY[k].header);
@@ -762,7 +887,12 @@ export function newLogPlan(snapshot: WorkbookSnapshot, program: Program, options
     { kind: 'createTable', sheet, range, name: table },
     ...decorationOps(program, sheet, range, all, creditsHeader, 0),
     { kind: 'freezeRows', sheet, rows: 1 },
-    ...all.map((h, col): WorkbookOp => ({ kind: 'setColumnWidth', sheet, col, width: Math.max(70, Math.min(220, h.length * 8 + 24)) })),
+    ...all.map((h, col): WorkbookOp => ({
+      kind: 'setColumnWidth',
+      sheet,
+      col,
+      width: Math.max(70, Math.min(220, h.length * 8 + 24)),
+    })),
     { kind: 'activate', sheet },
   ];
   return { sheet, table, ops };

@@ -186,7 +186,8 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!isEmpty(value)) {
       for (const t of this.tableList) {
         const r = t.range;
-        if (sameName(t.sheet, state.name) && row === r.row + r.rows && col >= r.col && col < r.col + r.cols) t.range = { ...r, rows: r.rows + 1 };
+        if (sameName(t.sheet, state.name) && row === r.row + r.rows && col >= r.col && col < r.col + r.cols)
+          t.range = { ...r, rows: r.rows + 1 };
       }
     }
     if (typeof value === 'string' && value.startsWith('=') && value.length > 1) {
@@ -213,7 +214,8 @@ export class MemoryWorkbook implements WorkbookPort {
     if (range.rows * range.cols < 2) throw new Error('Merging needs at least two cells');
     const table = this.tableList.find((t) => sameName(t.sheet, state.name) && overlaps(t.range, range));
     if (table) throw new Error(`Cells in the table "${table.name}" cannot be merged`);
-    if (state.merged.some((m) => overlaps(m, range))) throw new Error('The range overlaps cells that are already merged');
+    if (state.merged.some((m) => overlaps(m, range)))
+      throw new Error('The range overlaps cells that are already merged');
     for (let r = range.row; r < range.row + range.rows; r++) {
       for (let c = range.col; c < range.col + range.cols; c++) {
         if (r === range.row && c === range.col) continue;
@@ -366,7 +368,8 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private addSheetState(name: string): SheetState {
-    if (name.trim() === '' || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new Error(`"${name}" is not a valid sheet name`);
+    if (name.trim() === '' || name.length > 31 || /[\\/?*[\]:]/.test(name))
+      throw new Error(`"${name}" is not a valid sheet name`);
     if (this.sheet(name)) throw new Error(`A sheet named "${name}" already exists`);
     const state: SheetState = {
       name,
@@ -388,7 +391,8 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private put(state: SheetState, row: number, col: number, value: CellValue): void {
-    if (row < 0 || col < 0 || !Number.isInteger(row) || !Number.isInteger(col)) throw new Error(`Bad cell position ${row},${col}`);
+    if (row < 0 || col < 0 || !Number.isInteger(row) || !Number.isInteger(col))
+      throw new Error(`Bad cell position ${row},${col}`);
     let cells = state.rows[row];
     if (!cells) {
       if (isEmpty(value)) return;
@@ -432,7 +436,16 @@ export class MemoryWorkbook implements WorkbookPort {
       .filter((t) => sameName(t.sheet, state.name))
       .map((t) => ({ name: t.name, range: { ...t.range } }));
     const layout = withLayout ? { merged: state.merged.map((m) => ({ ...m })), protected: state.protected } : {};
-    if (!used) return { name: state.name, row: 0, col: 0, values: [], ...(withFormulas ? { formulas: [] } : {}), tables, ...layout };
+    if (!used)
+      return {
+        name: state.name,
+        row: 0,
+        col: 0,
+        values: [],
+        ...(withFormulas ? { formulas: [] } : {}),
+        tables,
+        ...layout,
+      };
     const values: CellValue[][] = [];
     const formulas: CellValue[][] = [];
     for (let r = used.row; r < used.row + used.rows; r++) {
@@ -447,7 +460,15 @@ export class MemoryWorkbook implements WorkbookPort {
       values.push(valueRow);
       formulas.push(formulaRow);
     }
-    return { name: state.name, row: used.row, col: used.col, values, ...(withFormulas ? { formulas } : {}), tables, ...layout };
+    return {
+      name: state.name,
+      row: used.row,
+      col: used.col,
+      values,
+      ...(withFormulas ? { formulas } : {}),
+      tables,
+      ...layout,
+    };
   }
 
   private table(name: string): MemoryTable | undefined {
@@ -457,7 +478,8 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Excel's refusal of any change to a protected sheet's cells. */
   private writable(name: string): SheetState {
     const state = this.requireSheet(name);
-    if (state.protected) throw new Error(`The cell or chart you're trying to change is on a protected sheet ("${state.name}")`);
+    if (state.protected)
+      throw new Error(`The cell or chart you're trying to change is on a protected sheet ("${state.name}")`);
     return state;
   }
 
@@ -545,7 +567,8 @@ export class MemoryWorkbook implements WorkbookPort {
         for (let c = 0; c < op.range.cols; c++) {
           const col = op.range.col + c;
           const current = this.getValue(state.name, op.range.row, col);
-          let header = isEmpty(current) && !state.formulas.has(key(op.range.row, col)) ? `Column${c + 1}` : String(current);
+          let header =
+            isEmpty(current) && !state.formulas.has(key(op.range.row, col)) ? `Column${c + 1}` : String(current);
           if (used.has(header.toLowerCase())) {
             let n = 2;
             while (used.has(`${header}${n}`.toLowerCase())) n++;
@@ -566,7 +589,8 @@ export class MemoryWorkbook implements WorkbookPort {
         const state = this.writable(table.sheet);
         const first = table.range.col + table.range.cols;
         const obstacle = this.tableObstacle(state, { ...table.range, col: first, cols: op.headers.length }, table);
-        if (obstacle) throw new Error(`Cannot widen table "${table.name}": ${obstacle[0]!.toLowerCase()}${obstacle.slice(1)}`);
+        if (obstacle)
+          throw new Error(`Cannot widen table "${table.name}": ${obstacle[0]!.toLowerCase()}${obstacle.slice(1)}`);
         for (let i = 0; i < op.headers.length; i++) {
           for (let r = table.range.row; r < table.range.row + table.range.rows; r++) {
             const col = first + i;
@@ -581,7 +605,9 @@ export class MemoryWorkbook implements WorkbookPort {
       }
       case 'listValidation':
         this.writable(op.sheet);
-        this.validationList = this.validationList.filter((v) => !(sameName(v.sheet, op.sheet) && overlaps(v.range, op.range)));
+        this.validationList = this.validationList.filter(
+          (v) => !(sameName(v.sheet, op.sheet) && overlaps(v.range, op.range)),
+        );
         this.validationList.push({
           sheet: op.sheet,
           range: { ...op.range },
@@ -599,7 +625,12 @@ export class MemoryWorkbook implements WorkbookPort {
         if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(op.name)) throw new Error(`"${op.name}" is not a valid name`);
         if (this.table(op.name)) throw new Error(`The name "${op.name}" is already used by a table`);
         this.nameList = this.nameList.filter((n) => !sameName(n.name, op.name));
-        this.nameList.push({ name: op.name, sheet: state.name, range: { ...op.range }, ...(op.comment ? { comment: op.comment } : {}) });
+        this.nameList.push({
+          name: op.name,
+          sheet: state.name,
+          range: { ...op.range },
+          ...(op.comment ? { comment: op.comment } : {}),
+        });
         return;
       }
       case 'freezeRows':

@@ -153,7 +153,11 @@ function callsOf(op: WorkbookOp): number {
 
 /** Office's error-alert style names. */
 function officeAlertStyle(style: ListAlert['style']): Excel.DataValidationAlertStyle {
-  return style === 'information' ? ('Information' as Excel.DataValidationAlertStyle) : style === 'warning' ? ('Warning' as Excel.DataValidationAlertStyle) : ('Stop' as Excel.DataValidationAlertStyle);
+  return style === 'information'
+    ? ('Information' as Excel.DataValidationAlertStyle)
+    : style === 'warning'
+      ? ('Warning' as Excel.DataValidationAlertStyle)
+      : ('Stop' as Excel.DataValidationAlertStyle);
 }
 
 /** One slice of a used range, loaded in some sync. */
@@ -172,7 +176,11 @@ function splitPiece(piece: Piece, budget: number, maxRows: number): Piece[] {
   if (piece.ref.rows <= rowsPer) return [piece];
   const out: Piece[] = [];
   for (let start = 0; start < piece.ref.rows; start += rowsPer) {
-    out.push({ sheet: piece.sheet, ws: piece.ws, ref: { ...piece.ref, row: piece.ref.row + start, rows: Math.min(rowsPer, piece.ref.rows - start) } });
+    out.push({
+      sheet: piece.sheet,
+      ws: piece.ws,
+      ref: { ...piece.ref, row: piece.ref.row + start, rows: Math.min(rowsPer, piece.ref.rows - start) },
+    });
   }
   return out;
 }
@@ -193,7 +201,12 @@ interface WriteUnit {
  * Row slices of a block of rows such that each slice costs at most `budget` (at least one row each);
  * every slice also costs `base` (the call that writes it).
  */
-function rowSlices<T>(rows: readonly T[], costOf: (row: T) => number, budget: number, base: number): { start: number; end: number; cost: number }[] {
+function rowSlices<T>(
+  rows: readonly T[],
+  costOf: (row: T) => number,
+  budget: number,
+  base: number,
+): { start: number; end: number; cost: number }[] {
   const out: { start: number; end: number; cost: number }[] = [];
   let start = 0;
   let cost = base;
@@ -228,7 +241,8 @@ export function needsTextFormat(value: CellValue): boolean {
   if (/^[$€£(]?\s*[\d.,]+\s*%?\)?$/.test(t) && /\d/.test(t)) return true;
   // Dates and times Excel recognises: 1/2/2025, 2025-01-02, 3:15, 2-Jan.
   if (/^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(t) || /^\d{1,2}:\d{2}/.test(t)) return true;
-  if (/^\d{1,2}[- ][A-Za-z]{3,9}([- ]\d{2,4})?$/.test(t) || /^[A-Za-z]{3,9}[- ]\d{1,2}([-, ]+\d{2,4})?$/.test(t)) return true;
+  if (/^\d{1,2}[- ][A-Za-z]{3,9}([- ]\d{2,4})?$/.test(t) || /^[A-Za-z]{3,9}[- ]\d{1,2}([-, ]+\d{2,4})?$/.test(t))
+    return true;
   if (/^\d+(\.\d*)?e[+-]?\d+$/i.test(t)) return true;
   return false;
 }
@@ -256,7 +270,8 @@ function queueLayouts(sheets: ReadonlyMap<string, Excel.Worksheet>): Map<string,
     const whole = ws.getRange();
     // A feature test of the method, not a read of a loaded property: the rules cannot tell the two apart.
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-    const merged = typeof whole.getMergedAreasOrNullObject === 'function' ? whole.getMergedAreasOrNullObject().load('address') : undefined;
+    const canMerge = typeof whole.getMergedAreasOrNullObject === 'function';
+    const merged = canMerge ? whole.getMergedAreasOrNullObject().load('address') : undefined;
     out.set(name, { protection: ws.protection.load('protected'), ...(merged ? { merged } : {}) });
   }
   return out;
@@ -283,11 +298,15 @@ export function areasOf(address: string): RangeRef[] {
   parts.push(current);
   const out: RangeRef[] = [];
   for (const part of parts) {
-    const local = part.slice(part.lastIndexOf('!') + 1).replace(/\$/g, '').trim();
+    const local = part
+      .slice(part.lastIndexOf('!') + 1)
+      .replace(/\$/g, '')
+      .trim();
     const [a, b = a] = local.split(':') as [string, string?];
     const start = cellOf(a, 'start');
     const end = cellOf(b!, 'end');
-    if (start && end) out.push({ row: start.row, col: start.col, rows: end.row - start.row + 1, cols: end.col - start.col + 1 });
+    if (start && end)
+      out.push({ row: start.row, col: start.col, rows: end.row - start.row + 1, cols: end.col - start.col + 1 });
   }
   return out;
 }
@@ -362,7 +381,9 @@ export class OfficeWorkbook implements WorkbookPort {
         queueSkipped();
         if (skipRanges.length) await context.sync();
       }
-      const skipped = new Set(skipRanges.filter((r) => !r.isNullObject).map((r) => sheetOfAddress(r.address).toLowerCase()));
+      const skipped = new Set(
+        skipRanges.filter((r) => !r.isNullObject).map((r) => sheetOfAddress(r.address).toLowerCase()),
+      );
 
       // Then the ranges of names and tables, and every value chunk: chunks are queued together until
       // the next would take the sync over the cell budget. Names and tables ride with the first.
@@ -402,7 +423,10 @@ export class OfficeWorkbook implements WorkbookPort {
         if (first) {
           nameRanges = names.items
             .filter((n) => n.type === 'Range')
-            .map((n) => ({ name: n.name, range: n.getRangeOrNullObject().load('address,rowIndex,columnIndex,rowCount,columnCount') }));
+            .map((n) => ({
+              name: n.name,
+              range: n.getRangeOrNullObject().load('address,rowIndex,columnIndex,rowCount,columnCount'),
+            }));
           tableRanges = tables.items.map((t) => {
             const range = t.getRange().load('address,rowIndex,columnIndex,rowCount,columnCount');
             // The first row, as a sheet read would see it: a table without a header row has none to match.
@@ -422,7 +446,10 @@ export class OfficeWorkbook implements WorkbookPort {
           const canShrink = group.length > 1 || (group[0]?.ref.rows ?? 0) > 1;
           if (!isPayloadLimitError(error) || !canShrink) throw error;
           budget = Math.max(1, Math.floor(Math.min(budget, cells) / 2));
-          pending = [...group.flatMap((p) => splitPiece({ sheet: p.sheet, ws: p.ws, ref: p.ref }, budget, this.chunkRows)), ...pending];
+          pending = [
+            ...group.flatMap((p) => splitPiece({ sheet: p.sheet, ws: p.ws, ref: p.ref }, budget, this.chunkRows)),
+            ...pending,
+          ];
           continue;
         }
         first = false;
@@ -449,7 +476,9 @@ export class OfficeWorkbook implements WorkbookPort {
           col: ref.col,
           values,
           ...(query.formulas ? { formulas } : {}),
-          tables: tableInfos.filter((t) => t.sheet.toLowerCase() === name.toLowerCase()).map(({ name: n, range }) => ({ name: n, range })),
+          tables: tableInfos
+            .filter((t) => t.sheet.toLowerCase() === name.toLowerCase())
+            .map(({ name: n, range }) => ({ name: n, range })),
           ...layoutOf(layouts?.get(name)),
         };
       }
@@ -462,7 +491,12 @@ export class OfficeWorkbook implements WorkbookPort {
         names: namedRanges,
         activeSheet: active.name,
         ...(query.tableHeaders
-          ? { tables: tableInfos.map((t, i) => ({ ...t, header: (tableRanges![i]!.header!.values[0] ?? []) as CellValue[] })) }
+          ? {
+              tables: tableInfos.map((t, i) => ({
+                ...t,
+                header: (tableRanges![i]!.header!.values[0] ?? []) as CellValue[],
+              })),
+            }
           : {}),
       };
     });
@@ -472,7 +506,9 @@ export class OfficeWorkbook implements WorkbookPort {
     if (ops.length === 0) return Promise.resolve();
     return this.run(async (context) => {
       const wb = context.workbook;
-      const redefined = new Set(ops.filter((o) => o.kind === 'defineName').map((o) => (o as { name: string }).name.toUpperCase()));
+      const redefined = new Set(
+        ops.filter((o) => o.kind === 'defineName').map((o) => (o as { name: string }).name.toUpperCase()),
+      );
       let existingNames = new Set<string>();
       if (redefined.size) {
         const names = wb.names.load('items/name');
@@ -499,9 +535,21 @@ export class OfficeWorkbook implements WorkbookPort {
             // A ragged block is written row by row: a call per row.
             const perRow = isRectangular(op.values) ? 0 : CALL_BYTES;
             const cost = (row: readonly CellValue[]) =>
-              row.reduce<number>((sum, v) => sum + writeBytes(v) + (needsTextFormat(v) ? CALL_BYTES + TEXT_FORMAT_BYTES : 0), 2 + perRow);
+              row.reduce<number>(
+                (sum, v) => sum + writeBytes(v) + (needsTextFormat(v) ? CALL_BYTES + TEXT_FORMAT_BYTES : 0),
+                2 + perRow,
+              );
             for (const slice of rowSlices(op.values, cost, budget, perRow ? 0 : CALL_BYTES)) {
-              units.push({ cost: slice.cost, queue: () => this.queueValues(sheet(op.sheet), op.row + slice.start, op.col, op.values.slice(slice.start, slice.end)) });
+              units.push({
+                cost: slice.cost,
+                queue: () =>
+                  this.queueValues(
+                    sheet(op.sheet),
+                    op.row + slice.start,
+                    op.col,
+                    op.values.slice(slice.start, slice.end),
+                  ),
+              });
             }
             break;
           }
@@ -509,7 +557,16 @@ export class OfficeWorkbook implements WorkbookPort {
             const perRow = isRectangular(op.formulas) ? 0 : CALL_BYTES;
             const cost = (row: readonly string[]) => row.reduce<number>((sum, f) => sum + writeBytes(f), 2 + perRow);
             for (const slice of rowSlices(op.formulas, cost, budget, perRow ? 0 : CALL_BYTES)) {
-              units.push({ cost: slice.cost, queue: () => this.queueFormulas(sheet(op.sheet), op.row + slice.start, op.col, op.formulas.slice(slice.start, slice.end)) });
+              units.push({
+                cost: slice.cost,
+                queue: () =>
+                  this.queueFormulas(
+                    sheet(op.sheet),
+                    op.row + slice.start,
+                    op.col,
+                    op.formulas.slice(slice.start, slice.end),
+                  ),
+              });
             }
             break;
           }
@@ -518,7 +575,10 @@ export class OfficeWorkbook implements WorkbookPort {
             const rows = Array.from({ length: op.range.rows }, () => rowCost);
             for (const slice of rowSlices(rows, (c) => c, budget, CALL_BYTES)) {
               const r: RangeRef = { ...op.range, row: op.range.row + slice.start, rows: slice.end - slice.start };
-              units.push({ cost: slice.cost, queue: () => (rangeOf(op.sheet, r).numberFormat = fill(r.rows, r.cols, op.format)) });
+              units.push({
+                cost: slice.cost,
+                queue: () => (rangeOf(op.sheet, r).numberFormat = fill(r.rows, r.cols, op.format)),
+              });
             }
             break;
           }
@@ -530,7 +590,10 @@ export class OfficeWorkbook implements WorkbookPort {
             break;
           }
           default:
-            units.push({ cost: CALL_BYTES * callsOf(op) + jsonBytes(op), queue: () => this.queueOp(context, op, existingNames, sheet, sheets) });
+            units.push({
+              cost: CALL_BYTES * callsOf(op) + jsonBytes(op),
+              queue: () => this.queueOp(context, op, existingNames, sheet, sheets),
+            });
         }
       }
       let bytes = 0;
@@ -547,7 +610,13 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /** Queues one operation that writes no block of cells (those are split by `apply`). */
-  private queueOp(context: Excel.RequestContext, op: WorkbookOp, existingNames: Set<string>, sheet: SheetOf, sheets: Map<string, Excel.Worksheet>): void {
+  private queueOp(
+    context: Excel.RequestContext,
+    op: WorkbookOp,
+    existingNames: Set<string>,
+    sheet: SheetOf,
+    sheets: Map<string, Excel.Worksheet>,
+  ): void {
     const wb = context.workbook;
     const rangeOf = (name: string, r: RangeRef) => sheet(name).getRangeByIndexes(r.row, r.col, r.rows, r.cols);
     switch (op.kind) {
@@ -596,7 +665,12 @@ export class OfficeWorkbook implements WorkbookPort {
         if (op.prompt) validation.prompt = { showPrompt: true, title: '', message: op.prompt };
         // Always set, so Office refuses or accepts exactly what the memory and xlsx hosts do.
         const alert = op.alert ?? LIST_STOP_ALERT;
-        validation.errorAlert = { showAlert: true, style: officeAlertStyle(alert.style), title: alert.title, message: alert.message };
+        validation.errorAlert = {
+          showAlert: true,
+          style: officeAlertStyle(alert.style),
+          title: alert.title,
+          message: alert.message,
+        };
         break;
       }
       case 'conditionalFormat': {
@@ -629,7 +703,8 @@ export class OfficeWorkbook implements WorkbookPort {
         const layout = sheet(op.sheet).pageLayout;
         layout.orientation = op.landscape ? 'Landscape' : 'Portrait';
         layout.zoom = { horizontalFitToPages: op.fitToPagesWide, verticalFitToPages: 0 };
-        if (op.printTitleRows) layout.setPrintTitleRows(`$${op.printTitleRows.first + 1}:$${op.printTitleRows.last + 1}`);
+        if (op.printTitleRows)
+          layout.setPrintTitleRows(`$${op.printTitleRows.first + 1}:$${op.printTitleRows.last + 1}`);
         if (op.printArea) layout.setPrintArea(rangeAddress(op.printArea));
         if (op.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = op.header;
         if (op.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
@@ -638,10 +713,17 @@ export class OfficeWorkbook implements WorkbookPort {
       case 'chart': {
         const ws = sheet(op.sheet);
         const type = op.type === 'bar' ? 'BarClustered' : 'Doughnut';
-        const chart = ws.charts.add(type, ws.getRangeByIndexes(op.data.row, op.data.col, op.data.rows, op.data.cols), 'Columns');
+        const chart = ws.charts.add(
+          type,
+          ws.getRangeByIndexes(op.data.row, op.data.col, op.data.rows, op.data.cols),
+          'Columns',
+        );
         chart.title.text = op.title;
         const a = op.anchor;
-        chart.setPosition(rangeAddress({ ...a, rows: 1, cols: 1 }), rangeAddress({ row: a.row + a.rows - 1, col: a.col + a.cols - 1, rows: 1, cols: 1 }));
+        chart.setPosition(
+          rangeAddress({ ...a, rows: 1, cols: 1 }),
+          rangeAddress({ row: a.row + a.rows - 1, col: a.col + a.cols - 1, rows: 1, cols: 1 }),
+        );
         break;
       }
       case 'activate':

@@ -122,7 +122,11 @@ export interface ListAlert {
 }
 
 /** The alert of a list validation that does not say otherwise: only values from the list. */
-export const LIST_STOP_ALERT: ListAlert = { style: 'stop', title: 'Not in the list', message: 'Choose a value from the list.' };
+export const LIST_STOP_ALERT: ListAlert = {
+  style: 'stop',
+  title: 'Not in the list',
+  message: 'Choose a value from the list.',
+};
 
 /** Whether a list validation with `alert` lets a cell hold `value` (blank is always allowed). */
 export function listAccepts(validation: { list: readonly string[]; alert?: ListAlert }, value: CellValue): boolean {

@@ -15,7 +15,8 @@ export const PROFILE_SHEET = 'CE Profile';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const ATTEST_PREFIX = 'Attested: ';
 
-type ScalarField = 'program' | 'cycleStart' | 'name' | 'certificantNumber' | 'cprValidUntil' | 'carryOverCredits' | 'firstCycle';
+type ScalarField =
+  'program' | 'cycleStart' | 'name' | 'certificantNumber' | 'cprValidUntil' | 'carryOverCredits' | 'firstCycle';
 
 export interface ProfileField {
   field: ScalarField;
@@ -107,7 +108,12 @@ function labelRows(snapshot: WorkbookSnapshot): Map<string, number> {
   return rows;
 }
 
-function locate(snapshot: WorkbookSnapshot, name: string, label: string, labels: Map<string, number>): Located | undefined {
+function locate(
+  snapshot: WorkbookSnapshot,
+  name: string,
+  label: string,
+  labels: Map<string, number>,
+): Located | undefined {
   const named = findName(snapshot, name);
   if (named) return { sheet: named.sheet, row: named.range.row, col: named.range.col };
   const sheet = profileSheetName(snapshot);

@@ -21,7 +21,21 @@ import {
   type Program,
   type RowProblem,
 } from '../core';
-import { applyConversion, cellsOf, conversionPlan, conversionSnapshot, findLog, headerSnapshot, newLogPlan, proposeConversion, type ConversionOptions, type ConversionPlan, type ConversionProposal, type LogLocation, type ProposalResult } from './log-sheet';
+import {
+  applyConversion,
+  cellsOf,
+  conversionPlan,
+  conversionSnapshot,
+  findLog,
+  headerSnapshot,
+  newLogPlan,
+  proposeConversion,
+  type ConversionOptions,
+  type ConversionPlan,
+  type ConversionProposal,
+  type LogLocation,
+  type ProposalResult,
+} from './log-sheet';
 import type { WorkbookPort, WorkbookSnapshot } from './port';
 import { PROFILE_FIELDS, PROFILE_SHEET, profileOps, readProfile, type ProfileRead } from './profile-sheet';
 
@@ -233,7 +247,12 @@ export class PaneController {
       if (!patch) return; // cancelled: the refresh that superseded it shows its own result
       this.set({ ...patch, progress: undefined, loading: false, error: undefined, version: this.state.version + 1 });
     } catch (error) {
-      this.set({ loading: false, progress: undefined, error: error instanceof Error ? error.message : String(error), version: this.state.version + 1 });
+      this.set({
+        loading: false,
+        progress: undefined,
+        error: error instanceof Error ? error.message : String(error),
+        version: this.state.version + 1,
+      });
     } finally {
       if (this.current === signal) this.current = undefined;
     }
@@ -277,7 +296,11 @@ export class PaneController {
   }
 
   /** The pane's state from a snapshot; undefined when `signal` was cancelled before the end. */
-  private async evaluate(snapshot: WorkbookSnapshot, log: LogLocation | undefined, signal: { cancelled: boolean }): Promise<Partial<PaneState> | undefined> {
+  private async evaluate(
+    snapshot: WorkbookSnapshot,
+    log: LogLocation | undefined,
+    signal: { cancelled: boolean },
+  ): Promise<Partial<PaneState> | undefined> {
     const profile = readProfile(snapshot);
     const program = profile.profile ? findProgram(profile.profile.program) : undefined;
     const base: Partial<PaneState> = {
@@ -300,7 +323,12 @@ export class PaneController {
         cycleStart: p.cycleStart,
         asOf: this.state.asOf,
         firstRow: log.range.row + 1,
-        profile: { cprValidUntil: p.cprValidUntil, carryOverCredits: p.carryOverCredits, firstCycle: p.firstCycle, attestations: p.attestations },
+        profile: {
+          cprValidUntil: p.cprValidUntil,
+          carryOverCredits: p.carryOverCredits,
+          firstCycle: p.firstCycle,
+          attestations: p.attestations,
+        },
       },
       {
         pause: this.pause,
@@ -319,7 +347,10 @@ export class PaneController {
 
   /** Checks the form's values with the core's schema; writes the profile only when they are valid. */
   async saveProfile(input: ProfileInput): Promise<SaveResult> {
-    const checked = checkProfile({ ...input, attestations: input.attestations ?? this.state.profile.profile?.attestations ?? {} });
+    const checked = checkProfile({
+      ...input,
+      attestations: input.attestations ?? this.state.profile.profile?.attestations ?? {},
+    });
     if (!checked.ok) return { ok: false, problems: checked.problems };
     await this.writeProfile(checked.profile);
     return { ok: true };
@@ -343,7 +374,8 @@ export class PaneController {
     const log = this.state.log;
     if (!log) return;
     const row = problem.row - 1;
-    if (problem.columnIndex === undefined) await this.port.select(log.sheet, { row, col: log.range.col, rows: 1, cols: log.range.cols });
+    if (problem.columnIndex === undefined)
+      await this.port.select(log.sheet, { row, col: log.range.col, rows: 1, cols: log.range.cols });
     else await this.port.select(log.sheet, { row, col: log.range.col + problem.columnIndex, rows: 1, cols: 1 });
   }
 
@@ -362,7 +394,16 @@ export class PaneController {
   /** The plan for the confirmation step; nothing is written. */
   async planConversion(proposal: ConversionProposal, options: ConversionOptions): Promise<ConversionPlan> {
     const program = this.state.program;
-    if (!program) return { ok: false, ops: [], renames: [], added: [], table: '', problems: ['Save your profile first: the lists come from your program'], notes: [] };
+    if (!program)
+      return {
+        ok: false,
+        ops: [],
+        renames: [],
+        added: [],
+        table: '',
+        problems: ['Save your profile first: the lists come from your program'],
+        notes: [],
+      };
     // Formulas too: a formula that shows nothing beside the log would still be in the new columns' way.
     // Of the other sheets only the tables (the new table's name must differ from theirs), not their cells.
     const snapshot = await conversionSnapshot(this.port, proposal.sheet);

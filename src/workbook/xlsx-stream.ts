@@ -28,12 +28,24 @@ interface RowLike {
   number: number;
   eachCell(options: { includeEmpty: boolean }, fn: (cell: ExcelJS.Cell, col: number) => void): void;
 }
-type SaxEvent = { eventType: 'opentag'; value: { name: string } } | { eventType: 'text'; value: string } | { eventType: 'closetag'; value: { name: string } };
+type SaxEvent =
+  | { eventType: 'opentag'; value: { name: string } }
+  | { eventType: 'text'; value: string }
+  | { eventType: 'closetag'; value: { name: string } };
 /* eslint-disable @typescript-eslint/no-require-imports */
-const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform') as new () => Xform<WorkbookModel> & { map: { workbookPr: unknown } };
-const RelationshipsXform = require('exceljs/lib/xlsx/xform/core/relationships-xform') as new () => Xform<{ Id: string; Type: string; Target: string; TargetMode?: string }[]>;
-const TableXform = require('exceljs/lib/xlsx/xform/table/table-xform') as new () => Xform<{ name: string; tableRef: string }>;
-const StyleManager = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => Xform<unknown> & { init(): void };
+const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform') as new () => Xform<WorkbookModel> & {
+  map: { workbookPr: unknown };
+};
+const RelationshipsXform = require('exceljs/lib/xlsx/xform/core/relationships-xform') as new () => Xform<
+  { Id: string; Type: string; Target: string; TargetMode?: string }[]
+>;
+const TableXform = require('exceljs/lib/xlsx/xform/table/table-xform') as new () => Xform<{
+  name: string;
+  tableRef: string;
+}>;
+const StyleManager = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => Xform<unknown> & {
+  init(): void;
+};
 const WorksheetReader = require('exceljs/lib/stream/xlsx/worksheet-reader') as new (args: {
   workbook: { sharedStrings: unknown[]; styles: unknown; properties: unknown };
   id: number;
@@ -123,13 +135,19 @@ class Budget {
 
   cell(sheet: string): void {
     if (++this.cells > this.limits.cells) {
-      throw new XlsxLimitError('cells', `it has more than ${formatCount(this.limits.cells)} cells with values (the bound), counting up to sheet "${sheet}"`);
+      throw new XlsxLimitError(
+        'cells',
+        `it has more than ${formatCount(this.limits.cells)} cells with values (the bound), counting up to sheet "${sheet}"`,
+      );
     }
   }
 
   string(length: number, where: string): void {
     if (length > this.limits.stringLength) {
-      throw new XlsxLimitError('stringLength', `${where} holds a text of more than ${formatCount(this.limits.stringLength)} characters (the bound)`);
+      throw new XlsxLimitError(
+        'stringLength',
+        `${where} holds a text of more than ${formatCount(this.limits.stringLength)} characters (the bound)`,
+      );
     }
   }
 
@@ -175,7 +193,11 @@ async function sharedStrings(zip: ZipFile, name: string, budget: Budget): Promis
  * Passes a sheet's XML on, noting each merged area and each data validation's ranges on the way
  * (exceljs's sheet reader skips both).
  */
-async function* noteAreas(source: AsyncIterable<string>, merges: string[], validations: string[]): AsyncGenerator<string> {
+async function* noteAreas(
+  source: AsyncIterable<string>,
+  merges: string[],
+  validations: string[],
+): AsyncGenerator<string> {
   const tag = /<(?:\w+:)?(mergeCell|dataValidation)\s[^>]*?\b(?:ref|sqref)="([^"]+)"/g;
   let tail = '';
   for await (const chunk of source) {
@@ -223,7 +245,10 @@ function dropMerged(rows: RowCells[], merges: string[], limits: XlsxLimits, shee
       for (const rec of byRow.get(r)!) {
         work += rec.cols.length + 1;
         if (work > 4 * limits.cells) {
-          throw new XlsxLimitError('cells', `the merged areas of sheet "${sheet}" cross its cells more than ${formatCount(4 * limits.cells)} times (overlapping areas, or very many across the same rows)`);
+          throw new XlsxLimitError(
+            'cells',
+            `the merged areas of sheet "${sheet}" cross its cells more than ${formatCount(4 * limits.cells)} times (overlapping areas, or very many across the same rows)`,
+          );
         }
         for (let k = rec.cols.length - 1; k >= 0; k--) {
           const c = rec.cols[k]!;
@@ -249,7 +274,11 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
   const rels = (await parsePart(zip, relsOf(workbookPart), new RelationshipsXform())) ?? [];
   const relById = new Map(rels.map((r) => [r.Id, r]));
 
-  const strings = await sharedStrings(zip, resolvePart(workbookPart, rels.find((r) => /\/sharedStrings$/.test(r.Type))?.Target ?? 'sharedStrings.xml'), budget);
+  const strings = await sharedStrings(
+    zip,
+    resolvePart(workbookPart, rels.find((r) => /\/sharedStrings$/.test(r.Type))?.Target ?? 'sharedStrings.xml'),
+    budget,
+  );
   const styles = new StyleManager();
   styles.init();
   const stylesPart = resolvePart(workbookPart, rels.find((r) => /\/styles$/.test(r.Type))?.Target ?? 'styles.xml');
@@ -261,7 +290,8 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
   for (const n of book.definedNames ?? []) {
     if (n.name === '_xlnm.Print_Area' || n.name === '_xlnm.Print_Titles') continue;
     const kept = n.ranges.filter((r) => /[$](\w+)[$](\d+)(:[$](\w+)[$](\d+))?/.test(r.split('!').pop() ?? ''));
-    for (const r of kept) budget.area(areaCells(r.split('!').pop()!.replace(/\$/g, '')), `the defined name "${n.name}"`);
+    for (const r of kept)
+      budget.area(areaCells(r.split('!').pop()!.replace(/\$/g, '')), `the defined name "${n.name}"`);
     namesByName.set(n.name, [...(namesByName.get(n.name) ?? []), ...kept]);
   }
 
@@ -277,7 +307,11 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
     for (const t of sheetRels.filter((r) => /\/table$/.test(r.Type) && r.TargetMode !== 'External')) {
       const model = await parsePart(zip, resolvePart(part, t.Target), new TableXform());
       const a = model?.tableRef ? area(model.tableRef) : undefined;
-      if (model && a) tables.push({ name: model.name, range: { row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 } });
+      if (model && a)
+        tables.push({
+          name: model.name,
+          range: { row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 },
+        });
     }
     const merges: string[] = [];
     const validations: string[] = [];
@@ -297,7 +331,8 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
         row.eachCell({ includeEmpty: false }, (cell, col) => {
           const read = readCell(cell);
           if (!read) return;
-          if (typeof read.value === 'string') budget.string(read.value.length, `cell ${cell.address} of sheet "${entry.name}"`);
+          if (typeof read.value === 'string')
+            budget.string(read.value.length, `cell ${cell.address} of sheet "${entry.name}"`);
           budget.cell(entry.name);
           cells++;
           rec.cols.push(col - 1);
@@ -311,7 +346,8 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
       }
     }
     for (const ref of merges) budget.area(areaCells(ref), `the merged area ${ref} of sheet "${entry.name}"`);
-    for (const ref of validations) budget.area(areaCells(ref), `the data validation of ${ref} on sheet "${entry.name}"`);
+    for (const ref of validations)
+      budget.area(areaCells(ref), `the data validation of ${ref} on sheet "${entry.name}"`);
     cells -= dropMerged(rows, merges, limits, entry.name);
     sheets.push({ name: entry.name, rows, tables, cells });
   }
@@ -324,8 +360,18 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
     if (!m || !a) continue;
     const sheetName = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
     const sheet = sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    if (sheet) names.push({ name, sheet: sheet.name, range: { row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 } });
+    if (sheet)
+      names.push({
+        name,
+        sheet: sheet.name,
+        range: { row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 },
+      });
   }
   const active = book.views?.[0]?.activeTab;
-  return { sheets, names, activeSheet: active !== undefined ? sheets[active]?.name : sheets[0]?.name, expanded: budget.expanded };
+  return {
+    sheets,
+    names,
+    activeSheet: active !== undefined ? sheets[active]?.name : sheets[0]?.name,
+    expanded: budget.expanded,
+  };
 }

@@ -79,15 +79,21 @@ export class ZipFile {
 
   private async *bytes(entry: ZipEntry): AsyncGenerator<Buffer> {
     const at = entry.localHeaderOffset;
-    if (at + 30 > this.data.length || this.data.readUInt32LE(at) !== LOCAL) throw new ZipFormatError(`the part ${entry.name} has no local header`);
+    if (at + 30 > this.data.length || this.data.readUInt32LE(at) !== LOCAL)
+      throw new ZipFormatError(`the part ${entry.name} has no local header`);
     const start = at + 30 + this.data.readUInt16LE(at + 26) + this.data.readUInt16LE(at + 28);
-    if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`the part ${entry.name} uses compression method ${entry.method}`);
-    if (start + entry.compressedSize > this.data.length) throw new ZipFormatError(`the part ${entry.name} points past the end of the file`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new ZipFormatError(`the part ${entry.name} uses compression method ${entry.method}`);
+    if (start + entry.compressedSize > this.data.length)
+      throw new ZipFormatError(`the part ${entry.name} points past the end of the file`);
     const raw = this.data.subarray(start, start + entry.compressedSize);
     const pieces = function* (): Generator<Buffer> {
       for (let p = 0; p < raw.length; p += PIECE) yield raw.subarray(p, Math.min(raw.length, p + PIECE));
     };
-    const source: Readable = entry.method === 8 ? Readable.from(pieces()).pipe(createInflateRaw({ chunkSize: PIECE })) : Readable.from(pieces());
+    const source: Readable =
+      entry.method === 8
+        ? Readable.from(pieces()).pipe(createInflateRaw({ chunkSize: PIECE }))
+        : Readable.from(pieces());
     let count = 0;
     try {
       for await (const chunk of source as AsyncIterable<Buffer>) {
@@ -101,13 +107,18 @@ export class ZipFile {
           );
         }
         if (this.inflated > this.limits.uncompressedBytes) {
-          throw new XlsxLimitError('uncompressedBytes', `its parts inflate to more than the bound of ${formatBytes(this.limits.uncompressedBytes)}`);
+          throw new XlsxLimitError(
+            'uncompressedBytes',
+            `its parts inflate to more than the bound of ${formatBytes(this.limits.uncompressedBytes)}`,
+          );
         }
         yield chunk;
       }
     } catch (e) {
       if (e instanceof XlsxLimitError) throw e;
-      throw new ZipFormatError(`the part ${entry.name} cannot be inflated (${e instanceof Error ? e.message : String(e)})`);
+      throw new ZipFormatError(
+        `the part ${entry.name} cannot be inflated (${e instanceof Error ? e.message : String(e)})`,
+      );
     } finally {
       source.destroy();
     }
@@ -132,7 +143,8 @@ function readCentralDirectory(data: Buffer, limits: XlsxLimits): Map<string, Zip
   if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
     const locatorAt = size - tailLength + at - 20;
     const locator = locatorAt >= 0 ? data.subarray(locatorAt, locatorAt + 20) : Buffer.alloc(0);
-    if (locator.length < 20 || locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipFormatError('broken zip64 directory');
+    if (locator.length < 20 || locator.readUInt32LE(0) !== ZIP64_LOCATOR)
+      throw new ZipFormatError('broken zip64 directory');
     const recordAt = Number(locator.readBigUInt64LE(8));
     const record = data.subarray(recordAt, recordAt + 56);
     if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipFormatError('broken zip64 directory');
@@ -141,7 +153,10 @@ function readCentralDirectory(data: Buffer, limits: XlsxLimits): Map<string, Zip
     dirOffset = Number(record.readBigUInt64LE(48));
   }
   if (count > limits.entries) {
-    throw new XlsxLimitError('entries', `it has ${formatCount(count)} parts, over the bound of ${formatCount(limits.entries)}`);
+    throw new XlsxLimitError(
+      'entries',
+      `it has ${formatCount(count)} parts, over the bound of ${formatCount(limits.entries)}`,
+    );
   }
   if (dirOffset + dirSize > size) throw new ZipFormatError('the zip directory points past the end of the file');
   const dir = data.subarray(dirOffset, dirOffset + dirSize);
@@ -179,7 +194,8 @@ function readCentralDirectory(data: Buffer, limits: XlsxLimits): Map<string, Zip
       }
       e += 4 + length;
     }
-    if (localHeaderOffset + compressedSize > size) throw new ZipFormatError(`the part ${name} points past the end of the file`);
+    if (localHeaderOffset + compressedSize > size)
+      throw new ZipFormatError(`the part ${name} points past the end of the file`);
     // A stored part cannot grow: its declared size is its size.
     if (method === 0) uncompressedSize = Math.max(uncompressedSize, compressedSize);
     entries.set(name.replace(/^\/+/, ''), { name, method, crc32, compressedSize, uncompressedSize, localHeaderOffset });
@@ -195,7 +211,13 @@ function readCentralDirectory(data: Buffer, limits: XlsxLimits): Map<string, Zip
  * stored zip's CRCs carry over.
  */
 export function deflateStoredZip(stored: Buffer): Buffer {
-  const entries = readCentralDirectory(stored, { uncompressedBytes: Infinity, cells: Infinity, stringLength: Infinity, entries: Infinity, areaCells: Infinity });
+  const entries = readCentralDirectory(stored, {
+    uncompressedBytes: Infinity,
+    cells: Infinity,
+    stringLength: Infinity,
+    entries: Infinity,
+    areaCells: Infinity,
+  });
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

@@ -10,7 +10,23 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
-import { LIST_STOP_ALERT, rangeAddress, skippedSheets, type CellStyle, type CellValue, type ChangeEvent, type NamedRange, type PortCapabilities, type RangeRef, type ReadQuery, type SheetData, type TableInfo, type WorkbookOp, type WorkbookPort, type WorkbookSnapshot } from './port';
+import {
+  LIST_STOP_ALERT,
+  rangeAddress,
+  skippedSheets,
+  type CellStyle,
+  type CellValue,
+  type ChangeEvent,
+  type NamedRange,
+  type PortCapabilities,
+  type RangeRef,
+  type ReadQuery,
+  type SheetData,
+  type TableInfo,
+  type WorkbookOp,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+} from './port';
 import { formatBytes, formatCount, XLSX_LIMITS, XlsxLimitError, type XlsxLimits } from './xlsx-limits';
 import { readStreaming, type RowCells, type StreamedWorkbook } from './xlsx-stream';
 import { deflateStoredZip } from './xlsx-zip';
@@ -110,7 +126,12 @@ function overlaps(a: RangeRef, b: RangeRef): boolean {
 }
 
 function within(inner: RangeRef, outer: RangeRef): boolean {
-  return inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.rows <= outer.row + outer.rows &&
+    inner.col + inner.cols <= outer.col + outer.cols
+  );
 }
 
 /** A JS Date from exceljs → Excel serial (1900 date system), keeping a time of day as the fraction. */
@@ -126,7 +147,8 @@ function portValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value instanceof Date) return serialFromDate(value);
   if (typeof value === 'object') {
     const v = value as unknown as Record<string, unknown>;
-    if ('richText' in v && Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((t) => t.text).join('');
+    if ('richText' in v && Array.isArray(v.richText))
+      return (v.richText as { text: string }[]).map((t) => t.text).join('');
     if ('formula' in v || 'sharedFormula' in v) return portValue(v.result as ExcelJS.CellValue | undefined);
     if ('hyperlink' in v) return portValue(v.text as ExcelJS.CellValue);
     if ('error' in v) return String(v.error);
@@ -142,7 +164,10 @@ export function readCell(cell: ExcelJS.Cell): { value: CellValue; formula: strin
   if (cell.type === ExcelJS.ValueType.Merge) return undefined;
   if (cell.type === ExcelJS.ValueType.Formula) {
     // A cached formula result of 0 is missing from exceljs's `value` object; `result` has it.
-    return { value: finite(portValue(cell.result as ExcelJS.CellValue | undefined)), formula: cell.formula ? `=${cell.formula}` : undefined };
+    return {
+      value: finite(portValue(cell.result as ExcelJS.CellValue | undefined)),
+      formula: cell.formula ? `=${cell.formula}` : undefined,
+    };
   }
   const value = finite(portValue(cell.value));
   return value === '' ? undefined : { value, formula: undefined };
@@ -161,7 +186,12 @@ function finite(value: CellValue): CellValue {
 const DENSE_SLACK = 100_000;
 
 /** The port's view of a sheet from the cells that exist (never from a declared dimension). */
-export function buildSheetData(name: string, rows: readonly RowCells[], tables: TableInfo[], withFormulas: boolean): SheetData {
+export function buildSheetData(
+  name: string,
+  rows: readonly RowCells[],
+  tables: TableInfo[],
+  withFormulas: boolean,
+): SheetData {
   let top = Infinity;
   let bottom = -1;
   let left = Infinity;
@@ -219,7 +249,10 @@ export class XlsxWorkbook implements WorkbookPort {
   private streamed: { data: Buffer; book: StreamedWorkbook; limits: XlsxLimits } | undefined;
   private styleMemo: Map<string, Partial<ExcelJS.Style>> | undefined;
 
-  private constructor(workbook: ExcelJS.Workbook | undefined, streamed?: { data: Buffer; book: StreamedWorkbook; limits: XlsxLimits }) {
+  private constructor(
+    workbook: ExcelJS.Workbook | undefined,
+    streamed?: { data: Buffer; book: StreamedWorkbook; limits: XlsxLimits },
+  ) {
     this.streamed = streamed;
     if (workbook) this.adopt(workbook);
   }
@@ -238,7 +271,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** exceljs's model of the workbook; a file opened with `openFile` has it after `load()` (or any write). */
   get workbook(): ExcelJS.Workbook {
-    if (!this.model) throw new Error('The workbook was read by the streaming reader: call load() before using its model');
+    if (!this.model)
+      throw new Error('The workbook was read by the streaming reader: call load() before using its model');
     return this.model;
   }
 
@@ -263,7 +297,10 @@ export class XlsxWorkbook implements WorkbookPort {
   static async openFile(path: string, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxWorkbook> {
     const size = (await fs.stat(path)).size;
     if (size > limits.uncompressedBytes) {
-      throw new XlsxLimitError('uncompressedBytes', `the file is ${formatBytes(size)}, over the bound of ${formatBytes(limits.uncompressedBytes)}`);
+      throw new XlsxLimitError(
+        'uncompressedBytes',
+        `the file is ${formatBytes(size)}, over the bound of ${formatBytes(limits.uncompressedBytes)}`,
+      );
     }
     return XlsxWorkbook.fromBufferStreaming(await fs.readFile(path), limits);
   }
@@ -303,7 +340,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   static async fromBuffer(data: Buffer | ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
-    const buffer = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const buffer =
+      data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     return new XlsxWorkbook(wb);
   }
@@ -314,7 +352,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The .xlsx file's bytes: exceljs writes the parts stored, Node's zlib deflates them (see deflateStoredZip). */
   async toBuffer(): Promise<Buffer> {
-    const stored = await (await this.load()).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
+    const stored = await (
+      await this.load()
+    ).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
     return deflateStoredZip(Buffer.isBuffer(stored) ? stored : Buffer.from(stored as ArrayBuffer));
   }
 
@@ -350,7 +390,12 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const name of wanted) {
       const sheet = book.sheets.find((s) => sameName(s.name, name));
       if (!sheet || sheets[sheet.name] || skipped.has(sheet.name.toLowerCase())) continue;
-      sheets[sheet.name] = buildSheetData(sheet.name, sheet.rows, sheet.tables.map((t) => ({ name: t.name, range: { ...t.range } })), false);
+      sheets[sheet.name] = buildSheetData(
+        sheet.name,
+        sheet.rows,
+        sheet.tables.map((t) => ({ name: t.name, range: { ...t.range } })),
+        false,
+      );
     }
     return {
       sheetNames: book.sheets.map((s) => s.name),
@@ -417,7 +462,10 @@ export class XlsxWorkbook implements WorkbookPort {
       });
       if (rec.cols.length) rows.push(rec);
     });
-    const tables: TableInfo[] = this.tablesOf(ws).map((t) => ({ name: t.table.name, range: parseRange(t.table.tableRef)! }));
+    const tables: TableInfo[] = this.tablesOf(ws).map((t) => ({
+      name: t.table.name,
+      range: parseRange(t.table.tableRef)!,
+    }));
     return buildSheetData(ws.name, rows, tables, withFormulas);
   }
 
@@ -441,7 +489,8 @@ export class XlsxWorkbook implements WorkbookPort {
   // ---- writing ----
 
   private cell(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
-    if (row < 0 || col < 0 || !Number.isInteger(row) || !Number.isInteger(col)) throw new Error(`Bad cell position ${row},${col}`);
+    if (row < 0 || col < 0 || !Number.isInteger(row) || !Number.isInteger(col))
+      throw new Error(`Bad cell position ${row},${col}`);
     return ws.getCell(row + 1, col + 1);
   }
 
@@ -456,7 +505,11 @@ export class XlsxWorkbook implements WorkbookPort {
    * never change it in place. Cells that had equal styles and get the same change share the new object
    * (`memo`, per apply): exceljs's writer then turns each distinct object into XML once, not per cell.
    */
-  private restyle(cell: ExcelJS.Cell, changeKey: string, change: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): void {
+  private restyle(
+    cell: ExcelJS.Cell,
+    changeKey: string,
+    change: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>,
+  ): void {
     const before = cell.style ?? {};
     const key = `${changeKey}\u0000${JSON.stringify(before)}`;
     let after = this.styleMemo?.get(key);
@@ -496,7 +549,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private applyOne(op: WorkbookOp): void {
     switch (op.kind) {
       case 'addSheet': {
-        if (op.name.trim() === '' || op.name.length > 31 || /[\\/?*[\]:]/.test(op.name)) throw new Error(`"${op.name}" is not a valid sheet name`);
+        if (op.name.trim() === '' || op.name.length > 31 || /[\\/?*[\]:]/.test(op.name))
+          throw new Error(`"${op.name}" is not a valid sheet name`);
         if (this.worksheet(op.name)) throw new Error(`A sheet named "${op.name}" already exists`);
         this.workbook.addWorksheet(op.name);
         return;
@@ -508,7 +562,8 @@ export class XlsxWorkbook implements WorkbookPort {
         for (const n of this.definedNames()) if (sameName(n.sheet, ws.name)) delete names.matrixMap[n.name];
         const wasActive = this.workbook.views?.[0]?.activeTab === this.workbook.worksheets.indexOf(ws);
         this.workbook.removeWorksheet(ws.id);
-        if (wasActive || (this.workbook.views?.[0]?.activeTab ?? 0) >= this.workbook.worksheets.length) this.activate(this.workbook.worksheets[0]!);
+        if (wasActive || (this.workbook.views?.[0]?.activeTab ?? 0) >= this.workbook.worksheets.length)
+          this.activate(this.workbook.worksheets[0]!);
         return;
       }
       case 'setValues': {
@@ -530,7 +585,10 @@ export class XlsxWorkbook implements WorkbookPort {
             const result = op.results?.[r]?.[c];
             cell.value =
               f.startsWith('=') && f.length > 1
-                ? ({ formula: f.slice(1), ...(result !== undefined && result !== null ? { result } : {}) } as ExcelJS.CellFormulaValue)
+                ? ({
+                    formula: f.slice(1),
+                    ...(result !== undefined && result !== null ? { result } : {}),
+                  } as ExcelJS.CellFormulaValue)
                 : f === ''
                   ? null
                   : f;
@@ -542,7 +600,9 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       case 'setNumberFormat': {
         const ws = this.requireSheet(op.sheet);
-        this.forEachCell(ws, op.range, (cell) => this.restyle(cell, `numFmt ${op.format}`, (s) => ({ ...s, numFmt: op.format })));
+        this.forEachCell(ws, op.range, (cell) =>
+          this.restyle(cell, `numFmt ${op.format}`, (s) => ({ ...s, numFmt: op.format })),
+        );
         return;
       }
       case 'setStyle': {
@@ -557,7 +617,8 @@ export class XlsxWorkbook implements WorkbookPort {
             if (st.fontColor !== undefined) font.color = { argb: argb(st.fontColor) };
             if (st.fontSize !== undefined) font.size = st.fontSize;
             const next: Partial<ExcelJS.Style> = { ...s, font };
-            if (st.fill !== undefined) next.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
+            if (st.fill !== undefined)
+              next.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
             if (st.wrap !== undefined || st.horizontalAlignment !== undefined) {
               const alignment: Partial<ExcelJS.Alignment> = { ...(s.alignment ?? {}) };
               if (st.wrap !== undefined) alignment.wrapText = st.wrap;
@@ -572,7 +633,7 @@ export class XlsxWorkbook implements WorkbookPort {
       case 'setColumnWidth': {
         const ws = this.requireSheet(op.sheet);
         // The port's widths are points (as Office.js uses); an .xlsx column is measured in characters.
-        ws.getColumn(op.col + 1).width = Math.max(1, Math.round(((op.width * 4) / 3 - 5) / 7 * 100) / 100);
+        ws.getColumn(op.col + 1).width = Math.max(1, Math.round((((op.width * 4) / 3 - 5) / 7) * 100) / 100);
         return;
       }
       case 'merge': {
@@ -631,7 +692,8 @@ export class XlsxWorkbook implements WorkbookPort {
         const first = range.col + range.cols;
         for (let i = 0; i < op.headers.length; i++) {
           for (let r = range.row; r < range.row + range.rows; r++) {
-            if (portValue(this.cell(ws, r, first + i).value) !== '') throw new Error(`Cannot widen table "${model.name}": cell ${r},${first + i} is not empty`);
+            if (portValue(this.cell(ws, r, first + i).value) !== '')
+              throw new Error(`Cannot widen table "${model.name}": cell ${r},${first + i} is not empty`);
           }
         }
         op.headers.forEach((h, i) => {
@@ -666,7 +728,11 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       case 'conditionalFormat': {
         const ws = this.requireSheet(op.sheet);
-        const priority = (internals(ws).conditionalFormattings ?? []).reduce((max, cf) => Math.max(max, ...cf.rules.map((r) => r.priority ?? 0)), 0) + 1;
+        const priority =
+          (internals(ws).conditionalFormattings ?? []).reduce(
+            (max, cf) => Math.max(max, ...cf.rules.map((r) => r.priority ?? 0)),
+            0,
+          ) + 1;
         ws.addConditionalFormatting({
           ref: rangeAddress(op.range),
           rules: [
@@ -685,7 +751,8 @@ export class XlsxWorkbook implements WorkbookPort {
         if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(op.name)) throw new Error(`"${op.name}" is not a valid name`);
         if (this.findTable(op.name)) throw new Error(`The name "${op.name}" is already used by a table`);
         const names = this.names();
-        for (const existing of Object.keys(names.matrixMap)) if (sameName(existing, op.name)) delete names.matrixMap[existing];
+        for (const existing of Object.keys(names.matrixMap))
+          if (sameName(existing, op.name)) delete names.matrixMap[existing];
         names.add(`${quoteSheet(ws.name)}!${absoluteAddress(op.range)}`, op.name);
         return;
       }
@@ -694,7 +761,13 @@ export class XlsxWorkbook implements WorkbookPort {
         const current = (ws.views?.[0] ?? {}) as Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
         ws.views = [
           op.rows > 0
-            ? ({ state: 'frozen', xSplit: 0, ySplit: op.rows, topLeftCell: `A${op.rows + 1}`, tabSelected: current.tabSelected } as Partial<ExcelJS.WorksheetView>)
+            ? ({
+                state: 'frozen',
+                xSplit: 0,
+                ySplit: op.rows,
+                topLeftCell: `A${op.rows + 1}`,
+                tabSelected: current.tabSelected,
+              } as Partial<ExcelJS.WorksheetView>)
             : ({ state: 'normal', tabSelected: current.tabSelected } as Partial<ExcelJS.WorksheetView>),
         ];
         return;
@@ -709,7 +782,10 @@ export class XlsxWorkbook implements WorkbookPort {
           return;
         }
         cell.value = { text: op.text, hyperlink: op.address } as ExcelJS.CellHyperlinkValue;
-        this.restyle(cell, 'link', (s) => ({ ...s, font: { ...(s.font ?? {}), color: { argb: 'FF0563C1' }, underline: true } }));
+        this.restyle(cell, 'link', (s) => ({
+          ...s,
+          font: { ...(s.font ?? {}), color: { argb: 'FF0563C1' }, underline: true },
+        }));
         return;
       }
       case 'pageSetup': {
@@ -720,7 +796,9 @@ export class XlsxWorkbook implements WorkbookPort {
           fitToPage: true,
           fitToWidth: op.fitToPagesWide,
           fitToHeight: 0,
-          ...(op.printTitleRows ? { printTitlesRow: `${op.printTitleRows.first + 1}:${op.printTitleRows.last + 1}` } : {}),
+          ...(op.printTitleRows
+            ? { printTitlesRow: `${op.printTitleRows.first + 1}:${op.printTitleRows.last + 1}` }
+            : {}),
           ...(op.printArea ? { printArea: rangeAddress(op.printArea) } : {}),
         };
         ws.headerFooter = {

@@ -16,16 +16,30 @@ const sample = join(repo, 'assets', 'sample-tracker.xlsx');
 let dir: string;
 
 function cli(root: string, args: string[]) {
-  return spawnSync(process.execPath, [join(root, 'bin', 'ce-ledger.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 60_000 });
+  return spawnSync(process.execPath, [join(root, 'bin', 'ce-ledger.js'), ...args], {
+    encoding: 'utf8',
+    cwd: root,
+    timeout: 60_000,
+  });
 }
 
 beforeAll(() => {
   dir = tempDir('ce-bin-');
-  const tsc = spawnSync(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repo, 'tsconfig.cli.json'), '--outDir', join(dir, 'dist', 'cli')], {
-    encoding: 'utf8',
-    cwd: repo,
-    timeout: 180_000,
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(repo, 'tsconfig.cli.json'),
+      '--outDir',
+      join(dir, 'dist', 'cli'),
+    ],
+    {
+      encoding: 'utf8',
+      cwd: repo,
+      timeout: 180_000,
+    },
+  );
   if (tsc.status !== 0) throw new Error(`tsc failed: ${tsc.stdout}${tsc.stderr}`);
   mkdirSync(join(dir, 'bin'));
   copyFileSync(join(repo, 'bin', 'ce-ledger.js'), join(dir, 'bin', 'ce-ledger.js'));
@@ -38,7 +52,13 @@ test('check --json on the sample tracker, as a child process', () => {
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   const json = JSON.parse(r.stdout);
-  expect(json).toMatchObject({ status: 'IN PROGRESS', program: 'NISM-SMS', required: 20, deadline: '2027-03-14', entries: 40 });
+  expect(json).toMatchObject({
+    status: 'IN PROGRESS',
+    program: 'NISM-SMS',
+    required: 20,
+    deadline: '2027-03-14',
+    entries: 40,
+  });
   expect(json.problems.map((p: { row: number }) => p.row)).toEqual([20, 22, 24]);
 });
 
@@ -82,7 +102,20 @@ describe('a summary ended while it writes', () => {
     mkdirSync(work);
     const rows: CellValue[][] = [LOG_HEADERS];
     for (let i = 0; i < ROWS; i++) {
-      rows.push([serial('2025-04-10') + (i % 300), `Activity ${i}`, 'NISM', 'Webinar', 1, '', 'Social Media Marketing', 'yes', 'Certificate', '', `https://example.com/proof/${i}.pdf`, '']);
+      rows.push([
+        serial('2025-04-10') + (i % 300),
+        `Activity ${i}`,
+        'NISM',
+        'Webinar',
+        1,
+        '',
+        'Social Media Marketing',
+        'yes',
+        'Certificate',
+        '',
+        `https://example.com/proof/${i}.pdf`,
+        '',
+      ]);
     }
     big = join(work, 'big.xlsx');
     await writeWorkbook(big, { 'CE Profile': profileRows(), 'CE Log': rows });
@@ -92,9 +125,17 @@ describe('a summary ended while it writes', () => {
    * Runs `summary big.xlsx -o <out>` and sends `signal` as soon as its temporary file appears (no timing:
    * the signal follows what is seen on disk). Resolves with how the process ended.
    */
-  function summaryKilled(out: string, signal: NodeJS.Signals, extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemp: boolean; stderr: string }> {
+  function summaryKilled(
+    out: string,
+    signal: NodeJS.Signals,
+    extra: string[] = [],
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemp: boolean; stderr: string }> {
     return new Promise((done, fail) => {
-      const child = spawn(process.execPath, [join(dir, 'bin', 'ce-ledger.js'), 'summary', big, '-o', out, '--as-of', '2026-06-01', ...extra], { cwd: work });
+      const child = spawn(
+        process.execPath,
+        [join(dir, 'bin', 'ce-ledger.js'), 'summary', big, '-o', out, '--as-of', '2026-06-01', ...extra],
+        { cwd: work },
+      );
       let stderr = '';
       let sawTemp = false;
       child.stderr.on('data', (d) => (stderr += String(d)));
@@ -139,7 +180,11 @@ describe('a summary ended while it writes', () => {
     const left = temps();
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/^\.after-kill\.xlsx\.ce-ledger-\d+-[0-9a-z]+\.tmp$/);
-    const again = spawnSync(process.execPath, [join(dir, 'bin', 'ce-ledger.js'), 'summary', big, '-o', out, '--as-of', '2026-06-01'], { encoding: 'utf8', cwd: work, timeout: 120_000 });
+    const again = spawnSync(
+      process.execPath,
+      [join(dir, 'bin', 'ce-ledger.js'), 'summary', big, '-o', out, '--as-of', '2026-06-01'],
+      { encoding: 'utf8', cwd: work, timeout: 120_000 },
+    );
     expect(again.stderr).toBe('');
     expect(again.status).toBe(0);
     expect(temps()).toEqual([]);

@@ -29,7 +29,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function expected() {
-  const result = evaluateLog(findProgram('NISM-SMS')!, nismLog(), { cycleStart: day(CYCLE_START), asOf: day(AS_OF), firstRow: LOG_TOP + 1 });
+  const result = evaluateLog(findProgram('NISM-SMS')!, nismLog(), {
+    cycleStart: day(CYCLE_START),
+    asOf: day(AS_OF),
+    firstRow: LOG_TOP + 1,
+  });
   if (!result.ok) throw new Error(result.message);
   return result.evaluation;
 }
@@ -50,7 +54,9 @@ describe('ce-ledger check', () => {
     expect(json.entries).toBe(12);
     expect(json.sheet).toBe('My CE log');
     // "Broken hours" is the 9th data row: sheet row 4 (header) + 9 = 13.
-    expect(json.problems).toEqual([{ row: 13, column: 'Hours', cell: 'E13', message: expect.stringMatching(/"two" is not a number/) }]);
+    expect(json.problems).toEqual([
+      { row: 13, column: 'Hours', cell: 'E13', message: expect.stringMatching(/"two" is not a number/) },
+    ]);
     // Social Media Week (6th data row, sheet row 10) is from a non-NISM provider and has no proof.
     expect(json.missingProof).toEqual([10]);
     expect(json.missingProof).toEqual(ev.proofIssues.filter((p) => p.state === 'missing').map((p) => p.row));
@@ -68,11 +74,17 @@ describe('ce-ledger check', () => {
   });
 
   test('flags override the profile; --sheet picks the log', async () => {
-    const namss = JSON.parse((await run(['check', 'tracker.xlsx', '--json', '--program', 'namss-cpcs', '--cycle-start', '2024-01-15'], dir)).stdout) as CheckJson;
+    const namss = JSON.parse(
+      (await run(['check', 'tracker.xlsx', '--json', '--program', 'namss-cpcs', '--cycle-start', '2024-01-15'], dir))
+        .stdout,
+    ) as CheckJson;
     expect(namss.program).toBe('NAMSS-CPCS');
     expect(namss.required).toBe(30);
     expect(namss.cycleStart).toBe('2024-01-15');
-    const bare = await run(['check', 'bare.xlsx', '--json', '--sheet', 'log', '--program', 'NISM-SMS', '--cycle-start', CYCLE_START], dir);
+    const bare = await run(
+      ['check', 'bare.xlsx', '--json', '--sheet', 'log', '--program', 'NISM-SMS', '--cycle-start', CYCLE_START],
+      dir,
+    );
     expect(bare.code).toBe(0);
     const json = JSON.parse(bare.stdout) as CheckJson;
     expect(json.problems[0]!.row).toBe(10);
@@ -82,7 +94,11 @@ describe('ce-ledger check', () => {
   test.each([
     ['a missing file', ['check', 'nope.xlsx'], /nope\.xlsx: no such file/],
     ['a file that is not xlsx', ['check', 'fake.xlsx'], /not an \.xlsx workbook/],
-    ['a workbook without a log', ['check', 'notes.xlsx', '--program', 'NISM-SMS', '--cycle-start', '2025-01-01'], /no CE log found/],
+    [
+      'a workbook without a log',
+      ['check', 'notes.xlsx', '--program', 'NISM-SMS', '--cycle-start', '2025-01-01'],
+      /no CE log found/,
+    ],
     ['an unknown program', ['check', 'tracker.xlsx', '--program', 'NOPE'], /unknown program "NOPE"/],
     ['a bad date', ['check', 'tracker.xlsx', '--as-of', '2025-13-40'], /bad date for --as-of/],
     ['a sheet that does not exist', ['check', 'tracker.xlsx', '--sheet', 'Nope'], /no sheet named "Nope"/],
@@ -158,7 +174,10 @@ describe('ce-ledger summary', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['CE Profile', 'My CE log', 'CE Summary', 'CE Entries']);
 
     await writeWorkbook(join(dir, 'own.xlsx'), { 'CE Summary': [['my notes']], Log: nismLog() });
-    const own = await run(['summary', 'own.xlsx', '-o', 'own-out.xlsx', '--program', 'NISM-SMS', '--cycle-start', CYCLE_START], dir);
+    const own = await run(
+      ['summary', 'own.xlsx', '-o', 'own-out.xlsx', '--program', 'NISM-SMS', '--cycle-start', CYCLE_START],
+      dir,
+    );
     expect(own.stdout).toMatch(/your own "CE Summary" sheet was kept/);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(join(dir, 'own-out.xlsx'));
@@ -167,7 +186,10 @@ describe('ce-ledger summary', () => {
   });
 
   test('unusable input exits 2 and writes nothing', async () => {
-    const r = await run(['summary', 'notes.xlsx', '-o', 'never.xlsx', '--program', 'NISM-SMS', '--cycle-start', CYCLE_START], dir);
+    const r = await run(
+      ['summary', 'notes.xlsx', '-o', 'never.xlsx', '--program', 'NISM-SMS', '--cycle-start', CYCLE_START],
+      dir,
+    );
     expect(r.code).toBe(2);
     expect(readdirSync(dir)).not.toContain('never.xlsx');
     expect((await run(['summary', 'tracker.xlsx'], dir)).stderr).toMatch(/needs -o OUT\.xlsx/);
@@ -196,7 +218,9 @@ describe('ce-ledger template', () => {
     expect(dv.formulae[0]).toContain('Online asynchronous course');
     // A few native formulas, no custom functions.
     const formulas: string[] = [];
-    wb.getWorksheet('CE Profile')!.eachRow((row) => row.eachCell((cell) => cell.formula && formulas.push(cell.formula)));
+    wb.getWorksheet('CE Profile')!.eachRow((row) =>
+      row.eachCell((cell) => cell.formula && formulas.push(cell.formula)),
+    );
     expect(formulas).toEqual(expect.arrayContaining(['COUNTA(CELog[Date])', 'SUM(CELog[Hours])']));
     expect(formulas.join(' ')).not.toMatch(/CEU\./);
   });

@@ -5,7 +5,17 @@
  */
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
-import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import {
+  chmodSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { cleanStaleTemps, tempPathFor, writeSafely, WriteRefused } from '../../src/cli/safe-write';
@@ -46,7 +56,10 @@ describe('summary never writes its input, whatever the output is called', () => 
   test('a symlink to the input, even with --force', async () => {
     symlinkSync(input, join(dir, 'link.xlsx'));
     const r = await run(['summary', 'real/in.xlsx', '-o', 'link.xlsx', '--force'], dir);
-    expectRefused(r, /link\.xlsx is the input file .*in\.xlsx \(the same file under another name, a link or another case\)/);
+    expectRefused(
+      r,
+      /link\.xlsx is the input file .*in\.xlsx \(the same file under another name, a link or another case\)/,
+    );
     // Without --force the reason is the same: it is the input, not merely an existing file.
     expectRefused(await run(['summary', 'real/in.xlsx', '-o', 'link.xlsx'], dir), /is the input file/);
   });
@@ -58,26 +71,38 @@ describe('summary never writes its input, whatever the output is called', () => 
 
   test('a symlinked directory', async () => {
     symlinkSync(join(dir, 'real'), join(dir, 'alias'), 'dir');
-    expectRefused(await run(['summary', 'real/in.xlsx', '-o', 'alias/in.xlsx', '--force'], dir), /alias\/in\.xlsx is the input file/);
+    expectRefused(
+      await run(['summary', 'real/in.xlsx', '-o', 'alias/in.xlsx', '--force'], dir),
+      /alias\/in\.xlsx is the input file/,
+    );
     expectRefused(await run(['summary', 'alias/in.xlsx', '-o', 'real/./in.xlsx', '--force'], dir), /is the input file/);
   });
 
   test('a hard link', async () => {
     linkSync(input, join(dir, 'hard.xlsx'));
-    expectRefused(await run(['summary', 'real/in.xlsx', '-o', 'hard.xlsx', '--force'], dir), /hard\.xlsx is the input file/);
+    expectRefused(
+      await run(['summary', 'real/in.xlsx', '-o', 'hard.xlsx', '--force'], dir),
+      /hard\.xlsx is the input file/,
+    );
     // The hard link shares the input's content: it is unchanged too.
     expect(sha(join(dir, 'hard.xlsx'))).toBe(inputSha);
   });
 
   test('the same path spelled differently', async () => {
-    expectRefused(await run(['summary', 'real/in.xlsx', '-o', './real/../real/in.xlsx', '--force'], dir), /is the input file/);
+    expectRefused(
+      await run(['summary', 'real/in.xlsx', '-o', './real/../real/in.xlsx', '--force'], dir),
+      /is the input file/,
+    );
   });
 
   test('an output that links to another file replaces the link, and the file it pointed at is kept', async () => {
     const other = join(dir, 'other.txt');
     writeFileSync(other, 'not mine to change');
     symlinkSync(other, join(dir, 'to-other.xlsx'));
-    const r = await run(['summary', 'real/in.xlsx', '-o', 'to-other.xlsx', '--force', '--cycle-start', CYCLE_START], dir);
+    const r = await run(
+      ['summary', 'real/in.xlsx', '-o', 'to-other.xlsx', '--force', '--cycle-start', CYCLE_START],
+      dir,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readFileSync(other, 'utf8')).toBe('not mine to change');
@@ -98,14 +123,23 @@ describe('writing through a temporary file', () => {
   });
 
   test('a directory that does not exist, and a directory as the output: one line, exit 2', async () => {
-    expectRefused(await run(['template', '-o', 'nowhere/new.xlsx', '--program', 'NISM-SMS'], dir), /the directory .*nowhere does not exist/);
-    expectRefused(await run(['template', '-o', 'real', '--program', 'NISM-SMS', '--force'], dir), /real is a directory/);
+    expectRefused(
+      await run(['template', '-o', 'nowhere/new.xlsx', '--program', 'NISM-SMS'], dir),
+      /the directory .*nowhere does not exist/,
+    );
+    expectRefused(
+      await run(['template', '-o', 'real', '--program', 'NISM-SMS', '--force'], dir),
+      /real is a directory/,
+    );
   });
 
   test('an output that is a symlink loop: one line, exit 2', async () => {
     symlinkSync(join(dir, 'loop-b.xlsx'), join(dir, 'loop-a.xlsx'));
     symlinkSync(join(dir, 'loop-a.xlsx'), join(dir, 'loop-b.xlsx'));
-    expectRefused(await run(['summary', 'real/in.xlsx', '-o', 'loop-a.xlsx', '--force'], dir), /cannot use .*loop-a\.xlsx: ELOOP/);
+    expectRefused(
+      await run(['summary', 'real/in.xlsx', '-o', 'loop-a.xlsx', '--force'], dir),
+      /cannot use .*loop-a\.xlsx: ELOOP/,
+    );
   });
 
   test('a failure while writing leaves the old target and no temporary file', async () => {
@@ -127,7 +161,10 @@ describe('writing through a temporary file', () => {
   test('writeSafely refuses an input passed under another name before making anything', async () => {
     symlinkSync(input, join(dir, 'guard.xlsx'));
     let produced = false;
-    const write = writeSafely(join(dir, 'guard.xlsx'), async () => void (produced = true), { force: true, inputs: [input] });
+    const write = writeSafely(join(dir, 'guard.xlsx'), async () => void (produced = true), {
+      force: true,
+      inputs: [input],
+    });
     await expect(write).rejects.toThrow(/is the input file/);
     expect(produced).toBe(false);
   });

@@ -32,14 +32,24 @@ export async function run(argv: string[], cwd: string, extra: Partial<CliIo> = {
 }
 
 /** Writes a workbook with the given sheets (values from A1, or from `at` rows down); date columns formatted. */
-export async function writeWorkbook(path: string, sheets: Record<string, CellValue[][]>, options: { logTopRow?: Record<string, number> } = {}): Promise<void> {
+export async function writeWorkbook(
+  path: string,
+  sheets: Record<string, CellValue[][]>,
+  options: { logTopRow?: Record<string, number> } = {},
+): Promise<void> {
   const port = XlsxWorkbook.create('Scratch');
   const ops: WorkbookOp[] = [];
   for (const [name, rows] of Object.entries(sheets)) {
     const top = options.logTopRow?.[name] ?? 0;
     ops.push({ kind: 'addSheet', name }, { kind: 'setValues', sheet: name, row: top, col: 0, values: rows });
     const dateCol = rows[0]?.indexOf('Date') ?? -1;
-    if (dateCol >= 0 && rows.length > 1) ops.push({ kind: 'setNumberFormat', sheet: name, range: { row: top + 1, col: dateCol, rows: rows.length - 1, cols: 1 }, format: 'yyyy-mm-dd' });
+    if (dateCol >= 0 && rows.length > 1)
+      ops.push({
+        kind: 'setNumberFormat',
+        sheet: name,
+        range: { row: top + 1, col: dateCol, rows: rows.length - 1, cols: 1 },
+        format: 'yyyy-mm-dd',
+      });
   }
   ops.push({ kind: 'deleteSheet', name: 'Scratch' });
   await port.apply(ops);

@@ -78,11 +78,13 @@ if (!soffice) {
     });
   } else {
     // eslint-disable-next-line no-console
-    console.warn('interop.test.ts skipped: soffice not found (apt-get install -y --no-install-recommends libreoffice-calc-nogui)');
+    console.warn(
+      'interop.test.ts skipped: soffice not found (apt-get install -y --no-install-recommends libreoffice-calc-nogui)',
+    );
     test.skip('LibreOffice interoperability (soffice not installed)', () => undefined);
   }
 } else {
-  describe('LibreOffice recalculates the summary and template to the core\'s numbers', () => {
+  describe("LibreOffice recalculates the summary and template to the core's numbers", () => {
     let dir: string;
     let out: string;
 
@@ -93,7 +95,21 @@ if (!soffice) {
       await writeWorkbook(join(dir, 'namss.xlsx'), { Tracker: NAMSS_LOG });
       const runs = [
         await run(['summary', 'nism.xlsx', '-o', 'nism-summary.xlsx', '--as-of', AS_OF], dir),
-        await run(['summary', 'namss.xlsx', '-o', 'namss-summary.xlsx', '--program', 'NAMSS-CPCS', '--cycle-start', '2024-01-15', '--as-of', AS_OF], dir),
+        await run(
+          [
+            'summary',
+            'namss.xlsx',
+            '-o',
+            'namss-summary.xlsx',
+            '--program',
+            'NAMSS-CPCS',
+            '--cycle-start',
+            '2024-01-15',
+            '--as-of',
+            AS_OF,
+          ],
+          dir,
+        ),
         await run(['template', '-o', 'template.xlsx', '--program', 'NISM-SMS', '--cycle-start', CYCLE_START], dir),
       ];
       for (const r of runs) if (r.code !== 0) throw new Error(r.stderr);
@@ -111,7 +127,17 @@ if (!soffice) {
       const files = ['nism-summary.xlsx', 'namss-summary.xlsx', 'template.xlsx', 'stale.xlsx'].map((f) => join(dir, f));
       const lo = spawnSync(
         soffice!,
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ...files],
+        [
+          `-env:UserInstallation=file://${profile}`,
+          '--headless',
+          '--norestore',
+          '--nolockcheck',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          out,
+          ...files,
+        ],
         { encoding: 'utf8', timeout: 240_000 },
       );
       if (lo.status !== 0 || readdirSync(out).length !== files.length) {
@@ -165,13 +191,15 @@ if (!soffice) {
       expect(log[1]![1]).toBe('=1+1');
     });
 
-    test('NAMSS summary: the approved minimum recalculates to the core\'s shortfall', async () => {
+    test("NAMSS summary: the approved minimum recalculates to the core's shortfall", async () => {
       const ev = expectedNamss();
       const grid = await sheetValues(join(out, 'namss-summary.xlsx'), 'CE Summary');
       const all = grid[rowOf(grid, 'All credits')]!;
       expect(all.slice(1, 3)).toEqual([30, ev.earned]);
       const m = ev.minimums[0]!;
-      const minRow = grid.findIndex((row) => typeof row?.[0] === 'string' && (row[0] as string).startsWith('NAMSS-approved credits (minimum'));
+      const minRow = grid.findIndex(
+        (row) => typeof row?.[0] === 'string' && (row[0] as string).startsWith('NAMSS-approved credits (minimum'),
+      );
       expect(grid[minRow]!.slice(1, 4)).toEqual([m.required, m.counted, m.shortfall]);
       expect(grid[rowOf(grid, 'Still needed (the largest shortfall)')]![3]).toBe(ev.needed);
       // Approved 6.5 + 3.25 = 9.75 of 15: the minimum, not the total, decides what is still needed.

@@ -2,7 +2,13 @@
 import { join, resolve } from 'path';
 import { dayFromIso, evaluateLog, findProgram } from '../../src/core';
 import { buildSampleTracker } from '../../src/cli/sample-tracker';
-import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, SAMPLE_NAME, SAMPLE_PROGRAM, sampleLogValues } from '../../src/preview/sample';
+import {
+  SAMPLE_AS_OF,
+  SAMPLE_CYCLE_START,
+  SAMPLE_NAME,
+  SAMPLE_PROGRAM,
+  sampleLogValues,
+} from '../../src/preview/sample';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { run } from './helpers';
 
@@ -16,11 +22,14 @@ test('the committed sample tracker holds what the generator writes (run `npm run
   for (const name of fresh.sheetNames) expect(committed.sheets[name]).toEqual(fresh.sheets[name]);
 });
 
-test('checking the sample gives the core\'s verdict on the sample rows, profile read from the file', async () => {
+test("checking the sample gives the core's verdict on the sample rows, profile read from the file", async () => {
   const r = await run(['check', asset, '--json', '--as-of', SAMPLE_AS_OF], process.cwd());
   expect(r.code).toBe(0);
   const json = JSON.parse(r.stdout);
-  const ev = evaluateLog(findProgram(SAMPLE_PROGRAM)!, sampleLogValues(), { cycleStart: dayFromIso(SAMPLE_CYCLE_START)!, asOf: dayFromIso(SAMPLE_AS_OF)! });
+  const ev = evaluateLog(findProgram(SAMPLE_PROGRAM)!, sampleLogValues(), {
+    cycleStart: dayFromIso(SAMPLE_CYCLE_START)!,
+    asOf: dayFromIso(SAMPLE_AS_OF)!,
+  });
   if (!ev.ok) throw new Error(ev.message);
   expect(json.status).toBe(ev.evaluation.status.keyword);
   expect(json.earned).toBe(ev.evaluation.earned);

@@ -13,7 +13,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each(TRACKERS.map((t) => [t.name, t] as const))('%s', (_name, t) => {
   test('check --json reaches the hand-computed result and says how each column was read', async () => {
-    const r = await run(['check', paths[t.name]!, '--program', t.program, '--cycle-start', t.cycleStart, '--as-of', t.asOf, '--json', ...(t.args ?? [])], dir);
+    const r = await run(
+      [
+        'check',
+        paths[t.name]!,
+        '--program',
+        t.program,
+        '--cycle-start',
+        t.cycleStart,
+        '--as-of',
+        t.asOf,
+        '--json',
+        ...(t.args ?? []),
+      ],
+      dir,
+    );
     expect(r.stderr).toBe('');
     const json = JSON.parse(r.stdout);
     expect(json.earned).toBe(t.expected.earned);
@@ -21,12 +35,26 @@ describe.each(TRACKERS.map((t) => [t.name, t] as const))('%s', (_name, t) => {
     expect(json.skipped).toHaveLength(t.expected.skipped);
     expect(json.sheets).toEqual([t.sheet]);
     expect(json.notices.map((n: { row: number | null }) => n.row)).toEqual(t.expected.notices ?? []);
-    expect(Object.fromEntries(json.columns.map((c: { header: string; mappedTo: string | null }) => [c.header, c.mappedTo]))).toEqual(t.expected.columns);
+    expect(
+      Object.fromEntries(json.columns.map((c: { header: string; mappedTo: string | null }) => [c.header, c.mappedTo])),
+    ).toEqual(t.expected.columns);
   });
 });
 
 test('the text report lists the columns, the skipped rows and how to correct them', async () => {
-  const r = await run(['check', paths['totals-and-cancelled']!, '--program', 'NAMSS-CPCS', '--cycle-start', '2024-01-01', '--as-of', '2025-12-01'], dir);
+  const r = await run(
+    [
+      'check',
+      paths['totals-and-cancelled']!,
+      '--program',
+      'NAMSS-CPCS',
+      '--cycle-start',
+      '2024-01-01',
+      '--as-of',
+      '2025-12-01',
+    ],
+    dir,
+  );
   expect(r.stdout).toMatch(/A1 "Date" → Date/);
   expect(r.stdout).toMatch(/D1 "Status" → Status/);
   expect(r.stdout).toMatch(/row 3: Status says "Cancelled"/);

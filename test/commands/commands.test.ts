@@ -32,7 +32,15 @@ function setup() {
   let completed = 0;
   const host = { port: wb, prompts, asOf: day(AS_OF), showPane: async () => void shown++ };
   const event = { completed: () => void completed++ } as unknown as Office.AddinCommands.Event;
-  return { wb, prompts, host, event, questions, setAnswer: (a: boolean) => (answer = a), counts: () => ({ shown, completed }) };
+  return {
+    wb,
+    prompts,
+    host,
+    event,
+    questions,
+    setAnswer: (a: boolean) => (answer = a),
+    counts: () => ({ shown, completed }),
+  };
 }
 
 describe('ribbon command: Create submission summary', () => {
@@ -55,7 +63,9 @@ describe('ribbon command: Create submission summary', () => {
   test('asks before replacing an older summary; "keep" writes nothing', async () => {
     const { wb, host, event, questions, setAnswer } = setup();
     await createSummaryCommand(host, event);
-    await wb.apply([{ kind: 'setValues', sheet: 'CE Summary', row: 0, col: 0, values: [['my note on the old summary']] }]);
+    await wb.apply([
+      { kind: 'setValues', sheet: 'CE Summary', row: 0, col: 0, values: [['my note on the old summary']] },
+    ]);
     setAnswer(false);
     const kept = await createSummaryCommand(host, event);
     expect(questions).toEqual(['CE Summary']);
@@ -85,7 +95,13 @@ describe('ribbon command: Create submission summary', () => {
     const wb = new MemoryWorkbook({ 'CE Profile': profileRows(), Notes: [['nothing here']] });
     let completed = 0;
     const event = { completed: () => void completed++ } as unknown as Office.AddinCommands.Event;
-    const host = { port: wb, prompts: new SummaryPrompts(), showPane: async () => { throw new Error('no pane'); } };
+    const host = {
+      port: wb,
+      prompts: new SummaryPrompts(),
+      showPane: async () => {
+        throw new Error('no pane');
+      },
+    };
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const report = await createSummaryCommand(host, event);
     spy.mockRestore();

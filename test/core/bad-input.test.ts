@@ -51,7 +51,11 @@ const rowCases: [string, string, unknown[]][] = [
   ['score as a percentage above 100', 'NISM-SMS', ['2025-04-01', 'Webinar', 1, '', '', 'Assessment', '150%']],
   ['negative score', 'NISM-SMS', ['2025-04-01', 'Webinar', 1, '', '', 'Assessment', -5]],
   ['score as words', 'NISM-SMS', ['2025-04-01', 'Webinar', 1, '', '', 'Assessment', 'good']],
-  ['grade that is not a letter grade', 'ACSM-CPT', ['2025-04-01', 'College course', 1, '', '', 'Transcript', '', 'excellent']],
+  [
+    'grade that is not a letter grade',
+    'ACSM-CPT',
+    ['2025-04-01', 'College course', 1, '', '', 'Transcript', '', 'excellent'],
+  ],
   ['several bad cells in one row', 'NISM-SMS', ['soon', 'Juggling', -1]],
   ['a 5,000-character value', 'NISM-SMS', ['2025-04-01', LONG, 1]],
 ];
@@ -59,8 +63,20 @@ const rowCases: [string, string, unknown[]][] = [
 /** [what is wrong, the log range] */
 const headerCases: [string, unknown[][]][] = [
   ['an empty range', []],
-  ['no Date column', [['Activity', 'Hours'], ['x', 1]]],
-  ['no Hours or Self-study hours column', [['Date', 'Activity'], ['2025-01-01', 'x']]],
+  [
+    'no Date column',
+    [
+      ['Activity', 'Hours'],
+      ['x', 1],
+    ],
+  ],
+  [
+    'no Hours or Self-study hours column',
+    [
+      ['Date', 'Activity'],
+      ['2025-01-01', 'x'],
+    ],
+  ],
   ['the header row left out of the range', [[45748, 'Webinar', 2]]],
 ];
 
@@ -70,26 +86,79 @@ const argumentCases: [string, string, () => unknown][] = [
   ['program left empty', '=CEU.CE_CREDITS("", "Webinar", 1)', () => ceCredits('', 'Webinar', 1, null)],
   ['unknown format', '=CEU.CE_CREDITS("NISM-SMS", "Podcast", 1)', () => ceCredits('NISM-SMS', 'Podcast', 1, null)],
   ['negative hours', '=CEU.CE_CREDITS("NISM-SMS", "Webinar", -1)', () => ceCredits('NISM-SMS', 'Webinar', -1, null)],
-  ['hours as text', '=CEU.CE_CREDITS("NISM-SMS", "Webinar", "two")', () => ceCredits('NISM-SMS', 'Webinar', 'two', null)],
-  ['negative self-study hours', '=CEU.CE_CREDITS("NISM-SMS", "Online blended course", 1, -3)', () => ceCredits('NISM-SMS', 'Online blended course', 1, -3)],
-  ['hours of 1e308', '=CEU.CE_CREDITS("NISM-SMS", "Webinar", 1E+308)', () => ceCredits('NISM-SMS', 'Webinar', 1e308, null)],
-  ['hours past the 10,000 an entry may hold', '=CEU.CE_CREDITS("NISM-SMS", "Webinar", 10001)', () => ceCredits('NISM-SMS', 'Webinar', 10001, null)],
-  ['a 5,000-character format', '=CEU.CE_CREDITS("NISM-SMS", REPT("x", 5000), 1)', () => ceCredits('NISM-SMS', LONG, 1, null)],
-  ['cycle start missing', '=CEU.RECERT_STATUS("NISM-SMS", "", CELog[#All])', () => recertStatus('NISM-SMS', '', [HEADER], null)],
-  ['cycle start as words', '=CEU.RECERT_STATUS("NISM-SMS", "March 2025", CELog[#All])', () => recertStatus('NISM-SMS', 'March 2025', [HEADER], null)],
-  ['asOf as words', '=CEU.CREDITS_EARNED("NISM-SMS", 45730, CELog[#All], "tomorrow")', () => creditsEarned('NISM-SMS', 45730, [HEADER], 'tomorrow')],
-  ['cycle start in year 0025', '=CEU.RECERT_STATUS("NISM-SMS", "0025-03-14", CELog[#All])', () => recertStatus('NISM-SMS', '0025-03-14', [HEADER], null)],
-  ['asOf one past 9999-12-31', '=CEU.CREDITS_EARNED("NISM-SMS", 45730, CELog[#All], 2958466)', () => creditsEarned('NISM-SMS', 45730, [HEADER], 2958466)],
+  [
+    'hours as text',
+    '=CEU.CE_CREDITS("NISM-SMS", "Webinar", "two")',
+    () => ceCredits('NISM-SMS', 'Webinar', 'two', null),
+  ],
+  [
+    'negative self-study hours',
+    '=CEU.CE_CREDITS("NISM-SMS", "Online blended course", 1, -3)',
+    () => ceCredits('NISM-SMS', 'Online blended course', 1, -3),
+  ],
+  [
+    'hours of 1e308',
+    '=CEU.CE_CREDITS("NISM-SMS", "Webinar", 1E+308)',
+    () => ceCredits('NISM-SMS', 'Webinar', 1e308, null),
+  ],
+  [
+    'hours past the 10,000 an entry may hold',
+    '=CEU.CE_CREDITS("NISM-SMS", "Webinar", 10001)',
+    () => ceCredits('NISM-SMS', 'Webinar', 10001, null),
+  ],
+  [
+    'a 5,000-character format',
+    '=CEU.CE_CREDITS("NISM-SMS", REPT("x", 5000), 1)',
+    () => ceCredits('NISM-SMS', LONG, 1, null),
+  ],
+  [
+    'cycle start missing',
+    '=CEU.RECERT_STATUS("NISM-SMS", "", CELog[#All])',
+    () => recertStatus('NISM-SMS', '', [HEADER], null),
+  ],
+  [
+    'cycle start as words',
+    '=CEU.RECERT_STATUS("NISM-SMS", "March 2025", CELog[#All])',
+    () => recertStatus('NISM-SMS', 'March 2025', [HEADER], null),
+  ],
+  [
+    'asOf as words',
+    '=CEU.CREDITS_EARNED("NISM-SMS", 45730, CELog[#All], "tomorrow")',
+    () => creditsEarned('NISM-SMS', 45730, [HEADER], 'tomorrow'),
+  ],
+  [
+    'cycle start in year 0025',
+    '=CEU.RECERT_STATUS("NISM-SMS", "0025-03-14", CELog[#All])',
+    () => recertStatus('NISM-SMS', '0025-03-14', [HEADER], null),
+  ],
+  [
+    'asOf one past 9999-12-31',
+    '=CEU.CREDITS_EARNED("NISM-SMS", 45730, CELog[#All], 2958466)',
+    () => creditsEarned('NISM-SMS', 45730, [HEADER], 2958466),
+  ],
   ['negative date serial as cycle start', '=CEU.RECERT_DEADLINE("NISM-SMS", -5)', () => recertDeadline('NISM-SMS', -5)],
-  ['a deadline after 9999-12-31', '=CEU.RECERT_DEADLINE("NISM-SMS", "9999-06-01")', () => recertDeadline('NISM-SMS', '9999-06-01')],
-  ['a 5,000-character cycle start', '=CEU.RECERT_STATUS("NISM-SMS", REPT("x", 5000), CELog[#All])', () => recertStatus('NISM-SMS', LONG, [HEADER], null)],
-  ['log without its header row', '=CEU.CREDITS_EARNED("NISM-SMS", 45730, CELog)', () => creditsEarned('NISM-SMS', 45730, [[45748, 'Webinar', 2]], null)],
+  [
+    'a deadline after 9999-12-31',
+    '=CEU.RECERT_DEADLINE("NISM-SMS", "9999-06-01")',
+    () => recertDeadline('NISM-SMS', '9999-06-01'),
+  ],
+  [
+    'a 5,000-character cycle start',
+    '=CEU.RECERT_STATUS("NISM-SMS", REPT("x", 5000), CELog[#All])',
+    () => recertStatus('NISM-SMS', LONG, [HEADER], null),
+  ],
+  [
+    'log without its header row',
+    '=CEU.CREDITS_EARNED("NISM-SMS", 45730, CELog)',
+    () => creditsEarned('NISM-SMS', 45730, [[45748, 'Webinar', 2]], null),
+  ],
   ['deadline for an unknown program', '=CEU.RECERT_DEADLINE("ACSM", 45730)', () => recertDeadline('ACSM', 45730)],
 ];
 
 function show(value: unknown): string {
   if (value === '') return '(empty)';
-  if (typeof value === 'string' && value.length > 40) return `"${value.slice(0, 10)}…" (${value.length.toLocaleString('en-US')} characters)`;
+  if (typeof value === 'string' && value.length > 40)
+    return `"${value.slice(0, 10)}…" (${value.length.toLocaleString('en-US')} characters)`;
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
@@ -131,7 +200,10 @@ function renderDoc(): string {
     '',
     '| Case | Program | Row cells | Message |',
     '|---|---|---|---|',
-    ...rowCases.map(([what, program, row]) => `| ${what} | ${program} | ${cell(row.map(show).join(', '))} | ${cell(rowMessages(program, row).join('<br>'))} |`),
+    ...rowCases.map(
+      ([what, program, row]) =>
+        `| ${what} | ${program} | ${cell(row.map(show).join(', '))} | ${cell(rowMessages(program, row).join('<br>'))} |`,
+    ),
     '',
     '## The log range as a whole',
     '',
@@ -143,7 +215,9 @@ function renderDoc(): string {
     '',
     '| Case | Formula | Error and message |',
     '|---|---|---|',
-    ...argumentCases.map(([what, formula, call]) => `| ${what} | \`${cell(formula)}\` | ${cell(argumentMessage(call))} |`),
+    ...argumentCases.map(
+      ([what, formula, call]) => `| ${what} | \`${cell(formula)}\` | ${cell(argumentMessage(call))} |`,
+    ),
     '',
   ];
   return lines.join('\n');

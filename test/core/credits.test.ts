@@ -47,13 +47,16 @@ describe('NISM-SMS per-activity credits (rules.md section 2)', () => {
 });
 
 describe('NAMSS per-activity credits', () => {
-  test.each(['NAMSS-CPCS', 'NAMSS-CPMSM', 'NAMSS-DUAL', 'NAMSS-DUAL-FIRST'])('%s gives one credit per certificate hour for every format, uncapped', (id) => {
-    const p = program(id);
-    for (const f of ['Live event', 'Webinar', 'Conference', 'On-demand course', 'Podcast quiz', 'Other']) {
-      expect(credits(p, f, 1.5)).toBe(1.5);
-    }
-    expect(credits(p, 'Conference', 12)).toBe(12);
-  });
+  test.each(['NAMSS-CPCS', 'NAMSS-CPMSM', 'NAMSS-DUAL', 'NAMSS-DUAL-FIRST'])(
+    '%s gives one credit per certificate hour for every format, uncapped',
+    (id) => {
+      const p = program(id);
+      for (const f of ['Live event', 'Webinar', 'Conference', 'On-demand course', 'Podcast quiz', 'Other']) {
+        expect(credits(p, f, 1.5)).toBe(1.5);
+      }
+      expect(credits(p, 'Conference', 12)).toBe(12);
+    },
+  );
 });
 
 describe('ACSM per-activity credits (CECs)', () => {

@@ -16,7 +16,20 @@ import {
 } from '../../src/core';
 import { day, program } from './helpers';
 
-const HEADER = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Grade', 'Location'];
+const HEADER = [
+  'Date',
+  'Activity',
+  'Provider',
+  'Format',
+  'Hours',
+  'Self-study hours',
+  'Subject area',
+  'Approved',
+  'Proof',
+  'Score',
+  'Grade',
+  'Location',
+];
 const START = day('2024-01-15');
 
 /** Valid rows as in the invariants, plus blank rows and rows with problems, so row numbers matter. */
@@ -38,7 +51,9 @@ function rowArbitrary(p: Program) {
     )
     .map(([d, ...rest]) => [serialFromDay(d), ...rest] as unknown[]);
   const blank = fc.constant(HEADER.map(() => ''));
-  const bad = fc.tuple(fc.constantFrom('not a date', '', '2024-13-45'), fc.constantFrom(-1, 'lots', '')).map(([d, h]) => [d, 'Bad row', 'NISM', 'Webinar', h, '', '', 'maybe', 'Postcard', 140, 'Z', '']);
+  const bad = fc
+    .tuple(fc.constantFrom('not a date', '', '2024-13-45'), fc.constantFrom(-1, 'lots', ''))
+    .map(([d, h]) => [d, 'Bad row', 'NISM', 'Webinar', h, '', '', 'maybe', 'Postcard', 140, 'Z', '']);
   return fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: blank }, { weight: 1, arbitrary: bad });
 }
 
@@ -78,7 +93,20 @@ function nismLog(n: number): unknown[][] {
   const formats = nism.formats.map((f) => f.label);
   return [
     HEADER,
-    ...Array.from({ length: n }, (_, i) => [serialFromDay(START + (i % 700)), `Activity ${i}`, i % 3 ? 'Other' : 'NISM', formats[i % formats.length], (i % 4) + 0.5, '', '', i % 2 === 0, 'Certificate', '', '', '']),
+    ...Array.from({ length: n }, (_, i) => [
+      serialFromDay(START + (i % 700)),
+      `Activity ${i}`,
+      i % 3 ? 'Other' : 'NISM',
+      formats[i % formats.length],
+      (i % 4) + 0.5,
+      '',
+      '',
+      i % 2 === 0,
+      'Certificate',
+      '',
+      '',
+      '',
+    ]),
   ];
 }
 
@@ -86,7 +114,12 @@ test(`pauses about once per ${DEFAULT_STEP_ROWS.toLocaleString('en-US')} rows by
   const cells = nismLog(10_000);
   let pauses = 0;
   const progress: [number, number][] = [];
-  const result = await evaluateLogInSteps(nism, cells, { cycleStart: START, asOf }, { pause: async () => void pauses++, onProgress: (done, total) => progress.push([done, total]) });
+  const result = await evaluateLogInSteps(
+    nism,
+    cells,
+    { cycleStart: START, asOf },
+    { pause: async () => void pauses++, onProgress: (done, total) => progress.push([done, total]) },
+  );
   expect(result).toEqual(evaluateLog(nism, cells, { cycleStart: START, asOf }));
   expect(pauses).toBeGreaterThanOrEqual(10_000 / DEFAULT_STEP_ROWS - 1);
   const clipped = result.ok ? result.evaluation.caps.filter((c) => c.clipped > 0).length : 0;
@@ -111,27 +144,45 @@ test('stops at the next pause once its signal is cancelled, and says so', async 
   const signal = { cancelled: false };
   let pauses = 0;
   const progress: number[] = [];
-  const result = await evaluateLogInSteps(nism, cells, { cycleStart: START, asOf }, {
-    chunkRows: 10,
-    signal,
-    onProgress: (done) => progress.push(done),
-    pause: async () => {
-      if (++pauses === 3) signal.cancelled = true;
+  const result = await evaluateLogInSteps(
+    nism,
+    cells,
+    { cycleStart: START, asOf },
+    {
+      chunkRows: 10,
+      signal,
+      onProgress: (done) => progress.push(done),
+      pause: async () => {
+        if (++pauses === 3) signal.cancelled = true;
+      },
     },
-  });
+  );
   expect(isCancelled(result)).toBe(true);
   expect(result.ok).toBe(false);
   expect(pauses).toBe(3);
   expect(progress).toEqual([0, 10, 20, 30]);
   // Already cancelled: nothing is done at all.
-  const before = await evaluateLogInSteps(nism, cells, { cycleStart: START, asOf }, { pause: async () => undefined, signal: { cancelled: true }, onProgress: () => progress.push(-1) });
+  const before = await evaluateLogInSteps(
+    nism,
+    cells,
+    { cycleStart: START, asOf },
+    { pause: async () => undefined, signal: { cancelled: true }, onProgress: () => progress.push(-1) },
+  );
   expect(isCancelled(before)).toBe(true);
   expect(progress).not.toContain(-1);
 });
 
 test('a log it cannot read gives the same message as evaluateLog', async () => {
   const pause = async () => undefined;
-  for (const cells of [[], [[]], [['Activity', 'Provider'], ['x', 'y']], [[45_000, 'x', 2]]]) {
+  for (const cells of [
+    [],
+    [[]],
+    [
+      ['Activity', 'Provider'],
+      ['x', 'y'],
+    ],
+    [[45_000, 'x', 2]],
+  ]) {
     const stepped = await evaluateLogInSteps(nism, cells, { cycleStart: START, asOf }, { pause, chunkRows: 1 });
     expect(stepped).toEqual(evaluateLog(nism, cells, { cycleStart: START, asOf }));
     expect(stepped.ok).toBe(false);

@@ -12,7 +12,19 @@ export function day(iso: string): number {
   return d;
 }
 
-export const HEADER = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Location'];
+export const HEADER = [
+  'Date',
+  'Activity',
+  'Provider',
+  'Format',
+  'Hours',
+  'Self-study hours',
+  'Subject area',
+  'Approved',
+  'Proof',
+  'Score',
+  'Location',
+];
 
 export interface Row {
   date: string;

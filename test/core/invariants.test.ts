@@ -1,31 +1,61 @@
 /** Invariants of the rules over random valid logs, for every program. */
 import fc from 'fast-check';
-import { evaluateLog, loadProgram, PROGRAMS, serialFromDay, evaluateTotals, type Evaluation, type Program, type StatusKeyword } from '../../src/core';
+import {
+  evaluateLog,
+  loadProgram,
+  PROGRAMS,
+  serialFromDay,
+  evaluateTotals,
+  type Evaluation,
+  type Program,
+  type StatusKeyword,
+} from '../../src/core';
 import { day } from './helpers';
 
-const HEADER = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Grade', 'Location'];
+const HEADER = [
+  'Date',
+  'Activity',
+  'Provider',
+  'Format',
+  'Hours',
+  'Self-study hours',
+  'Subject area',
+  'Approved',
+  'Proof',
+  'Score',
+  'Grade',
+  'Location',
+];
 const START = day('2024-01-15');
 
 function rowArbitrary(program: Program) {
-  return fc.tuple(
-    fc.integer({ min: START - 200, max: START + 4 * 366 }),
-    fc.constantFrom('Advanced analytics', 'Basics of posting', 'Governance summit', 'Kinesiology'),
-    fc.constantFrom('NISM', 'Grovo', 'HubSpot', 'Acme Learning', ''),
-    fc.constantFrom(...program.formats.map((f) => f.label)),
-    fc.double({ min: 0, max: 12, noNaN: true }).map((h) => Math.round(h * 4) / 4),
-    fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 })),
-    fc.constantFrom('', 'Social Media Strategy', 'Cooking', ...(program.subjects ?? [])),
-    fc.boolean(),
-    fc.constantFrom('', 'Certificate', 'Assessment', 'Transcript', 'Assignment; Publication'),
-    fc.integer({ min: 0, max: 100 }),
-    fc.constantFrom('', 'A', 'C', 'C-', 'F'),
-    fc.constantFrom('', 'Denver, CO'),
-  ).map(([d, ...rest]) => [serialFromDay(d), ...rest] as unknown[]);
+  return fc
+    .tuple(
+      fc.integer({ min: START - 200, max: START + 4 * 366 }),
+      fc.constantFrom('Advanced analytics', 'Basics of posting', 'Governance summit', 'Kinesiology'),
+      fc.constantFrom('NISM', 'Grovo', 'HubSpot', 'Acme Learning', ''),
+      fc.constantFrom(...program.formats.map((f) => f.label)),
+      fc.double({ min: 0, max: 12, noNaN: true }).map((h) => Math.round(h * 4) / 4),
+      fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 })),
+      fc.constantFrom('', 'Social Media Strategy', 'Cooking', ...(program.subjects ?? [])),
+      fc.boolean(),
+      fc.constantFrom('', 'Certificate', 'Assessment', 'Transcript', 'Assignment; Publication'),
+      fc.integer({ min: 0, max: 100 }),
+      fc.constantFrom('', 'A', 'C', 'C-', 'F'),
+      fc.constantFrom('', 'Denver, CO'),
+    )
+    .map(([d, ...rest]) => [serialFromDay(d), ...rest] as unknown[]);
 }
 
 const programAndRows = fc
   .constantFrom(...PROGRAMS)
-  .chain((program) => fc.tuple(fc.constant(program), fc.array(rowArbitrary(program), { maxLength: 25 }), fc.integer({ min: START - 30, max: START + 5 * 366 })));
+  .chain((program) =>
+    fc.tuple(
+      fc.constant(program),
+      fc.array(rowArbitrary(program), { maxLength: 25 }),
+      fc.integer({ min: START - 30, max: START + 5 * 366 }),
+    ),
+  );
 
 function evaluate(program: Program, rows: unknown[][], asOf: number): Evaluation {
   const result = evaluateLog(program, [HEADER, ...rows], { cycleStart: START, asOf });
@@ -98,7 +128,13 @@ test('row order never changes the totals or the status', () => {
       }
       const a = evaluate(program, rows, asOf);
       const b = evaluate(program, shuffled, asOf);
-      expect([b.earned, b.claimed, b.needed, b.atRisk, b.status.line]).toEqual([a.earned, a.claimed, a.needed, a.atRisk, a.status.line]);
+      expect([b.earned, b.claimed, b.needed, b.atRisk, b.status.line]).toEqual([
+        a.earned,
+        a.claimed,
+        a.needed,
+        a.atRisk,
+        a.status.line,
+      ]);
       const byCap = (ev: typeof a) => ev.caps.map((c) => `${c.label}:${c.counted}/${c.claimed}`);
       expect(byCap(b)).toEqual(byCap(a));
     }),
@@ -109,7 +145,21 @@ test('row order never changes the totals or the status', () => {
 /** Numbers a cell can hold that no activity has: huge, tiny, infinite, not a number, as numbers and as text. */
 const hostileNumber = fc.oneof(
   fc.double(),
-  fc.constantFrom(1e308, Number.MAX_VALUE, 5e-324, 1e-320, -0, 10_000, 10_000.000001, 1e6, 2_958_466, -1, Infinity, -Infinity, NaN),
+  fc.constantFrom(
+    1e308,
+    Number.MAX_VALUE,
+    5e-324,
+    1e-320,
+    -0,
+    10_000,
+    10_000.000001,
+    1e6,
+    2_958_466,
+    -1,
+    Infinity,
+    -Infinity,
+    NaN,
+  ),
   fc.constantFrom('1e308', '1e309', '-1e308', '99999999999999999999', '1e-400', 'Infinity', 'NaN'),
   fc.double({ min: 0, max: 12, noNaN: true }),
 );
@@ -155,9 +205,16 @@ test('totals are always finite and the status line never says Infinity or NaN, w
     );
   fc.assert(
     fc.property(
-      fc.constantFrom(...programs).chain((program) =>
-        fc.tuple(fc.constant(program), fc.array(hostileRow(program), { maxLength: 30 }), fc.integer({ min: START, max: START + 4 * 366 }), fc.oneof(fc.double(), fc.constant(1e308))),
-      ),
+      fc
+        .constantFrom(...programs)
+        .chain((program) =>
+          fc.tuple(
+            fc.constant(program),
+            fc.array(hostileRow(program), { maxLength: 30 }),
+            fc.integer({ min: START, max: START + 4 * 366 }),
+            fc.oneof(fc.double(), fc.constant(1e308)),
+          ),
+        ),
       ([program, rows, asOf, carry]) => {
         const options = { cycleStart: START, asOf, profile: { carryOverCredits: carry } };
         const detailed = evaluateLog(program, [HEADER, ...rows], options);
@@ -165,12 +222,19 @@ test('totals are always finite and the status line never says Infinity or NaN, w
         if (!detailed.ok || !lean.ok) throw new Error('log refused');
         const ev = detailed.evaluation;
         const numbers = [
-          ev.earned, ev.claimed, ev.needed, ev.required, ev.atRisk, ev.carriedOver,
+          ev.earned,
+          ev.claimed,
+          ev.needed,
+          ev.required,
+          ev.atRisk,
+          ev.carriedOver,
           ...ev.entries.flatMap((e) => [e.raw, e.claimed, e.counted]),
           ...ev.minimums.flatMap((m) => [m.required, m.counted, m.shortfall]),
           ...ev.categories.flatMap((c) => [c.claimed, c.counted, c.clipped]),
           ...ev.caps.flatMap((c) => [c.limit, c.claimed, c.counted, c.clipped]),
-          lean.earned, lean.needed, lean.required,
+          lean.earned,
+          lean.needed,
+          lean.required,
         ];
         expect(numbers.filter((n) => !Number.isFinite(n))).toEqual([]);
         for (const line of [ev.status.line, lean.line]) expect(line).not.toMatch(/Infinity|NaN/);

@@ -28,8 +28,20 @@ const HEADER = ['Date', 'Activity', 'Format', 'Hours', 'Self-study hours', 'Proo
 const START = day('2025-03-14');
 const AS_OF = day('2026-01-31');
 
-function row(date: unknown, hours: unknown, extra: { format?: unknown; self?: unknown; score?: unknown; activity?: unknown } = {}): unknown[] {
-  return [date, extra.activity ?? 'Analytics webinar', extra.format ?? 'Webinar', hours, extra.self ?? '', 'Certificate', extra.score ?? ''];
+function row(
+  date: unknown,
+  hours: unknown,
+  extra: { format?: unknown; self?: unknown; score?: unknown; activity?: unknown } = {},
+): unknown[] {
+  return [
+    date,
+    extra.activity ?? 'Analytics webinar',
+    extra.format ?? 'Webinar',
+    hours,
+    extra.self ?? '',
+    'Certificate',
+    extra.score ?? '',
+  ];
 }
 
 const GOOD = row(serialFromDay(day('2025-05-01')), 2);
@@ -71,11 +83,17 @@ describe('hours per entry have a range, from program data', () => {
 
   test('self-study hours have their own limit', () => {
     const r = row(serialFromDay(day('2025-06-01')), 1, { format: 'Online blended course', self: 1e308 });
-    expect(problemsOf(nism, [r])).toEqual(['row 2, Self-study hours: Self-study hours 1e+308 is more than one entry can hold: enter 0 to 10,000']);
+    expect(problemsOf(nism, [r])).toEqual([
+      'row 2, Self-study hours: Self-study hours 1e+308 is more than one entry can hold: enter 0 to 10,000',
+    ]);
   });
 
   test('1e308 hours: the row counts for nothing, totals stay finite, no Infinity in the status line (both passes)', () => {
-    const rows = [GOOD, row(serialFromDay(day('2025-06-01')), 1e308), row(serialFromDay(day('2025-07-01')), 1e308, { format: 'Online blended course', self: 1e308 })];
+    const rows = [
+      GOOD,
+      row(serialFromDay(day('2025-06-01')), 1e308),
+      row(serialFromDay(day('2025-07-01')), 1e308, { format: 'Online blended course', self: 1e308 }),
+    ];
     const { detailed, lean } = bothTotals(nism, rows);
     expect(detailed.earned).toBe(2);
     expect(detailed.claimed).toBe(2);
@@ -101,10 +119,19 @@ describe('hours per entry have a range, from program data', () => {
     const refusals: [Partial<ProgramInput>, RegExp][] = [
       [{ entryLimits: { hours: 0 } }, /entryLimits\.hours/],
       [{ entryLimits: { hours: 1e308 } }, /entryLimits\.hours/],
-      [{ formats: [{ id: 'webinar', label: 'Webinar', perHour: 1e300 }] }, /formats\.0: one entry could earn .* at most 1000000000/],
-      [{ multipliers: Array.from({ length: 8 }, () => ({ label: 'x', when: {}, factor: 100 })) }, /formats\.0: one entry could earn/],
+      [
+        { formats: [{ id: 'webinar', label: 'Webinar', perHour: 1e300 }] },
+        /formats\.0: one entry could earn .* at most 1000000000/,
+      ],
+      [
+        { multipliers: Array.from({ length: 8 }, () => ({ label: 'x', when: {}, factor: 100 })) },
+        /formats\.0: one entry could earn/,
+      ],
       [{ required: 1e308 }, /required/],
-      [{ versions: [{ effectiveFrom: '0025-01-01', changes: { required: 10 } }] }, /versions\.0\.effectiveFrom: a real date from 1900-01-01/],
+      [
+        { versions: [{ effectiveFrom: '0025-01-01', changes: { required: 10 } }] },
+        /versions\.0\.effectiveFrom: a real date from 1900-01-01/,
+      ],
     ];
     for (const [changes, message] of refusals) {
       const result = loadProgram({ ...base, id: 'TEST-BAD', ...changes } as ProgramInput);
@@ -125,7 +152,8 @@ describe("dates: only Excel's range, 1900-01-01 to 9999-12-31", () => {
   });
 
   test('ISO text: years before 1900 are refused; 1900-01-01 and 9999-12-31 are the ends', () => {
-    for (const text of ['0025-03-14', '0000-01-01', '0099-12-31', '1899-12-31']) expect({ text, day: dayFromIso(text) }).toEqual({ text, day: undefined });
+    for (const text of ['0025-03-14', '0000-01-01', '0099-12-31', '1899-12-31'])
+      expect({ text, day: dayFromIso(text) }).toEqual({ text, day: undefined });
     expect(isoFromDay(dayFromIso('1900-01-01')!)).toBe('1900-01-01');
     expect(isoFromDay(dayFromIso('9999-12-31')!)).toBe('9999-12-31');
   });
@@ -157,7 +185,14 @@ describe("dates: only Excel's range, 1900-01-01 to 9999-12-31", () => {
     const nism = program('NISM-SMS');
     const year25 = new Date(0);
     year25.setUTCFullYear(25, 2, 14);
-    const bad = [row('0025-03-14', 1), row(2_958_466, 1), row(-1, 1), row(0.5, 1), row(year25, 1), row(' 1899-12-31 ', 1)];
+    const bad = [
+      row('0025-03-14', 1),
+      row(2_958_466, 1),
+      row(-1, 1),
+      row(0.5, 1),
+      row(year25, 1),
+      row(' 1899-12-31 ', 1),
+    ];
     expect(problemsOf(nism, bad)).toEqual([
       `row 2, Date: Date "0025-03-14" is outside Excel's dates: enter a date from 1900-01-01 to 9999-12-31`,
       `row 3, Date: Date 2958466 is outside Excel's dates: enter a date from 1900-01-01 to 9999-12-31 (serials 1 to 2958465)`,
@@ -178,7 +213,12 @@ describe("dates: only Excel's range, 1900-01-01 to 9999-12-31", () => {
   test('profile dates out of range are refused with the range', () => {
     for (const cycleStart of ['0025-03-14', 2_958_466, -5]) {
       const result = checkProfile({ program: 'NISM-SMS', cycleStart });
-      expect(result).toEqual({ ok: false, problems: [{ field: 'cycleStart', message: "is outside Excel's dates: enter a date from 1900-01-01 to 9999-12-31" }] });
+      expect(result).toEqual({
+        ok: false,
+        problems: [
+          { field: 'cycleStart', message: "is outside Excel's dates: enter a date from 1900-01-01 to 9999-12-31" },
+        ],
+      });
     }
     const cpr = checkProfile({ program: 'NISM-SMS', cycleStart: '2025-03-14', cprValidUntil: '0026-01-01' });
     expect(cpr.ok).toBe(false);

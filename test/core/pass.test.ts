@@ -23,7 +23,21 @@ import { nismPrograms } from '../../src/core/programs/nism';
 import { creditsEarned, creditsNeeded, recertStatus } from '../../src/functions/functions';
 import { day } from './helpers';
 
-const HEADER = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Grade', 'Location', 'Notes'];
+const HEADER = [
+  'Date',
+  'Activity',
+  'Provider',
+  'Format',
+  'Hours',
+  'Self-study hours',
+  'Subject area',
+  'Approved',
+  'Proof',
+  'Score',
+  'Grade',
+  'Location',
+  'Notes',
+];
 const START = day('2024-01-15');
 const RUNS = 400;
 
@@ -35,15 +49,37 @@ function sometimesBad<T>(good: fc.Arbitrary<T>, ...bad: unknown[]): fc.Arbitrary
 function rowArbitrary(program: Program) {
   return fc
     .tuple(
-      sometimesBad(fc.integer({ min: START - 200, max: START + 4 * 366 }).map(serialFromDay), '2025-13-02', 'yesterday', '', '0025-03-14', 2958466, -1),
+      sometimesBad(
+        fc.integer({ min: START - 200, max: START + 4 * 366 }).map(serialFromDay),
+        '2025-13-02',
+        'yesterday',
+        '',
+        '0025-03-14',
+        2958466,
+        -1,
+      ),
       fc.constantFrom('Advanced analytics', 'Basics of posting', 'Governance summit', ''),
       fc.constantFrom('NISM', 'Grovo', 'Grovo Academy', 'HubSpot', 'Acme Learning', ' Acme ', ''),
-      sometimesBad(fc.constantFrom(...program.formats.map((f) => f.label), ...program.formats.map((f) => f.id.toUpperCase())), 'Lunch & learn'),
-      sometimesBad(fc.integer({ min: 0, max: 48 }).map((q) => q / 4), -2, 'two', '', 1e308, '1e308', 10_000.5),
+      sometimesBad(
+        fc.constantFrom(...program.formats.map((f) => f.label), ...program.formats.map((f) => f.id.toUpperCase())),
+        'Lunch & learn',
+      ),
+      sometimesBad(
+        fc.integer({ min: 0, max: 48 }).map((q) => q / 4),
+        -2,
+        'two',
+        '',
+        1e308,
+        '1e308',
+        10_000.5,
+      ),
       sometimesBad(fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 60 })), 1e308, 20_000),
       fc.constantFrom('', 'Social Media Strategy', 'Cooking', ...(program.subjects ?? [])),
       sometimesBad(fc.boolean(), 'maybe'),
-      sometimesBad(fc.constantFrom('', 'Certificate', 'Assessment', 'Transcript', 'Assignment; Publication'), 'a photo'),
+      sometimesBad(
+        fc.constantFrom('', 'Certificate', 'Assessment', 'Transcript', 'Assignment; Publication'),
+        'a photo',
+      ),
       sometimesBad(fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 100 })), 140),
       sometimesBad(fc.constantFrom('', 'A', 'C', 'C-', 'F', 'Pass'), 'G'),
       fc.constantFrom('', 'Denver, CO'),
@@ -90,8 +126,22 @@ function overlappingProgram(): Program {
     required: 12,
     perEntryCap: 4,
     caps: [
-      { id: 'per-format', label: '{format}', limit: 3, appliesTo: {}, groupBy: 'format', period: 'cycle', exempt: { providerMatches: ['Grovo'] } },
-      { id: 'online', label: 'Online, year {year}', limit: { fractionOfRequired: 0.25 }, appliesTo: { formats: ['webinar', 'async', 'sync'] }, period: 'cycleYear' },
+      {
+        id: 'per-format',
+        label: '{format}',
+        limit: 3,
+        appliesTo: {},
+        groupBy: 'format',
+        period: 'cycle',
+        exempt: { providerMatches: ['Grovo'] },
+      },
+      {
+        id: 'online',
+        label: 'Online, year {year}',
+        limit: { fractionOfRequired: 0.25 },
+        appliesTo: { formats: ['webinar', 'async', 'sync'] },
+        period: 'cycleYear',
+      },
     ],
     minimums: [
       { id: 'approved', label: 'approved', credits: 4, filter: { approved: true }, period: 'cycle' },
@@ -128,9 +178,17 @@ test('an edit outside the columns the totals read never changes the totals', () 
   const programs = [...PROGRAMS, overlappingProgram()];
   fc.assert(
     fc.property(
-      fc.constantFrom(...programs).chain((program) =>
-        fc.tuple(fc.constant(program), logFor(program), fc.nat(), fc.nat(), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(''))),
-      ),
+      fc
+        .constantFrom(...programs)
+        .chain((program) =>
+          fc.tuple(
+            fc.constant(program),
+            logFor(program),
+            fc.nat(),
+            fc.nat(),
+            fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant('')),
+          ),
+        ),
       ([program, [rows, asOf, profile], rowPick, columnPick, value]) => {
         fc.pre(rows.length > 0);
         const cells = [HEADER, ...rows];
@@ -141,7 +199,13 @@ test('an edit outside the columns the totals read never changes the totals', () 
         const edited = cells.map((r) => [...r]);
         edited[1 + (rowPick % rows.length)]![others[columnPick % others.length]!] = value;
         const after = totalsOfEvaluation(program, edited, asOf, profile);
-        expect(after).toEqual({ keyword: before.keyword, line: before.line, required: before.required, earned: before.earned, needed: before.needed });
+        expect(after).toEqual({
+          keyword: before.keyword,
+          line: before.line,
+          required: before.required,
+          earned: before.earned,
+          needed: before.needed,
+        });
       },
     ),
     { numRuns: RUNS },
@@ -150,7 +214,28 @@ test('an edit outside the columns the totals read never changes the totals', () 
 
 test('the columns read are named by the header, wherever they sit', () => {
   const nism = PROGRAMS.find((p) => p.id === 'NISM-SMS')!;
-  const t = totalsOnly(nism, [HEADER, [serialFromDay(START + 10), 'Webinar on analytics', 'Grovo', 'Webinar', 2, '', 'Social Media Strategy', true, 'Certificate', '', '', '', '']], START + 20);
+  const t = totalsOnly(
+    nism,
+    [
+      HEADER,
+      [
+        serialFromDay(START + 10),
+        'Webinar on analytics',
+        'Grovo',
+        'Webinar',
+        2,
+        '',
+        'Social Media Strategy',
+        true,
+        'Certificate',
+        '',
+        '',
+        '',
+        '',
+      ],
+    ],
+    START + 20,
+  );
   // Date, Provider (the Grovo exemption), Format, Hours, Self-study hours, Subject area (eligibility),
   // Approved, Proof, Score, Grade; not Activity, Location or Notes.
   expect(t.inputs).toEqual([0, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -170,7 +255,9 @@ function sources(dir = path.join(__dirname, '../../src')): { file: string; text:
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const full = path.join(dir, d.name);
     if (d.isDirectory()) return sources(full);
-    return /\.tsx?$/.test(d.name) ? [{ file: path.relative(path.join(__dirname, '../..'), full), text: fs.readFileSync(full, 'utf8') }] : [];
+    return /\.tsx?$/.test(d.name)
+      ? [{ file: path.relative(path.join(__dirname, '../..'), full), text: fs.readFileSync(full, 'utf8') }]
+      : [];
   });
 }
 
@@ -183,9 +270,51 @@ describe('one evaluation path', () => {
   const nism = PROGRAMS.find((p) => p.id === 'NISM-SMS')!;
   const cells = [
     HEADER,
-    [serialFromDay(START + 10), 'Analytics webinar', 'Acme', 'Webinar', 6, '', 'Social Media Strategy', true, 'Certificate', '', '', '', ''],
-    [serialFromDay(START + 12), 'Posting basics', 'Grovo', 'Webinar', 3, '', 'Social Media Strategy', false, '', '', '', '', ''],
-    [serialFromDay(START + 40), 'Summit', 'NISM', 'Conference', 8, '', 'Social Media Strategy', true, 'Certificate', '', '', '', ''],
+    [
+      serialFromDay(START + 10),
+      'Analytics webinar',
+      'Acme',
+      'Webinar',
+      6,
+      '',
+      'Social Media Strategy',
+      true,
+      'Certificate',
+      '',
+      '',
+      '',
+      '',
+    ],
+    [
+      serialFromDay(START + 12),
+      'Posting basics',
+      'Grovo',
+      'Webinar',
+      3,
+      '',
+      'Social Media Strategy',
+      false,
+      '',
+      '',
+      '',
+      '',
+      '',
+    ],
+    [
+      serialFromDay(START + 40),
+      'Summit',
+      'NISM',
+      'Conference',
+      8,
+      '',
+      'Social Media Strategy',
+      true,
+      'Certificate',
+      '',
+      '',
+      '',
+      '',
+    ],
   ];
   const options = { cycleStart: START, asOf: START + 100 };
 
@@ -194,7 +323,9 @@ describe('one evaluation path', () => {
     const callers: string[] = [];
     const original = status.describeStatus;
     const spy = jest.spyOn(status, 'describeStatus').mockImplementation((...args) => {
-      const frame = (new Error().stack ?? '').split('\n').find((f) => f.includes(`${path.sep}src${path.sep}`) && !f.includes('status.ts'));
+      const frame = (new Error().stack ?? '')
+        .split('\n')
+        .find((f) => f.includes(`${path.sep}src${path.sep}`) && !f.includes('status.ts'));
       callers.push(/at (?:Object\.)?(\w+)/.exec(frame ?? '')?.[1] ?? '?');
       return original(...args);
     });
@@ -208,28 +339,47 @@ describe('one evaluation path', () => {
 
   test('the cell functions and the Evaluation make their status and totals in the same function of the pass', async () => {
     // Distinct logs (different hours in the last row), so no call is answered from the cell functions' memory.
-    const edited = (hours: number) => cells.map((r, i) => (i === cells.length - 1 ? [...r.slice(0, 4), hours, ...r.slice(5)] : r));
-    expect(await callersOf(() => recertStatus('NISM-SMS', serialFromDay(START), edited(7), serialFromDay(START + 100)))).toEqual(['totalsOf']);
-    expect(await callersOf(() => creditsEarned('NISM-SMS', serialFromDay(START), edited(9), serialFromDay(START + 100)))).toEqual(['totalsOf']);
-    expect(await callersOf(() => creditsNeeded('NISM-SMS', serialFromDay(START), edited(10), serialFromDay(START + 100)))).toEqual(['totalsOf']);
+    const edited = (hours: number) =>
+      cells.map((r, i) => (i === cells.length - 1 ? [...r.slice(0, 4), hours, ...r.slice(5)] : r));
+    expect(
+      await callersOf(() => recertStatus('NISM-SMS', serialFromDay(START), edited(7), serialFromDay(START + 100))),
+    ).toEqual(['totalsOf']);
+    expect(
+      await callersOf(() => creditsEarned('NISM-SMS', serialFromDay(START), edited(9), serialFromDay(START + 100))),
+    ).toEqual(['totalsOf']);
+    expect(
+      await callersOf(() => creditsNeeded('NISM-SMS', serialFromDay(START), edited(10), serialFromDay(START + 100))),
+    ).toEqual(['totalsOf']);
     expect(await callersOf(() => evaluateLog(nism, cells, options))).toEqual(['totalsOf']);
-    const stepped = await callersOf(() => evaluateLogInSteps(nism, cells, options, { pause: async () => undefined, chunkRows: 1 }));
+    const stepped = await callersOf(() =>
+      evaluateLogInSteps(nism, cells, options, { pause: async () => undefined, chunkRows: 1 }),
+    );
     expect(stepped).toEqual(['totalsOf']);
     const full = evaluateLog(nism, cells, options);
     if (!full.ok) throw new Error(full.message);
-    expect(recertStatus('NISM-SMS', serialFromDay(START), cells, serialFromDay(START + 100))).toBe(full.evaluation.status.line);
-    expect(creditsEarned('NISM-SMS', serialFromDay(START), cells, serialFromDay(START + 100))).toBe(full.evaluation.earned);
+    expect(recertStatus('NISM-SMS', serialFromDay(START), cells, serialFromDay(START + 100))).toBe(
+      full.evaluation.status.line,
+    );
+    expect(creditsEarned('NISM-SMS', serialFromDay(START), cells, serialFromDay(START + 100))).toBe(
+      full.evaluation.earned,
+    );
   });
 
   test('nothing in src but the pass makes a status or a minimum, and the cell functions import no other rules module', () => {
     const files = sources();
-    const statusUsers = files.filter((f) => importsOf(f.text).some((m) => /(^|\/)status$/.test(m) && !m.includes('taskpane'))).map((f) => f.file);
+    const statusUsers = files
+      .filter((f) => importsOf(f.text).some((m) => /(^|\/)status$/.test(m) && !m.includes('taskpane')))
+      .map((f) => f.file);
     expect(statusUsers).toEqual([path.join('src', 'core', 'pass.ts')]);
     // What the cell functions may take from the core: the pass, and for the one-activity and deadline
     // functions the credits of one activity and the cycle's dates; the rest is reading arguments.
     const functions = files.find((f) => f.file === path.join('src', 'functions', 'functions.ts'))!;
-    const core = importsOf(functions.text).filter((m) => m.startsWith('../core/')).map((m) => m.slice('../core/'.length));
-    expect(core.filter((m) => !['pass', 'credits', 'cycle', 'dates', 'excerpt', 'log', 'schema', 'versions'].includes(m))).toEqual([]);
+    const core = importsOf(functions.text)
+      .filter((m) => m.startsWith('../core/'))
+      .map((m) => m.slice('../core/'.length));
+    expect(
+      core.filter((m) => !['pass', 'credits', 'cycle', 'dates', 'excerpt', 'log', 'schema', 'versions'].includes(m)),
+    ).toEqual([]);
     expect(core).toContain('pass');
     expect(files.map((f) => f.file)).not.toContain(path.join('src', 'core', 'tally.ts'));
   });

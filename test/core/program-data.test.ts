@@ -17,7 +17,15 @@ function engineFiles(dir: string): string[] {
 
 test('all nine seed programs load', () => {
   expect(PROGRAMS.map((p) => p.id)).toEqual([
-    'NISM-SMS', 'NAMSS-CPCS', 'NAMSS-CPMSM', 'NAMSS-DUAL', 'NAMSS-DUAL-FIRST', 'ACSM-GEI', 'ACSM-CPT', 'ACSM-EP', 'ACSM-CEP',
+    'NISM-SMS',
+    'NAMSS-CPCS',
+    'NAMSS-CPMSM',
+    'NAMSS-DUAL',
+    'NAMSS-DUAL-FIRST',
+    'ACSM-GEI',
+    'ACSM-CPT',
+    'ACSM-EP',
+    'ACSM-CEP',
   ]);
 });
 
@@ -30,7 +38,8 @@ test('no program id or certifying body appears in engine code', () => {
 
 test('every placeholder in program texts is filled', () => {
   for (const p of PROGRAMS) {
-    for (const phase of p.cycle.phases) expect(phase.summary).not.toMatch(/\{(?!through|deadline|previousThrough|fee:[a-z-]+\})/);
+    for (const phase of p.cycle.phases)
+      expect(phase.summary).not.toMatch(/\{(?!through|deadline|previousThrough|fee:[a-z-]+\})/);
     for (const text of [...p.cycle.phases.map((x) => x.summary), ...p.checklist.map((c) => c.label)]) {
       for (const [, fee] of text.matchAll(/\{fee:([a-z-]+)\}/g)) expect(p.fees.map((f) => f.id)).toContain(fee);
     }
@@ -86,14 +95,32 @@ function run(p: Program, rows: [string, string, number, boolean?][], asOf = '202
 
 describe('rule types beyond the seed programs', () => {
   test('a fractional cap: at most a quarter of the requirement from webinars', () => {
-    const p = testProgram({ caps: [{ id: 'web', label: 'Webinars', limit: { fractionOfRequired: 0.25 }, appliesTo: { formats: ['webinar'] } }] });
-    const ev = run(p, [['2025-02-01', 'Webinar', 4], ['2025-03-01', 'Webinar', 4]]);
+    const p = testProgram({
+      caps: [
+        { id: 'web', label: 'Webinars', limit: { fractionOfRequired: 0.25 }, appliesTo: { formats: ['webinar'] } },
+      ],
+    });
+    const ev = run(p, [
+      ['2025-02-01', 'Webinar', 4],
+      ['2025-03-01', 'Webinar', 4],
+    ]);
     expect(ev.earned).toBe(5); // 25% of 20
   });
 
   test('an annual minimum: 5 approved credits in each cycle year', () => {
-    const p = testProgram({ minimums: [{ id: 'yearly', label: 'approved', credits: 5, filter: { approved: true }, period: 'cycleYear' }] });
-    const ev = run(p, [['2025-02-01', 'Conference', 5, true], ['2025-06-01', 'Webinar', 5, false], ['2026-02-01', 'Conference', 5, false], ['2026-03-01', 'In-person class', 5, false]], '2026-12-01');
+    const p = testProgram({
+      minimums: [{ id: 'yearly', label: 'approved', credits: 5, filter: { approved: true }, period: 'cycleYear' }],
+    });
+    const ev = run(
+      p,
+      [
+        ['2025-02-01', 'Conference', 5, true],
+        ['2025-06-01', 'Webinar', 5, false],
+        ['2026-02-01', 'Conference', 5, false],
+        ['2026-03-01', 'In-person class', 5, false],
+      ],
+      '2026-12-01',
+    );
     expect(ev.earned).toBe(20);
     expect(ev.minimums[0]).toMatchObject({ shortfall: 5 });
     expect(ev.needed).toBe(5);
@@ -101,7 +128,10 @@ describe('rule types beyond the seed programs', () => {
 
   test('a multiplier: approved activities count one and a half times', () => {
     const p = testProgram({ multipliers: [{ label: 'approved bonus', when: { approved: true }, factor: 1.5 }] });
-    const ev = run(p, [['2025-02-01', 'Webinar', 2, true], ['2025-03-01', 'Conference', 2, false]]);
+    const ev = run(p, [
+      ['2025-02-01', 'Webinar', 2, true],
+      ['2025-03-01', 'Conference', 2, false],
+    ]);
     expect(ev.entries.map((e) => e.claimed)).toEqual([3, 2]);
   });
 
@@ -122,7 +152,12 @@ describe('rule types beyond the seed programs', () => {
   });
 
   test('rule versions by date: cycles starting on or after the change use the new numbers', () => {
-    const p = testProgram({ versions: [{ effectiveFrom: '2025-01-01', changes: { required: 30 } }, { effectiveFrom: '2030-01-01', changes: { required: 40 } }] });
+    const p = testProgram({
+      versions: [
+        { effectiveFrom: '2025-01-01', changes: { required: 30 } },
+        { effectiveFrom: '2030-01-01', changes: { required: 40 } },
+      ],
+    });
     expect(programForCycle(p, day('2024-12-31')).required).toBe(20);
     expect(programForCycle(p, day('2025-01-01')).required).toBe(30);
     expect(programForCycle(p, day('2031-06-01')).required).toBe(40);

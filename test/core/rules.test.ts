@@ -10,7 +10,12 @@ function nism(rows: Row[]) {
 
 describe('NISM-SMS caps', () => {
   test('webinars are capped at 5 credits per cycle: six 1-hour webinars count 5', () => {
-    const rows: Row[] = Array.from({ length: 6 }, (_, i) => ({ date: `2025-0${4 + i}-01`, format: 'Webinar', hours: 1, approved: true }));
+    const rows: Row[] = Array.from({ length: 6 }, (_, i) => ({
+      date: `2025-0${4 + i}-01`,
+      format: 'Webinar',
+      hours: 1,
+      approved: true,
+    }));
     const ev = nism(rows);
     expect(ev.claimed).toBe(6);
     expect(ev.earned).toBe(5);
@@ -45,13 +50,24 @@ describe('NISM-SMS caps', () => {
       { date: '2025-06-01', format: 'Conference', hours: 2 },
     ]);
     expect(ev.earned).toBe(10);
-    expect(ev.categories.find((c) => c.formatId === 'conference')).toMatchObject({ claimed: 7, counted: 5, clipped: 2, capLimit: 5 });
+    expect(ev.categories.find((c) => c.formatId === 'conference')).toMatchObject({
+      claimed: 7,
+      counted: 5,
+      clipped: 2,
+      capLimit: 5,
+    });
   });
 
   test('Grovo training is exempt from the per-format cap but not from the per-entry cap', () => {
     const ev = nism([
       { date: '2025-04-01', format: 'Online asynchronous course', provider: 'Grovo', hours: 40, approved: true },
-      { date: '2025-05-01', format: 'Online asynchronous course', provider: 'Grovo Learning', hours: 40, approved: true },
+      {
+        date: '2025-05-01',
+        format: 'Online asynchronous course',
+        provider: 'Grovo Learning',
+        hours: 40,
+        approved: true,
+      },
       { date: '2025-06-01', format: 'Online asynchronous course', provider: 'grovo', hours: 70, approved: true },
       { date: '2025-07-01', format: 'Online asynchronous course', provider: 'Coursera', hours: 30, approved: true },
     ]);
@@ -115,7 +131,14 @@ describe('proof (rules.md section 4)', () => {
       { date: '2025-04-05', format: 'Conference', hours: 1, provider: 'HubSpot', proof: 'Progress tracking' },
       { date: '2025-04-06', format: 'Conference', hours: 1, provider: 'HubSpot', proof: 'Transcript' },
     ]);
-    expect(ev.entries.map((e) => e.proof)).toEqual(['missing', 'insufficient', 'ok', 'not-needed', 'ok', 'insufficient']);
+    expect(ev.entries.map((e) => e.proof)).toEqual([
+      'missing',
+      'insufficient',
+      'ok',
+      'not-needed',
+      'ok',
+      'insufficient',
+    ]);
     expect(ev.entries[1]!.proofMessage).toBe('Assessment score 65 is below 70: insufficient proof');
     expect(ev.proofIssues.map((p) => [p.row, p.state])).toEqual([
       [2, 'missing'],
@@ -128,7 +151,14 @@ describe('proof (rules.md section 4)', () => {
   test('NISM research & writing also needs a publication', () => {
     const ev = nism([
       { date: '2025-04-01', format: 'Research & writing', hours: 2, self: 35, provider: 'Self', proof: 'Assignment' },
-      { date: '2025-04-02', format: 'Research & writing', hours: 1, self: 10, provider: 'Self', proof: 'Assignment; Publication' },
+      {
+        date: '2025-04-02',
+        format: 'Research & writing',
+        hours: 1,
+        self: 10,
+        provider: 'Self',
+        proof: 'Assignment; Publication',
+      },
     ]);
     expect(ev.entries.map((e) => e.proof)).toEqual(['missing', 'ok']);
     expect(ev.entries[0]!.proofMessage).toMatch(/also needs proof of Publication/);
@@ -136,27 +166,42 @@ describe('proof (rules.md section 4)', () => {
   });
 
   test('NAMSS needs a certificate for every entry; ACSM accepts certificates, attendance letters and transcripts', () => {
-    const namss = evaluate('NAMSS-CPCS', '2022-12-02', [
-      { date: '2023-01-10', hours: 1, proof: 'Certificate' },
-      { date: '2023-01-11', hours: 1, proof: 'Transcript' },
-      { date: '2023-01-12', hours: 1, proof: '' },
-    ], '2024-01-01');
+    const namss = evaluate(
+      'NAMSS-CPCS',
+      '2022-12-02',
+      [
+        { date: '2023-01-10', hours: 1, proof: 'Certificate' },
+        { date: '2023-01-11', hours: 1, proof: 'Transcript' },
+        { date: '2023-01-12', hours: 1, proof: '' },
+      ],
+      '2024-01-01',
+    );
     expect(namss.entries.map((e) => e.proof)).toEqual(['ok', 'insufficient', 'missing']);
-    const acsm = evaluate('ACSM-CPT', '2024-01-15', [
-      { date: '2024-02-01', hours: 1, proof: 'Attendance letter' },
-      { date: '2024-02-02', hours: 1, proof: 'Transcript' },
-      { date: '2024-02-03', hours: 1, proof: 'Assignment' },
-    ], '2025-01-01');
+    const acsm = evaluate(
+      'ACSM-CPT',
+      '2024-01-15',
+      [
+        { date: '2024-02-01', hours: 1, proof: 'Attendance letter' },
+        { date: '2024-02-02', hours: 1, proof: 'Transcript' },
+        { date: '2024-02-03', hours: 1, proof: 'Assignment' },
+      ],
+      '2025-01-01',
+    );
     expect(acsm.entries.map((e) => e.proof)).toEqual(['ok', 'ok', 'insufficient']);
   });
 });
 
 describe('NAMSS minimums (all four variants)', () => {
   test('the worked example: CPCS with 10 approved and 25 other credits has earned 35 and needs 5', () => {
-    const ev = evaluate('NAMSS-CPCS', '2022-12-02', [
-      { date: '2023-05-01', format: 'Webinar', hours: 10, approved: true },
-      { date: '2024-05-01', format: 'Live event', hours: 25, approved: false },
-    ], '2025-06-01');
+    const ev = evaluate(
+      'NAMSS-CPCS',
+      '2022-12-02',
+      [
+        { date: '2023-05-01', format: 'Webinar', hours: 10, approved: true },
+        { date: '2024-05-01', format: 'Live event', hours: 25, approved: false },
+      ],
+      '2025-06-01',
+    );
     expect(ev.earned).toBe(35);
     expect(ev.needed).toBe(5);
     expect(ev.bindingMinimum?.id).toBe('approved');
@@ -184,12 +229,17 @@ describe('NAMSS minimums (all four variants)', () => {
   });
 
   test('credits outside the window (before the cycle start or after 1 Dec R) do not count', () => {
-    const ev = evaluate('NAMSS-CPCS', '2022-12-02', [
-      { date: '2022-12-01', hours: 5, approved: true },
-      { date: '2022-12-02', hours: 5, approved: true },
-      { date: '2025-12-01', hours: 5, approved: true },
-      { date: '2025-12-02', hours: 5, approved: true },
-    ], '2026-01-15');
+    const ev = evaluate(
+      'NAMSS-CPCS',
+      '2022-12-02',
+      [
+        { date: '2022-12-01', hours: 5, approved: true },
+        { date: '2022-12-02', hours: 5, approved: true },
+        { date: '2025-12-01', hours: 5, approved: true },
+        { date: '2025-12-02', hours: 5, approved: true },
+      ],
+      '2026-01-15',
+    );
     expect(ev.entries.map((e) => e.state)).toEqual(['outside-window', 'counted', 'counted', 'outside-window']);
     expect(ev.earned).toBe(10);
     expect(ev.checklist.find((c) => c.id === 'window')).toMatchObject({ done: false, rows: [2, 5] });
@@ -205,19 +255,30 @@ describe('NAMSS minimums (all four variants)', () => {
 describe('ACSM caps per cycle year and college grades', () => {
   const start = '2024-01-15';
   test('committee service counts at most 8 CECs per cycle year, CPR/AED at most 5', () => {
-    const ev = evaluate('ACSM-CPT', start, [
-      { date: '2024-03-01', format: 'Committee service', hours: 6 },
-      { date: '2024-09-01', format: 'Committee service', hours: 6 }, // year 1: 2 of 6 count
-      { date: '2025-01-15', format: 'Committee service', hours: 6 }, // year 2 starts on the anniversary
-      { date: '2024-05-01', format: 'CPR/AED course', hours: 4 },
-      { date: '2024-06-01', format: 'CPR/AED course', hours: 4 }, // 1 of 4
-      { date: '2026-06-01', format: 'CPR/AED course', hours: 4 }, // year 3
-    ], '2026-12-01');
+    const ev = evaluate(
+      'ACSM-CPT',
+      start,
+      [
+        { date: '2024-03-01', format: 'Committee service', hours: 6 },
+        { date: '2024-09-01', format: 'Committee service', hours: 6 }, // year 1: 2 of 6 count
+        { date: '2025-01-15', format: 'Committee service', hours: 6 }, // year 2 starts on the anniversary
+        { date: '2024-05-01', format: 'CPR/AED course', hours: 4 },
+        { date: '2024-06-01', format: 'CPR/AED course', hours: 4 }, // 1 of 4
+        { date: '2026-06-01', format: 'CPR/AED course', hours: 4 }, // year 3
+      ],
+      '2026-12-01',
+    );
     expect(ev.entries.map((e) => e.counted)).toEqual([6, 2, 6, 4, 1, 4]);
     expect(ev.entries.map((e) => e.cycleYear)).toEqual([1, 1, 2, 1, 1, 3]);
     expect(ev.earned).toBe(23);
     const year1 = ev.caps.find((c) => c.capId === 'committee' && c.cycleYear === 1)!;
-    expect(year1).toMatchObject({ label: 'Committee service, cycle year 1', limit: 8, claimed: 12, counted: 8, clipped: 4 });
+    expect(year1).toMatchObject({
+      label: 'Committee service, cycle year 1',
+      limit: 8,
+      claimed: 12,
+      counted: 8,
+      clipped: 4,
+    });
   });
 
   test('a college course needs a grade of C or better; without a grade it counts but is at risk', () => {
@@ -236,7 +297,10 @@ describe('ACSM caps per cycle year and college grades', () => {
 
   test('the CPR/AED checklist item reads the valid-until date from the profile', () => {
     const base = evaluate('ACSM-CPT', start, [{ date: '2024-02-01', hours: 45 }], '2026-06-01');
-    expect(base.checklist.find((c) => c.id === 'cpr')).toMatchObject({ done: false, detail: 'enter the valid-until date in the profile' });
+    expect(base.checklist.find((c) => c.id === 'cpr')).toMatchObject({
+      done: false,
+      detail: 'enter the valid-until date in the profile',
+    });
   });
 });
 
@@ -271,9 +335,14 @@ test('a planned activity is not listed as missing proof: it cannot have proof ye
 });
 
 test('each entry names the minimums its counted credits go toward', () => {
-  const ev = evaluate('NAMSS-CPCS', '2022-12-02', [
-    { date: '2023-05-01', hours: 10, approved: true },
-    { date: '2024-05-01', hours: 25, approved: false },
-  ], '2025-06-01');
+  const ev = evaluate(
+    'NAMSS-CPCS',
+    '2022-12-02',
+    [
+      { date: '2023-05-01', hours: 10, approved: true },
+      { date: '2024-05-01', hours: 25, approved: false },
+    ],
+    '2025-06-01',
+  );
   expect(ev.entries.map((e) => e.minimums)).toEqual([['approved'], []]);
 });

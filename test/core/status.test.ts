@@ -40,11 +40,15 @@ describe('NISM-SMS statuses (cycle 2025-03-14, expiry 2027-03-14)', () => {
   test('the status line matches the documented form', () => {
     const ev = evaluate('NISM-SMS', start, nismShort, '2026-01-01');
     expect(ev.status.line).toBe('IN PROGRESS: 10 of 20 credits, 10 to go by 2027-03-14');
-    expect(evaluate('NISM-SMS', start, nismMet, '2027-01-01').status.line).toBe('READY: 20 of 20 credits; apply by 2027-03-14 ($135)');
+    expect(evaluate('NISM-SMS', start, nismMet, '2027-01-01').status.line).toBe(
+      'READY: 20 of 20 credits; apply by 2027-03-14 ($135)',
+    );
   });
 
   test('phase lines name the dates and fees', () => {
-    expect(evaluate('NISM-SMS', start, nismMet, '2027-03-20').status.detail).toBe('certification expired 2027-03-14; apply by 2027-03-28 without penalty');
+    expect(evaluate('NISM-SMS', start, nismMet, '2027-03-20').status.detail).toBe(
+      'certification expired 2027-03-14; apply by 2027-03-28 without penalty',
+    );
     expect(evaluate('NISM-SMS', start, nismShort, '2027-04-01').status.detail).toBe(
       'grace period over; a 3-month extension ($100) runs until 2027-06-14; 10 credits short',
     );
@@ -76,7 +80,9 @@ describe.each([
   });
 
   test('the grace line carries the $50 late fee', () => {
-    expect(evaluate(id, start, met, '2025-12-10').status.line).toBe('GRACE: deadline 2025-12-01 passed; apply by 2025-12-31 with the $50 late fee');
+    expect(evaluate(id, start, met, '2025-12-10').status.line).toBe(
+      'GRACE: deadline 2025-12-01 passed; apply by 2025-12-31 with the $50 late fee',
+    );
   });
 });
 
@@ -103,7 +109,9 @@ describe.each([
   });
 
   test(`READY names the ${fee} renewal fee`, () => {
-    expect(evaluate(id, start, met, '2026-06-01').status.line).toBe(`READY: ${required} of ${required} CECs; apply by 2027-01-15 (${fee})`);
+    expect(evaluate(id, start, met, '2026-06-01').status.line).toBe(
+      `READY: ${required} of ${required} CECs; apply by 2027-01-15 (${fee})`,
+    );
   });
 });
 
@@ -114,7 +122,12 @@ describe('29 February cycle starts', () => {
     ['NAMSS-CPCS', '2024-02-29', '2027-12-01'],
     ['NISM-SMS', '2028-02-29', '2030-02-28'],
   ])('%s starting %s has its deadline on %s', (id, start, deadline) => {
-    const ev = evaluate(id, start, [{ date: start, format: 'Webinar', hours: 1 }].map((r) => (id.startsWith('ACSM') ? { ...r, format: 'CEC' } : r)), start);
+    const ev = evaluate(
+      id,
+      start,
+      [{ date: start, format: 'Webinar', hours: 1 }].map((r) => (id.startsWith('ACSM') ? { ...r, format: 'CEC' } : r)),
+      start,
+    );
     expect(isoFromDay(ev.cycle.deadline)).toBe(deadline);
   });
 

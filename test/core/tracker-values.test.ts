@@ -19,21 +19,43 @@ const iso = (d: unknown) => isoFromDay(d as number);
 
 describe('text dates', () => {
   it.each([
-    ['3/14/2025', '2025-03-14'], ['14/03/2025', '2025-03-14'], ['14-Mar-2025', '2025-03-14'], ['Mar 14, 2025', '2025-03-14'],
-    ['June 10, 2025', '2025-06-10'], ['10 June 2025', '2025-06-10'], ['2025/03/14', '2025-03-14'], ['Tue, Mar 4, 2025', '2025-03-04'],
-    ['3/14/25', '2025-03-14'], ['Sept 2, 2024', '2024-09-02'],
+    ['3/14/2025', '2025-03-14'],
+    ['14/03/2025', '2025-03-14'],
+    ['14-Mar-2025', '2025-03-14'],
+    ['Mar 14, 2025', '2025-03-14'],
+    ['June 10, 2025', '2025-06-10'],
+    ['10 June 2025', '2025-06-10'],
+    ['2025/03/14', '2025-03-14'],
+    ['Tue, Mar 4, 2025', '2025-03-04'],
+    ['3/14/25', '2025-03-14'],
+    ['Sept 2, 2024', '2024-09-02'],
   ])('%s is %s', (text, expected) => {
     expect(iso(readDate(text))).toBe(expected);
   });
 
   it('a column with a day over 12 reads all its dates day first; otherwise the option decides, and says so', () => {
-    const dmy = parse([['Date', 'Hours'], ['05/04/2025', 1], ['25/04/2025', 1]]);
+    const dmy = parse([
+      ['Date', 'Hours'],
+      ['05/04/2025', 1],
+      ['25/04/2025', 1],
+    ]);
     expect(dmy.entries.map((e) => isoFromDay(e.date))).toEqual(['2025-04-05', '2025-04-25']);
     expect(dmy.notices).toEqual([]);
-    const mdy = parse([['Date', 'Hours'], ['05/04/2025', 1], ['06/07/2025', 1]]);
+    const mdy = parse([
+      ['Date', 'Hours'],
+      ['05/04/2025', 1],
+      ['06/07/2025', 1],
+    ]);
     expect(mdy.entries.map((e) => isoFromDay(e.date))).toEqual(['2025-05-04', '2025-06-07']);
     expect(mdy.notices[0]!.message).toMatch(/"05\/04\/2025" were read month first \(mdy\).*--date-order dmy/);
-    const chosen = parse([['Date', 'Hours'], ['05/04/2025', 1]], namss, 'dmy');
+    const chosen = parse(
+      [
+        ['Date', 'Hours'],
+        ['05/04/2025', 1],
+      ],
+      namss,
+      'dmy',
+    );
     expect(isoFromDay(chosen.entries[0]!.date)).toBe('2025-04-05');
   });
 
@@ -44,7 +66,14 @@ describe('text dates', () => {
 
 describe('amounts with units', () => {
   it.each([
-    ['1.5 hrs', 1.5], ['90 min', 1.5], ['2 CEUs', 2], ['1h 30m', 1.5], ['1:30', 1.5], ['3 hours', 3], ['45 mins', 0.75], ['2 credits', 2],
+    ['1.5 hrs', 1.5],
+    ['90 min', 1.5],
+    ['2 CEUs', 2],
+    ['1h 30m', 1.5],
+    ['1:30', 1.5],
+    ['3 hours', 3],
+    ['45 mins', 0.75],
+    ['2 credits', 2],
   ])('%s is %p', (text, n) => {
     expect(readAmount(text, 100)).toBe(n);
   });

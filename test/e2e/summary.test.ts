@@ -42,7 +42,10 @@ describeBrowser('the pane creates the submission summary (preview, headless Chro
   /** A cell of the preview's in-memory workbook. */
   const cell = (sheet: string, row: number, col: number) =>
     page.evaluate(
-      ([s, r, c]) => (window as unknown as { ceLedger: { wb: { getValue(s: string, r: number, c: number): unknown } } }).ceLedger.wb.getValue(s as string, r as number, c as number),
+      ([s, r, c]) =>
+        (
+          window as unknown as { ceLedger: { wb: { getValue(s: string, r: number, c: number): unknown } } }
+        ).ceLedger.wb.getValue(s as string, r as number, c as number),
       [sheet, row, col] as const,
     );
   // The preview's own sheet tabs, by their markup.
@@ -85,6 +88,9 @@ describeBrowser('the pane creates the submission summary (preview, headless Chro
     await dialog.getByRole('button', { name: 'Replace' }).click();
     await page.getByText(/^Replaced the summary on the sheets "CE Summary" and "CE Entries"/).waitFor();
     expect(await cell('CE Summary', 0, 0)).toBe('CE Ledger submission summary');
-    expect((await sheetTabs()).filter((t) => t.startsWith('CE Summary') || t.startsWith('CE Entries'))).toEqual(['CE Summary', 'CE Entries']);
+    expect((await sheetTabs()).filter((t) => t.startsWith('CE Summary') || t.startsWith('CE Entries'))).toEqual([
+      'CE Summary',
+      'CE Entries',
+    ]);
   });
 });

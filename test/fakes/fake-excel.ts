@@ -41,7 +41,9 @@ export class PayloadSizeLimitError extends Error {
     limit: number,
     unit: 'cells' | 'bytes' = 'cells',
   ) {
-    super(`The ${code.startsWith('Request') ? 'request' : 'response'} payload size has exceeded the limit (${size} ${unit}, limit ${limit}).`);
+    super(
+      `The ${code.startsWith('Request') ? 'request' : 'response'} payload size has exceeded the limit (${size} ${unit}, limit ${limit}).`,
+    );
   }
 }
 
@@ -60,7 +62,13 @@ function jsonUtf8(value: unknown): number {
 }
 
 type Action = () => void;
-type Handler = (event: { worksheetId: string; address: string; changeType: string; source: string; type: string }) => unknown;
+type Handler = (event: {
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: string;
+  type: string;
+}) => unknown;
 
 export class FakeExcel {
   readonly book: MemoryWorkbook;
@@ -102,7 +110,14 @@ export class FakeExcel {
     this.payloadBytes = options.payloadBytes;
     void this.book.onChange((e) => {
       const id = this.idOf(e.sheet);
-      for (const h of [...this.handlers]) void h({ worksheetId: id, address: 'A1', changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged' });
+      for (const h of [...this.handlers])
+        void h({
+          worksheetId: id,
+          address: 'A1',
+          changeType: 'RangeEdited',
+          source: 'Local',
+          type: 'WorksheetChanged',
+        });
     });
   }
 
@@ -132,7 +147,11 @@ export class FakeExcel {
 
 function parseLoad(spec: unknown): string[] {
   if (spec === undefined) return ['*'];
-  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === 'string')
+    return spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.map(String);
   if (typeof spec === 'object' && spec !== null) return Object.keys(spec);
   return [];
@@ -150,7 +169,12 @@ export class FakeContext {
   enqueue(action: Action, isLoad = false, argument?: () => unknown): void {
     this.queue.push(action);
     if (isLoad) this.loads++;
-    else this.sizes.push({ read: false, cells: () => 0, bytes: () => FAKE_WRITE_ACTION_BYTES + (argument ? jsonUtf8(argument()) : 0) });
+    else
+      this.sizes.push({
+        read: false,
+        cells: () => 0,
+        bytes: () => FAKE_WRITE_ACTION_BYTES + (argument ? jsonUtf8(argument()) : 0),
+      });
   }
   /** Records the cells (and bytes, for a load) a queued load or write carries (counted when the sync is sent). */
   payload(read: boolean, cells: () => number, bytes?: () => number): void {
@@ -165,13 +189,15 @@ export class FakeContext {
     this.loads = 0;
     this.sizes = [];
     const count = (read: boolean, measure: (s: (typeof sizes)[number]) => number) =>
-      sizes.filter((s) => s.read === read).reduce((sum, s) => {
-        try {
-          return sum + measure(s);
-        } catch {
-          return sum; // a range on a sheet the same batch creates: its cell count is nothing
-        }
-      }, 0);
+      sizes
+        .filter((s) => s.read === read)
+        .reduce((sum, s) => {
+          try {
+            return sum + measure(s);
+          } catch {
+            return sum; // a range on a sheet the same batch creates: its cell count is nothing
+          }
+        }, 0);
     const read = count(true, (s) => s.cells());
     const written = count(false, (s) => s.cells());
     const byteLimit = this.fake.payloadBytes;
@@ -180,10 +206,14 @@ export class FakeContext {
     this.fake.cellsPerSync.push({ read, written });
     this.fake.bytesPerSync.push({ read: readBytes, written: writtenBytes });
     const limit = this.fake.payloadLimit;
-    if (limit !== undefined && written > limit) throw new PayloadSizeLimitError('RequestPayloadSizeLimitExceeded', written, limit);
-    if (limit !== undefined && read > limit) throw new PayloadSizeLimitError('ResponsePayloadSizeLimitExceeded', read, limit);
-    if (byteLimit !== undefined && writtenBytes > byteLimit) throw new PayloadSizeLimitError('RequestPayloadSizeLimitExceeded', writtenBytes, byteLimit, 'bytes');
-    if (byteLimit !== undefined && readBytes > byteLimit) throw new PayloadSizeLimitError('ResponsePayloadSizeLimitExceeded', readBytes, byteLimit, 'bytes');
+    if (limit !== undefined && written > limit)
+      throw new PayloadSizeLimitError('RequestPayloadSizeLimitExceeded', written, limit);
+    if (limit !== undefined && read > limit)
+      throw new PayloadSizeLimitError('ResponsePayloadSizeLimitExceeded', read, limit);
+    if (byteLimit !== undefined && writtenBytes > byteLimit)
+      throw new PayloadSizeLimitError('RequestPayloadSizeLimitExceeded', writtenBytes, byteLimit, 'bytes');
+    if (byteLimit !== undefined && readBytes > byteLimit)
+      throw new PayloadSizeLimitError('ResponsePayloadSizeLimitExceeded', readBytes, byteLimit, 'bytes');
     for (const action of actions) action();
   }
   get book(): MemoryWorkbook {
@@ -250,7 +280,8 @@ abstract class FakeCollection<T extends FakeObject> extends FakeObject {
     this.current = items;
   }
   get items(): T[] {
-    if (!this.current) throw new PropertyNotLoadedError(`${this.constructor.name}.items was read without load() and sync()`);
+    if (!this.current)
+      throw new PropertyNotLoadedError(`${this.constructor.name}.items was read without load() and sync()`);
     return this.current;
   }
   protected compute(): unknown {
@@ -273,7 +304,11 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return new FakeWorksheet(this.ctx, () => this.ctx.book.activeSheet ?? this.ctx.book.sheetNames()[0]!, false);
   }
   add(name: string): FakeWorksheet {
-    this.ctx.enqueue(() => this.ctx.book.applyNow([{ kind: 'addSheet', name }]), false, () => name);
+    this.ctx.enqueue(
+      () => this.ctx.book.applyNow([{ kind: 'addSheet', name }]),
+      false,
+      () => name,
+    );
     return new FakeWorksheet(this.ctx, name, false);
   }
   get onChanged() {
@@ -321,16 +356,27 @@ export class FakeWorksheet extends FakeObject {
     return this.prop('name');
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const sheet = this.resolve();
-      if (sheet === '') return null;
-      const used = this.ctx.book.usedRangeOf(sheet);
-      return used ? { sheet, ref: used } : null;
-    }, true);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const sheet = this.resolve();
+        if (sheet === '') return null;
+        const used = this.ctx.book.usedRangeOf(sheet);
+        return used ? { sheet, ref: used } : null;
+      },
+      true,
+    );
   }
   /** The whole sheet without an address (only for asking what it holds, such as its merged areas). */
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), ref: address ? parseAddress(address) : { row: 0, col: 0, rows: 1_048_576, cols: 16_384 } }), false);
+    return new FakeRange(
+      this.ctx,
+      () => ({
+        sheet: this.resolve(),
+        ref: address ? parseAddress(address) : { row: 0, col: 0, rows: 1_048_576, cols: 16_384 },
+      }),
+      false,
+    );
   }
   get protection(): FakeProtection {
     return new FakeProtection(this.ctx, () => this.resolve());
@@ -356,15 +402,20 @@ export class FakeWorksheet extends FakeObject {
     };
   }
   readonly freezePanes = {
-    freezeRows: (rows: number) => this.ctx.enqueue(() => this.ctx.book.applyNow([{ kind: 'freezeRows', sheet: this.resolve(), rows }])),
+    freezeRows: (rows: number) =>
+      this.ctx.enqueue(() => this.ctx.book.applyNow([{ kind: 'freezeRows', sheet: this.resolve(), rows }])),
   };
   get pageLayout() {
     const record = (key: string, value: unknown) =>
-      this.ctx.enqueue(() => {
-        const sheet = this.resolve();
-        const current = this.ctx.fake.pageLayouts.get(sheet) ?? {};
-        this.ctx.fake.pageLayouts.set(sheet, { ...current, [key]: value });
-      }, false, () => value);
+      this.ctx.enqueue(
+        () => {
+          const sheet = this.resolve();
+          const current = this.ctx.fake.pageLayouts.get(sheet) ?? {};
+          this.ctx.fake.pageLayouts.set(sheet, { ...current, [key]: value });
+        },
+        false,
+        () => value,
+      );
     return {
       set orientation(v: string) {
         record('orientation', v);
@@ -389,7 +440,12 @@ export class FakeWorksheet extends FakeObject {
   get charts() {
     return {
       add: (type: string, data: FakeRange, _seriesBy: string) => {
-        const chart = { sheet: '', type, data: { row: 0, col: 0, rows: 0, cols: 0 }, title: undefined as string | undefined };
+        const chart = {
+          sheet: '',
+          type,
+          data: { row: 0, col: 0, rows: 0, cols: 0 },
+          title: undefined as string | undefined,
+        };
         this.ctx.enqueue(() => {
           const target = data.target()!;
           chart.sheet = this.resolve();
@@ -456,7 +512,8 @@ class FakeRangeAreas extends FakeObject {
   }
   private areas(): { sheet: string; refs: RangeRef[] } {
     const { sheet, ref } = this.range.target()!;
-    const touches = (m: RangeRef) => m.row < ref.row + ref.rows && ref.row < m.row + m.rows && m.col < ref.col + ref.cols && ref.col < m.col + m.cols;
+    const touches = (m: RangeRef) =>
+      m.row < ref.row + ref.rows && ref.row < m.row + m.rows && m.col < ref.col + ref.cols && ref.col < m.col + m.cols;
     return { sheet, refs: this.ctx.book.mergedAreas(sheet).filter(touches) };
   }
   protected override isNull(): boolean {
@@ -520,7 +577,9 @@ export class FakeRange extends FakeObject {
   }
   override load(spec?: unknown): this {
     const props = parseLoad(spec);
-    const heavy = props.includes('*') ? ['values', 'formulas', 'numberFormat'] : props.filter((p) => p === 'values' || p === 'formulas' || p === 'numberFormat');
+    const heavy = props.includes('*')
+      ? ['values', 'formulas', 'numberFormat']
+      : props.filter((p) => p === 'values' || p === 'formulas' || p === 'numberFormat');
     if (heavy.length) {
       this.ctx.payload(
         true,
@@ -542,7 +601,9 @@ export class FakeRange extends FakeObject {
   }
   private cells<T>(fn: (sheet: string, row: number, col: number) => T): T[][] {
     const { sheet, ref } = this.target()!;
-    return Array.from({ length: ref.rows }, (_, r) => Array.from({ length: ref.cols }, (_, c) => fn(sheet, ref.row + r, ref.col + c)));
+    return Array.from({ length: ref.rows }, (_, r) =>
+      Array.from({ length: ref.cols }, (_, c) => fn(sheet, ref.row + r, ref.col + c)),
+    );
   }
   protected compute(name: string): unknown {
     const { sheet, ref } = this.target()!;
@@ -594,79 +655,122 @@ export class FakeRange extends FakeObject {
   private checkShape(data: readonly (readonly unknown[])[]): void {
     const { ref } = this.target()!;
     if (data.length !== ref.rows || data.some((r) => r.length !== ref.cols)) {
-      throw new InvalidArgumentError(`The number of rows or columns in the input array doesn't match the size of the range (${ref.rows}×${ref.cols})`);
+      throw new InvalidArgumentError(
+        `The number of rows or columns in the input array doesn't match the size of the range (${ref.rows}×${ref.cols})`,
+      );
     }
   }
   set values(data: CellValue[][]) {
     const copy = data.map((r) => [...r]);
     this.written(copy);
-    this.ctx.enqueue(() => {
-      this.checkShape(copy);
-      const { sheet, ref } = this.target()!;
-      copy.forEach((row, r) =>
-        row.forEach((v, c) => {
-          const [rr, cc] = [ref.row + r, ref.col + c];
-          const asText = this.ctx.book.numberFormat(sheet, rr, cc) === '@';
-          const stored = asText ? { value: v } : excelCoerce(v);
-          if (stored.formula !== undefined) this.ctx.book.applyNow([{ kind: 'setFormulas', sheet, row: rr, col: cc, formulas: [[stored.formula]] }]);
-          else this.ctx.book.applyNow([{ kind: 'setValues', sheet, row: rr, col: cc, values: [[stored.value ?? '']] }]);
-        }),
-      );
-    }, false, () => copy);
+    this.ctx.enqueue(
+      () => {
+        this.checkShape(copy);
+        const { sheet, ref } = this.target()!;
+        copy.forEach((row, r) =>
+          row.forEach((v, c) => {
+            const [rr, cc] = [ref.row + r, ref.col + c];
+            const asText = this.ctx.book.numberFormat(sheet, rr, cc) === '@';
+            const stored = asText ? { value: v } : excelCoerce(v);
+            if (stored.formula !== undefined)
+              this.ctx.book.applyNow([{ kind: 'setFormulas', sheet, row: rr, col: cc, formulas: [[stored.formula]] }]);
+            else
+              this.ctx.book.applyNow([{ kind: 'setValues', sheet, row: rr, col: cc, values: [[stored.value ?? '']] }]);
+          }),
+        );
+      },
+      false,
+      () => copy,
+    );
   }
   set formulas(data: CellValue[][]) {
     const copy = data.map((r) => r.map((v) => String(v)));
     this.written(copy);
-    this.ctx.enqueue(() => {
-      this.checkShape(copy);
-      const { sheet, ref } = this.target()!;
-      this.ctx.book.applyNow([{ kind: 'setFormulas', sheet, row: ref.row, col: ref.col, formulas: copy }]);
-    }, false, () => copy);
+    this.ctx.enqueue(
+      () => {
+        this.checkShape(copy);
+        const { sheet, ref } = this.target()!;
+        this.ctx.book.applyNow([{ kind: 'setFormulas', sheet, row: ref.row, col: ref.col, formulas: copy }]);
+      },
+      false,
+      () => copy,
+    );
   }
   set numberFormat(data: string[][]) {
     const copy = data.map((r) => [...r]);
     this.written(copy);
-    this.ctx.enqueue(() => {
-      this.checkShape(copy);
-      const { sheet, ref } = this.target()!;
-      const ops = copy.flatMap((row, r) =>
-        row.map((format, c) => ({ kind: 'setNumberFormat' as const, sheet, range: { row: ref.row + r, col: ref.col + c, rows: 1, cols: 1 }, format })),
-      );
-      this.ctx.book.applyNow(ops);
-    }, false, () => copy);
+    this.ctx.enqueue(
+      () => {
+        this.checkShape(copy);
+        const { sheet, ref } = this.target()!;
+        const ops = copy.flatMap((row, r) =>
+          row.map((format, c) => ({
+            kind: 'setNumberFormat' as const,
+            sheet,
+            range: { row: ref.row + r, col: ref.col + c, rows: 1, cols: 1 },
+            format,
+          })),
+        );
+        this.ctx.book.applyNow(ops);
+      },
+      false,
+      () => copy,
+    );
   }
   set hyperlink(link: { address: string; textToDisplay: string }) {
-    this.ctx.enqueue(() => {
-      const { sheet, ref } = this.target()!;
-      this.ctx.book.applyNow([{ kind: 'hyperlink', sheet, row: ref.row, col: ref.col, address: link.address, text: link.textToDisplay }]);
-    }, false, () => link);
+    this.ctx.enqueue(
+      () => {
+        const { sheet, ref } = this.target()!;
+        this.ctx.book.applyNow([
+          { kind: 'hyperlink', sheet, row: ref.row, col: ref.col, address: link.address, text: link.textToDisplay },
+        ]);
+      },
+      false,
+      () => link,
+    );
   }
   get getMergedAreasOrNullObject(): (() => FakeRangeAreas) | undefined {
     return this.ctx.fake.mergedAreasApi ? () => new FakeRangeAreas(this.ctx, this) : undefined;
   }
   getCell(row: number, col: number): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const { sheet, ref } = this.target()!;
-      return { sheet, ref: { row: ref.row + row, col: ref.col + col, rows: 1, cols: 1 } };
-    }, false);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const { sheet, ref } = this.target()!;
+        return { sheet, ref: { row: ref.row + row, col: ref.col + col, rows: 1, cols: 1 } };
+      },
+      false,
+    );
   }
   getRow(row: number): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const { sheet, ref } = this.target()!;
-      return { sheet, ref: { row: ref.row + row, col: ref.col, rows: 1, cols: ref.cols } };
-    }, false);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const { sheet, ref } = this.target()!;
+        return { sheet, ref: { row: ref.row + row, col: ref.col, rows: 1, cols: ref.cols } };
+      },
+      false,
+    );
   }
   getEntireRow(): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const { sheet, ref } = this.target()!;
-      return { sheet, ref: { row: ref.row, col: 0, rows: ref.rows, cols: 16_384 } };
-    }, false);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const { sheet, ref } = this.target()!;
+        return { sheet, ref: { row: ref.row, col: 0, rows: ref.rows, cols: 16_384 } };
+      },
+      false,
+    );
   }
   getEntireColumn(): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const { sheet, ref } = this.target()!;
-      return { sheet, ref: { row: 0, col: ref.col, rows: 1_048_576, cols: ref.cols } };
-    }, false);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const { sheet, ref } = this.target()!;
+        return { sheet, ref: { row: 0, col: ref.col, rows: 1_048_576, cols: ref.cols } };
+      },
+      false,
+    );
   }
   merge(_across?: boolean): void {
     this.ctx.enqueue(() => {
@@ -682,10 +786,14 @@ export class FakeRange extends FakeObject {
   }
   get format() {
     const style = (s: Record<string, unknown>) =>
-      this.ctx.enqueue(() => {
-        const { sheet, ref } = this.target()!;
-        this.ctx.book.applyNow([{ kind: 'setStyle', sheet, range: ref, style: s }]);
-      }, false, () => Object.values(s)[0]);
+      this.ctx.enqueue(
+        () => {
+          const { sheet, ref } = this.target()!;
+          this.ctx.book.applyNow([{ kind: 'setStyle', sheet, range: ref, style: s }]);
+        },
+        false,
+        () => Object.values(s)[0],
+      );
     const ctx = this.ctx;
     const target = () => this.target()!;
     return {
@@ -717,7 +825,8 @@ export class FakeRange extends FakeObject {
       set columnWidth(v: number) {
         ctx.enqueue(() => {
           const { sheet, ref } = target();
-          for (let c = 0; c < ref.cols; c++) ctx.book.applyNow([{ kind: 'setColumnWidth', sheet, col: ref.col + c, width: v }]);
+          for (let c = 0; c < ref.cols; c++)
+            ctx.book.applyNow([{ kind: 'setColumnWidth', sheet, col: ref.col + c, width: v }]);
         });
       },
       set rowHeight(v: number) {
@@ -734,10 +843,14 @@ export class FakeRange extends FakeObject {
     // Each setter rewrites the whole validation of the range with what has been set so far.
     const state: { list: string[]; prompt?: string; alert?: ListAlert } = { list: [] };
     const write = () =>
-      ctx.enqueue(() => {
-        const { sheet, ref } = target();
-        ctx.book.applyNow([{ kind: 'listValidation', sheet, range: ref, ...state }]);
-      }, false, () => state);
+      ctx.enqueue(
+        () => {
+          const { sheet, ref } = target();
+          ctx.book.applyNow([{ kind: 'listValidation', sheet, range: ref, ...state }]);
+        },
+        false,
+        () => state,
+      );
     return {
       clear: () => undefined,
       set rule(rule: { list: { source: string } }) {
@@ -751,7 +864,8 @@ export class FakeRange extends FakeObject {
       set errorAlert(a: { showAlert: boolean; style: string; title: string; message: string }) {
         if (!a.showAlert) throw new Error('fake: an error alert that is not shown is not supported');
         const style = a.style.toLowerCase();
-        if (style !== 'stop' && style !== 'warning' && style !== 'information') throw new InvalidArgumentError(`Invalid error alert style "${a.style}"`);
+        if (style !== 'stop' && style !== 'warning' && style !== 'information')
+          throw new InvalidArgumentError(`Invalid error alert style "${a.style}"`);
         state.alert = { style, title: a.title, message: a.message };
         write();
       },
@@ -763,10 +877,22 @@ export class FakeRange extends FakeObject {
         if (type !== 'Custom') throw new Error('fake: only custom conditional formats');
         const cf = { custom: { rule: { formula: '' }, format: { fill: { color: '' } } } };
         // The formula and fill are set on the returned object before the sync that applies it.
-        this.ctx.enqueue(() => {
-          const { sheet, ref } = this.target()!;
-          this.ctx.book.applyNow([{ kind: 'conditionalFormat', sheet, range: ref, formula: cf.custom.rule.formula, fill: cf.custom.format.fill.color }]);
-        }, false, () => cf);
+        this.ctx.enqueue(
+          () => {
+            const { sheet, ref } = this.target()!;
+            this.ctx.book.applyNow([
+              {
+                kind: 'conditionalFormat',
+                sheet,
+                range: ref,
+                formula: cf.custom.rule.formula,
+                fill: cf.custom.format.fill.color,
+              },
+            ]);
+          },
+          false,
+          () => cf,
+        );
         return cf;
       },
     };
@@ -802,15 +928,23 @@ class FakeTable extends FakeObject {
     });
   }
   getRange(): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const t = this.current();
-      return { sheet: t.sheet, ref: t.range };
-    }, false);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.current();
+        return { sheet: t.sheet, ref: t.range };
+      },
+      false,
+    );
   }
   get columns() {
     return {
       add: (_index?: number, _values?: unknown, name?: string) => {
-        this.ctx.enqueue(() => this.ctx.book.applyNow([{ kind: 'addTableColumns', table: this.current().name, headers: [name ?? 'Column'] }]));
+        this.ctx.enqueue(() =>
+          this.ctx.book.applyNow([
+            { kind: 'addTableColumns', table: this.current().name, headers: [name ?? 'Column'] },
+          ]),
+        );
       },
     };
   }
@@ -849,10 +983,14 @@ class FakeNamedItem extends FakeObject {
     return this.prop('type');
   }
   getRangeOrNullObject(): FakeRange {
-    return new FakeRange(this.ctx, () => {
-      const n = this.ctx.book.names().find((x) => x.name.toLowerCase() === this.itemName.toLowerCase());
-      return n && this.ctx.book.hasSheet(n.sheet) ? { sheet: n.sheet, ref: n.range } : null;
-    }, true);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const n = this.ctx.book.names().find((x) => x.name.toLowerCase() === this.itemName.toLowerCase());
+        return n && this.ctx.book.hasSheet(n.sheet) ? { sheet: n.sheet, ref: n.range } : null;
+      },
+      true,
+    );
   }
   delete(): void {
     this.ctx.enqueue(() => this.ctx.book.deleteName(this.current().name));
@@ -867,14 +1005,17 @@ class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
     return new FakeNamedItem(this.ctx, name);
   }
   add(name: string, range: FakeRange, comment?: string): FakeNamedItem {
-    this.ctx.enqueue(() => {
-      if (this.ctx.book.names().some((n) => n.name.toLowerCase() === name.toLowerCase())) {
-        throw new InvalidArgumentError(`The name "${name}" already exists`);
-      }
-      const { sheet, ref } = range.target()!;
-      this.ctx.book.applyNow([{ kind: 'defineName', name, sheet, range: ref, ...(comment ? { comment } : {}) }]);
-    }, false, () => [name, comment]);
+    this.ctx.enqueue(
+      () => {
+        if (this.ctx.book.names().some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+          throw new InvalidArgumentError(`The name "${name}" already exists`);
+        }
+        const { sheet, ref } = range.target()!;
+        this.ctx.book.applyNow([{ kind: 'defineName', name, sheet, range: ref, ...(comment ? { comment } : {}) }]);
+      },
+      false,
+      () => [name, comment],
+    );
     return new FakeNamedItem(this.ctx, name);
   }
 }
-

@@ -14,7 +14,9 @@ const dist = path.join(__dirname, '../../dist');
 
 test('functions.js registers every function named in functions.json, with no other chunk', () => {
   const code = fs.readFileSync(path.join(dist, 'functions.js'), 'utf8');
-  const metadata = JSON.parse(fs.readFileSync(path.join(dist, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
+  const metadata = JSON.parse(fs.readFileSync(path.join(dist, 'functions.json'), 'utf8')) as {
+    functions: { id: string }[];
+  };
   const registered = new Map<string, (...args: unknown[]) => unknown>();
   class FakeError {
     constructor(
@@ -31,12 +33,23 @@ test('functions.js registers every function named in functions.json, with no oth
   });
   vm.runInContext(code, context, { filename: 'functions.js' });
   expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
-  expect([...registered.keys()].sort()).toEqual(['CE_CREDITS', 'CREDITS_EARNED', 'CREDITS_NEEDED', 'RECERT_DEADLINE', 'RECERT_STATUS']);
+  expect([...registered.keys()].sort()).toEqual([
+    'CE_CREDITS',
+    'CREDITS_EARNED',
+    'CREDITS_NEEDED',
+    'RECERT_DEADLINE',
+    'RECERT_STATUS',
+  ]);
 
   // The registered functions compute, and their errors are the host's CustomFunctions.Error.
   expect(registered.get('CE_CREDITS')!('NISM-SMS', 'Online blended course', 3, 40)).toBe(5);
-  const log = [['Date', 'Format', 'Hours', 'Provider'], ['2025-04-01', 'Webinar', 2, 'NISM']];
-  expect(registered.get('RECERT_STATUS')!('NISM-SMS', '2025-03-14', log, '2025-05-01')).toBe('IN PROGRESS: 2 of 20 credits, 18 to go by 2027-03-14');
+  const log = [
+    ['Date', 'Format', 'Hours', 'Provider'],
+    ['2025-04-01', 'Webinar', 2, 'NISM'],
+  ];
+  expect(registered.get('RECERT_STATUS')!('NISM-SMS', '2025-03-14', log, '2025-05-01')).toBe(
+    'IN PROGRESS: 2 of 20 credits, 18 to go by 2027-03-14',
+  );
   let thrown: unknown;
   try {
     registered.get('CE_CREDITS')!('NISM-SMS', 'Webinar', -1, null);
@@ -54,7 +67,9 @@ test('functions.js does not reference other chunks or load anything at run time'
 
 /** The page's script URLs, in order. */
 function scriptsOf(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  return [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3]!,
+  );
 }
 
 describe('the shared runtime page', () => {
@@ -63,7 +78,9 @@ describe('the shared runtime page', () => {
   test('taskpane.html loads Office.js and taskpane.js only: no functions.js or commands.js beside it', () => {
     const scripts = scriptsOf(html);
     expect(scripts.filter((s) => !/^(https?:)?\/\//.test(s))).toEqual(['taskpane.js']);
-    expect(scripts.filter((s) => /^(https?:)?\/\//.test(s))).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    expect(scripts.filter((s) => /^(https?:)?\/\//.test(s))).toEqual([
+      'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+    ]);
     expect(html).not.toMatch(/functions\.js|commands\.js/);
   });
 
@@ -74,7 +91,9 @@ describe('the shared runtime page', () => {
 
   test('taskpane.js registers each CEU function and the ribbon command exactly once, before Office is ready', () => {
     const code = fs.readFileSync(path.join(dist, 'taskpane.js'), 'utf8');
-    const metadata = JSON.parse(fs.readFileSync(path.join(dist, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
+    const metadata = JSON.parse(fs.readFileSync(path.join(dist, 'functions.json'), 'utf8')) as {
+      functions: { id: string }[];
+    };
     const functionIds: string[] = [];
     const functions = new Map<string, (...args: unknown[]) => unknown>();
     const actions: string[] = [];
@@ -91,14 +110,23 @@ describe('the shared runtime page', () => {
       // onReady's callback (rendering the pane) is never called: only the registrations are under test.
       Office: { onReady: () => void onReadyCalls++, actions: { associate: (id: string) => actions.push(id) } },
       // webpack's chunk loading (for the pane's lazy parts) finds its base URL from the current script.
-      document: { currentScript: { tagName: 'SCRIPT', src: 'https://localhost:3000/taskpane.js' }, getElementById: () => null },
+      document: {
+        currentScript: { tagName: 'SCRIPT', src: 'https://localhost:3000/taskpane.js' },
+        getElementById: () => null,
+      },
     };
     globals.self = globals;
     globals.window = globals;
     vm.runInContext(code, vm.createContext(globals), { filename: 'taskpane.js' });
 
     expect([...functionIds].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
-    expect([...functionIds].sort()).toEqual(['CE_CREDITS', 'CREDITS_EARNED', 'CREDITS_NEEDED', 'RECERT_DEADLINE', 'RECERT_STATUS']);
+    expect([...functionIds].sort()).toEqual([
+      'CE_CREDITS',
+      'CREDITS_EARNED',
+      'CREDITS_NEEDED',
+      'RECERT_DEADLINE',
+      'RECERT_STATUS',
+    ]);
     expect(actions).toEqual(['showTaskpane']);
     expect(onReadyCalls).toBe(1);
     expect(functions.get('CE_CREDITS')!('NISM-SMS', 'Online blended course', 3, 40)).toBe(5);

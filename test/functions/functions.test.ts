@@ -51,22 +51,58 @@ describe('CE_CREDITS', () => {
   });
 
   test.each([
-    [() => ceCredits('NISM', 'Webinar', 1, null), '#VALUE!', /^program: "NISM" is not a known program; use one of NISM-SMS, NAMSS-CPCS/],
+    [
+      () => ceCredits('NISM', 'Webinar', 1, null),
+      '#VALUE!',
+      /^program: "NISM" is not a known program; use one of NISM-SMS, NAMSS-CPCS/,
+    ],
     [() => ceCredits('', 'Webinar', 1, null), '#VALUE!', /^program: enter a program id/],
     [() => ceCredits(42, 'Webinar', 1, null), '#VALUE!', /^program: "42" is not a known program/],
-    [() => ceCredits('NISM-SMS', 'Podcast', 1, null), '#VALUE!', /^format: "Podcast" is not one of the NISM-SMS formats; use Webinar, In-person class/],
+    [
+      () => ceCredits('NISM-SMS', 'Podcast', 1, null),
+      '#VALUE!',
+      /^format: "Podcast" is not one of the NISM-SMS formats; use Webinar, In-person class/,
+    ],
     [() => ceCredits('NISM-SMS', '', 2, null), '#VALUE!', /^format: enter a format, one of Webinar/],
-    [() => ceCredits('NISM-SMS', 'Webinar', -1, null), '#NUM!', /^hours: -1 is negative; enter hours as a number, 0 or more$/],
+    [
+      () => ceCredits('NISM-SMS', 'Webinar', -1, null),
+      '#NUM!',
+      /^hours: -1 is negative; enter hours as a number, 0 or more$/,
+    ],
     [() => ceCredits('NISM-SMS', 'Webinar', 'two', null), '#VALUE!', /^hours: "two" is not a number/],
-    [() => ceCredits('NISM-SMS', 'Webinar', Infinity, null), '#NUM!', /^hours: Infinity is more than one entry can hold; enter 0 to 10,000$/],
-    [() => ceCredits('NISM-SMS', 'Webinar', 1e308, null), '#NUM!', /^hours: 1e\+308 is more than one entry can hold; enter 0 to 10,000$/],
-    [() => ceCredits('NISM-SMS', 'Webinar', ' 1e308 ', null), '#NUM!', /^hours: "1e308" is more than one entry can hold/],
+    [
+      () => ceCredits('NISM-SMS', 'Webinar', Infinity, null),
+      '#NUM!',
+      /^hours: Infinity is more than one entry can hold; enter 0 to 10,000$/,
+    ],
+    [
+      () => ceCredits('NISM-SMS', 'Webinar', 1e308, null),
+      '#NUM!',
+      /^hours: 1e\+308 is more than one entry can hold; enter 0 to 10,000$/,
+    ],
+    [
+      () => ceCredits('NISM-SMS', 'Webinar', ' 1e308 ', null),
+      '#NUM!',
+      /^hours: "1e308" is more than one entry can hold/,
+    ],
     [() => ceCredits('NISM-SMS', 'Webinar', '1e400', null), '#NUM!', /^hours: "1e400" is more than one entry can hold/],
-    [() => ceCredits('NISM-SMS', 'Webinar', 10_000.5, null), '#NUM!', /^hours: 10000.5 is more than one entry can hold/],
-    [() => ceCredits('NISM-SMS', 'Online blended course', 1, 1e308), '#NUM!', /^selfStudyHours: 1e\+308 is more than one entry can hold/],
+    [
+      () => ceCredits('NISM-SMS', 'Webinar', 10_000.5, null),
+      '#NUM!',
+      /^hours: 10000.5 is more than one entry can hold/,
+    ],
+    [
+      () => ceCredits('NISM-SMS', 'Online blended course', 1, 1e308),
+      '#NUM!',
+      /^selfStudyHours: 1e\+308 is more than one entry can hold/,
+    ],
     [() => ceCredits('NISM-SMS', 'Webinar', NaN, null), '#NUM!', /^hours: the number is out of range/],
     [() => ceCredits('NISM-SMS', 'Online blended course', 1, -3), '#NUM!', /^selfStudyHours: -3 is negative/],
-    [() => ceCredits('NISM-SMS', 'Online blended course', 1, 'lots'), '#VALUE!', /^selfStudyHours: "lots" is not a number/],
+    [
+      () => ceCredits('NISM-SMS', 'Online blended course', 1, 'lots'),
+      '#VALUE!',
+      /^selfStudyHours: "lots" is not a number/,
+    ],
   ])('bad input gives the documented error (%#)', (call, code, message) => {
     const error = errorOf(call);
     expect(error.code).toBe(code);
@@ -94,7 +130,11 @@ describe('RECERT_STATUS, CREDITS_EARNED, CREDITS_NEEDED', () => {
 
   test('omitted asOf means today (activities dated after today are planned)', () => {
     const tomorrow = serialFromDay(today() + 1);
-    const log = [LOG[0]!, [serialFromDay(today() - 1), 'x', 'NISM', 'Webinar', 1, '', true, 'Certificate'], [tomorrow, 'y', 'NISM', 'Conference', 2, '', true, 'Certificate']];
+    const log = [
+      LOG[0]!,
+      [serialFromDay(today() - 1), 'x', 'NISM', 'Webinar', 1, '', true, 'Certificate'],
+      [tomorrow, 'y', 'NISM', 'Conference', 2, '', true, 'Certificate'],
+    ];
     const startSerial = serialFromDay(today() - 30);
     expect(creditsEarned('NISM-SMS', startSerial, log, null)).toBe(1);
     expect(creditsEarned('NISM-SMS', startSerial, log, '')).toBe(1);
@@ -111,16 +151,40 @@ describe('RECERT_STATUS, CREDITS_EARNED, CREDITS_NEEDED', () => {
     [() => recertStatus('NISM-SMS', '', LOG, null), '#VALUE!', /^cycleStart: enter a date/],
     [() => recertStatus('NISM-SMS', 'March 2025', LOG, null), '#VALUE!', /^cycleStart: "March 2025" is not a date/],
     [() => creditsEarned('NISM-SMS', 45000, LOG, 'tomorrow'), '#VALUE!', /^asOf: "tomorrow" is not a date/],
-    [() => recertStatus('NISM-SMS', '0025-03-14', LOG, null), '#NUM!', /^cycleStart: "0025-03-14" is outside Excel's dates; use a date from 1900-01-01 to 9999-12-31$/],
+    [
+      () => recertStatus('NISM-SMS', '0025-03-14', LOG, null),
+      '#NUM!',
+      /^cycleStart: "0025-03-14" is outside Excel's dates; use a date from 1900-01-01 to 9999-12-31$/,
+    ],
     [() => recertStatus('NISM-SMS', year25, LOG, null), '#NUM!', /^cycleStart: "0025-03-14" is outside Excel's dates/],
     [() => creditsEarned('NISM-SMS', 2_958_466, LOG, null), '#NUM!', /^cycleStart: "2958466" is outside Excel's dates/],
     [() => creditsEarned('NISM-SMS', 45000, LOG, 2_958_466), '#NUM!', /^asOf: "2958466" is outside Excel's dates/],
     [() => creditsNeeded('NISM-SMS', 45000, LOG, -1), '#NUM!', /^asOf: "-1" is outside Excel's dates/],
-    [() => creditsNeeded('NISM-SMS', 45000, LOG, '1899-12-31'), '#NUM!', /^asOf: "1899-12-31" is outside Excel's dates/],
-    [() => creditsNeeded('NISM-SMS', 45000, LOG, new Date(Date.UTC(10000, 0, 1))), '#NUM!', /^asOf: "\+010000-01-01" is outside Excel's dates/],
-    [() => creditsNeeded('NISM-SMS', 45000, LOG.slice(1), null), '#VALUE!', /^log: the first row looks like data, not headers/],
-    [() => creditsNeeded('NISM-SMS', 45000, [['Activity', 'Provider']], null), '#VALUE!', /^log: no Date or Hours \(or Self-study hours\) column/],
-    [() => creditsNeeded('NISM-SMS', 45000, 'A1:B3' as unknown as unknown[][], null), '#VALUE!', /^log: select the whole log range including its header row/],
+    [
+      () => creditsNeeded('NISM-SMS', 45000, LOG, '1899-12-31'),
+      '#NUM!',
+      /^asOf: "1899-12-31" is outside Excel's dates/,
+    ],
+    [
+      () => creditsNeeded('NISM-SMS', 45000, LOG, new Date(Date.UTC(10000, 0, 1))),
+      '#NUM!',
+      /^asOf: "\+010000-01-01" is outside Excel's dates/,
+    ],
+    [
+      () => creditsNeeded('NISM-SMS', 45000, LOG.slice(1), null),
+      '#VALUE!',
+      /^log: the first row looks like data, not headers/,
+    ],
+    [
+      () => creditsNeeded('NISM-SMS', 45000, [['Activity', 'Provider']], null),
+      '#VALUE!',
+      /^log: no Date or Hours \(or Self-study hours\) column/,
+    ],
+    [
+      () => creditsNeeded('NISM-SMS', 45000, 'A1:B3' as unknown as unknown[][], null),
+      '#VALUE!',
+      /^log: select the whole log range including its header row/,
+    ],
     [() => creditsNeeded('NISM-SMS', 45000, [], null), '#VALUE!', /^log: select the whole log range/],
   ])('bad input gives the documented error (%#)', (call, code, message) => {
     const error = errorOf(call);
@@ -148,7 +212,9 @@ describe('numbers and dates at the edges of what Excel holds', () => {
     expect(recertDeadline('NISM-SMS', '1900-01-01')).toBe(serial('1902-01-01'));
     expect(recertDeadline('NISM-SMS', 1)).toBe(serial('1902-01-01'));
     expect(creditsEarned('NISM-SMS', serial('2025-03-14'), LOG, 2_958_465)).toBe(13);
-    expect(recertStatus('NISM-SMS', '9999-12-31', LOG, '9999-12-31')).toMatch(/^IN PROGRESS: 0 of 20 credits, 20 to go by 10001-12-31$/);
+    expect(recertStatus('NISM-SMS', '9999-12-31', LOG, '9999-12-31')).toMatch(
+      /^IN PROGRESS: 0 of 20 credits, 20 to go by 10001-12-31$/,
+    );
   });
 
   test('a 5,000-character argument is quoted with its first 39 characters and "…"', () => {
@@ -181,7 +247,9 @@ describe('RECERT_DEADLINE', () => {
   });
 
   test('bad arguments', () => {
-    expect(errorOf(() => recertDeadline('NISM-SMS', -5)).message).toMatch(/^cycleStart: "-5" is outside Excel's dates; use a date from 1900-01-01 to 9999-12-31$/);
+    expect(errorOf(() => recertDeadline('NISM-SMS', -5)).message).toMatch(
+      /^cycleStart: "-5" is outside Excel's dates; use a date from 1900-01-01 to 9999-12-31$/,
+    );
     expect(errorOf(() => recertDeadline('NISM-SMS', 'soon')).message).toMatch(/^cycleStart: "soon" is not a date/);
     expect(errorOf(() => recertDeadline(null, 45000)).message).toMatch(/^program: enter a program id/);
   });
@@ -206,7 +274,10 @@ describe('inside Excel the error is a CustomFunctions.Error', () => {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(FakeError);
-    expect(thrown).toMatchObject({ code: '#NUM!', message: 'hours: -2 is negative; enter hours as a number, 0 or more' });
+    expect(thrown).toMatchObject({
+      code: '#NUM!',
+      message: 'hours: -2 is negative; enter hours as a number, 0 or more',
+    });
   });
 });
 
@@ -218,7 +289,14 @@ describe('an unchanged log is recognised between status cells', () => {
     expect(creditsEarned('NISM-SMS', start, log, asOf)).toBe(13);
     log[1]![4] = 4; // the webinar becomes 4 hours, in the same array
     expect(creditsEarned('NISM-SMS', start, log, asOf)).toBe(15);
-    expect(creditsEarned('NISM-SMS', start, log.map((r) => [...r]), asOf)).toBe(15);
+    expect(
+      creditsEarned(
+        'NISM-SMS',
+        start,
+        log.map((r) => [...r]),
+        asOf,
+      ),
+    ).toBe(15);
     expect(creditsEarned('NISM-SMS', start, LOG, asOf)).toBe(13);
     expect(creditsEarned('NISM-SMS', start, LOG, serial('2025-05-01'))).toBe(2); // another asOf
   });
@@ -232,7 +310,14 @@ describe('the memory of recent logs never answers for a different log', () => {
     const edit = fc.record({
       row: fc.integer({ min: 0, max: LOG.length - 1 }),
       column: fc.integer({ min: 0, max: LOG[0]!.length - 1 }),
-      value: fc.oneof(fc.constant(''), fc.constant('Webinar'), fc.constant('Grovo'), fc.integer({ min: 0, max: 8 }), fc.constant(serial('2025-06-01')), fc.boolean()),
+      value: fc.oneof(
+        fc.constant(''),
+        fc.constant('Webinar'),
+        fc.constant('Grovo'),
+        fc.integer({ min: 0, max: 8 }),
+        fc.constant(serial('2025-06-01')),
+        fc.boolean(),
+      ),
       inPlace: fc.boolean(),
     });
     fc.assert(
@@ -247,7 +332,14 @@ describe('the memory of recent logs never answers for a different log', () => {
             continue;
           }
           expect(recertStatus('NISM-SMS', start, log, asOf)).toBe(fresh.evaluation.status.line);
-          expect(creditsEarned('NISM-SMS', start, log.map((r) => [...r]), asOf)).toBe(fresh.evaluation.earned);
+          expect(
+            creditsEarned(
+              'NISM-SMS',
+              start,
+              log.map((r) => [...r]),
+              asOf,
+            ),
+          ).toBe(fresh.evaluation.earned);
           expect(creditsNeeded('NISM-SMS', start, log, asOf)).toBe(fresh.evaluation.needed);
         }
       }),

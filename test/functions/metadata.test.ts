@@ -1,8 +1,20 @@
 /** functions.json is generated from the JSDoc in src/functions; it must have no errors. */
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 
-interface Param { name: string; type: string; dimensionality?: string; optional?: boolean; description?: string }
-interface Fn { id: string; name: string; description: string; parameters: Param[]; result: { type: string } }
+interface Param {
+  name: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+  description?: string;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description: string;
+  parameters: Param[];
+  result: { type: string };
+}
 
 let functions: Fn[];
 let errors: string[];
@@ -19,7 +31,15 @@ test('metadata generation reports no errors', () => {
 
 test('the five functions, their parameters in order, and their result types', () => {
   const summary = Object.fromEntries(
-    functions.map((f) => [f.id, { params: f.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}${p.dimensionality === 'matrix' ? '[][]' : ''}`), result: f.result.type }]),
+    functions.map((f) => [
+      f.id,
+      {
+        params: f.parameters.map(
+          (p) => `${p.name}${p.optional ? '?' : ''}${p.dimensionality === 'matrix' ? '[][]' : ''}`,
+        ),
+        result: f.result.type,
+      },
+    ]),
   );
   expect(summary).toEqual({
     CE_CREDITS: { params: ['program', 'format', 'hours', 'selfStudyHours?'], result: 'number' },

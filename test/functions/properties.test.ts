@@ -17,7 +17,25 @@ const excelNumber = fc.oneof(
 const excelText = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.constantFrom('', ' ', '\t', '=1+1', '+SUM(A1)', '-2', '@x', '1,5', '1,000', '50%', '12%', ' 3 ', '2025-02-29', '2025-03-14', 'TRUE', '#N/A', 'x'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\t',
+    '=1+1',
+    '+SUM(A1)',
+    '-2',
+    '@x',
+    '1,5',
+    '1,000',
+    '50%',
+    '12%',
+    ' 3 ',
+    '2025-02-29',
+    '2025-03-14',
+    'TRUE',
+    '#N/A',
+    'x'.repeat(5000),
+  ),
   fc.constantFrom(...PROGRAMS.map((p) => p.id), 'nism-sms', ' acsm-cpt ', 'NISM'),
   fc.constantFrom(...PROGRAMS.flatMap((p) => p.formats.map((f) => f.label))),
 );
@@ -47,13 +65,18 @@ function outcome(call: () => unknown): void {
 
 test('CE_CREDITS', () => {
   fc.assert(
-    fc.property(excelArgument, excelArgument, excelArgument, fc.option(excelArgument), (p, f, h, s) => outcome(() => ceCredits(p, f, h, s))),
+    fc.property(excelArgument, excelArgument, excelArgument, fc.option(excelArgument), (p, f, h, s) =>
+      outcome(() => ceCredits(p, f, h, s)),
+    ),
     { numRuns: RUNS },
   );
 });
 
 test('RECERT_DEADLINE', () => {
-  fc.assert(fc.property(excelArgument, excelArgument, (p, c) => outcome(() => recertDeadline(p, c))), { numRuns: RUNS });
+  fc.assert(
+    fc.property(excelArgument, excelArgument, (p, c) => outcome(() => recertDeadline(p, c))),
+    { numRuns: RUNS },
+  );
 });
 
 const statusFunctions: [string, (p: unknown, c: unknown, l: unknown[][], a?: unknown) => unknown][] = [
@@ -67,7 +90,9 @@ test.each(statusFunctions)('%s', (_name, fn) => {
   const program = fc.oneof(fc.constantFrom(...PROGRAMS.map((p) => p.id)), excelArgument);
   const date = fc.oneof(fc.integer({ min: 40000, max: 50000 }), excelArgument);
   fc.assert(
-    fc.property(program, date, excelRange, fc.option(date), (p, c, l, a) => outcome(() => fn(p, c, l as unknown[][], a))),
+    fc.property(program, date, excelRange, fc.option(date), (p, c, l, a) =>
+      outcome(() => fn(p, c, l as unknown[][], a)),
+    ),
     { numRuns: RUNS },
   );
 });

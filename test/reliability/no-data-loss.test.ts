@@ -23,7 +23,14 @@
 import fc from 'fast-check';
 import { checkProfile, dayFromIso, PROGRAMS, type ColumnKey, type Profile } from '../../src/core';
 import { generateSummary } from '../../src/summary';
-import { applyConversion, CONVERSION_READ, conversionPlan, proposeConversion, type ConversionPlan, type ConversionProposal } from '../../src/workbook/log-sheet';
+import {
+  applyConversion,
+  CONVERSION_READ,
+  conversionPlan,
+  proposeConversion,
+  type ConversionPlan,
+  type ConversionProposal,
+} from '../../src/workbook/log-sheet';
 import { MemoryWorkbook, type MemoryInit } from '../../src/workbook/memory';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import { cellAddress, type CellValue, type WorkbookOp, type WorkbookPort } from '../../src/workbook/port';
@@ -91,7 +98,12 @@ const OTHER_HEADERS: readonly (readonly string[])[] = [
   ['Column1', 'Column3', 'Column2'],
 ];
 /** Unknown headers a user may map to a column (the plan then renames the header cell). */
-const USER_MAPPINGS: Record<string, ColumnKey> = { When: 'date', Hrs: 'hours', 'Budget code': 'notes', 'Cert?': 'proof' };
+const USER_MAPPINGS: Record<string, ColumnKey> = {
+  When: 'date',
+  Hrs: 'hours',
+  'Budget code': 'notes',
+  'Cert?': 'proof',
+};
 
 interface Spec {
   headerRow: number;
@@ -166,7 +178,11 @@ const specArb: fc.Arbitrary<Spec> = fc
     mapUnknown: fc.boolean(),
   })
   .map((g) => {
-    const headers: string[] = [g.dateHeader, g.hoursHeader, ...g.others.map((i, k) => OTHER_HEADERS[i]![Math.min(g.otherPick[k]!, OTHER_HEADERS[i]!.length - 1)]!)];
+    const headers: string[] = [
+      g.dateHeader,
+      g.hoursHeader,
+      ...g.others.map((i, k) => OTHER_HEADERS[i]![Math.min(g.otherPick[k]!, OTHER_HEADERS[i]!.length - 1)]!),
+    ];
     // Shuffle deterministically from the generated order.
     const keyed = headers.map((h, i) => ({ h, k: g.order[i] ?? i }));
     keyed.sort((a, b) => a.k - b.k);
@@ -177,9 +193,13 @@ const specArb: fc.Arbitrary<Spec> = fc
     const next = () => g.cellSeed[seed++ % g.cellSeed.length]!;
     const width = ordered.length + g.extraCols;
     const { headerRow: hr, headerCol: hc } = g;
-    const titleRows = Array.from({ length: hr }, (_, r) => (r === 0 ? ['My CE tracker', next()] : r === hr - 1 ? [next(), next()] : []));
+    const titleRows = Array.from({ length: hr }, (_, r) =>
+      r === 0 ? ['My CE tracker', next()] : r === hr - 1 ? [next(), next()] : [],
+    );
     const blank = new Set(g.blankRows.filter((r) => r < g.dataRows - 1)); // blank rows inside, never the last
-    const rows = Array.from({ length: g.dataRows }, (_, i) => (blank.has(i) ? Array.from({ length: width }, () => '') : Array.from({ length: width }, () => next())));
+    const rows = Array.from({ length: g.dataRows }, (_, i) =>
+      blank.has(i) ? Array.from({ length: width }, () => '') : Array.from({ length: width }, () => next()),
+    );
     const lastDataRow = hr + g.dataRows; // sheet row of the last data row (the header when none)
 
     const footer: Spec['footer'] = [];
@@ -187,8 +207,13 @@ const specArb: fc.Arbitrary<Spec> = fc
     if (g.footer === 'totals' || g.footer === 'totals after a blank row') {
       const row = lastDataRow + (g.footer === 'totals' ? 1 : 2);
       const letters = cellAddress(0, hoursCol).replace(/\d+$/, '');
-      footer.push({ row, cells: ['Total'], formula: { col: hoursCol, formula: `=SUM(${letters}${hr + 2}:${letters}${Math.max(hr + 2, lastDataRow + 1)})` } });
-    } else if (g.footer === 'note') footer.push({ row: lastDataRow + 2, cells: ['Note: hours from the 2024 cycle are not counted'] });
+      footer.push({
+        row,
+        cells: ['Total'],
+        formula: { col: hoursCol, formula: `=SUM(${letters}${hr + 2}:${letters}${Math.max(hr + 2, lastDataRow + 1)})` },
+      });
+    } else if (g.footer === 'note')
+      footer.push({ row: lastDataRow + 2, cells: ['Note: hours from the 2024 cycle are not counted'] });
     const footerEnd = footer.length ? footer[footer.length - 1]!.row : lastDataRow;
 
     // Tables and merged cells near the log, none overlapping another.
@@ -199,11 +224,19 @@ const specArb: fc.Arbitrary<Spec> = fc
       ...titleRows.map((cells, r) => ({ row: r, col: hc, rows: 1, cols: Math.max(1, cells.length) })),
     ];
     const free = (r: { row: number; col: number; rows: number; cols: number }) =>
-      r.row >= 0 && r.col >= 0 && !taken.some((t) => r.row < t.row + t.rows && t.row < r.row + r.rows && r.col < t.col + t.cols && t.col < r.col + r.cols);
+      r.row >= 0 &&
+      r.col >= 0 &&
+      !taken.some(
+        (t) => r.row < t.row + t.rows && t.row < r.row + r.rows && r.col < t.col + t.cols && t.col < r.col + r.cols,
+      );
     for (const kind of g.near) {
       const gap = g.nearGap;
       if (kind.startsWith('table')) {
-        const cells: CellValue[][] = [['Item', 'Cost'], ['Paper', 3], ['Ink', 4]];
+        const cells: CellValue[][] = [
+          ['Item', 'Cost'],
+          ['Paper', 3],
+          ['Ink', 4],
+        ];
         const at = {
           'table below': { row: footerEnd + 1 + gap, col: hc + g.nearShift },
           'table beside the header': { row: hr, col: hc + width + gap },
@@ -249,17 +282,20 @@ const specArb: fc.Arbitrary<Spec> = fc
       const formula = [`=${ref}*2`, '=1+1', `=SUM(A1:B${row + 1})`, `="=not"&"${ref}"`, '=1/0', '=NA()'][kind]!;
       if (!formulas.some((f) => f.row === row && f.col === col)) formulas.push({ row, col, formula });
     }
-    for (const f of footer) if (f.formula) formulas.push({ row: f.row, col: f.formula.col, formula: f.formula.formula });
+    for (const f of footer)
+      if (f.formula) formulas.push({ row: f.row, col: f.formula.col, formula: f.formula.formula });
     const links: Spec['links'] = [];
     for (const [r0, c0] of g.linkSeed) {
       if (g.dataRows === 0) break;
       const row = hr + 1 + (r0 % g.dataRows);
       const col = hc + (c0 % width);
-      if (formulas.some((f) => f.row === row && f.col === col) || links.some((l) => l.row === row && l.col === col)) continue;
+      if (formulas.some((f) => f.row === row && f.col === col) || links.some((l) => l.row === row && l.col === col))
+        continue;
       links.push({ row, col, address: `https://example.com/cert/${row}-${col}.pdf` });
     }
     const extraSheets: Spec['extraSheets'] = [];
-    if (g.userSummary) extraSheets.push({ name: 'CE Summary', rows: [['My own summary'], ['Total', 12.5], ['=1+1', 'keep me']] });
+    if (g.userSummary)
+      extraSheets.push({ name: 'CE Summary', rows: [['My own summary'], ['Total', 12.5], ['=1+1', 'keep me']] });
     if (g.otherSheet) extraSheets.push({ name: 'Budget', rows: g.otherRows });
     return {
       headerRow: hr,
@@ -306,10 +342,31 @@ function initOf(spec: Spec): MemoryInit {
 /** What the user did in Excel before opening the pane: tables, merges, formulas, links. */
 function setUp(book: MemoryWorkbook, spec: Spec): void {
   const sheet = spec.logSheet;
-  book.applyNow(spec.tables.map((t): WorkbookOp => ({ kind: 'createTable', sheet, name: t.name, range: { row: t.row, col: t.col, rows: t.cells.length, cols: 2 } })));
+  book.applyNow(
+    spec.tables.map((t): WorkbookOp => ({
+      kind: 'createTable',
+      sheet,
+      name: t.name,
+      range: { row: t.row, col: t.col, rows: t.cells.length, cols: 2 },
+    })),
+  );
   for (const m of spec.merged) book.merge(sheet, { row: m.row, col: m.col, rows: m.rows, cols: m.cols });
-  const ops: WorkbookOp[] = spec.formulas.map((f) => ({ kind: 'setFormulas', sheet, row: f.row, col: f.col, formulas: [[f.formula]] }));
-  for (const l of spec.links) ops.push({ kind: 'hyperlink', sheet, row: l.row, col: l.col, address: l.address, text: String(book.getValue(sheet, l.row, l.col) || 'certificate') });
+  const ops: WorkbookOp[] = spec.formulas.map((f) => ({
+    kind: 'setFormulas',
+    sheet,
+    row: f.row,
+    col: f.col,
+    formulas: [[f.formula]],
+  }));
+  for (const l of spec.links)
+    ops.push({
+      kind: 'hyperlink',
+      sheet,
+      row: l.row,
+      col: l.col,
+      address: l.address,
+      text: String(book.getValue(sheet, l.row, l.col) || 'certificate'),
+    });
   const summary = spec.extraSheets.find((s) => s.name === 'CE Summary');
   if (summary) ops.push({ kind: 'setFormulas', sheet: 'CE Summary', row: 1, col: 2, formulas: [['=B2*2']] });
   book.applyNow(ops);
@@ -324,7 +381,8 @@ function contents(book: MemoryWorkbook, sheet: string): Grid {
   const { rows, cols } = book.extent(sheet);
   // One row and column beyond the used range, so a cell written next to the data is noticed too.
   for (let r = 0; r <= rows; r++) {
-    for (let c = 0; c <= cols; c++) grid.set(`${r},${c}`, { value: book.getValue(sheet, r, c), formula: book.getFormula(sheet, r, c) });
+    for (let c = 0; c <= cols; c++)
+      grid.set(`${r},${c}`, { value: book.getValue(sheet, r, c), formula: book.getFormula(sheet, r, c) });
   }
   return grid;
 }
@@ -347,7 +405,13 @@ function profileOf(spec: Spec, name: string, attest: boolean): Profile {
   const program = PROGRAMS[spec.programIndex]!;
   const attestations: Record<string, boolean> = {};
   for (const item of program.checklist) if (item.check === 'attestation') attestations[item.id] = attest;
-  const checked = checkProfile({ program: program.id, cycleStart: '2024-03-14', name, certificantNumber: 'C-1', attestations });
+  const checked = checkProfile({
+    program: program.id,
+    cycleStart: '2024-03-14',
+    name,
+    certificantNumber: 'C-1',
+    attestations,
+  });
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return checked.profile;
 }
@@ -402,7 +466,10 @@ async function runFlow(port: WorkbookPort, spec: Spec): Promise<Outcome> {
  * is the one the proposal chose (and the user confirmed), which need not be the row the generator
  * meant: a data row that names Date and Hours can win.
  */
-function allowedChanges(before: Grid, outcome: Outcome): Map<string, { check: (v: CellValue) => boolean; why: keyof Tally }> {
+function allowedChanges(
+  before: Grid,
+  outcome: Outcome,
+): Map<string, { check: (v: CellValue) => boolean; why: keyof Tally }> {
   const allowed = new Map<string, { check: (v: CellValue) => boolean; why: keyof Tally }>();
   const { plan, proposal } = outcome;
   if (!plan || !proposal || (!outcome.converted && outcome.applyError === undefined)) return allowed;
@@ -412,10 +479,15 @@ function allowedChanges(before: Grid, outcome: Outcome): Map<string, { check: (v
     const was = before.get(at);
     if (!was || was.formula !== undefined) continue;
     const rename = plan.renames.find((r) => r.index === i);
-    if (rename) allowed.set(at, { check: (v) => v === rename.to, why: rename.from.trim() === '' ? 'blankHeadersNamed' : 'renamedHeaders' });
+    if (rename)
+      allowed.set(at, {
+        check: (v) => v === rename.to,
+        why: rename.from.trim() === '' ? 'blankHeadersNamed' : 'renamedHeaders',
+      });
     // A table header is always text in Excel: a number or TRUE there becomes the same text. The plan
     // does not mention it (reported as a finding); the value reads the same.
-    else if (typeof was.value !== 'string') allowed.set(at, { check: (v) => v === String(was.value), why: 'headersMadeText' });
+    else if (typeof was.value !== 'string')
+      allowed.set(at, { check: (v) => v === String(was.value), why: 'headersMadeText' });
   }
   return allowed;
 }
@@ -443,7 +515,23 @@ interface Tally {
 const tallies: Record<string, Tally> = {};
 
 function newTally(): Tally {
-  return { workbooks: 0, offered: 0, convertedNearObstacles: 0, endedAboveTable: 0, converted: 0, refused: 0, headersMadeText: 0, failedToApply: 0, renamedHeaders: 0, blankHeadersNamed: 0, summaries: 0, userSummariesKept: 0, cellsChecked: 0, formulasChecked: 0, refusals: new Map() };
+  return {
+    workbooks: 0,
+    offered: 0,
+    convertedNearObstacles: 0,
+    endedAboveTable: 0,
+    converted: 0,
+    refused: 0,
+    headersMadeText: 0,
+    failedToApply: 0,
+    renamedHeaders: 0,
+    blankHeadersNamed: 0,
+    summaries: 0,
+    userSummariesKept: 0,
+    cellsChecked: 0,
+    formulasChecked: 0,
+    refusals: new Map(),
+  };
 }
 
 const hosts: [string, (init: MemoryInit) => { port: WorkbookPort; book: MemoryWorkbook }][] = [
@@ -466,86 +554,117 @@ const hosts: [string, (init: MemoryInit) => { port: WorkbookPort; book: MemoryWo
 describe.each(hosts)('no data loss: %s', (hostName, make) => {
   const tally = (tallies[hostName] = newTally());
 
-  test(`convert, edit the profile and regenerate the summary twice over ${RUNS} random workbooks: every original cell is kept`, async () => {
-    await fc.assert(
-      fc.asyncProperty(specArb, async (spec) => {
-        const { port, book } = make(initOf(spec));
-        setUp(book, spec);
-        const originalSheets = book.sheetNames();
-        const before = new Map(originalSheets.map((s) => [s, contents(book, s)]));
-        const extents = new Map(originalSheets.map((s) => [s, book.extent(s)]));
-        const userTables = book.tables();
-        const userMerged = book.mergedAreas(spec.logSheet);
+  test(
+    `convert, edit the profile and regenerate the summary twice over ${RUNS} random workbooks: every original cell is kept`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(specArb, async (spec) => {
+          const { port, book } = make(initOf(spec));
+          setUp(book, spec);
+          const originalSheets = book.sheetNames();
+          const before = new Map(originalSheets.map((s) => [s, contents(book, s)]));
+          const extents = new Map(originalSheets.map((s) => [s, book.extent(s)]));
+          const userTables = book.tables();
+          const userMerged = book.mergedAreas(spec.logSheet);
 
-        const outcome = await runFlow(port, spec);
+          const outcome = await runFlow(port, spec);
 
-        tally.workbooks++;
-        if (outcome.plan?.ok) tally.offered++;
-        // A confirmed plan must apply in full: a refusal half-way would leave a half-converted sheet.
-        expect(outcome.applyError).toBeUndefined();
-        if (outcome.converted) {
-          tally.converted++;
-          if (spec.tables.length || spec.merged.length) tally.convertedNearObstacles++;
-          if (outcome.plan!.basis!.proposal.endsAbove) tally.endedAboveTable++;
-          expectAppliedInFull(book, spec, outcome, before.get(spec.logSheet)!);
-        } else if (outcome.applyError) tally.failedToApply++;
-        else {
-          tally.refused++;
-          for (const p of outcome.refused) {
-            const key = p
-              .replace(/"[^"]*"/g, '"…"')
-              .replace(/\b[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?\b/g, '<cells>')
-              .replace(/\d+/g, 'N');
-            tally.refusals.set(key, (tally.refusals.get(key) ?? 0) + 1);
-          }
-        }
-        // The user's tables and merged cells are as they were (the log's table is the only new one).
-        expect(book.tables().filter((t) => !outcome.converted || t.name !== outcome.plan!.table)).toEqual(userTables);
-        expect(book.mergedAreas(spec.logSheet)).toEqual(userMerged);
-        for (const l of spec.links) expect([cellAddress(l.row, l.col), book.hyperlink(spec.logSheet, l.row, l.col)]).toEqual([cellAddress(l.row, l.col), l.address]);
-        tally.summaries += outcome.summaries;
-
-        // Every original sheet is still there, under its name.
-        for (const s of originalSheets) expect(book.hasSheet(s)).toBe(true);
-
-        const allowed = allowedChanges(before.get(spec.logSheet)!, outcome);
-        for (const sheet of originalSheets) {
-          const grid = before.get(sheet)!;
-          for (const [at, was] of grid) {
-            const [r, c] = at.split(',').map(Number) as [number, number];
-            const value = book.getValue(sheet, r, c);
-            const formula = book.getFormula(sheet, r, c);
-            const rule = sheet === spec.logSheet ? allowed.get(at) : undefined;
-            const beyond = r === extents.get(sheet)!.rows || c === extents.get(sheet)!.cols;
-            if (rule && (value !== was.value || formula !== was.formula)) {
-              expect({ sheet, cell: cellAddress(r, c), was: was.value, value, formula, allowed: rule.check(value) }).toEqual({ sheet, cell: cellAddress(r, c), was: was.value, value, formula: undefined, allowed: true });
-              (tally[rule.why] as number)++;
-              continue;
+          tally.workbooks++;
+          if (outcome.plan?.ok) tally.offered++;
+          // A confirmed plan must apply in full: a refusal half-way would leave a half-converted sheet.
+          expect(outcome.applyError).toBeUndefined();
+          if (outcome.converted) {
+            tally.converted++;
+            if (spec.tables.length || spec.merged.length) tally.convertedNearObstacles++;
+            if (outcome.plan!.basis!.proposal.endsAbove) tally.endedAboveTable++;
+            expectAppliedInFull(book, spec, outcome, before.get(spec.logSheet)!);
+          } else if (outcome.applyError) tally.failedToApply++;
+          else {
+            tally.refused++;
+            for (const p of outcome.refused) {
+              const key = p
+                .replace(/"[^"]*"/g, '"…"')
+                .replace(/\b[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?\b/g, '<cells>')
+                .replace(/\d+/g, 'N');
+              tally.refusals.set(key, (tally.refusals.get(key) ?? 0) + 1);
             }
-            // Cells that were empty may be filled only where the conversion adds columns (right of the
-            // table, in its rows) or on sheets the add-in creates; an original empty cell inside the
-            // used range stays empty unless it is one of the allowed header cells above.
-            if (was.value === '' && was.formula === undefined && (beyond || isAddedColumn(spec, outcome, r, c))) continue;
-            expect({ sheet, cell: cellAddress(r, c), value, formula }).toEqual({ sheet, cell: cellAddress(r, c), value: was.value, formula: was.formula });
-            tally.cellsChecked++;
-            if (was.formula !== undefined) tally.formulasChecked++;
           }
-        }
+          // The user's tables and merged cells are as they were (the log's table is the only new one).
+          expect(book.tables().filter((t) => !outcome.converted || t.name !== outcome.plan!.table)).toEqual(userTables);
+          expect(book.mergedAreas(spec.logSheet)).toEqual(userMerged);
+          for (const l of spec.links)
+            expect([cellAddress(l.row, l.col), book.hyperlink(spec.logSheet, l.row, l.col)]).toEqual([
+              cellAddress(l.row, l.col),
+              l.address,
+            ]);
+          tally.summaries += outcome.summaries;
 
-        // The user's own "CE Summary" is never the add-in's: ours goes beside it.
-        if (spec.extraSheets.some((s) => s.name === 'CE Summary') && outcome.summaries > 0) {
-          expect(outcome.summarySheet).toBe('CE Summary (2)');
-          expect(outcome.keptUserSheet).toBe('CE Summary');
-          tally.userSummariesKept++;
-        }
-        // Regenerating replaced our summary: exactly one sheet of ours, no "CE Summary (3)".
-        if (outcome.summaries === 2) expect(book.sheetNames().filter((s) => /^CE Summary/.test(s)).length).toBe(spec.extraSheets.some((s) => s.name === 'CE Summary') ? 2 : 1);
-      }),
-      { numRuns: RUNS },
-    );
-    // The generator must mostly produce workbooks that convert, or the property proves little.
-    expect(tally.converted).toBeGreaterThan(RUNS / 2);
-  }, Math.max(60_000, RUNS * 1_000)); // scaled with the runs: a busy 2-core machine must not fail it on time
+          // Every original sheet is still there, under its name.
+          for (const s of originalSheets) expect(book.hasSheet(s)).toBe(true);
+
+          const allowed = allowedChanges(before.get(spec.logSheet)!, outcome);
+          for (const sheet of originalSheets) {
+            const grid = before.get(sheet)!;
+            for (const [at, was] of grid) {
+              const [r, c] = at.split(',').map(Number) as [number, number];
+              const value = book.getValue(sheet, r, c);
+              const formula = book.getFormula(sheet, r, c);
+              const rule = sheet === spec.logSheet ? allowed.get(at) : undefined;
+              const beyond = r === extents.get(sheet)!.rows || c === extents.get(sheet)!.cols;
+              if (rule && (value !== was.value || formula !== was.formula)) {
+                expect({
+                  sheet,
+                  cell: cellAddress(r, c),
+                  was: was.value,
+                  value,
+                  formula,
+                  allowed: rule.check(value),
+                }).toEqual({
+                  sheet,
+                  cell: cellAddress(r, c),
+                  was: was.value,
+                  value,
+                  formula: undefined,
+                  allowed: true,
+                });
+                (tally[rule.why] as number)++;
+                continue;
+              }
+              // Cells that were empty may be filled only where the conversion adds columns (right of the
+              // table, in its rows) or on sheets the add-in creates; an original empty cell inside the
+              // used range stays empty unless it is one of the allowed header cells above.
+              if (was.value === '' && was.formula === undefined && (beyond || isAddedColumn(spec, outcome, r, c)))
+                continue;
+              expect({ sheet, cell: cellAddress(r, c), value, formula }).toEqual({
+                sheet,
+                cell: cellAddress(r, c),
+                value: was.value,
+                formula: was.formula,
+              });
+              tally.cellsChecked++;
+              if (was.formula !== undefined) tally.formulasChecked++;
+            }
+          }
+
+          // The user's own "CE Summary" is never the add-in's: ours goes beside it.
+          if (spec.extraSheets.some((s) => s.name === 'CE Summary') && outcome.summaries > 0) {
+            expect(outcome.summarySheet).toBe('CE Summary (2)');
+            expect(outcome.keptUserSheet).toBe('CE Summary');
+            tally.userSummariesKept++;
+          }
+          // Regenerating replaced our summary: exactly one sheet of ours, no "CE Summary (3)".
+          if (outcome.summaries === 2)
+            expect(book.sheetNames().filter((s) => /^CE Summary/.test(s)).length).toBe(
+              spec.extraSheets.some((s) => s.name === 'CE Summary') ? 2 : 1,
+            );
+        }),
+        { numRuns: RUNS },
+      );
+      // The generator must mostly produce workbooks that convert, or the property proves little.
+      expect(tally.converted).toBeGreaterThan(RUNS / 2);
+    },
+    Math.max(60_000, RUNS * 1_000),
+  ); // scaled with the runs: a busy 2-core machine must not fail it on time
 });
 
 /**
@@ -558,9 +677,19 @@ function expectAppliedInFull(book: MemoryWorkbook, spec: Spec, outcome: Outcome,
   const { range } = plan.basis!.proposal;
   const added = plan.added.length + (spec.credits ? 1 : 0);
   const table = book.tables().find((t) => t.name === plan.table);
-  expect(table).toEqual({ name: plan.table, sheet: book.sheetName(spec.logSheet), range: { row: range.row, col: range.col, rows: Math.max(2, range.rows), cols: range.cols + added } });
-  const expected = Array.from({ length: range.cols }, (_, i) => plan.renames.find((r) => r.index === i)?.to ?? String(before.get(`${range.row},${range.col + i}`)?.value ?? ''));
-  const actual = Array.from({ length: range.cols }, (_, i) => String(book.getValue(spec.logSheet, range.row, range.col + i)));
+  expect(table).toEqual({
+    name: plan.table,
+    sheet: book.sheetName(spec.logSheet),
+    range: { row: range.row, col: range.col, rows: Math.max(2, range.rows), cols: range.cols + added },
+  });
+  const expected = Array.from(
+    { length: range.cols },
+    (_, i) =>
+      plan.renames.find((r) => r.index === i)?.to ?? String(before.get(`${range.row},${range.col + i}`)?.value ?? ''),
+  );
+  const actual = Array.from({ length: range.cols }, (_, i) =>
+    String(book.getValue(spec.logSheet, range.row, range.col + i)),
+  );
   expect(actual).toEqual(expected);
 }
 
@@ -581,12 +710,22 @@ function isAddedColumn(spec: Spec, outcome: Outcome, r: number, c: number): bool
  */
 describe.each(hosts)('a confirmed conversion plan applies completely: %s', (_host, make) => {
   test('a value to the right of the header row, beside a data row', async () => {
-    const { port, book } = make({ Tracker: [['Date', 'Hrs'], [45740, 1, 'my note']] });
+    const { port, book } = make({
+      Tracker: [
+        ['Date', 'Hrs'],
+        [45740, 1, 'my note'],
+      ],
+    });
     const snapshot = await port.read(CONVERSION_READ);
     const proposed = proposeConversion(snapshot, 'Tracker');
     if (!proposed.ok) throw new Error(proposed.message);
     const program = PROGRAMS.find((p) => p.id === 'NISM-SMS')!;
-    const plan = conversionPlan(proposed.proposal, { mapping: { 0: 'date', 1: 'hours' }, credits: true }, program, snapshot);
+    const plan = conversionPlan(
+      proposed.proposal,
+      { mapping: { 0: 'date', 1: 'hours' }, credits: true },
+      program,
+      snapshot,
+    );
     expect(plan.problems).toEqual([expect.stringMatching(/C2 already holds a value/)]);
     await expect(applyConversion(port, plan, program)).rejects.toThrow(/^Nothing was changed/);
     expect(book.getValue('Tracker', 1, 2)).toBe('my note');

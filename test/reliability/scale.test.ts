@@ -23,7 +23,17 @@ const nism = findProgram('NISM-SMS')!;
 const cycleStart = dayFromIso('2024-03-14')!;
 const asOf = dayFromIso('2026-01-01')!;
 
-const HEADER = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Approved', 'Proof', 'Proof link'];
+const HEADER = [
+  'Date',
+  'Activity',
+  'Provider',
+  'Format',
+  'Hours',
+  'Self-study hours',
+  'Approved',
+  'Proof',
+  'Proof link',
+];
 
 /** A log of `n` rows in the shapes real logs have, with a bad row every 997 rows. */
 function bigLog(n: number): CellValue[][] {
@@ -109,14 +119,30 @@ describe(`a ${ROWS.toLocaleString('en-US')}-row log`, () => {
     expect(m.heapAfterMb * MB).toBeLessThan(CEILING);
     // A second call with an equal copy (another status cell over the same log) gives the same line. Logs
     // over 50,000 rows are not remembered (copying one costs a third of evaluating it), so it evaluates again.
-    const again = measure(() => recertStatus('NISM-SMS', serialFromDay(cycleStart), log.map((r) => [...r]), serialFromDay(asOf)));
+    const again = measure(() =>
+      recertStatus(
+        'NISM-SMS',
+        serialFromDay(cycleStart),
+        log.map((r) => [...r]),
+        serialFromDay(asOf),
+      ),
+    );
     expect(again.result).toBe(m.result);
-    report.push(`RECERT_STATUS, ${ROWS} rows: ${m.ms} ms (an equal log again: ${again.ms} ms); heap ${m.heapBeforeMb} → ${m.heapAfterMb} MB; peak RSS ${m.peakRssMb} MB (+${m.peakRssGrowthMb} MB)`);
+    report.push(
+      `RECERT_STATUS, ${ROWS} rows: ${m.ms} ms (an equal log again: ${again.ms} ms); heap ${m.heapBeforeMb} → ${m.heapAfterMb} MB; peak RSS ${m.peakRssMb} MB (+${m.peakRssGrowthMb} MB)`,
+    );
   }, 60_000);
 
   test('the pane controller refreshes over it; the longest time the main thread is held is measured and reported', async () => {
     const book = new MemoryWorkbook({ Log: cells });
-    await book.apply([{ kind: 'createTable', sheet: 'Log', name: 'CELog', range: { row: 0, col: 0, rows: cells.length, cols: HEADER.length } }]);
+    await book.apply([
+      {
+        kind: 'createTable',
+        sheet: 'Log',
+        name: 'CELog',
+        range: { row: 0, col: 0, rows: cells.length, cols: HEADER.length },
+      },
+    ]);
     const checked = checkProfile({ program: 'NISM-SMS', cycleStart: '2024-03-14' });
     if (!checked.ok) throw new Error('profile');
     await book.apply(profileOps(checked.profile, await book.read({ sheets: 'all' })));
@@ -148,7 +174,14 @@ describe(`the pane stays responsive over a ${ROWS.toLocaleString('en-US')}-row l
   test('a refresh with the default pause yields between chunks: timers keep running, progress rises to every row, and the result equals evaluateLog', async () => {
     const cells = bigLog(ROWS);
     const book = new MemoryWorkbook({ Log: cells });
-    await book.apply([{ kind: 'createTable', sheet: 'Log', name: 'CELog', range: { row: 0, col: 0, rows: cells.length, cols: HEADER.length } }]);
+    await book.apply([
+      {
+        kind: 'createTable',
+        sheet: 'Log',
+        name: 'CELog',
+        range: { row: 0, col: 0, rows: cells.length, cols: HEADER.length },
+      },
+    ]);
     const checked = checkProfile({ program: 'NISM-SMS', cycleStart: '2024-03-14' });
     if (!checked.ok) throw new Error('profile');
     await book.apply(profileOps(checked.profile, await book.read({ sheets: 'all' })));
@@ -202,7 +235,9 @@ describe(`the pane stays responsive over a ${ROWS.toLocaleString('en-US')}-row l
     const { entries, ...rest } = state.evaluation!;
     const { entries: directEntries, ...directRest } = direct.evaluation;
     expect(rest).toEqual(directRest);
-    expect(entries.map((e) => [e.entry.row, e.state, e.counted])).toEqual(directEntries.map((e) => [e.entry.row, e.state, e.counted]));
+    expect(entries.map((e) => [e.entry.row, e.state, e.counted])).toEqual(
+      directEntries.map((e) => [e.entry.row, e.state, e.counted]),
+    );
     const slowest = steps.indexOf(Math.max(...steps));
     report.push(
       `PaneController.refresh over ${ROWS} rows in steps (default pause, ${DEFAULT_STEP_ROWS}-row chunks): ${pauses} pauses, ${progress.length} progress updates, ` +
@@ -221,7 +256,13 @@ describe('Office reads beyond a safe payload are chunked', () => {
     const port = new OfficeWorkbook({ run: fake.run });
     const calls: { row: number; col: number; rows: number; cols: number }[] = [];
     const original = FakeWorksheet.prototype.getRangeByIndexes;
-    const spy = jest.spyOn(FakeWorksheet.prototype, 'getRangeByIndexes').mockImplementation(function (this: FakeWorksheet, row, col, rows, cols) {
+    const spy = jest.spyOn(FakeWorksheet.prototype, 'getRangeByIndexes').mockImplementation(function (
+      this: FakeWorksheet,
+      row,
+      col,
+      rows,
+      cols,
+    ) {
       calls.push({ row, col, rows, cols });
       return original.call(this, row, col, rows, cols);
     });
@@ -244,7 +285,13 @@ describe('Office reads beyond a safe payload are chunked', () => {
     expect(next).toBe(ROWS + 1);
     // Several syncs, none refused, each within the budget: 1 for sizes + one per budget's worth of cells.
     const total = (ROWS + 1) * HEADER.length;
-    expect(fake.syncs).toBe(1 + Math.ceil(total / (Math.floor(SYNC_CELL_BUDGET / (DEFAULT_CHUNK_ROWS * HEADER.length)) * DEFAULT_CHUNK_ROWS * HEADER.length)));
+    expect(fake.syncs).toBe(
+      1 +
+        Math.ceil(
+          total /
+            (Math.floor(SYNC_CELL_BUDGET / (DEFAULT_CHUNK_ROWS * HEADER.length)) * DEFAULT_CHUNK_ROWS * HEADER.length),
+        ),
+    );
     expect(Math.max(...fake.cellsPerSync.map((x) => x.read))).toBeLessThanOrEqual(SYNC_CELL_BUDGET);
     report.push(
       `Office read of a ${ROWS}-row × ${HEADER.length}-column log (host limit ${SYNC_CELL_BUDGET} cells per sync): ${calls.length} chunk ranges, ${fake.syncs} syncs, ` +
@@ -258,7 +305,14 @@ describe('the pane reads only the log and the profile (issue 15, point 7)', () =
   async function paneSyncs(withScratch: boolean) {
     const cells = bigLog(10_000);
     const fake = new FakeExcel({ Log: cells }, { payloadLimit: SYNC_CELL_BUDGET });
-    await fake.book.apply([{ kind: 'createTable', sheet: 'Log', name: 'CELog', range: { row: 0, col: 0, rows: cells.length, cols: HEADER.length } }]);
+    await fake.book.apply([
+      {
+        kind: 'createTable',
+        sheet: 'Log',
+        name: 'CELog',
+        range: { row: 0, col: 0, rows: cells.length, cols: HEADER.length },
+      },
+    ]);
     const checked = checkProfile({ program: 'NISM-SMS', cycleStart: '2024-03-14' });
     if (!checked.ok) throw new Error('profile');
     await fake.book.apply(profileOps(checked.profile, await fake.book.read({ sheets: 'all' })));

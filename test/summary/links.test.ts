@@ -13,7 +13,12 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx';
 const LIMIT = 32_767;
 const OPTIONS = { program: 'NISM-SMS', cycleStart: dayFromIso('2024-03-14')!, asOf: dayFromIso('2025-01-01')! };
 
-const CLICKABLE = ['https://example.com/cert.pdf', 'HTTP://example.com/a?b=1', 'mailto:cpd@example.org', 'mailto:cpd@example.org?subject=Proof'];
+const CLICKABLE = [
+  'https://example.com/cert.pdf',
+  'HTTP://example.com/a?b=1',
+  'mailto:cpd@example.org',
+  'mailto:cpd@example.org?subject=Proof',
+];
 const TEXT_ONLY = [
   '\\\\server\\share\\x.pdf',
   '\\\\?\\C:\\proof\\x.pdf',
@@ -45,11 +50,23 @@ function log(proofLinks: string[], activity = (i: number) => `Activity ${i}`): C
 }
 
 /** Every cell of the summary's two sheets with its hyperlink, read back from an .xlsx file; the summary sheet's page header. */
-async function xlsxCells(rows: CellValue[][], profileName?: string): Promise<{ cells: { text: string; link: string | undefined }[]; header: string }> {
+async function xlsxCells(
+  rows: CellValue[][],
+  profileName?: string,
+): Promise<{ cells: { text: string; link: string | undefined }[]; header: string }> {
   const port = XlsxWorkbook.create('Log');
   const ops: WorkbookOp[] = [{ kind: 'setValues', sheet: 'Log', row: 0, col: 0, values: rows }];
   if (profileName !== undefined) {
-    ops.push({ kind: 'addSheet', name: 'CE Profile' }, { kind: 'setValues', sheet: 'CE Profile', row: 0, col: 0, values: [['CE Ledger profile'], ['Name', profileName]] });
+    ops.push(
+      { kind: 'addSheet', name: 'CE Profile' },
+      {
+        kind: 'setValues',
+        sheet: 'CE Profile',
+        row: 0,
+        col: 0,
+        values: [['CE Ledger profile'], ['Name', profileName]],
+      },
+    );
   }
   await port.apply(ops);
   const result = await generateSummary(port, OPTIONS);
@@ -96,7 +113,12 @@ describe('proof links in the summary: only http(s) and mailto are clickable', ()
 
   test('the .xlsx file: the same, read back with exceljs', async () => {
     const { cells } = await xlsxCells(log([...CLICKABLE, ...TEXT_ONLY]));
-    expect(cells.filter((c) => c.link !== undefined).map((c) => c.link).sort()).toEqual([...CLICKABLE].sort());
+    expect(
+      cells
+        .filter((c) => c.link !== undefined)
+        .map((c) => c.link)
+        .sort(),
+    ).toEqual([...CLICKABLE].sort());
     for (const link of TEXT_ONLY) expect(cells).toContainEqual({ text: link, link: undefined });
   });
 });
@@ -106,7 +128,9 @@ describe('text longer than a cell holds', () => {
 
   test('an activity of 40,000 characters is cut within the limit, ending in a visible marker', async () => {
     const activity = long(40_000, 'Annual conference, day one, all sessions; ');
-    const book = new MemoryWorkbook({ Log: log(['https://example.com/cert.pdf', ''], (i) => (i === 0 ? activity : 'Short one')) });
+    const book = new MemoryWorkbook({
+      Log: log(['https://example.com/cert.pdf', ''], (i) => (i === 0 ? activity : 'Short one')),
+    });
     const result = await generateSummary(book, OPTIONS);
     if (!result.ok) throw new Error(result.message);
     const { first, columns } = result.layout.entries;
@@ -119,7 +143,9 @@ describe('text longer than a cell holds', () => {
     expect(book.getValue(result.entriesSheet, first + 1, columns.indexOf('Activity'))).toBe('Short one');
     for (const sheet of [result.sheet, result.entriesSheet]) {
       const { rows, cols } = book.extent(sheet);
-      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expect(String(book.getValue(sheet, r, c) ?? '').length).toBeLessThanOrEqual(LIMIT);
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++)
+          expect(String(book.getValue(sheet, r, c) ?? '').length).toBeLessThanOrEqual(LIMIT);
     }
   });
 
@@ -127,7 +153,10 @@ describe('text longer than a cell holds', () => {
     const activity = long(50_000, 'Ethics module ');
     const link = `https://example.com/${long(33_000, 'a')}`;
     const name = long(300, 'Ann & Bob ');
-    const { cells, header } = await xlsxCells(log([link, 'https://example.com/ok.pdf'], (i) => (i === 0 ? activity : 'Short')), name);
+    const { cells, header } = await xlsxCells(
+      log([link, 'https://example.com/ok.pdf'], (i) => (i === 0 ? activity : 'Short')),
+      name,
+    );
     const over = cells.filter((c) => c.text.length > LIMIT);
     expect(over).toEqual([]);
     const cutActivity = cells.filter((c) => c.text.startsWith('Ethics module'));
@@ -151,7 +180,13 @@ describe('text longer than a cell holds', () => {
       const book = new MemoryWorkbook({ Log: log([''], () => activity) });
       const result = await generateSummary(book, OPTIONS);
       if (!result.ok) throw new Error(result.message);
-      const cell = String(book.getValue(result.entriesSheet, result.layout.entries.first, result.layout.entries.columns.indexOf('Activity')));
+      const cell = String(
+        book.getValue(
+          result.entriesSheet,
+          result.layout.entries.first,
+          result.layout.entries.columns.indexOf('Activity'),
+        ),
+      );
       const kept = cell.slice(0, cell.indexOf('… [cut'));
       expect(kept.length).toBeGreaterThan(LIMIT - 100);
       expect(activity.startsWith(kept)).toBe(true);

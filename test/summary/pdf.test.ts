@@ -32,17 +32,26 @@ interface Page {
 }
 
 function pages(pdf: string): Page[] {
-  const html = spawnSync(pdftotext!, ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+  const html = spawnSync(pdftotext!, ['-bbox-layout', pdf, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }).stdout;
   return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((p, page) => ({
     width: Number(p[1]),
     height: Number(p[2]),
-    words: [...p[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
+    words: [
+      ...p[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ].map((w) => ({
       page,
       x0: Number(w[1]),
       y0: Number(w[2]),
       x1: Number(w[3]),
       y1: Number(w[4]),
-      text: w[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+      text: w[5]!
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"'),
     })),
   }));
 }
@@ -85,7 +94,10 @@ function expectPrintable(doc: Page[]): void {
 function lineOf(page: Page, text: string): string[] {
   const word = page.words.find((w) => w.text === text)!;
   const middle = (w: Word) => (w.y0 + w.y1) / 2;
-  return page.words.filter((w) => Math.abs(middle(w) - middle(word)) < 3).sort((a, b) => a.x0 - b.x0).map((w) => w.text);
+  return page.words
+    .filter((w) => Math.abs(middle(w) - middle(word)) < 3)
+    .sort((a, b) => a.x0 - b.x0)
+    .map((w) => w.text);
 }
 
 /** The words of page 1, in order, as one text. */
@@ -99,7 +111,9 @@ if (!available) {
     });
   } else {
     // eslint-disable-next-line no-console
-    console.warn('pdf.test.ts skipped: soffice or pdftotext not found (apt-get install libreoffice-calc-nogui poppler-utils)');
+    console.warn(
+      'pdf.test.ts skipped: soffice or pdftotext not found (apt-get install libreoffice-calc-nogui poppler-utils)',
+    );
     test.skip('summary --pdf (LibreOffice not installed)', () => undefined);
   }
 } else {
@@ -116,7 +130,11 @@ if (!available) {
       const r = await run(['summary', input, '--pdf', `${name}.pdf`, ...extra], dir);
       if (r.code !== 0) throw new Error(r.stderr);
       expect(existsSync(join(dir, `${name}.pdf`))).toBe(true);
-      expect(readFileSync(join(dir, `${name}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        readFileSync(join(dir, `${name}.pdf`))
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       return { doc: pages(join(dir, `${name}.pdf`)), stdout: r.stdout };
     }
 
@@ -134,7 +152,8 @@ if (!available) {
       expect(doc[doc.length - 1]!.width).toBeGreaterThan(doc[doc.length - 1]!.height);
       expect(firstPage(doc)).toMatch(new RegExp(`Page 1 of ${doc.length}`));
       // The entries' header row is repeated on every entries page.
-      for (const page of doc.filter((p) => p.width > p.height)) expect(page.words.map((w) => w.text).join(' ')).toContain('Credits claimed');
+      for (const page of doc.filter((p) => p.width > p.height))
+        expect(page.words.map((w) => w.text).join(' ')).toContain('Credits claimed');
     });
 
     test('long titles, providers, notes and proof links', async () => {
@@ -155,7 +174,10 @@ if (!available) {
           `Notes ${i}: ${'remember to ask the provider for the attendance letter '.repeat(3)}`,
         ]);
       }
-      await writeWorkbook(join(dir, 'long.xlsx'), { 'CE Profile': profileRows('NISM-SMS', serial('2025-03-01'), 'Alexandra Catherine Montgomery-Fitzwilliam'), 'CE Log': rows });
+      await writeWorkbook(join(dir, 'long.xlsx'), {
+        'CE Profile': profileRows('NISM-SMS', serial('2025-03-01'), 'Alexandra Catherine Montgomery-Fitzwilliam'),
+        'CE Log': rows,
+      });
       const { doc, stdout } = await summaryPdf('long.xlsx', 'long', ['--as-of', '2026-06-01']);
       expectPrintable(doc);
       const page1 = firstPage(doc);
@@ -170,11 +192,25 @@ if (!available) {
     });
 
     test('a NAMSS log of 30 rows', async () => {
-      const rows: CellValue[][] = [['Completion date', 'Course title', 'Sponsor', 'Type', 'CE hours', 'Approved', 'Certificate', 'Location']];
+      const rows: CellValue[][] = [
+        ['Completion date', 'Course title', 'Sponsor', 'Type', 'CE hours', 'Approved', 'Certificate', 'Location'],
+      ];
       for (let i = 0; i < 30; i++) {
-        rows.push([serial('2024-02-01') + i * 25, `Credentialing topic ${i + 1}`, i % 2 ? 'NAMSS' : 'State association', i % 3 ? 'Webinar' : 'Live event', 1 + (i % 3), i % 2 ? 'yes' : 'no', 'Certificate', 'Austin, TX']);
+        rows.push([
+          serial('2024-02-01') + i * 25,
+          `Credentialing topic ${i + 1}`,
+          i % 2 ? 'NAMSS' : 'State association',
+          i % 3 ? 'Webinar' : 'Live event',
+          1 + (i % 3),
+          i % 2 ? 'yes' : 'no',
+          'Certificate',
+          'Austin, TX',
+        ]);
       }
-      await writeWorkbook(join(dir, 'namss.xlsx'), { 'CE Profile': profileRows('NAMSS-CPCS', serial('2024-01-15'), 'Pat Morgan'), Tracker: rows });
+      await writeWorkbook(join(dir, 'namss.xlsx'), {
+        'CE Profile': profileRows('NAMSS-CPCS', serial('2024-01-15'), 'Pat Morgan'),
+        Tracker: rows,
+      });
       const { doc, stdout } = await summaryPdf('namss.xlsx', 'namss', ['--as-of', '2025-06-01']);
       expectPrintable(doc);
       const page1 = firstPage(doc);

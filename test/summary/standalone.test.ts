@@ -12,7 +12,11 @@ import { AS_OF, CYCLE_START, day, nismLog, profileRows, serial } from './fixture
 
 type Written = Extract<GenerateSummaryResult, { ok: true }>;
 
-async function written(log: CellValue[][], profile: CellValue[][], options = {}): Promise<{ result: Written; book: ExcelJS.Workbook }> {
+async function written(
+  log: CellValue[][],
+  profile: CellValue[][],
+  options = {},
+): Promise<{ result: Written; book: ExcelJS.Workbook }> {
   const port = XlsxWorkbook.create('CE Log');
   await port.apply([
     { kind: 'setValues', sheet: 'CE Log', row: 0, col: 0, values: log },
@@ -44,7 +48,8 @@ function expectAllNumbersEqualEvaluation(result: Written, book: ExcelJS.Workbook
   const summary = formulaResults(book.getWorksheet(result.sheet)!);
   const entries = formulaResults(book.getWorksheet(result.entriesSheet)!);
   // A number in every formula cell: no reader shows a blank total.
-  for (const [address, value] of [...summary, ...entries]) expect({ address, value: typeof value }).toEqual({ address, value: 'number' });
+  for (const [address, value] of [...summary, ...entries])
+    expect({ address, value: typeof value }).toEqual({ address, value: 'number' });
 
   // Each figure, where the layout puts it, equals the Evaluation's.
   const expected = new Map<string, number>();
@@ -90,7 +95,9 @@ describe('the summary stands alone (exceljs reads cached results)', () => {
       [serial('2024-04-01'), 'B', 'Webinar', 25, 'no', 'Certificate', 'Austin, TX'],
       [serial('2024-05-01'), 'C', 'Webinar', 3.25, 'yes', 'Certificate', 'Austin, TX'],
     ];
-    const { result, book } = await written(log, profileRows('NAMSS-CPCS', serial('2024-01-15')), { asOf: day('2025-06-01') });
+    const { result, book } = await written(log, profileRows('NAMSS-CPCS', serial('2024-01-15')), {
+      asOf: day('2025-06-01'),
+    });
     expect(result.layout.totals.minimums).toHaveLength(1);
     expectAllNumbersEqualEvaluation(result, book, result.evaluation);
     const ev = evaluateLog(findProgram('NAMSS-CPCS')!, log, { cycleStart: day('2024-01-15'), asOf: day('2025-06-01') });
@@ -111,16 +118,23 @@ describe('the attestation block', () => {
       ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Proof'],
       [serial('2024-05-01'), 'Workshop', 'ACSM', 'Live course', 4, 'Certificate'],
     ];
-    const { result, book } = await written(log, profileRows('ACSM-CPT', serial('2024-01-01'), 'Ann Lee'), { asOf: day('2025-01-01') });
+    const { result, book } = await written(log, profileRows('ACSM-CPT', serial('2024-01-01'), 'Ann Lee'), {
+      asOf: day('2025-01-01'),
+    });
     const ev = result.evaluation;
     const ws = book.getWorksheet(result.sheet)!;
     const all = text(ws);
     // 1 year after the renewal deadline, worked out by hand from the cycle's dates.
     expect(isoFromDay(ev.cycle.deadline)).toBe('2027-01-01');
     expect(result.layout.attestation.keepUntil).toBe('2028-01-01');
-    expect(all).toContain('I attest that the activities listed were completed as described and that proof is kept for audit until 2028-01-01.');
+    expect(all).toContain(
+      'I attest that the activities listed were completed as described and that proof is kept for audit until 2028-01-01.',
+    );
     const first = result.layout.attestation.first;
-    const rows = Array.from({ length: 12 }, (_, i) => [ws.getCell(first + 1 + i, 1).value, ws.getCell(first + 1 + i, 2).value]);
+    const rows = Array.from({ length: 12 }, (_, i) => [
+      ws.getCell(first + 1 + i, 1).value,
+      ws.getCell(first + 1 + i, 2).value,
+    ]);
     expect(rows).toContainEqual(['Name', 'Ann Lee']);
     expect(rows).toContainEqual(['Certificant number', '00123']);
     expect(rows).toContainEqual(['Program', `ACSM-CPT: ${ev.program.name}`]);

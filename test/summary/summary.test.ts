@@ -39,7 +39,9 @@ describe('the summary sheet', () => {
     const blended = ev.entries.findIndex((e) => e.entry.activity === 'Blended campaign course');
     expect(String(wb.getValue('CE Entries', first + blended, col('Reasons and flags')))).toMatch(/Capped at 5/);
     const smw = ev.entries.findIndex((e) => e.entry.activity === 'Social Media Week');
-    expect(String(wb.getValue('CE Entries', first + smw, col('Reasons and flags')))).toMatch(/At risk: Not pre-approved/);
+    expect(String(wb.getValue('CE Entries', first + smw, col('Reasons and flags')))).toMatch(
+      /At risk: Not pre-approved/,
+    );
     const quiz = ev.entries.findIndex((e) => e.entry.activity === 'Quiz below 70');
     expect(String(wb.getValue('CE Entries', first + quiz, col('Proof')))).toMatch(/^Insufficient/);
     // The status line and the row problem are on the sheet.
@@ -53,9 +55,13 @@ describe('the summary sheet', () => {
   test('user text is written as values, totals as native formulas over the entry rows', () => {
     const ev = evaluation();
     const plan = summaryOps(ev, { name: '=1+1' }, { sheetNames: ['CE Log'], sheets: {}, names: [] });
-    const valueTexts = plan.ops.filter((o): o is Extract<WorkbookOp, { kind: 'setValues' }> => o.kind === 'setValues').flatMap((o) => o.values.flat());
+    const valueTexts = plan.ops
+      .filter((o): o is Extract<WorkbookOp, { kind: 'setValues' }> => o.kind === 'setValues')
+      .flatMap((o) => o.values.flat());
     expect(valueTexts).toContain('=1+1');
-    const formulas = plan.ops.filter((o): o is Extract<WorkbookOp, { kind: 'setFormulas' }> => o.kind === 'setFormulas').flatMap((o) => o.formulas.flat());
+    const formulas = plan.ops
+      .filter((o): o is Extract<WorkbookOp, { kind: 'setFormulas' }> => o.kind === 'setFormulas')
+      .flatMap((o) => o.formulas.flat());
     expect(formulas.length).toBeGreaterThan(5);
     for (const f of formulas) {
       expect(f).not.toMatch(/CEU\./i);
@@ -65,7 +71,9 @@ describe('the summary sheet', () => {
     }
     const { first, count } = plan.layout.entries;
     const countedCol = String.fromCharCode(65 + plan.layout.entries.columns.indexOf('Credits counted'));
-    expect(formulas).toContain(`=ROUND(SUM('CE Entries'!$${countedCol}$${first + 1}:$${countedCol}$${first + count}),2)`);
+    expect(formulas).toContain(
+      `=ROUND(SUM('CE Entries'!$${countedCol}$${first + 1}:$${countedCol}$${first + count}),2)`,
+    );
   });
 
   test('regenerating replaces only the marked sheet; a user sheet named "CE Summary" is never touched', async () => {
@@ -86,8 +94,13 @@ describe('the summary sheet', () => {
     expect(second.logSheet).toBe('CE Log');
   });
 
-  test('a sheet named like ours but without the marker is the user\'s: ours goes beside it', async () => {
-    const wb = workbook({ 'CE Summary': [['Date', 'Hours'], [serial('2025-05-01'), 3]] });
+  test("a sheet named like ours but without the marker is the user's: ours goes beside it", async () => {
+    const wb = workbook({
+      'CE Summary': [
+        ['Date', 'Hours'],
+        [serial('2025-05-01'), 3],
+      ],
+    });
     const snap = await wb.read({ sheets: 'all' });
     const plan = summaryOps(evaluation(), {}, snap);
     expect(plan.sheet).toBe('CE Summary (2)');
@@ -106,7 +119,14 @@ describe('the summary sheet', () => {
   test('a log in a table: only the log sheet and the profile sheet are read, and one apply', async () => {
     const log = nismLog();
     const wb = workbook({ Notes: [['a large sheet of other things', 1]] });
-    await wb.apply([{ kind: 'createTable', sheet: 'CE Log', name: 'Log', range: { row: 0, col: 0, rows: log.length, cols: log[0]!.length } }]);
+    await wb.apply([
+      {
+        kind: 'createTable',
+        sheet: 'CE Log',
+        name: 'Log',
+        range: { row: 0, col: 0, rows: log.length, cols: log[0]!.length },
+      },
+    ]);
     const asked: (string[] | 'all' | undefined)[] = [];
     const read = wb.read.bind(wb);
     wb.read = (query) => {
@@ -160,10 +180,16 @@ describe('the summary sheet', () => {
     const entries = wb.pageSetup('CE Entries')!;
     expect(entries).toMatchObject({ landscape: true, fitToPagesWide: 1 });
     expect(entries.printTitleRows).toEqual({ first: result.layout.entries.header, last: result.layout.entries.header });
-    expect(entries.printArea).toEqual({ row: 0, col: 0, rows: result.layout.entries.total + 1, cols: result.layout.entries.columns.length });
+    expect(entries.printArea).toEqual({
+      row: 0,
+      col: 0,
+      rows: result.layout.entries.total + 1,
+      cols: result.layout.entries.columns.length,
+    });
     expect(entries.footer).toBe('Page &P of &N');
     // Each sheet's columns fit a printed page's width (Letter or A4, default margins) at full size.
-    const width = (sheet: string, cols: number) => Array.from({ length: cols }, (_, c) => wb.columnWidth(sheet, c) ?? 0).reduce((s, w) => s + w, 0);
+    const width = (sheet: string, cols: number) =>
+      Array.from({ length: cols }, (_, c) => wb.columnWidth(sheet, c) ?? 0).reduce((s, w) => s + w, 0);
     expect(width('CE Summary', 5)).toBeLessThanOrEqual(480);
     expect(width('CE Entries', result.layout.entries.columns.length)).toBeLessThanOrEqual(680);
     // A row with wrapped text grows with it: the capped blended course's reasons take several lines.
@@ -177,7 +203,12 @@ describe('the summary sheet', () => {
     if (!result.ok) throw new Error(result.message);
     const charts = wb.charts('CE Summary');
     expect(charts).toHaveLength(1);
-    expect(charts[0]!.data).toEqual({ row: result.layout.categories.first, col: 0, rows: result.evaluation.categories.length, cols: 2 });
+    expect(charts[0]!.data).toEqual({
+      row: result.layout.categories.first,
+      col: 0,
+      rows: result.evaluation.categories.length,
+      cols: 2,
+    });
     const plan = summaryOps(result.evaluation, {}, { sheetNames: [], sheets: {}, names: [] }, { charts: false });
     expect(plan.ops.some((o) => o.kind === 'chart')).toBe(false);
   });
@@ -189,7 +220,11 @@ describe('the summary sheet', () => {
       [serial('2024-04-01'), 'B', 'Webinar', 25, 'no', 'Certificate', 'Austin, TX'],
     ];
     const wb = new MemoryWorkbook({ Log: rows });
-    const result = await generateSummary(wb, { program: 'NAMSS-CPCS', cycleStart: day('2024-01-15'), asOf: day('2025-06-01') });
+    const result = await generateSummary(wb, {
+      program: 'NAMSS-CPCS',
+      cycleStart: day('2024-01-15'),
+      asOf: day('2025-06-01'),
+    });
     if (!result.ok) throw new Error(result.message);
     expect(result.evaluation.minimums[0]!.counted).toBe(10);
     const minRow = result.layout.totals.minimums[0]!.row;
@@ -199,15 +234,23 @@ describe('the summary sheet', () => {
     expect(colIndex).toBeGreaterThan(0);
     expect(formula).toContain(String.fromCharCode(65 + colIndex));
     const { first } = result.layout.entries;
-    expect([wb.getValue('CE Entries', first, colIndex), wb.getValue('CE Entries', first + 1, colIndex)]).toEqual([10, 0]);
+    expect([wb.getValue('CE Entries', first, colIndex), wb.getValue('CE Entries', first + 1, colIndex)]).toEqual([
+      10, 0,
+    ]);
   });
 
   test('unusable workbooks give a reason, not an exception', async () => {
     const noLog = new MemoryWorkbook({ Notes: [['hello']] });
-    expect(await generateSummary(noLog, { program: 'NISM-SMS', cycleStart: day(CYCLE_START) })).toMatchObject({ ok: false, reason: 'no-log' });
+    expect(await generateSummary(noLog, { program: 'NISM-SMS', cycleStart: day(CYCLE_START) })).toMatchObject({
+      ok: false,
+      reason: 'no-log',
+    });
     const noProgram = new MemoryWorkbook({ Log: [LOG_HEADERS] });
     expect(await generateSummary(noProgram, {})).toMatchObject({ ok: false, reason: 'no-program' });
-    expect(await generateSummary(noProgram, { program: 'NOPE', cycleStart: 1 })).toMatchObject({ ok: false, reason: 'unknown-program' });
+    expect(await generateSummary(noProgram, { program: 'NOPE', cycleStart: 1 })).toMatchObject({
+      ok: false,
+      reason: 'unknown-program',
+    });
     expect(noLog.sheetNames()).toEqual(['Notes']);
   });
 });
@@ -230,7 +273,10 @@ describe('the summary through the Office adapter (fake Excel host)', () => {
     // Regenerating through Excel replaces our sheet and keeps a single one.
     const again = await generateSummary(port, { asOf: day(AS_OF) });
     expect(again.ok).toBe(true);
-    expect(fake.book.sheetNames().filter((s) => s.startsWith('CE Summary') || s.startsWith('CE Entries'))).toEqual(['CE Summary', 'CE Entries']);
+    expect(fake.book.sheetNames().filter((s) => s.startsWith('CE Summary') || s.startsWith('CE Entries'))).toEqual([
+      'CE Summary',
+      'CE Entries',
+    ]);
   });
 });
 

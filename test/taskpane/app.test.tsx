@@ -47,7 +47,8 @@ test('without a profile the form is shown with labelled fields and every program
   await controller.refresh();
   const html = renderToStaticMarkup(<App controller={controller} as="div" />);
   expect(html).not.toContain('<main');
-  for (const label of ['Program', 'Cycle start', 'Name', 'Certificant number']) expect(html).toMatch(new RegExp(`<label[^>]*>${label}`));
+  for (const label of ['Program', 'Cycle start', 'Name', 'Certificant number'])
+    expect(html).toMatch(new RegExp(`<label[^>]*>${label}`));
   expect(html).toContain('<option value="NISM-SMS">NISM-SMS — NISM Certified Social Media Strategist</option>');
   expect(html).toContain('<option value="ACSM-EP">');
   expect(html).toContain('Save profile');

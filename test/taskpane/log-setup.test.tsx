@@ -6,14 +6,24 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { findProgram } from '../../src/core';
 import { ConversionConfirmation, ConversionFailure } from '../../src/taskpane/LogSetup';
-import { applyConversion, ConversionError, CONVERSION_READ, conversionPlan, proposeConversion } from '../../src/workbook/log-sheet';
+import {
+  applyConversion,
+  ConversionError,
+  CONVERSION_READ,
+  conversionPlan,
+  proposeConversion,
+} from '../../src/workbook/log-sheet';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import { FakeExcel } from '../fakes/fake-excel';
 
 function textOf(element: React.ReactElement): string {
   const html = renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
-  return html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, ' ');
 }
 
 test('the confirmation names a number header and a TRUE header that will become text', async () => {
@@ -34,7 +44,10 @@ test('the confirmation names a number header and a TRUE header that will become 
       <ConversionConfirmation plan={plan} sheet="Log" credits={false} />
     </FluentProvider>,
   );
-  const text = html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+  const text = html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
   expect(text).toContain('Header B1 (2024) will become the text "2024"');
   expect(text).toContain('Header D1 (TRUE) will become the text "TRUE"');
   expect(text).toContain('every other value you typed stays as it is');
@@ -42,12 +55,24 @@ test('the confirmation names a number header and a TRUE header that will become 
 });
 
 test('the confirmation names the blank header the plan names, and which cell it is', async () => {
-  const wb = new MemoryWorkbook({ Log: [['Date', 'Hours', '', 'Column3'], [45740, 2, 'x', 'y']] });
+  const wb = new MemoryWorkbook({
+    Log: [
+      ['Date', 'Hours', '', 'Column3'],
+      [45740, 2, 'x', 'y'],
+    ],
+  });
   const snap = await wb.read(CONVERSION_READ);
   const result = proposeConversion(snap, 'Log');
   if (!result.ok) throw new Error(result.message);
-  const plan = conversionPlan(result.proposal, { mapping: { 0: 'date', 1: 'hours' }, credits: false }, findProgram('NISM-SMS')!, snap);
-  expect(textOf(<ConversionConfirmation plan={plan} sheet="Log" credits={false} />)).toContain('The blank header C1 is named “Column4”');
+  const plan = conversionPlan(
+    result.proposal,
+    { mapping: { 0: 'date', 1: 'hours' }, credits: false },
+    findProgram('NISM-SMS')!,
+    snap,
+  );
+  expect(textOf(<ConversionConfirmation plan={plan} sheet="Log" credits={false} />)).toContain(
+    'The blank header C1 is named “Column4”',
+  );
 });
 
 test('when Excel refuses part-way, the pane says what was written and how to undo each change', async () => {
@@ -64,7 +89,9 @@ test('when Excel refuses part-way, the pane says what was written and how to und
   const error = await applyConversion(port, plan, program).catch((e: unknown) => e);
   if (!(error instanceof ConversionError)) throw new Error(`expected a ConversionError, got ${String(error)}`);
   const text = textOf(<ConversionFailure error={error} />);
-  expect(text).toContain("Excel refused the conversion part-way (A table can't overlap a range that contains merged cells)");
+  expect(text).toContain(
+    "Excel refused the conversion part-way (A table can't overlap a range that contains merged cells)",
+  );
   expect(text).toContain("Excel's Undo (Ctrl+Z)");
   expect(text).toContain('Type "Wann" back into A1 (now "Date").');
   expect(text).toContain('Type "Stunden" back into B1 (now "Hours").');

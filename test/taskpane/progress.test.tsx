@@ -17,13 +17,33 @@ const asOf = dayFromIso(SAMPLE_AS_OF)!;
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 test('during a refresh of a large log: a labelled progress bar, a polite announcement, and the last dashboard', async () => {
-  const extraRows: CellValue[][] = Array.from({ length: 3_000 }, (_, i) => [45800 + (i % 600), `Extra ${i}`, 'NISM', 'Webinar', 1, '', '', '', 'Certificate', '', '', '', '']);
+  const extraRows: CellValue[][] = Array.from({ length: 3_000 }, (_, i) => [
+    45800 + (i % 600),
+    `Extra ${i}`,
+    'NISM',
+    'Webinar',
+    1,
+    '',
+    '',
+    '',
+    'Certificate',
+    '',
+    '',
+    '',
+    '',
+  ]);
   const wb = new MemoryWorkbook({ Sheet1: [] });
   await loadSample(wb, { extraRows });
   const gates: (() => void)[] = [];
-  const c = new PaneController(wb, { asOf, chunkRows: 500, progressFromRows: 1_000, pause: () => new Promise<void>((r) => gates.push(r)) });
+  const c = new PaneController(wb, {
+    asOf,
+    chunkRows: 500,
+    progressFromRows: 1_000,
+    pause: () => new Promise<void>((r) => gates.push(r)),
+  });
   const firstDone = c.refresh();
-  while (!(await Promise.race([firstDone.then(() => true), new Promise<false>((r) => setImmediate(() => r(false)))]))) gates.shift()?.();
+  while (!(await Promise.race([firstDone.then(() => true), new Promise<false>((r) => setImmediate(() => r(false)))])))
+    gates.shift()?.();
   const statusLine = c.getState().evaluation!.status.line;
 
   wb.setCell('CE Log', 10, 4, 3);
@@ -44,13 +64,16 @@ test('during a refresh of a large log: a labelled progress bar, a polite announc
   expect(labelledBy).toBeDefined();
   expect(html).toMatch(new RegExp(`id="${labelledBy}"[^>]*>Checking rows 2,000 of 3,040…<`));
   // Announced politely, in coarse steps.
-  expect(html).toMatch(/role="status" aria-live="polite" data-testid="refresh-progress-announcement">Checking rows 1,520 of 3,040…</);
+  expect(html).toMatch(
+    /role="status" aria-live="polite" data-testid="refresh-progress-announcement">Checking rows 1,520 of 3,040…</,
+  );
   // The last dashboard is still there, with its figures; the root is not marked busy meanwhile.
   expect(html).toContain(`data-testid="status-line">${statusLine}</p>`);
   expect(html).not.toContain('aria-busy="true"');
   expect(t).not.toContain('Reading the workbook');
 
-  while (!(await Promise.race([running.then(() => true), new Promise<false>((r) => setImmediate(() => r(false)))]))) gates.shift()?.();
+  while (!(await Promise.race([running.then(() => true), new Promise<false>((r) => setImmediate(() => r(false)))])))
+    gates.shift()?.();
   const after = renderToStaticMarkup(<App controller={c} />);
   expect(after).not.toContain('refresh-progress');
   expect(after).toContain('data-testid="status-line"');

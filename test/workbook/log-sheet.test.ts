@@ -38,7 +38,10 @@ function snapshotValues(wb: MemoryWorkbook, sheet: string): CellValue[][] {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => wb.getValue(sheet, r, c)));
 }
 
-function mappingOf(p: ConversionProposal, overrides: Record<string, ColumnKey | undefined>): Record<number, ColumnKey | undefined> {
+function mappingOf(
+  p: ConversionProposal,
+  overrides: Record<string, ColumnKey | undefined>,
+): Record<number, ColumnKey | undefined> {
   const m: Record<number, ColumnKey | undefined> = {};
   for (const c of p.columns) m[c.index] = c.header in overrides ? overrides[c.header] : c.key;
   return m;
@@ -70,7 +73,12 @@ describe('proposeConversion', () => {
   });
 
   test('an existing CE log table is recognised, not converted twice', async () => {
-    const wb = new MemoryWorkbook({ Log: [['Date', 'Hours'], [45740, 1]] });
+    const wb = new MemoryWorkbook({
+      Log: [
+        ['Date', 'Hours'],
+        [45740, 1],
+      ],
+    });
     await wb.apply([{ kind: 'createTable', sheet: 'Log', name: 'MyLog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
     const { snap, proposal } = await propose(wb, 'Log');
     expect(proposal.existingLog).toEqual({ sheet: 'Log', table: 'MyLog', range: { row: 0, col: 0, rows: 2, cols: 2 } });
@@ -88,8 +96,15 @@ describe('conversionPlan', () => {
     const { snap, proposal } = await propose(wb, 'Tracker');
     const noDate = conversionPlan(proposal, { mapping: mappingOf(proposal, {}), credits: false }, nism, snap);
     expect(noDate.ok).toBe(false);
-    expect(noDate.problems).toEqual(expect.arrayContaining([expect.stringMatching(/Date/), expect.stringMatching(/Hours/)]));
-    const twice = conversionPlan(proposal, { mapping: mappingOf(proposal, { Wann: 'date', Stunden: 'hours', Sponsor: 'activity' }), credits: false }, nism, snap);
+    expect(noDate.problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Date/), expect.stringMatching(/Hours/)]),
+    );
+    const twice = conversionPlan(
+      proposal,
+      { mapping: mappingOf(proposal, { Wann: 'date', Stunden: 'hours', Sponsor: 'activity' }), credits: false },
+      nism,
+      snap,
+    );
     expect(twice.problems).toEqual([expect.stringMatching(/both mapped to Activity/)]);
   });
 
@@ -101,7 +116,12 @@ describe('conversionPlan', () => {
       const book = host === 'memory' ? memory : fake.book;
       const before = { tracker: snapshotValues(book, 'Tracker'), other: snapshotValues(book, 'Other') };
       const { snap, proposal } = await propose(port, 'Tracker');
-      const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { Wann: 'date', Stunden: 'hours', 'Beleg?': 'proof' }), credits: true }, nism, snap);
+      const plan = conversionPlan(
+        proposal,
+        { mapping: mappingOf(proposal, { Wann: 'date', Stunden: 'hours', 'Beleg?': 'proof' }), credits: true },
+        nism,
+        snap,
+      );
       expect(plan.problems).toEqual([]);
       expect(plan.renames).toEqual([
         { index: 0, from: 'Wann', to: 'Date', cell: 'A3' },
@@ -119,12 +139,31 @@ describe('conversionPlan', () => {
       }
       expect(book.getFormula('Tracker', 4, 1)).toBeUndefined();
       expect(snapshotValues(book, 'Other')).toEqual(before.other);
-      expect(after[2]!.slice(0, 7)).toEqual(['Date', 'Course title', 'Hours', 'Sponsor', 'Type', 'Proof', 'My own column']);
+      expect(after[2]!.slice(0, 7)).toEqual([
+        'Date',
+        'Course title',
+        'Hours',
+        'Sponsor',
+        'Type',
+        'Proof',
+        'My own column',
+      ]);
       // Missing canonical columns at the right, then Credits; no Grade for NISM.
-      expect(after[2]!.slice(7)).toEqual(['Self-study hours', 'Subject area', 'Approved', 'Score', 'Location', 'Proof link', 'Notes', 'CE Ledger credits']);
+      expect(after[2]!.slice(7)).toEqual([
+        'Self-study hours',
+        'Subject area',
+        'Approved',
+        'Score',
+        'Location',
+        'Proof link',
+        'Notes',
+        'CE Ledger credits',
+      ]);
       const table = book.tables()[0]!;
       expect(table).toMatchObject({ name: 'CELog', sheet: 'Tracker', range: { row: 2, col: 0, rows: 5, cols: 15 } });
-      expect(book.getFormula('Tracker', 3, 14)).toBe('=IF([@Hours]&[@[Self-study hours]]="","",CEU.CE_CREDITS(CE_PROGRAM,[@Type],[@Hours],[@[Self-study hours]]))');
+      expect(book.getFormula('Tracker', 3, 14)).toBe(
+        '=IF([@Hours]&[@[Self-study hours]]="","",CEU.CE_CREDITS(CE_PROGRAM,[@Type],[@Hours],[@[Self-study hours]]))',
+      );
       const lists = Object.fromEntries(book.validations().map((v) => [String(after[2]![v.range.col]), v.list]));
       expect(lists.Type).toEqual(nism.formats.map((f) => f.label));
       expect(lists['Subject area']).toEqual(nism.subjects);
@@ -158,10 +197,24 @@ describe('conversionPlan', () => {
   });
 
   test('the table name avoids names already in use', async () => {
-    const wb = new MemoryWorkbook({ A: [['Date', 'Hours'], [1, 1]], B: [['Date', 'Stunden'], [45740, 2]] });
+    const wb = new MemoryWorkbook({
+      A: [
+        ['Date', 'Hours'],
+        [1, 1],
+      ],
+      B: [
+        ['Date', 'Stunden'],
+        [45740, 2],
+      ],
+    });
     await wb.apply([{ kind: 'createTable', sheet: 'A', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
     const { snap, proposal } = await propose(wb, 'B');
-    const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { Stunden: 'hours' }), credits: false }, nism, snap);
+    const plan = conversionPlan(
+      proposal,
+      { mapping: mappingOf(proposal, { Stunden: 'hours' }), credits: false },
+      nism,
+      snap,
+    );
     expect(plan.table).toBe('CELog2');
   });
 });
@@ -176,7 +229,20 @@ describe('newLogPlan', () => {
     const log = findLog(snap)!;
     expect(log).toEqual({ sheet: 'CE Log 2', table: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 14 } });
     expect(cellsOf(snap.sheets['CE Log 2']!, log.range)[0]).toEqual([
-      'Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Subject area', 'Approved', 'Proof', 'Score', 'Location', 'Proof link', 'Notes', 'CE Ledger credits',
+      'Date',
+      'Activity',
+      'Provider',
+      'Format',
+      'Hours',
+      'Self-study hours',
+      'Subject area',
+      'Approved',
+      'Proof',
+      'Score',
+      'Location',
+      'Proof link',
+      'Notes',
+      'CE Ledger credits',
     ]);
     expect(wb.getValue('CE Log', 0, 0)).toBe('something else');
     expect(wb.frozenRows('CE Log 2')).toBe(1);
@@ -199,15 +265,30 @@ test('structured references quote what Excel needs quoted', () => {
 
 describe('conversionPlan edge cases', () => {
   test('a mapped alias that an earlier alias would outrank is renamed to the canonical name', async () => {
-    const wb = new MemoryWorkbook({ S: [['Date', 'Type', 'Category', 'Hours'], [45740, 'x', 'Webinar', 1]] });
+    const wb = new MemoryWorkbook({
+      S: [
+        ['Date', 'Type', 'Category', 'Hours'],
+        [45740, 'x', 'Webinar', 1],
+      ],
+    });
     const { snap, proposal } = await propose(wb, 'S');
-    const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, { Type: undefined, Category: 'format' }), credits: false }, nism, snap);
+    const plan = conversionPlan(
+      proposal,
+      { mapping: mappingOf(proposal, { Type: undefined, Category: 'format' }), credits: false },
+      nism,
+      snap,
+    );
     expect(plan.problems).toEqual([]);
     expect(plan.renames).toEqual([{ index: 2, from: 'Category', to: 'Format', cell: 'C1' }]);
   });
 
   test('refuses a plan that would leave two columns with one name (Excel would rename one)', async () => {
-    const wb = new MemoryWorkbook({ S: [['Date', 'Notes', 'Hours', 'notes'], [45740, 'a', 1, 'b']] });
+    const wb = new MemoryWorkbook({
+      S: [
+        ['Date', 'Notes', 'Hours', 'notes'],
+        [45740, 'a', 1, 'b'],
+      ],
+    });
     const { snap, proposal } = await propose(wb, 'S');
     const plan = conversionPlan(proposal, { mapping: mappingOf(proposal, {}), credits: false }, nism, snap);
     expect(plan.ok).toBe(false);
@@ -216,7 +297,12 @@ describe('conversionPlan edge cases', () => {
   });
 
   test('an existing table that is not yet a CE log is reused, not recreated', async () => {
-    const wb = new MemoryWorkbook({ S: [['Wann', 'Stunden'], [45740, 1]] });
+    const wb = new MemoryWorkbook({
+      S: [
+        ['Wann', 'Stunden'],
+        [45740, 1],
+      ],
+    });
     await wb.apply([{ kind: 'createTable', sheet: 'S', name: 'Mine', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
     const { snap, proposal } = await propose(wb, 'S');
     expect(proposal.existingTable).toBe('Mine');
@@ -250,7 +336,9 @@ describe('header cells that are not text', () => {
       ['D1', 'TRUE'],
       ['E1', 'NOTES'],
     ]);
-    expect(plan.notes).toContain('Header B1 (2024) will become the text "2024" (or, if the cell shows it as a date or another format, the text it shows)');
+    expect(plan.notes).toContain(
+      'Header B1 (2024) will become the text "2024" (or, if the cell shows it as a date or another format, the text it shows)',
+    );
     expect(plan.notes).toContain('Header D1 (TRUE) will become the text "TRUE"');
     expect(plan.notes.some((n) => n.startsWith('Header E1 (the formula =UPPER("notes"))'))).toBe(true);
     expect(plan.notes.some((n) => n.includes('A1') || n.includes('C1'))).toBe(false);
@@ -261,26 +349,56 @@ describe('header cells that are not text', () => {
     const snap = await wb.read(all);
     const result = proposeConversion(snap, 'Log');
     if (!result.ok) throw new Error(result.message);
-    const plan = conversionPlan(result.proposal, { mapping: { ...mappingOf(result.proposal, {}), 1: 'activity' }, credits: false }, nism, snap);
+    const plan = conversionPlan(
+      result.proposal,
+      { mapping: { ...mappingOf(result.proposal, {}), 1: 'activity' }, credits: false },
+      nism,
+      snap,
+    );
     expect(plan.renames.map((r) => r.from)).toEqual(['2024']);
     expect(plan.textHeaders!.map((h) => h.cell)).toEqual(['D1']);
   });
 
   test('a header formula the plan would write over (a blank-looking one, or one mapped to a new name) is refused, not replaced', async () => {
-    const wb = new MemoryWorkbook({ Log: [['Date', '', 'Hours'], [45740, 'x', 2]] }, { formulaValue: () => '' });
+    const wb = new MemoryWorkbook(
+      {
+        Log: [
+          ['Date', '', 'Hours'],
+          [45740, 'x', 2],
+        ],
+      },
+      { formulaValue: () => '' },
+    );
     await wb.apply([{ kind: 'setFormulas', sheet: 'Log', row: 0, col: 1, formulas: [['=A3*2']] }]);
     const snap = await wb.read(all);
     const result = proposeConversion(snap, 'Log');
     if (!result.ok) throw new Error(result.message);
-    const plan = conversionPlan(result.proposal, { mapping: mappingOf(result.proposal, {}), credits: false }, nism, snap);
+    const plan = conversionPlan(
+      result.proposal,
+      { mapping: mappingOf(result.proposal, {}), credits: false },
+      nism,
+      snap,
+    );
     expect(plan.ok).toBe(false);
-    expect(plan.problems).toContain('Header B1 holds the formula "=A3*2", which would be replaced by "Column2": type a title there instead, or start a new CE log');
+    expect(plan.problems).toContain(
+      'Header B1 holds the formula "=A3*2", which would be replaced by "Column2": type a title there instead, or start a new CE log',
+    );
     // The same sheet without the formula is named as announced.
-    const plain = new MemoryWorkbook({ Log: [['Date', '', 'Hours'], [45740, 'x', 2]] });
+    const plain = new MemoryWorkbook({
+      Log: [
+        ['Date', '', 'Hours'],
+        [45740, 'x', 2],
+      ],
+    });
     const plainSnap = await plain.read(all);
     const again = proposeConversion(plainSnap, 'Log');
     if (!again.ok) throw new Error(again.message);
-    const named = conversionPlan(again.proposal, { mapping: mappingOf(again.proposal, {}), credits: false }, nism, plainSnap);
+    const named = conversionPlan(
+      again.proposal,
+      { mapping: mappingOf(again.proposal, {}), credits: false },
+      nism,
+      plainSnap,
+    );
     expect(named.problems).toEqual([]);
     expect(named.renames.map((r) => [r.cell, r.to])).toEqual([['B1', 'Column2']]);
   });
@@ -313,7 +431,12 @@ describe('the Proof drop-down also accepts several kinds', () => {
     const proof = wb.validations().find(isProof)!;
     expect(proof.alert).toEqual(PROOF_ALERT);
     expect(listAccepts(proof, value)).toBe(true);
-    expect(wb.validations().filter((v) => !isProof(v)).every((v) => v.alert.style === 'stop')).toBe(true);
+    expect(
+      wb
+        .validations()
+        .filter((v) => !isProof(v))
+        .every((v) => v.alert.style === 'stop'),
+    ).toBe(true);
   });
 
   test('office: the validation written (its errorAlert) accepts it, on conversion too', async () => {
@@ -322,14 +445,24 @@ describe('the Proof drop-down also accepts several kinds', () => {
     const snap = await port.read(all);
     const result = proposeConversion(snap, 'Log');
     if (!result.ok) throw new Error(result.message);
-    const plan = conversionPlan(result.proposal, { mapping: mappingOf(result.proposal, { Wann: 'date', Stunden: 'hours', 'Beleg?': 'proof' }), credits: false }, nism, snap);
+    const plan = conversionPlan(
+      result.proposal,
+      { mapping: mappingOf(result.proposal, { Wann: 'date', Stunden: 'hours', 'Beleg?': 'proof' }), credits: false },
+      nism,
+      snap,
+    );
     expect(plan.problems).toEqual([]);
     await port.apply(plan.ops);
     const proof = fake.book.validations().find(isProof)!;
     expect(proof.range.col).toBe(5);
     expect(proof.alert).toEqual(PROOF_ALERT);
     expect(listAccepts(proof, value)).toBe(true);
-    expect(fake.book.validations().filter((v) => !isProof(v)).every((v) => v.alert.style === 'stop')).toBe(true);
+    expect(
+      fake.book
+        .validations()
+        .filter((v) => !isProof(v))
+        .every((v) => v.alert.style === 'stop'),
+    ).toBe(true);
   });
 
   test('xlsx: the data validation saved in the file accepts it (errorStyle information)', async () => {
@@ -344,7 +477,15 @@ describe('the Proof drop-down also accepts several kinds', () => {
     expect(dv.type).toBe('list');
     expect(dv.errorStyle).toBe('information');
     expect(dv.error).toBe(PROOF_ALERT.message);
-    expect(listAccepts({ list: [...PROOF_KINDS], alert: { style: dv.errorStyle as 'information', title: dv.errorTitle!, message: dv.error! } }, value)).toBe(true);
+    expect(
+      listAccepts(
+        {
+          list: [...PROOF_KINDS],
+          alert: { style: dv.errorStyle as 'information', title: dv.errorTitle!, message: dv.error! },
+        },
+        value,
+      ),
+    ).toBe(true);
     const format = ws.getCell(2, header.indexOf('Format') + 1).dataValidation;
     expect(format.errorStyle ?? 'stop').toBe('stop');
   });
@@ -359,14 +500,20 @@ describe('the Proof drop-down also accepts several kinds', () => {
 describe('a conversion cannot stop half-way', () => {
   type Host = { port: WorkbookPort; book: MemoryWorkbook; fake?: FakeExcel };
   const hosts: [string, (init: Record<string, CellValue[][]>) => Host][] = [
-    ['memory', (init) => {
-      const book = new MemoryWorkbook(init);
-      return { port: book, book };
-    }],
-    ['fake Excel', (init) => {
-      const fake = new FakeExcel(init);
-      return { port: new OfficeWorkbook({ run: fake.run }), book: fake.book, fake };
-    }],
+    [
+      'memory',
+      (init) => {
+        const book = new MemoryWorkbook(init);
+        return { port: book, book };
+      },
+    ],
+    [
+      'fake Excel',
+      (init) => {
+        const fake = new FakeExcel(init);
+        return { port: new OfficeWorkbook({ run: fake.run }), book: fake.book, fake };
+      },
+    ],
   ];
   const LOG: CellValue[][] = [
     ['Wann', 'Stunden', 'Notes'],
@@ -388,7 +535,9 @@ describe('a conversion cannot stop half-way', () => {
   describe.each(hosts)('on %s', (_name, make) => {
     test('a table below the log: the log ends above it, says so, and applies in full; the table is untouched', async () => {
       const host = make({ Tracker: [...LOG, [], ['Item', 'Cost'], ['Paper', 3], ['Ink', 4]] });
-      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 0, rows: 3, cols: 2 } }]);
+      await host.port.apply([
+        { kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 0, rows: 3, cols: 2 } },
+      ]);
       const before = everything(host.book);
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
       expect(p.problems).toEqual([]);
@@ -403,12 +552,16 @@ describe('a conversion cannot stop half-way', () => {
 
     test('a table inside the log (more of the log below it): refused before anything is written, naming the table and how to fix it', async () => {
       const host = make({ Tracker: [...LOG, ['Item', 'Cost'], ['Paper', 3], [45750, 1, 'after the table']] });
-      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 0, rows: 2, cols: 2 } }]);
+      await host.port.apply([
+        { kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 0, rows: 2, cols: 2 } },
+      ]);
       const before = everything(host.book);
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
       expect(p.ok).toBe(false);
       expect(p.ops).toEqual([]);
-      expect(p.problems).toEqual(['Table "Budget" at A4:B5 overlaps the log (A1:C6): move it to another sheet, or start a new CE log']);
+      expect(p.problems).toEqual([
+        'Table "Budget" at A4:B5 overlaps the log (A1:C6): move it to another sheet, or start a new CE log',
+      ]);
       // Applying anyway (a stale pane) writes nothing either.
       await expect(applyConversion(host.port, p, nism)).rejects.toThrow(ConversionError);
       expect(everything(host.book)).toEqual(before);
@@ -420,13 +573,19 @@ describe('a conversion cannot stop half-way', () => {
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
       expect(p.ok).toBe(true);
       // The user makes a table while the confirmation is open.
-      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 0, rows: 2, cols: 2 } }]);
+      await host.port.apply([
+        { kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 3, col: 0, rows: 2, cols: 2 } },
+      ]);
       const before = everything(host.book);
       const error = await applyConversion(host.port, p, nism).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConversionError);
       expect((error as ConversionError).written).toBe(false);
-      expect((error as ConversionError).message).toMatch(/^Nothing was changed: Table "Budget" at A4:B5 overlaps the log/);
-      expect((error as ConversionError).plan?.problems).toEqual([expect.stringMatching(/^Table "Budget" at A4:B5 overlaps the log/)]);
+      expect((error as ConversionError).message).toMatch(
+        /^Nothing was changed: Table "Budget" at A4:B5 overlaps the log/,
+      );
+      expect((error as ConversionError).plan?.problems).toEqual([
+        expect.stringMatching(/^Table "Budget" at A4:B5 overlaps the log/),
+      ]);
       expect(everything(host.book)).toEqual(before);
       expect(host.book.tables().map((t) => t.name)).toEqual(['Budget']);
       expect(host.book.getValue('Tracker', 0, 0)).toBe('Wann');
@@ -434,11 +593,17 @@ describe('a conversion cannot stop half-way', () => {
 
     test('a table below the log and to its side only is not part of the log: the log converts', async () => {
       const host = make({ Tracker: [...LOG, [], ['', '', '', 'Item', 'Cost'], ['', '', '', 'Paper', 3]] });
-      await host.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 3, rows: 2, cols: 2 } }]);
+      await host.port.apply([
+        { kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 4, col: 3, rows: 2, cols: 2 } },
+      ]);
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
       expect(p.problems).toEqual([]);
       const applied = await applyConversion(host.port, p, nism);
-      expect(host.book.tables().find((t) => t.name === applied.table)!.range).toMatchObject({ row: 0, col: 0, rows: 3 });
+      expect(host.book.tables().find((t) => t.name === applied.table)!.range).toMatchObject({
+        row: 0,
+        col: 0,
+        rows: 3,
+      });
       expect(host.book.tables().find((t) => t.name === 'Budget')!.range).toEqual({ row: 4, col: 3, rows: 2, cols: 2 });
     });
 
@@ -447,7 +612,9 @@ describe('a conversion cannot stop half-way', () => {
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' }, false);
       await host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 3, col: 0, values: [[45742, 3, 'new']] }]);
       const applied = await applyConversion(host.port, p, nism);
-      expect(host.book.tables()).toEqual([expect.objectContaining({ name: applied.table, range: expect.objectContaining({ row: 0, rows: 4 }) })]);
+      expect(host.book.tables()).toEqual([
+        expect.objectContaining({ name: applied.table, range: expect.objectContaining({ row: 0, rows: 4 }) }),
+      ]);
       expect(host.book.getValue('Tracker', 3, 2)).toBe('new');
     });
 
@@ -457,34 +624,66 @@ describe('a conversion cannot stop half-way', () => {
       await host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 0, col: 1, values: [['Hours']] }]);
       const before = everything(host.book);
       const error = (await applyConversion(host.port, p, nism).catch((e: unknown) => e)) as ConversionError;
-      expect(error.message).toBe('Nothing was changed: "Tracker" changed since you reviewed the changes: review them again.');
+      expect(error.message).toBe(
+        'Nothing was changed: "Tracker" changed since you reviewed the changes: review them again.',
+      );
       expect(everything(host.book)).toEqual(before);
       expect(host.book.tables()).toEqual([]);
     });
 
     test('a table beside the header, and a table where the new columns go: each refused by name', async () => {
-      const beside = make({ Tracker: [['Wann', 'Stunden', '', 'Rate', 'EUR'], [45740, 2, '', 1, 2], [45741, 1, '', 3, 4]] });
-      await beside.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 3, rows: 3, cols: 2 } }]);
+      const beside = make({
+        Tracker: [
+          ['Wann', 'Stunden', '', 'Rate', 'EUR'],
+          [45740, 2, '', 1, 2],
+          [45741, 1, '', 3, 4],
+        ],
+      });
+      await beside.port.apply([
+        { kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 3, rows: 3, cols: 2 } },
+      ]);
       const p1 = await plan(beside, 'Tracker', { 0: 'date', 1: 'hours' });
       // The table ends the header (the log is A1:B3), but its new columns would run into the table.
-      expect(p1.problems).toEqual(['Table "Rates" at D1:E3 is where the log\'s new columns go (C1:N3): move it further right or to another sheet, or start a new CE log']);
+      expect(p1.problems).toEqual([
+        'Table "Rates" at D1:E3 is where the log\'s new columns go (C1:N3): move it further right or to another sheet, or start a new CE log',
+      ]);
       expect(p1.ops).toEqual([]);
 
       // Further right, clear of the new columns: the log converts and the table is untouched.
-      const far = make({ Tracker: [['Wann', 'Stunden', ...Array<CellValue>(14).fill(''), 'Rate', 'EUR'], [45740, 2, ...Array<CellValue>(14).fill(''), 1, 2]] });
-      await far.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 16, rows: 2, cols: 2 } }]);
+      const far = make({
+        Tracker: [
+          ['Wann', 'Stunden', ...Array<CellValue>(14).fill(''), 'Rate', 'EUR'],
+          [45740, 2, ...Array<CellValue>(14).fill(''), 1, 2],
+        ],
+      });
+      await far.port.apply([
+        { kind: 'createTable', sheet: 'Tracker', name: 'Rates', range: { row: 0, col: 16, rows: 2, cols: 2 } },
+      ]);
       const p3 = await plan(far, 'Tracker', { 0: 'date', 1: 'hours' });
       expect(p3.problems).toEqual([]);
       const applied = await applyConversion(far.port, p3, nism);
-      expect(far.book.tables().find((t) => t.name === applied.table)!.range).toEqual({ row: 0, col: 0, rows: 2, cols: 14 });
+      expect(far.book.tables().find((t) => t.name === applied.table)!.range).toEqual({
+        row: 0,
+        col: 0,
+        rows: 2,
+        cols: 14,
+      });
       expect(far.book.tables().find((t) => t.name === 'Rates')!.range).toEqual({ row: 0, col: 16, rows: 2, cols: 2 });
       expect(snapshotValues(far.book, 'Tracker')[0]!.slice(16)).toEqual(['Rate', 'EUR']);
 
-      const right = make({ Tracker: [LOG[0]!, [...LOG[1]!, '', '', 'Item', 'Cost'], [...LOG[2]!, '', '', 'Paper', 3]] });
-      await right.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 1, col: 5, rows: 2, cols: 2 } }]);
+      const right = make({
+        Tracker: [LOG[0]!, [...LOG[1]!, '', '', 'Item', 'Cost'], [...LOG[2]!, '', '', 'Paper', 3]],
+      });
+      await right.port.apply([
+        { kind: 'createTable', sheet: 'Tracker', name: 'Budget', range: { row: 1, col: 5, rows: 2, cols: 2 } },
+      ]);
       const before = everything(right.book);
       const p2 = await plan(right, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
-      expect(p2.problems).toEqual([expect.stringMatching(/^Table "Budget" at F2:G3 is where the log's new columns go \(D1:\w+3\): move it further right or to another sheet, or start a new CE log$/)]);
+      expect(p2.problems).toEqual([
+        expect.stringMatching(
+          /^Table "Budget" at F2:G3 is where the log's new columns go \(D1:\w+3\): move it further right or to another sheet, or start a new CE log$/,
+        ),
+      ]);
       expect(everything(right.book)).toEqual(before);
     });
 
@@ -492,8 +691,14 @@ describe('a conversion cannot stop half-way', () => {
       const inside = make({ Tracker: [...LOG, ['Total: 3 hours']] });
       inside.book.merge('Tracker', { row: 3, col: 0, rows: 1, cols: 3 });
       const p1 = await plan(inside, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
-      expect(p1.problems).toEqual(['Merged cells A4:C4 are inside the log (A1:C4): unmerge them (Home › Merge & Center), or start a new CE log']);
-      await expect(inside.port.apply([{ kind: 'createTable', sheet: 'Tracker', name: 'T', range: { row: 0, col: 0, rows: 4, cols: 3 } }])).rejects.toThrow(/merged cells/);
+      expect(p1.problems).toEqual([
+        'Merged cells A4:C4 are inside the log (A1:C4): unmerge them (Home › Merge & Center), or start a new CE log',
+      ]);
+      await expect(
+        inside.port.apply([
+          { kind: 'createTable', sheet: 'Tracker', name: 'T', range: { row: 0, col: 0, rows: 4, cols: 3 } },
+        ]),
+      ).rejects.toThrow(/merged cells/);
       expect(inside.book.tables()).toEqual([]);
 
       const right = make({ Tracker: LOG });
@@ -506,13 +711,22 @@ describe('a conversion cannot stop half-way', () => {
       const host = make({ Tracker: LOG });
       host.book.protectSheet('Tracker');
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours', 2: 'notes' });
-      expect(p.problems).toEqual(['The sheet "Tracker" is protected: unprotect it (Review › Unprotect Sheet), or start a new CE log']);
-      await expect(host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 0, col: 0, values: [['Date']] }])).rejects.toThrow(/protected sheet/);
+      expect(p.problems).toEqual([
+        'The sheet "Tracker" is protected: unprotect it (Review › Unprotect Sheet), or start a new CE log',
+      ]);
+      await expect(
+        host.port.apply([{ kind: 'setValues', sheet: 'Tracker', row: 0, col: 0, values: [['Date']] }]),
+      ).rejects.toThrow(/protected sheet/);
       expect(host.book.getValue('Tracker', 0, 0)).toBe('Wann');
     });
 
     test('a blank header next to a "Column3" header is named by the plan, announced, and no other header changes', async () => {
-      const host = make({ Tracker: [['Date', 'Hours', '', 'Column3'], [45740, 2, 'x', 'y']] });
+      const host = make({
+        Tracker: [
+          ['Date', 'Hours', '', 'Column3'],
+          [45740, 2, 'x', 'y'],
+        ],
+      });
       const p = await plan(host, 'Tracker', { 0: 'date', 1: 'hours' }, false);
       expect(p.ok).toBe(true);
       expect(p.renames).toEqual([{ index: 2, from: '', to: 'Column4', cell: 'C1' }]);
@@ -534,7 +748,9 @@ describe('a conversion cannot stop half-way', () => {
     const e = error as ConversionError;
     expect(e.written).toBe(true);
     expect(e.undo).toEqual(['type "Wann" back into A1 (now "Date")', 'type "Stunden" back into B1 (now "Hours")']);
-    expect(e.message).toMatch(/^Excel refused the conversion part-way \(A table can't overlap a range that contains merged cells\)\. Undo it with Excel's Undo \(Ctrl\+Z\)/);
+    expect(e.message).toMatch(
+      /^Excel refused the conversion part-way \(A table can't overlap a range that contains merged cells\)\. Undo it with Excel's Undo \(Ctrl\+Z\)/,
+    );
     expect(fake.book.getValue('Tracker', 0, 0)).toBe('Date');
   });
 });

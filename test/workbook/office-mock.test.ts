@@ -5,7 +5,14 @@
 // The shared stub for office-addin-manifest (mapped in jest.config.js) has no OfficeApp enum, which
 // office-addin-mock reads when it builds a mock; this file supplies the values it needs.
 jest.mock('office-addin-manifest', () => ({
-  OfficeApp: { Excel: 'excel', OneNote: 'onenote', Outlook: 'outlook', PowerPoint: 'powerpoint', Project: 'project', Word: 'word' },
+  OfficeApp: {
+    Excel: 'excel',
+    OneNote: 'onenote',
+    Outlook: 'outlook',
+    PowerPoint: 'powerpoint',
+    Project: 'project',
+    Word: 'word',
+  },
 }));
 import { OfficeMockObject } from 'office-addin-mock';
 import { OfficeWorkbook } from '../../src/workbook/office';
@@ -55,10 +62,23 @@ test('a style operation sets the font and fill of the range', async () => {
       return callback(this.context);
     },
   };
-  const excel = new OfficeMockObject(data) as unknown as { context: { workbook: { worksheets: { getItem(): { getRangeByIndexes(): { format: { fill: { color: string } ; font: { bold: boolean } } } } } } } };
+  const excel = new OfficeMockObject(data) as unknown as {
+    context: {
+      workbook: {
+        worksheets: {
+          getItem(): { getRangeByIndexes(): { format: { fill: { color: string }; font: { bold: boolean } } } };
+        };
+      };
+    };
+  };
   (globalThis as Global).Excel = excel;
   await new OfficeWorkbook().apply([
-    { kind: 'setStyle', sheet: 'Summary', range: { row: 0, col: 0, rows: 1, cols: 1 }, style: { bold: true, fill: '#DDEEFF' } },
+    {
+      kind: 'setStyle',
+      sheet: 'Summary',
+      range: { row: 0, col: 0, rows: 1, cols: 1 },
+      style: { bold: true, fill: '#DDEEFF' },
+    },
   ]);
   const format = excel.context.workbook.worksheets.getItem().getRangeByIndexes().format;
   expect(format.fill.color).toBe('#DDEEFF');

@@ -9,7 +9,8 @@ describePortContract('office over the fake Excel host', () => new OfficeWorkbook
 
 function logRows(n: number): CellValue[][] {
   const rows: CellValue[][] = [['Date', 'Activity', 'Format', 'Hours', 'Proof']];
-  for (let i = 0; i < n; i++) rows.push([45800 + (i % 700), `Activity ${i}`, 'Webinar', 1 + (i % 3), i % 2 ? 'Certificate' : '']);
+  for (let i = 0; i < n; i++)
+    rows.push([45800 + (i % 700), `Activity ${i}`, 'Webinar', 1 + (i % 3), i % 2 ? 'Certificate' : '']);
   return rows;
 }
 
@@ -44,7 +45,10 @@ describe('the fake Excel host behaves like Excel where it matters', () => {
 
 describe('OfficeWorkbook', () => {
   async function refreshSyncs(rows: number, chunkRows?: number) {
-    const fake = new FakeExcel({ 'CE Log': logRows(rows), 'CE Profile': [['CE Ledger profile'], ['Program', 'NISM-SMS']] });
+    const fake = new FakeExcel({
+      'CE Log': logRows(rows),
+      'CE Profile': [['CE Ledger profile'], ['Program', 'NISM-SMS']],
+    });
     await fake.book.apply([
       { kind: 'createTable', sheet: 'CE Log', name: 'CELog', range: { row: 0, col: 0, rows: rows + 1, cols: 5 } },
       { kind: 'defineName', name: 'CE_PROGRAM', sheet: 'CE Profile', range: { row: 1, col: 1, rows: 1, cols: 1 } },
@@ -61,8 +65,12 @@ describe('OfficeWorkbook', () => {
     expect(small.syncs).toBe(2);
     expect(large.syncs).toBe(small.syncs);
     expect(large.snap.sheets['CE Log']!.values).toHaveLength(10_001);
-    expect(large.snap.sheets['CE Log']!.tables).toEqual([{ name: 'CELog', range: { row: 0, col: 0, rows: 10_001, cols: 5 } }]);
-    expect(large.snap.names).toEqual([{ name: 'CE_PROGRAM', sheet: 'CE Profile', range: { row: 1, col: 1, rows: 1, cols: 1 } }]);
+    expect(large.snap.sheets['CE Log']!.tables).toEqual([
+      { name: 'CELog', range: { row: 0, col: 0, rows: 10_001, cols: 5 } },
+    ]);
+    expect(large.snap.names).toEqual([
+      { name: 'CE_PROGRAM', sheet: 'CE Profile', range: { row: 1, col: 1, rows: 1, cols: 1 } },
+    ]);
   });
 
   test('large used ranges are read in row chunks queued before one sync, values intact', async () => {
@@ -86,7 +94,15 @@ describe('OfficeWorkbook', () => {
   test('tableHeaders lists every table with its header row in 2 syncs, loading no other cell of any sheet', async () => {
     const fake = new FakeExcel({
       'CE Log': logRows(3),
-      "Bob's stock": [['Notes above the table'], [], [], [], ['', '', 'Item', 'Count'], ['', '', 'Pens', 4], ['', '', 'Ink', 2]],
+      "Bob's stock": [
+        ['Notes above the table'],
+        [],
+        [],
+        [],
+        ['', '', 'Item', 'Count'],
+        ['', '', 'Pens', 4],
+        ['', '', 'Ink', 2],
+      ],
       Wide: [['x']],
     });
     fake.book.setCell('Wide', 1999, 16_383, ' ');
@@ -100,7 +116,12 @@ describe('OfficeWorkbook', () => {
     expect(snap.sheets).toEqual({});
     expect(snap.sheetNames).toEqual(['CE Log', "Bob's stock", 'Wide']);
     expect(snap.tables).toEqual([
-      { name: 'CELog', sheet: 'CE Log', range: { row: 0, col: 0, rows: 4, cols: 5 }, header: ['Date', 'Activity', 'Format', 'Hours', 'Proof'] },
+      {
+        name: 'CELog',
+        sheet: 'CE Log',
+        range: { row: 0, col: 0, rows: 4, cols: 5 },
+        header: ['Date', 'Activity', 'Format', 'Hours', 'Proof'],
+      },
       { name: 'Stock', sheet: "Bob's stock", range: { row: 4, col: 2, rows: 3, cols: 2 }, header: ['Item', 'Count'] },
     ]);
     // The header rows and nothing else: no used range of any sheet was read.
@@ -117,16 +138,39 @@ describe('OfficeWorkbook', () => {
     await port.apply([
       { kind: 'createTable', sheet: 'S', name: 'CELog', range: { row: 0, col: 0, rows: 51, cols: 5 } },
       { kind: 'addTableColumns', table: 'CELog', headers: ['Approved', 'Notes'] },
-      { kind: 'listValidation', sheet: 'S', range: { row: 1, col: 2, rows: 50, cols: 1 }, list: ['Webinar', 'Conference'] },
-      { kind: 'conditionalFormat', sheet: 'S', range: { row: 1, col: 0, rows: 50, cols: 7 }, formula: '=$D2<0', fill: '#FFC7CE' },
-      { kind: 'setValues', sheet: 'S', row: 1, col: 6, values: [['=not a formula'], ['+1 555'], ['-2'], ['@me'], ['007']] },
+      {
+        kind: 'listValidation',
+        sheet: 'S',
+        range: { row: 1, col: 2, rows: 50, cols: 1 },
+        list: ['Webinar', 'Conference'],
+      },
+      {
+        kind: 'conditionalFormat',
+        sheet: 'S',
+        range: { row: 1, col: 0, rows: 50, cols: 7 },
+        formula: '=$D2<0',
+        fill: '#FFC7CE',
+      },
+      {
+        kind: 'setValues',
+        sheet: 'S',
+        row: 1,
+        col: 6,
+        values: [['=not a formula'], ['+1 555'], ['-2'], ['@me'], ['007']],
+      },
       { kind: 'setNumberFormat', sheet: 'S', range: { row: 1, col: 0, rows: 50, cols: 1 }, format: 'yyyy-mm-dd' },
     ]);
     expect(fake.syncs).toBe(1);
     expect(fake.book.tables()[0]!.range.cols).toBe(7);
     expect(fake.book.validations()[0]!.list).toEqual(['Webinar', 'Conference']);
     expect(fake.book.conditionalFormats()[0]).toMatchObject({ formula: '=$D2<0', fill: '#FFC7CE' });
-    expect([1, 2, 3, 4, 5].map((r) => fake.book.getValue('S', r, 6))).toEqual(['=not a formula', '+1 555', '-2', '@me', '007']);
+    expect([1, 2, 3, 4, 5].map((r) => fake.book.getValue('S', r, 6))).toEqual([
+      '=not a formula',
+      '+1 555',
+      '-2',
+      '@me',
+      '007',
+    ]);
     expect(fake.book.getFormula('S', 1, 6)).toBeUndefined();
   });
 
@@ -149,8 +193,12 @@ describe('OfficeWorkbook', () => {
   test('redefining an existing name deletes it first (one extra sync to list names)', async () => {
     const fake = new FakeExcel({ P: [['a', 'b']] });
     const port = new OfficeWorkbook({ run: fake.run });
-    await port.apply([{ kind: 'defineName', name: 'CE_NAME', sheet: 'P', range: { row: 0, col: 0, rows: 1, cols: 1 } }]);
-    await port.apply([{ kind: 'defineName', name: 'CE_NAME', sheet: 'P', range: { row: 0, col: 1, rows: 1, cols: 1 } }]);
+    await port.apply([
+      { kind: 'defineName', name: 'CE_NAME', sheet: 'P', range: { row: 0, col: 0, rows: 1, cols: 1 } },
+    ]);
+    await port.apply([
+      { kind: 'defineName', name: 'CE_NAME', sheet: 'P', range: { row: 0, col: 1, rows: 1, cols: 1 } },
+    ]);
     expect(fake.book.names()).toEqual([{ name: 'CE_NAME', sheet: 'P', range: { row: 0, col: 1, rows: 1, cols: 1 } }]);
   });
 
@@ -192,7 +240,24 @@ describe('OfficeWorkbook', () => {
   });
 
   test('text Excel would reinterpret is recognised', () => {
-    for (const t of ['=A1', '+44', '-x', '@x', '12', '1,5', '12%', '$3', '2025-01-02', '1/2/2025', '3:15', 'true', '1e5', '2-Jan']) expect(needsTextFormat(t)).toBe(true);
-    for (const v of ['Webinar', 'NISM', 'Research & writing', '', 3, true, null]) expect(needsTextFormat(v as CellValue)).toBe(false);
+    for (const t of [
+      '=A1',
+      '+44',
+      '-x',
+      '@x',
+      '12',
+      '1,5',
+      '12%',
+      '$3',
+      '2025-01-02',
+      '1/2/2025',
+      '3:15',
+      'true',
+      '1e5',
+      '2-Jan',
+    ])
+      expect(needsTextFormat(t)).toBe(true);
+    for (const v of ['Webinar', 'NISM', 'Research & writing', '', 3, true, null])
+      expect(needsTextFormat(v as CellValue)).toBe(false);
   });
 });

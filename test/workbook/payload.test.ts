@@ -13,14 +13,24 @@ import { FakeExcel, FAKE_WRITE_ACTION_BYTES, PayloadSizeLimitError } from '../fa
 const FIVE_MB = 5_000_000;
 
 function log(rows: number, cols = 5): CellValue[][] {
-  const out: CellValue[][] = [Array.from({ length: cols }, (_, c) => (c === 0 ? 'Date' : c === 1 ? 'Hours' : `Column ${c}`))];
-  for (let i = 0; i < rows; i++) out.push(Array.from({ length: cols }, (_, c) => (c === 0 ? 45800 + (i % 700) : c === 1 ? 1 + (i % 4) : `r${i}c${c}`)));
+  const out: CellValue[][] = [
+    Array.from({ length: cols }, (_, c) => (c === 0 ? 'Date' : c === 1 ? 'Hours' : `Column ${c}`)),
+  ];
+  for (let i = 0; i < rows; i++)
+    out.push(
+      Array.from({ length: cols }, (_, c) => (c === 0 ? 45800 + (i % 700) : c === 1 ? 1 + (i % 4) : `r${i}c${c}`)),
+    );
   return out;
 }
 
 function withTable(fake: FakeExcel, sheet: string, values: CellValue[][]): Promise<void> {
   return fake.book.apply([
-    { kind: 'createTable', sheet, name: 'CELog', range: { row: 0, col: 0, rows: values.length, cols: values[0]!.length } },
+    {
+      kind: 'createTable',
+      sheet,
+      name: 'CELog',
+      range: { row: 0, col: 0, rows: values.length, cols: values[0]!.length },
+    },
     { kind: 'defineName', name: 'CE_PROGRAM', sheet, range: { row: 0, col: 0, rows: 1, cols: 1 } },
   ]);
 }
@@ -31,7 +41,8 @@ describe('the fake host enforces a payload limit', () => {
     const fake = new FakeExcel({ Log: values }, { payloadLimit: 1000 });
     const attempt = fake.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Log');
-      for (let start = 0; start < values.length; start += 500) ws.getRangeByIndexes(start, 0, Math.min(500, values.length - start), 5).load('values');
+      for (let start = 0; start < values.length; start += 500)
+        ws.getRangeByIndexes(start, 0, Math.min(500, values.length - start), 5).load('values');
       await context.sync();
     });
     await expect(attempt).rejects.toMatchObject({ name: 'RichApi.Error', code: 'ResponsePayloadSizeLimitExceeded' });
@@ -85,7 +96,10 @@ describe('OfficeWorkbook keeps each sync under its cell budget', () => {
     const syncs: number[] = [];
     for (const rows of [10, 10_000]) {
       const values = log(rows, 15);
-      const fake = new FakeExcel({ Log: values, 'CE Profile': [['Program', 'NISM-SMS']] }, { payloadLimit: SYNC_CELL_BUDGET });
+      const fake = new FakeExcel(
+        { Log: values, 'CE Profile': [['Program', 'NISM-SMS']] },
+        { payloadLimit: SYNC_CELL_BUDGET },
+      );
       await withTable(fake, 'Log', values);
       const port = new OfficeWorkbook({ run: fake.run });
       const snap = await port.read({ sheets: ['CE Profile', 'Log'], formulas: true });
@@ -122,13 +136,40 @@ describe('writes are budgeted in request bytes (SYNC_WRITE_BYTES), judged by the
 
   /** A NISM workbook of `rows` entries, half with a proof link (a hyperlink on the summary). */
   function nismWorkbook(rows: number): FakeExcel {
-    const header = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Self-study hours', 'Approved', 'Proof', 'Proof link', 'Notes'];
+    const header = [
+      'Date',
+      'Activity',
+      'Provider',
+      'Format',
+      'Hours',
+      'Self-study hours',
+      'Approved',
+      'Proof',
+      'Proof link',
+      'Notes',
+    ];
     const formats = ['Webinar', 'In-person class', 'Conference', 'Online asynchronous course'];
     const cells: CellValue[][] = [header];
     for (let i = 0; i < rows; i++) {
-      cells.push([45700 + (i % 600), `${formats[i % 4]} ${i + 1}: social listening`, 'NISM', formats[i % 4]!, 1 + (i % 6) / 2, '', i % 5 !== 0, 'Certificate', i % 2 ? `https://ce.example/${i + 1}.pdf` : '', i % 10 ? '' : 'Follow up']);
+      cells.push([
+        45700 + (i % 600),
+        `${formats[i % 4]} ${i + 1}: social listening`,
+        'NISM',
+        formats[i % 4]!,
+        1 + (i % 6) / 2,
+        '',
+        i % 5 !== 0,
+        'Certificate',
+        i % 2 ? `https://ce.example/${i + 1}.pdf` : '',
+        i % 10 ? '' : 'Follow up',
+      ]);
     }
-    const profile: CellValue[][] = [['CE Ledger profile'], ['Program', 'NISM-SMS'], ['Cycle start', 45730], ['Name', 'Jordan Rivera']];
+    const profile: CellValue[][] = [
+      ['CE Ledger profile'],
+      ['Program', 'NISM-SMS'],
+      ['Cycle start', 45730],
+      ['Name', 'Jordan Rivera'],
+    ];
     return new FakeExcel({ 'CE Profile': profile, 'CE Log': cells }, { payloadBytes: FIVE_MB });
   }
 
@@ -192,10 +233,19 @@ describe('writes are budgeted in request bytes (SYNC_WRITE_BYTES), judged by the
   }, 60_000);
 
   test('many small calls (hyperlinks) are counted too: each sync stays under the limit', async () => {
-    const ops = Array.from({ length: 20_000 }, (_, i) => ({ kind: 'hyperlink' as const, sheet: 'S', row: i, col: 0, address: `https://example.com/${i}.pdf`, text: `cert ${i}` }));
+    const ops = Array.from({ length: 20_000 }, (_, i) => ({
+      kind: 'hyperlink' as const,
+      sheet: 'S',
+      row: i,
+      col: 0,
+      address: `https://example.com/${i}.pdf`,
+      text: `cert ${i}`,
+    }));
     const fake = new FakeExcel({ S: [] }, { payloadBytes: FIVE_MB });
     await new OfficeWorkbook({ run: fake.run }).apply(ops);
-    expect(fake.bytesPerSync.map((b) => b.written).reduce((a, b) => a + b, 0)).toBeGreaterThan(20_000 * FAKE_WRITE_ACTION_BYTES);
+    expect(fake.bytesPerSync.map((b) => b.written).reduce((a, b) => a + b, 0)).toBeGreaterThan(
+      20_000 * FAKE_WRITE_ACTION_BYTES,
+    );
     expect(fake.syncs).toBeGreaterThanOrEqual(2);
     expect(Math.max(...fake.bytesPerSync.map((b) => b.written))).toBeLessThanOrEqual(FIVE_MB);
     expect(fake.book.hyperlink('S', 19_999, 0)).toBe('https://example.com/19999.pdf');
@@ -206,14 +256,18 @@ describe('writes are budgeted in request bytes (SYNC_WRITE_BYTES), judged by the
     const values: CellValue[][] = Array.from({ length: 2000 }, (_, i) => [`${i}:${'x'.repeat(3000)}`]);
     const fake = new FakeExcel({ S: [] }, { payloadBytes: FIVE_MB });
     const port = new OfficeWorkbook({ run: fake.run, syncWriteBytes: 2 * FIVE_MB });
-    await expect(port.apply([{ kind: 'setValues', sheet: 'S', row: 0, col: 0, values }])).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    await expect(port.apply([{ kind: 'setValues', sheet: 'S', row: 0, col: 0, values }])).rejects.toMatchObject({
+      code: 'RequestPayloadSizeLimitExceeded',
+    });
     expect(fake.book.usedRangeOf('S')).toBeUndefined();
     expect(SYNC_WRITE_BYTES).toBeLessThan(FIVE_MB);
   });
 
   test('a read skips the sheets of skipSheetsOfNames: listed, not loaded, no extra sync for all sheets', async () => {
     const fake = new FakeExcel({ Log: log(100), Old: log(3000), Mine: [['x']] });
-    await fake.book.apply([{ kind: 'defineName', name: 'OUR_MARK', sheet: 'Old', range: { row: 0, col: 0, rows: 1, cols: 1 } }]);
+    await fake.book.apply([
+      { kind: 'defineName', name: 'OUR_MARK', sheet: 'Old', range: { row: 0, col: 0, rows: 1, cols: 1 } },
+    ]);
     const port = new OfficeWorkbook({ run: fake.run });
     const snap = await port.read({ sheets: 'all', skipSheetsOfNames: ['our_mark'] });
     expect(fake.syncs).toBe(3);

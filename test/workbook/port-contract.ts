@@ -56,11 +56,22 @@ export function describePortContract(
     });
 
     test('the used range starts where the data starts', async () => {
-      const port = await withSheet('Offset', [['a', 'b'], [1, 2]], 3, 2);
+      const port = await withSheet(
+        'Offset',
+        [
+          ['a', 'b'],
+          [1, 2],
+        ],
+        3,
+        2,
+      );
       const sheet = (await readBack(port, ['Offset'])).sheets.Offset!;
       expect(sheet.row).toBe(3);
       expect(sheet.col).toBe(2);
-      expect(sheet.values).toEqual([['a', 'b'], [1, 2]]);
+      expect(sheet.values).toEqual([
+        ['a', 'b'],
+        [1, 2],
+      ]);
     });
 
     test('text that looks like a formula or a number stays text', async () => {
@@ -108,7 +119,9 @@ export function describePortContract(
         [46001, 2],
       ];
       const port = await withSheet('T', values);
-      await port.apply([{ kind: 'createTable', sheet: 'T', name: 'CELog', range: { row: 0, col: 0, rows: 3, cols: 2 } }]);
+      await port.apply([
+        { kind: 'createTable', sheet: 'T', name: 'CELog', range: { row: 0, col: 0, rows: 3, cols: 2 } },
+      ]);
       const sheet = (await readBack(port, ['T'])).sheets.T!;
       expect(sheet.values).toEqual(values);
       expect(sheet.tables).toEqual([{ name: 'CELog', range: { row: 0, col: 0, rows: 3, cols: 2 } }]);
@@ -131,8 +144,12 @@ export function describePortContract(
 
     test('defined names point at their sheet and range, and can be redefined', async () => {
       const port = await withSheet('Profile', [['Program', 'NISM-SMS']]);
-      await port.apply([{ kind: 'defineName', name: 'CE_PROGRAM', sheet: 'Profile', range: { row: 0, col: 0, rows: 1, cols: 1 } }]);
-      await port.apply([{ kind: 'defineName', name: 'CE_PROGRAM', sheet: 'Profile', range: { row: 0, col: 1, rows: 1, cols: 1 } }]);
+      await port.apply([
+        { kind: 'defineName', name: 'CE_PROGRAM', sheet: 'Profile', range: { row: 0, col: 0, rows: 1, cols: 1 } },
+      ]);
+      await port.apply([
+        { kind: 'defineName', name: 'CE_PROGRAM', sheet: 'Profile', range: { row: 0, col: 1, rows: 1, cols: 1 } },
+      ]);
       const names = (await readBack(port, ['Profile'])).names.filter((n) => n.name === 'CE_PROGRAM');
       expect(names).toEqual([{ name: 'CE_PROGRAM', sheet: 'Profile', range: { row: 0, col: 1, rows: 1, cols: 1 } }]);
     });
@@ -147,9 +164,19 @@ export function describePortContract(
       const range = { row: 1, col: 0, rows: 2, cols: 3 };
       const ops: WorkbookOp[] = [
         { kind: 'setNumberFormat', sheet: 'F', range: { row: 1, col: 0, rows: 2, cols: 1 }, format: 'yyyy-mm-dd' },
-        { kind: 'setStyle', sheet: 'F', range: { row: 0, col: 0, rows: 1, cols: 3 }, style: { bold: true, fill: '#DDEEFF' } },
+        {
+          kind: 'setStyle',
+          sheet: 'F',
+          range: { row: 0, col: 0, rows: 1, cols: 3 },
+          style: { bold: true, fill: '#DDEEFF' },
+        },
         { kind: 'setColumnWidth', sheet: 'F', col: 1, width: 120 },
-        { kind: 'listValidation', sheet: 'F', range: { row: 1, col: 1, rows: 2, cols: 1 }, list: ['Webinar', 'Conference'] },
+        {
+          kind: 'listValidation',
+          sheet: 'F',
+          range: { row: 1, col: 1, rows: 2, cols: 1 },
+          list: ['Webinar', 'Conference'],
+        },
         { kind: 'conditionalFormat', sheet: 'F', range, formula: '=$C2<0', fill: '#FFC7CE' },
         { kind: 'freezeRows', sheet: 'F', rows: 1 },
         { kind: 'pageSetup', sheet: 'F', landscape: true, fitToPagesWide: 1, printTitleRows: { first: 0, last: 0 } },
@@ -180,7 +207,9 @@ export function describePortContract(
 
     test('a hyperlink writes its text', async () => {
       const port = await withSheet('H', [['Proof']]);
-      await port.apply([{ kind: 'hyperlink', sheet: 'H', row: 1, col: 0, address: 'https://example.com/cert.pdf', text: 'certificate' }]);
+      await port.apply([
+        { kind: 'hyperlink', sheet: 'H', row: 1, col: 0, address: 'https://example.com/cert.pdf', text: 'certificate' },
+      ]);
       expect((await readBack(port, ['H'])).sheets.H!.values).toEqual([['Proof'], ['certificate']]);
     });
 
@@ -197,7 +226,16 @@ export function describePortContract(
       const port = await factory();
       await port.apply([
         { kind: 'addSheet', name: 'Batch' },
-        { kind: 'setValues', sheet: 'Batch', row: 0, col: 0, values: [['Date', 'Hours'], [46000, 1]] },
+        {
+          kind: 'setValues',
+          sheet: 'Batch',
+          row: 0,
+          col: 0,
+          values: [
+            ['Date', 'Hours'],
+            [46000, 1],
+          ],
+        },
         { kind: 'createTable', sheet: 'Batch', name: 'BatchLog', range: { row: 0, col: 0, rows: 2, cols: 2 } },
         { kind: 'addTableColumns', table: 'BatchLog', headers: ['Notes'] },
         { kind: 'setValues', sheet: 'Batch', row: 1, col: 2, values: [['ok']] },

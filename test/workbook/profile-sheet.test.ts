@@ -14,12 +14,26 @@ const all = { sheets: 'all' as const };
 describe('CE Profile sheet', () => {
   test('creates a visible sheet with labels, values, named cells and a date format', async () => {
     const wb = new MemoryWorkbook({ Log: [['Date', 'Hours']] });
-    const p = profile({ program: 'nism-sms', cycleStart: '2025-03-14', name: 'Ada Lovelace', certificantNumber: '00123', attestations: { fee: true } });
+    const p = profile({
+      program: 'nism-sms',
+      cycleStart: '2025-03-14',
+      name: 'Ada Lovelace',
+      certificantNumber: '00123',
+      attestations: { fee: true },
+    });
     await wb.apply(profileOps(p, await wb.read(all)));
     expect(wb.sheetNames()).toEqual(['Log', PROFILE_SHEET]);
     const names = Object.fromEntries(wb.names().map((n) => [n.name, n]));
     expect(Object.keys(names)).toEqual(
-      expect.arrayContaining(['CE_PROGRAM', 'CE_CYCLE_START', 'CE_NAME', 'CE_CERTIFICANT_NO', 'CE_CPR_VALID_UNTIL', 'CE_CARRY_OVER', 'CE_ATTEST_FEE']),
+      expect.arrayContaining([
+        'CE_PROGRAM',
+        'CE_CYCLE_START',
+        'CE_NAME',
+        'CE_CERTIFICANT_NO',
+        'CE_CPR_VALID_UNTIL',
+        'CE_CARRY_OVER',
+        'CE_ATTEST_FEE',
+      ]),
     );
     const at = (n: string) => names[n]!.range;
     expect(names.CE_PROGRAM!.sheet).toBe(PROFILE_SHEET);
@@ -38,7 +52,13 @@ describe('CE Profile sheet', () => {
 
   test('reads back what it wrote', async () => {
     const wb = new MemoryWorkbook();
-    const p = profile({ program: 'ACSM-CPT', cycleStart: '2024-02-29', cprValidUntil: '2027-05-01', carryOverCredits: 0, attestations: { scope: true } });
+    const p = profile({
+      program: 'ACSM-CPT',
+      cycleStart: '2024-02-29',
+      cprValidUntil: '2027-05-01',
+      carryOverCredits: 0,
+      attestations: { scope: true },
+    });
     await wb.apply(profileOps(p, await wb.read(all)));
     const read = readProfile(await wb.read(all));
     expect(read.problems).toEqual([]);
@@ -97,7 +117,11 @@ describe('CE Profile sheet', () => {
       ]),
     );
     expect(read.input.program).toBe('NOPE');
-    expect(readProfile(await new MemoryWorkbook({ S: [[1]] }).read(all))).toEqual({ problems: [], exists: false, input: {} });
+    expect(readProfile(await new MemoryWorkbook({ S: [[1]] }).read(all))).toEqual({
+      problems: [],
+      exists: false,
+      input: {},
+    });
   });
 
   test('attestation names upper-case the id and turn dashes into underscores', () => {

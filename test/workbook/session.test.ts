@@ -4,7 +4,13 @@ import { OfficeWorkbook } from '../../src/workbook/office';
 import { cellsOf } from '../../src/workbook/log-sheet';
 import { PaneController, type Timers } from '../../src/workbook/session';
 import { PROFILE_SHEET } from '../../src/workbook/profile-sheet';
-import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, sampleLogValues, sampleOldTrackerValues, SAMPLE_OLD_TRACKER_SHEET } from '../../src/preview/sample';
+import {
+  SAMPLE_AS_OF,
+  SAMPLE_CYCLE_START,
+  sampleLogValues,
+  sampleOldTrackerValues,
+  SAMPLE_OLD_TRACKER_SHEET,
+} from '../../src/preview/sample';
 import { FakeExcel } from '../fakes/fake-excel';
 import { loadSample, sampleMemory } from '../fakes/sample-workbook';
 import type { CellValue, ReadQuery, WorkbookPort } from '../../src/workbook/port';
@@ -42,7 +48,12 @@ describe('PaneController', () => {
     expect(s.loading).toBe(false);
     expect(s.profile.profile?.program).toBe('NISM-SMS');
     expect(s.log).toEqual({ sheet: 'CE Log', table: 'CELog', range: { row: 0, col: 0, rows: 41, cols: 13 } });
-    const direct = evaluateLog(findProgram('NISM-SMS')!, sampleLogValues(), { cycleStart: dayFromIso(SAMPLE_CYCLE_START)!, asOf, firstRow: 1, profile: { attestations: {} } });
+    const direct = evaluateLog(findProgram('NISM-SMS')!, sampleLogValues(), {
+      cycleStart: dayFromIso(SAMPLE_CYCLE_START)!,
+      asOf,
+      firstRow: 1,
+      profile: { attestations: {} },
+    });
     if (!direct.ok) throw new Error(direct.message);
     expect(s.evaluation?.status.line).toBe(direct.evaluation.status.line);
     expect(s.evaluation?.earned).toBe(direct.evaluation.earned);
@@ -72,7 +83,10 @@ describe('PaneController', () => {
 
   test('a refresh after a change reads only the profile and log sheets', async () => {
     const wb = await sampleMemory();
-    await wb.apply([{ kind: 'addSheet', name: 'Big other sheet' }, { kind: 'setValues', sheet: 'Big other sheet', row: 0, col: 0, values: [['x']] }]);
+    await wb.apply([
+      { kind: 'addSheet', name: 'Big other sheet' },
+      { kind: 'setValues', sheet: 'Big other sheet', row: 0, col: 0, values: [['x']] },
+    ]);
     const c = new PaneController(wb, { asOf });
     await c.start();
     const spy = jest.spyOn(wb, 'read');
@@ -165,7 +179,21 @@ describe('PaneController', () => {
   // Generous timeout: 10,040 rows are evaluated (twice) and read through the fake host, which is slow
   // on a loaded machine; nothing here measures time.
   test('a refresh through the Office adapter costs the same syncs for 40 and 10,040 log rows', async () => {
-    const extraRows: CellValue[][] = Array.from({ length: 10_000 }, (_, i) => [45800 + (i % 600), `Extra ${i}`, 'NISM', 'Webinar', 1, '', '', '', '', '', '', '', '']);
+    const extraRows: CellValue[][] = Array.from({ length: 10_000 }, (_, i) => [
+      45800 + (i % 600),
+      `Extra ${i}`,
+      'NISM',
+      'Webinar',
+      1,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
     const small = await officePane();
     const large = await officePane({ extraRows });
     expect(small.refresh).toBe(2);
@@ -185,42 +213,71 @@ describe('PaneController', () => {
     /** What, how the sheet is filled, and the cells of it the pane may load: its tables' header rows, to tell they are no CE log. */
     const cases: [string, (book: MemoryWorkbook) => void, number][] = [
       // Its used range is A1:XFD2000: 32,768,000 cells.
-      ['one space at XFD2000', (book) => {
-        book.setCell('Notes', 0, 0, 'Trip ideas');
-        book.setCell('Notes', 1999, 16_383, ' ');
-      }, 0],
-      ['20,000 rows of 10 columns and a table of its own', (book) => {
-        const rows = Array.from({ length: 20_000 }, (_, r) => Array.from({ length: 10 }, (_, c) => (c === 0 ? `Item ${r}` : r * c)));
-        void book.apply([
-          { kind: 'setValues', sheet: 'Notes', row: 0, col: 0, values: [Array.from({ length: 10 }, (_, c) => `Col ${c}`), ...rows] },
-          { kind: 'createTable', sheet: 'Notes', name: 'Inventory', range: { row: 0, col: 0, rows: 20_001, cols: 10 } },
-        ]);
-      }, 10],
+      [
+        'one space at XFD2000',
+        (book) => {
+          book.setCell('Notes', 0, 0, 'Trip ideas');
+          book.setCell('Notes', 1999, 16_383, ' ');
+        },
+        0,
+      ],
+      [
+        '20,000 rows of 10 columns and a table of its own',
+        (book) => {
+          const rows = Array.from({ length: 20_000 }, (_, r) =>
+            Array.from({ length: 10 }, (_, c) => (c === 0 ? `Item ${r}` : r * c)),
+          );
+          void book.apply([
+            {
+              kind: 'setValues',
+              sheet: 'Notes',
+              row: 0,
+              col: 0,
+              values: [Array.from({ length: 10 }, (_, c) => `Col ${c}`), ...rows],
+            },
+            {
+              kind: 'createTable',
+              sheet: 'Notes',
+              name: 'Inventory',
+              range: { row: 0, col: 0, rows: 20_001, cols: 10 },
+            },
+          ]);
+        },
+        10,
+      ],
     ];
-    test.each(cases)('an unrelated sheet with %s: same syncs to open and to refresh, none of its cells loaded but a header row, same result', async (_, fill, headerCells) => {
-      const plain = await officePane();
-      const withOther = await officePane({ other: unrelated(fill) });
-      expect(withOther.state.sheetNames).toContain('Notes');
-      expect(withOther.open).toBe(plain.open);
-      expect(withOther.refresh).toBe(plain.refresh);
-      expect(withOther.refresh).toBe(2);
-      expect(withOther.fake.cellsReadBySheet.get('notes') ?? 0).toBe(headerCells);
-      // The log and the profile are found and evaluated as without the sheet.
-      expect(withOther.fake.cellsReadBySheet.get('ce log')).toBeGreaterThan(0);
-      expect(withOther.state.log).toEqual(plain.state.log);
-      expect(withOther.state.profile.profile?.program).toBe('NISM-SMS');
-      expect(withOther.state.evaluation).toEqual(plain.state.evaluation);
-      expect(withOther.state.evaluation?.rowsRead).toBe(40);
-    }, 60_000);
+    test.each(cases)(
+      'an unrelated sheet with %s: same syncs to open and to refresh, none of its cells loaded but a header row, same result',
+      async (_, fill, headerCells) => {
+        const plain = await officePane();
+        const withOther = await officePane({ other: unrelated(fill) });
+        expect(withOther.state.sheetNames).toContain('Notes');
+        expect(withOther.open).toBe(plain.open);
+        expect(withOther.refresh).toBe(plain.refresh);
+        expect(withOther.refresh).toBe(2);
+        expect(withOther.fake.cellsReadBySheet.get('notes') ?? 0).toBe(headerCells);
+        // The log and the profile are found and evaluated as without the sheet.
+        expect(withOther.fake.cellsReadBySheet.get('ce log')).toBeGreaterThan(0);
+        expect(withOther.state.log).toEqual(plain.state.log);
+        expect(withOther.state.profile.profile?.program).toBe('NISM-SMS');
+        expect(withOther.state.evaluation).toEqual(plain.state.evaluation);
+        expect(withOther.state.evaluation?.rowsRead).toBe(40);
+      },
+      60_000,
+    );
   });
 });
 describe('the pane reads only the log and the profile', () => {
   /** The sample plus a sheet "Notes" the pane has no business reading; every read the pane makes is kept. */
   const withNotes = async (notes: CellValue[][] = [['Trip ideas'], ['Lisbon']]) => {
     const wb = await sampleMemory();
-    await wb.apply([{ kind: 'addSheet', name: 'Notes' }, { kind: 'setValues', sheet: 'Notes', row: 0, col: 0, values: notes }]);
+    await wb.apply([
+      { kind: 'addSheet', name: 'Notes' },
+      { kind: 'setValues', sheet: 'Notes', row: 0, col: 0, values: notes },
+    ]);
     const reads = jest.spyOn(wb, 'read');
-    const readNotes = () => reads.mock.calls.some(([q]) => q.sheets === 'all' || q.sheets?.some((n) => n.toLowerCase() === 'notes'));
+    const readNotes = () =>
+      reads.mock.calls.some(([q]) => q.sheets === 'all' || q.sheets?.some((n) => n.toLowerCase() === 'notes'));
     return { wb, reads, readNotes };
   };
 
@@ -236,15 +293,24 @@ describe('the pane reads only the log and the profile', () => {
       { kind: 'addSheet', name: 'Log 2025' },
       { kind: 'setValues', sheet: 'Log 2025', row: 2, col: 1, values },
       { kind: 'deleteSheet', name: 'CE Log' },
-      { kind: 'createTable', sheet: 'Log 2025', name: 'MyLog', range: { row: 2, col: 1, rows: values.length, cols: values[0]!.length } },
+      {
+        kind: 'createTable',
+        sheet: 'Log 2025',
+        name: 'MyLog',
+        range: { row: 2, col: 1, rows: values.length, cols: values[0]!.length },
+      },
     ]);
     await c.refresh();
-    expect(c.getState().log).toEqual({ sheet: 'Log 2025', table: 'MyLog', range: { row: 2, col: 1, rows: 41, cols: 13 } });
+    expect(c.getState().log).toEqual({
+      sheet: 'Log 2025',
+      table: 'MyLog',
+      range: { row: 2, col: 1, rows: 41, cols: 13 },
+    });
     expect(c.getState().evaluation?.status).toEqual(before?.status);
     expect(readNotes()).toBe(false);
   });
 
-  test("profile cells named on another sheet are read there, on opening and on every refresh", async () => {
+  test('profile cells named on another sheet are read there, on opening and on every refresh', async () => {
     const { wb, reads, readNotes } = await withNotes();
     // The user keeps the cycle start and an attestation on a sheet of their own.
     await wb.apply([
@@ -266,9 +332,17 @@ describe('the pane reads only the log and the profile', () => {
   });
 
   test('without a log, refreshes and starting a new log read no other sheet, and the new table avoids every table name', async () => {
-    const wb = new MemoryWorkbook({ [SAMPLE_OLD_TRACKER_SHEET]: sampleOldTrackerValues(), Notes: [['Item', 'Count'], ['Pens', 4]] });
+    const wb = new MemoryWorkbook({
+      [SAMPLE_OLD_TRACKER_SHEET]: sampleOldTrackerValues(),
+      Notes: [
+        ['Item', 'Count'],
+        ['Pens', 4],
+      ],
+    });
     // A table named like ours that is not a CE log, on a sheet the pane does not read.
-    await wb.apply([{ kind: 'createTable', sheet: 'Notes', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
+    await wb.apply([
+      { kind: 'createTable', sheet: 'Notes', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } },
+    ]);
     const reads = jest.spyOn(wb, 'read');
     const c = new PaneController(wb, { asOf });
     await c.refresh();
@@ -283,8 +357,16 @@ describe('the pane reads only the log and the profile', () => {
   });
 
   test('converting a sheet reads that sheet and no other, and the new table avoids every table name', async () => {
-    const wb = new MemoryWorkbook({ [SAMPLE_OLD_TRACKER_SHEET]: sampleOldTrackerValues(), Notes: [['Item', 'Count'], ['Pens', 4]] });
-    await wb.apply([{ kind: 'createTable', sheet: 'Notes', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
+    const wb = new MemoryWorkbook({
+      [SAMPLE_OLD_TRACKER_SHEET]: sampleOldTrackerValues(),
+      Notes: [
+        ['Item', 'Count'],
+        ['Pens', 4],
+      ],
+    });
+    await wb.apply([
+      { kind: 'createTable', sheet: 'Notes', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } },
+    ]);
     const reads = jest.spyOn(wb, 'read');
     const c = new PaneController(wb, { asOf });
     await c.start();
@@ -343,7 +425,21 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
   // default 5 s. A generous timeout, not a measure: nothing here asserts time.
   const HEAVY = 60_000;
   const EXTRA = 3_000;
-  const extraRows: CellValue[][] = Array.from({ length: EXTRA }, (_, i) => [45800 + (i % 600), `Extra ${i}`, i % 3 ? 'Other' : 'NISM', 'Webinar', (i % 4) + 0.5, '', '', '', i % 7 ? 'Certificate' : '', '', '', '', '']);
+  const extraRows: CellValue[][] = Array.from({ length: EXTRA }, (_, i) => [
+    45800 + (i % 600),
+    `Extra ${i}`,
+    i % 3 ? 'Other' : 'NISM',
+    'Webinar',
+    (i % 4) + 0.5,
+    '',
+    '',
+    '',
+    i % 7 ? 'Certificate' : '',
+    '',
+    '',
+    '',
+    '',
+  ]);
   const ROWS = 40 + EXTRA;
   const bigBook = async () => {
     const wb = new MemoryWorkbook({ Sheet1: [] });
@@ -359,7 +455,12 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
       cycleStart: p.cycleStart,
       asOf,
       firstRow: s.log!.range.row + 1,
-      profile: { cprValidUntil: p.cprValidUntil, carryOverCredits: p.carryOverCredits, firstCycle: p.firstCycle, attestations: p.attestations },
+      profile: {
+        cprValidUntil: p.cprValidUntil,
+        carryOverCredits: p.carryOverCredits,
+        firstCycle: p.firstCycle,
+        attestations: p.attestations,
+      },
     });
     if (!result.ok) throw new Error(result.message);
     return result.evaluation;
@@ -371,10 +472,11 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
     return {
       count: () => count,
       waiting: () => gates.length,
-      pause: () => new Promise<void>((resolve) => {
-        count++;
-        gates.push(resolve);
-      }),
+      pause: () =>
+        new Promise<void>((resolve) => {
+          count++;
+          gates.push(resolve);
+        }),
       /** Opens every pause until `promise` settles. */
       async drain(promise: Promise<unknown>) {
         let done = false;
@@ -388,84 +490,103 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
   };
   const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
-  test('a refresh yields many times, a timer set meanwhile runs before it ends, progress rises, and the result equals the synchronous evaluation', async () => {
-    const wb = await bigBook();
-    let pauses = 0;
-    const c = new PaneController(wb, { asOf, chunkRows: 100, progressFromRows: 1_000, pause: () => (pauses++, macrotask()) });
-    const progress: number[] = [];
-    const totals = new Set<number>();
-    c.subscribe(() => {
-      const p = c.getState().progress;
-      if (p) {
-        progress.push(p.rowsDone);
-        totals.add(p.rowsTotal);
-      }
-    });
-    const order: string[] = [];
-    const refreshed = c.refresh().then(() => order.push('refresh ended'));
-    setTimeout(() => order.push('timer ran'), 0);
-    await refreshed;
-    expect(order).toEqual(['timer ran', 'refresh ended']);
-    expect(pauses).toBeGreaterThanOrEqual(Math.ceil(ROWS / 100) - 1);
-    expect(progress[0]).toBe(0);
-    expect(progress[progress.length - 1]).toBe(ROWS);
-    for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThan(progress[i - 1]!);
-    expect([...totals]).toEqual([ROWS]);
-    const s = c.getState();
-    expect(s.progress).toBeUndefined();
-    expect(s.loading).toBe(false);
-    expect(s.version).toBe(1);
-    expect(s.evaluation).toEqual(await direct(wb, c));
-  }, HEAVY);
+  test(
+    'a refresh yields many times, a timer set meanwhile runs before it ends, progress rises, and the result equals the synchronous evaluation',
+    async () => {
+      const wb = await bigBook();
+      let pauses = 0;
+      const c = new PaneController(wb, {
+        asOf,
+        chunkRows: 100,
+        progressFromRows: 1_000,
+        pause: () => (pauses++, macrotask()),
+      });
+      const progress: number[] = [];
+      const totals = new Set<number>();
+      c.subscribe(() => {
+        const p = c.getState().progress;
+        if (p) {
+          progress.push(p.rowsDone);
+          totals.add(p.rowsTotal);
+        }
+      });
+      const order: string[] = [];
+      const refreshed = c.refresh().then(() => order.push('refresh ended'));
+      setTimeout(() => order.push('timer ran'), 0);
+      await refreshed;
+      expect(order).toEqual(['timer ran', 'refresh ended']);
+      expect(pauses).toBeGreaterThanOrEqual(Math.ceil(ROWS / 100) - 1);
+      expect(progress[0]).toBe(0);
+      expect(progress[progress.length - 1]).toBe(ROWS);
+      for (let i = 1; i < progress.length; i++) expect(progress[i]!).toBeGreaterThan(progress[i - 1]!);
+      expect([...totals]).toEqual([ROWS]);
+      const s = c.getState();
+      expect(s.progress).toBeUndefined();
+      expect(s.loading).toBe(false);
+      expect(s.version).toBe(1);
+      expect(s.evaluation).toEqual(await direct(wb, c));
+    },
+    HEAVY,
+  );
 
-  test('while a large log is evaluated again, the last evaluation stays in the state beside the progress', async () => {
-    const wb = await bigBook();
-    const c = new PaneController(wb, { asOf, chunkRows: 100, progressFromRows: 1_000, pause: macrotask });
-    await c.refresh();
-    const first = c.getState().evaluation;
-    const seen: { evaluation: boolean; progress: boolean }[] = [];
-    c.subscribe(() => seen.push({ evaluation: c.getState().evaluation === first, progress: c.getState().progress !== undefined }));
-    wb.setCell('CE Log', 100, 4, 6);
-    await c.refresh();
-    expect(seen.filter((x) => x.progress).length).toBeGreaterThan(10);
-    // Every state but the last shows the previous evaluation; the last shows the new one, without progress.
-    expect(seen.slice(0, -1).every((x) => x.evaluation)).toBe(true);
-    expect(seen[seen.length - 1]).toEqual({ evaluation: false, progress: false });
-    expect(c.getState().evaluation).toEqual(await direct(wb, c));
-  }, HEAVY);
+  test(
+    'while a large log is evaluated again, the last evaluation stays in the state beside the progress',
+    async () => {
+      const wb = await bigBook();
+      const c = new PaneController(wb, { asOf, chunkRows: 100, progressFromRows: 1_000, pause: macrotask });
+      await c.refresh();
+      const first = c.getState().evaluation;
+      const seen: { evaluation: boolean; progress: boolean }[] = [];
+      c.subscribe(() =>
+        seen.push({ evaluation: c.getState().evaluation === first, progress: c.getState().progress !== undefined }),
+      );
+      wb.setCell('CE Log', 100, 4, 6);
+      await c.refresh();
+      expect(seen.filter((x) => x.progress).length).toBeGreaterThan(10);
+      // Every state but the last shows the previous evaluation; the last shows the new one, without progress.
+      expect(seen.slice(0, -1).every((x) => x.evaluation)).toBe(true);
+      expect(seen[seen.length - 1]).toEqual({ evaluation: false, progress: false });
+      expect(c.getState().evaluation).toEqual(await direct(wb, c));
+    },
+    HEAVY,
+  );
 
-  test('a second refresh cancels the first at its next pause instead of finishing it, and shows the newer workbook', async () => {
-    const wb = await bigBook();
-    const gate = gatedPause();
-    const c = new PaneController(wb, { asOf, chunkRows: 100, progressFromRows: 1_000, pause: gate.pause });
-    const progress: number[] = [];
-    c.subscribe(() => {
-      const p = c.getState().progress;
-      if (p) progress.push(p.rowsDone);
-    });
-    const reads = wb.calls.read;
-    const first = c.refresh();
-    while (gate.waiting() === 0) await new Promise((r) => setImmediate(r));
-    expect(progress).toEqual([0, 100]);
-    wb.setCell('CE Log', 100, 4, 9);
-    const second = c.refresh();
-    await gate.drain(Promise.all([first, second]));
-    // The first evaluation stopped at its first pause: progress started over and went to the end once.
-    expect(progress.slice(0, 3)).toEqual([0, 100, 0]);
-    expect(progress.filter((x) => x === ROWS)).toHaveLength(1);
-    // The first refresh found the log by the tables' header rows and read its sheet (2 reads); the
-    // second read the log the first had found (1), although the first never finished.
-    expect(wb.calls.read - reads).toBe(3);
-    const s = c.getState();
-    expect(s.version).toBe(1);
-    expect(s.progress).toBeUndefined();
-    expect(s.evaluation).toEqual(await direct(wb, c));
-    expect(s.evaluation!.entries.find((e) => e.entry.row === 101)!.entry.hours).toBe(9);
-    // One full refresh pauses n times; both together paused n + 1 times (the one the first stopped at).
-    const both = gate.count();
-    await gate.drain(c.refresh());
-    expect(both).toBe(gate.count() - both + 1);
-  }, HEAVY);
+  test(
+    'a second refresh cancels the first at its next pause instead of finishing it, and shows the newer workbook',
+    async () => {
+      const wb = await bigBook();
+      const gate = gatedPause();
+      const c = new PaneController(wb, { asOf, chunkRows: 100, progressFromRows: 1_000, pause: gate.pause });
+      const progress: number[] = [];
+      c.subscribe(() => {
+        const p = c.getState().progress;
+        if (p) progress.push(p.rowsDone);
+      });
+      const reads = wb.calls.read;
+      const first = c.refresh();
+      while (gate.waiting() === 0) await new Promise((r) => setImmediate(r));
+      expect(progress).toEqual([0, 100]);
+      wb.setCell('CE Log', 100, 4, 9);
+      const second = c.refresh();
+      await gate.drain(Promise.all([first, second]));
+      // The first evaluation stopped at its first pause: progress started over and went to the end once.
+      expect(progress.slice(0, 3)).toEqual([0, 100, 0]);
+      expect(progress.filter((x) => x === ROWS)).toHaveLength(1);
+      // The first refresh found the log by the tables' header rows and read its sheet (2 reads); the
+      // second read the log the first had found (1), although the first never finished.
+      expect(wb.calls.read - reads).toBe(3);
+      const s = c.getState();
+      expect(s.version).toBe(1);
+      expect(s.progress).toBeUndefined();
+      expect(s.evaluation).toEqual(await direct(wb, c));
+      expect(s.evaluation!.entries.find((e) => e.entry.row === 101)!.entry.hours).toBe(9);
+      // One full refresh pauses n times; both together paused n + 1 times (the one the first stopped at).
+      const both = gate.count();
+      await gate.drain(c.refresh());
+      expect(both).toBe(gate.count() - both + 1);
+    },
+    HEAVY,
+  );
 
   test('a small log is never paused and shows no progress: the state changes as before', async () => {
     const wb = await sampleMemory();
@@ -480,16 +601,20 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
     expect(states.every((x) => !x)).toBe(true);
   });
 
-  test('stop() cancels a running evaluation', async () => {
-    const wb = await bigBook();
-    const gate = gatedPause();
-    const c = new PaneController(wb, { asOf, chunkRows: 100, pause: gate.pause });
-    const running = c.refresh();
-    while (gate.waiting() === 0) await new Promise((r) => setImmediate(r));
-    c.stop();
-    await gate.drain(running);
-    expect(gate.count()).toBe(1);
-    expect(c.getState().evaluation).toBeUndefined();
-    expect(c.getState().version).toBe(0);
-  }, HEAVY);
+  test(
+    'stop() cancels a running evaluation',
+    async () => {
+      const wb = await bigBook();
+      const gate = gatedPause();
+      const c = new PaneController(wb, { asOf, chunkRows: 100, pause: gate.pause });
+      const running = c.refresh();
+      while (gate.waiting() === 0) await new Promise((r) => setImmediate(r));
+      c.stop();
+      await gate.drain(running);
+      expect(gate.count()).toBe(1);
+      expect(c.getState().evaluation).toBeUndefined();
+      expect(c.getState().version).toBe(0);
+    },
+    HEAVY,
+  );
 });

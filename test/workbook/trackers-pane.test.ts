@@ -31,11 +31,16 @@ describe.each(TRACKERS.map((t) => [t.name, t] as const))('%s', (_name, t) => {
       corrections.set(header!, columnForHeader(column!));
     }
     const mapping: Record<number, ColumnKey | undefined> = {};
-    for (const c of proposed.proposal.columns) mapping[c.index] = corrections.has(c.header) ? corrections.get(c.header) : c.key;
+    for (const c of proposed.proposal.columns)
+      mapping[c.index] = corrections.has(c.header) ? corrections.get(c.header) : c.key;
     const plan = conversionPlan(proposed.proposal, { mapping, credits: false }, program, snap);
     expect(plan.problems).toEqual([]);
     await applyConversion(wb, plan, program);
-    const result = evaluateWorkbook(await wb.read({ sheets: 'all' }), { program: t.program, cycleStart: dayFromIso(t.cycleStart)!, asOf: dayFromIso(t.asOf)! });
+    const result = evaluateWorkbook(await wb.read({ sheets: 'all' }), {
+      program: t.program,
+      cycleStart: dayFromIso(t.cycleStart)!,
+      asOf: dayFromIso(t.asOf)!,
+    });
     if (!result.ok) throw new Error(result.message);
     expect(result.evaluation.earned).toBe(t.expected.earned);
     expect(result.evaluation.problems).toHaveLength(t.expected.problems);

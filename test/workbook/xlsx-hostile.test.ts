@@ -66,7 +66,8 @@ function zip(parts: Record<string, string | RawPart>): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** The smallest .xlsx with one sheet "Data" whose XML is `sheet`, plus optional defined names. */
@@ -93,7 +94,8 @@ async function bombSheet(mib: number): Promise<{ deflated: Buffer; size: number 
   const out: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => out.push(chunk));
   const done = new Promise((resolve) => deflate.on('end', resolve));
-  const write = (b: Buffer) => new Promise<void>((resolve) => (deflate.write(b) ? resolve() : deflate.once('drain', () => resolve())));
+  const write = (b: Buffer) =>
+    new Promise<void>((resolve) => (deflate.write(b) ? resolve() : deflate.once('drain', () => resolve())));
   await write(head);
   for (let i = 0; i < mib; i++) await write(block);
   await write(tail);
@@ -140,7 +142,9 @@ describe('used ranges come from the cells that exist', () => {
     await port.save(join(dir, 'stray.xlsx'));
     const r = await run(['check', 'stray.xlsx', ...FLAGS], dir);
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/stray\.xlsx: sheet "CE Log": the log's range A1:XFD1048576 is [\d,]+ cells, over the bound of 10,000,000: delete the stray cells/);
+    expect(oneLine(r.stderr)).toMatch(
+      /stray\.xlsx: sheet "CE Log": the log's range A1:XFD1048576 is [\d,]+ cells, over the bound of 10,000,000: delete the stray cells/,
+    );
   });
 });
 
@@ -155,7 +159,9 @@ describe('what one file may cost is bounded', () => {
     writeFileSync(join(dir, 'bomb.xlsx'), zip(workbookParts({ deflated: bomb.deflated, declared: bomb.size })));
     const r = await run(['check', 'bomb.xlsx', ...FLAGS], dir);
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/bomb\.xlsx: too big to read: its parts declare 300 MiB uncompressed, over the bound of 256 MiB/);
+    expect(oneLine(r.stderr)).toMatch(
+      /bomb\.xlsx: too big to read: its parts declare 300 MiB uncompressed, over the bound of 256 MiB/,
+    );
     const s = await run(['summary', 'bomb.xlsx', '-o', 'bomb-out.xlsx', ...FLAGS], dir);
     expect(s.code).toBe(2);
     expect(oneLine(s.stderr)).toMatch(/bound of 256 MiB/);
@@ -166,24 +172,34 @@ describe('what one file may cost is bounded', () => {
     writeFileSync(join(dir, 'liar.xlsx'), zip(workbookParts({ deflated: bomb.deflated, declared: 1024 * 1024 })));
     const r = await run(['check', 'liar.xlsx', ...FLAGS], dir);
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/liar\.xlsx: too big to read: the part xl\/worksheets\/sheet1\.xml inflates to more than the 1 MiB it declares/);
+    expect(oneLine(r.stderr)).toMatch(
+      /liar\.xlsx: too big to read: the part xl\/worksheets\/sheet1\.xml inflates to more than the 1 MiB it declares/,
+    );
   });
 
   test('a text over 1,000,000 characters: exit 2 naming the cell and the bound', async () => {
     await writeWorkbook(join(dir, 'long.xlsx'), { 'CE Log': LOG, Notes: [['x'.repeat(XLSX_LIMITS.stringLength + 1)]] });
     const r = await run(['check', 'long.xlsx', ...FLAGS], dir);
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/long\.xlsx: too big to read: .* holds a text of more than 1,000,000 characters \(the bound\)/);
+    expect(oneLine(r.stderr)).toMatch(
+      /long\.xlsx: too big to read: .* holds a text of more than 1,000,000 characters \(the bound\)/,
+    );
     // Just under the bound is read.
     await writeWorkbook(join(dir, 'long-ok.xlsx'), { 'CE Log': LOG, Notes: [['x'.repeat(XLSX_LIMITS.stringLength)]] });
     expect((await run(['check', 'long-ok.xlsx', ...FLAGS], dir)).code).toBe(0);
   });
 
   test('cells past the bound are refused as they are read', async () => {
-    await writeWorkbook(join(dir, 'cells.xlsx'), { 'CE Log': [...LOG, ...Array.from({ length: 40 }, (_, i) => [45800 + i, 'Webinar', 'Webinar', 1])] });
+    await writeWorkbook(join(dir, 'cells.xlsx'), {
+      'CE Log': [...LOG, ...Array.from({ length: 40 }, (_, i) => [45800 + i, 'Webinar', 'Webinar', 1])],
+    });
     const data = readFileSync(join(dir, 'cells.xlsx'));
-    await expect(XlsxWorkbook.fromBufferStreaming(data, { ...XLSX_LIMITS, cells: 100 })).rejects.toThrow(XlsxLimitError);
-    await expect(XlsxWorkbook.fromBufferStreaming(data, { ...XLSX_LIMITS, cells: 100 })).rejects.toThrow(/more than 100 cells with values \(the bound\)/);
+    await expect(XlsxWorkbook.fromBufferStreaming(data, { ...XLSX_LIMITS, cells: 100 })).rejects.toThrow(
+      XlsxLimitError,
+    );
+    await expect(XlsxWorkbook.fromBufferStreaming(data, { ...XLSX_LIMITS, cells: 100 })).rejects.toThrow(
+      /more than 100 cells with values \(the bound\)/,
+    );
     const port = await XlsxWorkbook.fromBufferStreaming(data, { ...XLSX_LIMITS, cells: 200 });
     expect((await port.read({ sheets: ['CE Log'] })).sheets['CE Log']!.values).toHaveLength(43);
   });
@@ -191,7 +207,11 @@ describe('what one file may cost is bounded', () => {
   test('a defined name, a merged area or a validation over the whole sheet: check reads it; summary refuses before exceljs would expand it cell by cell', async () => {
     const cases: [string, string, string][] = [
       ['named', `${LOG_SHEET_XML}</worksheet>`, 'the defined name "Everything"'],
-      ['merged', `${LOG_SHEET_XML}<mergeCells count="1"><mergeCell ref="C1:XFD1048576"/></mergeCells></worksheet>`, 'the merged area C1:XFD1048576 of sheet "Data"'],
+      [
+        'merged',
+        `${LOG_SHEET_XML}<mergeCells count="1"><mergeCell ref="C1:XFD1048576"/></mergeCells></worksheet>`,
+        'the merged area C1:XFD1048576 of sheet "Data"',
+      ],
       [
         'validated',
         `${LOG_SHEET_XML}<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="C1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>`,
@@ -199,7 +219,10 @@ describe('what one file may cost is bounded', () => {
       ],
     ];
     for (const [name, sheet, largest] of cases) {
-      const names = name === 'named' ? '<definedNames><definedName name="Everything">Data!$A$1:$XFD$1048576</definedName></definedNames>' : '';
+      const names =
+        name === 'named'
+          ? '<definedNames><definedName name="Everything">Data!$A$1:$XFD$1048576</definedName></definedNames>'
+          : '';
       writeFileSync(join(dir, `${name}.xlsx`), zip(workbookParts(sheet, names)));
       const checked = await run(['check', `${name}.xlsx`, ...FLAGS, '--json'], dir);
       expect(checked.stderr).toBe('');
@@ -207,7 +230,9 @@ describe('what one file may cost is bounded', () => {
       expect(JSON.parse(checked.stdout).sheet).toBe('Data');
       const r = await run(['summary', `${name}.xlsx`, '-o', `${name}-out.xlsx`, ...FLAGS], dir);
       expect(r.code).toBe(2);
-      expect(oneLine(r.stderr)).toContain(`${name}.xlsx: too big to copy: merged areas, data validations and defined names cover`);
+      expect(oneLine(r.stderr)).toContain(
+        `${name}.xlsx: too big to copy: merged areas, data validations and defined names cover`,
+      );
       expect(oneLine(r.stderr)).toContain(`over the bound of 5,000,000 for writing a copy (the largest: ${largest})`);
       expect(existsSync(join(dir, `${name}-out.xlsx`))).toBe(false);
     }
@@ -215,12 +240,20 @@ describe('what one file may cost is bounded', () => {
     // Overlapping merged areas (Excel never writes them) cannot make reading quadratic.
     const overlapping = `${LOG_SHEET_XML}<mergeCells>${'<mergeCell ref="A1:B2"/>'.repeat(30)}</mergeCells></worksheet>`;
     const data = zip(workbookParts(overlapping));
-    await expect(XlsxWorkbook.fromBufferStreaming(data, { ...XLSX_LIMITS, cells: 10 })).rejects.toThrow(/the merged areas of sheet "Data" cross its cells more than 40 times/);
+    await expect(XlsxWorkbook.fromBufferStreaming(data, { ...XLSX_LIMITS, cells: 10 })).rejects.toThrow(
+      /the merged areas of sheet "Data" cross its cells more than 40 times/,
+    );
 
     // The same file with a small merged area is summarised, and the merged cells read as Excel shows them.
-    writeFileSync(join(dir, 'merged-ok.xlsx'), zip(workbookParts(`${LOG_SHEET_XML}<mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells></worksheet>`)));
+    writeFileSync(
+      join(dir, 'merged-ok.xlsx'),
+      zip(workbookParts(`${LOG_SHEET_XML}<mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells></worksheet>`)),
+    );
     const snapshot = await (await XlsxWorkbook.openFile(join(dir, 'merged-ok.xlsx'))).read({ sheets: 'all' });
-    expect(snapshot.sheets.Data!.values).toEqual([['Date', 'Hours'], [45800, '']]);
+    expect(snapshot.sheets.Data!.values).toEqual([
+      ['Date', 'Hours'],
+      [45800, ''],
+    ]);
     expect((await run(['summary', 'merged-ok.xlsx', '-o', 'merged-ok-out.xlsx', ...FLAGS], dir)).code).toBe(0);
   });
 });

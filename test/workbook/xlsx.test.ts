@@ -10,15 +10,29 @@ const reopen = async (port: WorkbookPort) => XlsxWorkbook.fromBuffer(await (port
 
 describePortContract('xlsx (in memory)', () => XlsxWorkbook.create(), { changeEvents: false });
 describePortContract('xlsx (saved and reopened)', () => XlsxWorkbook.create(), { changeEvents: false, reopen });
-const reopenStreaming = async (port: WorkbookPort) => XlsxWorkbook.fromBufferStreaming(await (port as XlsxWorkbook).toBuffer());
-describePortContract('xlsx (saved and reopened by the streaming reader)', () => XlsxWorkbook.create(), { changeEvents: false, reopen: reopenStreaming });
+const reopenStreaming = async (port: WorkbookPort) =>
+  XlsxWorkbook.fromBufferStreaming(await (port as XlsxWorkbook).toBuffer());
+describePortContract('xlsx (saved and reopened by the streaming reader)', () => XlsxWorkbook.create(), {
+  changeEvents: false,
+  reopen: reopenStreaming,
+});
 
 describe("the streaming reader (the command line's) reads what the full reader reads", () => {
   test('tables, defined names, merged cells, dates, booleans, errors, formula results, hidden sheets and the active sheet', async () => {
     const port = XlsxWorkbook.create('Notes');
     await port.apply([
       { kind: 'addSheet', name: 'CE Log' },
-      { kind: 'setValues', sheet: 'CE Log', row: 2, col: 1, values: [['Date', 'Hours', 'Approved', 'Notes'], [46000, 2.5, true, 'first'], [46001.25, 0, false, '']] },
+      {
+        kind: 'setValues',
+        sheet: 'CE Log',
+        row: 2,
+        col: 1,
+        values: [
+          ['Date', 'Hours', 'Approved', 'Notes'],
+          [46000, 2.5, true, 'first'],
+          [46001.25, 0, false, ''],
+        ],
+      },
       { kind: 'setNumberFormat', sheet: 'CE Log', range: { row: 3, col: 1, rows: 2, cols: 1 }, format: 'yyyy-mm-dd' },
       { kind: 'createTable', sheet: 'CE Log', name: 'CELog', range: { row: 2, col: 1, rows: 3, cols: 4 } },
       { kind: 'setValues', sheet: 'Notes', row: 0, col: 0, values: [['merged title', null, 'x']] },
@@ -59,7 +73,16 @@ describe("the streaming reader (the command line's) reads what the full reader r
   test('a workbook opened by the streaming reader is written through the full model, keeping what it had', async () => {
     const first = XlsxWorkbook.create('Log');
     await first.apply([
-      { kind: 'setValues', sheet: 'Log', row: 0, col: 0, values: [['Date', 'Hours'], [46000, 1]] },
+      {
+        kind: 'setValues',
+        sheet: 'Log',
+        row: 0,
+        col: 0,
+        values: [
+          ['Date', 'Hours'],
+          [46000, 1],
+        ],
+      },
       { kind: 'createTable', sheet: 'Log', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } },
     ]);
     const streamed = await XlsxWorkbook.fromBufferStreaming(await first.toBuffer());
@@ -71,7 +94,10 @@ describe("the streaming reader (the command line's) reads what the full reader r
     const again = await (await XlsxWorkbook.fromBuffer(await streamed.toBuffer())).read({ sheets: 'all' });
     expect(again.sheetNames).toEqual(['Log', 'Summary']);
     expect(again.sheets.Log!.tables).toEqual([{ name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } }]);
-    expect(again.sheets.Log!.values).toEqual([['Date', 'Hours'], [46000, 1]]);
+    expect(again.sheets.Log!.values).toEqual([
+      ['Date', 'Hours'],
+      [46000, 1],
+    ]);
   });
 });
 
@@ -133,18 +159,38 @@ describe('XlsxWorkbook specifics', () => {
     const ws = wb.addWorksheet('S');
     ws.getCell('A1').value = 1;
     ws.getCell('A2').value = 2;
-    ws.getCell('B1').value = { formula: 'A1*2', result: 2, shareType: 'shared', ref: 'B1:B2' } as ExcelJS.CellFormulaValue;
+    ws.getCell('B1').value = {
+      formula: 'A1*2',
+      result: 2,
+      shareType: 'shared',
+      ref: 'B1:B2',
+    } as ExcelJS.CellFormulaValue;
     ws.getCell('B2').value = { sharedFormula: 'B1', result: 4 } as ExcelJS.CellSharedFormulaValue;
     const port = await XlsxWorkbook.fromBuffer(Buffer.from(await wb.xlsx.writeBuffer()));
     const sheet = (await port.read({ sheets: ['S'], formulas: true })).sheets.S!;
-    expect(sheet.values).toEqual([[1, 2], [2, 4]]);
-    expect(sheet.formulas).toEqual([[1, '=A1*2'], [2, '=A2*2']]);
+    expect(sheet.values).toEqual([
+      [1, 2],
+      [2, 4],
+    ]);
+    expect(sheet.formulas).toEqual([
+      [1, '=A1*2'],
+      [2, '=A2*2'],
+    ]);
   });
 
   test('a table loaded from a file can be widened and saved again', async () => {
     const first = XlsxWorkbook.create();
     await first.apply([
-      { kind: 'setValues', sheet: 'Sheet1', row: 0, col: 0, values: [['Date', 'Hours'], [46000, 1]] },
+      {
+        kind: 'setValues',
+        sheet: 'Sheet1',
+        row: 0,
+        col: 0,
+        values: [
+          ['Date', 'Hours'],
+          [46000, 1],
+        ],
+      },
       { kind: 'createTable', sheet: 'Sheet1', name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 2 } },
     ]);
     const loaded = await reopen(first);
@@ -152,7 +198,10 @@ describe('XlsxWorkbook specifics', () => {
     const again = await reopen(loaded);
     const sheet = (await again.read({ sheets: ['Sheet1'] })).sheets.Sheet1!;
     expect(sheet.tables).toEqual([{ name: 'CELog', range: { row: 0, col: 0, rows: 2, cols: 3 } }]);
-    expect(sheet.values).toEqual([['Date', 'Hours', 'Proof'], [46000, 1, '']]);
+    expect(sheet.values).toEqual([
+      ['Date', 'Hours', 'Proof'],
+      [46000, 1, ''],
+    ]);
     const xml = await (await import('jszip')).default.loadAsync(await (again as XlsxWorkbook).toBuffer());
     const table = await xml.file('xl/tables/table1.xml')!.async('string');
     expect(table).toContain('ref="A1:C2"');
@@ -161,8 +210,20 @@ describe('XlsxWorkbook specifics', () => {
 
   test('list validation is one range rule, not one rule per cell', async () => {
     const port = XlsxWorkbook.create();
-    await port.apply([{ kind: 'listValidation', sheet: 'Sheet1', range: { row: 1, col: 3, rows: 500, cols: 1 }, list: ['Webinar', 'Conference'], prompt: 'Pick one' }]);
-    const dv = (port.workbook.getWorksheet('Sheet1')! as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    await port.apply([
+      {
+        kind: 'listValidation',
+        sheet: 'Sheet1',
+        range: { row: 1, col: 3, rows: 500, cols: 1 },
+        list: ['Webinar', 'Conference'],
+        prompt: 'Pick one',
+      },
+    ]);
+    const dv = (
+      port.workbook.getWorksheet('Sheet1')! as unknown as {
+        dataValidations: { model: Record<string, ExcelJS.DataValidation> };
+      }
+    ).dataValidations.model;
     expect(Object.keys(dv)).toEqual(['D2:D501']);
     expect(dv['D2:D501']!.formulae).toEqual(['"Webinar,Conference"']);
     const buffer = await port.toBuffer();
@@ -187,7 +248,15 @@ describe('XlsxWorkbook specifics', () => {
     const port = XlsxWorkbook.create();
     await port.apply([
       { kind: 'setValues', sheet: 'Sheet1', row: 0, col: 0, values: [['x']] },
-      { kind: 'pageSetup', sheet: 'Sheet1', landscape: true, fitToPagesWide: 1, printTitleRows: { first: 2, last: 2 }, header: 'CE Summary', footer: 'Page &P of &N' },
+      {
+        kind: 'pageSetup',
+        sheet: 'Sheet1',
+        landscape: true,
+        fitToPagesWide: 1,
+        printTitleRows: { first: 2, last: 2 },
+        header: 'CE Summary',
+        footer: 'Page &P of &N',
+      },
     ]);
     const ws = (await saved(port)).getWorksheet('Sheet1')!;
     expect(ws.pageSetup.orientation).toBe('landscape');
@@ -217,13 +286,25 @@ describe('XlsxWorkbook specifics', () => {
     const port = XlsxWorkbook.create();
     await port.apply([
       { kind: 'addSheet', name: 'CE Log' },
-      { kind: 'conditionalFormat', sheet: 'CE Log', range: { row: 1, col: 0, rows: 9, cols: 3 }, formula: '=$C2<0', fill: '#FFC7CE' },
+      {
+        kind: 'conditionalFormat',
+        sheet: 'CE Log',
+        range: { row: 1, col: 0, rows: 9, cols: 3 },
+        formula: '=$C2<0',
+        fill: '#FFC7CE',
+      },
       { kind: 'defineName', name: 'CE_LOG_AREA', sheet: 'CE Log', range: { row: 0, col: 0, rows: 10, cols: 3 } },
     ]);
     const again = await reopen(port);
     const snap = await again.read({ sheets: [] });
-    expect(snap.names).toEqual([{ name: 'CE_LOG_AREA', sheet: 'CE Log', range: { row: 0, col: 0, rows: 10, cols: 3 } }]);
-    const cf = ((again as XlsxWorkbook).workbook.getWorksheet('CE Log')! as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    expect(snap.names).toEqual([
+      { name: 'CE_LOG_AREA', sheet: 'CE Log', range: { row: 0, col: 0, rows: 10, cols: 3 } },
+    ]);
+    const cf = (
+      (again as XlsxWorkbook).workbook.getWorksheet('CE Log')! as unknown as {
+        conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+      }
+    ).conditionalFormattings;
     expect(cf[0]!.ref).toBe('A2:C10');
     expect((cf[0]!.rules[0] as ExcelJS.ExpressionRuleType).formulae).toEqual(['$C2<0']);
   });
@@ -242,7 +323,16 @@ describe('XlsxWorkbook specifics', () => {
     const port = XlsxWorkbook.create();
     expect(port.capabilities.charts).toBe(false);
     await expect(
-      port.apply([{ kind: 'chart', sheet: 'Sheet1', type: 'bar', title: 't', data: { row: 0, col: 0, rows: 2, cols: 2 }, anchor: { row: 0, col: 3, rows: 10, cols: 5 } }]),
+      port.apply([
+        {
+          kind: 'chart',
+          sheet: 'Sheet1',
+          type: 'bar',
+          title: 't',
+          data: { row: 0, col: 0, rows: 2, cols: 2 },
+          anchor: { row: 0, col: 3, rows: 10, cols: 5 },
+        },
+      ]),
     ).rejects.toThrow(/not supported/);
   });
 
@@ -258,7 +348,10 @@ describe('XlsxWorkbook specifics', () => {
 
   test('activate selects one tab only', async () => {
     const port = XlsxWorkbook.create();
-    await port.apply([{ kind: 'addSheet', name: 'Two' }, { kind: 'activate', sheet: 'Two' }]);
+    await port.apply([
+      { kind: 'addSheet', name: 'Two' },
+      { kind: 'activate', sheet: 'Two' },
+    ]);
     const again = (await reopen(port)) as XlsxWorkbook;
     expect((await again.read({})).activeSheet).toBe('Two');
     const buffer = await port.toBuffer();

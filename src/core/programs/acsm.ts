@@ -47,8 +47,20 @@ function acsmProgram(v: Variant): ProgramInput {
     ],
     defaultFormat: 'contact-hours',
     caps: [
-      { id: 'committee', label: 'Committee service, cycle year {year}', limit: 8, appliesTo: { formats: ['committee'] }, period: 'cycleYear' },
-      { id: 'cpr', label: 'CPR/AED course, cycle year {year}', limit: 5, appliesTo: { formats: ['cpr'] }, period: 'cycleYear' },
+      {
+        id: 'committee',
+        label: 'Committee service, cycle year {year}',
+        limit: 8,
+        appliesTo: { formats: ['committee'] },
+        period: 'cycleYear',
+      },
+      {
+        id: 'cpr',
+        label: 'CPR/AED course, cycle year {year}',
+        limit: 5,
+        appliesTo: { formats: ['cpr'] },
+        period: 'cycleYear',
+      },
     ],
     eligibility: [
       {
@@ -84,7 +96,12 @@ function acsmProgram(v: Variant): ProgramInput {
       ],
     },
     fees: [
-      { id: 'renewal', label: 'Renewal fee', amount: v.renewalFee, statuses: ['IN PROGRESS', 'COMPLETE', 'READY', 'GRACE'] },
+      {
+        id: 'renewal',
+        label: 'Renewal fee',
+        amount: v.renewalFee,
+        statuses: ['IN PROGRESS', 'COMPLETE', 'READY', 'GRACE'],
+      },
       { id: 'late', label: 'Late fee', amount: 80, statuses: ['GRACE'] },
       { id: 'reinstatement', label: 'Reinstatement fee', amount: 165, statuses: ['LAPSED'] },
     ],
@@ -93,7 +110,13 @@ function acsmProgram(v: Variant): ProgramInput {
     checklist: [
       { check: 'totalCredits', id: 'credits', label: `${v.required} CECs counted` },
       { check: 'noRowProblems', id: 'rows', label: 'Every row of the log is valid' },
-      { check: 'profileDate', id: 'cpr', label: 'Current CPR/AED certification on the renewal date', field: 'cprValidUntil', onOrAfter: 'deadline' },
+      {
+        check: 'profileDate',
+        id: 'cpr',
+        label: 'Current CPR/AED certification on the renewal date',
+        field: 'cprValidUntil',
+        onOrAfter: 'deadline',
+      },
       { check: 'attestation', id: 'scope', label: 'All content within the scope of my certification' },
       { check: 'proof', id: 'proof', label: 'Certificates kept for audit (until 1 year after renewal)' },
       { check: 'applicationOpen', id: 'final-year', label: 'Renewal in the final year (from {applicationOpens})' },

@@ -10,9 +10,27 @@ interface Variant {
 }
 
 const variants: Variant[] = [
-  { id: 'NAMSS-CPCS', name: 'NAMSS Certified Provider Credentialing Specialist (CPCS)', required: 30, approved: 15, extensionCredits: 15 },
-  { id: 'NAMSS-CPMSM', name: 'NAMSS Certified Professional Medical Services Management (CPMSM)', required: 30, approved: 15, extensionCredits: 15 },
-  { id: 'NAMSS-DUAL', name: 'NAMSS dual certification (CPCS and CPMSM)', required: 45, approved: 25, extensionCredits: 25 },
+  {
+    id: 'NAMSS-CPCS',
+    name: 'NAMSS Certified Provider Credentialing Specialist (CPCS)',
+    required: 30,
+    approved: 15,
+    extensionCredits: 15,
+  },
+  {
+    id: 'NAMSS-CPMSM',
+    name: 'NAMSS Certified Professional Medical Services Management (CPMSM)',
+    required: 30,
+    approved: 15,
+    extensionCredits: 15,
+  },
+  {
+    id: 'NAMSS-DUAL',
+    name: 'NAMSS dual certification (CPCS and CPMSM)',
+    required: 45,
+    approved: 25,
+    extensionCredits: 25,
+  },
   {
     id: 'NAMSS-DUAL-FIRST',
     name: 'NAMSS dual certification, recertifying as dual for the first time',
@@ -38,7 +56,12 @@ function namssProgram(v: Variant): ProgramInput {
       { id: 'live-event', label: 'Live event', aliases: ['Live', 'Live program', 'Seminar', 'Workshop'], perHour: 1 },
       { id: 'webinar', label: 'Webinar', aliases: ['Live webinar', 'Webinar recording'], perHour: 1 },
       { id: 'conference', label: 'Conference', aliases: ['Conference recording'], perHour: 1 },
-      { id: 'on-demand', label: 'On-demand course', aliases: ['On demand', 'Online course', 'Virtual course', 'Education Zone'], perHour: 1 },
+      {
+        id: 'on-demand',
+        label: 'On-demand course',
+        aliases: ['On demand', 'Online course', 'Virtual course', 'Education Zone'],
+        perHour: 1,
+      },
       { id: 'podcast-quiz', label: 'Podcast quiz', aliases: ['Podcast', 'Synergy quiz', 'Quiz'], perHour: 1 },
       { id: 'other', label: 'Other', aliases: [], perHour: 1 },
     ],
@@ -71,7 +94,8 @@ function namssProgram(v: Variant): ProgramInput {
         {
           status: 'LAPSED',
           through: { from: 'cycleStart', years: 4, month: 6, day: 1 },
-          summary: 'certification lapsed; reinstatement until {through} (documents, renewal fee and {fee:reinstatement})',
+          summary:
+            'certification lapsed; reinstatement until {through} (documents, renewal fee and {fee:reinstatement})',
         },
         {
           status: 'EXPIRED',
@@ -88,10 +112,20 @@ function namssProgram(v: Variant): ProgramInput {
       },
     },
     fees: [
-      { id: 'renewal', label: 'Recertification fee (amount set by NAMSS)', amount: null, statuses: ['IN PROGRESS', 'COMPLETE', 'READY', 'GRACE', 'LAPSED'] },
+      {
+        id: 'renewal',
+        label: 'Recertification fee (amount set by NAMSS)',
+        amount: null,
+        statuses: ['IN PROGRESS', 'COMPLETE', 'READY', 'GRACE', 'LAPSED'],
+      },
       { id: 'extension', label: 'Extension fee', amount: 50, statuses: ['IN PROGRESS'] },
       { id: 'late', label: 'Late fee', amount: 50, statuses: ['GRACE'] },
-      { id: 'reinstatement', label: 'Reinstatement fee (plus the recertification fee)', amount: 100, statuses: ['LAPSED'] },
+      {
+        id: 'reinstatement',
+        label: 'Reinstatement fee (plus the recertification fee)',
+        amount: 100,
+        statuses: ['LAPSED'],
+      },
     ],
     renewalFeeId: 'renewal',
     checklist: [
