@@ -586,7 +586,7 @@ export function sampleOldTrackerValues(): CellValue[][] {
   return [
     ['CE activities (kept before CE Ledger)'],
     [],
-    ['When', 'Course title', 'Hrs', 'Sponsor', 'Type', 'Cert?'],
+    ['Done', 'Course title', 'Time spent', 'Sponsor', 'Type', 'Paperwork'],
     ...rows.map(([date, ...rest]) => [serialFromDay(dayFromIso(date)!), ...rest] as CellValue[]),
   ];
 }

@@ -228,23 +228,23 @@ describeBrowser('preview host (headless Chromium)', () => {
     // The proposal: recognised and suggested columns, unknown ones not used.
     expect(await page.getByTestId('map-Course title').inputValue()).toBe('activity');
     expect(await page.getByTestId('map-Type').inputValue()).toBe('format');
-    expect(await page.getByTestId('map-When').inputValue()).toBe('');
-    expect(await page.getByTestId('map-Hrs').inputValue()).toBe('');
+    expect(await page.getByTestId('map-Done').inputValue()).toBe('');
+    expect(await page.getByTestId('map-Time spent').inputValue()).toBe('');
 
     // Without a Date column the plan is refused and nothing is written.
     await page.getByRole('button', { name: 'Review changes' }).click();
     await page.getByTestId('plan-problems').filter({ hasText: 'Map a column to Date' }).waitFor();
     await page.getByRole('button', { name: 'Back' }).click();
 
-    await page.getByTestId('map-When').selectOption('date');
-    await page.getByTestId('map-Hrs').selectOption('hours');
-    await page.getByTestId('map-Cert?').selectOption('proof');
+    await page.getByTestId('map-Done').selectOption('date');
+    await page.getByTestId('map-Time spent').selectOption('hours');
+    await page.getByTestId('map-Paperwork').selectOption('proof');
     await page.getByRole('button', { name: 'Review changes' }).click();
     const confirmation = page.getByTestId('confirmation');
     await confirmation.waitFor();
     const text = (await confirmation.textContent())!;
-    expect(text).toContain('The header “When” is renamed to “Date”');
-    expect(text).toContain('The header “Hrs” is renamed to “Hours”');
+    expect(text).toContain('The header “Done” is renamed to “Date”');
+    expect(text).toContain('The header “Time spent” is renamed to “Hours”');
     expect(text).toContain('CELog2');
     expect(
       await page.evaluate(
@@ -314,7 +314,7 @@ describeBrowser('preview host (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Use another sheet or start a new log…' }).click();
     await page.getByTestId('sheet-select').selectOption('Old tracker');
     await page.getByRole('button', { name: 'Use this sheet as my CE log' }).click();
-    await page.getByTestId('map-When').waitFor();
+    await page.getByTestId('map-Done').waitFor();
     expect(await run()).toEqual([]);
     // The dark theme too.
     await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}&theme=dark`);
@@ -388,7 +388,7 @@ describeBrowser('preview host (headless Chromium)', () => {
       await page.getByRole('button', { name: 'Use another sheet or start a new log…' }).click();
       await page.getByTestId('sheet-select').selectOption('Old tracker');
       await page.getByRole('button', { name: 'Use this sheet as my CE log' }).click();
-      await page.getByTestId('map-When').waitFor();
+      await page.getByTestId('map-Done').waitFor();
       expect(await overflowing(page)).toEqual([]);
     },
   );

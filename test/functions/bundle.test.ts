@@ -127,7 +127,11 @@ describe('the shared runtime page', () => {
       'RECERT_DEADLINE',
       'RECERT_STATUS',
     ]);
-    expect(actions).toEqual(['showTaskpane']);
+    // Every ribbon command the manifest names, and the pane's own show command, registered once each.
+    const manifest = fs.readFileSync(path.join(__dirname, '..', '..', 'manifest.xml'), 'utf8');
+    const commands = [...manifest.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
+    expect(commands).toEqual(['createSummary']);
+    expect([...actions].sort()).toEqual([...commands, 'showTaskpane'].sort());
     expect(onReadyCalls).toBe(1);
     expect(functions.get('CE_CREDITS')!('NISM-SMS', 'Online blended course', 3, 40)).toBe(5);
   });
