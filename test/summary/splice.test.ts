@@ -24,7 +24,9 @@ function parts(file: string): Map<string, Buffer> {
 /** A workbook a certificant keeps: a styled notes sheet, the log as a table, another table, names, a link. */
 async function writeUserWorkbook(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  const notes = wb.addWorksheet('Notes', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const notes = wb.addWorksheet('Notes', {
+    views: [{ state: 'frozen', ySplit: 1, tabSelected: true } as Partial<ExcelJS.WorksheetView>],
+  });
   notes.getCell('A1').value = 'My CE notes';
   notes.getCell('A1').font = { bold: true, size: 16, name: 'Georgia', color: { argb: 'FF7030A0' } };
   notes.getCell('A1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
@@ -121,6 +123,8 @@ describe('ce-ledger summary -o: the summary sheets are added to the workbook as 
     const selected = [...before].filter(
       ([name, xml]) => /^xl\/worksheets\/[^/]+\.xml$/.test(name) && /tabSelected="1"/.test(xml.toString()),
     );
+    // The user's selected tab (Notes) is the one sheet whose part changes: the summary is now the selected tab.
+    expect(selected.map(([name]) => name)).toEqual(['xl/worksheets/sheet1.xml']);
     for (const [name, bytes] of before) {
       expect(after.has(name)).toBe(true);
       if (EDITED.has(name)) continue;
