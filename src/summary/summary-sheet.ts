@@ -390,7 +390,11 @@ export function summaryOps(
   } else {
     E.values(entryFirst, COL.Activity, [['No entries in the log']]);
   }
-  E.style(one(entryFirst, 0, entryCount + 1, entryHeaders.length), { wrap: true, fontSize: ENTRIES_FONT });
+  E.style(one(entryFirst, 0, entryCount + 1, entryHeaders.length), {
+    wrap: true,
+    fontSize: ENTRIES_FONT,
+    verticalAlignment: 'top',
+  });
   const entryTotal = entryFirst + entryCount;
   const entryColumn = (c: number) => {
     const first = cellAddress(entryFirst, c);
@@ -687,7 +691,7 @@ export function summaryOps(
   }
 
   // Sizes, fonts and print setup for both sheets.
-  S.style(one(1, 0, lastSummaryRow, LAST + 1), { fontSize: SUMMARY_FONT, wrap: true });
+  S.style(one(1, 0, lastSummaryRow, LAST + 1), { fontSize: SUMMARY_FONT, wrap: true, verticalAlignment: 'top' });
   const layoutOps = (w: ReturnType<typeof writer>, on: string) => {
     w.widths.forEach((width, c) => ops.push({ kind: 'setColumnWidth', sheet: on, col: c, width }));
     // A row of one line fits the default height and needs no operation; runs of rows of one height are one.

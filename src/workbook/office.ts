@@ -889,4 +889,8 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
     f.horizontalAlignment =
       style.horizontalAlignment === 'left' ? 'Left' : style.horizontalAlignment === 'center' ? 'Center' : 'Right';
   }
+  if (style.verticalAlignment !== undefined) {
+    f.verticalAlignment =
+      style.verticalAlignment === 'top' ? 'Top' : style.verticalAlignment === 'center' ? 'Center' : 'Bottom';
+  }
 }

@@ -740,10 +740,12 @@ export class XlsxWorkbook implements WorkbookPort {
             const next: Partial<ExcelJS.Style> = { ...s, font };
             if (st.fill !== undefined)
               next.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
-            if (st.wrap !== undefined || st.horizontalAlignment !== undefined) {
+            if (st.wrap !== undefined || st.horizontalAlignment !== undefined || st.verticalAlignment !== undefined) {
               const alignment: Partial<ExcelJS.Alignment> = { ...(s.alignment ?? {}) };
               if (st.wrap !== undefined) alignment.wrapText = st.wrap;
               if (st.horizontalAlignment !== undefined) alignment.horizontal = st.horizontalAlignment;
+              if (st.verticalAlignment !== undefined)
+                alignment.vertical = st.verticalAlignment === 'center' ? 'middle' : st.verticalAlignment;
               next.alignment = alignment;
             }
             return next;

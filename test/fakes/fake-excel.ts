@@ -863,6 +863,11 @@ export class FakeRange extends FakeObject {
       set horizontalAlignment(v: string) {
         style({ horizontalAlignment: v.toLowerCase() });
       },
+      set verticalAlignment(v: string) {
+        if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(v))
+          throw new InvalidArgumentError(`fake: verticalAlignment "${v}" is not one of Excel's`);
+        style({ verticalAlignment: v.toLowerCase() });
+      },
       set columnWidth(v: number) {
         ctx.enqueue(() => {
           const { sheet, ref } = target();
