@@ -260,7 +260,14 @@ export function breakableLink(text: string, width: number, size: number): string
   return text.replace(new RegExp(`[^/\\s]{${perLine}}(?=[^/\\s])`, 'g'), (run) => `${run}\n`);
 }
 
-const rowHeight = (lines: number, size: number) => Math.ceil(lines * size * 1.2 + 3);
+/**
+ * Excel's tallest row, in points. It is shorter than a printed page less its margins and the repeated
+ * header row (Letter or A4, either way up), so a row never splits across pages; text taller than
+ * that stays whole in its cell and is cut on paper.
+ */
+export const MAX_ROW_HEIGHT = 409;
+
+const rowHeight = (lines: number, size: number) => Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * 1.2 + 3));
 
 /** Builds the operations that write (or rewrite) the summary sheets. */
 export function summaryOps(

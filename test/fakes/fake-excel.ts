@@ -403,6 +403,8 @@ export class FakeWorksheet extends FakeObject {
       return {
         format: {
           set rowHeight(height: number) {
+            if (!(height >= 0 && height <= 409))
+              throw new InvalidArgumentError(`fake: a row height of ${height} is outside Excel's 0 to 409 points`);
             ctx.enqueue(
               () => {
                 const name = sheet();
@@ -876,6 +878,8 @@ export class FakeRange extends FakeObject {
         });
       },
       set rowHeight(v: number) {
+        if (!(v >= 0 && v <= 409))
+          throw new InvalidArgumentError(`fake: a row height of ${v} is outside Excel's 0 to 409 points`);
         ctx.enqueue(() => {
           const { sheet, ref } = target();
           ctx.fake.rowHeightCalls.push({ sheet, areas: 1, height: v });

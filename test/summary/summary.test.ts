@@ -3,6 +3,7 @@ import { MemoryWorkbook } from '../../src/workbook/memory';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import type { WorkbookOp } from '../../src/workbook/port';
 import { generateSummary, summaryOps, SUMMARY_MARKER } from '../../src/summary';
+import { MAX_ROW_HEIGHT } from '../../src/summary/summary-sheet';
 import ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { FakeExcel } from '../fakes/fake-excel';
@@ -318,6 +319,26 @@ describe('wrapped text starts at the top of its row, on every host', () => {
       wrapText: true,
     });
     expect(wb.getWorksheet('CE Summary')!.getCell(result.layout.totals.all + 1, 1).alignment?.vertical).toBe('top');
+  });
+});
+
+describe('an entry row never splits across printed pages', () => {
+  test("text taller than Excel's tallest row keeps the row at 409 pt (less than a page), whole in its cell", async () => {
+    const log = nismLog();
+    const long = `Conference ${'with a very long description of every session attended '.repeat(120)}`.trim();
+    log[2]![1] = long;
+    const fake = new FakeExcel({ 'CE Profile': profileRows(), 'CE Log': log });
+    // The fake host refuses a row height over 409 points, as Excel does.
+    const result = await generateSummary(new OfficeWorkbook({ run: fake.run }), { asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    const { first, columns } = result.layout.entries;
+    const row = first + result.evaluation.entries.findIndex((e) => e.entry.activity === long);
+    expect(fake.book.getValue('CE Entries', row, columns.indexOf('Activity'))).toBe(long);
+    expect(fake.book.rowHeight('CE Entries', row)).toBe(MAX_ROW_HEIGHT);
+    // A landscape A4 page (the shorter of A4 and Letter) less its 0.75 in margins and the repeated
+    // header row holds the tallest row.
+    const header = fake.book.rowHeight('CE Entries', result.layout.entries.header) ?? 15;
+    expect(MAX_ROW_HEIGHT + header).toBeLessThanOrEqual(595 - 2 * 54);
   });
 });
 
