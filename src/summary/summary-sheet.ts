@@ -260,7 +260,14 @@ export function breakableLink(text: string, width: number, size: number): string
   return text.replace(new RegExp(`[^/\\s]{${perLine}}(?=[^/\\s])`, 'g'), (run) => `${run}\n`);
 }
 
-const rowHeight = (lines: number, size: number) => Math.ceil(lines * size * 1.2 + 3);
+/**
+ * Excel's tallest row, in points. It is shorter than a printed page less its margins and the repeated
+ * header row (Letter or A4, either way up), so a row never splits across pages; text taller than
+ * that stays whole in its cell and is cut on paper.
+ */
+export const MAX_ROW_HEIGHT = 409;
+
+const rowHeight = (lines: number, size: number) => Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * 1.2 + 3));
 
 /** Builds the operations that write (or rewrite) the summary sheets. */
 export function summaryOps(
@@ -390,7 +397,11 @@ export function summaryOps(
   } else {
     E.values(entryFirst, COL.Activity, [['No entries in the log']]);
   }
-  E.style(one(entryFirst, 0, entryCount + 1, entryHeaders.length), { wrap: true, fontSize: ENTRIES_FONT });
+  E.style(one(entryFirst, 0, entryCount + 1, entryHeaders.length), {
+    wrap: true,
+    fontSize: ENTRIES_FONT,
+    verticalAlignment: 'top',
+  });
   const entryTotal = entryFirst + entryCount;
   const entryColumn = (c: number) => {
     const first = cellAddress(entryFirst, c);
@@ -687,7 +698,7 @@ export function summaryOps(
   }
 
   // Sizes, fonts and print setup for both sheets.
-  S.style(one(1, 0, lastSummaryRow, LAST + 1), { fontSize: SUMMARY_FONT, wrap: true });
+  S.style(one(1, 0, lastSummaryRow, LAST + 1), { fontSize: SUMMARY_FONT, wrap: true, verticalAlignment: 'top' });
   const layoutOps = (w: ReturnType<typeof writer>, on: string) => {
     w.widths.forEach((width, c) => ops.push({ kind: 'setColumnWidth', sheet: on, col: c, width }));
     // A row of one line fits the default height and needs no operation; runs of rows of one height are one.

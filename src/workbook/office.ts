@@ -192,6 +192,51 @@ type SheetOf = (name: string) => Excel.Worksheet;
 const TEXT_FORMAT_BYTES = 7;
 
 /** A unit of an apply: what it costs in request bytes and how to queue it. */
+/** Longest address given to one `getRanges` call (Excel refuses very long references). */
+const RANGE_AREAS_ADDRESS = 4000;
+
+/**
+ * Row heights of one sheet grouped by height, as whole-row addresses ("3:3,5:7") of at most
+ * RANGE_AREAS_ADDRESS characters; undefined when two of the ops touch the same row (then their order matters).
+ */
+function rowHeightGroups(
+  ops: readonly Extract<WorkbookOp, { kind: 'setRowHeight' }>[],
+): { height: number; address: string }[] | undefined {
+  const sorted = [...ops].filter((o) => o.rows > 0).sort((a, b) => a.row - b.row);
+  for (let k = 1; k < sorted.length; k++)
+    if (sorted[k]!.row < sorted[k - 1]!.row + sorted[k - 1]!.rows) return undefined;
+  const byHeight = new Map<number, string[]>();
+  for (const o of sorted) {
+    const list = byHeight.get(o.height) ?? [];
+    list.push(`${o.row + 1}:${o.row + o.rows}`);
+    byHeight.set(o.height, list);
+  }
+  const out: { height: number; address: string }[] = [];
+  for (const [height, areas] of byHeight) {
+    let address = '';
+    for (const area of areas) {
+      if (address && address.length + 1 + area.length > RANGE_AREAS_ADDRESS) {
+        out.push({ height, address });
+        address = '';
+      }
+      address = address ? `${address},${area}` : area;
+    }
+    if (address) out.push({ height, address });
+  }
+  return out;
+}
+
+/** Whether the host has RangeAreas (Worksheet.getRanges, ExcelApi 1.9); the fake host has it when it has the method. */
+function hasRangeAreas(ws: Excel.Worksheet): boolean {
+  if (typeof ws.getRanges !== 'function') return false;
+  const office = (
+    globalThis as {
+      Office?: { context?: { requirements?: { isSetSupported?: (set: string, version: string) => boolean } } };
+    }
+  ).Office;
+  return office?.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ?? true;
+}
+
 interface WriteUnit {
   cost: number;
   queue: () => void;
@@ -529,8 +574,36 @@ export class OfficeWorkbook implements WorkbookPort {
       // several syncs, each under the limit.
       const budget = this.writeBytes;
       const units: WriteUnit[] = [];
-      for (const op of ops) {
+      for (let i = 0; i < ops.length; i++) {
+        const op = ops[i]!;
         switch (op.kind) {
+          case 'setRowHeight': {
+            // A run of row heights on one sheet: one call per height (a RangeAreas of its rows), so a
+            // summary of 10,000 wrapped rows costs a few calls, not one per row.
+            let j = i;
+            while (j + 1 < ops.length) {
+              const next = ops[j + 1]!;
+              if (next.kind !== 'setRowHeight' || next.sheet.toLowerCase() !== op.sheet.toLowerCase()) break;
+              j++;
+            }
+            const run = ops.slice(i, j + 1) as Extract<WorkbookOp, { kind: 'setRowHeight' }>[];
+            i = j;
+            const groups = rowHeightGroups(run);
+            if (!groups || !hasRangeAreas(sheet(op.sheet))) {
+              for (const one of run)
+                units.push({
+                  cost: CALL_BYTES + jsonBytes(one),
+                  queue: () => this.queueOp(context, one, existingNames, sheet, sheets),
+                });
+              break;
+            }
+            for (const { height, address } of groups)
+              units.push({
+                cost: CALL_BYTES + utf8Bytes(address) + 16,
+                queue: () => (sheet(op.sheet).getRanges(address).format.rowHeight = height),
+              });
+            break;
+          }
           case 'setValues': {
             // A ragged block is written row by row: a call per row.
             const perRow = isRectangular(op.values) ? 0 : CALL_BYTES;
@@ -815,5 +888,9 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (style.horizontalAlignment !== undefined) {
     f.horizontalAlignment =
       style.horizontalAlignment === 'left' ? 'Left' : style.horizontalAlignment === 'center' ? 'Center' : 'Right';
+  }
+  if (style.verticalAlignment !== undefined) {
+    f.verticalAlignment =
+      style.verticalAlignment === 'top' ? 'Top' : style.verticalAlignment === 'center' ? 'Center' : 'Bottom';
   }
 }

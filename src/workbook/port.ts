@@ -108,6 +108,8 @@ export interface CellStyle {
   fontSize?: number;
   wrap?: boolean;
   horizontalAlignment?: 'left' | 'center' | 'right';
+  /** Excel's default is bottom; wrapped text in a tall row reads better from the top. */
+  verticalAlignment?: 'top' | 'center' | 'bottom';
 }
 
 /**

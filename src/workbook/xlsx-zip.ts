@@ -204,43 +204,97 @@ function readCentralDirectory(data: Buffer, limits: XlsxLimits): Map<string, Zip
   return entries;
 }
 
-/**
- * A zip whose parts are stored (not compressed) → the same zip with its parts deflated by Node's zlib.
- * exceljs compresses with a JavaScript deflate; writing stored parts and deflating them here is the
- * same file, made several times faster. The CRC of a part is that of its uncompressed bytes, so the
- * stored zip's CRCs carry over.
- */
-export function deflateStoredZip(stored: Buffer): Buffer {
-  const entries = readCentralDirectory(stored, {
-    uncompressedBytes: Infinity,
-    cells: Infinity,
-    stringLength: Infinity,
-    entries: Infinity,
-    areaCells: Infinity,
-  });
+/** A part of a zip to write: its bytes as they go into the file (deflated or stored) and what they came from. */
+export interface ZipPart {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc32: number;
+  /** The bytes as written into the zip (compressed when `method` is 8). */
+  data: Buffer;
+  uncompressedSize: number;
+  /** MS-DOS time and date of the part. */
+  time: number;
+  date: number;
+}
+
+export const NO_LIMITS: XlsxLimits = {
+  uncompressedBytes: Infinity,
+  cells: Infinity,
+  stringLength: Infinity,
+  entries: Infinity,
+  areaCells: Infinity,
+};
+
+/** Every part of a zip as it is stored in the file (compressed bytes untouched), in directory order. */
+export function rawParts(zip: Buffer): ZipPart[] {
+  const parts: ZipPart[] = [];
+  for (const entry of readCentralDirectory(zip, NO_LIMITS).values()) {
+    const at = entry.localHeaderOffset;
+    if (zip.readUInt32LE(at) !== LOCAL) throw new ZipFormatError(`the part ${entry.name} has no local header`);
+    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+    parts.push({
+      name: entry.name,
+      method: entry.method,
+      crc32: entry.crc32,
+      data: zip.subarray(start, start + entry.compressedSize),
+      uncompressedSize: entry.uncompressedSize,
+      time: zip.readUInt16LE(at + 10),
+      date: zip.readUInt16LE(at + 12),
+    });
+  }
+  return parts;
+}
+
+let crcTable: Int32Array | undefined;
+
+/** The zip's CRC-32 of `data`. */
+export function crc32(data: Buffer): number {
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  const table = crcTable;
+  let crc = -1;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+/** A new part, deflated by Node's zlib. */
+export function deflatedPart(name: string, content: Buffer | string, time = 0, date = 0x21): ZipPart {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return {
+    name,
+    method: 8,
+    crc32: crc32(bytes),
+    data: deflateRawSync(bytes, { level: 6 }),
+    uncompressedSize: bytes.length,
+    time,
+    date,
+  };
+}
+
+/** The zip file of `parts`, in their order. */
+export function writeZip(parts: readonly ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const entry of entries.values()) {
-    const at = entry.localHeaderOffset;
-    if (stored.readUInt32LE(at) !== LOCAL) throw new ZipFormatError(`the part ${entry.name} has no local header`);
-    const start = at + 30 + stored.readUInt16LE(at + 26) + stored.readUInt16LE(at + 28);
-    const raw = stored.subarray(start, start + entry.compressedSize);
-    const method = entry.method === 0 && raw.length > 0 ? 8 : entry.method;
-    const data = method === entry.method ? raw : deflateRawSync(raw, { level: 6 });
-    const name = Buffer.from(entry.name, 'utf8');
-    const time = stored.readUInt16LE(at + 10);
-    const date = stored.readUInt16LE(at + 12);
+  for (const part of parts) {
+    const name = Buffer.from(part.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(entry.crc32, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.uncompressedSize, 22);
+    local.writeUInt16LE(part.method, 8);
+    local.writeUInt16LE(part.time, 10);
+    local.writeUInt16LE(part.date, 12);
+    local.writeUInt32LE(part.crc32, 14);
+    local.writeUInt32LE(part.data.length, 18);
+    local.writeUInt32LE(part.uncompressedSize, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
@@ -248,24 +302,40 @@ export function deflateStoredZip(stored: Buffer): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(entry.crc32, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.uncompressedSize, 24);
+    central.writeUInt16LE(part.method, 10);
+    central.writeUInt16LE(part.time, 12);
+    central.writeUInt16LE(part.date, 14);
+    central.writeUInt32LE(part.crc32, 16);
+    central.writeUInt32LE(part.data.length, 20);
+    central.writeUInt32LE(part.uncompressedSize, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
+    locals.push(local, name, part.data);
     centrals.push(central, name);
-    offset += 30 + name.length + data.length;
+    offset += 30 + name.length + part.data.length;
   }
   const dirSize = centrals.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(EOCD, 0);
-  end.writeUInt16LE(entries.size, 8);
-  end.writeUInt16LE(entries.size, 10);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(dirSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...centrals, end]);
+}
+
+/**
+ * A zip whose parts are stored (not compressed) → the same zip with its parts deflated by Node's zlib.
+ * exceljs compresses with a JavaScript deflate; writing stored parts and deflating them here is the
+ * same file, made several times faster. The CRC of a part is that of its uncompressed bytes, so the
+ * stored zip's CRCs carry over.
+ */
+export function deflateStoredZip(stored: Buffer): Buffer {
+  return writeZip(
+    rawParts(stored).map((part) =>
+      part.method === 0 && part.data.length > 0
+        ? { ...part, method: 8, data: deflateRawSync(part.data, { level: 6 }) }
+        : part,
+    ),
+  );
 }

@@ -29,6 +29,7 @@ import {
 } from './port';
 import { formatBytes, formatCount, XLSX_LIMITS, XlsxLimitError, type XlsxLimits } from './xlsx-limits';
 import { readStreaming, type RowCells, type StreamedWorkbook } from './xlsx-stream';
+import { spliceSheets, type SpliceEvent } from './xlsx-splice';
 import { deflateStoredZip } from './xlsx-zip';
 
 const MS_PER_DAY = 86_400_000;
@@ -248,6 +249,21 @@ export class XlsxWorkbook implements WorkbookPort {
   /** A file read by the streaming reader: reads answer from it until something needs the full model. */
   private streamed: { data: Buffer; book: StreamedWorkbook; limits: XlsxLimits } | undefined;
   private styleMemo: Map<string, Partial<ExcelJS.Style>> | undefined;
+  /**
+   * Sheets added to a streamed workbook, kept apart until the copy is written (see `apply`): the ops
+   * as applied (replayed on the full model if one is loaded after all), the small workbook exceljs
+   * holds the new sheets in, and the names and deletions for the splice.
+   */
+  private pending:
+    | {
+        ops: WorkbookOp[];
+        scratch: XlsxWorkbook;
+        added: string[];
+        events: SpliceEvent[];
+        active?: string;
+        formulas: boolean;
+      }
+    | undefined;
 
   private constructor(
     workbook: ExcelJS.Workbook | undefined,
@@ -334,6 +350,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(this.streamed!.data as unknown as ExcelJS.Buffer);
       this.adopt(wb);
+      const pending = this.pending;
+      this.pending = undefined;
+      if (pending) this.applyAll(pending.ops);
     }
     return this.model!;
   }
@@ -350,19 +369,40 @@ export class XlsxWorkbook implements WorkbookPort {
     await fs.writeFile(path, await this.toBuffer());
   }
 
-  /** The .xlsx file's bytes: exceljs writes the parts stored, Node's zlib deflates them (see deflateStoredZip). */
+  /**
+   * The .xlsx file's bytes: exceljs writes the parts stored, Node's zlib deflates them (see deflateStoredZip).
+   * A streamed workbook that only got new sheets is written by splicing them into the file as read
+   * (xlsx-splice.ts), without loading its full model; a file the splice cannot edit is written as before.
+   */
   async toBuffer(): Promise<Buffer> {
+    if (!this.model && this.streamed && this.pending) {
+      const { scratch, events, active, formulas } = this.pending;
+      const spliced = await spliceSheets({
+        original: this.streamed.data,
+        added: await scratch.storedBuffer(),
+        events,
+        active,
+        fullCalcOnLoad: formulas,
+      });
+      if (spliced) return spliced;
+    }
+    return deflateStoredZip(await this.storedBuffer());
+  }
+
+  /** The workbook as exceljs writes it, its parts stored (not compressed). */
+  private async storedBuffer(): Promise<Buffer> {
     const stored = await (
       await this.load()
     ).xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
-    return deflateStoredZip(Buffer.isBuffer(stored) ? stored : Buffer.from(stored as ArrayBuffer));
+    return Buffer.isBuffer(stored) ? stored : Buffer.from(stored as ArrayBuffer);
   }
 
   // ---- WorkbookPort ----
 
   async read(query: ReadQuery): Promise<WorkbookSnapshot> {
-    // The streaming reader does not expand shared formulas: formulas come from the full model.
-    if (this.streamed && query.formulas !== true) return this.readStreamed(this.streamed.book, query);
+    // The streaming reader does not expand shared formulas: formulas come from the full model. Sheets
+    // added since the file was read are in the full model only.
+    if (this.streamed && !this.pending && query.formulas !== true) return this.readStreamed(this.streamed.book, query);
     if (!this.model) await this.load();
     const worksheets = this.workbook.worksheets;
     const wanted = query.sheets === 'all' ? worksheets.map((w) => w.name) : (query.sheets ?? []);
@@ -406,13 +446,94 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
+    if (!this.model && this.streamed && this.spliceable(ops)) return this.applyApart(ops);
     await this.load();
+    this.applyAll(ops);
+  }
+
+  private applyAll(ops: readonly WorkbookOp[]): void {
     this.styleMemo = new Map();
     try {
       for (const op of ops) this.applyOne(op);
     } finally {
       this.styleMemo = undefined;
     }
+  }
+
+  /**
+   * Whether `ops` only add sheets and write on them (plus deleting sheets, defining names, activating
+   * a new sheet): what a summary does, and what can be written into the file as read without loading
+   * its full model. Anything else, or anything the full path would refuse, goes the full path.
+   */
+  private spliceable(ops: readonly WorkbookOp[]): boolean {
+    const book = this.streamed!.book;
+    const current = new Set(book.sheets.map((s) => s.name.toLowerCase()));
+    const added = new Set((this.pending?.added ?? []).map((s) => s.toLowerCase()));
+    for (const e of this.pending?.events ?? []) if (e.kind === 'deleteSheet') current.delete(e.name.toLowerCase());
+    for (const s of added) current.add(s);
+    const tables = new Set(book.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+    for (const op of ops) {
+      switch (op.kind) {
+        case 'addSheet':
+          if (op.name.trim() === '' || op.name.length > 31 || /[\\/?*[\]:]/.test(op.name)) return false;
+          if (current.has(op.name.toLowerCase())) return false;
+          current.add(op.name.toLowerCase());
+          added.add(op.name.toLowerCase());
+          break;
+        case 'deleteSheet':
+          if (!current.has(op.name.toLowerCase()) || added.has(op.name.toLowerCase()) || current.size < 2) return false;
+          current.delete(op.name.toLowerCase());
+          break;
+        case 'defineName':
+          if (!current.has(op.sheet.toLowerCase()) || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(op.name)) return false;
+          if (tables.has(op.name.toLowerCase())) return false;
+          break;
+        case 'activate':
+          if (!added.has(op.sheet.toLowerCase())) return false;
+          break;
+        case 'setValues':
+        case 'setFormulas':
+        case 'setNumberFormat':
+        case 'setStyle':
+        case 'setColumnWidth':
+        case 'merge':
+        case 'setRowHeight':
+        case 'freezeRows':
+        case 'hyperlink':
+        case 'pageSetup':
+          if (!added.has(op.sheet.toLowerCase())) return false;
+          break;
+        default:
+          return false;
+      }
+    }
+    return true;
+  }
+
+  /** Applies `ops` (spliceable) to the small workbook of new sheets, and keeps the rest for the splice. */
+  private async applyApart(ops: readonly WorkbookOp[]): Promise<void> {
+    const pending = (this.pending ??= {
+      ops: [],
+      scratch: new XlsxWorkbook(new ExcelJS.Workbook()),
+      added: [],
+      events: [],
+      formulas: false,
+    });
+    pending.ops.push(...ops);
+    const own: WorkbookOp[] = [];
+    for (const op of ops) {
+      if (op.kind === 'deleteSheet' || op.kind === 'defineName') pending.events.push(op);
+      else {
+        if (op.kind === 'addSheet') {
+          pending.added.push(op.name);
+          pending.events.push(op);
+        }
+        if (op.kind === 'activate') pending.active = op.sheet;
+        if (op.kind === 'setFormulas') pending.formulas = true;
+        own.push(op);
+      }
+    }
+    await pending.scratch.apply(own);
   }
 
   /** Files do not change under us: nothing to report. */
@@ -619,10 +740,12 @@ export class XlsxWorkbook implements WorkbookPort {
             const next: Partial<ExcelJS.Style> = { ...s, font };
             if (st.fill !== undefined)
               next.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
-            if (st.wrap !== undefined || st.horizontalAlignment !== undefined) {
+            if (st.wrap !== undefined || st.horizontalAlignment !== undefined || st.verticalAlignment !== undefined) {
               const alignment: Partial<ExcelJS.Alignment> = { ...(s.alignment ?? {}) };
               if (st.wrap !== undefined) alignment.wrapText = st.wrap;
               if (st.horizontalAlignment !== undefined) alignment.horizontal = st.horizontalAlignment;
+              if (st.verticalAlignment !== undefined)
+                alignment.vertical = st.verticalAlignment === 'center' ? 'middle' : st.verticalAlignment;
               next.alignment = alignment;
             }
             return next;

@@ -103,6 +103,10 @@ export class FakeExcel {
   workbookEvents = true;
   /** Hosts before ExcelApi 1.13 have no `Range.getMergedAreasOrNullObject`: they cannot report merged cells. */
   mergedAreasApi = true;
+  /** Hosts before ExcelApi 1.9 have no `Worksheet.getRanges` (RangeAreas). */
+  rangeAreasApi = true;
+  /** Row heights set, one entry per call that set them (a RangeAreas call sets several runs at once). */
+  readonly rowHeightCalls: { sheet: string; areas: number; height: number }[] = [];
 
   constructor(init: MemoryInit = { Sheet1: [] }, options: { payloadLimit?: number; payloadBytes?: number } = {}) {
     this.book = new MemoryWorkbook(init);
@@ -380,6 +384,45 @@ export class FakeWorksheet extends FakeObject {
   }
   get protection(): FakeProtection {
     return new FakeProtection(this.ctx, () => this.resolve());
+  }
+  /**
+   * Several areas at once (Worksheet.getRanges, ExcelApi 1.9), as Excel takes them: "A1:B2,4:6"
+   * (whole rows as "4:6"); only setting the row height is supported.
+   */
+  get getRanges(): ((address: string) => { format: { rowHeight: number } }) | undefined {
+    if (!this.ctx.fake.rangeAreasApi) return undefined;
+    return (address: string) => {
+      const areas = address.split(',').map((a): RangeRef => {
+        const rows = /^\$?(\d+):\$?(\d+)$/.exec(a.trim());
+        if (!rows) return parseAddress(a.trim());
+        const first = Number(rows[1]) - 1;
+        return { row: first, col: 0, rows: Number(rows[2]) - first, cols: 16_384 };
+      });
+      const ctx = this.ctx;
+      const sheet = () => this.resolve();
+      return {
+        format: {
+          set rowHeight(height: number) {
+            if (!(height >= 0 && height <= 409))
+              throw new InvalidArgumentError(`fake: a row height of ${height} is outside Excel's 0 to 409 points`);
+            ctx.enqueue(
+              () => {
+                const name = sheet();
+                ctx.fake.rowHeightCalls.push({ sheet: name, areas: areas.length, height });
+                ctx.book.applyNow(
+                  areas.map((r) => ({ kind: 'setRowHeight' as const, sheet: name, row: r.row, rows: r.rows, height })),
+                );
+              },
+              false,
+              () => [address, height],
+            );
+          },
+          get rowHeight(): number {
+            throw new Error('fake RangeAreas: rowHeight can only be set');
+          },
+        },
+      };
+    };
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     if (rows < 1 || cols < 1) throw new InvalidArgumentError('getRangeByIndexes needs at least one row and column');
@@ -822,6 +865,11 @@ export class FakeRange extends FakeObject {
       set horizontalAlignment(v: string) {
         style({ horizontalAlignment: v.toLowerCase() });
       },
+      set verticalAlignment(v: string) {
+        if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(v))
+          throw new InvalidArgumentError(`fake: verticalAlignment "${v}" is not one of Excel's`);
+        style({ verticalAlignment: v.toLowerCase() });
+      },
       set columnWidth(v: number) {
         ctx.enqueue(() => {
           const { sheet, ref } = target();
@@ -830,8 +878,11 @@ export class FakeRange extends FakeObject {
         });
       },
       set rowHeight(v: number) {
+        if (!(v >= 0 && v <= 409))
+          throw new InvalidArgumentError(`fake: a row height of ${v} is outside Excel's 0 to 409 points`);
         ctx.enqueue(() => {
           const { sheet, ref } = target();
+          ctx.fake.rowHeightCalls.push({ sheet, areas: 1, height: v });
           ctx.book.applyNow([{ kind: 'setRowHeight', sheet, row: ref.row, rows: ref.rows, height: v }]);
         });
       },

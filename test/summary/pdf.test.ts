@@ -186,7 +186,24 @@ if (!available) {
       expect(page1).toContain('All credits');
       // Every long title is printed to its last word (wrapped, not cut off by its row).
       const words = doc.flatMap((p) => p.words.map((w) => w.text));
-      const numbered = words.flatMap((w, i) => (w === 'number' && words[i - 1] === 'title' ? [words[i + 1]] : []));
+      // The number after "number" in each title: the next word on its line, or the first of the next line
+      // (cells are aligned to the top, so other columns' words share the title's lines in reading order).
+      const numbered = doc.flatMap((p) =>
+        p.words
+          .filter((w) => w.text === 'number')
+          .flatMap((w) => {
+            const line = w.y1 - w.y0;
+            const next = p.words
+              .filter(
+                (n) =>
+                  /^\d+$/.test(n.text) &&
+                  ((Math.abs(n.y0 - w.y0) < 1 && n.x0 > w.x1 && n.x0 - w.x1 < 10) ||
+                    (n.y0 > w.y0 + line / 2 && n.y0 < w.y0 + 2 * line && n.x0 < w.x0)),
+              )
+              .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)[0];
+            return next ? [next.text] : [];
+          }),
+      );
       expect(numbered.sort()).toEqual(Array.from({ length: 24 }, (_, i) => String(i)).sort());
       expect(words.filter((w) => w === 'workshops')).toHaveLength(24);
     });

@@ -3,6 +3,9 @@ import { MemoryWorkbook } from '../../src/workbook/memory';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import type { WorkbookOp } from '../../src/workbook/port';
 import { generateSummary, summaryOps, SUMMARY_MARKER } from '../../src/summary';
+import { MAX_ROW_HEIGHT } from '../../src/summary/summary-sheet';
+import ExcelJS from 'exceljs';
+import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { FakeExcel } from '../fakes/fake-excel';
 import { AS_OF, CYCLE_START, day, LOG_HEADERS, nismLog, profileRows, serial } from './fixtures';
 
@@ -277,6 +280,65 @@ describe('the summary through the Office adapter (fake Excel host)', () => {
       'CE Summary',
       'CE Entries',
     ]);
+  });
+});
+
+describe('wrapped text starts at the top of its row, on every host', () => {
+  // A reason or proof that wraps to several lines makes its row tall: the one-line cells beside it
+  // must line up with its first line, not sit at the bottom (Excel's default).
+  const activity = (result: { layout: { entries: { columns: string[] } } }) =>
+    result.layout.entries.columns.indexOf('Activity');
+
+  test('Excel (fake host): entry cells and the summary body are aligned to the top', async () => {
+    const fake = new FakeExcel({ 'CE Profile': profileRows(), 'CE Log': nismLog() });
+    const result = await generateSummary(new OfficeWorkbook({ run: fake.run }), { asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    const { first, count } = result.layout.entries;
+    for (let r = first; r < first + count; r++)
+      expect(fake.book.style('CE Entries', r, activity(result)).verticalAlignment).toBe('top');
+    expect(fake.book.style('CE Summary', result.layout.totals.all, 0).verticalAlignment).toBe('top');
+    // The title above the entries is not body text.
+    expect(fake.book.style('CE Entries', 0, 0).verticalAlignment).toBeUndefined();
+  });
+
+  test('.xlsx: the cells carry vertical="top" (what Excel, LibreOffice and exceljs read)', async () => {
+    const port = XlsxWorkbook.create('Scratch');
+    await port.apply([
+      { kind: 'addSheet', name: 'CE Profile' },
+      { kind: 'setValues', sheet: 'CE Profile', row: 0, col: 0, values: profileRows() },
+      { kind: 'addSheet', name: 'CE Log' },
+      { kind: 'setValues', sheet: 'CE Log', row: 0, col: 0, values: nismLog() },
+    ]);
+    const result = await generateSummary(port, { asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await port.toBuffer()) as unknown as ExcelJS.Buffer);
+    const { first } = result.layout.entries;
+    expect(wb.getWorksheet('CE Entries')!.getCell(first + 1, activity(result) + 1).alignment).toMatchObject({
+      vertical: 'top',
+      wrapText: true,
+    });
+    expect(wb.getWorksheet('CE Summary')!.getCell(result.layout.totals.all + 1, 1).alignment?.vertical).toBe('top');
+  });
+});
+
+describe('an entry row never splits across printed pages', () => {
+  test("text taller than Excel's tallest row keeps the row at 409 pt (less than a page), whole in its cell", async () => {
+    const log = nismLog();
+    const long = `Conference ${'with a very long description of every session attended '.repeat(120)}`.trim();
+    log[2]![1] = long;
+    const fake = new FakeExcel({ 'CE Profile': profileRows(), 'CE Log': log });
+    // The fake host refuses a row height over 409 points, as Excel does.
+    const result = await generateSummary(new OfficeWorkbook({ run: fake.run }), { asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    const { first, columns } = result.layout.entries;
+    const row = first + result.evaluation.entries.findIndex((e) => e.entry.activity === long);
+    expect(fake.book.getValue('CE Entries', row, columns.indexOf('Activity'))).toBe(long);
+    expect(fake.book.rowHeight('CE Entries', row)).toBe(MAX_ROW_HEIGHT);
+    // A landscape A4 page (the shorter of A4 and Letter) less its 0.75 in margins and the repeated
+    // header row holds the tallest row.
+    const header = fake.book.rowHeight('CE Entries', result.layout.entries.header) ?? 15;
+    expect(MAX_ROW_HEIGHT + header).toBeLessThanOrEqual(595 - 2 * 54);
   });
 });
 

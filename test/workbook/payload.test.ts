@@ -173,7 +173,7 @@ describe('writes are budgeted in request bytes (SYNC_WRITE_BYTES), judged by the
     return new FakeExcel({ 'CE Profile': profile, 'CE Log': cells }, { payloadBytes: FIVE_MB });
   }
 
-  test('a 10,000-row summary is written in syncs under a 5 MB limit, at most one more than a 10-row one (its row heights)', async () => {
+  test('a 10,000-row summary is written in syncs under a 5 MB limit, as many as a 10-row one', async () => {
     const counts: number[][] = [];
     for (const rows of [10, 10_000]) {
       const fake = nismWorkbook(rows);
@@ -196,10 +196,32 @@ describe('writes are budgeted in request bytes (SYNC_WRITE_BYTES), judged by the
       counts.push(perRun);
     }
     // Read: the tables' header rows, then the log's and the profile's sheets; write: names listed, then
-    // the summary. A 10,000-row summary's row heights (wrapped text) add one write sync at most.
+    // the summary. Row heights are set one call per height, whatever the number of rows.
     expect(counts[0]).toEqual([7, 8]);
-    expect(counts[1]![0]! - counts[0]![0]!).toBeLessThanOrEqual(1);
-    expect(counts[1]![1]! - counts[0]![1]!).toBeLessThanOrEqual(1);
+    expect(counts[1]).toEqual(counts[0]);
+  }, 60_000);
+
+  test("a summary's row heights are a call per height (RangeAreas), and one per run on hosts without it", async () => {
+    const heights = async (rangeAreas: boolean) => {
+      const fake = nismWorkbook(2000);
+      fake.rangeAreasApi = rangeAreas;
+      const result = await generateSummary(new OfficeWorkbook({ run: fake.run }), { asOf });
+      if (!result.ok) throw new Error(result.message);
+      const entries = fake.rowHeightCalls.filter((c) => c.sheet === 'CE Entries');
+      const read = await fake.book.read({ sheets: ['CE Entries'] });
+      return { fake, entries, rows: read.sheets['CE Entries']!.values.length };
+    };
+    const grouped = await heights(true);
+    const single = await heights(false);
+    // The same rows get the same heights either way.
+    for (let r = 0; r < grouped.rows; r++)
+      expect(grouped.fake.book.rowHeight('CE Entries', r)).toBe(single.fake.book.rowHeight('CE Entries', r));
+    const distinct = new Set(single.entries.map((c) => c.height)).size;
+    expect(single.entries.length).toBeGreaterThan(100);
+    // One call per height, and another for each 4,000 characters of its rows' addresses.
+    expect(new Set(grouped.entries.map((c) => c.height)).size).toBe(distinct);
+    expect(grouped.entries.length).toBeLessThan(single.entries.length / 20);
+    expect(grouped.entries.reduce((n, c) => n + c.areas, 0)).toBe(single.entries.length);
   }, 60_000);
 
   test('the old summary is not read again: regenerating reads what the first generation read', async () => {
