@@ -12,6 +12,7 @@ export const nismPrograms: ProgramInput[] = [
       'Interpretation: "capped categories and large courses at 5 CEUs with the exception of Grovo training" is read as 5 credits per format per cycle and 5 per entry, with entries whose provider names Grovo exempt from both (revision 8).',
       'Interpretation: a Subject area cell may name several areas (separated by ; , / or a line break) and is eligible when one of them is on the list; a blank one counts but is at risk (revision 8).',
       'The 3-month extension ($100) applies only when the profile says it was granted (revision 2); credit earned until its end then counts.',
+      'Interpretation: the extension can be asked for until expiry + 3 months (the LAPSED window), and once a granted extension ends every window has closed (EXPIRED, re-exam).',
     ],
     required: 20,
     creditUnit: 'credits',
