@@ -7,11 +7,21 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; every other known option is a switch. */
-const VALUE_OPTIONS = new Set(['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'map', 'date-order']);
+const VALUE_OPTIONS = new Set([
+  'sheet',
+  'program',
+  'cycle-start',
+  'as-of',
+  'output',
+  'pdf',
+  'map',
+  'date-order',
+  'expires',
+]);
 /** Value options that may be given several times; their values are kept in order. */
 const REPEATABLE = new Set(['map']);
 const SEPARATOR = '\u0000';
-const SWITCHES = new Set(['json', 'force', 'help']);
+const SWITCHES = new Set(['json', 'force', 'help', 'extension-granted']);
 const SHORT: Record<string, string> = { o: 'output', h: 'help' };
 
 export class UsageError extends Error {}

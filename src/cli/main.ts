@@ -9,7 +9,16 @@
  */
 import { promises as fs } from 'fs';
 import { basename, resolve } from 'path';
-import { dayFromIso, EXCEL_DATE_RANGE, findProgram, PROGRAMS, quote, today, type DayNumber } from '../core';
+import {
+  dayFromIso,
+  EXCEL_DATE_RANGE,
+  findProgram,
+  PROGRAMS,
+  quote,
+  today,
+  type DayNumber,
+  type ProfileFacts,
+} from '../core';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
 import { XlsxWorkbook } from '../workbook/xlsx';
@@ -42,7 +51,7 @@ export const USAGE = `Usage: ce-ledger <command> [options]
 
 Commands:
   check FILE.xlsx [--sheet NAME] [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json]
-        [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd]
+        [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd] [--expires YYYY-MM-DD] [--extension-granted]
       Status, totals, caps, problems, missing proof and the checklist of a CE log, and which column
       was read from which header (--map corrects it, --date-order reads text dates such as 03/04/2025).
   summary FILE.xlsx -o OUT.xlsx [--pdf OUT.pdf] [same options as check] [--force]
@@ -53,7 +62,9 @@ Commands:
   programs [--json]
       Lists the program ids with their names and requirements.
 
-Program and cycle start come from the options, else from the workbook's "CE Profile" sheet.
+Program and cycle start come from the options, else from the workbook's "CE Profile" sheet; so do
+the certificate's own expiration date (--expires, "Expires") and a granted extension
+(--extension-granted, "Extension granted"), which move the deadline.
 The log is the sheet given with --sheet, else the sheet that looks like a CE log.
 Exit status: 0 when the workbook could be evaluated, 2 when the input is unusable.
 `;
@@ -67,6 +78,15 @@ function parseDate(args: ParsedArgs, name: string): DayNumber | undefined {
   if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(text.trim()))
     throw new Unusable(`bad date for --${name}: ${quote(text)} (use YYYY-MM-DD, ${EXCEL_DATE_RANGE})`);
   return day;
+}
+
+/** Profile facts given as options; they win over the CE Profile sheet's. */
+function parseFacts(args: ParsedArgs): Partial<ProfileFacts> {
+  const facts: Partial<ProfileFacts> = {};
+  const expires = parseDate(args, 'expires');
+  if (expires !== undefined) facts.expires = expires;
+  if (args.options.has('extension-granted')) facts.extensionGranted = true;
+  return facts;
 }
 
 function parseProgram(args: ParsedArgs): string | undefined {
@@ -152,6 +172,7 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   const program = parseProgram(args);
   const cycleStart = parseDate(args, 'cycle-start');
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
+  const facts = parseFacts(args);
   const { port, big } = await openWorkbook(resolve(io.cwd, file), io);
   const snapshot = await port.read({ sheets: 'all' });
   const sheet = optionText(args, 'sheet');
@@ -162,7 +183,7 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
     throw e;
   }
   if (big) progress(io, 'evaluating…');
-  const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheet });
+  const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheet, facts });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
   const reading = describeReading(snapshot, result.program, result.log.sheet);
   if (args.options.has('json')) {
@@ -186,10 +207,11 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   const program = parseProgram(args);
   const cycleStart = parseDate(args, 'cycle-start');
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
+  const facts = parseFacts(args);
   const force = args.options.has('force');
   for (const target of [out, pdf]) if (target) await refuseExisting(target, force);
   const { port, big } = await openWorkbook(input, io, true);
-  const result = await generateSummary(port, { program, cycleStart, asOf, sheet: optionText(args, 'sheet') });
+  const result = await generateSummary(port, { program, cycleStart, asOf, sheet: optionText(args, 'sheet'), facts });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
   const beside = result.keptUserSheet ? ` (your own "${result.keptUserSheet}" sheet was kept)` : '';
   if (out) {
@@ -245,8 +267,8 @@ function programs(args: ParsedArgs, io: CliIo): number {
 }
 
 const ALLOWED: Record<string, string[]> = {
-  check: ['sheet', 'program', 'cycle-start', 'as-of', 'json', 'map', 'date-order'],
-  summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'force'],
+  check: ['sheet', 'program', 'cycle-start', 'as-of', 'json', 'map', 'date-order', 'expires', 'extension-granted'],
+  summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'force', 'expires', 'extension-granted'],
   template: ['program', 'cycle-start', 'output', 'force'],
   programs: ['json'],
 };

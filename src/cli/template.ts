@@ -20,9 +20,9 @@ export async function buildTemplate(program: Program, cycleStart: DayNumber | un
     cycleStart: cycleStart ?? 0,
     name: '',
     certificantNumber: '',
-    cprValidUntil: undefined,
-    carryOverCredits: 0,
-    firstCycle: false,
+    expires: undefined,
+    extensionGranted: false,
+    facts: {},
     attestations: {},
   };
   const ops: WorkbookOp[] = profileOps(profile, snapshot);

@@ -7,5 +7,6 @@ export function capLimit(cap: Cap, required: number): number {
 }
 
 export function describeCap(cap: Cap, required: number, unit: string): string {
-  return `${formatCredits(capLimit(cap, required))} ${unit} per ${cap.period === 'cycleYear' ? 'cycle year' : 'cycle'}`;
+  const per = cap.period === 'cycleYear' ? 'cycle year' : cap.period === 'calendarYear' ? 'calendar year' : 'cycle';
+  return `${formatCredits(capLimit(cap, required))} ${unit} per ${per}`;
 }

@@ -4,7 +4,7 @@ import { formatCredits } from './rounding';
 import { fillTemplate } from './template';
 import type { ChecklistResult, Evaluation } from './evaluation';
 import type { ChecklistItem } from './schema';
-import type { ProfileFacts } from './profile';
+import { factDate, type ProfileFacts } from './facts';
 
 type Draft = Omit<Evaluation, 'checklist' | 'hints'>;
 
@@ -112,9 +112,10 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
         );
       }
       case 'profileDate': {
-        const valid = profile.cprValidUntil;
+        const valid = factDate(profile, item.fact);
         const needed = item.onOrAfter === 'deadline' ? ev.cycle.deadline : ev.asOf;
-        if (valid === undefined) return auto(false, 'enter the valid-until date in the profile');
+        const name = p.facts.find((f) => f.id === item.fact)?.label ?? item.fact;
+        if (valid === undefined) return auto(false, `enter ${name} in the profile`);
         return auto(
           valid >= needed,
           `valid until ${isoFromDay(valid)}${valid >= needed ? '' : `; must be valid on ${isoFromDay(needed)}`}`,

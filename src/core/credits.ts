@@ -12,7 +12,12 @@ export interface CreditComputation {
   cappedAt: number | undefined;
 }
 
-export function perEntryCap(program: Program, format: Format): number | undefined {
+/**
+ * The per-entry cap of an entry of this format; undefined when there is none or the entry is exempt
+ * (`perEntryCapExempt`, which needs the entry's provider and approval: without them none is exempt).
+ */
+export function perEntryCap(program: Program, format: Format, subject?: FilterSubject): number | undefined {
+  if (subject && program.perEntryCapExempt && matchesFilter(subject, program.perEntryCapExempt)) return undefined;
   return format.perEntryCap ?? program.perEntryCap;
 }
 
@@ -24,7 +29,7 @@ export function rawCredits(
   selfStudyHours: number,
   subject?: FilterSubject,
 ): number {
-  let raw = hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
+  let raw = format.fixedCredits ?? hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
   for (const m of program.multipliers) {
     if (matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when)) raw *= m.factor;
   }
@@ -39,7 +44,7 @@ export function creditsFor(
   subject?: FilterSubject,
 ): CreditComputation {
   const raw = rawCredits(program, format, hours, selfStudyHours, subject);
-  const cap = perEntryCap(program, format);
+  const cap = perEntryCap(program, format, subject);
   const cappedAt = cap !== undefined && raw > cap ? cap : undefined;
   return { raw, credits: roundCredits(cappedAt ?? raw, program.rounding), cappedAt };
 }
@@ -52,11 +57,11 @@ export function entryCredits(
   selfStudyHours: number,
   subject?: FilterSubject,
 ): number {
-  return creditsFromRaw(program, format, rawCredits(program, format, hours, selfStudyHours, subject));
+  return creditsFromRaw(program, format, rawCredits(program, format, hours, selfStudyHours, subject), subject);
 }
 
 /** The per-entry cap and rounding applied to raw credits. */
-export function creditsFromRaw(program: Program, format: Format, raw: number): number {
-  const cap = perEntryCap(program, format);
+export function creditsFromRaw(program: Program, format: Format, raw: number, subject?: FilterSubject): number {
+  const cap = perEntryCap(program, format, subject);
   return roundCredits(cap !== undefined && raw > cap ? cap : raw, program.rounding);
 }

@@ -9,17 +9,32 @@ export interface PhaseDates {
   /** Last day; undefined for an open-ended last phase. */
   through: DayNumber | undefined;
   summary: string;
+  /** Credit earned in the phase counts toward a renewal made in it. */
+  creditCounts: boolean;
+}
+
+/** The profile's facts that move a cycle's dates (profile.ts). */
+export interface DateFacts {
+  /** The certificate's own expiration date: replaces the computed expiry and every date derived from it. */
+  expires?: DayNumber;
+  /** The program's extension was granted: the deadline moves to its end. */
+  extensionGranted?: boolean;
 }
 
 export interface CycleDates {
   cycleStart: DayNumber;
+  /** The cycle's last day (the expiry), or the end of a granted extension. */
   windowEnd: DayNumber;
+  /** Where windowEnd comes from: the program's rule, the profile's Expires date, or a granted extension. */
+  windowEndFrom: 'rule' | 'expires' | 'extension';
   deadline: DayNumber;
   applicationOpens: DayNumber | undefined;
   phases: PhaseDates[];
   extension:
     | { label: string; requestBy: DayNumber; runsTo: DayNumber; minCredits: number; feeId: string; note?: string }
     | undefined;
+  /** The extension was granted (the profile says so): deadline and window run to its end. */
+  extensionGranted: boolean;
   /** Number of cycle years the earning window spans. */
   cycleYears: number;
 }
@@ -38,39 +53,84 @@ export function resolveDate(rule: DateRule, anchors: Anchors): DayNumber {
   return addDays(day, rule.days ?? 0);
 }
 
-export function cycleDates(program: Program, cycleStart: DayNumber): CycleDates {
+export function cycleDates(program: Program, cycleStart: DayNumber, facts: DateFacts = {}): CycleDates {
   const c = program.cycle;
   const anchors: Anchors = { cycleStart };
-  const windowEnd = resolveDate(c.windowEnd, anchors);
+  const windowEnd = facts.expires ?? resolveDate(c.windowEnd, anchors);
   anchors.windowEnd = windowEnd;
   const deadline = resolveDate(c.deadline, anchors);
   anchors.deadline = deadline;
   let from = deadline + 1;
   const phases: PhaseDates[] = c.phases.map((p) => {
     const through = p.through ? resolveDate(p.through, anchors) : undefined;
-    const phase = { status: p.status, from, through, summary: p.summary };
+    const phase = { status: p.status, from, through, summary: p.summary, creditCounts: p.creditCounts ?? false };
     if (through !== undefined) from = through + 1;
     return phase;
   });
-  return {
+  const extension = c.extension
+    ? {
+        label: c.extension.label,
+        requestBy: resolveDate(c.extension.requestBy, anchors),
+        runsTo: resolveDate(c.extension.runsTo, anchors),
+        minCredits: c.extension.minCredits,
+        feeId: c.extension.feeId,
+        note: c.extension.note,
+      }
+    : undefined;
+  const dates: CycleDates = {
     cycleStart,
     windowEnd,
+    windowEndFrom: facts.expires !== undefined ? 'expires' : 'rule',
     deadline,
     applicationOpens: c.applicationOpens ? resolveDate(c.applicationOpens, anchors) : undefined,
     phases,
-    extension: c.extension
-      ? {
-          label: c.extension.label,
-          requestBy: resolveDate(c.extension.requestBy, anchors),
-          runsTo: resolveDate(c.extension.runsTo, anchors),
-          minCredits: c.extension.minCredits,
-          feeId: c.extension.feeId,
-          note: c.extension.note,
-        }
-      : undefined,
-    // The window includes its last day, which opens no cycle year of its own.
-    cycleYears: Math.max(1, cycleYearOf(cycleStart, windowEnd - 1)),
+    extension,
+    extensionGranted: false,
+    cycleYears: cycleYearsOf(cycleStart, windowEnd),
   };
+  return facts.extensionGranted && extension && extension.runsTo > deadline ? extended(dates, extension.runsTo) : dates;
+}
+
+/**
+ * A granted extension (rules revision 2): the deadline moves to its end, credit earned up to it counts,
+ * and the phases that ended by then are gone; the next one starts the day after.
+ */
+function extended(dates: CycleDates, runsTo: DayNumber): CycleDates {
+  const kept = dates.phases.filter((p) => p.through === undefined || p.through > runsTo);
+  const phases = kept.map((p, i) => (i === 0 ? { ...p, from: runsTo + 1 } : p));
+  const windowEnd = Math.max(dates.windowEnd, runsTo);
+  return {
+    ...dates,
+    windowEnd,
+    windowEndFrom: windowEnd > dates.windowEnd ? 'extension' : dates.windowEndFrom,
+    deadline: runsTo,
+    // The last phase stays, open-ended, when every bounded one ended within the extension.
+    phases: phases.length
+      ? phases
+      : [{ ...dates.phases[dates.phases.length - 1]!, from: runsTo + 1, through: undefined }],
+    extensionGranted: true,
+    cycleYears: cycleYearsOf(dates.cycleStart, windowEnd),
+  };
+}
+
+/** Cycle years the window spans: its last day opens no cycle year of its own (rules revision 7). */
+function cycleYearsOf(cycleStart: DayNumber, windowEnd: DayNumber): number {
+  return Math.max(1, cycleYearOf(cycleStart, windowEnd - 1));
+}
+
+/**
+ * The last day whose credit counts at `asOf`: the window's end, or the end of the phases right after
+ * the deadline in which earned credit counts (a grace period) while `asOf` has not passed them. Once
+ * past them (reinstatement), only credit earned in the cycle's own window counts (rules revision 1).
+ */
+export function earningEnd(dates: CycleDates, asOf: DayNumber): DayNumber {
+  let end = dates.windowEnd;
+  for (const p of dates.phases) {
+    if (!p.creditCounts) break;
+    if (p.through === undefined) return Math.max(end, asOf);
+    end = Math.max(end, p.through);
+  }
+  return asOf > end ? dates.windowEnd : end;
 }
 
 /** 1 for the first 12 months from the cycle start, 2 for the next, and so on (0 before the start). */
@@ -98,7 +158,7 @@ export function statusAt(dates: CycleDates, asOf: DayNumber, met: boolean): Stat
   return 'READY';
 }
 
-/** The anniversaries of a cycle start, years 0 to `years + 1`: what `cycleYearAt` needs. */
+/** The anniversaries of a cycle start, years 0 to `years + 1`: what `cycleYearAt` needs (`years`: the cycle's). */
 export function cycleAnniversaries(cycleStart: DayNumber, years: number): DayNumber[] {
   const anniversaries: DayNumber[] = [];
   for (let k = 0; k <= years + 1; k++) anniversaries.push(addYears(cycleStart, k));
@@ -113,7 +173,10 @@ export function cycleYearAt(anniversaries: readonly DayNumber[], day: DayNumber)
   const cycleStart = anniversaries[0]!;
   const last = anniversaries.length - 1;
   if (day < cycleStart) return 0;
-  if (day >= anniversaries[last]!) return cycleYearOf(cycleStart, day);
+  // The cycle's last cycle year runs to its end (and any late credit after it): the expiry date, an
+  // anniversary, would otherwise open a year of its own, with a fresh per-year allowance and no
+  // annual minimum (rules revision 7).
+  if (day >= anniversaries[last - 1]!) return last - 1;
   let k = 1;
   while (anniversaries[k]! <= day) k++;
   return k;

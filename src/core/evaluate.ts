@@ -8,7 +8,7 @@ import { evaluateChecklist } from './checklist';
 import { isoFromDay, type DayNumber } from './dates';
 import { perEntryCap } from './credits';
 import { matchesFilter } from './filters';
-import { atRiskFlags, eligibility, proofState, type Flag } from './judgments';
+import { atRiskFlags, eligibility, proofState, subjectOf, type Flag } from './judgments';
 import type { Cells, LogError } from './log';
 import {
   clipSteps,
@@ -63,13 +63,16 @@ function capUsages(pass: Pass): CapUsage[] {
   const { plan, table } = pass;
   const { program, required } = plan;
   return pass.groups.map((g) => {
-    const { cap, limit, byFormat, byYear } = plan.caps[g.cap]!;
+    const { cap, limit, byFormat, byYear, byCalendarYear } = plan.caps[g.cap]!;
     const formatId = byFormat ? program.formats[Math.floor(g.key / plan.yearSlots)]!.id : undefined;
     const cycleYear = byYear ? g.key % plan.yearSlots : undefined;
+    const calendarYear = byCalendarYear ? (g.key % plan.yearSlots) + plan.firstCalendarYear - 1 : undefined;
     const firstFormat = program.formats[table.format[g.first]!]!;
     return {
       capId: cap.id,
-      label: cap.label.replace('{format}', firstFormat.label).replace('{year}', String(cycleYear ?? '')),
+      label: cap.label
+        .replace('{format}', firstFormat.label)
+        .replace('{year}', String(cycleYear ?? calendarYear ?? '')),
       limit,
       describe: describeCap(cap, required, program.creditUnit),
       formatId,
@@ -95,14 +98,14 @@ function explainEntry(
   const entry = entryAt(pass, i);
   const flags: Flag[] = [];
   const raw = table.raw[i]!;
-  const cap = perEntryCap(program, entry.format);
+  const cap = perEntryCap(program, entry.format, subjectOf(entry));
   const reasons: string[] = [];
   if (cap !== undefined && raw > cap)
     reasons.push(`Capped at ${formatCredits(cap)} ${program.creditUnit} per entry (${formatCredits(raw)} computed)`);
   const code = table.state[i]!;
   if (code === OUTSIDE_WINDOW) {
     reasons.push(
-      `Completed ${iso(entry.date)}, outside the cycle window ${iso(dates.cycleStart)} – ${iso(dates.windowEnd)}`,
+      `Completed ${iso(entry.date)}, outside the cycle window ${iso(dates.cycleStart)} – ${iso(plan.earningEnd)}`,
     );
   } else if (code === PLANNED) {
     reasons.push(`Planned for ${iso(entry.date)}: counts once completed`);
@@ -270,7 +273,7 @@ function hintsFor(ev: Omit<Evaluation, 'checklist' | 'hints'>, values: Record<st
     }
     hints.push(text + '.');
     const ext = ev.cycle.extension;
-    if (ext && keyword === 'IN PROGRESS' && ev.daysToDeadline <= 120) {
+    if (ext && !ev.cycle.extensionGranted && keyword === 'IN PROGRESS' && ev.daysToDeadline <= 120) {
       hints.push(
         ev.earned >= ext.minCredits
           ? `With ${values.earned} ${unit} you can ask for the ${ext.label.toLowerCase()} by ${isoFromDay(ext.requestBy)} (${describeFee(ev.program.fees.find((f) => f.id === ext.feeId)!)}).`

@@ -11,6 +11,7 @@ export * from './evaluate';
 export * from './evaluate-steps';
 export { evaluateTotals, type Totals, type TotalsResult } from './pass';
 export * from './profile';
+export * from './facts';
 export * from './rounding';
 export { PROGRAMS, findProgram, programIds, loadProgram } from './programs';
 export { programForCycle } from './versions';

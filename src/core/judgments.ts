@@ -3,6 +3,7 @@
  * at risk at audit, and whether its proof is enough. Caps across entries are in caps.ts.
  */
 import { normalizeName } from './columns';
+import { isoFromDay } from './dates';
 import { quote } from './excerpt';
 import { containsAnyPhrase, matchesFilter, type FilterSubject } from './filters';
 import type { LogEntry } from './log';
@@ -41,7 +42,13 @@ const subjectLists = new WeakMap<Program, SubjectList>();
 let lastProgram: Program | undefined;
 let lastList: SubjectList | undefined;
 
-/** Whether a (non-blank) subject is in the program's list of subjects, in any case or punctuation. */
+/** What separates several subject areas in one cell (rules revision 8). */
+const SUBJECT_SEPARATORS = /[;,/\n\r]+/;
+
+/**
+ * Whether a (non-blank) subject is in the program's list of subjects, in any case or punctuation. A
+ * cell may name several areas (rules revision 8): it is listed when at least one of them is.
+ */
 export function subjectListed(program: Program, subject: string): boolean {
   let list = program === lastProgram ? lastList : subjectLists.get(program);
   if (!list)
@@ -53,7 +60,9 @@ export function subjectListed(program: Program, subject: string): boolean {
   lastList = list;
   let listed = list.typed.get(subject);
   if (listed === undefined) {
-    listed = list.names.has(normalizeName(subject));
+    const names = list.names;
+    listed =
+      names.has(normalizeName(subject)) || subject.split(SUBJECT_SEPARATORS).some((s) => names.has(normalizeName(s)));
     if (list.typed.size >= 1024) list.typed.clear();
     list.typed.set(subject, listed);
   }
@@ -61,7 +70,10 @@ export function subjectListed(program: Program, subject: string): boolean {
 }
 
 /** What eligibility looks at. */
-export type EligibilityFacts = Pick<LogEntry, 'subject' | 'format' | 'grade'>;
+export type EligibilityFacts = Pick<LogEntry, 'subject' | 'format' | 'grade' | 'date'>;
+
+/** Rule id of the eligibility that a format's dates (effectiveFrom / effectiveTo) decide. */
+export const FORMAT_DATES_RULE = 'format-dates';
 
 /** The first eligibility rule the entry fails, with its message; flags for missing facts. */
 export function eligibility(
@@ -69,6 +81,23 @@ export function eligibility(
   entry: EligibilityFacts,
   flags: Flag[],
 ): { rule: string; message: string } | undefined {
+  const { effectiveFrom, effectiveTo } = entry.format;
+  if (effectiveFrom !== undefined || effectiveTo !== undefined) {
+    const day = isoFromDay(entry.date);
+    // ISO dates compare as text.
+    if ((effectiveFrom !== undefined && day < effectiveFrom) || (effectiveTo !== undefined && day > effectiveTo)) {
+      const span =
+        effectiveTo === undefined
+          ? `from ${effectiveFrom}`
+          : effectiveFrom === undefined
+            ? `until ${effectiveTo}`
+            : `from ${effectiveFrom} to ${effectiveTo}`;
+      return {
+        rule: FORMAT_DATES_RULE,
+        message: `${entry.format.label} earns ${program.creditUnit} only for activities ${span} (this one: ${day})`,
+      };
+    }
+  }
   for (const rule of program.eligibility as EligibilityRule[]) {
     if (rule.type === 'subjectInList') {
       if (entry.subject === '') {
@@ -99,6 +128,13 @@ export function atRiskFlags(program: Program, entry: LogEntry, flags: Flag[]): v
           message: rule.message,
         });
       }
+    } else if (rule.type === 'hoursAtLeast') {
+      if (entry.hours >= rule.hours && rule.formats.includes(entry.format.id))
+        flags.push({
+          rule: rule.id,
+          severity: rule.severity === 'risk' ? 'at-risk' : 'warning',
+          message: rule.message,
+        });
     } else if (rule.type === 'fieldRequired') {
       if (entry[rule.field] === '') flags.push({ rule: rule.id, severity: 'at-risk', message: rule.message });
     }

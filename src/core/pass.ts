@@ -13,7 +13,7 @@
 import { COLUMN_BY_KEY, type ColumnKey, type ColumnMap } from './columns';
 import { creditsFromRaw, rawCredits } from './credits';
 import { cycleYearAt } from './cycle';
-import type { DayNumber } from './dates';
+import { partsOf, type DayNumber } from './dates';
 import { describeStatus, minimumResult, type StatusDescription } from './status';
 import type { MinimumResult } from './evaluation';
 import { containsAnyPhrase, type FilterSubject } from './filters';
@@ -242,6 +242,7 @@ const rowSubject: FilterSubject = { formatId: '', approved: false, provider: '' 
 const rowEligibility: EligibilityFacts = {
   subject: '',
   format: undefined as unknown as EligibilityFacts['format'],
+  date: 0,
   grade: undefined,
 };
 const rowFlags: Flag[] = [];
@@ -258,7 +259,7 @@ export function passRows(pass: Pass, from: number, to: number): void {
  */
 function readRows(pass: Pass, from: number, to: number): number {
   const { plan, cells, map, detail, table } = pass;
-  const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries } = plan;
+  const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries, capExempt } = plan;
   const {
     counted,
     claimed,
@@ -275,7 +276,9 @@ function readRows(pass: Pass, from: number, to: number): number {
   const minimumPlans = plan.minimums;
   const yearSlots = plan.yearSlots;
   const firstDay = plan.dates.cycleStart;
-  const windowEnd = plan.dates.windowEnd;
+  const windowEnd = plan.earningEnd;
+  const byCalendarYear = plan.needsCalendarYear;
+  const firstCalendarYear = plan.firstCalendarYear;
   const asOf = plan.asOf;
   const lastDay = plan.lastDay;
   const dateColumn = map.date!;
@@ -312,6 +315,7 @@ function readRows(pass: Pass, from: number, to: number): number {
     let state = day < firstDay || day > windowEnd ? OUTSIDE_WINDOW : day > asOf ? PLANNED : COUNTED;
     if (state === COUNTED && judged[fi]) {
       eligible.format = format;
+      eligible.date = day;
       eligible.grade = facts.grade;
       eligible.subject = subjectColumn === undefined ? '' : readText(row[subjectColumn]);
       if (noFlags.length) noFlags.length = 0;
@@ -319,13 +323,16 @@ function readRows(pass: Pass, from: number, to: number): number {
     }
     if (state !== COUNTED && !detail) continue;
     let before: number;
-    if (multiplied) {
+    if (multiplied || capExempt) {
       subject.formatId = format.id;
       subject.approved = approved;
       subject.provider = provider;
-      before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
-    } else before = rawCredits(program, format, facts.hours, facts.selfStudyHours);
-    const credits = creditsFromRaw(program, format, before);
+    }
+    if (multiplied) before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
+    else before = rawCredits(program, format, facts.hours, facts.selfStudyHours);
+    const credits = capExempt
+      ? creditsFromRaw(program, format, before, subject)
+      : creditsFromRaw(program, format, before);
     // The explanation lists every entry: a detailed pass keeps it now rather than read the row again.
     if (detail) pass.entries[n] = logEntry(pass, row, r, facts);
     rowOf[n] = r;
@@ -336,6 +343,7 @@ function readRows(pass: Pass, from: number, to: number): number {
     stateOf[n] = state;
     const y = withYear ? cycleYearAt(anniversaries, day as DayNumber) : 0;
     year[n] = y;
+    const calendarYear = byCalendarYear ? partsOf(day).year - firstCalendarYear + 1 : 0;
     if (state === COUNTED) {
       counted[n] = credits;
       for (let k = 0; k < capPlans.length; k++) {
@@ -344,7 +352,9 @@ function readRows(pass: Pass, from: number, to: number): number {
           credits > 0 &&
           passes(cap.applies, fi, approved, provider) &&
           !(cap.exempt && passes(cap.exempt, fi, approved, provider));
-        capGroup[k]![n] = member ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : 0) : -1;
+        capGroup[k]![n] = member
+          ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : cap.byCalendarYear ? calendarYear : 0)
+          : -1;
       }
       for (let m = 0; m < minimumPlans.length; m++)
         inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider) ? 1 : 0;

@@ -5,10 +5,10 @@
  * a new rule type adds a compile case here, a case in the pass and one in the explanation.
  */
 import { capLimit } from './caps';
-import { cycleAnniversaries, cycleDates, type CycleDates } from './cycle';
-import type { DayNumber } from './dates';
+import { cycleAnniversaries, cycleDates, earningEnd, type CycleDates } from './cycle';
+import { partsOf, type DayNumber } from './dates';
 import { formatLookup, type FormatLookup } from './log';
-import type { ProfileFacts } from './profile';
+import { factBoolean, factNumber, type ProfileFacts } from './facts';
 import { clean } from './rounding';
 import type { Cap, EntryFilter, Format, Minimum, Program } from './schema';
 import { programForCycle } from './versions';
@@ -37,6 +37,8 @@ export interface CapPlan {
   exempt: FilterPlan | undefined;
   byFormat: boolean;
   byYear: boolean;
+  /** The allowance renews each calendar year (group key: calendar year - the cycle start's year + 1). */
+  byCalendarYear: boolean;
 }
 
 /** What does not depend on the date or the profile: compiled once per program (version). */
@@ -50,6 +52,12 @@ interface RulesPlan {
   annualMinimums: boolean;
   /** Some cap or minimum counts per cycle year. */
   needsYear: boolean;
+  /** Some cap counts per calendar year. */
+  needsCalendarYear: boolean;
+  /** Per format index: 1 when the format is dated (effectiveFrom / effectiveTo), so eligibility looks at it. */
+  dated: Uint8Array;
+  /** Some entries are exempt from the per-entry cap. */
+  capExempt: boolean;
   /** Some multiplier, cap or minimum looks at the provider. */
   needsProvider: boolean;
   /** Some eligibility rule looks at the subject. */
@@ -69,10 +77,14 @@ export interface Plan extends Omit<RulesPlan, 'caps'> {
   carriedOver: number;
   /** The cycle's anniversaries, for each entry's cycle year (`cycleYearAt`). */
   anniversaries: DayNumber[];
-  /** Last day an entry counts: the window's end, or `asOf` when earlier (later entries are planned). */
+  /** Last day whose credit counts at `asOf` (`earningEnd`: the window's end, or a grace period's). */
+  earningEnd: DayNumber;
+  /** Last day an entry counts: `earningEnd`, or `asOf` when earlier (later entries are planned). */
   lastDay: DayNumber;
-  /** Slots per format in a cap group key: cycle years 0 to cycleYears + 1. */
+  /** Slots per format in a cap group key: cycle years 0 to cycleYears + 1, or the calendar years to `lastDay`. */
   yearSlots: number;
+  /** The calendar year of the cycle start (calendar-year caps count from it). */
+  firstCalendarYear: number;
   caps: CapPlan[];
   minimumRules: readonly Minimum[];
 }
@@ -109,17 +121,26 @@ function compileRules(program: Program): RulesPlan {
       exempt: c.exempt ? planFilter(program, c.exempt) : undefined,
       byFormat: c.groupBy === 'format',
       byYear: c.period === 'cycleYear',
+      byCalendarYear: c.period === 'calendarYear',
     })),
     minimums: minimums.map((m) => planFilter(program, m.filter)),
     annualMinimums,
     needsYear: annualMinimums || caps.some((c) => c.period === 'cycleYear'),
+    needsCalendarYear: caps.some((c) => c.period === 'calendarYear'),
+    dated: Uint8Array.from(program.formats, (f) => (f.effectiveFrom || f.effectiveTo ? 1 : 0)),
+    capExempt: program.perEntryCapExempt !== undefined,
     needsProvider:
+      usesProvider(program.perEntryCapExempt) ||
       program.multipliers.some((m) => usesProvider(m.when)) ||
       caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
       minimums.some((m) => usesProvider(m.filter)),
     needsSubject: program.eligibility.some((r) => r.type === 'subjectInList'),
     judged: Uint8Array.from(program.formats, (f) =>
-      program.eligibility.some((r) => r.type !== 'minimumGrade' || r.formats.includes(f.id)) ? 1 : 0,
+      f.effectiveFrom ||
+      f.effectiveTo ||
+      program.eligibility.some((r) => r.type !== 'minimumGrade' || r.formats.includes(f.id))
+        ? 1
+        : 0,
     ),
     multiplied: program.multipliers.length > 0,
   };
@@ -128,7 +149,7 @@ function compileRules(program: Program): RulesPlan {
 }
 
 export function requiredCredits(program: Program, dates: CycleDates, profile: ProfileFacts): number {
-  if (!program.proRating || !profile.firstCycle) return program.required;
+  if (!program.proRating || factBoolean(profile, program.proRating.fact) !== true) return program.required;
   let months = 0;
   // Whole months from the cycle start to the window end.
   const start = new Date(dates.cycleStart * 86_400_000);
@@ -143,8 +164,9 @@ export function requiredCredits(program: Program, dates: CycleDates, profile: Pr
  * anything but a finite number >= 0; a host that skips it still gets a finite total.
  */
 export function carriedOverCredits(program: Program, profile: ProfileFacts): number {
-  const given = profile.carryOverCredits ?? 0;
-  if (!program.carryOver || !(given > 0)) return 0;
+  if (!program.carryOver) return 0;
+  const given = factNumber(profile, program.carryOver.fact) ?? 0;
+  if (!(given > 0)) return 0;
   return Math.min(given, program.carryOver.maxCredits);
 }
 
@@ -167,7 +189,11 @@ function compile(program: Program, options: EvaluateOptions): Plan {
   const rules = programForCycle(program, options.cycleStart);
   const base = compileRules(rules);
   const profile: ProfileFacts = { attestations: {}, ...options.profile };
-  const dates = cycleDates(rules, options.cycleStart);
+  const dates = cycleDates(rules, options.cycleStart, profile);
+  const earnedBy = earningEnd(dates, options.asOf);
+  const lastDay = Math.min(earnedBy, options.asOf) as DayNumber;
+  const firstCalendarYear = partsOf(dates.cycleStart).year;
+  const calendarYears = lastDay < dates.cycleStart ? 1 : partsOf(lastDay).year - firstCalendarYear + 1;
   const required = requiredCredits(rules, dates, profile);
   // One object literal with every field (no spread): the pass's optimised code is specialised to the
   // plan's hidden class, which a spread may make differ from call to call.
@@ -178,6 +204,9 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     minimums: base.minimums,
     annualMinimums: base.annualMinimums,
     needsYear: base.needsYear,
+    needsCalendarYear: base.needsCalendarYear,
+    dated: base.dated,
+    capExempt: base.capExempt,
     needsProvider: base.needsProvider,
     needsSubject: base.needsSubject,
     judged: base.judged,
@@ -189,8 +218,10 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     required,
     carriedOver: carriedOverCredits(rules, profile),
     anniversaries: cycleAnniversaries(dates.cycleStart, dates.cycleYears),
-    lastDay: Math.min(dates.windowEnd, options.asOf) as DayNumber,
-    yearSlots: dates.cycleYears + 2,
+    earningEnd: earnedBy,
+    lastDay,
+    yearSlots: Math.max(dates.cycleYears, base.needsCalendarYear ? calendarYears : 0) + 2,
+    firstCalendarYear,
     caps: base.caps.map((c) => ({
       cap: c.cap,
       limit: capLimit(c.cap, required),
@@ -198,6 +229,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
       exempt: c.exempt,
       byFormat: c.byFormat,
       byYear: c.byYear,
+      byCalendarYear: c.byCalendarYear,
     })),
     minimumRules: rules.minimums,
   };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { COLUMN_KEYS } from './columns';
 import { dayFromIso } from './dates';
+import { COMMON_FACT_IDS } from './facts';
 
 // zod otherwise compiles parsers with `new Function`, which a strict Content Security Policy refuses
 // and which has no place in an add-in; the interpreted path is fast enough for program files.
@@ -83,6 +84,12 @@ export const FormatSchema = z
     proofAlso: z.array(ProofKindSchema).default([]),
     /** What to put in Hours for this format, shown as help. */
     hoursHelp: z.string().optional(),
+    /** Credits per entry whatever its Hours (e.g. 5 per certification); multipliers still apply. */
+    fixedCredits: Credits.optional(),
+    /** Entries of this format dated before this day earn nothing (the activity's date decides). */
+    effectiveFrom: IsoDate.optional(),
+    /** Entries of this format dated after this day earn nothing. */
+    effectiveTo: IsoDate.optional(),
   })
   .strict();
 export type Format = z.infer<typeof FormatSchema>;
@@ -120,8 +127,11 @@ export const CapSchema = z
     appliesTo: EntryFilterSchema.default({}),
     /** One allowance per format, or one shared by every entry the cap applies to. */
     groupBy: z.enum(['none', 'format']).default('none'),
-    /** The allowance renews each cycle year (12 months from the cycle start) or once per cycle. */
-    period: z.enum(['cycle', 'cycleYear']).default('cycle'),
+    /**
+     * The allowance renews each cycle year (12 months from the cycle start), each calendar year
+     * (1 January to 31 December), or once per cycle.
+     */
+    period: z.enum(['cycle', 'cycleYear', 'calendarYear']).default('cycle'),
     /** Entries that neither use nor are limited by the allowance. */
     exempt: EntryFilterSchema.optional(),
     note: z.string().optional(),
@@ -194,6 +204,17 @@ export const AtRiskRuleSchema = z.discriminatedUnion('type', [
     .strict(),
   z
     .object({
+      /** An amount in Hours at or above `hours` on an entry of these formats looks like a slip of units. */
+      type: z.literal('hoursAtLeast'),
+      id: LocalId,
+      formats: z.array(LocalId).min(1),
+      hours: z.number().finite().positive(),
+      message: z.string().min(1),
+      severity: z.enum(['warning', 'risk']).default('warning'),
+    })
+    .strict(),
+  z
+    .object({
       type: z.literal('fieldRequired'),
       id: LocalId,
       field: z.enum(['location', 'provider', 'activity', 'subject']),
@@ -240,6 +261,11 @@ export const PhaseSchema = z
     through: DateRuleSchema.optional(),
     /** One-line detail; placeholders like {through}, {deadline}, {fee:late} are filled in. */
     summary: z.string().min(1),
+    /**
+     * Credit earned in this phase counts toward a renewal made in it (a grace period that accepts late
+     * credit). Once a phase without it is reached, only the cycle's own window counts again.
+     */
+    creditCounts: z.boolean().default(false),
   })
   .strict();
 export type Phase = z.infer<typeof PhaseSchema>;
@@ -305,7 +331,8 @@ export const ChecklistItemSchema = z.discriminatedUnion('check', [
       check: z.literal('profileDate'),
       id: LocalId,
       label: z.string(),
-      field: z.enum(['cprValidUntil']),
+      /** A date fact the program declares in `facts`. */
+      fact: z.string().min(1),
       onOrAfter: z.enum(['deadline', 'asOf']),
     })
     .strict(),
@@ -313,12 +340,34 @@ export const ChecklistItemSchema = z.discriminatedUnion('check', [
 ]);
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
+/** A fact about the certificant that a program's rules read from the profile (a date, a yes/no, a number). */
+export const FactSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z][a-zA-Z0-9]*$/, 'fact ids are camelCase letters and digits')
+      .refine(
+        (id) => !['attestations', ...COMMON_FACT_IDS].includes(id),
+        'this fact id is reserved (every program has it)',
+      ),
+    label: z.string().min(1),
+    type: z.enum(['date', 'boolean', 'number']),
+    /** Shown beside the field in the profile form. */
+    help: z.string().optional(),
+    /** Numbers only: the largest value accepted. */
+    max: z.number().finite().nonnegative().max(MAX_CREDITS).optional(),
+  })
+  .strict();
+export type Fact = z.infer<typeof FactSchema>;
+
 /** The rule-bearing part of a program: what a dated version may replace. */
 const ProgramRulesShape = {
   required: Credits,
   creditUnit: z.string().min(1).default('credits'),
   rounding: RoundingSchema.default({ step: 0.01, mode: 'nearest' }),
   perEntryCap: Credits.optional(),
+  /** Entries the per-entry cap does not limit. */
+  perEntryCapExempt: EntryFilterSchema.optional(),
   entryLimits: EntryLimitsSchema.prefault({}),
   formats: z.array(FormatSchema).min(1),
   defaultFormat: LocalId.optional(),
@@ -335,17 +384,23 @@ const ProgramRulesShape = {
   /** Fee shown with READY (the ordinary renewal fee). */
   renewalFeeId: LocalId.optional(),
   checklist: z.array(ChecklistItemSchema).default([]),
-  /** Credits brought from the previous cycle (entered in the profile), up to this many. */
-  carryOver: z.object({ maxCredits: Credits, note: z.string().optional() }).strict().optional(),
+  /** Credits brought from the previous cycle (the number fact `fact` of the profile), up to this many. */
+  carryOver: z
+    .object({ maxCredits: Credits, fact: z.string().min(1).default('carryOverCredits'), note: z.string().optional() })
+    .strict()
+    .optional(),
   /**
    * A first cycle shorter than a full one asks for fewer credits: `creditsPerMonth` for each whole
    * month from the cycle start to the window end, rounded up, never above `required`.
    */
-  proRating: z.object({ creditsPerMonth: Credits, note: z.string().optional() }).strict().optional(),
+  proRating: z
+    .object({ creditsPerMonth: Credits, fact: z.string().min(1).default('firstCycle'), note: z.string().optional() })
+    .strict()
+    .optional(),
   /** Meaning of the Approved column for this program. */
   approvedMeaning: z.string().min(1),
-  /** Which optional profile fields matter for this program. */
-  profileFields: z.array(z.enum(['cprValidUntil', 'carryOverCredits', 'firstCycle'])).default([]),
+  /** Facts of the profile that this program's rules read, besides those every program understands. */
+  facts: z.array(FactSchema).default([]),
 };
 
 export const ProgramVersionSchema = z
@@ -384,6 +439,9 @@ export const ProgramSchema = z
       if (r.type === 'subjectInList' && !program.subjects?.length)
         ctx.addIssue({ code: 'custom', path: ['eligibility', i], message: 'subjectInList needs a subjects list' });
     });
+    program.atRisk.forEach((r, i) => {
+      if (r.type === 'hoursAtLeast') r.formats.forEach((f) => ensureFormat(f, ['atRisk', i, 'formats']));
+    });
     const minimumIds = new Set(program.minimums.map((m) => m.id));
     const ruleIds = new Set([...program.eligibility.map((r) => r.id), ...program.atRisk.map((r) => r.id)]);
     const feeIds = new Set(program.fees.map((f) => f.id));
@@ -393,6 +451,22 @@ export const ProgramSchema = z
       if ((item.check === 'atRiskClear' || item.check === 'eligible') && !ruleIds.has(item.rule))
         ctx.addIssue({ code: 'custom', path: ['checklist', i], message: `unknown rule '${item.rule}'` });
     });
+    const factTypes = new Map(program.facts.map((f) => [f.id, f.type]));
+    const ensureFact = (id: string, type: Fact['type'], path: (string | number)[]) => {
+      if (factTypes.get(id) !== type)
+        ctx.addIssue({ code: 'custom', path, message: `needs a ${type} fact '${id}' declared in facts` });
+    };
+    program.checklist.forEach((item, i) => {
+      if (item.check === 'profileDate') ensureFact(item.fact, 'date', ['checklist', i, 'fact']);
+    });
+    if (program.carryOver) ensureFact(program.carryOver.fact, 'number', ['carryOver', 'fact']);
+    if (program.proRating) ensureFact(program.proRating.fact, 'boolean', ['proRating', 'fact']);
+    if (new Set(factTypes.keys()).size !== program.facts.length)
+      ctx.addIssue({ code: 'custom', path: ['facts'], message: 'a fact id is declared twice' });
+    program.formats.forEach((f, i) => {
+      if (f.effectiveFrom && f.effectiveTo && f.effectiveTo < f.effectiveFrom)
+        ctx.addIssue({ code: 'custom', path: ['formats', i, 'effectiveTo'], message: 'ends before effectiveFrom' });
+    });
     if (program.renewalFeeId && !feeIds.has(program.renewalFeeId))
       ctx.addIssue({ code: 'custom', path: ['renewalFeeId'], message: `unknown fee '${program.renewalFeeId}'` });
     if (program.cycle.extension && !feeIds.has(program.cycle.extension.feeId))
@@ -401,7 +475,8 @@ export const ProgramSchema = z
     const boost = program.multipliers.reduce((product, m) => product * Math.max(1, m.factor), 1);
     program.formats.forEach((f, i) => {
       const most =
-        (program.entryLimits.hours * f.perHour + program.entryLimits.selfStudyHours * f.perSelfStudyHour) * boost;
+        (f.fixedCredits ??
+          program.entryLimits.hours * f.perHour + program.entryLimits.selfStudyHours * f.perSelfStudyHour) * boost;
       if (!(most <= MAX_ENTRY_CREDITS))
         ctx.addIssue({
           code: 'custom',

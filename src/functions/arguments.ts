@@ -15,6 +15,7 @@ import {
   type DayNumber,
 } from '../core/dates';
 import { quote } from '../core/excerpt';
+import { factsFromPairs, type ProfileFacts } from '../core/facts';
 import { findProgram, programIds } from '../core/programs';
 import type { Program } from '../core/schema';
 import { CellError } from './errors';
@@ -93,6 +94,35 @@ export function readDate(value: unknown, name: string, optional = false): DayNum
   const shown = quote(v instanceof Date && outside ? v.toISOString().split('T')[0]! : String(v));
   if (outside) throw new CellError('#NUM!', `${name}: ${shown} is outside Excel's dates; use ${EXCEL_DATE_RANGE}`);
   throw new CellError('#VALUE!', `${name}: ${shown} is not a date; use a date cell, or text as yyyy-mm-dd`);
+}
+
+/**
+ * The optional `profile` argument (rules section 7): a two-column range of name/value rows, such as
+ * the CE Profile sheet's labels and values. Names are matched to the program's facts ignoring case and
+ * spaces (Expires, Extension granted, and the program's own); other rows are ignored. Undefined when
+ * not given.
+ */
+export function readProfileFacts(value: unknown, program: Program): Partial<ProfileFacts> | undefined {
+  if (isNotGiven(value) || value === 0) return undefined;
+  if (!Array.isArray(value) || !value.every((row) => Array.isArray(row) && row.length >= 2)) {
+    if (isNotGiven(scalar(value)) || scalar(value) === 0) return undefined;
+    throw new CellError(
+      '#VALUE!',
+      "profile: select a two-column range of names and values, e.g. the CE Profile sheet's labels and values",
+    );
+  }
+  const { facts, problems } = factsFromPairs(program, value as unknown[][]);
+  if (problems.length) throw new CellError('#VALUE!', `profile: ${problems[0]}`);
+  return facts;
+}
+
+/** A fixed text for a set of facts, to tell remembered results apart (empty when there are none). */
+export function factsKey(facts: Partial<ProfileFacts> | undefined): string {
+  if (!facts) return '';
+  return Object.keys(facts)
+    .sort()
+    .map((k) => `${k}=${String(facts[k])}`)
+    .join(';');
 }
 
 /** The log range including its header row, as a rectangle of rows. */

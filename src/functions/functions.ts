@@ -17,13 +17,13 @@ import type { Program } from '../core/schema';
 import { evaluateTotals, type Totals, type TotalsResult } from '../core/pass';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
-import { isNotGiven, readDate, readHours, readLogRange, readProgram } from './arguments';
+import { factsKey, isNotGiven, readDate, readHours, readLogRange, readProfileFacts, readProgram } from './arguments';
 import { CellError, checked, excelError } from './errors';
 import { RecentEvaluations } from './recent-evaluations';
 
 const recent = new RecentEvaluations<TotalsResult>();
 
-function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unknown): Totals {
+function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unknown, profile: unknown): Totals {
   const rules = readProgram(program);
   const start = readDate(cycleStart, 'cycleStart');
   let day: number;
@@ -33,14 +33,20 @@ function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unkno
     readLogRange(log); // a bad log range is reported before a bad asOf
     throw e;
   }
+  const facts = readProfileFacts(profile, rules);
+  const key = factsKey(facts);
   // An unchanged log (another status cell read it in this recalculation) is answered from memory:
   // one pass comparing cells, which also proves the argument is a range.
-  let result = recent.find(rules, start, day, log);
+  let result = recent.find(rules, start, day, log, key);
   if (!result) {
     const cells = readLogRange(log);
-    result = evaluateTotals(rules, cells, { cycleStart: start, asOf: day });
+    result = evaluateTotals(rules, cells, {
+      cycleStart: start,
+      asOf: day,
+      profile: facts && { ...facts, attestations: {} },
+    });
     // A log refused for its header row depends on that row alone.
-    recent.remember(rules, start, day, cells, result, result.ok ? result.inputs : []);
+    recent.remember(rules, start, day, cells, result, result.ok ? result.inputs : [], key);
   }
   if (!result.ok) throw new CellError('#VALUE!', result.message);
   return result;
@@ -105,11 +111,12 @@ function creditsOfActivity(program: unknown, format: unknown, hours: unknown, se
  * @param cycleStart Date the current cycle started (certification or last renewal).
  * @param log The whole CE log including its header row, e.g. CELog[#All].
  * @param [asOf] Date to evaluate at; default today. Pass TODAY() to keep it current.
+ * @param [profile] Profile facts: two columns of names and values, e.g. the CE Profile sheet (Expires, Extension granted).
  * @returns Status line, e.g. "IN PROGRESS: 12 of 20 credits, 8 to go by 2027-03-14".
  */
-export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?: any): string {
+export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?: any, profile?: any[][]): string {
   try {
-    return checked(totals(program, cycleStart, log, asOf).line);
+    return checked(totals(program, cycleStart, log, asOf, profile).line);
   } catch (e) {
     throw excelError(e);
   }
@@ -122,11 +129,12 @@ export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?:
  * @param cycleStart Date the current cycle started (certification or last renewal).
  * @param log The whole CE log including its header row, e.g. CELog[#All].
  * @param [asOf] Date to evaluate at; default today. Activities after it are planned, not counted.
+ * @param [profile] Profile facts: two columns of names and values, e.g. the CE Profile sheet (Expires, Extension granted).
  * @returns Counted credits.
  */
-export function creditsEarned(program: any, cycleStart: any, log: any[][], asOf?: any): number {
+export function creditsEarned(program: any, cycleStart: any, log: any[][], asOf?: any, profile?: any[][]): number {
   try {
-    return checked(totals(program, cycleStart, log, asOf).earned);
+    return checked(totals(program, cycleStart, log, asOf, profile).earned);
   } catch (e) {
     throw excelError(e);
   }
@@ -139,11 +147,12 @@ export function creditsEarned(program: any, cycleStart: any, log: any[][], asOf?
  * @param cycleStart Date the current cycle started (certification or last renewal).
  * @param log The whole CE log including its header row, e.g. CELog[#All].
  * @param [asOf] Date to evaluate at; default today.
+ * @param [profile] Profile facts: two columns of names and values, e.g. the CE Profile sheet (Expires, Extension granted).
  * @returns Credits still needed; 0 when every requirement is met.
  */
-export function creditsNeeded(program: any, cycleStart: any, log: any[][], asOf?: any): number {
+export function creditsNeeded(program: any, cycleStart: any, log: any[][], asOf?: any, profile?: any[][]): number {
   try {
-    return checked(totals(program, cycleStart, log, asOf).needed);
+    return checked(totals(program, cycleStart, log, asOf, profile).needed);
   } catch (e) {
     throw excelError(e);
   }
@@ -154,13 +163,15 @@ export function creditsNeeded(program: any, cycleStart: any, log: any[][], asOf?
  * @customfunction RECERT_DEADLINE
  * @param program Program id, e.g. "ACSM-CPT" (any case).
  * @param cycleStart Date the current cycle started (certification or last renewal).
+ * @param [profile] Profile facts: two columns of names and values, e.g. the CE Profile sheet (Expires, Extension granted).
  * @returns The deadline as an Excel date serial.
  */
-export function recertDeadline(program: any, cycleStart: any): number {
+export function recertDeadline(program: any, cycleStart: any, profile?: any[][]): number {
   try {
     const rules = readProgram(program);
     const start = readDate(cycleStart, 'cycleStart');
-    const deadline = cycleDates(programForCycle(rules, start), start).deadline;
+    const facts = readProfileFacts(profile, rules);
+    const deadline = cycleDates(programForCycle(rules, start), start, facts).deadline;
     if (!isExcelDay(deadline)) {
       throw new CellError(
         '#NUM!',

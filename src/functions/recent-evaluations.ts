@@ -18,6 +18,8 @@ interface Remembered<T> {
   program: Program;
   cycleStart: number;
   asOf: number;
+  /** The profile facts given with the log, as text ('' when none). */
+  facts: string;
   /** Every row, header first, copied. */
   cells: unknown[][];
   /** Columns of data rows compared; undefined: every column. */
@@ -61,10 +63,16 @@ export class RecentEvaluations<T> {
   constructor(private readonly capacity = 2) {}
 
   /** The remembered result for exactly these arguments, if any (`cells` may be anything). */
-  find(program: Program, cycleStart: number, asOf: number, cells: unknown): T | undefined {
+  find(program: Program, cycleStart: number, asOf: number, cells: unknown, facts = ''): T | undefined {
     for (let i = 0; i < this.entries.length; i++) {
       const e = this.entries[i]!;
-      if (e.program === program && e.cycleStart === cycleStart && e.asOf === asOf && matches(e, cells)) {
+      if (
+        e.program === program &&
+        e.cycleStart === cycleStart &&
+        e.asOf === asOf &&
+        e.facts === facts &&
+        matches(e, cells)
+      ) {
         if (i > 0) this.entries.unshift(...this.entries.splice(i, 1));
         return e.result;
       }
@@ -83,13 +91,14 @@ export class RecentEvaluations<T> {
     cells: readonly (readonly unknown[])[],
     result: T,
     inputs?: readonly number[],
+    facts = '',
   ): T {
     // A very large log is not kept: copying it costs a third of evaluating it again, and ~100 MB of
     // copies would stay alive between recalculations for a log that big.
     if (cells.length > MAX_ROWS_REMEMBERED + 1) return result;
     const copy = new Array<unknown[]>(cells.length);
     for (let r = 0; r < cells.length; r++) copy[r] = cells[r]!.slice();
-    this.entries.unshift({ program, cycleStart, asOf, cells: copy, inputs: inputs && [...inputs], result });
+    this.entries.unshift({ program, cycleStart, asOf, facts, cells: copy, inputs: inputs && [...inputs], result });
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
     return result;
   }

@@ -3,9 +3,9 @@
  * command line): a read of just the log's sheet and the profile's, the core's evaluation, one apply of
  * the summary's operations.
  */
-import { today, type DayNumber, type Evaluation } from '../core';
+import { today, type DayNumber, type Evaluation, type ProfileFacts } from '../core';
 import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
-import { PROFILE_FIELDS, PROFILE_SHEET } from '../workbook/profile-sheet';
+import { isProfileName, PROFILE_SHEET } from '../workbook/profile-sheet';
 import { summaryOps, type SummaryLayout } from './summary-sheet';
 import {
   ENTRIES_MARKER,
@@ -27,6 +27,8 @@ export interface GenerateSummaryOptions {
   asOf?: DayNumber;
   /** The sheet that holds the log; default: the sheet that looks like a CE log. */
   sheet?: string;
+  /** Profile facts that win over the CE Profile sheet's (the command line's --expires, --extension-granted). */
+  facts?: Partial<ProfileFacts>;
   /**
    * Asked before an older summary CE Ledger made is replaced (its sheet name given); nothing is
    * written when it answers false. Without it the older summary is replaced (the command line writes a copy).
@@ -50,15 +52,12 @@ export type GenerateSummaryResult =
   | WorkbookEvaluationFailure
   | { ok: false; reason: 'cancelled'; message: string };
 
-const PROFILE_NAMES = new Set(PROFILE_FIELDS.map((f) => f.name.toUpperCase()));
-
 /** The profile sheet and the sheets its named cells were moved to. */
 function profileSheets(snapshot: WorkbookSnapshot): string[] {
   const out = new Map<string, string>([[PROFILE_SHEET.toLowerCase(), PROFILE_SHEET]]);
   for (const n of snapshot.names) {
     const name = n.name.toUpperCase();
-    if ((PROFILE_NAMES.has(name) || name.startsWith('CE_ATTEST_')) && !out.has(n.sheet.toLowerCase()))
-      out.set(n.sheet.toLowerCase(), n.sheet);
+    if (isProfileName(name) && !out.has(n.sheet.toLowerCase())) out.set(n.sheet.toLowerCase(), n.sheet);
   }
   return [...out.values()];
 }
@@ -99,6 +98,7 @@ export async function generateSummary(
     cycleStart: options.cycleStart,
     asOf: options.asOf ?? today(),
     sheet: options.sheet,
+    facts: options.facts,
   });
   if (!result.ok) return result;
   const replaced = markedSummarySheet(snapshot);

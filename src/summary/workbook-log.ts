@@ -12,9 +12,11 @@ import {
   findProgram,
   matchHeaders,
   missingRequiredColumns,
+  profileFacts,
   type DayNumber,
   type Evaluation,
   type Program,
+  type ProfileFacts,
 } from '../core';
 import { cellAddress, type CellValue, type RangeRef, type SheetData, type WorkbookSnapshot } from '../workbook/port';
 import { PROFILE_SHEET, readProfile, type ProfileRead } from '../workbook/profile-sheet';
@@ -40,6 +42,8 @@ export interface WorkbookEvaluationOptions {
   asOf: DayNumber;
   /** The sheet that holds the log; default: the sheet that looks like a CE log. */
   sheet?: string;
+  /** Profile facts given to the command (Expires, Extension granted); they win over the sheet's. */
+  facts?: Partial<ProfileFacts>;
 }
 
 export type WorkbookEvaluationFailure = {
@@ -227,14 +231,8 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: WorkbookEv
     cycleStart,
     asOf: options.asOf,
     firstRow: log.range.row + 1,
-    profile: facts
-      ? {
-          cprValidUntil: facts.cprValidUntil,
-          carryOverCredits: facts.carryOverCredits,
-          firstCycle: facts.firstCycle,
-          attestations: facts.attestations,
-        }
-      : { attestations: {} },
+    // Facts given to the command (--expires, --extension-granted) win over the sheet's.
+    profile: { ...(facts ? profileFacts(facts) : { attestations: {} }), ...options.facts },
   });
   if (!result.ok) return { ok: false, reason: 'bad-log', message: `sheet "${log.sheet}": ${result.message}` };
   return { ok: true, evaluation: result.evaluation, program, cycleStart, log, profile };

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { PROGRAMS, dayFromSerial, findProgram, isoFromDay, type ProfileInput } from '../core';
+import { PROGRAMS, dayFromSerial, findProgram, isoFromDay, programFacts, type Fact, type ProfileInput } from '../core';
 import type { PaneController, PaneState } from '../workbook/session';
 import { Section } from './Section';
 
@@ -23,25 +23,35 @@ interface FormValues {
   cycleStart: string;
   name: string;
   certificantNumber: string;
-  cprValidUntil: string;
-  carryOverCredits: string;
-  firstCycle: boolean;
+  /** Every fact of the form by id (Expires, Extension granted and the program's own): text, or ticked. */
+  facts: Record<string, string | boolean>;
+}
+
+/** A fact's value as the form shows it: a date as yyyy-mm-dd, a number as typed, yes/no as a tick. */
+function factText(fact: Fact, value: unknown): string | boolean {
+  if (fact.type === 'boolean') return value === true;
+  if (fact.type === 'date') return dateText(value);
+  return value === undefined || value === null ? '' : String(value);
 }
 
 function initialValues(state: PaneState): FormValues {
   const p = state.profile.profile;
   const input = state.profile.input;
+  const facts: Record<string, string | boolean> = {};
+  const given: Record<string, unknown> = {
+    ...(input.facts ?? {}),
+    ...(p?.facts ?? {}),
+    expires: p ? p.expires : input.expires,
+    extensionGranted: p ? p.extensionGranted : input.extensionGranted,
+  };
+  for (const program of PROGRAMS)
+    for (const fact of programFacts(program)) facts[fact.id] ??= factText(fact, given[fact.id]);
   return {
     program: p?.program ?? (typeof input.program === 'string' ? input.program : ''),
     cycleStart: p ? isoFromDay(p.cycleStart) : dateText(input.cycleStart),
     name: p?.name ?? String(input.name ?? ''),
     certificantNumber: p?.certificantNumber ?? String(input.certificantNumber ?? ''),
-    cprValidUntil: p?.cprValidUntil !== undefined ? isoFromDay(p.cprValidUntil) : dateText(input.cprValidUntil),
-    carryOverCredits:
-      String(p?.carryOverCredits ?? input.carryOverCredits ?? '') === '0'
-        ? ''
-        : String(p?.carryOverCredits ?? input.carryOverCredits ?? ''),
-    firstCycle: p?.firstCycle ?? input.firstCycle === true,
+    facts,
   };
 }
 
@@ -50,9 +60,6 @@ const LABELS: Record<string, string> = {
   cycleStart: 'Cycle start',
   name: 'Name',
   certificantNumber: 'Certificant number',
-  cprValidUntil: 'CPR/AED valid until',
-  carryOverCredits: 'Carry-over credits',
-  firstCycle: 'First cycle',
 };
 
 export function ProfileSection({ controller, state }: { controller: PaneController; state: PaneState }) {
@@ -110,22 +117,26 @@ function ProfileForm({ state, onSave, onCancel }: { state: PaneState; onSave: Sa
   const [saving, setSaving] = useState(false);
   const formId = useId();
   const program = findProgram(values.program);
-  const fields = program?.profileFields ?? [];
-  const set = (key: keyof FormValues) => (_: unknown, data: { value: string }) =>
+  // The facts the chosen program declares (with Expires, and Extension granted when it has one).
+  const facts = program ? programFacts(program) : [];
+  const set = (key: 'program' | 'cycleStart' | 'name' | 'certificantNumber') => (_: unknown, data: { value: string }) =>
     setValues((v) => ({ ...v, [key]: data.value }));
+  const setFact = (id: string, value: string | boolean) =>
+    setValues((v) => ({ ...v, facts: { ...v.facts, [id]: value } }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
-    const carry = values.carryOverCredits.trim();
+    const own: Record<string, unknown> = {};
+    for (const fact of program?.facts ?? []) own[fact.id] = values.facts[fact.id];
     const input: ProfileInput = {
       program: values.program,
       cycleStart: values.cycleStart,
       name: values.name,
       certificantNumber: values.certificantNumber,
-      cprValidUntil: fields.includes('cprValidUntil') ? values.cprValidUntil : '',
-      carryOverCredits: fields.includes('carryOverCredits') && carry !== '' ? Number(carry) : 0,
-      firstCycle: fields.includes('firstCycle') ? values.firstCycle : false,
+      expires: String(values.facts.expires ?? ''),
+      extensionGranted: program?.cycle.extension ? values.facts.extensionGranted === true : false,
+      facts: own,
     };
     try {
       const result = await onSave(input);
@@ -135,9 +146,10 @@ function ProfileForm({ state, onSave, onCancel }: { state: PaneState; onSave: Sa
     }
   };
 
-  const message = (field: string) => (errors[field] ? `${LABELS[field] ?? field}: ${errors[field]}` : undefined);
-  const field = (key: keyof FormValues, hint?: string) => ({
-    label: LABELS[key],
+  const labelOf = (field: string) => LABELS[field] ?? facts.find((f) => f.id === field)?.label ?? field;
+  const message = (field: string) => (errors[field] ? `${labelOf(field)}: ${errors[field]}` : undefined);
+  const field = (key: string, hint?: string) => ({
+    label: labelOf(key),
     validationMessage: message(key),
     validationState: errors[key] ? ('error' as const) : ('none' as const),
     hint,
@@ -164,24 +176,25 @@ function ProfileForm({ state, onSave, onCancel }: { state: PaneState; onSave: Sa
       <Field {...field('certificantNumber')}>
         <Input value={values.certificantNumber} onChange={set('certificantNumber')} />
       </Field>
-      {fields.includes('cprValidUntil') && (
-        <Field {...field('cprValidUntil', 'The date on your current CPR/AED card (yyyy-mm-dd)')}>
-          <Input value={values.cprValidUntil} onChange={set('cprValidUntil')} placeholder="yyyy-mm-dd" />
-        </Field>
-      )}
-      {fields.includes('carryOverCredits') && (
-        <Field {...field('carryOverCredits', program?.carryOver?.note)}>
-          <Input value={values.carryOverCredits} onChange={set('carryOverCredits')} inputMode="decimal" />
-        </Field>
-      )}
-      {fields.includes('firstCycle') && (
-        <Field validationMessage={message('firstCycle')}>
-          <Checkbox
-            label={program?.proRating?.note ? `First cycle (${program.proRating.note})` : 'This is my first cycle'}
-            checked={values.firstCycle}
-            onChange={(_, d) => setValues((v) => ({ ...v, firstCycle: d.checked === true }))}
-          />
-        </Field>
+      {facts.map((fact) =>
+        fact.type === 'boolean' ? (
+          <Field key={fact.id} validationMessage={message(fact.id)} hint={fact.help}>
+            <Checkbox
+              label={fact.label}
+              checked={values.facts[fact.id] === true}
+              onChange={(_, d) => setFact(fact.id, d.checked === true)}
+            />
+          </Field>
+        ) : (
+          <Field key={fact.id} {...field(fact.id, fact.help)}>
+            <Input
+              value={String(values.facts[fact.id] ?? '')}
+              onChange={(_, d) => setFact(fact.id, d.value)}
+              placeholder={fact.type === 'date' ? 'yyyy-mm-dd' : undefined}
+              inputMode={fact.type === 'number' ? 'decimal' : undefined}
+            />
+          </Field>
+        ),
       )}
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={saving}>

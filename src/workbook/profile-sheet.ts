@@ -7,7 +7,18 @@
  * Cells are found through the defined names first (the user may move them), else by the labels in
  * column A of the "CE Profile" sheet. Writing touches only the profile's own cells.
  */
-import { checkProfile, findProgram, serialFromDay, type Profile, type ProfileInput } from '../core';
+import {
+  checkProfile,
+  EXPIRES_FACT,
+  EXTENSION_FACT,
+  findProgram,
+  PROGRAMS,
+  serialFromDay,
+  type Fact,
+  type Profile,
+  type ProfileInput,
+  type Program,
+} from '../core';
 import { fillTemplate } from '../core/template';
 import type { CellValue, NamedRange, RangeRef, WorkbookOp, WorkbookSnapshot } from './port';
 
@@ -15,8 +26,7 @@ export const PROFILE_SHEET = 'CE Profile';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const ATTEST_PREFIX = 'Attested: ';
 
-type ScalarField =
-  'program' | 'cycleStart' | 'name' | 'certificantNumber' | 'cprValidUntil' | 'carryOverCredits' | 'firstCycle';
+type ScalarField = 'program' | 'cycleStart' | 'name' | 'certificantNumber' | 'expires' | 'extensionGranted';
 
 export interface ProfileField {
   field: ScalarField;
@@ -25,16 +35,35 @@ export interface ProfileField {
   date?: boolean;
 }
 
-/** The profile's named cells, in sheet order. */
+/** The profile's named cells that every program has, in sheet order; the program's own facts follow. */
 export const PROFILE_FIELDS: readonly ProfileField[] = [
   { field: 'program', name: 'CE_PROGRAM', label: 'Program' },
   { field: 'cycleStart', name: 'CE_CYCLE_START', label: 'Cycle start', date: true },
   { field: 'name', name: 'CE_NAME', label: 'Name' },
   { field: 'certificantNumber', name: 'CE_CERTIFICANT_NO', label: 'Certificant number' },
-  { field: 'cprValidUntil', name: 'CE_CPR_VALID_UNTIL', label: 'CPR/AED valid until', date: true },
-  { field: 'carryOverCredits', name: 'CE_CARRY_OVER', label: 'Carry-over credits' },
-  { field: 'firstCycle', name: 'CE_FIRST_CYCLE', label: 'First cycle' },
+  { field: 'expires', name: 'CE_EXPIRES', label: EXPIRES_FACT.label, date: true },
+  { field: 'extensionGranted', name: 'CE_EXTENSION_GRANTED', label: EXTENSION_FACT.label },
 ];
+
+/** The defined name of a fact's cell: `CE_CPR_VALID_UNTIL` for `cprValidUntil`. */
+export function factName(id: string): string {
+  return `CE_${id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+}
+
+/** The profile fields a program's sheet has: Extension granted only when the program has an extension. */
+function fieldsOf(program: Program | undefined): ProfileField[] {
+  return PROFILE_FIELDS.filter((f) => f.field !== 'extensionGranted' || program?.cycle.extension !== undefined);
+}
+
+/** Whether a defined name is one of a profile's cells (of any built-in program), or an attestation. */
+export function isProfileName(name: string): boolean {
+  const upper = name.toUpperCase();
+  return (
+    upper.startsWith('CE_ATTEST_') ||
+    PROFILE_FIELDS.some((f) => f.name === upper) ||
+    PROGRAMS.some((p) => p.facts.some((f) => factName(f.id) === upper))
+  );
+}
 
 const TITLE = 'CE Ledger profile';
 /** First row of the field block (row 0 holds the title). */
@@ -149,20 +178,24 @@ export function readProfile(snapshot: WorkbookSnapshot): ProfileRead {
         input[f.field] = textOf(v);
         break;
       case 'cycleStart':
-      case 'cprValidUntil':
+      case 'expires':
         input[f.field] = typeof v === 'number' ? v : textOf(v);
         break;
-      case 'carryOverCredits': {
-        const text = textOf(v).trim();
-        input.carryOverCredits = typeof v === 'number' ? v : text === '' ? 0 : Number(text);
-        break;
-      }
-      case 'firstCycle':
-        input.firstCycle = yesNo(v);
+      case 'extensionGranted':
+        input.extensionGranted = yesNo(v);
         break;
     }
   }
   if (!exists) return { problems: [], exists: false, input: {} };
+
+  // The program's own facts, as the cells hold them: the profile's check reads them by type.
+  const program = typeof input.program === 'string' ? findProgram(input.program) : undefined;
+  const facts: Record<string, unknown> = {};
+  for (const fact of program?.facts ?? []) {
+    const at = locate(snapshot, factName(fact.id), fact.label, labels);
+    if (at) facts[fact.id] = factCell(fact, cellOf(snapshot, at));
+  }
+  input.facts = facts;
 
   const attestations: Record<string, boolean> = {};
   for (const n of snapshot.names) {
@@ -184,19 +217,27 @@ export function readProfile(snapshot: WorkbookSnapshot): ProfileRead {
   return { problems: checked.problems, exists: true, input };
 }
 
+/** A fact's cell as the profile's check takes it: text stays text, so "yes" or "2026-01-31" read as typed. */
+function factCell(fact: Fact, v: CellValue | undefined): unknown {
+  if (fact.type === 'boolean') return yesNo(v);
+  return typeof v === 'number' || typeof v === 'boolean' ? v : textOf(v);
+}
+
 function valueFor(profile: Profile, f: ProfileField): CellValue {
   switch (f.field) {
     case 'cycleStart':
       return serialFromDay(profile.cycleStart);
-    case 'cprValidUntil':
-      return profile.cprValidUntil === undefined ? '' : serialFromDay(profile.cprValidUntil);
-    case 'carryOverCredits':
-      return profile.carryOverCredits;
-    case 'firstCycle':
-      return profile.firstCycle;
+    case 'expires':
+      return profile.expires === undefined ? '' : serialFromDay(profile.expires);
     default:
       return profile[f.field];
   }
+}
+
+function factValueFor(profile: Profile, fact: Fact): CellValue {
+  const v = profile.facts[fact.id];
+  if (v === undefined) return fact.type === 'boolean' ? false : '';
+  return fact.type === 'date' && typeof v === 'number' ? serialFromDay(v) : v;
 }
 
 const one = (row: number, col: number): RangeRef => ({ row, col, rows: 1, cols: 1 });
@@ -238,7 +279,10 @@ export function profileOps(profile: Profile, snapshot: WorkbookSnapshot): Workbo
     }
   };
 
-  for (const f of PROFILE_FIELDS) write(f.name, f.label, valueFor(profile, f), f.date === true);
+  const program = findProgram(profile.program);
+  for (const f of fieldsOf(program)) write(f.name, f.label, valueFor(profile, f), f.date === true);
+  for (const fact of program?.facts ?? [])
+    write(factName(fact.id), fact.label, factValueFor(profile, fact), fact.type === 'date');
 
   const items = attestationItems(profile.program);
   const ids = new Set([...items.map((i) => i.id), ...Object.keys(profile.attestations)]);

@@ -13,6 +13,7 @@ import {
   evaluateLogInSteps,
   findProgram,
   isCancelled,
+  profileFacts,
   today,
   type DayNumber,
   type Evaluation,
@@ -323,12 +324,7 @@ export class PaneController {
         cycleStart: p.cycleStart,
         asOf: this.state.asOf,
         firstRow: log.range.row + 1,
-        profile: {
-          cprValidUntil: p.cprValidUntil,
-          carryOverCredits: p.carryOverCredits,
-          firstCycle: p.firstCycle,
-          attestations: p.attestations,
-        },
+        profile: profileFacts(p),
       },
       {
         pause: this.pause,

@@ -67,19 +67,20 @@ describe('ACSM per-activity credits (CECs)', () => {
     ['Contact hours', 1.5, 1.5],
     ['CEU', 0.1, 1], // 0.1 CEU = 1 CEC
     ['CEU', 0.8, 8],
-    ['CEU', 0.23, 2], // 2.3 floors to 2
-    ['CEU', 0.27, 2.5], // 2.7 floors to 2.5
+    // Revision 5: no 0.5 flooring (it had no source and lost credit); 2 decimals like the others.
+    ['CEU', 0.23, 2.3],
+    ['CEU', 0.27, 2.7],
     ['College course', 3, 30], // semester credit hours x 10
-    ['Committee service', 4, 4],
-    ['CPR/AED course', 4, 4],
-    ['Contact hours', 2.3, 2],
-    ['Contact hours', 2.7, 2.5],
-    ['Contact hours', 0.4, 0],
+    ['Committee service', 2, 16], // 8 per year of service (revision 5)
+    ['CPR/AED course', 4, 5], // 5 per certification, whatever the hours (revision 5)
+    ['Contact hours', 2.3, 2.3],
+    ['Contact hours', 2.7, 2.7],
+    ['Contact hours', 0.4, 0.4],
   ])('%s with %p on the certificate earns %p CECs', (format, hours, expected) => {
     expect(credits(acsm, format, hours)).toBe(expected);
   });
 
-  test('0.5 flooring survives binary noise (0.7 CEU is exactly 7 CECs, 0.15 CEU is 1.5)', () => {
+  test('rounding survives binary noise (0.7 CEU is exactly 7 CECs, 0.15 CEU is 1.5)', () => {
     expect(credits(acsm, 'CEU', 0.7)).toBe(7);
     expect(credits(acsm, 'CEU', 0.15)).toBe(1.5);
     expect(credits(acsm, 'CEU', 0.35)).toBe(3.5);

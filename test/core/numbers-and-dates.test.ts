@@ -5,6 +5,7 @@
  */
 import {
   checkProfile,
+  readFactValue,
   dayFromIso,
   dayFromJsDate,
   dayFromParts,
@@ -220,13 +221,15 @@ describe("dates: only Excel's range, 1900-01-01 to 9999-12-31", () => {
         ],
       });
     }
-    const cpr = checkProfile({ program: 'NISM-SMS', cycleStart: '2025-03-14', cprValidUntil: '0026-01-01' });
-    expect(cpr.ok).toBe(false);
-    for (const carryOverCredits of [1e308, 1_000_001, -1, NaN]) {
-      expect(checkProfile({ program: 'NISM-SMS', cycleStart: '2025-03-14', carryOverCredits })).toEqual({
-        ok: false,
-        problems: [{ field: 'carryOverCredits', message: 'enter a number of credits from 0 to 1,000,000' }],
-      });
+    // Profile facts (issue 12): a program's own date fact and the Expires date every program has.
+    const outside = "is outside Excel's dates: enter a date from 1900-01-01 to 9999-12-31";
+    const cpr = checkProfile({ program: 'ACSM-CPT', cycleStart: '2025-03-14', facts: { cprValidUntil: '0026-01-01' } });
+    expect(cpr).toEqual({ ok: false, problems: [{ field: 'cprValidUntil', message: outside }] });
+    const expires = checkProfile({ program: 'NISM-SMS', cycleStart: '2025-03-14', expires: '0027-03-14' });
+    expect(expires).toEqual({ ok: false, problems: [{ field: 'expires', message: outside }] });
+    const carryOver = { id: 'carryOverCredits', label: 'Carry-over credits', type: 'number' as const };
+    for (const value of [1e308, 1_000_001, -1, NaN]) {
+      expect(readFactValue(carryOver, value)).toEqual({ ok: false, message: 'enter a number from 0 to 1,000,000' });
     }
     expect(checkProfile({ program: 'NISM-SMS', cycleStart: 2_958_465 }).ok).toBe(true);
   });

@@ -150,7 +150,10 @@ function overlappingProgram(): Program {
     multipliers: [{ label: 'HubSpot bonus', when: { providerMatches: ['HubSpot'] }, factor: 1.5 }],
     carryOver: { maxCredits: 5 },
     proRating: { creditsPerMonth: 0.25 },
-    profileFields: ['carryOverCredits', 'firstCycle'],
+    facts: [
+      { id: 'carryOverCredits', label: 'Carry-over credits', type: 'number' },
+      { id: 'firstCycle', label: 'First cycle', type: 'boolean' },
+    ],
   });
   if (!result.ok) throw new Error(result.message);
   return result.program;

@@ -141,12 +141,18 @@ describe('rule types beyond the seed programs', () => {
   });
 
   test('carry-over from the previous cycle, up to its maximum', () => {
-    const p = testProgram({ carryOver: { maxCredits: 5 }, profileFields: ['carryOverCredits'] });
+    const p = testProgram({
+      carryOver: { maxCredits: 5 },
+      facts: [{ id: 'carryOverCredits', label: 'Carry-over credits', type: 'number' }],
+    });
     expect(run(p, [['2025-02-01', 'Webinar', 2]], '2026-01-01', { carryOverCredits: 8 }).earned).toBe(7);
   });
 
   test('pro-rating a short first cycle', () => {
-    const p = testProgram({ proRating: { creditsPerMonth: 0.5 } });
+    const p = testProgram({
+      proRating: { creditsPerMonth: 0.5 },
+      facts: [{ id: 'firstCycle', label: 'First cycle', type: 'boolean' }],
+    });
     expect(run(p, [], '2026-01-01', { firstCycle: true }).required).toBe(12); // 24 months x 0.5
     expect(run(p, [], '2026-01-01', { firstCycle: false }).required).toBe(20);
   });

@@ -58,7 +58,7 @@ describe('NISM-SMS caps', () => {
     });
   });
 
-  test('Grovo training is exempt from the per-format cap but not from the per-entry cap', () => {
+  test('Grovo training is exempt from the per-format cap and from the per-entry cap (revision 8)', () => {
     const ev = nism([
       { date: '2025-04-01', format: 'Online asynchronous course', provider: 'Grovo', hours: 40, approved: true },
       {
@@ -71,9 +71,9 @@ describe('NISM-SMS caps', () => {
       { date: '2025-06-01', format: 'Online asynchronous course', provider: 'grovo', hours: 70, approved: true },
       { date: '2025-07-01', format: 'Online asynchronous course', provider: 'Coursera', hours: 30, approved: true },
     ]);
-    // 4 + 4 + 5 (capped per entry from 7) exempt, plus 3 under the async allowance.
-    expect(ev.entries.map((e) => e.counted)).toEqual([4, 4, 5, 3]);
-    expect(ev.earned).toBe(16);
+    // 4 + 4 + 7 exempt from both caps, plus 3 under the async allowance.
+    expect(ev.entries.map((e) => e.counted)).toEqual([4, 4, 7, 3]);
+    expect(ev.earned).toBe(18);
   });
 
   test('a 6-hour webinar counts 5 (per-entry cap) and says so', () => {
@@ -252,33 +252,27 @@ describe('NAMSS minimums (all four variants)', () => {
   });
 });
 
-describe('ACSM caps per cycle year and college grades', () => {
+describe('ACSM caps per calendar year and college grades', () => {
   const start = '2024-01-15';
-  test('committee service counts at most 8 CECs per cycle year, CPR/AED at most 5', () => {
+  // Revision 5 replaced the first version's caps per cycle year and per-hour committee credit.
+  test('committee service counts at most 8 CECs per calendar year, CPR/AED at most 5', () => {
     const ev = evaluate(
       'ACSM-CPT',
       start,
       [
-        { date: '2024-03-01', format: 'Committee service', hours: 6 },
-        { date: '2024-09-01', format: 'Committee service', hours: 6 }, // year 1: 2 of 6 count
-        { date: '2025-01-15', format: 'Committee service', hours: 6 }, // year 2 starts on the anniversary
-        { date: '2024-05-01', format: 'CPR/AED course', hours: 4 },
-        { date: '2024-06-01', format: 'CPR/AED course', hours: 4 }, // 1 of 4
-        { date: '2026-06-01', format: 'CPR/AED course', hours: 4 }, // year 3
+        { date: '2024-03-01', format: 'Committee service', hours: 0.5 }, // 4 of 8
+        { date: '2024-09-01', format: 'Committee service', hours: 1 }, // 2024: 4 of 8 count
+        { date: '2025-01-10', format: 'Committee service', hours: 1 }, // a new calendar year, same cycle year
+        { date: '2025-05-01', format: 'CPR/AED course', hours: 4 },
+        { date: '2025-06-01', format: 'CPR/AED course', hours: 4 }, // 2025 already has its 5
+        { date: '2026-06-01', format: 'CPR/AED course', hours: 4 },
       ],
       '2026-12-01',
     );
-    expect(ev.entries.map((e) => e.counted)).toEqual([6, 2, 6, 4, 1, 4]);
-    expect(ev.entries.map((e) => e.cycleYear)).toEqual([1, 1, 2, 1, 1, 3]);
-    expect(ev.earned).toBe(23);
-    const year1 = ev.caps.find((c) => c.capId === 'committee' && c.cycleYear === 1)!;
-    expect(year1).toMatchObject({
-      label: 'Committee service, cycle year 1',
-      limit: 8,
-      claimed: 12,
-      counted: 8,
-      clipped: 4,
-    });
+    expect(ev.entries.map((e) => e.counted)).toEqual([4, 4, 8, 5, 0, 5]);
+    expect(ev.earned).toBe(26);
+    const in2024 = ev.caps.find((c) => c.label === 'Committee service, 2024')!;
+    expect(in2024).toMatchObject({ limit: 8, claimed: 12, counted: 8, clipped: 4 });
   });
 
   test('a college course needs a grade of C or better; without a grade it counts but is at risk', () => {
@@ -299,7 +293,7 @@ describe('ACSM caps per cycle year and college grades', () => {
     const base = evaluate('ACSM-CPT', start, [{ date: '2024-02-01', hours: 45 }], '2026-06-01');
     expect(base.checklist.find((c) => c.id === 'cpr')).toMatchObject({
       done: false,
-      detail: 'enter the valid-until date in the profile',
+      detail: 'enter CPR/AED valid until in the profile',
     });
   });
 });

@@ -91,26 +91,29 @@ describe.each([
   ['ACSM-CPT', 45, '$60'],
   ['ACSM-EP', 60, '$70'],
   ['ACSM-CEP', 60, '$70'],
-])('%s statuses (cycle 2024-01-15, expiry 2027-01-15)', (id, required, fee) => {
+])('%s statuses (cycle 2024-01-15, expiry 2027-12-31)', (id, required, fee) => {
+  // Revision 4: ACSM certifications expire on 31 December of year(cycle start) + 3; renewal opens on
+  // 1 January of the expiry year; GRACE to 30 June; LAPSED until expiry + 3 years; then EXPIRED.
   const start = '2024-01-15';
   const met = acsmMet(required);
   const short = acsmMet(required - 1);
   test.each([
-    ['2026-01-14', 'met', 'COMPLETE'], // before the final year
-    ['2026-01-15', 'met', 'READY'],
-    ['2027-01-15', 'met', 'READY'],
-    ['2027-01-15', 'short', 'IN PROGRESS'],
-    ['2027-01-16', 'met', 'GRACE'],
-    ['2027-07-15', 'short', 'GRACE'], // 6 months
-    ['2027-07-16', 'short', 'LAPSED'],
-    ['2035-01-01', 'met', 'LAPSED'], // reinstatement stays possible
+    ['2026-12-31', 'met', 'COMPLETE'], // before the final year
+    ['2027-01-01', 'met', 'READY'],
+    ['2027-12-31', 'met', 'READY'],
+    ['2027-12-31', 'short', 'IN PROGRESS'],
+    ['2028-01-01', 'met', 'GRACE'],
+    ['2028-06-30', 'short', 'GRACE'],
+    ['2028-07-01', 'short', 'LAPSED'],
+    ['2030-12-31', 'met', 'LAPSED'], // reinstatement until expiry + 3 years
+    ['2031-01-01', 'met', 'EXPIRED'],
   ])('at %s with the log %s → %s', (asOf, which, expected) => {
     expect(status(id, start, which === 'met' ? met : short, asOf)).toBe(expected);
   });
 
   test(`READY names the ${fee} renewal fee`, () => {
-    expect(evaluate(id, start, met, '2026-06-01').status.line).toBe(
-      `READY: ${required} of ${required} CECs; apply by 2027-01-15 (${fee})`,
+    expect(evaluate(id, start, met, '2027-06-01').status.line).toBe(
+      `READY: ${required} of ${required} CECs; apply by 2027-12-31 (${fee})`,
     );
   });
 });
@@ -118,7 +121,7 @@ describe.each([
 describe('29 February cycle starts', () => {
   test.each([
     ['NISM-SMS', '2024-02-29', '2026-02-28'],
-    ['ACSM-CPT', '2024-02-29', '2027-02-28'],
+    ['ACSM-CPT', '2024-02-29', '2027-12-31'], // 31 December (revision 4)
     ['NAMSS-CPCS', '2024-02-29', '2027-12-01'],
     ['NISM-SMS', '2028-02-29', '2030-02-28'],
   ])('%s starting %s has its deadline on %s', (id, start, deadline) => {

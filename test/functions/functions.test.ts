@@ -35,7 +35,7 @@ describe('CE_CREDITS', () => {
     expect(ceCredits('nism-sms', 'online asynchronous course', 25, null)).toBe(2.5);
     expect(ceCredits('NISM-SMS', 'Online blended course', 3, 40)).toBe(5);
     expect(ceCredits('NISM-SMS', 'Research & writing', 2, 35)).toBe(5);
-    expect(ceCredits('ACSM-CPT', 'CEU', 0.27, null)).toBe(2.5);
+    expect(ceCredits('ACSM-CPT', 'CEU', 0.27, null)).toBe(2.7); // no 0.5 flooring (rules revision 5)
     expect(ceCredits('NAMSS-CPCS', 'Podcast quiz', 1.25, null)).toBe(1.25);
   });
 
@@ -240,7 +240,7 @@ describe('RECERT_DEADLINE', () => {
   test.each([
     ['NISM-SMS', '2025-03-14', '2027-03-14'],
     ['NAMSS-DUAL', '2022-12-02', '2025-12-01'],
-    ['ACSM-EP', '2024-02-29', '2027-02-28'],
+    ['ACSM-EP', '2024-02-29', '2027-12-31'], // 31 December (rules revision 4)
   ])('%s starting %s → %s, as a date serial', (id, start, deadline) => {
     expect(recertDeadline(id, serial(start))).toBe(serial(deadline));
     expect(recertDeadline(id.toLowerCase(), start)).toBe(serial(deadline));
@@ -252,6 +252,63 @@ describe('RECERT_DEADLINE', () => {
     );
     expect(errorOf(() => recertDeadline('NISM-SMS', 'soon')).message).toMatch(/^cycleStart: "soon" is not a date/);
     expect(errorOf(() => recertDeadline(null, 45000)).message).toMatch(/^program: enter a program id/);
+  });
+});
+
+describe('the profile argument (rules section 7, revision 10)', () => {
+  // Excel passes an omitted range as null; the declared type stays a range (any[][]) for the metadata.
+  const omitted = null as unknown as undefined;
+  // The CE Profile sheet's labels and values, as Excel passes them: dates as serials, a tick as TRUE.
+  const profileSheet = (rows: unknown[][]) => [
+    ['CE Ledger profile', ''],
+    ['Program', 'NISM-SMS'],
+    ['Cycle start', serial('2025-03-14')],
+    ...rows,
+    ['Attested: Re-certification fee paid ($135)', true],
+  ];
+
+  test('Expires replaces the computed deadline, for the status and for RECERT_DEADLINE', () => {
+    const profile = profileSheet([['Expires', serial('2027-06-30')]]);
+    expect(recertDeadline('NISM-SMS', serial('2025-03-14'), omitted)).toBe(serial('2027-03-14'));
+    expect(recertDeadline('NISM-SMS', serial('2025-03-14'), profile)).toBe(serial('2027-06-30'));
+    const asOf = serial('2027-04-01');
+    expect(recertStatus('NISM-SMS', serial('2025-03-14'), LOG, asOf, omitted)).toMatch(/^LAPSED: /);
+    expect(recertStatus('NISM-SMS', serial('2025-03-14'), LOG, asOf, profile)).toMatch(
+      /^IN PROGRESS: 13 of 20 credits, 7 to go by 2027-06-30$/,
+    );
+  });
+
+  test('names match ignoring case and spaces; yes/no and text dates are read', () => {
+    const profile = [
+      ['extension GRANTED', 'yes'],
+      ['EXPIRES', '2027-03-14'],
+    ];
+    // NISM's granted 3-month extension: the deadline moves to 2027-06-14.
+    expect(recertDeadline('NISM-SMS', serial('2025-03-14'), profile)).toBe(serial('2027-06-14'));
+    expect(recertDeadline('NISM-SMS', serial('2025-03-14'), [['Extension granted', false]])).toBe(serial('2027-03-14'));
+  });
+
+  test('the same log with and without a profile gives each its own totals', () => {
+    const start = serial('2025-03-14');
+    const asOf = serial('2027-05-01');
+    const late = [...LOG, [serial('2027-04-20'), 'Late webinar', 'NISM', 'Webinar', 3, '', true, 'Certificate']];
+    const granted = [['Extension granted', true]];
+    expect(creditsEarned('NISM-SMS', start, late, asOf, omitted)).toBe(13);
+    expect(creditsEarned('NISM-SMS', start, late, asOf, granted)).toBe(16);
+    expect(creditsNeeded('NISM-SMS', start, late, asOf, granted)).toBe(4);
+    expect(creditsEarned('NISM-SMS', start, late, asOf, omitted)).toBe(13);
+  });
+
+  test('a bad fact or a range that is not name/value pairs is a #VALUE! naming the profile', () => {
+    const start = serial('2025-03-14');
+    const bad = errorOf(() => recertStatus('NISM-SMS', start, LOG, null, [['Expires', 'soon']]));
+    expect(bad.code).toBe('#VALUE!');
+    expect(bad.message).toBe('profile: Expires: enter a date (yyyy-mm-dd)');
+    expect(errorOf(() => recertDeadline('NISM-SMS', start, [['Expires']])).message).toMatch(
+      /^profile: select a two-column range of names and values/,
+    );
+    // An empty single cell is "not given".
+    expect(recertDeadline('NISM-SMS', start, [['']])).toBe(serial('2027-03-14'));
   });
 });
 

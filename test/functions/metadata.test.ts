@@ -43,10 +43,10 @@ test('the five functions, their parameters in order, and their result types', ()
   );
   expect(summary).toEqual({
     CE_CREDITS: { params: ['program', 'format', 'hours', 'selfStudyHours?'], result: 'number' },
-    RECERT_STATUS: { params: ['program', 'cycleStart', 'log[][]', 'asOf?'], result: 'string' },
-    CREDITS_EARNED: { params: ['program', 'cycleStart', 'log[][]', 'asOf?'], result: 'number' },
-    CREDITS_NEEDED: { params: ['program', 'cycleStart', 'log[][]', 'asOf?'], result: 'number' },
-    RECERT_DEADLINE: { params: ['program', 'cycleStart'], result: 'number' },
+    RECERT_STATUS: { params: ['program', 'cycleStart', 'log[][]', 'asOf?', 'profile?[][]'], result: 'string' },
+    CREDITS_EARNED: { params: ['program', 'cycleStart', 'log[][]', 'asOf?', 'profile?[][]'], result: 'number' },
+    CREDITS_NEEDED: { params: ['program', 'cycleStart', 'log[][]', 'asOf?', 'profile?[][]'], result: 'number' },
+    RECERT_DEADLINE: { params: ['program', 'cycleStart', 'profile?[][]'], result: 'number' },
   });
 });
 

@@ -124,11 +124,12 @@ describe('the attestation block', () => {
     const ev = result.evaluation;
     const ws = book.getWorksheet(result.sheet)!;
     const all = text(ws);
-    // 1 year after the renewal deadline, worked out by hand from the cycle's dates.
-    expect(isoFromDay(ev.cycle.deadline)).toBe('2027-01-01');
-    expect(result.layout.attestation.keepUntil).toBe('2028-01-01');
+    // 1 year after the renewal deadline, worked out by hand from the cycle's dates (ACSM expires on
+    // 31 December of the third year: rules revision 4).
+    expect(isoFromDay(ev.cycle.deadline)).toBe('2027-12-31');
+    expect(result.layout.attestation.keepUntil).toBe('2028-12-31');
     expect(all).toContain(
-      'I attest that the activities listed were completed as described and that proof is kept for audit until 2028-01-01.',
+      'I attest that the activities listed were completed as described and that proof is kept for audit until 2028-12-31.',
     );
     const first = result.layout.attestation.first;
     const rows = Array.from({ length: 12 }, (_, i) => [

@@ -54,6 +54,29 @@ test('without a profile the form is shown with labelled fields and every program
   expect(html).toContain('Save profile');
 });
 
+test('the profile form shows the facts the chosen program declares (issue 12)', async () => {
+  // An invalid cycle start keeps the form open with the program read from the sheet.
+  const form = async (program: string) => {
+    const wb = new MemoryWorkbook({
+      'CE Profile': [
+        ['Program', program],
+        ['Cycle start', 'soon'],
+      ],
+    });
+    const controller = new PaneController(wb, { asOf });
+    await controller.refresh();
+    return renderToStaticMarkup(<App controller={controller} as="div" />);
+  };
+  const acsm = await form('ACSM-CPT');
+  expect(acsm).toMatch(/<label[^>]*>Expires/);
+  expect(acsm).toMatch(/<label[^>]*>CPR\/AED valid until/);
+  expect(acsm).not.toContain('Extension granted');
+  const nism = await form('NISM-SMS');
+  expect(nism).toMatch(/<label[^>]*>Expires/);
+  expect(nism).toMatch(/<label[^>]*>Extension granted/);
+  expect(nism).not.toContain('CPR/AED valid until');
+});
+
 test('the theme follows the Office background: dark backgrounds get the dark theme', () => {
   expect(themeFor('#1F1F1F')).toBe(webDarkTheme);
   expect(themeFor('#FFFFFF')).toBe(webLightTheme);

@@ -30,11 +30,13 @@ describe('CE Profile sheet', () => {
         'CE_CYCLE_START',
         'CE_NAME',
         'CE_CERTIFICANT_NO',
-        'CE_CPR_VALID_UNTIL',
-        'CE_CARRY_OVER',
+        'CE_EXPIRES',
+        'CE_EXTENSION_GRANTED',
         'CE_ATTEST_FEE',
       ]),
     );
+    // Issue 12: a program's facts are its own; NISM declares no CPR/AED date.
+    expect(Object.keys(names)).not.toContain('CE_CPR_VALID_UNTIL');
     const at = (n: string) => names[n]!.range;
     expect(names.CE_PROGRAM!.sheet).toBe(PROFILE_SHEET);
     expect(at('CE_PROGRAM').col).toBe(1);
@@ -55,10 +57,11 @@ describe('CE Profile sheet', () => {
     const p = profile({
       program: 'ACSM-CPT',
       cycleStart: '2024-02-29',
-      cprValidUntil: '2027-05-01',
-      carryOverCredits: 0,
+      expires: '2027-12-31',
+      facts: { cprValidUntil: '2027-05-01' },
       attestations: { scope: true },
     });
+    expect(p.facts).toEqual({ cprValidUntil: dayFromIso('2027-05-01') });
     await wb.apply(profileOps(p, await wb.read(all)));
     const read = readProfile(await wb.read(all));
     expect(read.problems).toEqual([]);
@@ -122,6 +125,46 @@ describe('CE Profile sheet', () => {
       exists: false,
       input: {},
     });
+  });
+
+  test("reads Expires, Extension granted and the program's own facts by label; ignores another program's", async () => {
+    const wb = new MemoryWorkbook({
+      [PROFILE_SHEET]: [
+        ['CE Ledger profile'],
+        ['Program', 'ACSM-CPT'],
+        ['Cycle start', '2024-01-15'],
+        ['Expires', '2028-01-31'],
+        ['CPR/AED valid until', 46500],
+        ['Carry-over credits', 3],
+      ],
+    });
+    const read = readProfile(await wb.read(all));
+    expect(read.problems).toEqual([]);
+    expect(read.profile).toMatchObject({
+      expires: dayFromIso('2028-01-31'),
+      extensionGranted: false,
+      facts: { cprValidUntil: 46500 - 25569 },
+    });
+    expect(Object.keys(read.profile!.facts)).toEqual(['cprValidUntil']);
+
+    const nism = new MemoryWorkbook({
+      [PROFILE_SHEET]: [
+        ['Program', 'NISM-SMS'],
+        ['Cycle start', '2025-03-14'],
+        ['Extension granted', 'yes'],
+      ],
+    });
+    expect(readProfile(await nism.read(all)).profile?.extensionGranted).toBe(true);
+    const bad = new MemoryWorkbook({
+      [PROFILE_SHEET]: [
+        ['Program', 'ACSM-CPT'],
+        ['Cycle start', '2024-01-15'],
+        ['CPR/AED valid until', 'soon'],
+      ],
+    });
+    expect(readProfile(await bad.read(all)).problems).toEqual([
+      { field: 'cprValidUntil', message: 'enter a date (yyyy-mm-dd)' },
+    ]);
   });
 
   test('attestation names upper-case the id and turn dashes into underscores', () => {

@@ -1,4 +1,4 @@
-import { dayFromIso, evaluateLog, findProgram } from '../../src/core';
+import { dayFromIso, evaluateLog, findProgram, profileFacts } from '../../src/core';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import { cellsOf } from '../../src/workbook/log-sheet';
@@ -455,12 +455,7 @@ describe('a large log is evaluated in steps, so the pane stays responsive', () =
       cycleStart: p.cycleStart,
       asOf,
       firstRow: s.log!.range.row + 1,
-      profile: {
-        cprValidUntil: p.cprValidUntil,
-        carryOverCredits: p.carryOverCredits,
-        firstCycle: p.firstCycle,
-        attestations: p.attestations,
-      },
+      profile: profileFacts(p),
     });
     if (!result.ok) throw new Error(result.message);
     return result.evaluation;

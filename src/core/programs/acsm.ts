@@ -19,10 +19,16 @@ function acsmProgram(v: Variant): ProgramInput {
     id: v.id,
     name: v.name,
     body: 'American College of Sports Medicine (ACSM)',
-    sources: ['ACSM "Earning and Tracking Continuing Education" (shared/seeds 003) and shared/rules.md.'],
+    sources: [
+      'ACSM "Earning and Tracking Continuing Education" (shared/seeds 003) and shared/rules.md, revisions of 2026-11-30.',
+      'acsm.org: certifications expire on "the expiration date (December 31st)"; the grace period "ends June 30 each year".',
+      'No rounding step: ACSM names none, and flooring to 0.5 would lose credit (revision 5); credits round to 2 decimals.',
+      'Interpretation: committee service counts 8 CECs per year of service, entered as Hours = years of service, one row per year (at most 8 per calendar year).',
+      'Interpretation: credit earned in the grace period counts toward a renewal made in it; after it (reinstatement) only the CECs earned from the cycle start to the expiry date count.',
+    ],
     required: v.required,
     creditUnit: 'CECs',
-    rounding: { step: 0.5, mode: 'floor' },
+    rounding: { step: 0.01, mode: 'nearest' },
     approvedMeaning: 'From an ACSM Approved CEC Provider (information only)',
     formats: [
       { id: 'cec', label: 'CEC', aliases: ['CECs', 'Continuing education credit'], perHour: 1 },
@@ -42,24 +48,47 @@ function acsmProgram(v: Variant): ProgramInput {
         perHour: 10,
         hoursHelp: 'Semester credit hours; needs a grade of C or better (record it in Grade).',
       },
-      { id: 'committee', label: 'Committee service', aliases: ['Committee'], perHour: 1 },
-      { id: 'cpr', label: 'CPR/AED course', aliases: ['CPR', 'AED', 'CPR/AED', 'CPR course'], perHour: 1 },
+      {
+        id: 'committee',
+        label: 'Committee service',
+        aliases: ['Committee'],
+        perHour: 8,
+        effectiveFrom: '2023-01-01',
+        hoursHelp:
+          'Years of service (8 CECs per year; at most 8 per calendar year and 24 per cycle): one row per year.',
+      },
+      {
+        id: 'cpr',
+        label: 'CPR/AED course',
+        aliases: ['CPR', 'AED', 'CPR/AED', 'CPR course', 'First Aid', 'CPR/AED/First Aid'],
+        perHour: 1,
+        fixedCredits: 5,
+        effectiveFrom: '2025-01-01',
+        hoursHelp: '5 CECs per CPR, AED or First Aid certification, whatever the hours (at most 5 per calendar year).',
+      },
     ],
     defaultFormat: 'contact-hours',
     caps: [
       {
         id: 'committee',
-        label: 'Committee service, cycle year {year}',
+        label: 'Committee service, {year}',
         limit: 8,
         appliesTo: { formats: ['committee'] },
-        period: 'cycleYear',
+        period: 'calendarYear',
+      },
+      {
+        id: 'committee-cycle',
+        label: 'Committee service',
+        limit: 24,
+        appliesTo: { formats: ['committee'] },
+        period: 'cycle',
       },
       {
         id: 'cpr',
-        label: 'CPR/AED course, cycle year {year}',
+        label: 'CPR/AED course, {year}',
         limit: 5,
         appliesTo: { formats: ['cpr'] },
-        period: 'cycleYear',
+        period: 'calendarYear',
       },
     ],
     eligibility: [
@@ -72,6 +101,16 @@ function acsmProgram(v: Variant): ProgramInput {
         missingMessage: 'No grade recorded: college courses need a grade of C or better',
       },
     ],
+    atRisk: [
+      {
+        type: 'hoursAtLeast',
+        id: 'ceu-units',
+        formats: ['ceu'],
+        hours: 5,
+        message: 'Looks like contact hours: 8 CEU = 80 CECs; enter the CEUs on the certificate (0.1 CEU = 1 CEC)',
+        severity: 'warning',
+      },
+    ],
     proof: {
       requiredFor: {},
       acceptable: ['Certificate', 'Attendance letter', 'Transcript'],
@@ -80,18 +119,26 @@ function acsmProgram(v: Variant): ProgramInput {
       keepUntil: { from: 'deadline', years: 1 },
     },
     cycle: {
-      windowEnd: { from: 'cycleStart', years: 3 },
+      // 31 December of year(cycle start) + 3 (revision 4).
+      windowEnd: { from: 'cycleStart', years: 3, month: 12, day: 31 },
       deadline: { from: 'windowEnd' },
-      applicationOpens: { from: 'windowEnd', years: -1 },
+      applicationOpens: { from: 'windowEnd', month: 1, day: 1 },
       phases: [
         {
           status: 'GRACE',
           through: { from: 'deadline', months: 6 },
           summary: 'certification inactive since {deadline}; renew by {through} with the {fee:late} late fee',
+          creditCounts: true,
         },
         {
           status: 'LAPSED',
-          summary: 'certification lapsed ({previousThrough}); reinstatement {fee:reinstatement}',
+          through: { from: 'deadline', years: 3 },
+          summary:
+            'certification lapsed ({previousThrough}); reinstatement ({fee:reinstatement}) until {through} counts only the CECs earned by {deadline}',
+        },
+        {
+          status: 'EXPIRED',
+          summary: 'past the reinstatement window ({previousThrough}): retake the exam',
         },
       ],
     },
@@ -106,7 +153,14 @@ function acsmProgram(v: Variant): ProgramInput {
       { id: 'reinstatement', label: 'Reinstatement fee', amount: 165, statuses: ['LAPSED'] },
     ],
     renewalFeeId: 'renewal',
-    profileFields: ['cprValidUntil'],
+    facts: [
+      {
+        id: 'cprValidUntil',
+        label: 'CPR/AED valid until',
+        type: 'date',
+        help: 'The date on your current CPR/AED card (yyyy-mm-dd): it must be valid on the renewal date.',
+      },
+    ],
     checklist: [
       { check: 'totalCredits', id: 'credits', label: `${v.required} CECs counted` },
       { check: 'noRowProblems', id: 'rows', label: 'Every row of the log is valid' },
@@ -114,7 +168,7 @@ function acsmProgram(v: Variant): ProgramInput {
         check: 'profileDate',
         id: 'cpr',
         label: 'Current CPR/AED certification on the renewal date',
-        field: 'cprValidUntil',
+        fact: 'cprValidUntil',
         onOrAfter: 'deadline',
       },
       { check: 'attestation', id: 'scope', label: 'All content within the scope of my certification' },

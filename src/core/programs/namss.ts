@@ -29,7 +29,7 @@ const variants: Variant[] = [
     name: 'NAMSS dual certification (CPCS and CPMSM)',
     required: 45,
     approved: 25,
-    extensionCredits: 25,
+    extensionCredits: 22.5,
   },
   {
     id: 'NAMSS-DUAL-FIRST',
@@ -46,7 +46,11 @@ function namssProgram(v: Variant): ProgramInput {
     id: v.id,
     name: v.name,
     body: 'National Association Medical Staff Services (NAMSS)',
-    sources: ['NAMSS recertification resources FAQ (shared/seeds 002).', ...(v.note ? [v.note] : [])],
+    sources: [
+      'NAMSS recertification resources FAQ (shared/seeds 002).',
+      'The extension to 1 June ($50) applies only when the profile says it was granted (revision 2); it asks for at least half of the required credits backed by a certificate (15 single, 22.5 dual).',
+      ...(v.note ? [v.note] : []),
+    ],
     required: v.required,
     creditUnit: 'credits',
     rounding: { step: 0.01, mode: 'nearest' },
@@ -84,16 +88,17 @@ function namssProgram(v: Variant): ProgramInput {
     cycle: {
       windowEnd: { from: 'cycleStart', years: 3, month: 12, day: 1 },
       deadline: { from: 'windowEnd' },
-      applicationOpens: { from: 'cycleStart', years: 3, month: 8, day: 1 },
+      // Derived from the deadline, so that a certificate's own Expires date moves them too (revision 3).
+      applicationOpens: { from: 'deadline', month: 8, day: 1 },
       phases: [
         {
           status: 'GRACE',
-          through: { from: 'cycleStart', years: 3, month: 12, day: 31 },
+          through: { from: 'deadline', month: 12, day: 31 },
           summary: 'deadline {deadline} passed; apply by {through} with the {fee:late} late fee',
         },
         {
           status: 'LAPSED',
-          through: { from: 'cycleStart', years: 4, month: 6, day: 1 },
+          through: { from: 'deadline', years: 1, month: 6, day: 1 },
           summary:
             'certification lapsed; reinstatement until {through} (documents, renewal fee and {fee:reinstatement})',
         },
@@ -105,7 +110,7 @@ function namssProgram(v: Variant): ProgramInput {
       extension: {
         label: 'Extension to June 1',
         requestBy: { from: 'windowEnd' },
-        runsTo: { from: 'cycleStart', years: 4, month: 6, day: 1 },
+        runsTo: { from: 'deadline', years: 1, month: 6, day: 1 },
         minCredits: v.extensionCredits,
         feeId: 'extension',
         note: 'Send at least half of the required CE certificates by the deadline; tracking tables are not accepted.',

@@ -9,12 +9,16 @@ export const nismPrograms: ProgramInput[] = [
     body: 'National Institute for Social Media (NISM)',
     sources: [
       'NISM continuing education FAQ and the 2018 "Changes to Continuing Education Credits" post (shared/seeds 000, 001).',
-      'Interpretation: "capped categories and large courses at 5 CEUs with the exception of Grovo training" is read as 5 credits per format per cycle, with entries whose provider names Grovo exempt.',
+      'Interpretation: "capped categories and large courses at 5 CEUs with the exception of Grovo training" is read as 5 credits per format per cycle and 5 per entry, with entries whose provider names Grovo exempt from both (revision 8).',
+      'Interpretation: a Subject area cell may name several areas (separated by ; , / or a line break) and is eligible when one of them is on the list; a blank one counts but is at risk (revision 8).',
+      'The 3-month extension ($100) applies only when the profile says it was granted (revision 2); credit earned until its end then counts.',
+      'Interpretation: the extension can be asked for until expiry + 3 months (the LAPSED window), and once a granted extension ends every window has closed (EXPIRED, re-exam).',
     ],
     required: 20,
     creditUnit: 'credits',
     rounding: { step: 0.01, mode: 'nearest' },
     perEntryCap: 5,
+    perEntryCapExempt: { providerMatches: ['Grovo'] },
     minEntries: 4,
     approvedMeaning: 'Pre-approved by NISM',
     formats: [
@@ -95,6 +99,12 @@ export const nismPrograms: ProgramInput[] = [
     ],
     atRisk: [
       {
+        type: 'fieldRequired',
+        id: 'subject-given',
+        field: 'subject',
+        message: 'NISM requires one of the subject areas: add the Subject area',
+      },
+      {
         type: 'approvalRequired',
         id: 'pre-approval',
         appliesTo: { providerNotMatches: NISM_PROVIDER },
@@ -133,6 +143,14 @@ export const nismPrograms: ProgramInput[] = [
           summary: 'certification expired {deadline} and every window has closed: re-take the exam ({fee:voucher})',
         },
       ],
+      extension: {
+        label: '3-month extension',
+        requestBy: { from: 'deadline', months: 3 },
+        runsTo: { from: 'deadline', months: 3 },
+        minCredits: 0,
+        feeId: 'extension',
+        note: 'Granted by NISM on request ($100); tick "Extension granted" in the profile once it is. Re-examination during the extension costs $195.',
+      },
     },
     fees: [
       {
@@ -143,7 +161,7 @@ export const nismPrograms: ProgramInput[] = [
       },
       {
         id: 'reexam',
-        label: 'Re-certification by re-examination (during certification)',
+        label: 'Re-certification by re-examination (during certification or a granted extension)',
         amount: 195,
         statuses: ['IN PROGRESS', 'COMPLETE', 'READY', 'GRACE'],
       },
