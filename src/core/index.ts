@@ -12,5 +12,6 @@ export * from './evaluate-steps';
 export { evaluateTotals, type Totals, type TotalsResult } from './pass';
 export * from './profile';
 export * from './rounding';
-export { PROGRAMS, findProgram, programIds, loadProgram } from './programs';
+export { PROGRAMS, findProgram, programIds } from './programs';
+export { loadProgram, type ProgramLoad } from './programs/load';
 export { programForCycle } from './versions';

@@ -26,7 +26,8 @@ import {
   type DayNumber,
 } from './dates';
 import { excerpt, quote } from './excerpt';
-import { PROOF_KINDS, type Format, type ProofKind, type Program } from './schema';
+import { PROOF_KINDS } from './keywords';
+import type { Format, ProofKind, Program } from './schema';
 
 export type Cell = unknown;
 export type Cells = readonly (readonly Cell[])[];
