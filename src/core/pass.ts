@@ -11,7 +11,7 @@
  * row that cannot count is skipped as early as possible, and only the facts the rules need are read.
  */
 import { COLUMN_BY_KEY, type ColumnKey, type ColumnMap } from './columns';
-import { creditsFromRaw, rawCredits } from './credits';
+import { creditsFromRawByRule, rawCredits } from './credits';
 import { cycleYearAt } from './cycle';
 import type { DayNumber } from './dates';
 import { describeStatus, minimumResult, type StatusDescription } from './status';
@@ -258,7 +258,7 @@ export function passRows(pass: Pass, from: number, to: number): void {
  */
 function readRows(pass: Pass, from: number, to: number): number {
   const { plan, cells, map, detail, table } = pass;
-  const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries } = plan;
+  const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries, creditRules } = plan;
   const {
     counted,
     claimed,
@@ -319,13 +319,14 @@ function readRows(pass: Pass, from: number, to: number): number {
     }
     if (state !== COUNTED && !detail) continue;
     let before: number;
+    const rule = creditRules[fi]!;
     if (multiplied) {
       subject.formatId = format.id;
       subject.approved = approved;
       subject.provider = provider;
       before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
-    } else before = rawCredits(program, format, facts.hours, facts.selfStudyHours);
-    const credits = creditsFromRaw(program, format, before);
+    } else before = facts.hours * rule.perHour + facts.selfStudyHours * rule.perSelfStudyHour;
+    const credits = creditsFromRawByRule(rule, before);
     // The explanation lists every entry: a detailed pass keeps it now rather than read the row again.
     if (detail) pass.entries[n] = logEntry(pass, row, r, facts);
     rowOf[n] = r;

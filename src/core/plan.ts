@@ -5,6 +5,7 @@
  * a new rule type adds a compile case here, a case in the pass and one in the explanation.
  */
 import { capLimit } from './caps';
+import { creditRule, type CreditRule } from './credits';
 import { cycleAnniversaries, cycleDates, type CycleDates } from './cycle';
 import type { DayNumber } from './dates';
 import { formatLookup, type FormatLookup } from './log';
@@ -57,6 +58,8 @@ interface RulesPlan {
   /** Per format index: 1 when some eligibility rule looks at entries of that format. */
   judged: Uint8Array;
   multiplied: boolean;
+  /** Per format index, its credit rule (the numbers the pass computes credits with). */
+  creditRules: CreditRule[];
 }
 
 export interface Plan extends Omit<RulesPlan, 'caps'> {
@@ -122,6 +125,7 @@ function compileRules(program: Program): RulesPlan {
       program.eligibility.some((r) => r.type !== 'minimumGrade' || r.formats.includes(f.id)) ? 1 : 0,
     ),
     multiplied: program.multipliers.length > 0,
+    creditRules: program.formats.map((f) => creditRule(program, f)),
   };
   compiled.set(program, plan);
   return plan;
@@ -182,6 +186,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     needsSubject: base.needsSubject,
     judged: base.judged,
     multiplied: base.multiplied,
+    creditRules: base.creditRules,
     program: rules,
     asOf: options.asOf,
     profile,
