@@ -400,17 +400,8 @@ export function dateOrderOf(map: ColumnMap): ColumnDateOrder {
   return dateOrders.get(map) ?? DEFAULT_ORDER;
 }
 
-const CHECKED_COLUMNS = [
-  'date',
-  'format',
-  'hours',
-  'selfStudyHours',
-  'approved',
-  'proof',
-  'score',
-  'grade',
-  'credits',
-] as const;
+/** Columns whose cells readRow checks against fixed forms (a format's name is program data: not here). */
+const CHECKED_COLUMNS = ['date', 'hours', 'selfStudyHours', 'approved', 'proof', 'score', 'grade', 'credits'] as const;
 
 /** Per column, 1 when readRow checks its cells (a value they cannot hold makes the row invalid). */
 let lastTypedMap: ColumnMap | undefined;
