@@ -416,6 +416,13 @@ function typedColumnsOf(map: ColumnMap): Uint8Array {
   return lastTyped;
 }
 
+/** `copy` (a copy of `map`, such as the pass's map of one fixed shape) reads text dates in map's order. */
+export function withDateOrderOf(copy: ColumnMap, map: ColumnMap): ColumnMap {
+  const order = dateOrders.get(map);
+  if (order) dateOrders.set(copy, order);
+  return copy;
+}
+
 /** `dateOrderOf(map).order`, asked once per row: the last map's answer needs no lookup. */
 let lastOrderMap: ColumnMap | undefined;
 let lastOrder: DateOrder = 'mdy';

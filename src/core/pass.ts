@@ -30,6 +30,7 @@ import {
   type LogError,
   type RowFacts,
   type RowProblem,
+  withDateOrderOf,
 } from './log';
 import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
 import { clean } from './rounding';
@@ -217,7 +218,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
   return {
     plan,
     cells,
-    map: ofOneShape(header.map),
+    map: withDateOrderOf(ofOneShape(header.map), header.map),
     detail,
     firstRow: options.firstRow ?? 1,
     headers: header.headers,

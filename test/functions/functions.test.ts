@@ -394,3 +394,20 @@ describe('the memory of recent logs compares every column the totals read, howev
     expect(creditsEarned('NAMSS-CPCS', start, moved, asOf)).toBe(2);
   });
 });
+
+test('text dates that a value shows to be day first are read day first, by the cell functions and the pane alike', () => {
+  // 13/04/2025 can only be 13 April, so the column is day first: 05/06/2025 is 5 June, after asOf.
+  const log = [
+    ['Date', 'Format', 'Hours'],
+    ['13/04/2025', 'Webinar', 2],
+    ['05/06/2025', 'Webinar', 3],
+  ];
+  const start = serial('2025-03-14');
+  const asOf = serial('2025-05-10');
+  expect(creditsEarned('NISM-SMS', start, log, asOf)).toBe(2);
+  const full = evaluateLog(findProgram('NISM-SMS')!, log, {
+    cycleStart: dayFromSerial(start)!,
+    asOf: dayFromSerial(asOf)!,
+  });
+  expect(full.ok && full.evaluation.earned).toBe(2);
+});
