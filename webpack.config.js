@@ -4,7 +4,8 @@
  *                  registers the cell functions and the ribbon commands (src/taskpane/index.tsx), so
  *                  the rules core and zod are loaded once
  *   functions.js   self-contained: registers every CEU.* function when loaded alone (the manifest's
- *                  functions Script URL, for hosts without the shared runtime)
+ *                  functions Script URL, for hosts without the shared runtime). Carries no zod: the
+ *                  built-in programs are checked at build time (see the builtin.ts rule below)
  *   functions.json custom function metadata, generated from the JSDoc tags in functions.ts
  *   commands.html  ribbon command page for hosts that do not use the shared runtime
  *   preview.html   the preview host: no Office.js, no network
@@ -18,6 +19,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { BuildStampPlugin } = require('./scripts/build-stamp');
+const BuiltinProgramsLoader = require('./scripts/builtin-programs-loader');
 const { devServerServer, loadDevCertificates } = require('./scripts/dev-https');
 
 /** Where manifest.xml points during development (the dev server). */
@@ -26,6 +28,8 @@ const DEV_URL = 'https://localhost:3000/';
 const PRODUCTION_URL = 'https://ce-ledger.example.com/';
 
 const FUNCTIONS_SOURCE = './src/functions/functions.ts';
+/** Replaced at build time by the programs it parses (scripts/builtin-programs-loader.js). */
+const BUILTIN_PROGRAMS_SOURCE = path.resolve(__dirname, 'src/core/programs/builtin.ts');
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /** The manifest for a production build: every dev URL, with or without a path, moved to production. */
@@ -114,6 +118,15 @@ module.exports = async (env = {}, argv = {}) => {
               compilerOptions: { module: 'esnext' },
             },
           },
+        },
+        {
+          // The built-in programs are parsed and checked here, once, at build time: a program that
+          // fails the schema fails the build, and the bundles get the checked data without zod. The
+          // loader runs the module itself (the request with RUN_QUERY), which this rule leaves alone.
+          test: BUILTIN_PROGRAMS_SOURCE,
+          resourceQuery: (query) => query !== BuiltinProgramsLoader.RUN_QUERY,
+          enforce: 'post',
+          use: { loader: require.resolve('./scripts/builtin-programs-loader') },
         },
       ],
     },

@@ -21,7 +21,15 @@ const outputs = [
   'dist/preview.html',
   'dist/manifest.xml',
 ];
-const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/build-stamp.js', 'package.json'];
+const sources = [
+  'src',
+  'assets',
+  'manifest.xml',
+  'webpack.config.js',
+  'scripts/build-stamp.js',
+  'scripts/builtin-programs-loader.js',
+  'package.json',
+];
 
 function newest(p) {
   const full = path.join(root, p);

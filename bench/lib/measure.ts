@@ -28,6 +28,22 @@ export function msSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/**
+ * This process's CPU time in microseconds (user + system, every thread). The timed-ratio scenarios
+ * (1 to 3) use it rather than the wall clock: on a machine shared with other work, a long sample is
+ * more often paused for another process than a short one, so wall-clock ratios to a short floor grow
+ * with the machine's load. Time this process spends running is what the code costs.
+ */
+export function cpuNow(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
+/** Milliseconds of this process's CPU time since `start` (from cpuNow()). */
+export function cpuMsSince(start: number): number {
+  return (cpuNow() - start) / 1000;
+}
+
 export function gc(): void {
   const g = (globalThis as { gc?: () => void }).gc;
   if (g) g();

@@ -1,7 +1,8 @@
 /** Credits for one activity: the format's conversion, multipliers, the per-entry cap, then rounding. */
 import { matchesFilter, type FilterSubject } from './filters';
-import { roundCredits } from './rounding';
-import type { Format, Program } from './schema';
+import { memoByObject } from './memo';
+import { roundCredits, roundToStep, scaleOf } from './rounding';
+import type { Format, Program, Rounding } from './schema';
 
 export interface CreditComputation {
   /** Before the per-entry cap and rounding. */
@@ -64,4 +65,54 @@ export function entryCredits(
 export function creditsFromRaw(program: Program, format: Format, raw: number, subject?: FilterSubject): number {
   const cap = perEntryCap(program, format, subject);
   return roundCredits(cap !== undefined && raw > cap ? cap : raw, program.rounding);
+}
+
+/**
+ * One format's credit arithmetic with every number it reads at hand, in one object shape: program
+ * data's objects differ in shape from format to format (their optional fields), and reading them
+ * where credits are worked out per cell or per row costs more than the arithmetic itself.
+ */
+export interface CreditRule {
+  format: Format;
+  perHour: number;
+  perSelfStudyHour: number;
+  /** Credits per entry whatever its hours (`fixedCredits`); undefined when hours decide. */
+  fixed: number | undefined;
+  /** The per-entry cap; Infinity when there is none. */
+  cap: number;
+  step: number;
+  mode: Rounding['mode'];
+  /** `scaleOf(step)`. */
+  scale: number;
+  /** Some multiplier may apply: it looks at the entry, so `creditsByRule` alone is not the answer. */
+  multiplied: boolean;
+}
+
+const creditRules = memoByObject((program: Program) =>
+  memoByObject((format: Format): CreditRule => ({
+    format,
+    perHour: format.perHour,
+    perSelfStudyHour: format.perSelfStudyHour,
+    fixed: format.fixedCredits,
+    cap: perEntryCap(program, format) ?? Infinity,
+    step: program.rounding.step,
+    mode: program.rounding.mode,
+    scale: scaleOf(program.rounding.step),
+    multiplied: program.multipliers.length > 0,
+  })),
+);
+
+/** The credit rule of a program's format (the same object every time). */
+export function creditRule(program: Program, format: Format): CreditRule {
+  return creditRules(program)(format);
+}
+
+/** `creditsFromRaw` by a format's rule. */
+export function creditsFromRawByRule(rule: CreditRule, raw: number): number {
+  return roundToStep(raw > rule.cap ? rule.cap : raw, rule.step, rule.mode, rule.scale);
+}
+
+/** `entryCredits` by a format's rule, for a rule without multipliers (`rule.multiplied` false). */
+export function creditsByRule(rule: CreditRule, hours: number, selfStudyHours: number): number {
+  return creditsFromRawByRule(rule, rule.fixed ?? hours * rule.perHour + selfStudyHours * rule.perSelfStudyHour);
 }

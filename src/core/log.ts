@@ -26,7 +26,8 @@ import {
   type DayNumber,
 } from './dates';
 import { excerpt, quote } from './excerpt';
-import { PROOF_KINDS, type Format, type ProofKind, type Program } from './schema';
+import { PROOF_KINDS } from './keywords';
+import type { Format, ProofKind, Program } from './schema';
 
 export type Cell = unknown;
 export type Cells = readonly (readonly Cell[])[];
@@ -399,6 +400,40 @@ export function dateOrderOf(map: ColumnMap): ColumnDateOrder {
   return dateOrders.get(map) ?? DEFAULT_ORDER;
 }
 
+/** Columns whose cells readRow checks against fixed forms (a format's name is program data: not here). */
+const CHECKED_COLUMNS = ['date', 'hours', 'selfStudyHours', 'approved', 'proof', 'score', 'grade', 'credits'] as const;
+
+/** Per column, 1 when readRow checks its cells (a value they cannot hold makes the row invalid). */
+let lastTypedMap: ColumnMap | undefined;
+let lastTyped = new Uint8Array(0);
+function typedColumnsOf(map: ColumnMap): Uint8Array {
+  if (map !== lastTypedMap) {
+    const columns = CHECKED_COLUMNS.map((key) => map[key]).filter((c): c is number => c !== undefined);
+    lastTyped = new Uint8Array(Math.max(0, ...columns) + 1);
+    for (const c of columns) lastTyped[c] = 1;
+    lastTypedMap = map;
+  }
+  return lastTyped;
+}
+
+/** `copy` (a copy of `map`, such as the pass's map of one fixed shape) reads text dates in map's order. */
+export function withDateOrderOf(copy: ColumnMap, map: ColumnMap): ColumnMap {
+  const order = dateOrders.get(map);
+  if (order) dateOrders.set(copy, order);
+  return copy;
+}
+
+/** `dateOrderOf(map).order`, asked once per row: the last map's answer needs no lookup. */
+let lastOrderMap: ColumnMap | undefined;
+let lastOrder: DateOrder = 'mdy';
+function dateOrderFor(map: ColumnMap): DateOrder {
+  if (map !== lastOrderMap) {
+    lastOrder = dateOrderOf(map).order;
+    lastOrderMap = map;
+  }
+  return lastOrder;
+}
+
 export interface HeaderOptions {
   dateOrder?: DateOrder;
   /** A program's own header words ("Board approved"). */
@@ -429,10 +464,13 @@ export function readHeader(
     };
   }
   const dateColumn = match.map.date!;
-  const dates = function* () {
-    for (let r = 1; r < cells.length; r++) yield cells[r]?.[dateColumn];
-  };
-  const order = columnDateOrder(dates(), options.dateOrder);
+  // Only text dates can settle an order: a column of date serials costs one look per cell.
+  const texts: string[] = [];
+  for (let r = 1; r < cells.length; r++) {
+    const v = cells[r]?.[dateColumn];
+    if (typeof v === 'string') texts.push(v);
+  }
+  const order = columnDateOrder(texts, options.dateOrder);
   if (order.order !== 'mdy' || order.ambiguousExample !== undefined) dateOrders.set(match.map, order);
   return { map: match.map, headers, unknownHeaders: match.unknown.map((u) => u.header) };
 }
@@ -539,10 +577,12 @@ export function readRow(
   let ok = true;
   facts.credits = undefined;
   facts.creditsNote = undefined;
-  facts.skipped = map.status === undefined && !hasTotalLabel(row) ? undefined : skipReason(row, map);
+  facts.skipped =
+    map.status === undefined && !hasTotalLabel(row, report ? undefined : typedColumnsOf(map))
+      ? undefined
+      : skipReason(row, map);
   if (facts.skipped !== undefined) return false;
-  const order = dateOrders.get(map);
-  const date = readDate(at(row, map.date), order ? order.order : 'mdy');
+  const date = readDate(at(row, map.date), dateOrderFor(map));
   if (date instanceof Bad) {
     if (!report) return false;
     report('date', date.message);
@@ -633,13 +673,44 @@ export function readRow(
   return ok;
 }
 
-/** Cheap first look for a totals row, so a log without a Status column pays nothing per row. */
-function hasTotalLabel(row: readonly Cell[]): boolean {
+/**
+ * Cheap first look for a totals row, so a log without a Status column pays little per row. `typed`
+ * (flags by column) leaves out the columns whose cells readRow checks: a totals label there makes
+ * the row invalid anyway, so a caller that only asks whether the row counts need not look.
+ */
+function hasTotalLabel(row: readonly Cell[], typed?: Uint8Array): boolean {
   for (let i = 0; i < row.length; i++) {
+    if (typed !== undefined && i < typed.length && typed[i] === 1) continue;
     const v = row[i];
-    if (typeof v === 'string' && /^\s*(grand\s+|sub-?\s*|running\s+)?(totals?|sum)\b/i.test(v)) return true;
+    if (typeof v === 'string' && mayBeTotalLabel(v) && /^\s*(grand\s+|sub-?\s*|running\s+)?(totals?|sum)\b/i.test(v))
+      return true;
   }
   return false;
+}
+
+/**
+ * Whether a text could start with a totals label (Grand, Sub, Running, Total, Sum) by its first three
+ * characters, so that most texts are ruled out without the pattern, which costs more than the rest
+ * of reading the row. Leading white space or a character past ASCII: the pattern decides.
+ */
+function mayBeTotalLabel(text: string): boolean {
+  if (text.length < 3) return false;
+  const a = text.charCodeAt(0);
+  if (a <= 32 || a > 127) return true;
+  const b = text.charCodeAt(1) | 32;
+  const c = text.charCodeAt(2) | 32;
+  switch (a | 32) {
+    case 103: // g: grand
+      return b === 114 && c === 97;
+    case 115: // s: sub, sum
+      return b === 117 && (c === 98 || c === 109);
+    case 114: // r: running
+      return b === 117 && c === 110;
+    case 116: // t: total
+      return b === 111 && c === 116;
+    default:
+      return false;
+  }
 }
 
 /** Parses every data row into an entry or row problems. */

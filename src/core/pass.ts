@@ -11,7 +11,7 @@
  * row that cannot count is skipped as early as possible, and only the facts the rules need are read.
  */
 import { COLUMN_BY_KEY, type ColumnKey, type ColumnMap } from './columns';
-import { creditsFromRaw, rawCredits } from './credits';
+import { creditsFromRaw, creditsFromRawByRule, rawCredits } from './credits';
 import { cycleYearAt } from './cycle';
 import { partsOf, type DayNumber } from './dates';
 import { describeStatus, minimumResult, type StatusDescription } from './status';
@@ -30,6 +30,7 @@ import {
   type LogError,
   type RowFacts,
   type RowProblem,
+  withDateOrderOf,
 } from './log';
 import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
 import { clean } from './rounding';
@@ -217,7 +218,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
   return {
     plan,
     cells,
-    map: ofOneShape(header.map),
+    map: withDateOrderOf(ofOneShape(header.map), header.map),
     detail,
     firstRow: options.firstRow ?? 1,
     headers: header.headers,
@@ -259,7 +260,8 @@ export function passRows(pass: Pass, from: number, to: number): void {
  */
 function readRows(pass: Pass, from: number, to: number): number {
   const { plan, cells, map, detail, table } = pass;
-  const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries, capExempt } = plan;
+  const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries, capExempt, creditRules } =
+    plan;
   const {
     counted,
     claimed,
@@ -323,16 +325,15 @@ function readRows(pass: Pass, from: number, to: number): number {
     }
     if (state !== COUNTED && !detail) continue;
     let before: number;
+    const rule = creditRules[fi]!;
     if (multiplied || capExempt) {
       subject.formatId = format.id;
       subject.approved = approved;
       subject.provider = provider;
     }
     if (multiplied) before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
-    else before = rawCredits(program, format, facts.hours, facts.selfStudyHours);
-    const credits = capExempt
-      ? creditsFromRaw(program, format, before, subject)
-      : creditsFromRaw(program, format, before);
+    else before = rule.fixed ?? facts.hours * rule.perHour + facts.selfStudyHours * rule.perSelfStudyHour;
+    const credits = capExempt ? creditsFromRaw(program, format, before, subject) : creditsFromRawByRule(rule, before);
     // The explanation lists every entry: a detailed pass keeps it now rather than read the row again.
     if (detail) pass.entries[n] = logEntry(pass, row, r, facts);
     rowOf[n] = r;

@@ -5,6 +5,7 @@
  * a new rule type adds a compile case here, a case in the pass and one in the explanation.
  */
 import { capLimit } from './caps';
+import { creditRule, type CreditRule } from './credits';
 import { cycleAnniversaries, cycleDates, earningEnd, type CycleDates } from './cycle';
 import { partsOf, type DayNumber } from './dates';
 import { formatLookup, type FormatLookup } from './log';
@@ -65,6 +66,8 @@ interface RulesPlan {
   /** Per format index: 1 when some eligibility rule looks at entries of that format. */
   judged: Uint8Array;
   multiplied: boolean;
+  /** Per format index, its credit rule (the numbers the pass computes credits with). */
+  creditRules: CreditRule[];
 }
 
 export interface Plan extends Omit<RulesPlan, 'caps'> {
@@ -143,6 +146,7 @@ function compileRules(program: Program): RulesPlan {
         : 0,
     ),
     multiplied: program.multipliers.length > 0,
+    creditRules: program.formats.map((f) => creditRule(program, f)),
   };
   compiled.set(program, plan);
   return plan;
@@ -211,6 +215,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     needsSubject: base.needsSubject,
     judged: base.judged,
     multiplied: base.multiplied,
+    creditRules: base.creditRules,
     program: rules,
     asOf: options.asOf,
     profile,

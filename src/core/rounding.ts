@@ -39,13 +39,17 @@ export function scaleFromText(step: number): number {
 }
 
 export function roundCredits(value: number, rounding: Rounding): number {
-  const units = value / rounding.step;
+  return roundToStep(value, rounding.step, rounding.mode, scaleOf(rounding.step));
+}
+
+/** `roundCredits` with the step's scale (`scaleOf(step)`) worked out beforehand, for a caller that rounds often. */
+export function roundToStep(value: number, step: number, mode: Rounding['mode'], scale: number): number {
+  const units = value / step;
   let whole: number;
-  if (rounding.mode === 'floor') whole = Math.floor(units + NOISE);
-  else if (rounding.mode === 'ceil') whole = Math.ceil(units - NOISE);
+  if (mode === 'floor') whole = Math.floor(units + NOISE);
+  else if (mode === 'ceil') whole = Math.ceil(units - NOISE);
   else whole = Math.round(units + NOISE);
-  const scale = scaleOf(rounding.step);
-  const result = Math.round(whole * rounding.step * scale) / scale;
+  const result = Math.round(whole * step * scale) / scale;
   return result === 0 ? 0 : result;
 }
 

@@ -1,30 +1,25 @@
 /**
  * The shape of a program definition. A program is data: the engine interprets the rule *types* named
- * here and never a program id. Every program file is parsed with `ProgramSchema` at load, so a typo in
- * a number or a rule fails loudly with a path instead of silently changing someone's status.
+ * here and never a program id. Every program is parsed with `ProgramSchema` (the built-in ones at build
+ * time and in the tests, one a user supplies when it loads: programs/load.ts), so a typo in a number or
+ * a rule fails loudly with a path instead of silently changing someone's status. Modules on the
+ * evaluation path import only types from here (`import type`), so the cell functions carry no zod.
  */
 import { z } from 'zod';
 import { COLUMN_KEYS } from './columns';
 import { dayFromIso } from './dates';
 import { COMMON_FACT_IDS } from './facts';
+import { PROOF_KINDS, STATUS_KEYWORDS } from './keywords';
+
+export { PROOF_KINDS, STATUS_KEYWORDS };
 
 // zod otherwise compiles parsers with `new Function`, which a strict Content Security Policy refuses
 // and which has no place in an add-in; the interpreted path is fast enough for program files.
 z.config({ jitless: true });
 
-export const STATUS_KEYWORDS = ['IN PROGRESS', 'COMPLETE', 'READY', 'GRACE', 'LAPSED', 'EXPIRED'] as const;
 export const StatusKeywordSchema = z.enum(STATUS_KEYWORDS);
 export type StatusKeyword = z.infer<typeof StatusKeywordSchema>;
 
-export const PROOF_KINDS = [
-  'Certificate',
-  'Assessment',
-  'Assignment',
-  'Progress tracking',
-  'Transcript',
-  'Attendance letter',
-  'Publication',
-] as const;
 export const ProofKindSchema = z.enum(PROOF_KINDS);
 export type ProofKind = z.infer<typeof ProofKindSchema>;
 

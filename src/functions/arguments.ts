@@ -48,6 +48,9 @@ export function readProgram(value: unknown): Program {
 
 /** A number from 0 to `most` (the program's limit for one entry); blank (or an omitted optional argument) reads as 0. */
 export function readHours(value: unknown, name: string, most: number): number {
+  // What CE_CREDITS gets row after row, answered first: a number in range, an omitted argument.
+  if (typeof value === 'number' && value >= 0 && value <= most) return value === 0 ? 0 : value;
+  if (value === null) return 0;
   const v = scalar(value);
   if (isNotGiven(v) || v === false) return 0;
   let n: number;

@@ -9,10 +9,11 @@
  * day when it recalculates; pass TODAY() as asOf to have Excel keep it current.
  */
 // Straight from the core's modules, not its index (see arguments.ts).
-import { entryCredits } from '../core/credits';
+import { creditRule, creditsByRule, entryCredits, type CreditRule } from '../core/credits';
 import { isExcelDay, isoFromDay, serialFromDay, today } from '../core/dates';
 import { quote } from '../core/excerpt';
 import { formatLookup, type FormatLookup } from '../core/log';
+import { memoByText } from '../core/memo';
 import type { Program } from '../core/schema';
 import { evaluateTotals, type Totals, type TotalsResult } from '../core/pass';
 import { cycleDates } from '../core/cycle';
@@ -69,26 +70,55 @@ export function ceCredits(program: any, format: any, hours: any, selfStudyHours?
   }
 }
 
-/** A program and its format lookup by the id as typed: one lookup per CE_CREDITS call, not two. */
-const programsAsTyped = new Map<string, { rules: Program; lookup: FormatLookup }>();
+/** A program as typed in a cell, with what CE_CREDITS reads of it at hand (in one object shape). */
+interface TypedProgram {
+  rules: Program;
+  lookup: FormatLookup;
+  hoursLimit: number;
+  selfStudyLimit: number;
+  /** The credit rule of a format name (a blank one: of the default format); undefined when none. */
+  ruleOf: (formatName: string) => CreditRule | undefined;
+}
 
-function programWithFormats(program: unknown): { rules: Program; lookup: FormatLookup } {
-  const known = typeof program === 'string' ? programsAsTyped.get(program) : undefined;
-  if (known) return known;
-  const rules = readProgram(program);
-  const found = { rules, lookup: formatLookup(rules) };
-  if (typeof program === 'string') {
-    if (programsAsTyped.size >= 256) programsAsTyped.clear();
-    programsAsTyped.set(program, found);
-  }
-  return found;
+function typedProgram(rules: Program): TypedProgram {
+  const lookup = formatLookup(rules);
+  const ruleOf = memoByText((name: string) => {
+    const format = name.trim() === '' ? lookup.fallback : lookup.find(name);
+    return format && creditRule(rules, format);
+  }, 256);
+  return {
+    rules,
+    lookup,
+    hoursLimit: rules.entryLimits.hours,
+    selfStudyLimit: rules.entryLimits.selfStudyHours,
+    ruleOf,
+  };
+}
+
+/** CE_CREDITS is called once per row of a sheet with the same few program ids: each id as typed is read once. */
+const programsAsTyped = memoByText((id: string) => typedProgram(readProgram(id)), 256);
+/** A sheet's Credits column usually names its program in one cell: the last id needs no lookup. */
+let lastId: string | undefined;
+let lastTyped: TypedProgram | undefined;
+
+function programAsTyped(program: unknown): TypedProgram {
+  if (typeof program !== 'string') return typedProgram(readProgram(program));
+  if (program === lastId) return lastTyped!;
+  const typed = programsAsTyped(program);
+  lastId = program;
+  lastTyped = typed;
+  return typed;
 }
 
 function creditsOfActivity(program: unknown, format: unknown, hours: unknown, selfStudyHours: unknown): number {
-  const { rules, lookup } = programWithFormats(program);
-  const h = readHours(hours, 'hours', rules.entryLimits.hours);
-  const s = readHours(selfStudyHours, 'selfStudyHours', rules.entryLimits.selfStudyHours);
+  const typed = programAsTyped(program);
+  const h = readHours(hours, 'hours', typed.hoursLimit);
+  const s = readHours(selfStudyHours, 'selfStudyHours', typed.selfStudyLimit);
   const name = Array.isArray(format) ? format[0]?.[0] : format;
+  const rule = typeof name === 'string' ? typed.ruleOf(name) : undefined;
+  if (rule) return rule.multiplied ? entryCredits(typed.rules, rule.format, h, s) : creditsByRule(rule, h, s);
+  // No rule: a blank cell, a number, or a name that is not one of the program's formats.
+  const { rules, lookup } = typed;
   if (isNotGiven(name) || name === 0) {
     const fallback = lookup.fallback;
     if (fallback) return entryCredits(rules, fallback, h, s);

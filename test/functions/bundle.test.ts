@@ -5,12 +5,18 @@
  * dist/taskpane.html is the shared runtime's page (the manifest's runtime, custom functions page and
  * FunctionFile): it loads one script of its own, taskpane.js, which registers every function and the
  * ribbon command exactly once, so the rules core and zod are loaded once.
+ *
+ * functions.js carries no zod: webpack checks the built-in programs at build time and ships them as
+ * data (scripts/builtin-programs-loader.js).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
+import * as zlib from 'zlib';
 
 const dist = path.join(__dirname, '../../dist');
+/** issue 12: the cell functions' script, gzipped, at most 25 KB. */
+const FUNCTIONS_GZIP_BUDGET = 25 * 1024;
 
 test('functions.js registers every function named in functions.json, with no other chunk', () => {
   const code = fs.readFileSync(path.join(dist, 'functions.js'), 'utf8');
@@ -58,6 +64,15 @@ test('functions.js registers every function named in functions.json, with no oth
   }
   expect(thrown).toBeInstanceOf(FakeError);
   expect((thrown as FakeError).code).toBe('#NUM!');
+});
+
+test('functions.js carries no schema library (the built-in programs are checked at build time) and stays small', () => {
+  const code = fs.readFileSync(path.join(dist, 'functions.js'));
+  // zod's classes and the `_zod` property of every schema survive minification under these names.
+  expect(code.toString('utf8')).not.toMatch(/_zod\b|\$Zod|ZodError/);
+  expect(zlib.gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(FUNCTIONS_GZIP_BUDGET);
+  // The programs are there, as data.
+  expect(code.toString('utf8')).toContain('NISM Certified Social Media Strategist');
 });
 
 test('functions.js does not reference other chunks or load anything at run time', () => {

@@ -404,3 +404,67 @@ describe('the memory of recent logs never answers for a different log', () => {
     );
   });
 });
+
+describe('the memory of recent logs compares every column the totals read, however many', () => {
+  const start = serial('2025-03-14');
+  const asOf = serial('2026-03-01');
+  const copy = (log: unknown[][]) => log.map((r) => [...r]);
+
+  test('a log with more than eight such columns: an edit in the last of them is seen', () => {
+    // Date, Provider, Format, Hours, Self-study, Subject, Approved, Proof, Score and Status are all read.
+    const wide = [
+      [
+        'Date',
+        'Activity',
+        'Provider',
+        'Format',
+        'Hours',
+        'Self-study hours',
+        'Subject area',
+        'Approved',
+        'Proof',
+        'Score',
+        'Status',
+      ],
+      [serial('2025-04-01'), 'Webinar', 'NISM', 'Webinar', 2, '', '', true, 'Certificate', '', 'Completed'],
+      [serial('2025-05-01'), 'Class', 'NISM', 'In-person class', 3, '', '', true, 'Certificate', '', 'Completed'],
+    ];
+    expect(creditsEarned('NISM-SMS', start, copy(wide), asOf)).toBe(5);
+    const cancelled = copy(wide);
+    cancelled[2]![10] = 'Cancelled';
+    expect(creditsEarned('NISM-SMS', start, cancelled, asOf)).toBe(2);
+    expect(creditsEarned('NISM-SMS', start, copy(wide), asOf)).toBe(5);
+  });
+
+  test('a log with only a Date and an Hours column: an edit to either is seen', () => {
+    const narrow = [
+      ['Date', 'Hours'],
+      [serial('2025-04-01'), 2],
+      [serial('2025-05-01'), 3],
+    ];
+    expect(creditsEarned('NAMSS-CPCS', start, copy(narrow), asOf)).toBe(5);
+    const edited = copy(narrow);
+    edited[1]![1] = 4;
+    expect(creditsEarned('NAMSS-CPCS', start, edited, asOf)).toBe(7);
+    const moved = copy(narrow);
+    moved[2]![0] = serial('2024-01-01'); // before the cycle: no longer counts
+    expect(creditsEarned('NAMSS-CPCS', start, moved, asOf)).toBe(2);
+  });
+});
+
+test('text dates that a value shows to be day first are read day first, by the cell functions and the pane alike', () => {
+  // 13/04/2025 can only be 13 April, so the column is day first: 05/06/2025 is 5 June, after asOf.
+  const log = [
+    ['Date', 'Format', 'Hours'],
+    ['13/04/2025', 'Webinar', 2],
+    ['05/06/2025', 'Webinar', 3],
+  ];
+  const start = serial('2025-03-14');
+  const asOf = serial('2025-05-10');
+  expect(creditsEarned('NISM-SMS', start, log, asOf)).toBe(2);
+  const full = evaluateLog(findProgram('NISM-SMS')!, log, {
+    cycleStart: dayFromSerial(start)!,
+    asOf: dayFromSerial(asOf)!,
+  });
+  expect(full.ok && full.evaluation.earned).toBe(2);
+});

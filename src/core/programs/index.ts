@@ -1,37 +1,13 @@
 /**
- * The program registry: every program file is checked by the schema when this module loads, and
- * looked up by id in any case. The engine receives a parsed `Program`; it never names one.
+ * The program registry: the built-in programs (checked by the schema at build time and in the
+ * tests: builtin.ts), looked up by id in any case. The engine receives a parsed `Program`; it never
+ * names one. Loading a program a user supplies is load.ts, kept out of this module so that the cell
+ * functions, which import the registry, carry no schema library.
  */
-import { ProgramSchema, type Program } from '../schema';
-import { versionProblems } from '../versions';
-import { nismPrograms } from './nism';
-import { namssPrograms } from './namss';
-import { acsmPrograms } from './acsm';
+import type { Program } from '../schema';
+import { BUILTIN_PROGRAMS } from './builtin';
 
-export type ProgramLoad = { ok: true; program: Program } | { ok: false; message: string };
-
-/** Parses one program definition; the message lists each invalid path. */
-export function loadProgram(input: unknown): ProgramLoad {
-  const parsed = ProgramSchema.safeParse(input);
-  if (parsed.success) {
-    const versionIssues = versionProblems(parsed.data);
-    if (versionIssues.length === 0) return { ok: true, program: parsed.data };
-    return { ok: false, message: `program ${parsed.data.id} is invalid: ${versionIssues.join('; ')}` };
-  }
-  const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-  const id = typeof input === 'object' && input && 'id' in input ? String((input as { id: unknown }).id) : '?';
-  return { ok: false, message: `program ${id} is invalid: ${details}` };
-}
-
-function loadAll(): Program[] {
-  return [...nismPrograms, ...namssPrograms, ...acsmPrograms].map((input) => {
-    const result = loadProgram(input);
-    if (!result.ok) throw new Error(result.message);
-    return result.program;
-  });
-}
-
-export const PROGRAMS: readonly Program[] = loadAll();
+export const PROGRAMS: readonly Program[] = BUILTIN_PROGRAMS;
 const byKey = new Map(PROGRAMS.map((p) => [p.id.toUpperCase(), p]));
 
 /** Cell functions ask with the same few strings over and over: remember them as typed. */
