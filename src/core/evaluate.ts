@@ -8,7 +8,8 @@ import { evaluateChecklist } from './checklist';
 import { isoFromDay, type DayNumber } from './dates';
 import { perEntryCap } from './credits';
 import { matchesFilter } from './filters';
-import { atRiskFlags, eligibility, proofState, type Flag } from './judgments';
+import { rowFates } from './fates';
+import { atRiskFlags, eligibility, proofState, subjectOf, type Flag } from './judgments';
 import type { Cells, LogError } from './log';
 import {
   clipSteps,
@@ -26,9 +27,19 @@ import {
 } from './pass';
 import type { EvaluateOptions } from './plan';
 import { clean, formatCredits } from './rounding';
-import type { Program } from './schema';
+import type { ColumnKey } from './columns';
+import type { EntryFilter, Program } from './schema';
 import { describeFee } from './template';
-import type { CapUsage, CategoryTotal, EntryResult, EntryState, Evaluation, KeyDate, ProofIssue } from './evaluation';
+import type {
+  CapUsage,
+  CategoryTotal,
+  EntryResult,
+  EntryState,
+  Evaluation,
+  EvaluationStatus,
+  KeyDate,
+  ProofIssue,
+} from './evaluation';
 
 export type { EvaluateOptions } from './plan';
 
@@ -59,10 +70,45 @@ export function* finishSteps(pass: Pass): Generator<void, Evaluation, void> {
 
 const STATES: readonly EntryState[] = ['counted', 'planned', 'outside-window', 'ineligible'];
 
+/** Who a cap's exemption lets through, in words: a provider's name, "approved entries". */
+function exemptWho(program: Program, filter: EntryFilter | undefined): string {
+  if (!filter) return '';
+  const parts: string[] = [];
+  if (filter.providerMatches) parts.push(filter.providerMatches.join(' or '));
+  if (filter.formats)
+    parts.push(filter.formats.map((id) => program.formats.find((f) => f.id === id)?.label ?? id).join(' or '));
+  if (filter.approved !== undefined) parts.push(filter.approved ? 'approved entries' : 'entries not approved');
+  if (filter.providerNotMatches) parts.push(`providers other than ${filter.providerNotMatches.join(' or ')}`);
+  return parts.join(', ');
+}
+
+/**
+ * Per cap group, the counted credits of entries the cap applies to but exempts: they sit in the same
+ * format and period as the group without being held by it.
+ */
+function exemptCredits(pass: Pass): number[] {
+  const { plan, table } = pass;
+  const exempt = pass.groups.map(() => 0);
+  const groupAt = new Map(pass.groups.map((g, i) => [`${g.cap}:${g.key}`, i]));
+  plan.caps.forEach(({ cap, byFormat, byYear }, k) => {
+    if (!cap.exempt) return;
+    for (let i = 0; i < table.n; i++) {
+      if (table.state[i] !== COUNTED || table.capGroup[k]![i]! >= 0 || !(table.counted[i]! > 0)) continue;
+      const subject = subjectOf(entryAt(pass, i));
+      if (!matchesFilter(subject, cap.appliesTo) || !matchesFilter(subject, cap.exempt)) continue;
+      const key = (byFormat ? table.format[i]! : 0) * plan.yearSlots + (byYear ? table.year[i]! : 0);
+      const g = groupAt.get(`${k}:${key}`);
+      if (g !== undefined) exempt[g] = clean(exempt[g]! + table.counted[i]!);
+    }
+  });
+  return exempt;
+}
+
 function capUsages(pass: Pass): CapUsage[] {
   const { plan, table } = pass;
   const { program, required } = plan;
-  return pass.groups.map((g) => {
+  const exempt = exemptCredits(pass);
+  return pass.groups.map((g, index) => {
     const { cap, limit, byFormat, byYear } = plan.caps[g.cap]!;
     const formatId = byFormat ? program.formats[Math.floor(g.key / plan.yearSlots)]!.id : undefined;
     const cycleYear = byYear ? g.key % plan.yearSlots : undefined;
@@ -78,6 +124,8 @@ function capUsages(pass: Pass): CapUsage[] {
       counted: g.counted,
       clipped: clean(g.claimed - g.counted),
       full: g.counted >= limit,
+      exempt: exempt[index]!,
+      exemptWho: exemptWho(program, cap.exempt),
     };
   });
 }
@@ -102,7 +150,9 @@ function explainEntry(
   const code = table.state[i]!;
   if (code === OUTSIDE_WINDOW) {
     reasons.push(
-      `Completed ${iso(entry.date)}, outside the cycle window ${iso(dates.cycleStart)} – ${iso(dates.windowEnd)}`,
+      entry.date < dates.cycleStart
+        ? `Dated ${iso(entry.date)}, before the cycle started (${iso(dates.cycleStart)})`
+        : `Dated ${iso(entry.date)}, after the last day to earn credits (${iso(dates.windowEnd)})`,
     );
   } else if (code === PLANNED) {
     reasons.push(`Planned for ${iso(entry.date)}: counts once completed`);
@@ -219,7 +269,7 @@ function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluat
     program,
     asOf,
     cycle: dates,
-    status: { keyword, detail, line },
+    status: { keyword, detail, line, met: needed === 0, openItems: 0, actionLine: line },
     required,
     earned,
     claimed,
@@ -238,18 +288,45 @@ function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluat
     keyDates,
     daysToDeadline: dates.deadline - asOf,
     unknownHeaders: pass.unknownHeaders,
+    columns: (Object.keys(pass.map) as ColumnKey[]).filter((k) => pass.map[k] !== undefined),
+    rows: rowFates(program, entries, pass.problems, pass.skipped, (row) => activityAt(pass, row)),
   };
   yield;
   const checklist = evaluateChecklist(draft, profile, values);
+  const openItems = checklist.filter((c) => c.blocking).length;
+  const status: EvaluationStatus = { ...draft.status, openItems, actionLine: actionLine(draft.status, openItems) };
   yield;
-  return { ...draft, checklist, hints: hintsFor(draft, values) };
+  return { ...draft, status, checklist, hints: hintsFor(draft, values, openItems) };
+}
+
+/** The activity's title on a sheet row, read from the cells (for rows that are no entry). */
+function activityAt(pass: Pass, row: number): string {
+  const column = pass.map.activity;
+  const cells = pass.cells[row - pass.firstRow];
+  if (column === undefined || !cells) return '';
+  const v = cells[column];
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+}
+
+/**
+ * The status line with what is left to do when the requirements are met and the application is
+ * (or will be) open: success only when nothing blocks it.
+ */
+export function actionLine(status: Pick<EvaluationStatus, 'keyword' | 'line' | 'met'>, openItems: number): string {
+  const waiting = status.met && (status.keyword === 'READY' || status.keyword === 'COMPLETE');
+  if (!waiting || openItems === 0) return status.line;
+  return `${status.line}; ${openItems} ${openItems === 1 ? 'item' : 'items'} open`;
 }
 
 function titleCase(status: string): string {
   return status.charAt(0) + status.slice(1).toLowerCase();
 }
 
-function hintsFor(ev: Omit<Evaluation, 'checklist' | 'hints'>, values: Record<string, string>): string[] {
+function hintsFor(
+  ev: Omit<Evaluation, 'checklist' | 'hints'>,
+  values: Record<string, string>,
+  openItems: number,
+): string[] {
   const hints: string[] = [];
   const unit = ev.program.creditUnit;
   const { keyword } = ev.status;
@@ -280,7 +357,11 @@ function hintsFor(ev: Omit<Evaluation, 'checklist' | 'hints'>, values: Record<st
   } else if (keyword === 'COMPLETE') {
     hints.push(`Requirements met. The application opens ${values.applicationOpens}.`);
   } else if (keyword === 'READY') {
-    hints.push(`Requirements met: apply by ${values.deadline}.`);
+    hints.push(
+      openItems > 0
+        ? `Requirements met: resolve ${openItems === 1 ? 'the open checklist item' : `the ${openItems} open checklist items`}, then apply by ${values.deadline}.`
+        : `Requirements met: apply by ${values.deadline}.`,
+    );
   }
   const missing = ev.proofIssues.filter((p) => p.state === 'missing').length;
   const weak = ev.proofIssues.length - missing;
