@@ -14,6 +14,7 @@ import { isExcelDay, isoFromDay, serialFromDay, today } from '../core/dates';
 import { quote } from '../core/excerpt';
 import { formatLookup, type FormatLookup } from '../core/log';
 import type { Program } from '../core/schema';
+import { evaluateLog } from '../core/evaluate';
 import { evaluateTotals, type Totals, type TotalsResult } from '../core/pass';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
@@ -22,6 +23,17 @@ import { CellError, checked, excelError } from './errors';
 import { RecentEvaluations } from './recent-evaluations';
 
 const recent = new RecentEvaluations<TotalsResult>();
+
+/**
+ * Requirements met before the deadline: the status line then also says how many checklist items are
+ * open, which the totals alone cannot tell (it reads proof, approval, subjects: any cell).
+ */
+function awaitsApplication(t: Totals): boolean {
+  return t.needed === 0 && (t.keyword === 'READY' || t.keyword === 'COMPLETE');
+}
+
+/** RECERT_STATUS of a met log, once per remembered totals. */
+const actionLines = new WeakMap<Totals, string>();
 
 function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unknown): Totals {
   const rules = readProgram(program);
@@ -40,7 +52,9 @@ function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unkno
     const cells = readLogRange(log);
     result = evaluateTotals(rules, cells, { cycleStart: start, asOf: day });
     // A log refused for its header row depends on that row alone.
-    recent.remember(rules, start, day, cells, result, result.ok ? result.inputs : []);
+    // A met log's status line depends on every cell (see awaitsApplication).
+    const inputs = !result.ok ? [] : awaitsApplication(result) ? undefined : result.inputs;
+    recent.remember(rules, start, day, cells, result, inputs);
   }
   if (!result.ok) throw new CellError('#VALUE!', result.message);
   return result;
@@ -99,7 +113,7 @@ function creditsOfActivity(program: unknown, format: unknown, hours: unknown, se
 }
 
 /**
- * Renewal status of a CE log: a keyword (IN PROGRESS, COMPLETE, READY, GRACE, LAPSED, EXPIRED), a colon and one line of detail.
+ * Renewal status of a CE log: a keyword (IN PROGRESS, COMPLETE, READY, GRACE, LAPSED, EXPIRED), a colon and one line of detail; with the requirements met, it ends with the checklist items still open ("; 4 items open").
  * @customfunction RECERT_STATUS
  * @param program Program id, e.g. "NISM-SMS" (any case).
  * @param cycleStart Date the current cycle started (certification or last renewal).
@@ -109,7 +123,16 @@ function creditsOfActivity(program: unknown, format: unknown, hours: unknown, se
  */
 export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?: any): string {
   try {
-    return checked(totals(program, cycleStart, log, asOf).line);
+    const t = totals(program, cycleStart, log, asOf);
+    if (!awaitsApplication(t)) return checked(t.line);
+    let line = actionLines.get(t);
+    if (line === undefined) {
+      const options = { cycleStart: readDate(cycleStart, 'cycleStart'), asOf: readDate(asOf, 'asOf', true) ?? today() };
+      const full = evaluateLog(readProgram(program), readLogRange(log), options);
+      line = full.ok ? full.evaluation.status.actionLine : t.line;
+      actionLines.set(t, line);
+    }
+    return checked(line);
   } catch (e) {
     throw excelError(e);
   }

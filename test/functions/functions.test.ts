@@ -347,3 +347,21 @@ describe('the memory of recent logs never answers for a different log', () => {
     );
   });
 });
+
+describe('RECERT_STATUS with the requirements met', () => {
+  const met = (location: string) => [
+    ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Approved', 'Proof', 'Location'],
+    [serial('2023-04-01'), 'Credentialing summit', 'NAMSS', 'Conference', 15, true, 'Certificate', 'Denver, CO'],
+    [serial('2024-04-01'), 'Bylaws course', 'NAMSS', 'Webinar', 15, true, 'Certificate', location],
+  ];
+
+  test('says how many checklist items are still open, and follows an edit to a cell the totals do not read', () => {
+    const asOf = serial('2025-09-01');
+    expect(recertStatus('NAMSS-CPCS', '2022-05-01', met(''), asOf)).toMatch(/^READY: 30 of 30 .*; 1 item open$/);
+    // The same totals, the location filled in: the memory of the last log must not answer with the old count.
+    const done = recertStatus('NAMSS-CPCS', '2022-05-01', met('Online, Austin, TX'), asOf);
+    expect(done).toMatch(/^READY: 30 of 30 /);
+    expect(done).not.toMatch(/open$/);
+    expect(creditsEarned('NAMSS-CPCS', '2022-05-01', met(''), asOf)).toBe(30);
+  });
+});
