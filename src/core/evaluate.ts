@@ -86,9 +86,10 @@ function exemptWho(program: Program, filter: EntryFilter | undefined): string {
  * Per cap group, the counted credits of entries the cap applies to but exempts: they sit in the same
  * format and period as the group without being held by it.
  */
-function exemptCredits(pass: Pass): number[] {
+function exemptCredits(pass: Pass): { counted: number[]; claimed: number[] } {
   const { plan, table } = pass;
   const exempt = pass.groups.map(() => 0);
+  const claimed = pass.groups.map(() => 0);
   const groupAt = new Map(pass.groups.map((g, i) => [`${g.cap}:${g.key}`, i]));
   plan.caps.forEach(({ cap, byFormat, byYear }, k) => {
     if (!cap.exempt) return;
@@ -98,10 +99,12 @@ function exemptCredits(pass: Pass): number[] {
       if (!matchesFilter(subject, cap.appliesTo) || !matchesFilter(subject, cap.exempt)) continue;
       const key = (byFormat ? table.format[i]! : 0) * plan.yearSlots + (byYear ? table.year[i]! : 0);
       const g = groupAt.get(`${k}:${key}`);
-      if (g !== undefined) exempt[g] = clean(exempt[g]! + table.counted[i]!);
+      if (g === undefined) continue;
+      exempt[g] = clean(exempt[g]! + table.counted[i]!);
+      claimed[g] = clean(claimed[g]! + table.claimed[i]!);
     }
   });
-  return exempt;
+  return { counted: exempt, claimed };
 }
 
 function capUsages(pass: Pass): CapUsage[] {
@@ -113,9 +116,11 @@ function capUsages(pass: Pass): CapUsage[] {
     const formatId = byFormat ? program.formats[Math.floor(g.key / plan.yearSlots)]!.id : undefined;
     const cycleYear = byYear ? g.key % plan.yearSlots : undefined;
     const firstFormat = program.formats[table.format[g.first]!]!;
+    const label = cap.label.replace('{format}', firstFormat.label).replace('{year}', String(cycleYear ?? ''));
+    const f = formatCredits;
     return {
       capId: cap.id,
-      label: cap.label.replace('{format}', firstFormat.label).replace('{year}', String(cycleYear ?? '')),
+      label,
       limit,
       describe: describeCap(cap, required, program.creditUnit),
       formatId,
@@ -124,8 +129,12 @@ function capUsages(pass: Pass): CapUsage[] {
       counted: g.counted,
       clipped: clean(g.claimed - g.counted),
       full: g.counted >= limit,
-      exempt: exempt[index]!,
+      exempt: exempt.counted[index]!,
       exemptWho: exemptWho(program, cap.exempt),
+      exemption:
+        exempt.counted[index]! > 0
+          ? `${label}: ${f(clean(g.claimed + exempt.claimed[index]!))} claimed, ${f(g.counted)} counted under the cap + ${f(exempt.counted[index]!)} exempt (${exemptWho(program, cap.exempt)})`
+          : '',
     };
   });
 }

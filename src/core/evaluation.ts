@@ -52,6 +52,11 @@ export interface CapUsage {
   exempt: number;
   /** Who is exempt, in words (a provider's name); empty when the cap has no exemption. */
   exemptWho: string;
+  /**
+   * The group's figures with what its exemption let through, in one line ("Webinar: 22.5 claimed, 5
+   * counted under the cap + 2.5 exempt (…)"); empty when nothing was exempt.
+   */
+  exemption: string;
 }
 
 export interface CategoryTotal {

@@ -147,6 +147,8 @@ describe('the fate of a row, in words', () => {
     expect(fateOf(ev, 5)).toMatchObject({ fate: 'partly counted', cause: 'per-entry-cap', computed: 6, counted: 5 });
     const webinar = ev.caps.find((c) => c.label === 'Webinar')!;
     expect(webinar).toMatchObject({ claimed: 9, counted: 5, exempt: 5, exemptWho: 'Grovo' });
+    expect(webinar.exemption).toBe('Webinar: 14 claimed, 5 counted under the cap + 5 exempt (Grovo)');
+    expect(ev.categories.find((c) => c.label === 'Webinar')).toMatchObject({ claimed: 14, counted: 10 });
   });
 
   test('an invalid row and a cancelled one have their fates, and the invalid one names its bad value', () => {
