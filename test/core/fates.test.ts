@@ -1,6 +1,6 @@
 /** Every row of a log has one fate with its reason, and the counted credits over the rows are the total. */
 import fc from 'fast-check';
-import { evaluateLog, PROGRAMS, serialFromDay, type Evaluation, type Program } from '../../src/core';
+import { evaluateLog, loadProgram, PROGRAMS, serialFromDay, type Evaluation, type Program } from '../../src/core';
 import { clean } from '../../src/core/rounding';
 import { day, evaluate } from './helpers';
 
@@ -57,8 +57,15 @@ function rowArbitrary(program: Program) {
   );
 }
 
+/** A built-in program with carry-over added, so that the earned total holds credits that are no row. */
+function withCarryOver(program: Program): Program {
+  const loaded = loadProgram({ ...program, id: `${program.id}-CARRY`, carryOver: { maxCredits: 10 } });
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.program;
+}
+
 const logs = fc
-  .constantFrom(...PROGRAMS)
+  .constantFrom(...PROGRAMS, ...PROGRAMS.slice(0, 2).map(withCarryOver))
   .chain((program) =>
     fc.tuple(
       fc.constant(program),
@@ -101,6 +108,7 @@ test('every non-blank row has exactly one fate, every fate but counted says why,
       }
       const counted = clean(ev.rows.reduce((s, f) => s + f.counted, 0));
       expect(clean(counted + ev.carriedOver)).toBe(ev.earned);
+      if (program.carryOver && carry) expect(ev.carriedOver).toBe(Math.min(carry, program.carryOver.maxCredits));
     }),
     { numRuns: 300 },
   );
