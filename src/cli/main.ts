@@ -212,7 +212,7 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
     await writeWorkbook(pdf, async () => document, force, [input]);
     io.stdout(`Wrote ${pdf}: the sheets "${result.sheet}" and "${result.entriesSheet}" as PDF\n`);
   }
-  io.stdout(`${result.evaluation.status.line}\n`);
+  io.stdout(`${result.evaluation.status.actionLine}\n`);
   return EXIT_OK;
 }
 

@@ -465,7 +465,7 @@ export function summaryOps(
     ['Cycle window', `${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}`],
     ['Deadline without penalty', serialFromDay(ev.cycle.deadline)],
     ['As of', serialFromDay(ev.asOf)],
-    ['Status', ev.status.line],
+    ['Status', ev.status.actionLine],
     ['Log read from', options.logSheet ? `sheet "${options.logSheet}", ${ev.rowsRead} rows` : `${ev.rowsRead} rows`],
   ];
   identity.forEach(([label, value], i) => wide(row + i, label, value, label === 'Status'));
