@@ -32,6 +32,18 @@ function awaitsApplication(t: Totals): boolean {
   return t.needed === 0 && (t.keyword === 'READY' || t.keyword === 'COMPLETE');
 }
 
+/**
+ * Counting the open items takes the whole evaluation, several times the totals: on a status cell of
+ * a long log, recalculated on every edit, that cost is not worth it. Up to this many data rows the
+ * line counts them; above, it sends the reader to the pane's checklist instead, so a met status never
+ * reads as if nothing were left to do.
+ */
+export const CHECKLIST_ROWS = 2_000;
+
+function countsChecklist(t: Totals, cells: readonly unknown[]): boolean {
+  return awaitsApplication(t) && cells.length - 1 <= CHECKLIST_ROWS;
+}
+
 /** RECERT_STATUS of a met log, once per remembered totals. */
 const actionLines = new WeakMap<Totals, string>();
 
@@ -52,8 +64,8 @@ function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unkno
     const cells = readLogRange(log);
     result = evaluateTotals(rules, cells, { cycleStart: start, asOf: day });
     // A log refused for its header row depends on that row alone.
-    // A met log's status line depends on every cell (see awaitsApplication).
-    const inputs = !result.ok ? [] : awaitsApplication(result) ? undefined : result.inputs;
+    // A met log's status line depends on every cell when it counts the open items (countsChecklist).
+    const inputs = !result.ok ? [] : countsChecklist(result, cells) ? undefined : result.inputs;
     recent.remember(rules, start, day, cells, result, inputs);
   }
   if (!result.ok) throw new CellError('#VALUE!', result.message);
@@ -113,7 +125,7 @@ function creditsOfActivity(program: unknown, format: unknown, hours: unknown, se
 }
 
 /**
- * Renewal status of a CE log: a keyword (IN PROGRESS, COMPLETE, READY, GRACE, LAPSED, EXPIRED), a colon and one line of detail; with the requirements met, it ends with the checklist items still open ("; 4 items open").
+ * Renewal status of a CE log: a keyword (IN PROGRESS, COMPLETE, READY, GRACE, LAPSED, EXPIRED), a colon and one line of detail; with the requirements met, it ends with the checklist items still open ("; 4 items open"), or on a log of over 2,000 rows with a pointer to the pane's checklist.
  * @customfunction RECERT_STATUS
  * @param program Program id, e.g. "NISM-SMS" (any case).
  * @param cycleStart Date the current cycle started (certification or last renewal).
@@ -125,6 +137,7 @@ export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?:
   try {
     const t = totals(program, cycleStart, log, asOf);
     if (!awaitsApplication(t)) return checked(t.line);
+    if (!countsChecklist(t, readLogRange(log))) return checked(`${t.line}; see the checklist in the task pane`);
     let line = actionLines.get(t);
     if (line === undefined) {
       const options = { cycleStart: readDate(cycleStart, 'cycleStart'), asOf: readDate(asOf, 'asOf', true) ?? today() };

@@ -3,7 +3,14 @@
  * an omitted optional argument, "" or 0 for an empty cell. Errors must be Excel errors whose message
  * names the argument.
  */
-import { ceCredits, creditsEarned, creditsNeeded, recertDeadline, recertStatus } from '../../src/functions/functions';
+import {
+  ceCredits,
+  CHECKLIST_ROWS,
+  creditsEarned,
+  creditsNeeded,
+  recertDeadline,
+  recertStatus,
+} from '../../src/functions/functions';
 import { CellError } from '../../src/functions/errors';
 import fc from 'fast-check';
 import { dayFromIso, dayFromSerial, evaluateLog, findProgram, serialFromDay, today } from '../../src/core';
@@ -363,5 +370,15 @@ describe('RECERT_STATUS with the requirements met', () => {
     expect(done).toMatch(/^READY: 30 of 30 /);
     expect(done).not.toMatch(/open$/);
     expect(creditsEarned('NAMSS-CPCS', '2022-05-01', met(''), asOf)).toBe(30);
+  });
+
+  test('on a log too long to count them at every recalculation, it points to the pane instead of saying nothing', () => {
+    const asOf = serial('2025-09-01');
+    const log = met('');
+    const filler = ['', '', '', '', '', '', '', 'note'];
+    while (log.length - 1 <= CHECKLIST_ROWS) log.push(filler);
+    expect(recertStatus('NAMSS-CPCS', '2022-05-01', log, asOf)).toMatch(
+      /^READY: 30 of 30 .*; see the checklist in the task pane$/,
+    );
   });
 });
