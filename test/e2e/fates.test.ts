@@ -2,6 +2,8 @@
  * The preview in headless Chromium: every row accounted for, and a READY that says what is left to do.
  * Expected figures come from the core's evaluateLog on the same sample, as edited in the grid.
  */
+import fs from 'fs';
+import path from 'path';
 import type { Page } from 'playwright-core';
 import { dayFromIso, evaluateLog, findProgram, type Evaluation } from '../../src/core';
 import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, sampleLogValues } from '../../src/preview/sample';
@@ -43,6 +45,21 @@ describeBrowser('every row accounted for, in the preview (headless Chromium)', (
   const selection = () =>
     page.evaluate(() => (window as unknown as { ceLedger: { wb: { selection: unknown } } }).ceLedger.wb.selection);
 
+  /** axe-core's violations on the page as it is. */
+  async function axeViolations(): Promise<{ id: string; targets: string[] }[]> {
+    const source = fs.readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
+    await page.evaluate(source);
+    return page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    });
+  }
+
   async function edit(address: string, value: string): Promise<void> {
     const cell = page.getByLabel(address, { exact: true });
     await cell.fill(value);
@@ -73,6 +90,8 @@ describeBrowser('every row accounted for, in the preview (headless Chromium)', (
       'Proof held for every non-NISM activity',
       'Subject areas from the NISM list',
     ]);
+    // The warning state, its list of items and the Not counted section pass axe.
+    expect(await axeViolations()).toEqual([]);
     // An item with rows selects the first of them.
     await page
       .getByTestId('open-item')
