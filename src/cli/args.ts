@@ -21,7 +21,7 @@ const VALUE_OPTIONS = new Set([
 /** Value options that may be given several times; their values are kept in order. */
 const REPEATABLE = new Set(['map']);
 const SEPARATOR = '\u0000';
-const SWITCHES = new Set(['json', 'force', 'help', 'extension-granted']);
+const SWITCHES = new Set(['json', 'force', 'help', 'extension-granted', 'all']);
 const SHORT: Record<string, string> = { o: 'output', h: 'help' };
 
 export class UsageError extends Error {}

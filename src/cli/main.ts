@@ -51,9 +51,11 @@ export const USAGE = `Usage: ce-ledger <command> [options]
 
 Commands:
   check FILE.xlsx [--sheet NAME] [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json]
-        [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd] [--expires YYYY-MM-DD] [--extension-granted]
-      Status, totals, caps, problems, missing proof and the checklist of a CE log, and which column
-      was read from which header (--map corrects it, --date-order reads text dates such as 03/04/2025).
+        [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd] [--expires YYYY-MM-DD] [--extension-granted] [--all]
+      Status, totals, caps, problems, missing proof, the rows not counted and why, and the checklist of a
+      CE log, and which column was read from which header (--map corrects it, --date-order reads text
+      dates such as 03/04/2025). Long lists show their first 20 items; --all prints every one.
+      --json adds "rows": each non-blank row's fate (counted, partly counted, not counted, skipped).
   summary FILE.xlsx -o OUT.xlsx [--pdf OUT.pdf] [same options as check] [--force]
       Writes a copy of FILE.xlsx with "CE Summary" and "CE Entries" sheets. FILE.xlsx is never modified.
       --pdf renders those two sheets to a PDF with LibreOffice (-o may then be left out).
@@ -189,7 +191,10 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.options.has('json')) {
     const json = { ...checkJson(file, result.evaluation, result.log), ...(reading ?? {}) };
     io.stdout(JSON.stringify(json, null, 2) + '\n');
-  } else io.stdout(checkReport(file, result.evaluation, result.log) + (reading ? readingReport(reading) : ''));
+  } else {
+    const report = checkReport(file, result.evaluation, result.log, { all: args.options.has('all') });
+    io.stdout(report + (reading ? readingReport(reading) : ''));
+  }
   return EXIT_OK;
 }
 
@@ -229,7 +234,7 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
     await writeWorkbook(pdf, async () => document, force, [input]);
     io.stdout(`Wrote ${pdf}: the sheets "${result.sheet}" and "${result.entriesSheet}" as PDF\n`);
   }
-  io.stdout(`${result.evaluation.status.line}\n`);
+  io.stdout(`${result.evaluation.status.actionLine}\n`);
   return EXIT_OK;
 }
 
@@ -267,7 +272,7 @@ function programs(args: ParsedArgs, io: CliIo): number {
 }
 
 const ALLOWED: Record<string, string[]> = {
-  check: ['sheet', 'program', 'cycle-start', 'as-of', 'json', 'map', 'date-order', 'expires', 'extension-granted'],
+  check: ['sheet', 'program', 'cycle-start', 'as-of', 'json', 'map', 'date-order', 'expires', 'extension-granted', 'all'],
   summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'force', 'expires', 'extension-granted'],
   template: ['program', 'cycle-start', 'output', 'force'],
   programs: ['json'],

@@ -1,6 +1,7 @@
 /** What `ce-ledger check` prints: a readable report, or one JSON object with `--json`. */
 import { formatCredits, isoFromDay, type Evaluation, type Program } from '../core';
 import { describeCap } from '../core/caps';
+import { fateAmount, type Fate, type RowFate } from '../core/fates';
 import { cellAddress } from '../workbook/port';
 import type { LogLocation } from '../summary';
 
@@ -28,7 +29,30 @@ export interface CheckJson {
   categories: { format: string; entries: number; claimed: number; counted: number; clipped: number; cap: string }[];
   checklist: { id: string; label: string; done: boolean; detail: string; rows: number[] }[];
   hints: string[];
+  /** Checklist items still open that keep the application from being ready. */
+  openItems: number;
+  /** One object per non-blank data row: what became of it and why. */
+  rows: CheckRow[];
 }
+
+export interface CheckRow {
+  sheet: string;
+  row: number;
+  fate: Fate;
+  claimed: number;
+  counted: number;
+  /** Why it is not counted in full; empty for a row that counts in full. */
+  reasons: string[];
+}
+
+/** How the text report shows its long lists. */
+export interface ReportOptions {
+  /** Every item of every list (`--all`); otherwise the first `LIST_LIMIT` and a count of the rest. */
+  all?: boolean;
+}
+
+/** Items of one list shown in the text report without --all. */
+export const LIST_LIMIT = 20;
 
 function problemCell(log: LogLocation, columnIndex: number | undefined, row: number): string | undefined {
   return columnIndex === undefined ? undefined : cellAddress(row - 1, log.range.col + columnIndex);
@@ -73,6 +97,15 @@ export function checkJson(file: string, ev: Evaluation, log: LogLocation): Check
     })),
     checklist: ev.checklist.map((c) => ({ id: c.id, label: c.label, done: c.done, detail: c.detail, rows: c.rows })),
     hints: ev.hints,
+    openItems: ev.status.openItems,
+    rows: ev.rows.map((f) => ({
+      sheet: log.sheet,
+      row: f.row,
+      fate: f.fate,
+      claimed: f.claimed,
+      counted: f.counted,
+      reasons: f.reasons,
+    })),
   };
 }
 
@@ -80,9 +113,26 @@ function rowList(rows: readonly number[]): string {
   return rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.join(', ')}`;
 }
 
-export function checkReport(file: string, ev: Evaluation, log: LogLocation): string {
+/** The first items of a long list and a line saying how many more `--all` would print. */
+function limited<T>(items: readonly T[], all: boolean, what: string): { shown: readonly T[]; rest: string[] } {
+  if (all || items.length <= LIST_LIMIT) return { shown: items, rest: [] };
+  const more = items.length - LIST_LIMIT;
+  return { shown: items.slice(0, LIST_LIMIT), rest: [`  … and ${more} more ${what} (--all prints every one)`] };
+}
+
+/** One row's line in the Not counted / Partly counted lists: the row, its title, how much, and why. */
+function fateLine(f: RowFate): string {
+  const title = f.activity
+    ? ` ${JSON.stringify(f.activity.length > 40 ? f.activity.slice(0, 40) + '…' : f.activity)}`
+    : '';
+  const amount = fateAmount(f);
+  return `  row ${f.row}${title}: ${amount ? `${amount}: ` : ''}${f.reasons.join('; ')}`;
+}
+
+export function checkReport(file: string, ev: Evaluation, log: LogLocation, options: ReportOptions = {}): string {
   const unit = ev.program.creditUnit;
   const c = (n: number) => formatCredits(n);
+  const all = options.all === true;
   const lines: string[] = [];
   lines.push(`${file}: sheet "${log.sheet}", ${ev.rowsRead} ${ev.rowsRead === 1 ? 'row' : 'rows'} read`);
   lines.push(`Program  ${ev.program.id}: ${ev.program.name}`);
@@ -90,7 +140,12 @@ export function checkReport(file: string, ev: Evaluation, log: LogLocation): str
     `Cycle    ${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}; deadline ${isoFromDay(ev.cycle.deadline)}; as of ${isoFromDay(ev.asOf)}`,
   );
   lines.push('');
-  lines.push(`Status   ${ev.status.line}`);
+  lines.push(`Status   ${ev.status.actionLine}`);
+  const open = ev.checklist.filter((x) => x.blocking);
+  if (ev.status.met && open.length)
+    lines.push(
+      `         ${open.length} ${open.length === 1 ? 'item' : 'items'} to resolve before you apply: ${open.map((x) => x.label).join('; ')}`,
+    );
   lines.push(`Credits  ${c(ev.earned)} counted of ${c(ev.required)} required; ${c(ev.needed)} still needed`);
   for (const m of ev.minimums) {
     lines.push(
@@ -107,33 +162,56 @@ export function checkReport(file: string, ev: Evaluation, log: LogLocation): str
       const clipped = x.clipped ? `, ${c(x.clipped)} clipped` : '';
       lines.push(`  ${x.label.padEnd(width)}  ${c(x.counted)} / ${c(x.claimed)}${cap}${clipped}`);
     }
+    for (const u of ev.caps.filter((x) => x.exemption)) lines.push(`  ${u.exemption}`);
   }
   if (ev.problems.length) {
     lines.push('');
     lines.push('Problems (these rows count for nothing until fixed)');
-    for (const p of ev.problems) {
+    const { shown, rest } = limited(ev.problems, all, 'problems');
+    for (const p of shown) {
       const cell = problemCell(log, p.columnIndex, p.row);
       lines.push(`  row ${p.row}${cell ? ` (${cell})` : ''}: ${p.message}`);
     }
+    lines.push(...rest);
   }
   const missing = ev.proofIssues.filter((p) => p.state === 'missing');
   const weak = ev.proofIssues.filter((p) => p.state === 'insufficient');
   if (missing.length || weak.length) {
     lines.push('');
-    if (missing.length) lines.push(`Missing proof: ${rowList(missing.map((p) => p.row))}`);
-    for (const p of weak) lines.push(`Insufficient proof: row ${p.row}: ${p.message}`);
+    if (missing.length) {
+      const { shown } = limited(missing, all, '');
+      const more = missing.length - shown.length;
+      lines.push(
+        `Missing proof: ${rowList(shown.map((p) => p.row))}${more ? ` and ${more} more (--all prints every one)` : ''}`,
+      );
+    }
+    const { shown, rest } = limited(weak, all, 'rows with insufficient proof');
+    for (const p of shown) lines.push(`Insufficient proof: row ${p.row}: ${p.message}`);
+    lines.push(...rest);
   }
-  const notCounted = ev.entries.filter((e) => e.state !== 'counted' || e.counted < e.claimed);
-  if (notCounted.length) {
+  const fateList = (title: string, rows: RowFate[], what: string) => {
+    if (!rows.length) return;
     lines.push('');
-    lines.push('Counted less than claimed');
-    for (const e of notCounted)
-      lines.push(`  row ${e.entry.row}: ${c(e.counted)} of ${c(e.claimed)}: ${e.reasons.join('; ') || e.state}`);
-  }
+    lines.push(`${title} (${rows.length})`);
+    const { shown, rest } = limited(rows, all, what);
+    for (const f of shown) lines.push(fateLine(f));
+    lines.push(...rest);
+  };
+  fateList(
+    'Not counted',
+    ev.rows.filter((f) => f.fate === 'not counted'),
+    'rows not counted',
+  );
+  fateList(
+    'Partly counted',
+    ev.rows.filter((f) => f.fate === 'partly counted'),
+    'rows partly counted',
+  );
   if (ev.checklist.length) {
     lines.push('');
     lines.push('Checklist');
-    for (const item of ev.checklist) lines.push(`  [${item.done ? 'x' : ' '}] ${item.label}: ${item.detail}`);
+    for (const item of ev.checklist)
+      lines.push(`  [${item.done ? 'x' : item.state === 'not checked' ? '?' : ' '}] ${item.label}: ${item.detail}`);
   }
   if (ev.hints.length) {
     lines.push('');

@@ -1,12 +1,34 @@
-/** The application checklist: automatic items read from the Evaluation, manual ones from the profile. */
+/**
+ * The application checklist: automatic items read from the Evaluation, manual ones from the profile.
+ * An item the log cannot settle (its column is missing, no entry counts yet) is "not checked", with
+ * why: a check that was not made is not passed.
+ */
+import { COLUMN_BY_KEY, type ColumnKey } from './columns';
 import { isoFromDay, type DayNumber } from './dates';
 import { formatCredits } from './rounding';
 import { fillTemplate } from './template';
 import type { ChecklistResult, Evaluation } from './evaluation';
-import type { ChecklistItem } from './schema';
+import type { ChecklistItem, EligibilityRule } from './schema';
 import { factDate, type ProfileFacts } from './facts';
 
 type Draft = Omit<Evaluation, 'checklist' | 'hints'>;
+
+/** The column an eligibility rule reads, for saying that it is missing. */
+function ruleColumn(rule: EligibilityRule | undefined): ColumnKey | undefined {
+  if (!rule) return undefined;
+  return rule.type === 'subjectInList' ? 'subject' : rule.type === 'minimumGrade' ? 'grade' : undefined;
+}
+
+/** Why an item about counted entries cannot be checked, when it cannot. */
+function uncheckable(ev: Draft, column?: ColumnKey): string | undefined {
+  if (column !== undefined && !ev.columns.includes(column))
+    return `not checked: the log has no ${COLUMN_BY_KEY[column].header} column`;
+  if (!ev.entries.some((e) => e.state === 'counted')) return 'not checked: no entry counts yet';
+  return undefined;
+}
+
+/** Items that cannot be settled by acting on the log or the profile (a date yet to come) never block. */
+const WAITING: readonly ChecklistItem['check'][] = ['applicationOpen'];
 
 function rowsWhere(ev: Draft, test: (e: Draft['entries'][number]) => boolean): number[] {
   return ev.entries.filter(test).map((e) => e.entry.row);
@@ -26,8 +48,20 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
       label,
       kind: 'auto',
       done,
+      state: done ? 'done' : 'open',
+      blocking: !done && !WAITING.includes(item.check),
       detail,
       rows,
+    });
+    const notChecked = (why: string): ChecklistResult => ({
+      id: item.id,
+      label,
+      kind: 'auto',
+      done: false,
+      state: 'not checked',
+      blocking: true,
+      detail: why,
+      rows: [],
     });
     switch (item.check) {
       case 'totalCredits':
@@ -46,10 +80,13 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
       }
       case 'noRowProblems': {
         const rows = [...new Set(ev.problems.map((x) => x.row))];
+        if (ev.rowsRead === 0) return notChecked('not checked: the log has no rows yet');
         return auto(rows.length === 0, rows.length ? `${plural(rows.length, 'row')} to fix` : 'no row problems', rows);
       }
       case 'atRiskClear': {
         const rows = rowsWhere(ev, (e) => e.state === 'counted' && e.flags.some((f) => f.rule === item.rule));
+        const why = rows.length ? undefined : uncheckable(ev);
+        if (why) return notChecked(why);
         return auto(
           rows.length === 0,
           rows.length ? `${plural(rows.length, 'entry', 'entries')} to resolve` : 'all clear',
@@ -61,6 +98,14 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
           ev,
           (e) => e.state === 'ineligible' && e.reasons.length > 0 && e.ineligibleRule === item.rule,
         );
+        const rule = (p.eligibility as EligibilityRule[]).find((r) => r.id === item.rule);
+        const judged = ev.entries.some(
+          (e) => e.state === 'counted' && (rule?.type !== 'minimumGrade' || rule.formats.includes(e.entry.format.id)),
+        );
+        // A grade rule about formats the log does not hold has nothing to check, and nothing to fail.
+        const why =
+          rows.length || (rule?.type === 'minimumGrade' && !judged) ? undefined : uncheckable(ev, ruleColumn(rule));
+        if (why) return notChecked(why);
         return auto(
           rows.length === 0,
           rows.length ? `${plural(rows.length, 'entry', 'entries')} not counted` : 'all eligible',
@@ -69,6 +114,8 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
       }
       case 'proof': {
         const rows = ev.proofIssues.map((x) => x.row);
+        const why = rows.length ? undefined : uncheckable(ev);
+        if (why) return notChecked(why);
         return auto(
           rows.length === 0,
           rows.length
@@ -79,6 +126,7 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
       }
       case 'allInWindow': {
         const rows = rowsWhere(ev, (e) => e.state === 'outside-window');
+        if (ev.entries.length === 0) return notChecked('not checked: the log has no entries yet');
         return auto(
           rows.length === 0,
           rows.length
@@ -115,7 +163,7 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
         const valid = factDate(profile, item.fact);
         const needed = item.onOrAfter === 'deadline' ? ev.cycle.deadline : ev.asOf;
         const name = p.facts.find((f) => f.id === item.fact)?.label ?? item.fact;
-        if (valid === undefined) return auto(false, `enter ${name} in the profile`);
+        if (valid === undefined) return notChecked(`not checked: enter ${name} in the profile`);
         return auto(
           valid >= needed,
           `valid until ${isoFromDay(valid)}${valid >= needed ? '' : `; must be valid on ${isoFromDay(needed)}`}`,
@@ -123,7 +171,16 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
       }
       case 'attestation': {
         const done = profile.attestations[item.id] === true;
-        return { id: item.id, label, kind: 'manual', done, detail: done ? 'ticked' : 'to tick when done', rows: [] };
+        return {
+          id: item.id,
+          label,
+          kind: 'manual',
+          done,
+          state: done ? 'done' : 'open',
+          blocking: false,
+          detail: done ? 'ticked' : 'to tick when done',
+          rows: [],
+        };
       }
     }
   });

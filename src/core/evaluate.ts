@@ -8,6 +8,7 @@ import { evaluateChecklist } from './checklist';
 import { isoFromDay, type DayNumber } from './dates';
 import { perEntryCap } from './credits';
 import { matchesFilter } from './filters';
+import { rowFates } from './fates';
 import { atRiskFlags, eligibility, proofState, subjectOf, type Flag } from './judgments';
 import type { Cells, LogError } from './log';
 import {
@@ -26,9 +27,19 @@ import {
 } from './pass';
 import type { EvaluateOptions } from './plan';
 import { clean, formatCredits } from './rounding';
-import type { Program } from './schema';
+import type { ColumnKey } from './columns';
+import type { EntryFilter, Program } from './schema';
 import { describeFee } from './template';
-import type { CapUsage, CategoryTotal, EntryResult, EntryState, Evaluation, KeyDate, ProofIssue } from './evaluation';
+import type {
+  CapUsage,
+  CategoryTotal,
+  EntryResult,
+  EntryState,
+  Evaluation,
+  EvaluationStatus,
+  KeyDate,
+  ProofIssue,
+} from './evaluation';
 
 export type { EvaluateOptions } from './plan';
 
@@ -59,20 +70,58 @@ export function* finishSteps(pass: Pass): Generator<void, Evaluation, void> {
 
 const STATES: readonly EntryState[] = ['counted', 'planned', 'outside-window', 'ineligible'];
 
+/** Who a cap's exemption lets through, in words: a provider's name, "approved entries". */
+function exemptWho(program: Program, filter: EntryFilter | undefined): string {
+  if (!filter) return '';
+  const parts: string[] = [];
+  if (filter.providerMatches) parts.push(filter.providerMatches.join(' or '));
+  if (filter.formats)
+    parts.push(filter.formats.map((id) => program.formats.find((f) => f.id === id)?.label ?? id).join(' or '));
+  if (filter.approved !== undefined) parts.push(filter.approved ? 'approved entries' : 'entries not approved');
+  if (filter.providerNotMatches) parts.push(`providers other than ${filter.providerNotMatches.join(' or ')}`);
+  return parts.join(', ');
+}
+
+/**
+ * Per cap group, the counted credits of entries the cap applies to but exempts: they sit in the same
+ * format and period as the group without being held by it.
+ */
+function exemptCredits(pass: Pass): { counted: number[]; claimed: number[] } {
+  const { plan, table } = pass;
+  const exempt = pass.groups.map(() => 0);
+  const claimed = pass.groups.map(() => 0);
+  const groupAt = new Map(pass.groups.map((g, i) => [`${g.cap}:${g.key}`, i]));
+  plan.caps.forEach(({ cap, byFormat, byYear }, k) => {
+    if (!cap.exempt) return;
+    for (let i = 0; i < table.n; i++) {
+      if (table.state[i] !== COUNTED || table.capGroup[k]![i]! >= 0 || !(table.counted[i]! > 0)) continue;
+      const subject = subjectOf(entryAt(pass, i));
+      if (!matchesFilter(subject, cap.appliesTo) || !matchesFilter(subject, cap.exempt)) continue;
+      const key = (byFormat ? table.format[i]! : 0) * plan.yearSlots + (byYear ? table.year[i]! : 0);
+      const g = groupAt.get(`${k}:${key}`);
+      if (g === undefined) continue;
+      exempt[g] = clean(exempt[g]! + table.counted[i]!);
+      claimed[g] = clean(claimed[g]! + table.claimed[i]!);
+    }
+  });
+  return { counted: exempt, claimed };
+}
+
 function capUsages(pass: Pass): CapUsage[] {
   const { plan, table } = pass;
   const { program, required } = plan;
-  return pass.groups.map((g) => {
+  const exempt = exemptCredits(pass);
+  return pass.groups.map((g, index) => {
     const { cap, limit, byFormat, byYear, byCalendarYear } = plan.caps[g.cap]!;
     const formatId = byFormat ? program.formats[Math.floor(g.key / plan.yearSlots)]!.id : undefined;
     const cycleYear = byYear ? g.key % plan.yearSlots : undefined;
     const calendarYear = byCalendarYear ? (g.key % plan.yearSlots) + plan.firstCalendarYear - 1 : undefined;
     const firstFormat = program.formats[table.format[g.first]!]!;
+    const label = cap.label.replace('{format}', firstFormat.label).replace('{year}', String(cycleYear ?? calendarYear ?? ''));
+    const f = formatCredits;
     return {
       capId: cap.id,
-      label: cap.label
-        .replace('{format}', firstFormat.label)
-        .replace('{year}', String(cycleYear ?? calendarYear ?? '')),
+      label,
       limit,
       describe: describeCap(cap, required, program.creditUnit),
       formatId,
@@ -81,6 +130,12 @@ function capUsages(pass: Pass): CapUsage[] {
       counted: g.counted,
       clipped: clean(g.claimed - g.counted),
       full: g.counted >= limit,
+      exempt: exempt.counted[index]!,
+      exemptWho: exemptWho(program, cap.exempt),
+      exemption:
+        exempt.counted[index]! > 0
+          ? `${label}: ${f(clean(g.claimed + exempt.claimed[index]!))} claimed, ${f(g.counted)} counted under the cap + ${f(exempt.counted[index]!)} exempt (${exemptWho(program, cap.exempt)})`
+          : '',
     };
   });
 }
@@ -105,7 +160,9 @@ function explainEntry(
   const code = table.state[i]!;
   if (code === OUTSIDE_WINDOW) {
     reasons.push(
-      `Completed ${iso(entry.date)}, outside the cycle window ${iso(dates.cycleStart)} – ${iso(plan.earningEnd)}`,
+      entry.date < dates.cycleStart
+        ? `Dated ${iso(entry.date)}, before the cycle started (${iso(dates.cycleStart)})`
+        : `Dated ${iso(entry.date)}, after the last day to earn credits (${iso(plan.earningEnd)})`,
     );
   } else if (code === PLANNED) {
     reasons.push(`Planned for ${iso(entry.date)}: counts once completed`);
@@ -222,7 +279,7 @@ function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluat
     program,
     asOf,
     cycle: dates,
-    status: { keyword, detail, line },
+    status: { keyword, detail, line, met: needed === 0, openItems: 0, actionLine: line },
     required,
     earned,
     claimed,
@@ -241,18 +298,45 @@ function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluat
     keyDates,
     daysToDeadline: dates.deadline - asOf,
     unknownHeaders: pass.unknownHeaders,
+    columns: (Object.keys(pass.map) as ColumnKey[]).filter((k) => pass.map[k] !== undefined),
+    rows: rowFates(program, entries, pass.problems, pass.skipped, (row) => activityAt(pass, row)),
   };
   yield;
   const checklist = evaluateChecklist(draft, profile, values);
+  const openItems = checklist.filter((c) => c.blocking).length;
+  const status: EvaluationStatus = { ...draft.status, openItems, actionLine: actionLine(draft.status, openItems) };
   yield;
-  return { ...draft, checklist, hints: hintsFor(draft, values) };
+  return { ...draft, status, checklist, hints: hintsFor(draft, values, openItems) };
+}
+
+/** The activity's title on a sheet row, read from the cells (for rows that are no entry). */
+function activityAt(pass: Pass, row: number): string {
+  const column = pass.map.activity;
+  const cells = pass.cells[row - pass.firstRow];
+  if (column === undefined || !cells) return '';
+  const v = cells[column];
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+}
+
+/**
+ * The status line with what is left to do when the requirements are met and the application is
+ * (or will be) open: success only when nothing blocks it.
+ */
+export function actionLine(status: Pick<EvaluationStatus, 'keyword' | 'line' | 'met'>, openItems: number): string {
+  const waiting = status.met && (status.keyword === 'READY' || status.keyword === 'COMPLETE');
+  if (!waiting || openItems === 0) return status.line;
+  return `${status.line}; ${openItems} ${openItems === 1 ? 'item' : 'items'} open`;
 }
 
 function titleCase(status: string): string {
   return status.charAt(0) + status.slice(1).toLowerCase();
 }
 
-function hintsFor(ev: Omit<Evaluation, 'checklist' | 'hints'>, values: Record<string, string>): string[] {
+function hintsFor(
+  ev: Omit<Evaluation, 'checklist' | 'hints'>,
+  values: Record<string, string>,
+  openItems: number,
+): string[] {
   const hints: string[] = [];
   const unit = ev.program.creditUnit;
   const { keyword } = ev.status;
@@ -283,7 +367,11 @@ function hintsFor(ev: Omit<Evaluation, 'checklist' | 'hints'>, values: Record<st
   } else if (keyword === 'COMPLETE') {
     hints.push(`Requirements met. The application opens ${values.applicationOpens}.`);
   } else if (keyword === 'READY') {
-    hints.push(`Requirements met: apply by ${values.deadline}.`);
+    hints.push(
+      openItems > 0
+        ? `Requirements met: resolve ${openItems === 1 ? 'the open checklist item' : `the ${openItems} open checklist items`}, then apply by ${values.deadline}.`
+        : `Requirements met: apply by ${values.deadline}.`,
+    );
   }
   const missing = ev.proofIssues.filter((p) => p.state === 'missing').length;
   const weak = ev.proofIssues.length - missing;

@@ -2,8 +2,10 @@
  * The Evaluation: everything the program's rules say about one log at one date. Cell functions, the
  * pane, the summary sheet and the command line all show parts of it; none of them recomputes a rule.
  */
+import type { ColumnKey } from './columns';
 import type { CycleDates } from './cycle';
 import type { DayNumber } from './dates';
+import type { RowFate } from './fates';
 import type { Flag, ProofState } from './judgments';
 import type { LogEntry, RowProblem } from './log';
 import type { Fee, Program, StatusKeyword } from './schema';
@@ -43,6 +45,18 @@ export interface CapUsage {
   counted: number;
   clipped: number;
   full: boolean;
+  /**
+   * Counted credits of entries that the cap would hold but its exemption lets through (a provider's
+   * training, say), in the same format and period; they count on top of `counted`.
+   */
+  exempt: number;
+  /** Who is exempt, in words (a provider's name); empty when the cap has no exemption. */
+  exemptWho: string;
+  /**
+   * The group's figures with what its exemption let through, in one line ("Webinar: 22.5 claimed, 5
+   * counted under the cap + 2.5 exempt (…)"); empty when nothing was exempt.
+   */
+  exemption: string;
 }
 
 export interface CategoryTotal {
@@ -72,6 +86,11 @@ export interface ChecklistResult {
   label: string;
   kind: 'auto' | 'manual';
   done: boolean;
+  /** `not checked`: the log cannot tell (a column is missing, no entry counts yet): never a pass. */
+  state: 'done' | 'open' | 'not checked';
+  /** An automatic item that is not done and that the certificant can act on before applying. */
+  blocking: boolean;
+  /** What was found, or why the item could not be checked. */
   detail: string;
   /** Sheet rows that keep the item from being done. */
   rows: number[];
@@ -101,7 +120,7 @@ export interface Evaluation {
   program: Program;
   asOf: DayNumber;
   cycle: CycleDates;
-  status: { keyword: StatusKeyword; detail: string; line: string };
+  status: EvaluationStatus;
   required: number;
   /** Counted credits, after every rule (`CREDITS_EARNED`). */
   earned: number;
@@ -129,4 +148,24 @@ export interface Evaluation {
   /** Short cap-aware advice, most important first. */
   hints: string[];
   unknownHeaders: string[];
+  /** The log's columns that were recognised (canonical keys). */
+  columns: ColumnKey[];
+  /** Every non-blank data row with its fate and why, in row order; counted sums to `earned - carriedOver`. */
+  rows: RowFate[];
+}
+
+export interface EvaluationStatus {
+  keyword: StatusKeyword;
+  detail: string;
+  /** The keyword, a colon and the detail, from the totals alone. */
+  line: string;
+  /** Requirements met (nothing still needed). */
+  met: boolean;
+  /** Checklist items that keep the application from being ready (`blocking`). */
+  openItems: number;
+  /**
+   * What RECERT_STATUS shows: `line`, and when the requirements are met but the application is not
+   * ready, how many items are open ("READY: 20 of 20 credits; apply by 2027-03-14; 4 items open").
+   */
+  actionLine: string;
 }

@@ -91,6 +91,8 @@ export interface Pass {
   unknownHeaders: string[];
   table: EntryTable;
   problems: RowProblem[];
+  /** Rows that are not activities (totals, Status not completed), with why: kept by a detailed pass. */
+  skipped: { row: number; reason: string }[];
   rowsRead: number;
   /** Entries as the explanation and the fill order of caps read them, made when first asked for. */
   entries: (LogEntry | undefined)[];
@@ -225,6 +227,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
     unknownHeaders: header.unknownHeaders,
     table: detail ? newTable(rows, caps, minimums) : scratchTable(rows, caps, minimums),
     problems: [],
+    skipped: [],
     rowsRead: 0,
     entries: [],
     groups: [],
@@ -372,10 +375,12 @@ function readRows(pass: Pass, from: number, to: number): number {
 function reportProblems(pass: Pass, row: readonly unknown[], r: number): void {
   const rowNumber = pass.firstRow + r;
   const { map, problems } = pass;
-  readRow(row, map, pass.plan.formats, emptyFacts(), (key: ColumnKey, message: string) => {
+  const facts = emptyFacts();
+  readRow(row, map, pass.plan.formats, facts, (key: ColumnKey, message: string) => {
     const name = COLUMN_BY_KEY[key].header;
     problems.push({ row: rowNumber, column: name, columnIndex: map[key], message: `${name} ${message}` });
   });
+  if (facts.skipped !== undefined) pass.skipped.push({ row: rowNumber, reason: facts.skipped });
 }
 
 /** Entry `i` of the table as a log entry: its row read again, with its free text (kept by a detailed pass). */

@@ -15,6 +15,7 @@ import { quote } from '../core/excerpt';
 import { formatLookup, type FormatLookup } from '../core/log';
 import { memoByText } from '../core/memo';
 import type { Program } from '../core/schema';
+import { evaluateLog } from '../core/evaluate';
 import { evaluateTotals, type Totals, type TotalsResult } from '../core/pass';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
@@ -23,6 +24,29 @@ import { CellError, checked, excelError } from './errors';
 import { RecentEvaluations } from './recent-evaluations';
 
 const recent = new RecentEvaluations<TotalsResult>();
+
+/**
+ * Requirements met before the deadline: the status line then also says how many checklist items are
+ * open, which the totals alone cannot tell (it reads proof, approval, subjects: any cell).
+ */
+function awaitsApplication(t: Totals): boolean {
+  return t.needed === 0 && (t.keyword === 'READY' || t.keyword === 'COMPLETE');
+}
+
+/**
+ * Counting the open items takes the whole evaluation, several times the totals: on a status cell of
+ * a long log, recalculated on every edit, that cost is not worth it. Up to this many data rows the
+ * line counts them; above, it sends the reader to the pane's checklist instead, so a met status never
+ * reads as if nothing were left to do.
+ */
+export const CHECKLIST_ROWS = 2_000;
+
+function countsChecklist(t: Totals, cells: readonly unknown[]): boolean {
+  return awaitsApplication(t) && cells.length - 1 <= CHECKLIST_ROWS;
+}
+
+/** RECERT_STATUS of a met log, once per remembered totals. */
+const actionLines = new WeakMap<Totals, string>();
 
 function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unknown, profile: unknown): Totals {
   const rules = readProgram(program);
@@ -47,7 +71,9 @@ function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unkno
       profile: facts && { ...facts, attestations: {} },
     });
     // A log refused for its header row depends on that row alone.
-    recent.remember(rules, start, day, cells, result, result.ok ? result.inputs : [], key);
+    // A met log's status line depends on every cell when it counts the open items (countsChecklist).
+    const inputs = !result.ok ? [] : countsChecklist(result, cells) ? undefined : result.inputs;
+    recent.remember(rules, start, day, cells, result, inputs, key);
   }
   if (!result.ok) throw new CellError('#VALUE!', result.message);
   return result;
@@ -135,7 +161,7 @@ function creditsOfActivity(program: unknown, format: unknown, hours: unknown, se
 }
 
 /**
- * Renewal status of a CE log: a keyword (IN PROGRESS, COMPLETE, READY, GRACE, LAPSED, EXPIRED), a colon and one line of detail.
+ * Renewal status of a CE log: a keyword (IN PROGRESS, COMPLETE, READY, GRACE, LAPSED, EXPIRED), a colon and one line of detail; with the requirements met, it ends with the checklist items still open ("; 4 items open"), or on a log of over 2,000 rows with a pointer to the pane's checklist.
  * @customfunction RECERT_STATUS
  * @param program Program id, e.g. "NISM-SMS" (any case).
  * @param cycleStart Date the current cycle started (certification or last renewal).
@@ -146,7 +172,22 @@ function creditsOfActivity(program: unknown, format: unknown, hours: unknown, se
  */
 export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?: any, profile?: any[][]): string {
   try {
-    return checked(totals(program, cycleStart, log, asOf, profile).line);
+    const t = totals(program, cycleStart, log, asOf, profile);
+    if (!awaitsApplication(t)) return checked(t.line);
+    if (!countsChecklist(t, readLogRange(log))) return checked(`${t.line}; see the checklist in the task pane`);
+    let line = actionLines.get(t);
+    if (line === undefined) {
+      const options = { cycleStart: readDate(cycleStart, 'cycleStart'), asOf: readDate(asOf, 'asOf', true) ?? today() };
+      const rules = readProgram(program);
+      const facts = readProfileFacts(profile, rules);
+      const full = evaluateLog(rules, readLogRange(log), {
+        ...options,
+        profile: facts && { ...facts, attestations: {} },
+      });
+      line = full.ok ? full.evaluation.status.actionLine : t.line;
+      actionLines.set(t, line);
+    }
+    return checked(line);
   } catch (e) {
     throw excelError(e);
   }

@@ -5,7 +5,7 @@
  * - "CE Summary" (portrait): who and which program, the status, totals and minimums, credits by format,
  *   caps, the checklist, key dates, fees, rows with problems and the attestation with signature lines.
  * - "CE Entries" (landscape): one row per entry (date, activity, provider, format, claimed, counted,
- *   status and reasons, proof and proof link), its header row repeated on every printed page.
+ *   fate and reasons, proof and proof link), its header row repeated on every printed page.
  *
  * Each sheet's columns are sized for its own blocks and add up to less than a printed page's width, so
  * "one page wide" prints at full size; text wraps inside its cell (wide text spans merged cells) and
@@ -16,6 +16,7 @@
  * sheet names: a user's own "CE Summary" is left alone and ours goes beside it as "CE Summary (2)".
  */
 import { isoFromDay, resolveDate, serialFromDay, type EntryResult, type Evaluation } from '../core';
+import type { RowFate } from '../core/fates';
 import { clean } from '../core/rounding';
 import {
   cellAddress,
@@ -94,7 +95,7 @@ const ENTRY_COLUMNS = [
   'Format',
   'Credits claimed',
   'Credits counted',
-  'Status',
+  'Fate',
   'Reasons and flags',
   'Proof',
   'Proof link',
@@ -118,12 +119,19 @@ const MINIMUM_WIDTH = 46;
 /** CE Summary: A labels; B to E numbers, or one wide value over B:E. */
 const SUMMARY_WIDTHS = [176, 76, 76, 76, 76];
 
-const STATE_LABEL: Record<EntryResult['state'], string> = {
-  counted: 'Counted',
-  planned: 'Planned',
-  'outside-window': 'Outside window',
-  ineligible: 'Not eligible',
-};
+/** An entry's fate as the Fate column says it; one that a cap cut to nothing says so (see COUNTED_IN_CATEGORY). */
+function fateLabel(f: RowFate | undefined): string {
+  if (!f) return '';
+  if (f.fate === 'not counted' && f.cause === 'cap') return NOT_COUNTED_CAP;
+  return f.fate.charAt(0).toUpperCase() + f.fate.slice(1);
+}
+const NOT_COUNTED = 'Not counted';
+const NOT_COUNTED_CAP = 'Not counted (cap)';
+/**
+ * The category table counts entries inside the window, eligible and done, whatever caps did to them:
+ * every fate but plain "Not counted" (a Fate criterion that SUMIFS and COUNTIFS take as is).
+ */
+const COUNTED_IN_CATEGORY = `<>${NOT_COUNTED}`;
 
 const one = (row: number, col: number, rows = 1, cols = 1): RangeRef => ({ row, col, rows, cols });
 
@@ -167,8 +175,8 @@ function proofText(e: EntryResult): string {
   }
 }
 
-function reasonsText(e: EntryResult): string {
-  const parts = [...e.reasons];
+function reasonsText(e: EntryResult, fate: RowFate | undefined): string {
+  const parts = [...(fate?.reasons ?? e.reasons)];
   for (const f of e.flags) {
     if (f.rule === 'proof') continue;
     parts.push(`${f.severity === 'at-risk' ? 'At risk' : 'Note'}: ${f.message}`);
@@ -360,6 +368,9 @@ export function summaryOps(
   });
   entryHeaders.forEach((h, c) => E.fit(entryHeader, c, 1, h, ENTRIES_FONT, true));
   const entryFirst = entryHeader + 1;
+  // The fate and reasons the pane and the command line show, by entry.
+  const fates: (RowFate | undefined)[] = [];
+  for (const f of ev.rows) if (f.entry !== undefined) fates[f.entry] = f;
   const entryRows: CellValue[][] = ev.entries.map((e, i) => [
     e.entry.row,
     serialFromDay(e.entry.date),
@@ -368,8 +379,8 @@ export function summaryOps(
     e.entry.format.label,
     e.claimed,
     e.counted,
-    STATE_LABEL[e.state],
-    reasonsText(e),
+    fateLabel(fates[i]),
+    reasonsText(e, fates[i]),
     proofText(e),
     e.entry.proofLink,
     ...minimumColumns.map((c) => c.credits[i]!),
@@ -391,8 +402,7 @@ export function summaryOps(
         });
     });
     entryRows.forEach((r, i) => {
-      for (const c of ENTRY_TEXT_COLUMNS.concat(COL.Status))
-        E.fit(entryFirst + i, c, 1, fitCellText(String(r[c] ?? '')));
+      for (const c of ENTRY_TEXT_COLUMNS.concat(COL.Fate)) E.fit(entryFirst + i, c, 1, fitCellText(String(r[c] ?? '')));
     });
   } else {
     E.values(entryFirst, COL.Activity, [['No entries in the log']]);
@@ -466,7 +476,7 @@ export function summaryOps(
     ['Cycle window', `${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}`],
     ['Deadline without penalty', serialFromDay(ev.cycle.deadline)],
     ['As of', serialFromDay(ev.asOf)],
-    ['Status', ev.status.line],
+    ['Status', ev.status.actionLine],
     ['Log read from', options.logSheet ? `sheet "${options.logSheet}", ${ev.rowsRead} rows` : `${ev.rowsRead} rows`],
   ];
   identity.forEach(([label, value], i) => wide(row + i, label, value, label === 'Status'));
@@ -487,7 +497,7 @@ export function summaryOps(
   const countedRange = entryColumn(COL['Credits counted']);
   const claimedRange = entryColumn(COL['Credits claimed']);
   const formatRange = entryColumn(COL.Format);
-  const statusRange = entryColumn(COL.Status);
+  const fateRange = entryColumn(COL.Fate);
   const countedSum = columnSum(COL['Credits counted']);
   const counted =
     carriedRow !== undefined ? `SUM(${countedRange})+${cellAddress(carriedRow, 2)}` : `SUM(${countedRange})`;
@@ -550,7 +560,7 @@ export function summaryOps(
     S.fit(r, 0, 1, c.label);
     const criterion = criterionFor(c.label, a);
     const ofFormat = (x: CellValue[]) => x[COL.Format] === c.label;
-    const isCounted = (x: CellValue[]) => x[COL.Status] === STATE_LABEL.counted;
+    const isCounted = (x: CellValue[]) => x[COL.Fate] !== NOT_COUNTED;
     const countedHere = columnSum(COL['Credits counted'], ofFormat);
     const claimedHere = columnSum(COL['Credits claimed'], (x) => ofFormat(x) && isCounted(x));
     S.formulas(
@@ -558,9 +568,9 @@ export function summaryOps(
       1,
       [
         `=SUMIFS(${countedRange},${formatRange},${criterion})`,
-        `=SUMIFS(${claimedRange},${formatRange},${criterion},${statusRange},"${STATE_LABEL.counted}")`,
+        `=SUMIFS(${claimedRange},${formatRange},${criterion},${fateRange},"${COUNTED_IN_CATEGORY}")`,
         `=ROUND(C${r + 1}-B${r + 1},2)`,
-        `=COUNTIFS(${formatRange},${criterion},${statusRange},"${STATE_LABEL.counted}")`,
+        `=COUNTIFS(${formatRange},${criterion},${fateRange},"${COUNTED_IN_CATEGORY}")`,
       ],
       [
         countedHere,
@@ -584,7 +594,10 @@ export function summaryOps(
       S.fit(row + i, 0, 1, label);
     });
     S.style(one(row, 0, ev.caps.length, 1), { wrap: true });
-    row += ev.caps.length + 1;
+    row += ev.caps.length;
+    // What an exemption let through counts on top of the cap: said, so the totals above add up.
+    for (const c of ev.caps.filter((x) => x.exemption)) paragraph(row++, c.exemption);
+    row++;
   } else {
     paragraph(row, 'No caps apply.');
     row += 2;

@@ -1,7 +1,6 @@
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState } from 'react';
 import {
   Badge,
-  Button,
   Checkbox,
   Field,
   Link,
@@ -17,10 +16,13 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { isoFromDay, type Evaluation, type StatusKeyword } from '../core';
+import { isoFromDay, type ChecklistResult, type Evaluation } from '../core';
 import type { LogLocation } from '../workbook/log-sheet';
 import type { PaneController } from '../workbook/session';
 import { countdown, credits, plural } from './format';
+import { LongList } from './LongList';
+import { OpenItems, statusColor } from './OpenItems';
+import { CapExemptions, FateSection } from './RowFates';
 import { Section } from './Section';
 import { visuallyHidden } from './visually-hidden';
 
@@ -57,19 +59,21 @@ const useStyles = makeStyles({
   check: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   done: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   notDone: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  notChecked: { color: tokens.colorPaletteMarigoldForeground2, fontWeight: tokens.fontWeightSemibold },
   detail: { color: tokens.colorNeutralForeground2 },
   now: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
   visuallyHidden,
 });
 
-const BADGE: Record<StatusKeyword, 'informative' | 'success' | 'brand' | 'warning' | 'danger' | 'important'> = {
-  'IN PROGRESS': 'informative',
-  COMPLETE: 'success',
-  READY: 'success',
-  GRACE: 'warning',
-  LAPSED: 'danger',
-  EXPIRED: 'danger',
+/** A checked item is ticked or crossed; one the log could not settle is a question, never a tick. */
+const CHECK_MARK: Record<
+  ChecklistResult['state'],
+  { mark: string; spoken: string; style: 'done' | 'notDone' | 'notChecked' }
+> = {
+  done: { mark: '✓', spoken: 'Done: ', style: 'done' },
+  open: { mark: '✗', spoken: 'Not done: ', style: 'notDone' },
+  'not checked': { mark: '?', spoken: 'Not checked: ', style: 'notChecked' },
 };
 
 interface Props {
@@ -104,14 +108,15 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
     <>
       <Section title="Status" testId="status">
         <div className={styles.row}>
-          <Badge appearance="filled" color={BADGE[ev.status.keyword]} data-testid="status-keyword">
+          <Badge appearance="filled" color={statusColor(ev)} data-tone={statusColor(ev)} data-testid="status-keyword">
             {ev.status.keyword}
           </Badge>
           {deadline && <Text data-testid="countdown">{countdown(ev.daysToDeadline, deadline.iso)}</Text>}
         </div>
         <p className={styles.statusLine} role="status" aria-live="polite" data-testid="status-line">
-          {ev.status.line}
+          {ev.status.actionLine}
         </p>
+        <OpenItems ev={ev} controller={controller} />
         <Text size={200} className={styles.muted}>
           Log: {log.sheet} (table {log.table}), {plural(ev.rowsRead, 'row')} read, as of {isoOf(ev)}
         </Text>
@@ -194,8 +199,12 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
               ))}
             </TableBody>
           </Table>
+          <CapExemptions ev={ev} />
         </Section>
       )}
+
+      <FateSection ev={ev} controller={controller} fate="not counted" />
+      <FateSection ev={ev} controller={controller} fate="partly counted" />
 
       <Section title={`Problems (${ev.problems.length})`} testId="problems">
         {ev.problems.length === 0 ? (
@@ -276,12 +285,18 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
                 />
               </li>
             ) : (
-              <li key={item.id} data-testid="checklist-item" data-done={item.done} className={styles.check}>
-                <span aria-hidden="true" className={item.done ? styles.done : styles.notDone}>
-                  {item.done ? '✓' : '✗'}
+              <li
+                key={item.id}
+                data-testid="checklist-item"
+                data-done={item.done}
+                data-state={item.state}
+                className={styles.check}
+              >
+                <span aria-hidden="true" className={styles[CHECK_MARK[item.state].style]}>
+                  {CHECK_MARK[item.state].mark}
                 </span>
                 <span>
-                  <span className={styles.visuallyHidden}>{item.done ? 'Done: ' : 'Not done: '}</span>
+                  <span className={styles.visuallyHidden}>{CHECK_MARK[item.state].spoken}</span>
                   {item.label} <span className={styles.detail}>— {item.detail}</span>
                 </span>
               </li>
@@ -334,39 +349,6 @@ function reviewOf(ev: Evaluation) {
       ],
     }))
     .filter((r) => r.messages.length > 0);
-}
-
-/**
- * Long lists open with their first items and a button for the next ones: a log with thousands of
- * bad rows still opens at once, and a narrow pane is not one endless list.
- */
-export const FIRST_SHOWN = 20;
-export const MORE_STEP = 100;
-
-function LongList<T>({
-  items,
-  what,
-  children,
-}: {
-  items: readonly T[];
-  what: string;
-  children: (item: T, index: number) => ReactNode;
-}) {
-  const styles = useStyles();
-  const [shown, setShown] = useState(FIRST_SHOWN);
-  const rest = items.length - shown;
-  return (
-    <ul className={styles.plainList}>
-      {items.slice(0, shown).map(children)}
-      {rest > 0 && (
-        <li>
-          <Button appearance="subtle" size="small" onClick={() => setShown(shown + MORE_STEP)} data-testid="show-more">
-            Show {Math.min(rest, MORE_STEP)} more {what} ({rest} not shown)
-          </Button>
-        </li>
-      )}
-    </ul>
-  );
 }
 
 function capitalize(s: string): string {

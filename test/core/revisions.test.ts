@@ -66,7 +66,7 @@ describe('revision 1: credit earned after the deadline', () => {
     expect(ev.status.keyword).toBe('LAPSED');
     expect(ev.entries.map((e) => e.state)).toEqual(['counted', 'outside-window']);
     expect(ev.earned).toBe(40);
-    expect(ev.entries[1]!.reasons[0]).toBe('Completed 2028-03-01, outside the cycle window 2024-01-15 – 2027-12-31');
+    expect(ev.entries[1]!.reasons[0]).toBe('Dated 2028-03-01, after the last day to earn credits (2027-12-31)');
   });
 
   test('the phase rule is program data (creditCounts), not a special case of one body', () => {

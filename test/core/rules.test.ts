@@ -293,7 +293,8 @@ describe('ACSM caps per calendar year and college grades', () => {
     const base = evaluate('ACSM-CPT', start, [{ date: '2024-02-01', hours: 45 }], '2026-06-01');
     expect(base.checklist.find((c) => c.id === 'cpr')).toMatchObject({
       done: false,
-      detail: 'enter CPR/AED valid until in the profile',
+      state: 'not checked',
+      detail: 'not checked: enter CPR/AED valid until in the profile',
     });
   });
 });
@@ -325,7 +326,8 @@ test('a planned activity is not listed as missing proof: it cannot have proof ye
   const ev = nism([{ date: '2026-09-01', format: 'Conference', hours: 2, provider: 'HubSpot', proof: '' }]);
   expect(ev.entries[0]!.state).toBe('planned');
   expect(ev.proofIssues).toEqual([]);
-  expect(ev.checklist.find((c) => c.id === 'proof')!.done).toBe(true);
+  // Nor is the proof item ticked: with no entry counting yet, there was nothing to check.
+  expect(ev.checklist.find((c) => c.id === 'proof')).toMatchObject({ done: false, state: 'not checked' });
 });
 
 test('each entry names the minimums its counted credits go toward', () => {

@@ -330,7 +330,7 @@ describeBrowser('preview host (headless Chromium)', () => {
     await page.getByTestId('status-line').waitFor();
     const values = sampleLogValues(1000);
     expect(values.length).toBe(1001);
-    expect(await page.getByTestId('status-line').textContent()).toBe(expected(values).status.line);
+    expect(await page.getByTestId('status-line').textContent()).toBe(expected(values).status.actionLine);
     await page.getByText(`Log: CE Log (table CELog), 1000 rows read, as of ${SAMPLE_AS_OF}`).waitFor();
     // The grid: the first page of rows, and the next page on demand.
     const pager = page.getByRole('navigation', { name: 'Rows' });

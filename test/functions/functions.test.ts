@@ -3,7 +3,14 @@
  * an omitted optional argument, "" or 0 for an empty cell. Errors must be Excel errors whose message
  * names the argument.
  */
-import { ceCredits, creditsEarned, creditsNeeded, recertDeadline, recertStatus } from '../../src/functions/functions';
+import {
+  ceCredits,
+  CHECKLIST_ROWS,
+  creditsEarned,
+  creditsNeeded,
+  recertDeadline,
+  recertStatus,
+} from '../../src/functions/functions';
 import { CellError } from '../../src/functions/errors';
 import fc from 'fast-check';
 import { dayFromIso, dayFromSerial, evaluateLog, findProgram, serialFromDay, today } from '../../src/core';
@@ -466,5 +473,32 @@ test('text dates that a value shows to be day first are read day first, by the c
     cycleStart: dayFromSerial(start)!,
     asOf: dayFromSerial(asOf)!,
   });
-  expect(full.ok && full.evaluation.earned).toBe(2);
+  expect(full.ok && full.evaluation.earned).toBe(2);});
+
+describe('RECERT_STATUS with the requirements met', () => {
+  const met = (location: string) => [
+    ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Approved', 'Proof', 'Location'],
+    [serial('2023-04-01'), 'Credentialing summit', 'NAMSS', 'Conference', 15, true, 'Certificate', 'Denver, CO'],
+    [serial('2024-04-01'), 'Bylaws course', 'NAMSS', 'Webinar', 15, true, 'Certificate', location],
+  ];
+
+  test('says how many checklist items are still open, and follows an edit to a cell the totals do not read', () => {
+    const asOf = serial('2025-09-01');
+    expect(recertStatus('NAMSS-CPCS', '2022-05-01', met(''), asOf)).toMatch(/^READY: 30 of 30 .*; 1 item open$/);
+    // The same totals, the location filled in: the memory of the last log must not answer with the old count.
+    const done = recertStatus('NAMSS-CPCS', '2022-05-01', met('Online, Austin, TX'), asOf);
+    expect(done).toMatch(/^READY: 30 of 30 /);
+    expect(done).not.toMatch(/open$/);
+    expect(creditsEarned('NAMSS-CPCS', '2022-05-01', met(''), asOf)).toBe(30);
+  });
+
+  test('on a log too long to count them at every recalculation, it points to the pane instead of saying nothing', () => {
+    const asOf = serial('2025-09-01');
+    const log = met('');
+    const filler = ['', '', '', '', '', '', '', 'note'];
+    while (log.length - 1 <= CHECKLIST_ROWS) log.push(filler);
+    expect(recertStatus('NAMSS-CPCS', '2022-05-01', log, asOf)).toMatch(
+      /^READY: 30 of 30 .*; see the checklist in the task pane$/,
+    );
+  });
 });

@@ -30,6 +30,7 @@ test('the dashboard has one h1, a heading per section, and the status in a live 
     'h2 Progress',
     'h2 What next',
     'h2 Caps',
+    'h2 Not counted (25)',
     'h2 Problems (3)',
     'h2 Missing and insufficient proof (3)',
     'h2 Entries to review (6)',
@@ -37,7 +38,7 @@ test('the dashboard has one h1, a heading per section, and the status in a live 
     'h2 Key dates and fees',
   ]);
   const ev = controller.getState().evaluation!;
-  expect(html).toContain(`role="status" aria-live="polite" data-testid="status-line">${ev.status.line}</p>`);
+  expect(html).toContain(`role="status" aria-live="polite" data-testid="status-line">${ev.status.actionLine}</p>`);
   expect(html).toMatch(/^<div dir="ltr" class="fui-FluentProvider/);
   expect(html).toContain('<main');
 });

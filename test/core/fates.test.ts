@@ -1,0 +1,249 @@
+/** Every row of a log has one fate with its reason, and the counted credits over the rows are the total. */
+import fc from 'fast-check';
+import { evaluateLog, loadProgram, PROGRAMS, serialFromDay, type Evaluation, type Program } from '../../src/core';
+import { clean } from '../../src/core/rounding';
+import { day, evaluate } from './helpers';
+
+const HEADER = [
+  'Date',
+  'Activity',
+  'Provider',
+  'Format',
+  'Hours',
+  'Self-study hours',
+  'Subject area',
+  'Approved',
+  'Proof',
+  'Score',
+  'Grade',
+  'Location',
+  'Status',
+  'Notes',
+];
+const START = day('2024-01-15');
+
+/** Rows as people type them: most valid, some with a bad value, a totals row, a cancelled one, blanks. */
+function rowArbitrary(program: Program) {
+  const date = fc.oneof(
+    fc.integer({ min: START - 400, max: START + 5 * 366 }).map((d) => serialFromDay(d) as unknown),
+    fc.constantFrom('2052-03-01', '2015-06-30', '2024-13-45', 'next week', ''),
+  );
+  const hours = fc.oneof(
+    fc.double({ min: 0, max: 14, noNaN: true }).map((h) => (Math.round(h * 4) / 4) as unknown),
+    fc.constantFrom(-2, 'three', ''),
+  );
+  const valid = fc
+    .tuple(
+      date,
+      fc.constantFrom('Advanced analytics', 'Basics of posting', 'Governance summit', 'Total', ''),
+      fc.constantFrom('NISM', 'Grovo', 'HubSpot', 'Acme Learning', ''),
+      fc.constantFrom(...program.formats.map((f) => f.label), 'Podcast', ''),
+      hours,
+      fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 60 })),
+      fc.constantFrom('', 'Social Media Strategy', 'Cooking', ...(program.subjects ?? [])),
+      fc.constantFrom(true, false, 'maybe'),
+      fc.constantFrom('', 'Certificate', 'Assessment', 'Transcript'),
+      fc.integer({ min: 0, max: 100 }),
+      fc.constantFrom('', 'A', 'C-', 'F'),
+      fc.constantFrom('', 'Denver, CO'),
+      fc.constantFrom('', '', '', 'Done', 'Cancelled', 'Registered'),
+      fc.constantFrom('', 'note'),
+    )
+    .map((cells) => cells as unknown[]);
+  return fc.oneof(
+    { weight: 8, arbitrary: valid },
+    { weight: 1, arbitrary: fc.constant(HEADER.map(() => '') as unknown[]) },
+    { weight: 1, arbitrary: fc.constant(['', 'TOTAL', '', '', 42, '', '', '', '', '', '', '', '', ''] as unknown[]) },
+  );
+}
+
+/** A built-in program with carry-over added, so that the earned total holds credits that are no row. */
+function withCarryOver(program: Program): Program {
+  const loaded = loadProgram({
+    ...program,
+    id: `${program.id}-CARRY`,
+    carryOver: { maxCredits: 10 },
+    facts: [...program.facts, { id: 'carryOverCredits', label: 'Credits carried over', type: 'number' }],
+  });
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.program;
+}
+
+const logs = fc
+  .constantFrom(...PROGRAMS, ...PROGRAMS.slice(0, 2).map(withCarryOver))
+  .chain((program) =>
+    fc.tuple(
+      fc.constant(program),
+      fc.array(rowArbitrary(program), { maxLength: 30 }),
+      fc.integer({ min: START - 30, max: START + 5 * 366 }),
+      fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 40 })),
+    ),
+  );
+
+function evaluated(program: Program, rows: unknown[][], asOf: number, carry: number | undefined): Evaluation {
+  const result = evaluateLog(program, [HEADER, ...rows], {
+    cycleStart: START,
+    asOf,
+    profile: carry === undefined ? undefined : { carryOverCredits: carry },
+  });
+  if (!result.ok) throw new Error(result.message);
+  return result.evaluation;
+}
+
+test('every non-blank row has exactly one fate, every fate but counted says why, and counted adds up to earned', () => {
+  fc.assert(
+    fc.property(logs, ([program, rows, asOf, carry]) => {
+      const ev = evaluated(program, rows, asOf, carry);
+      const nonBlank = rows
+        .map((r, i) => ({ r, sheetRow: i + 2 }))
+        .filter(({ r }) => r.some((v) => v !== '' && v !== 0 && v !== false))
+        .map(({ sheetRow }) => sheetRow);
+      expect(ev.rows.map((f) => f.row)).toEqual(nonBlank);
+      expect(ev.rows.length).toBe(ev.rowsRead);
+      for (const f of ev.rows) {
+        expect(['counted', 'partly counted', 'not counted', 'skipped']).toContain(f.fate);
+        if (f.fate !== 'counted') {
+          expect(f.reasons.length).toBeGreaterThan(0);
+          for (const reason of f.reasons) expect(reason.trim()).not.toBe('');
+        }
+        expect(f.claimed).toBeGreaterThanOrEqual(f.counted);
+        expect(f.computed).toBeGreaterThanOrEqual(f.claimed);
+        if (f.fate === 'not counted' || f.fate === 'skipped') expect(f.counted).toBe(0);
+        if (f.fate === 'partly counted') expect(f.counted).toBeGreaterThan(0);
+      }
+      const counted = clean(ev.rows.reduce((s, f) => s + f.counted, 0));
+      expect(clean(counted + ev.carriedOver)).toBe(ev.earned);
+      if (program.carryOver && carry) expect(ev.carriedOver).toBe(Math.min(carry, program.carryOver.maxCredits));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+describe('the fate of a row, in words', () => {
+  const fateOf = (ev: Evaluation, row: number) => ev.rows.find((f) => f.row === row)!;
+
+  test('a date typed into the wrong year is not counted, and says it is after the last day to earn credits', () => {
+    const ev = evaluate(
+      'NISM-SMS',
+      '2025-03-14',
+      [
+        { date: '2025-06-01', format: 'Webinar', hours: 2 },
+        { date: '2052-06-01', format: 'Conference', hours: 3 },
+        { date: '2015-06-01', format: 'Conference', hours: 3 },
+      ],
+      '2026-01-10',
+    );
+    expect(fateOf(ev, 2)).toMatchObject({ fate: 'counted', counted: 2, reasons: [] });
+    expect(fateOf(ev, 3)).toMatchObject({ fate: 'not counted', cause: 'after-window', claimed: 3, counted: 0 });
+    expect(fateOf(ev, 3).reasons[0]).toBe('Dated 2052-06-01, after the last day to earn credits (2027-03-14)');
+    expect(fateOf(ev, 4)).toMatchObject({ fate: 'not counted', cause: 'before-cycle' });
+    expect(fateOf(ev, 4).reasons[0]).toBe('Dated 2015-06-01, before the cycle started (2025-03-14)');
+  });
+
+  test('a cap clips a row in part, cuts the next to nothing, and each says which cap', () => {
+    const ev = evaluate(
+      'NISM-SMS',
+      '2025-03-14',
+      [
+        { date: '2025-04-01', format: 'Webinar', hours: 3 },
+        { date: '2025-05-01', format: 'Webinar', hours: 4 },
+        { date: '2025-06-01', format: 'Webinar', hours: 2 },
+        { date: '2025-07-01', format: 'Webinar', hours: 6, provider: 'Grovo' },
+        { date: '2025-08-01', format: 'In-person class', hours: 7, provider: 'NISM' },
+      ],
+      '2026-01-10',
+    );
+    expect(fateOf(ev, 2)).toMatchObject({ fate: 'counted', counted: 3 });
+    expect(fateOf(ev, 3)).toMatchObject({ fate: 'partly counted', cause: 'cap', claimed: 4, counted: 2 });
+    expect(fateOf(ev, 3).reasons.join()).toMatch(/Webinar cap of 5/);
+    expect(fateOf(ev, 4)).toMatchObject({ fate: 'not counted', cause: 'cap', claimed: 2, counted: 0 });
+    // 6 hours of Grovo: exempt from the format cap and, since the rules' revisions, from the per-entry cap.
+    expect(fateOf(ev, 5)).toMatchObject({ fate: 'counted', computed: 6, counted: 6 });
+    // 7 hours of a class: held to 5 per entry.
+    expect(fateOf(ev, 6)).toMatchObject({ fate: 'partly counted', cause: 'per-entry-cap', counted: 5 });
+    const webinar = ev.caps.find((c) => c.label === 'Webinar')!;
+    expect(webinar).toMatchObject({ claimed: 9, counted: 5, exempt: 6, exemptWho: 'Grovo' });
+    expect(webinar.exemption).toBe('Webinar: 15 claimed, 5 counted under the cap + 6 exempt (Grovo)');
+    expect(ev.categories.find((c) => c.label === 'Webinar')).toMatchObject({ claimed: 15, counted: 11 });
+  });
+
+  test('an invalid row and a cancelled one have their fates, and the invalid one names its bad value', () => {
+    const cells = [
+      [...HEADER],
+      ['2025-06-01', 'Negative', 'NISM', 'Webinar', -2, '', '', '', 'Certificate', '', '', '', '', ''],
+      ['2025-06-02', 'Dropped', 'NISM', 'Webinar', 2, '', '', '', 'Certificate', '', '', '', 'Cancelled', ''],
+    ];
+    const result = evaluateLog(
+      PROGRAMS.find((p) => p.id === 'NISM-SMS')!,
+      cells,
+      {
+        cycleStart: day('2025-03-14'),
+        asOf: day('2026-01-10'),
+      },
+    );
+    if (!result.ok) throw new Error(result.message);
+    const [invalid, cancelled] = result.evaluation.rows;
+    expect(invalid).toMatchObject({ row: 2, fate: 'not counted', cause: 'invalid', activity: 'Negative' });
+    expect(invalid!.reasons[0]).toMatch(/^Hours /);
+    expect(cancelled).toMatchObject({ row: 3, fate: 'skipped', activity: 'Dropped' });
+    expect(cancelled!.reasons[0]).toMatch(/Cancelled/);
+  });
+});
+
+describe('a status you can act on', () => {
+  const met = (extra: object = {}) =>
+    [1, 2, 3, 4].map((i) => ({
+      date: `2025-0${i + 3}-01`,
+      format: ['Webinar', 'Conference', 'In-person class', 'Online synchronous course'][i - 1]!,
+      hours: 5,
+      provider: 'NISM',
+      subject: 'Social Media Strategy',
+      ...extra,
+    }));
+
+  test('credits met with checklist items open: the line says how many, and the items say why', () => {
+    const ev = evaluate('NISM-SMS', '2025-03-14', met({ provider: 'HubSpot', proof: '' }), '2027-01-10');
+    expect(ev.status.keyword).toBe('READY');
+    expect(ev.status.met).toBe(true);
+    const open = ev.checklist.filter((c) => c.blocking).map((c) => c.id);
+    expect(open).toEqual(['approved', 'proof']);
+    expect(ev.status.openItems).toBe(2);
+    expect(ev.status.actionLine).toBe(`${ev.status.line}; 2 items open`);
+  });
+
+  test('nothing open: the line is the plain status line', () => {
+    const ev = evaluate('NISM-SMS', '2025-03-14', met(), '2027-01-10');
+    expect(ev.status.keyword).toBe('READY');
+    expect(ev.status.openItems).toBe(0);
+    expect(ev.status.actionLine).toBe(ev.status.line);
+  });
+
+  test('without a Subject area column the subject item is not checked, never ticked', () => {
+    const cells = [
+      ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Proof'],
+      ['2025-04-01', 'Strategy', 'NISM', 'Webinar', 5, 'Certificate'],
+    ];
+    const result = evaluateLog(
+      PROGRAMS.find((p) => p.id === 'NISM-SMS')!,
+      cells,
+      {
+        cycleStart: day('2025-03-14'),
+        asOf: day('2026-01-10'),
+      },
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.evaluation.checklist.find((c) => c.id === 'subjects')).toMatchObject({
+      done: false,
+      state: 'not checked',
+      blocking: true,
+      detail: 'not checked: the log has no Subject area column',
+    });
+  });
+
+  test('with no valid rows, the items about entries are not checked', () => {
+    const ev = evaluate('NISM-SMS', '2025-03-14', [{ date: '2025-04-01', format: 'Webinar', hours: -1 }], '2026-01-10');
+    for (const id of ['approved', 'proof', 'subjects'])
+      expect(ev.checklist.find((c) => c.id === id)).toMatchObject({ done: false, state: 'not checked' });
+    expect(ev.checklist.find((c) => c.id === 'rows')).toMatchObject({ done: false, state: 'open' });
+  });
+});
