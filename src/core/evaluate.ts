@@ -5,7 +5,8 @@
  */
 import { capLimit, describeCap } from './caps';
 import { evaluateChecklist } from './checklist';
-import { isoFromDay, type DayNumber } from './dates';
+import { ruleTypeNotes } from './explain-rules';
+import { isoFromDay, partsOf, type DayNumber } from './dates';
 import { perEntryCap } from './credits';
 import { matchesFilter } from './filters';
 import { atRiskFlags, eligibility, proofState, type Flag } from './judgments';
@@ -63,13 +64,17 @@ function capUsages(pass: Pass): CapUsage[] {
   const { plan, table } = pass;
   const { program, required } = plan;
   return pass.groups.map((g) => {
-    const { cap, limit, byFormat, byYear } = plan.caps[g.cap]!;
+    const { cap, limit, byFormat, byYear, byCalendarYear } = plan.caps[g.cap]!;
     const formatId = byFormat ? program.formats[Math.floor(g.key / plan.yearSlots)]!.id : undefined;
     const cycleYear = byYear ? g.key % plan.yearSlots : undefined;
+    const calendarYear = byCalendarYear ? partsOf(plan.calendarStarts[(g.key % plan.yearSlots) - 1]!).year : undefined;
     const firstFormat = program.formats[table.format[g.first]!]!;
     return {
       capId: cap.id,
-      label: cap.label.replace('{format}', firstFormat.label).replace('{year}', String(cycleYear ?? '')),
+      label: cap.label
+        .replace('{format}', firstFormat.label)
+        .replace('{year}', String(cycleYear ?? calendarYear ?? '')),
+      ...(calendarYear === undefined ? {} : { calendarYear }),
       limit,
       describe: describeCap(cap, required, program.creditUnit),
       formatId,
@@ -113,6 +118,10 @@ function explainEntry(
     ineligibleRule = excluded.rule;
     reasons.push(excluded.message);
   }
+  const notes = ruleTypeNotes(pass, i);
+  reasons.push(...notes.reasons);
+  flags.push(...notes.flags);
+  ineligibleRule ??= notes.ineligibleRule;
   for (const c of clips ?? []) {
     const usage = caps[c.group]!;
     reasons.push(

@@ -5,6 +5,8 @@ export interface FilterSubject {
   formatId: string;
   approved: boolean;
   provider: string;
+  /** The entry's category ids (the Category column, or its format's); none when absent. */
+  categories?: readonly string[];
 }
 
 const phraseCache = new Map<string, RegExp>();
@@ -57,5 +59,6 @@ export function matchesFilter(subject: FilterSubject, filter: EntryFilter | unde
   if (filter.approved !== undefined && subject.approved !== filter.approved) return false;
   if (filter.providerMatches && !containsAnyPhrase(subject.provider, filter.providerMatches)) return false;
   if (filter.providerNotMatches && containsAnyPhrase(subject.provider, filter.providerNotMatches)) return false;
+  if (filter.categories && !filter.categories.some((c) => subject.categories?.includes(c))) return false;
   return true;
 }

@@ -19,7 +19,12 @@ export interface Flag {
 export type ProofState = 'ok' | 'missing' | 'insufficient' | 'not-needed';
 
 export function subjectOf(entry: LogEntry): FilterSubject {
-  return { formatId: entry.format.id, approved: entry.approved, provider: entry.provider };
+  return {
+    formatId: entry.format.id,
+    approved: entry.approved,
+    provider: entry.provider,
+    categories: entry.categories,
+  };
 }
 
 const GRADE_RANK: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, F: 4 };

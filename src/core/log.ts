@@ -11,6 +11,7 @@ import {
   type ColumnKey,
   type ColumnMap,
   type ColumnWords,
+  withCategoryAsFormat,
 } from './columns';
 import { matchesFilter } from './filters';
 import { skipReason } from './row-skips';
@@ -52,6 +53,8 @@ export interface LogEntry {
   notes: string;
   /** Credits as awarded (rules revision 9), when the log records them: they replace the format's conversion. */
   credits?: number;
+  /** The program's category ids of the entry (the Category column, or its format's), when it has categories. */
+  categories?: readonly string[];
 }
 
 export interface RowProblem {
@@ -647,7 +650,7 @@ export function parseLog(cells: Cells, program: Program, options: ParseOptions =
   const firstRow = options.firstRow ?? 1;
   const header = readHeader(cells, { dateOrder: options.dateOrder, words: program.headerWords });
   if ('ok' in header) return header;
-  const { map } = header;
+  const map = withCategoryAsFormat(header.map, program.categories.length > 0);
   const formats = formatLookup(program);
   const entries: LogEntry[] = [];
   const problems: RowProblem[] = [];

@@ -10,7 +10,8 @@
  * or ineligible, which the explanation lists) and reports row problems; without it (totals only) a
  * row that cannot count is skipped as early as possible, and only the facts the rules need are read.
  */
-import { COLUMN_BY_KEY, type ColumnKey, type ColumnMap } from './columns';
+import { COLUMN_BY_KEY, withCategoryAsFormat, type ColumnKey, type ColumnMap } from './columns';
+import { calendarYearAt } from './caps';
 import { creditsFromRaw, rawCredits } from './credits';
 import { cycleYearAt } from './cycle';
 import type { DayNumber } from './dates';
@@ -58,6 +59,10 @@ export interface EntryTable {
   counted: Float64Array;
   state: Uint8Array;
   year: Int32Array;
+  /** The entry's calendar year, 1 for the cycle start's (plan.calendarStarts). */
+  calYear: Int32Array;
+  /** Bits of the entry's categories (plan.categories); 0 when the program has none. */
+  cats: Int32Array;
   capGroup: Int32Array[];
   inMinimum: Uint8Array[];
 }
@@ -124,8 +129,9 @@ export interface TableTotals {
   status: StatusDescription;
 }
 
-function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provider: string): boolean {
+function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provider: string, cats: number): boolean {
   if (plan.formats[formatIndex] === 0) return false;
+  if (plan.categories !== 0 && (plan.categories & cats) === 0) return false;
   if (plan.approved >= 0 && plan.approved !== (approved ? 1 : 0)) return false;
   if (plan.providerMatches && !containsAnyPhrase(provider, plan.providerMatches)) return false;
   if (plan.providerNotMatches && containsAnyPhrase(provider, plan.providerNotMatches)) return false;
@@ -137,7 +143,8 @@ function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provid
  * order, so its hidden class depends on the log; optimised code specialised to such a class is thrown
  * away whenever the garbage collector frees it, which then happens on every recalculation.
  */
-function ofOneShape(map: ColumnMap): ColumnMap {
+function ofOneShape(given: ColumnMap, programHasCategories: boolean): ColumnMap {
+  const map = withCategoryAsFormat(given, programHasCategories);
   return {
     date: map.date,
     activity: map.activity,
@@ -155,6 +162,7 @@ function ofOneShape(map: ColumnMap): ColumnMap {
     credits: map.credits,
     status: map.status,
     notes: map.notes,
+    category: map.category,
   } satisfies Required<Record<keyof ColumnMap, number | undefined>>;
 }
 
@@ -169,6 +177,8 @@ function newTable(size: number, caps: number, minimums: number): EntryTable {
     counted: new Float64Array(size),
     state: new Uint8Array(size),
     year: new Int32Array(size),
+    calYear: new Int32Array(size),
+    cats: new Int32Array(size),
     capGroup: Array.from({ length: caps }, () => new Int32Array(size)),
     inMinimum: Array.from({ length: minimums }, () => new Uint8Array(size)),
   };
@@ -201,6 +211,8 @@ function scratchTable(rows: number, caps: number, minimums: number): EntryTable 
     counted: t.counted,
     state: t.state,
     year: t.year,
+    calYear: t.calYear,
+    cats: t.cats,
     capGroup: t.capGroup.slice(0, caps),
     inMinimum: t.inMinimum.slice(0, minimums),
   };
@@ -217,7 +229,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
   return {
     plan,
     cells,
-    map: ofOneShape(header.map),
+    map: ofOneShape(header.map, plan.categories !== undefined),
     detail,
     firstRow: options.firstRow ?? 1,
     headers: header.headers,
@@ -268,9 +280,13 @@ function readRows(pass: Pass, from: number, to: number): number {
     format: formatOf,
     state: stateOf,
     year,
+    calYear,
+    cats: catsOf,
     capGroup,
     inMinimum,
   } = table;
+  const categories = plan.categories;
+  const categoryColumn = categories === undefined ? undefined : map.category;
   const capPlans = plan.caps;
   const minimumPlans = plan.minimums;
   const yearSlots = plan.yearSlots;
@@ -282,6 +298,8 @@ function readRows(pass: Pass, from: number, to: number): number {
   const providerColumn = plan.needsProvider ? map.provider : undefined;
   const subjectColumn = plan.needsSubject ? map.subject : undefined;
   const withYear = detail || needsYear;
+  const withCalendarYear = detail || plan.needsCalendarYear;
+  const calendarStarts = plan.calendarStarts;
 
   const facts = rowFacts;
   const subject = rowSubject;
@@ -309,6 +327,10 @@ function readRows(pass: Pass, from: number, to: number): number {
     const approved = facts.approved;
     const provider = providerColumn === undefined ? '' : readText(row[providerColumn]);
     const fi = formatIndex.get(format)!;
+    const cats =
+      categories === undefined
+        ? 0
+        : categories.read(categoryColumn === undefined ? undefined : row[categoryColumn], fi);
     let state = day < firstDay || day > windowEnd ? OUTSIDE_WINDOW : day > asOf ? PLANNED : COUNTED;
     if (state === COUNTED && judged[fi]) {
       eligible.format = format;
@@ -323,31 +345,37 @@ function readRows(pass: Pass, from: number, to: number): number {
       subject.formatId = format.id;
       subject.approved = approved;
       subject.provider = provider;
+      subject.categories = categories === undefined ? undefined : categories.idsOf(cats);
       before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
     } else before = rawCredits(program, format, facts.hours, facts.selfStudyHours);
     const credits = creditsFromRaw(program, format, before);
     // The explanation lists every entry: a detailed pass keeps it now rather than read the row again.
-    if (detail) pass.entries[n] = logEntry(pass, row, r, facts);
+    if (detail) pass.entries[n] = logEntry(pass, row, r, facts, cats);
     rowOf[n] = r;
     dateOf[n] = day;
     formatOf[n] = fi;
     raw[n] = before;
     claimed[n] = credits;
     stateOf[n] = state;
+    catsOf[n] = cats;
     const y = withYear ? cycleYearAt(anniversaries, day as DayNumber) : 0;
     year[n] = y;
+    const cy = withCalendarYear ? calendarYearAt(calendarStarts, day as DayNumber) : 0;
+    calYear[n] = cy;
     if (state === COUNTED) {
       counted[n] = credits;
       for (let k = 0; k < capPlans.length; k++) {
         const cap = capPlans[k]!;
         const member =
           credits > 0 &&
-          passes(cap.applies, fi, approved, provider) &&
-          !(cap.exempt && passes(cap.exempt, fi, approved, provider));
-        capGroup[k]![n] = member ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : 0) : -1;
+          passes(cap.applies, fi, approved, provider, cats) &&
+          !(cap.exempt && passes(cap.exempt, fi, approved, provider, cats));
+        capGroup[k]![n] = member
+          ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : cap.byCalendarYear ? cy : 0)
+          : -1;
       }
       for (let m = 0; m < minimumPlans.length; m++)
-        inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider) ? 1 : 0;
+        inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider, cats) ? 1 : 0;
     } else {
       counted[n] = 0;
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
@@ -375,13 +403,14 @@ export function entryAt(pass: Pass, i: number): LogEntry {
   const row = pass.cells[r]!;
   const facts = emptyFacts();
   readRow(row, pass.map, pass.plan.formats, facts);
-  entry = logEntry(pass, row, r, facts);
+  entry = logEntry(pass, row, r, facts, pass.table.cats[i]!);
   pass.entries[i] = entry;
   return entry;
 }
 
-function logEntry(pass: Pass, row: readonly unknown[], r: number, facts: RowFacts): LogEntry {
+function logEntry(pass: Pass, row: readonly unknown[], r: number, facts: RowFacts, cats: number): LogEntry {
   const { map } = pass;
+  const categories = pass.plan.categories;
   const text = (c: number | undefined) => (c === undefined ? '' : readText(row[c]));
   return {
     row: pass.firstRow + r,
@@ -399,6 +428,7 @@ function logEntry(pass: Pass, row: readonly unknown[], r: number, facts: RowFact
     location: text(map.location),
     proofLink: text(map.proofLink),
     notes: text(map.notes),
+    ...(categories === undefined ? {} : { categories: categories.idsOf(cats) }),
   };
 }
 
@@ -417,6 +447,7 @@ function fillOrder(pass: Pass, a: number, b: number): number {
   const rank = pass.plan.formatRank;
   if (t.format[a] !== t.format[b]) return rank[t.format[a]!]! - rank[t.format[b]!]!;
   if (t.claimed[a] !== t.claimed[b]) return t.claimed[b]! - t.claimed[a]!;
+  if (t.cats[a] !== t.cats[b]) return t.cats[a]! - t.cats[b]!;
   const x = entryAt(pass, a);
   const y = entryAt(pass, b);
   return (
@@ -440,6 +471,7 @@ function fillOrder(pass: Pass, a: number, b: number): number {
 function sameDownstream(pass: Pass, k: number, a: number, b: number): boolean {
   const t = pass.table;
   if (pass.plan.annualMinimums && t.year[a] !== t.year[b]) return false;
+  if (pass.plan.calendarMinimums && t.calYear[a] !== t.calYear[b]) return false;
   for (let m = 0; m < t.inMinimum.length; m++) if (t.inMinimum[m]![a] !== t.inMinimum[m]![b]) return false;
   for (let later = k + 1; later < t.capGroup.length; later++)
     if (t.capGroup[later]![a] !== t.capGroup[later]![b]) return false;
@@ -578,9 +610,13 @@ function countedSum(table: EntryTable): number {
   return sum;
 }
 
-/** What counts toward minimum m, over the cycle (returned) and per cycle year (into `perYear`). */
-function minimumSum(table: EntryTable, m: number, perYear: number[], cycleYears: number): number {
-  const { counted, year } = table;
+/**
+ * What counts toward minimum m, over the cycle (returned) and per year (into `perYear`): cycle years,
+ * or calendar years with `calendar`.
+ */
+function minimumSum(table: EntryTable, m: number, perYear: number[], cycleYears: number, calendar: boolean): number {
+  const { counted } = table;
+  const year = calendar ? table.calYear : table.year;
   const member = table.inMinimum[m]!;
   const n = table.n;
   let total = 0;
@@ -600,9 +636,12 @@ export function totalsOf(pass: Pass): TableTotals {
   const earned = clean(countedSum(table) + plan.carriedOver);
   const minimums: MinimumResult[] = [];
   for (let m = 0; m < plan.minimumRules.length; m++) {
-    const perYear = new Array<number>(dates.cycleYears + 1).fill(0);
-    const total = minimumSum(table, m, perYear, dates.cycleYears);
-    minimums.push(minimumResult(plan.minimumRules[m]!, dates.cycleYears, total, perYear));
+    const rule = plan.minimumRules[m]!;
+    const calendar = rule.period === 'calendarYear';
+    const years = calendar ? plan.calendarYears : dates.cycleYears;
+    const perYear = new Array<number>(years + 1).fill(0);
+    const total = minimumSum(table, m, perYear, years, calendar);
+    minimums.push(minimumResult(rule, years, total, perYear));
   }
   return { earned, minimums, status: describeStatus(program, dates, plan.asOf, required, earned, minimums) };
 }
@@ -647,5 +686,6 @@ function inputsOf(pass: Pass): number[] {
   // Credits as awarded go through the program's multipliers, which may look at the provider.
   if (plan.needsProvider || map.credits !== undefined) read.push(map.provider);
   if (plan.needsSubject) read.push(map.subject);
+  if (plan.categories) read.push(map.category);
   return [...new Set(read.filter((c): c is number => c !== undefined))].sort((a, b) => a - b);
 }

@@ -4,7 +4,8 @@
  * only for the facts the rules need. Compiling is the one place that reads a rule's data for the pass;
  * a new rule type adds a compile case here, a case in the pass and one in the explanation.
  */
-import { capLimit } from './caps';
+import { calendarYearStarts, capLimit } from './caps';
+import { categoryLookup, filterCategoryMask, type CategoryLookup } from './categories';
 import { cycleAnniversaries, cycleDates, type CycleDates } from './cycle';
 import type { DayNumber } from './dates';
 import { formatLookup, type FormatLookup } from './log';
@@ -28,6 +29,8 @@ export interface FilterPlan {
   approved: number;
   providerMatches: readonly string[] | undefined;
   providerNotMatches: readonly string[] | undefined;
+  /** Bits of the categories of which the entry needs one; 0: any. */
+  categories: number;
 }
 
 export interface CapPlan {
@@ -37,6 +40,8 @@ export interface CapPlan {
   exempt: FilterPlan | undefined;
   byFormat: boolean;
   byYear: boolean;
+  /** The allowance renews each calendar year. */
+  byCalendarYear: boolean;
 }
 
 /** What does not depend on the date or the profile: compiled once per program (version). */
@@ -48,8 +53,12 @@ interface RulesPlan {
   caps: Omit<CapPlan, 'limit'>[];
   minimums: FilterPlan[];
   annualMinimums: boolean;
+  /** Some minimum asks for its amount in every calendar year. */
+  calendarMinimums: boolean;
   /** Some cap or minimum counts per cycle year. */
   needsYear: boolean;
+  /** Some cap or minimum counts per calendar year. */
+  needsCalendarYear: boolean;
   /** Some multiplier, cap or minimum looks at the provider. */
   needsProvider: boolean;
   /** Some eligibility rule looks at the subject. */
@@ -57,6 +66,8 @@ interface RulesPlan {
   /** Per format index: 1 when some eligibility rule looks at entries of that format. */
   judged: Uint8Array;
   multiplied: boolean;
+  /** The program's categories, when it has any: every entry's are read (the Category column). */
+  categories: CategoryLookup | undefined;
 }
 
 export interface Plan extends Omit<RulesPlan, 'caps'> {
@@ -71,8 +82,12 @@ export interface Plan extends Omit<RulesPlan, 'caps'> {
   anniversaries: DayNumber[];
   /** Last day an entry counts: the window's end, or `asOf` when earlier (later entries are planned). */
   lastDay: DayNumber;
-  /** Slots per format in a cap group key: cycle years 0 to cycleYears + 1. */
+  /** Slots per format in a cap group key: cycle years 0 to cycleYears + 1 (or calendar years, if more). */
   yearSlots: number;
+  /** The first days of the calendar years of the window (`calendarYearAt`). */
+  calendarStarts: DayNumber[];
+  /** Calendar years the window touches. */
+  calendarYears: number;
   caps: CapPlan[];
   minimumRules: readonly Minimum[];
 }
@@ -87,6 +102,7 @@ export function planFilter(program: Program, filter: EntryFilter | undefined): F
     approved: filter?.approved === undefined ? -1 : filter.approved ? 1 : 0,
     providerMatches: filter?.providerMatches,
     providerNotMatches: filter?.providerNotMatches,
+    categories: filterCategoryMask(program, filter),
   };
 }
 
@@ -109,10 +125,13 @@ function compileRules(program: Program): RulesPlan {
       exempt: c.exempt ? planFilter(program, c.exempt) : undefined,
       byFormat: c.groupBy === 'format',
       byYear: c.period === 'cycleYear',
+      byCalendarYear: c.period === 'calendarYear',
     })),
     minimums: minimums.map((m) => planFilter(program, m.filter)),
     annualMinimums,
+    calendarMinimums: minimums.some((m) => m.period === 'calendarYear'),
     needsYear: annualMinimums || caps.some((c) => c.period === 'cycleYear'),
+    needsCalendarYear: [...caps, ...minimums].some((r) => r.period === 'calendarYear'),
     needsProvider:
       program.multipliers.some((m) => usesProvider(m.when)) ||
       caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
@@ -122,6 +141,7 @@ function compileRules(program: Program): RulesPlan {
       program.eligibility.some((r) => r.type !== 'minimumGrade' || r.formats.includes(f.id)) ? 1 : 0,
     ),
     multiplied: program.multipliers.length > 0,
+    categories: categoryLookup(program),
   };
   compiled.set(program, plan);
   return plan;
@@ -169,6 +189,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
   const profile: ProfileFacts = { attestations: {}, ...options.profile };
   const dates = cycleDates(rules, options.cycleStart);
   const required = requiredCredits(rules, dates, profile);
+  const calendarStarts = calendarYearStarts(dates.cycleStart, dates.windowEnd);
   // One object literal with every field (no spread): the pass's optimised code is specialised to the
   // plan's hidden class, which a spread may make differ from call to call.
   return {
@@ -177,11 +198,14 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     formatRank: base.formatRank,
     minimums: base.minimums,
     annualMinimums: base.annualMinimums,
+    calendarMinimums: base.calendarMinimums,
     needsYear: base.needsYear,
+    needsCalendarYear: base.needsCalendarYear,
     needsProvider: base.needsProvider,
     needsSubject: base.needsSubject,
     judged: base.judged,
     multiplied: base.multiplied,
+    categories: base.categories,
     program: rules,
     asOf: options.asOf,
     profile,
@@ -190,7 +214,9 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     carriedOver: carriedOverCredits(rules, profile),
     anniversaries: cycleAnniversaries(dates.cycleStart, dates.cycleYears),
     lastDay: Math.min(dates.windowEnd, options.asOf) as DayNumber,
-    yearSlots: dates.cycleYears + 2,
+    yearSlots: Math.max(dates.cycleYears, calendarStarts.length - 1) + 2,
+    calendarStarts,
+    calendarYears: calendarStarts.length - 1,
     caps: base.caps.map((c) => ({
       cap: c.cap,
       limit: capLimit(c.cap, required),
@@ -198,6 +224,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
       exempt: c.exempt,
       byFormat: c.byFormat,
       byYear: c.byYear,
+      byCalendarYear: c.byCalendarYear,
     })),
     minimumRules: rules.minimums,
   };

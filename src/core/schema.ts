@@ -63,6 +63,8 @@ export const EntryFilterSchema = z
     /** Whole-word, case-insensitive matches against Provider. */
     providerMatches: z.array(z.string().min(1)).optional(),
     providerNotMatches: z.array(z.string().min(1)).optional(),
+    /** Entries in at least one of these of the program's categories (the Category column). */
+    categories: z.array(LocalId).min(1).optional(),
   })
   .strict();
 export type EntryFilter = z.infer<typeof EntryFilterSchema>;
@@ -83,9 +85,28 @@ export const FormatSchema = z
     proofAlso: z.array(ProofKindSchema).default([]),
     /** What to put in Hours for this format, shown as help. */
     hoursHelp: z.string().optional(),
+    /** The categories of an entry of this format whose Category cell is blank. */
+    categories: z.array(LocalId).optional(),
   })
   .strict();
 export type Format = z.infer<typeof FormatSchema>;
+
+/**
+ * A category of the program's own (a PMI talent-triangle area, ISC2 Group A or B, Ethics): a dimension
+ * besides the format, read from the Category column, several per entry.
+ */
+export const CategorySchema = z
+  .object({
+    id: LocalId,
+    label: z.string().min(1),
+    /** Other names users type for it (matched ignoring case, spaces and punctuation). */
+    aliases: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type Category = z.infer<typeof CategorySchema>;
+
+/** Categories are kept as bits of one 32-bit number per entry. */
+export const MAX_CATEGORIES = 31;
 
 export const RoundingSchema = z
   .object({
@@ -120,8 +141,11 @@ export const CapSchema = z
     appliesTo: EntryFilterSchema.default({}),
     /** One allowance per format, or one shared by every entry the cap applies to. */
     groupBy: z.enum(['none', 'format']).default('none'),
-    /** The allowance renews each cycle year (12 months from the cycle start) or once per cycle. */
-    period: z.enum(['cycle', 'cycleYear']).default('cycle'),
+    /**
+     * The allowance renews each cycle year (12 months from the cycle start), each calendar year
+     * (1 January, by the activity's date), or once per cycle.
+     */
+    period: z.enum(['cycle', 'cycleYear', 'calendarYear']).default('cycle'),
     /** Entries that neither use nor are limited by the allowance. */
     exempt: EntryFilterSchema.optional(),
     note: z.string().optional(),
@@ -136,8 +160,11 @@ export const MinimumSchema = z
     label: z.string().min(1),
     credits: Credits,
     filter: EntryFilterSchema.default({}),
-    /** `cycleYear` asks for the amount in every cycle year (an annual minimum). */
-    period: z.enum(['cycle', 'cycleYear']).default('cycle'),
+    /**
+     * `cycleYear` asks for the amount in every cycle year (an annual minimum); `calendarYear` in every
+     * calendar year the earning window touches, from the cycle start's year to the window end's.
+     */
+    period: z.enum(['cycle', 'cycleYear', 'calendarYear']).default('cycle'),
   })
   .strict();
 export type Minimum = z.infer<typeof MinimumSchema>;
@@ -323,6 +350,7 @@ const ProgramRulesShape = {
   formats: z.array(FormatSchema).min(1),
   defaultFormat: LocalId.optional(),
   subjects: z.array(z.string().min(1)).optional(),
+  categories: z.array(CategorySchema).max(MAX_CATEGORIES).default([]),
   caps: z.array(CapSchema).default([]),
   minimums: z.array(MinimumSchema).default([]),
   minEntries: z.number().int().nonnegative().optional(),
@@ -409,6 +437,7 @@ export const ProgramSchema = z
           message: `one entry could earn ${most} credits (entryLimits × rates × multipliers); at most ${MAX_ENTRY_CREDITS} is allowed`,
         });
     });
+    categoryProblems(program, ctx);
     const labels = new Set<string>();
     for (const f of program.formats) {
       for (const name of [f.label, ...f.aliases]) {
@@ -419,6 +448,41 @@ export const ProgramSchema = z
       }
     }
   });
+
+interface CategoryUsers {
+  categories: Category[];
+  formats: Format[];
+  caps: Cap[];
+  minimums: Minimum[];
+  multipliers: z.infer<typeof MultiplierSchema>[];
+}
+type Issues = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void };
+
+/** Every category id a rule names is declared, and no category name is used twice. */
+function categoryProblems(program: CategoryUsers, ctx: Issues): void {
+  const ids = new Set(program.categories.map((c) => c.id));
+  const check = (list: readonly string[] | undefined, path: (string | number)[]) =>
+    list?.forEach((id) => {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown category id '${id}'` });
+    });
+  program.formats.forEach((f, i) => check(f.categories, ['formats', i, 'categories']));
+  program.caps.forEach((c, i) => {
+    check(c.appliesTo.categories, ['caps', i, 'appliesTo', 'categories']);
+    check(c.exempt?.categories, ['caps', i, 'exempt', 'categories']);
+  });
+  program.minimums.forEach((m, i) => check(m.filter.categories, ['minimums', i, 'filter', 'categories']));
+  program.multipliers.forEach((m, i) => check(m.when.categories, ['multipliers', i, 'when', 'categories']));
+  const owner = new Map<string, string>();
+  for (const c of program.categories) {
+    for (const name of [c.id, c.label, ...c.aliases]) {
+      const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+      const other = owner.get(key);
+      if (other !== undefined && other !== c.id)
+        ctx.addIssue({ code: 'custom', path: ['categories'], message: `category name '${name}' is used twice` });
+      owner.set(key, c.id);
+    }
+  }
+}
 
 export type ProgramInput = z.input<typeof ProgramSchema>;
 export type Program = z.infer<typeof ProgramSchema>;

@@ -1,0 +1,242 @@
+/**
+ * The rule types of rules issue 12 point 3, each on a small made-up program with numbers worked out by
+ * hand. Every case is checked through both users of the one pass: the Evaluation (pane, summary,
+ * command line) and the totals the status cell functions show.
+ */
+import {
+  evaluateLog,
+  evaluateTotals,
+  loadProgram,
+  type Evaluation,
+  type Program,
+  type ProgramInput,
+} from '../../src/core';
+import { day } from './helpers';
+
+const HEADER = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Approved', 'Category', 'Proof'];
+
+interface Row {
+  date: string;
+  activity?: string;
+  provider?: string;
+  format?: string;
+  hours?: number | string;
+  approved?: boolean;
+  category?: string;
+}
+
+function cells(rows: Row[]): unknown[][] {
+  return [
+    HEADER,
+    ...rows.map((r, i) => [
+      r.date,
+      r.activity ?? `Course ${i + 1}`,
+      r.provider ?? 'Acme Learning',
+      r.format ?? 'Course',
+      r.hours ?? 1,
+      r.approved ?? false,
+      r.category ?? '',
+      'Certificate',
+    ]),
+  ];
+}
+
+/** A made-up program: 3-year cycle from the cycle start, 1 credit per hour, a course and a seminar format. */
+function made(extra: Partial<ProgramInput>): Program {
+  const input: ProgramInput = {
+    id: 'MADE-UP',
+    name: 'A made-up certification',
+    body: 'Made-up body',
+    required: 20,
+    approvedMeaning: 'approved by the body',
+    formats: [
+      { id: 'course', label: 'Course', perHour: 1 },
+      { id: 'seminar', label: 'Seminar', perHour: 1 },
+    ],
+    defaultFormat: 'course',
+    proof: { acceptable: ['Certificate'] },
+    cycle: {
+      windowEnd: { from: 'cycleStart', years: 3, days: -1 },
+      deadline: { from: 'windowEnd' },
+      phases: [{ status: 'EXPIRED', summary: 'expired' }],
+    },
+    ...extra,
+  };
+  const loaded = loadProgram(input);
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.program;
+}
+
+const START = '2024-03-01';
+const AS_OF = '2027-02-01';
+
+/** The Evaluation, after checking that the cell functions' totals agree with it. */
+function run(program: Program, rows: Row[], asOf = AS_OF, start = START): Evaluation {
+  const options = { cycleStart: day(start), asOf: day(asOf) };
+  const result = evaluateLog(program, cells(rows), options);
+  if (!result.ok) throw new Error(result.message);
+  const totals = evaluateTotals(program, cells(rows), options);
+  if (!totals.ok) throw new Error(totals.message);
+  expect({ earned: totals.earned, needed: totals.needed }).toEqual({
+    earned: result.evaluation.earned,
+    needed: result.evaluation.needed,
+  });
+  return result.evaluation;
+}
+
+function minimum(ev: Evaluation, id: string) {
+  const m = ev.minimums.find((x) => x.id === id);
+  if (!m) throw new Error(`no minimum ${id}`);
+  return m;
+}
+
+describe('categories as a dimension', () => {
+  // Three talent-triangle-like areas, >= 8 in each; a Group B-like cap of 6 on "leadership".
+  const program = made({
+    categories: [
+      { id: 'technical', label: 'Ways of working', aliases: ['Technical'] },
+      { id: 'power', label: 'Power skills', aliases: ['Leadership'] },
+      { id: 'business', label: 'Business acumen', aliases: ['Strategic'] },
+    ],
+    formats: [
+      { id: 'course', label: 'Course', perHour: 1 },
+      { id: 'seminar', label: 'Seminar', perHour: 1, categories: ['business'] },
+    ],
+    minimums: [
+      { id: 'technical', label: 'Ways of working', credits: 8, filter: { categories: ['technical'] } },
+      { id: 'power', label: 'Power skills', credits: 8, filter: { categories: ['power'] } },
+      { id: 'business', label: 'Business acumen', credits: 8, filter: { categories: ['business'] } },
+    ],
+    caps: [{ id: 'power-cap', label: 'Power skills', limit: 6, appliesTo: { categories: ['power'] } }],
+  });
+
+  test('each entry counts toward every category it names; a blank cell takes the format’s categories', () => {
+    const ev = run(program, [
+      { date: '2024-05-01', hours: 5, category: 'Technical' },
+      // Two areas in one cell: 4 toward each of them.
+      { date: '2024-06-01', hours: 4, category: 'Ways of working; Strategic' },
+      // Blank: a seminar is business acumen by its format.
+      { date: '2024-07-01', format: 'Seminar', hours: 3 },
+      { date: '2024-08-01', hours: 2, category: 'power skills' },
+    ]);
+    expect(ev.earned).toBe(14);
+    expect(minimum(ev, 'technical').counted).toBe(9);
+    expect(minimum(ev, 'business').counted).toBe(7);
+    expect(minimum(ev, 'power').counted).toBe(2);
+    // Short 6 overall, 1 business, 6 power: the largest shortfall.
+    expect(ev.needed).toBe(6);
+    expect(ev.entries[1]!.entry.categories).toEqual(['technical', 'business']);
+    expect(ev.entries[2]!.entry.categories).toEqual(['business']);
+  });
+
+  test('a cap over a category clips only entries in it, and a minimum counts what is left', () => {
+    const ev = run(program, [
+      { date: '2024-05-01', hours: 4, category: 'Leadership' },
+      { date: '2024-06-01', hours: 4, category: 'Leadership / Technical' },
+      { date: '2024-07-01', hours: 3, category: 'Technical' },
+    ]);
+    // Power skills: 4 + 4 = 8 claimed, 6 allowed: the second entry keeps 2.
+    expect(ev.entries.map((e) => e.counted)).toEqual([4, 2, 3]);
+    expect(ev.earned).toBe(9);
+    expect(minimum(ev, 'power').counted).toBe(6);
+    expect(minimum(ev, 'technical').counted).toBe(5);
+    expect(ev.entries[1]!.reasons.join(' ')).toMatch(/Power skills cap of 6 credits per cycle reached: 2 of 4 counted/);
+  });
+
+  test('separators ; , / and line breaks; an unknown name is passed over and flagged', () => {
+    const ev = run(program, [
+      { date: '2024-05-01', hours: 2, category: 'technical,strategic' },
+      { date: '2024-05-02', hours: 2, category: 'Leadership\nBusiness acumen' },
+      { date: '2024-05-03', hours: 2, category: 'Ethics' },
+    ]);
+    expect(ev.entries.map((e) => e.entry.categories)).toEqual([['technical', 'business'], ['power', 'business'], []]);
+    // The unknown one still counts toward the total, and toward no area.
+    expect(ev.earned).toBe(6);
+    expect(minimum(ev, 'business').counted).toBe(4);
+    expect(ev.entries[2]!.flags.map((f) => f.message).join(' ')).toMatch(
+      /"Ethics" is not one of the MADE-UP categories/,
+    );
+  });
+
+  test('a program without categories still reads formats from a Category column (its old meaning)', () => {
+    const plain = made({});
+    const rows = [
+      ['Date', 'Category', 'Hours'],
+      ['2024-05-01', 'Seminar', 2],
+      ['2024-05-02', 'Course', 3],
+    ];
+    const result = evaluateLog(plain, rows, { cycleStart: day(START), asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.evaluation.entries.map((e) => e.entry.format.id)).toEqual(['seminar', 'course']);
+  });
+
+  test('a rule naming an undeclared category is refused at load, with its path', () => {
+    const bad = loadProgram({
+      ...program,
+      minimums: [{ id: 'x', label: 'X', credits: 1, filter: { categories: ['ethics'] } }],
+    });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.message).toMatch(/minimums\.0\.filter\.categories: unknown category id 'ethics'/);
+  });
+});
+
+describe('calendarYear periods', () => {
+  // Cycle 2024-03-01 to 2027-02-28 touches the calendar years 2024, 2025, 2026 and 2027.
+  const program = made({
+    minimums: [{ id: 'yearly', label: 'yearly', credits: 5, period: 'calendarYear' }],
+    caps: [
+      {
+        id: 'seminars',
+        label: 'Seminars {year}',
+        limit: 3,
+        period: 'calendarYear',
+        appliesTo: { formats: ['seminar'] },
+      },
+    ],
+  });
+  const rows: Row[] = [
+    { date: '2024-04-01', format: 'Seminar', hours: 2 },
+    { date: '2024-06-01', hours: 3 },
+    // The same cycle year as the two above, but a new calendar year from 1 January.
+    { date: '2024-12-31', format: 'Seminar', hours: 2 },
+    { date: '2025-01-01', format: 'Seminar', hours: 2 },
+    { date: '2025-06-01', hours: 4 },
+    { date: '2026-06-01', hours: 5 },
+    { date: '2027-01-15', hours: 5 },
+  ];
+
+  test('a cap renews on 1 January: 2 + 1 seminar credits in 2024, 2 more in 2025', () => {
+    const ev = run(program, rows);
+    expect(ev.entries.map((e) => e.counted)).toEqual([2, 3, 1, 2, 4, 5, 5]);
+    expect(ev.earned).toBe(22);
+    const seminars = ev.caps.filter((c) => c.capId === 'seminars');
+    expect(seminars.map((c) => [c.label, c.calendarYear, c.claimed, c.counted])).toEqual([
+      ['Seminars 2024', 2024, 4, 3],
+      ['Seminars 2025', 2025, 2, 2],
+    ]);
+    expect(seminars[0]!.describe).toBe('3 credits per calendar year');
+    expect(ev.entries[2]!.reasons.join(' ')).toMatch(
+      /Seminars 2024 cap of 3 credits per calendar year reached: 1 of 2/,
+    );
+  });
+
+  test('a minimum asks for its amount in each calendar year the window touches, the last one too', () => {
+    const met = run(program, rows);
+    expect(minimum(met, 'yearly')).toMatchObject({ required: 20, counted: 22, shortfall: 0, period: 'calendarYear' });
+    expect(met.needed).toBe(0);
+    // Without the 2027 entry: 17 earned (3 short of 20), but 2027 is 5 short of its own 5.
+    const short = run(program, rows.slice(0, -1));
+    expect(short.earned).toBe(17);
+    expect(minimum(short, 'yearly').shortfall).toBe(5);
+    expect(short.needed).toBe(5);
+  });
+
+  test('the same cap by cycle year lets the three seminar entries of cycle year 1 share one allowance', () => {
+    const byCycleYear = made({
+      caps: [{ id: 'seminars', label: 'Seminars', limit: 3, period: 'cycleYear', appliesTo: { formats: ['seminar'] } }],
+    });
+    const ev = run(byCycleYear, rows);
+    // 2024-04-01, 2024-12-31 and 2025-01-01 are all before 2025-03-01: 6 claimed, 3 counted.
+    expect(ev.entries.map((e) => e.counted)).toEqual([2, 3, 1, 0, 4, 5, 5]);
+  });
+});
