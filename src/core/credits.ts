@@ -1,5 +1,5 @@
 /** Credits for one activity: the format's conversion, multipliers, the per-entry cap, then rounding. */
-import { matchesFilter, type FilterSubject } from './filters';
+import { inForceOn, matchesFilter, type FilterSubject } from './filters';
 import { roundCredits } from './rounding';
 import type { Format, Program } from './schema';
 
@@ -26,7 +26,11 @@ export function rawCredits(
 ): number {
   let raw = hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
   for (const m of program.multipliers) {
-    if (matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when)) raw *= m.factor;
+    if (
+      matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when) &&
+      inForceOn(m, subject?.date)
+    )
+      raw *= m.factor;
   }
   return raw;
 }

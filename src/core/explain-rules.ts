@@ -4,8 +4,20 @@
  * carry-over): what the pass decided about one entry, in the user's words. Read only by the
  * explanation step (evaluate.ts); nothing here changes a figure.
  */
+import { isoFromDay } from './dates';
+import type { Dated } from './filters';
 import type { Flag } from './judgments';
-import type { Pass } from './pass';
+import { WHY_FORMAT_NOT_IN_FORCE, type Pass } from './pass';
+
+/** "from 2025-01-01", "to 2022-12-31", "from 2023-01-01 to 2024-12-31". */
+export function describeInForce(rule: Dated): string {
+  return [
+    rule.effectiveFrom === undefined ? '' : `from ${rule.effectiveFrom}`,
+    rule.effectiveTo === undefined ? '' : `to ${rule.effectiveTo}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
 
 export interface RuleTypeNotes {
   reasons: string[];
@@ -22,6 +34,15 @@ export function ruleTypeNotes(pass: Pass, i: number): RuleTypeNotes {
   if (categories && map.category !== undefined) {
     const unknown = categories.unknownIn(cells[table.row[i]!]?.[map.category]);
     if (unknown) notes.flags.push({ rule: 'category', severity: 'warning', message: unknown });
+  }
+  const { program } = plan;
+  const why = table.why[i]!;
+  if (why === WHY_FORMAT_NOT_IN_FORCE) {
+    const format = program.formats[table.whyRef[i]!]!;
+    notes.ineligibleRule = 'format-dates';
+    notes.reasons.push(
+      `${format.label} earns ${program.creditUnit} only for activities ${describeInForce(format)}: this one was completed ${isoFromDay(table.date[i]!)}`,
+    );
   }
   return notes;
 }

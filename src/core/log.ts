@@ -13,7 +13,7 @@ import {
   type ColumnWords,
   withCategoryAsFormat,
 } from './columns';
-import { matchesFilter } from './filters';
+import { inForceOn, matchesFilter } from './filters';
 import { skipReason } from './row-skips';
 import { AMOUNT_FORMS, amountFromText } from './text-amounts';
 import { columnDateOrder, isoOfParts, textDateParts, type ColumnDateOrder, type DateOrder } from './text-dates';
@@ -476,10 +476,10 @@ export function emptyFacts(): RowFacts {
 }
 
 /** The multipliers a program applies to this row's credits (1 when none). */
-function multiplierFor(program: Program, format: Format, approved: boolean, provider: string): number {
+function multiplierFor(program: Program, format: Format, approved: boolean, provider: string, date: DayNumber): number {
   let factor = 1;
   for (const m of program.multipliers)
-    if (matchesFilter({ formatId: format.id, approved, provider }, m.when)) factor *= m.factor;
+    if (matchesFilter({ formatId: format.id, approved, provider }, m.when) && inForceOn(m, date)) factor *= m.factor;
   return factor;
 }
 
@@ -501,7 +501,7 @@ function applyAwarded(
   provider: string,
 ): string | undefined {
   const format = facts.format!;
-  const factor = multiplierFor(program, format, facts.approved, provider);
+  const factor = multiplierFor(program, format, facts.approved, provider, facts.date);
   if (given) {
     const fromHours = round2((facts.hours * format.perHour + facts.selfStudyHours * format.perSelfStudyHour) * factor);
     facts.creditsNote =

@@ -42,6 +42,14 @@ export const OUTSIDE_WINDOW = 2;
 export const INELIGIBLE = 3;
 
 /**
+ * Why one of the newer rule types kept an entry from counting (table.why; table.whyRef says which
+ * rule or entry): read by the explanation (explain-rules.ts).
+ */
+export const WHY_NONE = 0;
+/** Its format earns nothing on the activity's date (effectiveFrom/effectiveTo). */
+export const WHY_FORMAT_NOT_IN_FORCE = 1;
+
+/**
  * One slot per entry kept by the pass, in row order. `capGroup[k]` is the entry's group in cap k (-1:
  * not capped by it); `inMinimum[m]` is 1 when its counted credits go toward minimum m.
  */
@@ -63,6 +71,9 @@ export interface EntryTable {
   calYear: Int32Array;
   /** Bits of the entry's categories (plan.categories); 0 when the program has none. */
   cats: Int32Array;
+  /** A WHY_ code, and the rule or entry it refers to. */
+  why: Uint8Array;
+  whyRef: Int32Array;
   capGroup: Int32Array[];
   inMinimum: Uint8Array[];
 }
@@ -179,6 +190,8 @@ function newTable(size: number, caps: number, minimums: number): EntryTable {
     year: new Int32Array(size),
     calYear: new Int32Array(size),
     cats: new Int32Array(size),
+    why: new Uint8Array(size),
+    whyRef: new Int32Array(size),
     capGroup: Array.from({ length: caps }, () => new Int32Array(size)),
     inMinimum: Array.from({ length: minimums }, () => new Uint8Array(size)),
   };
@@ -213,6 +226,8 @@ function scratchTable(rows: number, caps: number, minimums: number): EntryTable 
     year: t.year,
     calYear: t.calYear,
     cats: t.cats,
+    why: t.why,
+    whyRef: t.whyRef,
     capGroup: t.capGroup.slice(0, caps),
     inMinimum: t.inMinimum.slice(0, minimums),
   };
@@ -250,7 +265,13 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
  * allocation sites change with garbage collections).
  */
 const rowFacts = emptyFacts();
-const rowSubject: FilterSubject = { formatId: '', approved: false, provider: '' };
+const rowSubject: FilterSubject = {
+  formatId: '',
+  approved: false,
+  provider: '',
+  categories: undefined,
+  date: undefined,
+};
 const rowEligibility: EligibilityFacts = {
   subject: '',
   format: undefined as unknown as EligibilityFacts['format'],
@@ -282,6 +303,8 @@ function readRows(pass: Pass, from: number, to: number): number {
     year,
     calYear,
     cats: catsOf,
+    why: whyOf,
+    whyRef,
     capGroup,
     inMinimum,
   } = table;
@@ -299,6 +322,7 @@ function readRows(pass: Pass, from: number, to: number): number {
   const subjectColumn = plan.needsSubject ? map.subject : undefined;
   const withYear = detail || needsYear;
   const withCalendarYear = detail || plan.needsCalendarYear;
+  const { formatFrom, formatTo } = plan;
   const calendarStarts = plan.calendarStarts;
 
   const facts = rowFacts;
@@ -339,6 +363,13 @@ function readRows(pass: Pass, from: number, to: number): number {
       if (noFlags.length) noFlags.length = 0;
       if (eligibility(program, eligible, noFlags)) state = INELIGIBLE;
     }
+    let why = WHY_NONE;
+    let ref = 0;
+    if (state === COUNTED && (day < formatFrom[fi]! || day > formatTo[fi]!)) {
+      state = INELIGIBLE;
+      why = WHY_FORMAT_NOT_IN_FORCE;
+      ref = fi;
+    }
     if (state !== COUNTED && !detail) continue;
     let before: number;
     if (multiplied) {
@@ -346,6 +377,7 @@ function readRows(pass: Pass, from: number, to: number): number {
       subject.approved = approved;
       subject.provider = provider;
       subject.categories = categories === undefined ? undefined : categories.idsOf(cats);
+      subject.date = day;
       before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
     } else before = rawCredits(program, format, facts.hours, facts.selfStudyHours);
     const credits = creditsFromRaw(program, format, before);
@@ -358,6 +390,8 @@ function readRows(pass: Pass, from: number, to: number): number {
     claimed[n] = credits;
     stateOf[n] = state;
     catsOf[n] = cats;
+    whyOf[n] = why;
+    whyRef[n] = ref;
     const y = withYear ? cycleYearAt(anniversaries, day as DayNumber) : 0;
     year[n] = y;
     const cy = withCalendarYear ? calendarYearAt(calendarStarts, day as DayNumber) : 0;
@@ -368,6 +402,8 @@ function readRows(pass: Pass, from: number, to: number): number {
         const cap = capPlans[k]!;
         const member =
           credits > 0 &&
+          day >= cap.from &&
+          day <= cap.to &&
           passes(cap.applies, fi, approved, provider, cats) &&
           !(cap.exempt && passes(cap.exempt, fi, approved, provider, cats));
         capGroup[k]![n] = member

@@ -8,6 +8,7 @@ import { calendarYearStarts, capLimit } from './caps';
 import { categoryLookup, filterCategoryMask, type CategoryLookup } from './categories';
 import { cycleAnniversaries, cycleDates, type CycleDates } from './cycle';
 import type { DayNumber } from './dates';
+import { inForceSpan } from './filters';
 import { formatLookup, type FormatLookup } from './log';
 import type { ProfileFacts } from './profile';
 import { clean } from './rounding';
@@ -42,6 +43,9 @@ export interface CapPlan {
   byYear: boolean;
   /** The allowance renews each calendar year. */
   byCalendarYear: boolean;
+  /** First and last activity day the cap limits (effectiveFrom/effectiveTo). */
+  from: number;
+  to: number;
 }
 
 /** What does not depend on the date or the profile: compiled once per program (version). */
@@ -68,6 +72,9 @@ interface RulesPlan {
   multiplied: boolean;
   /** The program's categories, when it has any: every entry's are read (the Category column). */
   categories: CategoryLookup | undefined;
+  /** Per format index, the first and last activity day it earns credit (effectiveFrom/effectiveTo). */
+  formatFrom: Int32Array;
+  formatTo: Int32Array;
 }
 
 export interface Plan extends Omit<RulesPlan, 'caps'> {
@@ -126,6 +133,8 @@ function compileRules(program: Program): RulesPlan {
       byFormat: c.groupBy === 'format',
       byYear: c.period === 'cycleYear',
       byCalendarYear: c.period === 'calendarYear',
+      from: inForceSpan(c)[0],
+      to: inForceSpan(c)[1],
     })),
     minimums: minimums.map((m) => planFilter(program, m.filter)),
     annualMinimums,
@@ -142,6 +151,8 @@ function compileRules(program: Program): RulesPlan {
     ),
     multiplied: program.multipliers.length > 0,
     categories: categoryLookup(program),
+    formatFrom: Int32Array.from(program.formats, (f) => inForceSpan(f)[0]),
+    formatTo: Int32Array.from(program.formats, (f) => inForceSpan(f)[1]),
   };
   compiled.set(program, plan);
   return plan;
@@ -206,6 +217,8 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     judged: base.judged,
     multiplied: base.multiplied,
     categories: base.categories,
+    formatFrom: base.formatFrom,
+    formatTo: base.formatTo,
     program: rules,
     asOf: options.asOf,
     profile,
@@ -225,6 +238,8 @@ function compile(program: Program, options: EvaluateOptions): Plan {
       byFormat: c.byFormat,
       byYear: c.byYear,
       byCalendarYear: c.byCalendarYear,
+      from: c.from,
+      to: c.to,
     })),
     minimumRules: rules.minimums,
   };

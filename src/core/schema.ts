@@ -32,6 +32,15 @@ const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are yyyy-mm-dd')
   .refine((text) => dayFromIso(text) !== undefined, 'a real date from 1900-01-01 to 9999-12-31');
+/**
+ * The activity dates a format, cap or multiplier is in force for, both ends included (rules revision
+ * 6): the activity's date, not the cycle's, decides. Absent: always.
+ */
+const InForce = {
+  effectiveFrom: IsoDate.optional(),
+  effectiveTo: IsoDate.optional(),
+};
+
 /** Most credits any requirement, cap or allowance of a program may name. */
 export const MAX_CREDITS = 1_000_000;
 const Credits = z.number().finite().nonnegative().max(MAX_CREDITS);
@@ -87,6 +96,8 @@ export const FormatSchema = z
     hoursHelp: z.string().optional(),
     /** The categories of an entry of this format whose Category cell is blank. */
     categories: z.array(LocalId).optional(),
+    /** Activities of this format dated outside these dates earn nothing, with that reason. */
+    ...InForce,
   })
   .strict();
 export type Format = z.infer<typeof FormatSchema>;
@@ -149,6 +160,8 @@ export const CapSchema = z
     /** Entries that neither use nor are limited by the allowance. */
     exempt: EntryFilterSchema.optional(),
     note: z.string().optional(),
+    /** Limits only activities dated inside these dates. */
+    ...InForce,
   })
   .strict();
 export type Cap = z.infer<typeof CapSchema>;
@@ -170,7 +183,13 @@ export const MinimumSchema = z
 export type Minimum = z.infer<typeof MinimumSchema>;
 
 export const MultiplierSchema = z
-  .object({ label: z.string().min(1), when: EntryFilterSchema, factor: z.number().finite().positive() })
+  .object({
+    label: z.string().min(1),
+    when: EntryFilterSchema,
+    factor: z.number().finite().positive(),
+    /** Applies only to activities dated inside these dates. */
+    ...InForce,
+  })
   .strict();
 
 /** Rules that decide whether an entry counts at all. */
@@ -437,7 +456,7 @@ export const ProgramSchema = z
           message: `one entry could earn ${most} credits (entryLimits × rates × multipliers); at most ${MAX_ENTRY_CREDITS} is allowed`,
         });
     });
-    categoryProblems(program, ctx);
+    ruleTypeProblems(program, ctx);
     const labels = new Set<string>();
     for (const f of program.formats) {
       for (const name of [f.label, ...f.aliases]) {
@@ -458,8 +477,18 @@ interface CategoryUsers {
 }
 type Issues = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void };
 
-/** Every category id a rule names is declared, and no category name is used twice. */
-function categoryProblems(program: CategoryUsers, ctx: Issues): void {
+/**
+ * The newer rule types' cross-checks: every category id a rule names is declared, no category name is
+ * used twice, and no rule is in force from a date after its last day.
+ */
+function ruleTypeProblems(program: CategoryUsers, ctx: Issues): void {
+  const dated = (rule: { effectiveFrom?: string; effectiveTo?: string }, path: (string | number)[]) => {
+    if (rule.effectiveFrom !== undefined && rule.effectiveTo !== undefined && rule.effectiveFrom > rule.effectiveTo)
+      ctx.addIssue({ code: 'custom', path, message: 'effectiveFrom is after effectiveTo' });
+  };
+  program.formats.forEach((f, i) => dated(f, ['formats', i]));
+  program.caps.forEach((c, i) => dated(c, ['caps', i]));
+  program.multipliers.forEach((m, i) => dated(m, ['multipliers', i]));
   const ids = new Set(program.categories.map((c) => c.id));
   const check = (list: readonly string[] | undefined, path: (string | number)[]) =>
     list?.forEach((id) => {

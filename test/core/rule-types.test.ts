@@ -240,3 +240,59 @@ describe('calendarYear periods', () => {
     expect(ev.entries.map((e) => e.counted)).toEqual([2, 3, 1, 0, 4, 5, 5]);
   });
 });
+
+describe('effectiveFrom / effectiveTo on formats, caps and multipliers', () => {
+  const program = made({
+    formats: [
+      { id: 'course', label: 'Course', perHour: 1 },
+      { id: 'seminar', label: 'Seminar', perHour: 1 },
+      { id: 'cpr', label: 'CPR/AED course', perHour: 1, effectiveFrom: '2025-01-01' },
+    ],
+    caps: [
+      { id: 'seminars', label: 'Seminars', limit: 2, appliesTo: { formats: ['seminar'] }, effectiveTo: '2024-12-31' },
+    ],
+    multipliers: [
+      {
+        label: 'Approved seminars',
+        when: { formats: ['seminar'], approved: true },
+        factor: 1.5,
+        effectiveFrom: '2025-01-01',
+      },
+    ],
+  });
+  const rows: Row[] = [
+    { date: '2024-06-01', format: 'CPR/AED course', hours: 3 },
+    { date: '2025-02-01', format: 'CPR/AED course', hours: 3 },
+    { date: '2024-05-01', format: 'Seminar', hours: 2, approved: true },
+    { date: '2024-09-01', format: 'Seminar', hours: 1 },
+    { date: '2025-03-01', format: 'Seminar', hours: 2, approved: true },
+    { date: '2025-04-01', format: 'Seminar', hours: 2 },
+  ];
+
+  test('the activity’s date decides which rules apply', () => {
+    const ev = run(program, rows);
+    // CPR before 2025: nothing; the 2024 seminar cap of 2 fills with the first seminar; from 2025 the
+    // cap is gone and approved seminars earn 1.5 per hour.
+    expect(ev.entries.map((e) => e.counted)).toEqual([0, 3, 2, 0, 3, 2]);
+    expect(ev.entries.map((e) => e.claimed)).toEqual([3, 3, 2, 1, 3, 2]);
+    expect(ev.earned).toBe(10);
+    expect(ev.caps.map((c) => [c.capId, c.claimed, c.counted])).toEqual([['seminars', 3, 2]]);
+  });
+
+  test('an activity before its format is in force is not counted, and the reason says from when', () => {
+    const first = run(program, rows).entries[0]!;
+    expect(first.state).toBe('ineligible');
+    expect(first.ineligibleRule).toBe('format-dates');
+    expect(first.reasons).toContain(
+      'CPR/AED course earns credits only for activities from 2025-01-01: this one was completed 2024-06-01',
+    );
+  });
+
+  test('a rule whose dates run backwards is refused at load', () => {
+    const bad = loadProgram({
+      ...program,
+      caps: [{ id: 'x', label: 'X', limit: 1, effectiveFrom: '2025-01-01', effectiveTo: '2024-01-01' }],
+    });
+    expect(!bad.ok && bad.message).toMatch(/caps\.0: effectiveFrom is after effectiveTo/);
+  });
+});
