@@ -24,7 +24,7 @@ export function rawCredits(
   selfStudyHours: number,
   subject?: FilterSubject,
 ): number {
-  let raw = hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
+  let raw = format.perEntry ?? hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
   for (const m of program.multipliers) {
     if (
       matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when) &&

@@ -7,6 +7,7 @@
 import { isoFromDay } from './dates';
 import type { Dated } from './filters';
 import type { Flag } from './judgments';
+import { formatCredits } from './rounding';
 import { WHY_FORMAT_NOT_IN_FORCE, type Pass } from './pass';
 
 /** "from 2025-01-01", "to 2022-12-31", "from 2023-01-01 to 2024-12-31". */
@@ -36,6 +37,11 @@ export function ruleTypeNotes(pass: Pass, i: number): RuleTypeNotes {
     if (unknown) notes.flags.push({ rule: 'category', severity: 'warning', message: unknown });
   }
   const { program } = plan;
+  const format = program.formats[table.format[i]!]!;
+  if (format.perEntry !== undefined)
+    notes.reasons.push(
+      `${format.label} earns ${formatCredits(format.perEntry)} ${program.creditUnit} per entry, whatever the hours`,
+    );
   const why = table.why[i]!;
   if (why === WHY_FORMAT_NOT_IN_FORCE) {
     const format = program.formats[table.whyRef[i]!]!;

@@ -502,6 +502,15 @@ function applyAwarded(
 ): string | undefined {
   const format = facts.format!;
   const factor = multiplierFor(program, format, facts.approved, provider, facts.date);
+  if (format.perEntry !== undefined) {
+    // A format that earns a fixed amount per entry earns it whatever the certificate says.
+    const fixed = round2(format.perEntry * factor);
+    facts.creditsNote =
+      fixed !== round2(awarded)
+        ? `Credits ${amount(awarded)}: the ${format.label} format earns ${amount(fixed)} ${program.creditUnit} per entry, which counts`
+        : undefined;
+    return undefined;
+  }
   if (given) {
     const fromHours = round2((facts.hours * format.perHour + facts.selfStudyHours * format.perSelfStudyHour) * factor);
     facts.creditsNote =
@@ -578,7 +587,13 @@ export function readRow(
     hoursReported = true;
   }
   const awardedCell = at(row, map.credits);
-  if (hours === undefined && selfStudy === undefined && (map.credits === undefined || isBlank(awardedCell))) {
+  const fixedCredits = !(format instanceof Bad) && format.perEntry !== undefined;
+  if (
+    hours === undefined &&
+    selfStudy === undefined &&
+    !fixedCredits &&
+    (map.credits === undefined || isBlank(awardedCell))
+  ) {
     if (!report) return false;
     report(map.hours !== undefined ? 'hours' : 'selfStudyHours', 'is missing: enter the hours (0 if none)');
     hoursReported = true;

@@ -88,6 +88,11 @@ export const FormatSchema = z
     perHour: z.number().finite().nonnegative(),
     /** Credits per hour in the Self-study hours column (0 when the format has no self-directed part). */
     perSelfStudyHour: z.number().finite().nonnegative().default(0),
+    /**
+     * Credits per entry whatever its hours (e.g. 5 per CPR certification): replaces perHour and
+     * perSelfStudyHour; multipliers, the per-entry cap and rounding still apply.
+     */
+    perEntry: Credits.optional(),
     /** Overrides the program's per-entry cap for this format. */
     perEntryCap: Credits.optional(),
     /** Proof needed in addition to one acceptable kind (e.g. a publication for research). */
@@ -448,7 +453,8 @@ export const ProgramSchema = z
     const boost = program.multipliers.reduce((product, m) => product * Math.max(1, m.factor), 1);
     program.formats.forEach((f, i) => {
       const most =
-        (program.entryLimits.hours * f.perHour + program.entryLimits.selfStudyHours * f.perSelfStudyHour) * boost;
+        (f.perEntry ??
+          program.entryLimits.hours * f.perHour + program.entryLimits.selfStudyHours * f.perSelfStudyHour) * boost;
       if (!(most <= MAX_ENTRY_CREDITS))
         ctx.addIssue({
           code: 'custom',

@@ -4,6 +4,7 @@
  * command line) and the totals the status cell functions show.
  */
 import {
+  creditsFor,
   evaluateLog,
   evaluateTotals,
   loadProgram,
@@ -294,5 +295,46 @@ describe('effectiveFrom / effectiveTo on formats, caps and multipliers', () => {
       caps: [{ id: 'x', label: 'X', limit: 1, effectiveFrom: '2025-01-01', effectiveTo: '2024-01-01' }],
     });
     expect(!bad.ok && bad.message).toMatch(/caps\.0: effectiveFrom is after effectiveTo/);
+  });
+});
+
+describe('fixed credits per entry', () => {
+  const program = made({
+    formats: [
+      { id: 'course', label: 'Course', perHour: 1 },
+      { id: 'cpr', label: 'CPR/AED course', perHour: 0, perEntry: 5 },
+    ],
+    caps: [{ id: 'cpr', label: 'CPR/AED {year}', limit: 5, period: 'calendarYear', appliesTo: { formats: ['cpr'] } }],
+  });
+
+  test('5 per certification whatever the Hours, blank Hours included; the yearly cap still applies', () => {
+    const ev = run(program, [
+      { date: '2024-04-01', format: 'CPR/AED course', hours: '' },
+      { date: '2024-10-01', format: 'CPR/AED course', hours: 8 },
+      { date: '2025-02-01', format: 'CPR/AED course', hours: 1 },
+      { date: '2025-03-01', hours: 2 },
+    ]);
+    expect(ev.problems).toEqual([]);
+    expect(ev.entries.map((e) => e.claimed)).toEqual([5, 5, 5, 2]);
+    expect(ev.entries.map((e) => e.counted)).toEqual([5, 0, 5, 2]);
+    expect(ev.earned).toBe(12);
+    expect(ev.entries[1]!.reasons).toContain('CPR/AED course earns 5 credits per entry, whatever the hours');
+  });
+
+  test('CE_CREDITS of one such activity is the fixed amount', () => {
+    const cpr = program.formats.find((f) => f.id === 'cpr')!;
+    expect(creditsFor(program, cpr, 3, 0).credits).toBe(5);
+    expect(creditsFor(program, cpr, 0, 0).credits).toBe(5);
+  });
+
+  test('Credits as awarded that differ from the fixed amount are noted, and the fixed amount counts', () => {
+    const rows = [
+      ['Date', 'Format', 'Hours', 'Credits'],
+      ['2024-04-01', 'CPR/AED course', '', 4],
+    ];
+    const result = evaluateLog(program, rows, { cycleStart: day(START), asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.evaluation.problems).toEqual([]);
+    expect(result.evaluation.earned).toBe(5);
   });
 });
