@@ -102,7 +102,8 @@ function explainEntry(
   const raw = table.raw[i]!;
   const cap = perEntryCap(program, entry.format);
   const reasons: string[] = [];
-  if (cap !== undefined && raw > cap)
+  // An entry exempt from the per-entry cap claims more than it (explain-rules.ts says why).
+  if (cap !== undefined && raw > cap && table.claimed[i]! <= cap)
     reasons.push(`Capped at ${formatCredits(cap)} ${program.creditUnit} per entry (${formatCredits(raw)} computed)`);
   const code = table.state[i]!;
   if (code === OUTSIDE_WINDOW) {

@@ -4,6 +4,7 @@
  * carry-over): what the pass decided about one entry, in the user's words. Read only by the
  * explanation step (evaluate.ts); nothing here changes a figure.
  */
+import { perEntryCap } from './credits';
 import { isoFromDay } from './dates';
 import type { Dated } from './filters';
 import type { Flag } from './judgments';
@@ -41,6 +42,11 @@ export function ruleTypeNotes(pass: Pass, i: number): RuleTypeNotes {
   if (format.perEntry !== undefined)
     notes.reasons.push(
       `${format.label} earns ${formatCredits(format.perEntry)} ${program.creditUnit} per entry, whatever the hours`,
+    );
+  const cap = perEntryCap(program, format);
+  if (cap !== undefined && table.claimed[i]! > cap)
+    notes.reasons.push(
+      `Exempt from the per-entry cap of ${formatCredits(cap)} ${program.creditUnit}: all ${formatCredits(table.claimed[i]!)} count`,
     );
   const why = table.why[i]!;
   if (why === WHY_FORMAT_NOT_IN_FORCE) {

@@ -33,7 +33,7 @@ import {
   type RowProblem,
 } from './log';
 import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
-import { clean } from './rounding';
+import { clean, roundCredits } from './rounding';
 import type { Program, StatusKeyword } from './schema';
 
 export const COUNTED = 0;
@@ -322,7 +322,7 @@ function readRows(pass: Pass, from: number, to: number): number {
   const subjectColumn = plan.needsSubject ? map.subject : undefined;
   const withYear = detail || needsYear;
   const withCalendarYear = detail || plan.needsCalendarYear;
-  const { formatFrom, formatTo } = plan;
+  const { formatFrom, formatTo, perEntryExempt } = plan;
   const calendarStarts = plan.calendarStarts;
 
   const facts = rowFacts;
@@ -380,7 +380,10 @@ function readRows(pass: Pass, from: number, to: number): number {
       subject.date = day;
       before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
     } else before = rawCredits(program, format, facts.hours, facts.selfStudyHours);
-    const credits = creditsFromRaw(program, format, before);
+    const credits =
+      perEntryExempt !== undefined && passes(perEntryExempt, fi, approved, provider, cats)
+        ? roundCredits(before, program.rounding)
+        : creditsFromRaw(program, format, before);
     // The explanation lists every entry: a detailed pass keeps it now rather than read the row again.
     if (detail) pass.entries[n] = logEntry(pass, row, r, facts, cats);
     rowOf[n] = r;

@@ -75,6 +75,8 @@ interface RulesPlan {
   /** Per format index, the first and last activity day it earns credit (effectiveFrom/effectiveTo). */
   formatFrom: Int32Array;
   formatTo: Int32Array;
+  /** Entries no per-entry cap limits, when the program names some. */
+  perEntryExempt: FilterPlan | undefined;
 }
 
 export interface Plan extends Omit<RulesPlan, 'caps'> {
@@ -144,7 +146,8 @@ function compileRules(program: Program): RulesPlan {
     needsProvider:
       program.multipliers.some((m) => usesProvider(m.when)) ||
       caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
-      minimums.some((m) => usesProvider(m.filter)),
+      minimums.some((m) => usesProvider(m.filter)) ||
+      usesProvider(program.perEntryCapExempt),
     needsSubject: program.eligibility.some((r) => r.type === 'subjectInList'),
     judged: Uint8Array.from(program.formats, (f) =>
       program.eligibility.some((r) => r.type !== 'minimumGrade' || r.formats.includes(f.id)) ? 1 : 0,
@@ -153,6 +156,7 @@ function compileRules(program: Program): RulesPlan {
     categories: categoryLookup(program),
     formatFrom: Int32Array.from(program.formats, (f) => inForceSpan(f)[0]),
     formatTo: Int32Array.from(program.formats, (f) => inForceSpan(f)[1]),
+    perEntryExempt: program.perEntryCapExempt ? planFilter(program, program.perEntryCapExempt) : undefined,
   };
   compiled.set(program, plan);
   return plan;
@@ -219,6 +223,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     categories: base.categories,
     formatFrom: base.formatFrom,
     formatTo: base.formatTo,
+    perEntryExempt: base.perEntryExempt,
     program: rules,
     asOf: options.asOf,
     profile,

@@ -370,6 +370,8 @@ const ProgramRulesShape = {
   creditUnit: z.string().min(1).default('credits'),
   rounding: RoundingSchema.default({ step: 0.01, mode: 'nearest' }),
   perEntryCap: Credits.optional(),
+  /** Entries that no per-entry cap limits (NISM: Grovo training). */
+  perEntryCapExempt: EntryFilterSchema.optional(),
   entryLimits: EntryLimitsSchema.prefault({}),
   formats: z.array(FormatSchema).min(1),
   defaultFormat: LocalId.optional(),

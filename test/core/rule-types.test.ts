@@ -338,3 +338,36 @@ describe('fixed credits per entry', () => {
     expect(result.evaluation.earned).toBe(5);
   });
 });
+
+describe('exemptions from the per-entry cap', () => {
+  // Like NISM's Grovo training: exempt from the per-entry cap and from the per-format cap.
+  const program = made({
+    perEntryCap: 5,
+    perEntryCapExempt: { providerMatches: ['Grovo'] },
+    caps: [
+      { id: 'per-format', label: '{format}', limit: 5, groupBy: 'format', exempt: { providerMatches: ['Grovo'] } },
+    ],
+  });
+
+  test('an exempt entry keeps all its credits; others are capped at 5 each and 5 per format', () => {
+    const ev = run(program, [
+      { date: '2024-05-01', provider: 'Grovo', hours: 8 },
+      { date: '2024-06-01', provider: 'Acme Learning', hours: 8 },
+      { date: '2024-07-01', provider: 'Acme Learning', hours: 2 },
+    ]);
+    expect(ev.entries.map((e) => [e.claimed, e.counted])).toEqual([
+      [8, 8],
+      [5, 5],
+      [2, 0],
+    ]);
+    expect(ev.earned).toBe(13);
+    expect(ev.entries[0]!.reasons).toEqual(['Exempt from the per-entry cap of 5 credits: all 8 count']);
+    expect(ev.entries[1]!.reasons).toEqual(['Capped at 5 credits per entry (8 computed)']);
+  });
+
+  test('without the exemption the same entry is capped at 5', () => {
+    const plain = made({ perEntryCap: 5 });
+    const ev = run(plain, [{ date: '2024-05-01', provider: 'Grovo', hours: 8 }]);
+    expect(ev.entries[0]!.counted).toBe(5);
+  });
+});
