@@ -9,7 +9,7 @@ import { isoFromDay } from './dates';
 import type { Dated } from './filters';
 import type { Flag } from './judgments';
 import { formatCredits } from './rounding';
-import { WHY_FORMAT_NOT_IN_FORCE, type Pass } from './pass';
+import { WHY_FORMAT_NOT_IN_FORCE, WHY_NOT_APPROVED, type Pass } from './pass';
 
 /** "from 2025-01-01", "to 2022-12-31", "from 2023-01-01 to 2024-12-31". */
 export function describeInForce(rule: Dated): string {
@@ -55,6 +55,13 @@ export function ruleTypeNotes(pass: Pass, i: number): RuleTypeNotes {
     notes.reasons.push(
       `${format.label} earns ${program.creditUnit} only for activities ${describeInForce(format)}: this one was completed ${isoFromDay(table.date[i]!)}`,
     );
+  }
+  if (why === WHY_NOT_APPROVED) {
+    const rule = program.eligibility[table.whyRef[i]!]!;
+    if (rule.type === 'requiresApproval') {
+      notes.ineligibleRule = rule.id;
+      notes.reasons.push(`${rule.message}: ${rule.petition}`);
+    }
   }
   return notes;
 }

@@ -48,6 +48,8 @@ export const INELIGIBLE = 3;
 export const WHY_NONE = 0;
 /** Its format earns nothing on the activity's date (effectiveFrom/effectiveTo). */
 export const WHY_FORMAT_NOT_IN_FORCE = 1;
+/** Not approved, and the program's approval is required (whyRef: the eligibility rule's index). */
+export const WHY_NOT_APPROVED = 2;
 
 /**
  * One slot per entry kept by the pass, in row order. `capGroup[k]` is the entry's group in cap k (-1:
@@ -322,7 +324,7 @@ function readRows(pass: Pass, from: number, to: number): number {
   const subjectColumn = plan.needsSubject ? map.subject : undefined;
   const withYear = detail || needsYear;
   const withCalendarYear = detail || plan.needsCalendarYear;
-  const { formatFrom, formatTo, perEntryExempt } = plan;
+  const { formatFrom, formatTo, perEntryExempt, approvalNeeded } = plan;
   const calendarStarts = plan.calendarStarts;
 
   const facts = rowFacts;
@@ -369,6 +371,16 @@ function readRows(pass: Pass, from: number, to: number): number {
       state = INELIGIBLE;
       why = WHY_FORMAT_NOT_IN_FORCE;
       ref = fi;
+    }
+    if (state === COUNTED && !approved) {
+      for (let k = 0; k < approvalNeeded.length; k++) {
+        if (passes(approvalNeeded[k]!.applies, fi, approved, provider, cats)) {
+          state = INELIGIBLE;
+          why = WHY_NOT_APPROVED;
+          ref = approvalNeeded[k]!.rule;
+          break;
+        }
+      }
     }
     if (state !== COUNTED && !detail) continue;
     let before: number;

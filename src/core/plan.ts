@@ -77,6 +77,8 @@ interface RulesPlan {
   formatTo: Int32Array;
   /** Entries no per-entry cap limits, when the program names some. */
   perEntryExempt: FilterPlan | undefined;
+  /** Entries that count only when approved (eligibility `requiresApproval`), with the rule's index. */
+  approvalNeeded: { rule: number; applies: FilterPlan }[];
 }
 
 export interface Plan extends Omit<RulesPlan, 'caps'> {
@@ -145,18 +147,26 @@ function compileRules(program: Program): RulesPlan {
     needsCalendarYear: [...caps, ...minimums].some((r) => r.period === 'calendarYear'),
     needsProvider:
       program.multipliers.some((m) => usesProvider(m.when)) ||
+      program.eligibility.some((r) => r.type === 'requiresApproval' && usesProvider(r.appliesTo)) ||
       caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
       minimums.some((m) => usesProvider(m.filter)) ||
       usesProvider(program.perEntryCapExempt),
     needsSubject: program.eligibility.some((r) => r.type === 'subjectInList'),
     judged: Uint8Array.from(program.formats, (f) =>
-      program.eligibility.some((r) => r.type !== 'minimumGrade' || r.formats.includes(f.id)) ? 1 : 0,
+      program.eligibility.some(
+        (r) => r.type === 'subjectInList' || (r.type === 'minimumGrade' && r.formats.includes(f.id)),
+      )
+        ? 1
+        : 0,
     ),
     multiplied: program.multipliers.length > 0,
     categories: categoryLookup(program),
     formatFrom: Int32Array.from(program.formats, (f) => inForceSpan(f)[0]),
     formatTo: Int32Array.from(program.formats, (f) => inForceSpan(f)[1]),
     perEntryExempt: program.perEntryCapExempt ? planFilter(program, program.perEntryCapExempt) : undefined,
+    approvalNeeded: program.eligibility.flatMap((r, rule) =>
+      r.type === 'requiresApproval' ? [{ rule, applies: planFilter(program, r.appliesTo) }] : [],
+    ),
   };
   compiled.set(program, plan);
   return plan;
@@ -224,6 +234,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     formatFrom: base.formatFrom,
     formatTo: base.formatTo,
     perEntryExempt: base.perEntryExempt,
+    approvalNeeded: base.approvalNeeded,
     program: rules,
     asOf: options.asOf,
     profile,

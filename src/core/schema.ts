@@ -220,6 +220,21 @@ export const EligibilityRuleSchema = z.discriminatedUnion('type', [
       missingMessage: z.string().min(1),
     })
     .strict(),
+  z
+    .object({
+      /**
+       * The body's approval is required: an entry it applies to counts only with Approved = yes (unlike
+       * the at-risk `approvalRequired`, which counts it and flags it).
+       */
+      type: z.literal('requiresApproval'),
+      id: LocalId,
+      appliesTo: EntryFilterSchema.default({}),
+      /** Why it does not count ("Not approved by the Board"). */
+      message: z.string().min(1),
+      /** How to ask for approval, shown with the message. */
+      petition: z.string().min(1),
+    })
+    .strict(),
 ]);
 export type EligibilityRule = z.infer<typeof EligibilityRuleSchema>;
 

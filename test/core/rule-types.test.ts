@@ -371,3 +371,46 @@ describe('exemptions from the per-entry cap', () => {
     expect(ev.entries[0]!.counted).toBe(5);
   });
 });
+
+describe('approval required', () => {
+  const program = made({
+    eligibility: [
+      {
+        type: 'requiresApproval',
+        id: 'board-approval',
+        appliesTo: { formats: ['seminar'] },
+        message: 'Seminar not approved by the board',
+        petition: 'petition the board with the agenda and the speakers’ CVs before you apply',
+      },
+    ],
+    checklist: [{ check: 'eligible', id: 'approved', label: 'Every seminar approved', rule: 'board-approval' }],
+  });
+  const rows: Row[] = [
+    { date: '2024-05-01', format: 'Seminar', hours: 3, approved: true },
+    { date: '2024-06-01', format: 'Seminar', hours: 2 },
+    // Courses need no approval.
+    { date: '2024-07-01', hours: 4 },
+  ];
+
+  test('an unapproved entry it applies to does not count, and the reason says how to petition', () => {
+    const ev = run(program, rows);
+    expect(ev.entries.map((e) => [e.state, e.counted])).toEqual([
+      ['counted', 3],
+      ['ineligible', 0],
+      ['counted', 4],
+    ]);
+    expect(ev.earned).toBe(7);
+    expect(ev.entries[1]!.ineligibleRule).toBe('board-approval');
+    expect(ev.entries[1]!.reasons).toEqual([
+      'Seminar not approved by the board: petition the board with the agenda and the speakers’ CVs before you apply',
+    ]);
+    // Not "at risk": nothing of it is counted, so nothing of it is at risk.
+    expect(ev.atRisk).toBe(0);
+  });
+
+  test('the checklist names the rows that wait for approval', () => {
+    const item = run(program, rows).checklist.find((c) => c.id === 'approved')!;
+    expect(item.done).toBe(false);
+    expect(item.rows).toEqual([3]);
+  });
+});
