@@ -9,7 +9,7 @@ import { isoFromDay } from './dates';
 import type { Dated } from './filters';
 import type { Flag } from './judgments';
 import { formatCredits } from './rounding';
-import { WHY_FORMAT_NOT_IN_FORCE, WHY_NOT_APPROVED, type Pass } from './pass';
+import { entryAt, WHY_DUPLICATE, WHY_FORMAT_NOT_IN_FORCE, WHY_NOT_APPROVED, type Pass } from './pass';
 
 /** "from 2025-01-01", "to 2022-12-31", "from 2023-01-01 to 2024-12-31". */
 export function describeInForce(rule: Dated): string {
@@ -62,6 +62,13 @@ export function ruleTypeNotes(pass: Pass, i: number): RuleTypeNotes {
       notes.ineligibleRule = rule.id;
       notes.reasons.push(`${rule.message}: ${rule.petition}`);
     }
+  }
+  if (why === WHY_DUPLICATE) {
+    const first = entryAt(pass, table.whyRef[i]!);
+    notes.ineligibleRule = 'duplicate';
+    notes.reasons.push(
+      `Duplicate: the same course as row ${first.row} (${isoFromDay(first.date)}), which counts; each course counts once per cycle`,
+    );
   }
   return notes;
 }

@@ -10,7 +10,7 @@
  * or ineligible, which the explanation lists) and reports row problems; without it (totals only) a
  * row that cannot count is skipped as early as possible, and only the facts the rules need are read.
  */
-import { COLUMN_BY_KEY, withCategoryAsFormat, type ColumnKey, type ColumnMap } from './columns';
+import { COLUMN_BY_KEY, normalizeName, withCategoryAsFormat, type ColumnKey, type ColumnMap } from './columns';
 import { calendarYearAt } from './caps';
 import { creditsFromRaw, rawCredits } from './credits';
 import { cycleYearAt } from './cycle';
@@ -50,6 +50,8 @@ export const WHY_NONE = 0;
 export const WHY_FORMAT_NOT_IN_FORCE = 1;
 /** Not approved, and the program's approval is required (whyRef: the eligibility rule's index). */
 export const WHY_NOT_APPROVED = 2;
+/** A later copy of a course that counts once (uniqueBy; whyRef: the table index of the copy that counts). */
+export const WHY_DUPLICATE = 3;
 
 /**
  * One slot per entry kept by the pass, in row order. `capGroup[k]` is the entry's group in cap k (-1:
@@ -115,6 +117,10 @@ export interface Pass {
   clips: Clip[];
   /** Whether a cap's fill order compared entries (so the totals may depend on every cell). */
   ordered: boolean;
+  /** Per table index, the course an entry is (uniqueBy), for entries that count so far. */
+  courses: (string | undefined)[];
+  /** Whether the rules across entries that come before the caps have run (`settle`). */
+  settled: boolean;
 }
 
 export interface Totals {
@@ -258,6 +264,8 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
     groups: [],
     clips: [],
     ordered: false,
+    courses: [],
+    settled: false,
   };
 }
 
@@ -324,7 +332,8 @@ function readRows(pass: Pass, from: number, to: number): number {
   const subjectColumn = plan.needsSubject ? map.subject : undefined;
   const withYear = detail || needsYear;
   const withCalendarYear = detail || plan.needsCalendarYear;
-  const { formatFrom, formatTo, perEntryExempt, approvalNeeded } = plan;
+  const { formatFrom, formatTo, perEntryExempt, approvalNeeded, unique } = plan;
+  const courses = pass.courses;
   const calendarStarts = plan.calendarStarts;
 
   const facts = rowFacts;
@@ -407,6 +416,11 @@ function readRows(pass: Pass, from: number, to: number): number {
     catsOf[n] = cats;
     whyOf[n] = why;
     whyRef[n] = ref;
+    if (unique !== undefined)
+      courses[n] =
+        state === COUNTED && passes(unique.applies, fi, approved, provider, cats)
+          ? courseOf(row, map, unique, fi)
+          : undefined;
     const y = withYear ? cycleYearAt(anniversaries, day as DayNumber) : 0;
     year[n] = y;
     const cy = withCalendarYear ? calendarYearAt(calendarStarts, day as DayNumber) : 0;
@@ -435,6 +449,56 @@ function readRows(pass: Pass, from: number, to: number): number {
     n++;
   }
   return n;
+}
+
+/** The course an entry is, for uniqueBy: its fields normalised; undefined when its title is blank. */
+function courseOf(
+  row: readonly unknown[],
+  map: ColumnMap,
+  unique: NonNullable<Plan['unique']>,
+  fi: number,
+): string | undefined {
+  let key = '';
+  if (unique.activity) {
+    const title = normalizeName(readText(map.activity === undefined ? undefined : row[map.activity]));
+    if (title === '') return undefined;
+    key += title;
+  }
+  if (unique.provider) key += '|' + normalizeName(readText(map.provider === undefined ? undefined : row[map.provider]));
+  if (unique.format) key += '|' + fi;
+  return key;
+}
+
+/**
+ * The rules across entries that come before the caps: a course that counts once keeps its earliest
+ * copy (date, then row order). Runs once, after the last row.
+ */
+function settle(pass: Pass): void {
+  if (pass.settled) return;
+  pass.settled = true;
+  if (pass.plan.unique) dropDuplicates(pass);
+}
+
+function dropDuplicates(pass: Pass): void {
+  const { table, courses } = pass;
+  const order: number[] = [];
+  for (let i = 0; i < table.n; i++) if (courses[i] !== undefined) order.push(i);
+  order.sort((a, b) => table.date[a]! - table.date[b]! || a - b);
+  const firstOf = new Map<string, number>();
+  for (const i of order) {
+    const course = courses[i]!;
+    const first = firstOf.get(course);
+    if (first === undefined) {
+      firstOf.set(course, i);
+      continue;
+    }
+    table.state[i] = INELIGIBLE;
+    table.why[i] = WHY_DUPLICATE;
+    table.whyRef[i] = first;
+    table.counted[i] = 0;
+    for (const groups of table.capGroup) groups[i] = -1;
+    for (const member of table.inMinimum) member[i] = 0;
+  }
 }
 
 function reportProblems(pass: Pass, row: readonly unknown[], r: number): void {
@@ -634,6 +698,7 @@ function finishCap(pass: Pass, w: CapWork): void {
  * stepwise evaluation; `clipCaps` runs it without stopping.
  */
 export function* clipSteps(pass: Pass): Generator<void, void, void> {
+  settle(pass);
   for (let k = 0; k < pass.plan.caps.length; k++) {
     const w = startCap(pass, k);
     for (const g of w.sorted) {
@@ -645,6 +710,7 @@ export function* clipSteps(pass: Pass): Generator<void, void, void> {
 }
 
 export function clipCaps(pass: Pass): void {
+  settle(pass);
   for (let k = 0; k < pass.plan.caps.length; k++) {
     const w = startCap(pass, k);
     for (const g of w.sorted) fillInOrder(pass, w, g);
@@ -738,5 +804,6 @@ function inputsOf(pass: Pass): number[] {
   if (plan.needsProvider || map.credits !== undefined) read.push(map.provider);
   if (plan.needsSubject) read.push(map.subject);
   if (plan.categories) read.push(map.category);
+  if (plan.unique?.activity) read.push(map.activity);
   return [...new Set(read.filter((c): c is number => c !== undefined))].sort((a, b) => a - b);
 }

@@ -79,6 +79,8 @@ interface RulesPlan {
   perEntryExempt: FilterPlan | undefined;
   /** Entries that count only when approved (eligibility `requiresApproval`), with the rule's index. */
   approvalNeeded: { rule: number; applies: FilterPlan }[];
+  /** Entries that count once per course (uniqueBy), and the fields that name the course. */
+  unique: { applies: FilterPlan; activity: boolean; provider: boolean; format: boolean } | undefined;
 }
 
 export interface Plan extends Omit<RulesPlan, 'caps'> {
@@ -150,7 +152,9 @@ function compileRules(program: Program): RulesPlan {
       program.eligibility.some((r) => r.type === 'requiresApproval' && usesProvider(r.appliesTo)) ||
       caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
       minimums.some((m) => usesProvider(m.filter)) ||
-      usesProvider(program.perEntryCapExempt),
+      usesProvider(program.perEntryCapExempt) ||
+      !!program.uniqueBy?.fields.includes('provider') ||
+      usesProvider(program.uniqueBy?.appliesTo),
     needsSubject: program.eligibility.some((r) => r.type === 'subjectInList'),
     judged: Uint8Array.from(program.formats, (f) =>
       program.eligibility.some(
@@ -167,6 +171,12 @@ function compileRules(program: Program): RulesPlan {
     approvalNeeded: program.eligibility.flatMap((r, rule) =>
       r.type === 'requiresApproval' ? [{ rule, applies: planFilter(program, r.appliesTo) }] : [],
     ),
+    unique: program.uniqueBy && {
+      applies: planFilter(program, program.uniqueBy.appliesTo),
+      activity: program.uniqueBy.fields.includes('activity'),
+      provider: program.uniqueBy.fields.includes('provider'),
+      format: program.uniqueBy.fields.includes('format'),
+    },
   };
   compiled.set(program, plan);
   return plan;
@@ -235,6 +245,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     formatTo: base.formatTo,
     perEntryExempt: base.perEntryExempt,
     approvalNeeded: base.approvalNeeded,
+    unique: base.unique,
     program: rules,
     asOf: options.asOf,
     profile,

@@ -396,6 +396,21 @@ const ProgramRulesShape = {
   minimums: z.array(MinimumSchema).default([]),
   minEntries: z.number().int().nonnegative().optional(),
   multipliers: z.array(MultiplierSchema).default([]),
+  /**
+   * The same course counts once per cycle: entries whose fields match (text compared ignoring case,
+   * spaces and punctuation) are one course; the earliest counts and later copies are duplicates.
+   */
+  uniqueBy: z
+    .object({
+      fields: z
+        .array(z.enum(['activity', 'provider', 'format']))
+        .min(1)
+        .default(['activity']),
+      appliesTo: EntryFilterSchema.default({}),
+      note: z.string().optional(),
+    })
+    .strict()
+    .optional(),
   eligibility: z.array(EligibilityRuleSchema).default([]),
   atRisk: z.array(AtRiskRuleSchema).default([]),
   proof: ProofRuleSchema,

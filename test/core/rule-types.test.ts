@@ -414,3 +414,51 @@ describe('approval required', () => {
     expect(item.rows).toEqual([3]);
   });
 });
+
+describe('uniqueBy: the same course counts once per cycle', () => {
+  const program = made({ uniqueBy: { fields: ['activity'] } });
+  const rows: Row[] = [
+    { date: '2024-05-01', activity: 'Ethics for Planners', hours: 2 },
+    { date: '2025-05-01', activity: 'ETHICS for planners!', hours: 2 },
+    { date: '2024-04-01', activity: 'Risk Management', hours: 3 },
+    // Earlier than the row above, though lower in the log: this copy is the one that counts.
+    { date: '2024-03-15', activity: 'Risk management', hours: 3 },
+    { date: '2024-06-01', activity: 'Risk management, part 2', hours: 1 },
+  ];
+
+  test('titles compared ignoring case and punctuation; the earliest copy counts', () => {
+    const ev = run(program, rows);
+    expect(ev.entries.map((e) => e.counted)).toEqual([2, 0, 0, 3, 1]);
+    expect(ev.earned).toBe(6);
+    expect(ev.entries[2]!.ineligibleRule).toBe('duplicate');
+    expect(ev.entries[2]!.reasons).toEqual([
+      'Duplicate: the same course as row 5 (2024-03-15), which counts; each course counts once per cycle',
+    ]);
+    expect(ev.entries[1]!.reasons[0]).toMatch(/same course as row 2 \(2024-05-01\)/);
+  });
+
+  test('with provider among the fields, the same title from two providers is two courses', () => {
+    const byProvider = made({ uniqueBy: { fields: ['activity', 'provider'] } });
+    const ev = run(byProvider, [
+      { date: '2024-05-01', activity: 'Ethics', provider: 'Acme', hours: 2 },
+      { date: '2024-06-01', activity: 'Ethics', provider: 'Other Co', hours: 2 },
+      { date: '2024-07-01', activity: 'Ethics', provider: 'ACME', hours: 2 },
+    ]);
+    expect(ev.entries.map((e) => e.counted)).toEqual([2, 2, 0]);
+  });
+
+  test('a copy that cannot count (planned) does not make the counted one a duplicate', () => {
+    const ev = run(
+      program,
+      [
+        { date: '2027-01-20', activity: 'Ethics', hours: 2 },
+        { date: '2024-05-01', activity: 'Ethics', hours: 2 },
+      ],
+      '2027-01-10',
+    );
+    expect(ev.entries.map((e) => [e.state, e.counted])).toEqual([
+      ['planned', 0],
+      ['counted', 2],
+    ]);
+  });
+});
