@@ -16,21 +16,32 @@ export function perEntryCap(program: Program, format: Format): number | undefine
   return format.perEntryCap ?? program.perEntryCap;
 }
 
-/** Before the per-entry cap and rounding: the format's conversion and the multipliers. */
+/**
+ * Before the per-entry cap and rounding: the format's conversion and the multipliers. A multiplier
+ * limited to the first `upTo` credits applies after the others, to at most `upTo` of them: for one
+ * activity on its own as here, or (with `withoutLimited`, left out) by the pass across the cycle.
+ */
 export function rawCredits(
   program: Program,
   format: Format,
   hours: number,
   selfStudyHours: number,
   subject?: FilterSubject,
+  withoutLimited = false,
 ): number {
   let raw = format.perEntry ?? hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
+  const who = subject ?? { formatId: format.id, approved: false, provider: '' };
+  let limited = false;
   for (const m of program.multipliers) {
-    if (
-      matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when) &&
-      inForceOn(m, subject?.date)
-    )
-      raw *= m.factor;
+    if (m.upTo !== undefined) limited = true;
+    else if (matchesFilter(who, m.when) && inForceOn(m, subject?.date)) raw *= m.factor;
+  }
+  if (!limited || withoutLimited) return raw;
+  for (const m of program.multipliers) {
+    if (m.upTo !== undefined && matchesFilter(who, m.when) && inForceOn(m, subject?.date)) {
+      const part = Math.min(raw, m.upTo);
+      raw += part * (m.factor - 1);
+    }
   }
   return raw;
 }

@@ -70,5 +70,16 @@ export function ruleTypeNotes(pass: Pass, i: number): RuleTypeNotes {
       `Duplicate: the same course as row ${first.row} (${isoFromDay(first.date)}), which counts; each course counts once per cycle`,
     );
   }
+  for (const b of pass.boosts) {
+    if (b.entry !== i) continue;
+    const limited = plan.limited[b.k]!;
+    const m = program.multipliers[limited.index]!;
+    const first = `the first ${formatCredits(limited.upTo)} ${program.creditUnit} of the cycle`;
+    notes.reasons.push(
+      b.part === 0
+        ? `${m.label}: ×${m.factor} applies to ${first}, already used by earlier entries`
+        : `${m.label}: ×${m.factor} on ${formatCredits(b.part)} of ${formatCredits(b.base)} (${first})`,
+    );
+  }
   return notes;
 }

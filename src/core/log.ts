@@ -479,7 +479,13 @@ export function emptyFacts(): RowFacts {
 function multiplierFor(program: Program, format: Format, approved: boolean, provider: string, date: DayNumber): number {
   let factor = 1;
   for (const m of program.multipliers)
-    if (matchesFilter({ formatId: format.id, approved, provider }, m.when) && inForceOn(m, date)) factor *= m.factor;
+    // Awarded credits already hold a multiplier limited to the first credits of a cycle: the pass adds none to them.
+    if (
+      m.upTo === undefined &&
+      matchesFilter({ formatId: format.id, approved, provider }, m.when) &&
+      inForceOn(m, date)
+    )
+      factor *= m.factor;
   return factor;
 }
 

@@ -75,6 +75,10 @@ export interface EntryTable {
   calYear: Int32Array;
   /** Bits of the entry's categories (plan.categories); 0 when the program has none. */
   cats: Int32Array;
+  /** Bit k: limited multiplier k (plan.limited) applies to the entry. */
+  boosted: Int32Array;
+  /** 1: no per-entry cap limits the entry (perEntryCapExempt). */
+  capFree: Uint8Array;
   /** A WHY_ code, and the rule or entry it refers to. */
   why: Uint8Array;
   whyRef: Int32Array;
@@ -100,6 +104,14 @@ export interface Clip {
   before: number;
 }
 
+/** Limited multiplier `k` (plan.limited) on table entry `entry`: `part` of its `base` credits multiplied. */
+export interface Boost {
+  entry: number;
+  k: number;
+  base: number;
+  part: number;
+}
+
 export interface Pass {
   plan: Plan;
   cells: Cells;
@@ -117,6 +129,8 @@ export interface Pass {
   clips: Clip[];
   /** Whether a cap's fill order compared entries (so the totals may depend on every cell). */
   ordered: boolean;
+  /** What limited multipliers did to each entry they apply to (a detailed pass only). */
+  boosts: Boost[];
   /** Per table index, the course an entry is (uniqueBy), for entries that count so far. */
   courses: (string | undefined)[];
   /** Whether the rules across entries that come before the caps have run (`settle`). */
@@ -198,6 +212,8 @@ function newTable(size: number, caps: number, minimums: number): EntryTable {
     year: new Int32Array(size),
     calYear: new Int32Array(size),
     cats: new Int32Array(size),
+    boosted: new Int32Array(size),
+    capFree: new Uint8Array(size),
     why: new Uint8Array(size),
     whyRef: new Int32Array(size),
     capGroup: Array.from({ length: caps }, () => new Int32Array(size)),
@@ -234,6 +250,8 @@ function scratchTable(rows: number, caps: number, minimums: number): EntryTable 
     year: t.year,
     calYear: t.calYear,
     cats: t.cats,
+    boosted: t.boosted,
+    capFree: t.capFree,
     why: t.why,
     whyRef: t.whyRef,
     capGroup: t.capGroup.slice(0, caps),
@@ -264,6 +282,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
     groups: [],
     clips: [],
     ordered: false,
+    boosts: [],
     courses: [],
     settled: false,
   };
@@ -315,6 +334,8 @@ function readRows(pass: Pass, from: number, to: number): number {
     cats: catsOf,
     why: whyOf,
     whyRef,
+    boosted,
+    capFree,
     capGroup,
     inMinimum,
   } = table;
@@ -332,7 +353,8 @@ function readRows(pass: Pass, from: number, to: number): number {
   const subjectColumn = plan.needsSubject ? map.subject : undefined;
   const withYear = detail || needsYear;
   const withCalendarYear = detail || plan.needsCalendarYear;
-  const { formatFrom, formatTo, perEntryExempt, approvalNeeded, unique } = plan;
+  const { formatFrom, formatTo, perEntryExempt, approvalNeeded, unique, limited } = plan;
+  const withoutLimited = limited.length > 0;
   const courses = pass.courses;
   const calendarStarts = plan.calendarStarts;
 
@@ -399,12 +421,20 @@ function readRows(pass: Pass, from: number, to: number): number {
       subject.provider = provider;
       subject.categories = categories === undefined ? undefined : categories.idsOf(cats);
       subject.date = day;
-      before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
+      before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject, withoutLimited);
     } else before = rawCredits(program, format, facts.hours, facts.selfStudyHours);
-    const credits =
-      perEntryExempt !== undefined && passes(perEntryExempt, fi, approved, provider, cats)
-        ? roundCredits(before, program.rounding)
-        : creditsFromRaw(program, format, before);
+    const free = perEntryExempt !== undefined && passes(perEntryExempt, fi, approved, provider, cats);
+    const credits = free ? roundCredits(before, program.rounding) : creditsFromRaw(program, format, before);
+    capFree[n] = free ? 1 : 0;
+    let bits = 0;
+    // Credits as awarded already hold whatever the limited multipliers gave them.
+    if (withoutLimited && state === COUNTED && facts.credits === undefined) {
+      for (let k = 0; k < limited.length; k++) {
+        const m = limited[k]!;
+        if (day >= m.from && day <= m.to && passes(m.applies, fi, approved, provider, cats)) bits |= 1 << k;
+      }
+    }
+    boosted[n] = bits;
     // The explanation lists every entry: a detailed pass keeps it now rather than read the row again.
     if (detail) pass.entries[n] = logEntry(pass, row, r, facts, cats);
     rowOf[n] = r;
@@ -477,6 +507,40 @@ function settle(pass: Pass): void {
   if (pass.settled) return;
   pass.settled = true;
   if (pass.plan.unique) dropDuplicates(pass);
+  if (pass.plan.limited.length) applyLimited(pass);
+}
+
+/**
+ * Multipliers limited to the first credits of a cycle: the entries that count take the allowance in
+ * date order (then row order), each multiplying what is left of it; their credits are worked out again.
+ */
+function applyLimited(pass: Pass): void {
+  const { table, plan, detail } = pass;
+  const { raw, boosted, state } = table;
+  const order: number[] = [];
+  for (let i = 0; i < table.n; i++) if (boosted[i] !== 0 && state[i] === COUNTED) order.push(i);
+  if (order.length === 0) return;
+  order.sort((a, b) => table.date[a]! - table.date[b]! || a - b);
+  plan.limited.forEach((m, k) => {
+    let left = m.upTo;
+    for (const i of order) {
+      if ((boosted[i]! & (1 << k)) === 0) continue;
+      const base = raw[i]!;
+      const part = Math.min(base, left);
+      left = clean(left - part);
+      raw[i] = base + part * (m.factor - 1);
+      if (detail) pass.boosts.push({ entry: i, k, base, part });
+    }
+  });
+  const { program } = plan;
+  for (const i of order) {
+    const format = program.formats[table.format[i]!]!;
+    const credits = table.capFree[i]
+      ? roundCredits(raw[i]!, program.rounding)
+      : creditsFromRaw(program, format, raw[i]!);
+    table.claimed[i] = credits;
+    table.counted[i] = credits;
+  }
 }
 
 function dropDuplicates(pass: Pass): void {

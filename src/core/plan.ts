@@ -79,6 +79,8 @@ interface RulesPlan {
   perEntryExempt: FilterPlan | undefined;
   /** Entries that count only when approved (eligibility `requiresApproval`), with the rule's index. */
   approvalNeeded: { rule: number; applies: FilterPlan }[];
+  /** Multipliers limited to the first credits of a cycle (upTo), by index in program.multipliers. */
+  limited: { index: number; upTo: number; factor: number; applies: FilterPlan; from: number; to: number }[];
   /** Entries that count once per course (uniqueBy), and the fields that name the course. */
   unique: { applies: FilterPlan; activity: boolean; provider: boolean; format: boolean } | undefined;
 }
@@ -171,6 +173,20 @@ function compileRules(program: Program): RulesPlan {
     approvalNeeded: program.eligibility.flatMap((r, rule) =>
       r.type === 'requiresApproval' ? [{ rule, applies: planFilter(program, r.appliesTo) }] : [],
     ),
+    limited: program.multipliers.flatMap((m, index) =>
+      m.upTo === undefined
+        ? []
+        : [
+            {
+              index,
+              upTo: m.upTo,
+              factor: m.factor,
+              applies: planFilter(program, m.when),
+              from: inForceSpan(m)[0],
+              to: inForceSpan(m)[1],
+            },
+          ],
+    ),
     unique: program.uniqueBy && {
       applies: planFilter(program, program.uniqueBy.appliesTo),
       activity: program.uniqueBy.fields.includes('activity'),
@@ -246,6 +262,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     perEntryExempt: base.perEntryExempt,
     approvalNeeded: base.approvalNeeded,
     unique: base.unique,
+    limited: base.limited,
     program: rules,
     asOf: options.asOf,
     profile,

@@ -108,7 +108,7 @@ export const FormatSchema = z
 export type Format = z.infer<typeof FormatSchema>;
 
 /**
- * A category of the program's own (a PMI talent-triangle area, ISC2 Group A or B, Ethics): a dimension
+ * A category of the program's own (a talent-triangle area, Group A or B, Ethics): a dimension
  * besides the format, read from the Category column, several per entry.
  */
 export const CategorySchema = z
@@ -192,6 +192,11 @@ export const MultiplierSchema = z
     label: z.string().min(1),
     when: EntryFilterSchema,
     factor: z.number().finite().positive(),
+    /**
+     * The factor applies only to the first this many credits of the cycle (credits after the format's
+     * conversion and the other multipliers), filled in date order by the entries that count.
+     */
+    upTo: Credits.optional(),
     /** Applies only to activities dated inside these dates. */
     ...InForce,
   })
@@ -385,7 +390,7 @@ const ProgramRulesShape = {
   creditUnit: z.string().min(1).default('credits'),
   rounding: RoundingSchema.default({ step: 0.01, mode: 'nearest' }),
   perEntryCap: Credits.optional(),
-  /** Entries that no per-entry cap limits (NISM: Grovo training). */
+  /** Entries that no per-entry cap limits (e.g. one provider's training). */
   perEntryCapExempt: EntryFilterSchema.optional(),
   entryLimits: EntryLimitsSchema.prefault({}),
   formats: z.array(FormatSchema).min(1),

@@ -462,3 +462,48 @@ describe('uniqueBy: the same course counts once per cycle', () => {
     ]);
   });
 });
+
+describe('a multiplier for the first N base credits only', () => {
+  // Like NCCPA's "the first 20 PI-CME credits count double".
+  const program = made({
+    formats: [
+      { id: 'course', label: 'Course', perHour: 1 },
+      { id: 'pi', label: 'PI-CME', perHour: 1 },
+    ],
+    multipliers: [{ label: 'PI-CME', when: { formats: ['pi'] }, factor: 2, upTo: 20 }],
+  });
+
+  test('the first 20 base credits of the cycle, in date order, are doubled', () => {
+    const ev = run(program, [
+      { date: '2024-07-01', format: 'PI-CME', hours: 5 },
+      { date: '2024-05-01', format: 'PI-CME', hours: 8 },
+      { date: '2024-06-01', format: 'PI-CME', hours: 10 },
+      { date: '2024-08-01', format: 'PI-CME', hours: 3 },
+      { date: '2024-04-01', hours: 4 },
+    ]);
+    // By date: 8 (all doubled: 16), 10 (20), 5 (2 of 5 doubled: 7), 3 (none left: 3); the course 4.
+    expect(ev.entries.map((e) => e.counted)).toEqual([7, 16, 20, 3, 4]);
+    expect(ev.earned).toBe(50);
+    expect(ev.entries[0]!.reasons).toEqual(['PI-CME: ×2 on 2 of 5 (the first 20 credits of the cycle)']);
+    expect(ev.entries[3]!.reasons).toEqual([
+      'PI-CME: ×2 applies to the first 20 credits of the cycle, already used by earlier entries',
+    ]);
+  });
+
+  test('CE_CREDITS of one activity doubles at most 20 of its credits', () => {
+    const pi = program.formats.find((f) => f.id === 'pi')!;
+    expect(creditsFor(program, pi, 30, 0).credits).toBe(50);
+    expect(creditsFor(program, pi, 6, 0).credits).toBe(12);
+  });
+
+  test('credits as awarded are taken as they are, and use none of the allowance', () => {
+    const rows = [
+      ['Date', 'Format', 'Hours', 'Credits'],
+      ['2024-05-01', 'PI-CME', '', 16],
+      ['2024-06-01', 'PI-CME', 15, ''],
+    ];
+    const result = evaluateLog(program, rows, { cycleStart: day(START), asOf: day(AS_OF) });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.evaluation.entries.map((e) => e.counted)).toEqual([16, 30]);
+  });
+});
