@@ -9,7 +9,7 @@ import { isoFromDay } from './dates';
 import type { Dated } from './filters';
 import type { Flag } from './judgments';
 import { formatCredits } from './rounding';
-import { entryAt, WHY_DUPLICATE, WHY_FORMAT_NOT_IN_FORCE, WHY_NOT_APPROVED, type Pass } from './pass';
+import { entryAt, WHY_CARRY, WHY_DUPLICATE, WHY_FORMAT_NOT_IN_FORCE, WHY_NOT_APPROVED, type Pass } from './pass';
 
 /** "from 2025-01-01", "to 2022-12-31", "from 2023-01-01 to 2024-12-31". */
 export function describeInForce(rule: Dated): string {
@@ -79,6 +79,16 @@ export function ruleTypeNotes(pass: Pass, i: number): RuleTypeNotes {
       b.part === 0
         ? `${m.label}: ×${m.factor} applies to ${first}, already used by earlier entries`
         : `${m.label}: ×${m.factor} on ${formatCredits(b.part)} of ${formatCredits(b.base)} (${first})`,
+    );
+  }
+  if (why === WHY_CARRY) {
+    const carry = program.carryOverFromLog!;
+    const counted = table.counted[i]!;
+    const rule = `earned in the last ${carry.lastMonths} months before the cycle start; at most ${formatCredits(carry.maxCredits)} ${program.creditUnit} carry over`;
+    notes.reasons.push(
+      counted > 0
+        ? `Carried over from the previous cycle: ${formatCredits(counted)} of ${formatCredits(table.claimed[i]!)} count (${rule})`
+        : `Not carried over: earlier entries already carry over the most (${rule})`,
     );
   }
   return notes;

@@ -52,6 +52,8 @@ export const WHY_FORMAT_NOT_IN_FORCE = 1;
 export const WHY_NOT_APPROVED = 2;
 /** A later copy of a course that counts once (uniqueBy; whyRef: the table index of the copy that counts). */
 export const WHY_DUPLICATE = 3;
+/** Earned before the cycle start, and may carry over (carryOverFromLog): `counted` is what does. */
+export const WHY_CARRY = 4;
 
 /**
  * One slot per entry kept by the pass, in row order. `capGroup[k]` is the entry's group in cap k (-1:
@@ -133,6 +135,8 @@ export interface Pass {
   boosts: Boost[];
   /** Per table index, the course an entry is (uniqueBy), for entries that count so far. */
   courses: (string | undefined)[];
+  /** Credits carried over from the log's previous cycle (carryOverFromLog), once settled. */
+  carried: number;
   /** Whether the rules across entries that come before the caps have run (`settle`). */
   settled: boolean;
 }
@@ -284,6 +288,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
     ordered: false,
     boosts: [],
     courses: [],
+    carried: 0,
     settled: false,
   };
 }
@@ -355,6 +360,9 @@ function readRows(pass: Pass, from: number, to: number): number {
   const withCalendarYear = detail || plan.needsCalendarYear;
   const { formatFrom, formatTo, perEntryExempt, approvalNeeded, unique, limited } = plan;
   const withoutLimited = limited.length > 0;
+  const carryRules = plan.carryRules;
+  const carryFrom = plan.carryFrom ?? firstDay;
+  const earliest = Math.min(carryFrom, firstDay);
   const courses = pass.courses;
   const calendarStarts = plan.calendarStarts;
 
@@ -371,7 +379,7 @@ function readRows(pass: Pass, from: number, to: number): number {
       // A row dated outside the window, or still planned, counts for nothing whatever its other cells
       // say: the date is checked first, so such rows cost one cell.
       const day = readDate(row[dateColumn]);
-      if (typeof day === 'number' && (day < firstDay || day > lastDay)) continue;
+      if (typeof day === 'number' && (day < earliest || day > lastDay)) continue;
     }
     if (isEmptyRow(row)) continue;
     if (detail) pass.rowsRead++;
@@ -389,6 +397,13 @@ function readRows(pass: Pass, from: number, to: number): number {
         ? 0
         : categories.read(categoryColumn === undefined ? undefined : row[categoryColumn], fi);
     let state = day < firstDay || day > windowEnd ? OUTSIDE_WINDOW : day > asOf ? PLANNED : COUNTED;
+    // A candidate to carry over meets the same rules as an entry that counts, then waits for `settle`.
+    const carry =
+      carryRules !== undefined &&
+      day >= carryFrom &&
+      day < firstDay &&
+      passes(carryRules.applies, fi, approved, provider, cats);
+    if (carry) state = COUNTED;
     if (state === COUNTED && judged[fi]) {
       eligible.format = format;
       eligible.grade = facts.grade;
@@ -413,7 +428,11 @@ function readRows(pass: Pass, from: number, to: number): number {
         }
       }
     }
-    if (state !== COUNTED && !detail) continue;
+    if (carry) {
+      why = state === COUNTED ? WHY_CARRY : WHY_NONE;
+      state = OUTSIDE_WINDOW;
+    }
+    if (state !== COUNTED && !detail && why !== WHY_CARRY) continue;
     let before: number;
     if (multiplied) {
       subject.formatId = format.id;
@@ -471,6 +490,11 @@ function readRows(pass: Pass, from: number, to: number): number {
       }
       for (let m = 0; m < minimumPlans.length; m++)
         inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider, cats) ? 1 : 0;
+    } else if (why === WHY_CARRY) {
+      counted[n] = 0;
+      for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
+      for (let m = 0; m < minimumPlans.length; m++)
+        inMinimum[m]![n] = carryRules!.minimums[m] && passes(minimumPlans[m]!, fi, approved, provider, cats) ? 1 : 0;
     } else {
       counted[n] = 0;
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
@@ -508,6 +532,24 @@ function settle(pass: Pass): void {
   pass.settled = true;
   if (pass.plan.unique) dropDuplicates(pass);
   if (pass.plan.limited.length) applyLimited(pass);
+  if (pass.plan.carryRules) applyCarry(pass);
+}
+
+/** Candidates to carry over count, earliest first, up to the program's most. */
+function applyCarry(pass: Pass): void {
+  const { table } = pass;
+  const order: number[] = [];
+  for (let i = 0; i < table.n; i++) if (table.why[i] === WHY_CARRY) order.push(i);
+  order.sort((a, b) => table.date[a]! - table.date[b]! || a - b);
+  let left = pass.plan.carryRules!.max;
+  let carried = 0;
+  for (const i of order) {
+    const take = Math.min(table.claimed[i]!, left);
+    left = clean(left - take);
+    table.counted[i] = take;
+    carried += take;
+  }
+  pass.carried = clean(carried);
 }
 
 /**
@@ -814,7 +856,7 @@ function minimumSum(table: EntryTable, m: number, perYear: number[], cycleYears:
 export function totalsOf(pass: Pass): TableTotals {
   const { plan, table } = pass;
   const { dates, required, program } = plan;
-  const earned = clean(countedSum(table) + plan.carriedOver);
+  const earned = clean(countedSum(table) + plan.carriedOver + pass.carried);
   const minimums: MinimumResult[] = [];
   for (let m = 0; m < plan.minimumRules.length; m++) {
     const rule = plan.minimumRules[m]!;

@@ -7,7 +7,7 @@
 import { calendarYearStarts, capLimit } from './caps';
 import { categoryLookup, filterCategoryMask, type CategoryLookup } from './categories';
 import { cycleAnniversaries, cycleDates, type CycleDates } from './cycle';
-import type { DayNumber } from './dates';
+import { addMonths, type DayNumber } from './dates';
 import { inForceSpan } from './filters';
 import { formatLookup, type FormatLookup } from './log';
 import type { ProfileFacts } from './profile';
@@ -81,6 +81,8 @@ interface RulesPlan {
   approvalNeeded: { rule: number; applies: FilterPlan }[];
   /** Multipliers limited to the first credits of a cycle (upTo), by index in program.multipliers. */
   limited: { index: number; upTo: number; factor: number; applies: FilterPlan; from: number; to: number }[];
+  /** Carry-over from the log's previous cycle: which entries, up to how much, toward which minimums. */
+  carryRules: { max: number; months: number; applies: FilterPlan; minimums: Uint8Array } | undefined;
   /** Entries that count once per course (uniqueBy), and the fields that name the course. */
   unique: { applies: FilterPlan; activity: boolean; provider: boolean; format: boolean } | undefined;
 }
@@ -105,6 +107,8 @@ export interface Plan extends Omit<RulesPlan, 'caps'> {
   calendarYears: number;
   caps: CapPlan[];
   minimumRules: readonly Minimum[];
+  /** The first day of the previous cycle's months whose credits may carry over (carryOverFromLog). */
+  carryFrom: DayNumber | undefined;
 }
 
 function usesProvider(filter: EntryFilter | undefined): boolean {
@@ -155,6 +159,7 @@ function compileRules(program: Program): RulesPlan {
       caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
       minimums.some((m) => usesProvider(m.filter)) ||
       usesProvider(program.perEntryCapExempt) ||
+      usesProvider(program.carryOverFromLog?.appliesTo) ||
       !!program.uniqueBy?.fields.includes('provider') ||
       usesProvider(program.uniqueBy?.appliesTo),
     needsSubject: program.eligibility.some((r) => r.type === 'subjectInList'),
@@ -187,6 +192,12 @@ function compileRules(program: Program): RulesPlan {
             },
           ],
     ),
+    carryRules: program.carryOverFromLog && {
+      max: program.carryOverFromLog.maxCredits,
+      months: program.carryOverFromLog.lastMonths,
+      applies: planFilter(program, program.carryOverFromLog.appliesTo),
+      minimums: Uint8Array.from(minimums, (m) => (program.carryOverFromLog!.countsToward.includes(m.id) ? 1 : 0)),
+    },
     unique: program.uniqueBy && {
       applies: planFilter(program, program.uniqueBy.appliesTo),
       activity: program.uniqueBy.fields.includes('activity'),
@@ -262,6 +273,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     perEntryExempt: base.perEntryExempt,
     approvalNeeded: base.approvalNeeded,
     unique: base.unique,
+    carryRules: base.carryRules,
     limited: base.limited,
     program: rules,
     asOf: options.asOf,
@@ -286,5 +298,6 @@ function compile(program: Program, options: EvaluateOptions): Plan {
       to: c.to,
     })),
     minimumRules: rules.minimums,
+    carryFrom: base.carryRules && addMonths(dates.cycleStart, -base.carryRules.months),
   };
 }

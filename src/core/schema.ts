@@ -427,6 +427,23 @@ const ProgramRulesShape = {
   /** Credits brought from the previous cycle (entered in the profile), up to this many. */
   carryOver: z.object({ maxCredits: Credits, note: z.string().optional() }).strict().optional(),
   /**
+   * Credits of the previous cycle that count in this one, read from the log: entries completed in the
+   * last `lastMonths` months before the cycle start that match `appliesTo`, up to `maxCredits` (earliest
+   * first). They count toward the total and toward the cycle-wide minimums named in `countsToward`
+   * whose filter they match. Whether the previous cycle needed them is not checked: the log may not
+   * hold that cycle whole, so a program whose body asks for "excess" credits says so in its note.
+   */
+  carryOverFromLog: z
+    .object({
+      maxCredits: Credits,
+      lastMonths: z.number().int().positive().max(120),
+      appliesTo: EntryFilterSchema.default({}),
+      countsToward: z.array(LocalId).default([]),
+      note: z.string().optional(),
+    })
+    .strict()
+    .optional(),
+  /**
    * A first cycle shorter than a full one asks for fewer credits: `creditsPerMonth` for each whole
    * month from the cycle start to the window end, rounded up, never above `required`.
    */
@@ -517,6 +534,7 @@ interface CategoryUsers {
   caps: Cap[];
   minimums: Minimum[];
   multipliers: z.infer<typeof MultiplierSchema>[];
+  carryOverFromLog?: { appliesTo: EntryFilter; countsToward: string[] } | undefined;
 }
 type Issues = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void };
 
@@ -532,6 +550,11 @@ function ruleTypeProblems(program: CategoryUsers, ctx: Issues): void {
   program.formats.forEach((f, i) => dated(f, ['formats', i]));
   program.caps.forEach((c, i) => dated(c, ['caps', i]));
   program.multipliers.forEach((m, i) => dated(m, ['multipliers', i]));
+  const carry = program.carryOverFromLog;
+  carry?.countsToward.forEach((id) => {
+    if (!program.minimums.some((m) => m.id === id))
+      ctx.addIssue({ code: 'custom', path: ['carryOverFromLog', 'countsToward'], message: `unknown minimum '${id}'` });
+  });
   const ids = new Set(program.categories.map((c) => c.id));
   const check = (list: readonly string[] | undefined, path: (string | number)[]) =>
     list?.forEach((id) => {
@@ -544,6 +567,7 @@ function ruleTypeProblems(program: CategoryUsers, ctx: Issues): void {
   });
   program.minimums.forEach((m, i) => check(m.filter.categories, ['minimums', i, 'filter', 'categories']));
   program.multipliers.forEach((m, i) => check(m.when.categories, ['multipliers', i, 'when', 'categories']));
+  check(carry?.appliesTo.categories, ['carryOverFromLog', 'appliesTo', 'categories']);
   const owner = new Map<string, string>();
   for (const c of program.categories) {
     for (const name of [c.id, c.label, ...c.aliases]) {

@@ -507,3 +507,47 @@ describe('a multiplier for the first N base credits only', () => {
     expect(result.evaluation.entries.map((e) => e.counted)).toEqual([16, 30]);
   });
 });
+
+describe('carry-over with conditions', () => {
+  // Approved credits of the previous cycle's last 6 months carry over, at most 5, and count toward
+  // the seminar minimum when they are seminars.
+  const program = made({
+    minimums: [{ id: 'seminars', label: 'seminar', credits: 4, filter: { formats: ['seminar'] } }],
+    carryOverFromLog: { maxCredits: 5, lastMonths: 6, appliesTo: { approved: true }, countsToward: ['seminars'] },
+  });
+  const rows: Row[] = [
+    { date: '2023-08-15', format: 'Seminar', hours: 3, approved: true },
+    { date: '2023-10-01', format: 'Seminar', hours: 3, approved: true },
+    { date: '2024-01-10', hours: 4, approved: true },
+    { date: '2024-02-01', format: 'Seminar', hours: 2 },
+    { date: '2024-05-01', format: 'Seminar', hours: 1 },
+    { date: '2024-06-01', hours: 10 },
+  ];
+
+  test('only the last 6 months, only approved, at most 5, earliest first', () => {
+    const ev = run(program, rows);
+    // 2023-08-15 is before 2023-09-01; 3 + 2 of 4 carry over; the unapproved seminar does not.
+    expect(ev.entries.map((e) => e.counted)).toEqual([0, 3, 2, 0, 1, 10]);
+    expect(ev.earned).toBe(16);
+    expect(ev.needed).toBe(4);
+    expect(ev.entries[2]!.reasons).toContain(
+      'Carried over from the previous cycle: 2 of 4 count (earned in the last 6 months before the cycle start; at most 5 credits carry over)',
+    );
+  });
+
+  test('carried credits count toward the minimums named, when they match them', () => {
+    const ev = run(program, rows);
+    // The carried seminar's 3 and the 2024 seminar's 1; the carried course is not a seminar.
+    expect(minimum(ev, 'seminars')).toMatchObject({ counted: 4, shortfall: 0 });
+    const notNamed = made({
+      minimums: program.minimums,
+      carryOverFromLog: { maxCredits: 5, lastMonths: 6, appliesTo: { approved: true } },
+    });
+    expect(minimum(run(notNamed, rows), 'seminars')).toMatchObject({ counted: 1, shortfall: 3 });
+  });
+
+  test('a minimum it names must exist', () => {
+    const bad = loadProgram({ ...program, carryOverFromLog: { maxCredits: 5, lastMonths: 6, countsToward: ['x'] } });
+    expect(!bad.ok && bad.message).toMatch(/carryOverFromLog\.countsToward: unknown minimum 'x'/);
+  });
+});
