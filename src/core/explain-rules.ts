@@ -9,7 +9,15 @@ import { isoFromDay } from './dates';
 import type { Dated } from './filters';
 import type { Flag } from './judgments';
 import { formatCredits } from './rounding';
-import { entryAt, WHY_CARRY, WHY_DUPLICATE, WHY_FORMAT_NOT_IN_FORCE, WHY_NOT_APPROVED, type Pass } from './pass';
+import {
+  COUNTED,
+  entryAt,
+  WHY_CARRY,
+  WHY_DUPLICATE,
+  WHY_FORMAT_NOT_IN_FORCE,
+  WHY_NOT_APPROVED,
+  type Pass,
+} from './pass';
 
 /** "from 2025-01-01", "to 2022-12-31", "from 2023-01-01 to 2024-12-31". */
 export function describeInForce(rule: Dated): string {
@@ -90,6 +98,17 @@ export function ruleTypeNotes(pass: Pass, i: number): RuleTypeNotes {
         ? `Carried over from the previous cycle: ${formatCredits(counted)} of ${formatCredits(table.claimed[i]!)} count (${rule})`
         : `Not carried over: earlier entries already carry over the most (${rule})`,
     );
+  }
+  const parts = pass.parts[i];
+  if (parts && table.state[i] === COUNTED) {
+    plan.minimumRules.forEach((m, k) => {
+      const part = parts[k]!;
+      if (part < 0 || !table.inMinimum[k]![i]) return;
+      const counted = table.counted[i]!;
+      notes.reasons.push(
+        `${formatCredits(Math.min(part, counted))} of ${formatCredits(counted)} ${program.creditUnit} count toward the ${m.label} minimum (the hours given for it under Category)`,
+      );
+    });
   }
   return notes;
 }

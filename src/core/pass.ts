@@ -34,7 +34,7 @@ import {
 } from './log';
 import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
 import { clean, roundCredits } from './rounding';
-import type { Program, StatusKeyword } from './schema';
+import type { Format, Program, StatusKeyword } from './schema';
 
 export const COUNTED = 0;
 export const PLANNED = 1;
@@ -135,6 +135,11 @@ export interface Pass {
   boosts: Boost[];
   /** Per table index, the course an entry is (uniqueBy), for entries that count so far. */
   courses: (string | undefined)[];
+  /**
+   * Per table index (sparse), the credits of the entry that go toward each minimum when its Category
+   * cell gives the hours spent on the minimum's categories (-1: all its counted credits).
+   */
+  parts: (Float64Array | undefined)[];
   /** Credits carried over from the log's previous cycle (carryOverFromLog), once settled. */
   carried: number;
   /** Whether the rules across entries that come before the caps have run (`settle`). */
@@ -288,6 +293,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
     ordered: false,
     boosts: [],
     courses: [],
+    parts: [],
     carried: 0,
     settled: false,
   };
@@ -500,9 +506,44 @@ function readRows(pass: Pass, from: number, to: number): number {
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
       for (let m = 0; m < minimumPlans.length; m++) inMinimum[m]![n] = 0;
     }
+    if (categoryColumn !== undefined) {
+      const given = categories!.hoursIn(row[categoryColumn]);
+      if (given !== undefined) pass.parts[n] = minimumParts(plan, inMinimum, n, cats, given, format);
+    }
     n++;
   }
   return n;
+}
+
+/**
+ * What of entry n goes toward each minimum over categories for which its Category cell gives hours:
+ * those hours at the format's rate (a fixed-credit format: as credits). -1 where all of it goes.
+ */
+function minimumParts(
+  plan: Plan,
+  inMinimum: Uint8Array[],
+  n: number,
+  cats: number,
+  given: Float64Array,
+  format: Format,
+): Float64Array | undefined {
+  let parts: Float64Array | undefined;
+  const rate = format.perEntry !== undefined ? 1 : format.perHour;
+  for (let m = 0; m < plan.minimums.length; m++) {
+    const shared = plan.minimums[m]!.categories & cats;
+    if (!inMinimum[m]![n] || shared === 0) continue;
+    let hours = 0;
+    let whole = false;
+    for (let b = 0; b < given.length; b++) {
+      if ((shared & (1 << b)) === 0) continue;
+      if (Number.isNaN(given[b]!)) whole = true;
+      else hours += given[b]!;
+    }
+    if (whole) continue;
+    parts ??= new Float64Array(plan.minimums.length).fill(-1);
+    parts[m] = clean(hours * rate);
+  }
+  return parts;
 }
 
 /** The course an entry is, for uniqueBy: its fields normalised; undefined when its title is blank. */
@@ -693,6 +734,7 @@ function sameDownstream(pass: Pass, k: number, a: number, b: number): boolean {
   const t = pass.table;
   if (pass.plan.annualMinimums && t.year[a] !== t.year[b]) return false;
   if (pass.plan.calendarMinimums && t.calYear[a] !== t.calYear[b]) return false;
+  if (pass.parts[a] !== undefined || pass.parts[b] !== undefined) return false;
   for (let m = 0; m < t.inMinimum.length; m++) if (t.inMinimum[m]![a] !== t.inMinimum[m]![b]) return false;
   for (let later = k + 1; later < t.capGroup.length; later++)
     if (t.capGroup[later]![a] !== t.capGroup[later]![b]) return false;
@@ -837,17 +879,30 @@ function countedSum(table: EntryTable): number {
  * What counts toward minimum m, over the cycle (returned) and per year (into `perYear`): cycle years,
  * or calendar years with `calendar`.
  */
-function minimumSum(table: EntryTable, m: number, perYear: number[], cycleYears: number, calendar: boolean): number {
+function minimumSum(
+  table: EntryTable,
+  m: number,
+  perYear: number[],
+  cycleYears: number,
+  calendar: boolean,
+  parts: readonly (Float64Array | undefined)[],
+): number {
   const { counted } = table;
+  const someParts = parts.length > 0;
   const year = calendar ? table.calYear : table.year;
   const member = table.inMinimum[m]!;
   const n = table.n;
   let total = 0;
   for (let i = 0; i < n; i++) {
     if (!member[i]) continue;
-    total += counted[i]!;
+    let c = counted[i]!;
+    if (someParts) {
+      const part = parts[i]?.[m];
+      if (part !== undefined && part >= 0 && part < c) c = part;
+    }
+    total += c;
     const y = year[i]!;
-    if (y >= 1 && y <= cycleYears) perYear[y]! += counted[i]!;
+    if (y >= 1 && y <= cycleYears) perYear[y]! += c;
   }
   return total;
 }
@@ -863,7 +918,7 @@ export function totalsOf(pass: Pass): TableTotals {
     const calendar = rule.period === 'calendarYear';
     const years = calendar ? plan.calendarYears : dates.cycleYears;
     const perYear = new Array<number>(years + 1).fill(0);
-    const total = minimumSum(table, m, perYear, years, calendar);
+    const total = minimumSum(table, m, perYear, years, calendar, pass.parts);
     minimums.push(minimumResult(rule, years, total, perYear));
   }
   return { earned, minimums, status: describeStatus(program, dates, plan.asOf, required, earned, minimums) };

@@ -551,3 +551,53 @@ describe('carry-over with conditions', () => {
     expect(!bad.ok && bad.message).toMatch(/carryOverFromLog\.countsToward: unknown minimum 'x'/);
   });
 });
+
+describe('part of an entry’s hours toward a topic minimum', () => {
+  const program = made({
+    categories: [
+      { id: 'ethics', label: 'Ethics' },
+      { id: 'general', label: 'General' },
+    ],
+    formats: [
+      { id: 'course', label: 'Course', perHour: 1 },
+      { id: 'seminar', label: 'Seminar', perHour: 0.5 },
+    ],
+    minimums: [{ id: 'ethics', label: 'ethics', credits: 4, filter: { categories: ['ethics'] } }],
+  });
+
+  test('hours given with a category count, at the format’s rate, toward its minimum; the rest toward the total', () => {
+    const ev = run(program, [
+      { date: '2024-05-01', hours: 8, category: 'General; Ethics 1.5' },
+      // A seminar earns 0.5 per hour: its 2 ethics hours are 1 credit.
+      { date: '2024-06-01', format: 'Seminar', hours: 4, category: 'Ethics (2 hours)' },
+      // No hours given: all of it is ethics.
+      { date: '2024-07-01', hours: 1, category: 'Ethics' },
+    ]);
+    expect(ev.earned).toBe(11);
+    expect(minimum(ev, 'ethics')).toMatchObject({ counted: 3.5, shortfall: 0.5 });
+    expect(ev.needed).toBe(9);
+    expect(ev.entries[0]!.entry.categories).toEqual(['ethics', 'general']);
+    expect(ev.entries[0]!.reasons).toEqual([
+      '1.5 of 8 credits count toward the ethics minimum (the hours given for it under Category)',
+    ]);
+    expect(ev.entries[1]!.reasons).toEqual([
+      '1 of 2 credits count toward the ethics minimum (the hours given for it under Category)',
+    ]);
+  });
+
+  test('a category name with a digit is read whole before an amount is looked for', () => {
+    const numbered = made({
+      categories: [
+        { id: 'cat-1', label: 'Category 1' },
+        { id: 'cat-2', label: 'Category 2' },
+      ],
+      minimums: [{ id: 'cat-1', label: 'Category 1', credits: 10, filter: { categories: ['cat-1'] } }],
+    });
+    const ev = run(numbered, [
+      { date: '2024-05-01', hours: 5, category: 'Category 1 2h; Category 2' },
+      { date: '2024-06-01', hours: 3, category: 'Category 1' },
+    ]);
+    expect(ev.entries.map((e) => e.entry.categories)).toEqual([['cat-1', 'cat-2'], ['cat-1']]);
+    expect(minimum(ev, 'cat-1').counted).toBe(5);
+  });
+});
