@@ -9,7 +9,10 @@ export function capLimit(cap: Cap, required: number): number {
 
 export function describeCap(cap: Cap, required: number, unit: string): string {
   const per = cap.period === 'cycleYear' ? 'cycle year' : cap.period === 'calendarYear' ? 'calendar year' : 'cycle';
-  return `${formatCredits(capLimit(cap, required))} ${unit} per ${per}`;
+  const dated = [cap.effectiveFrom && `from ${cap.effectiveFrom}`, cap.effectiveTo && `to ${cap.effectiveTo}`]
+    .filter(Boolean)
+    .join(' ');
+  return `${formatCredits(capLimit(cap, required))} ${unit} per ${per}${dated ? ` (activities ${dated})` : ''}`;
 }
 
 /**

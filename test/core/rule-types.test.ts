@@ -278,6 +278,7 @@ describe('effectiveFrom / effectiveTo on formats, caps and multipliers', () => {
     expect(ev.entries.map((e) => e.claimed)).toEqual([3, 3, 2, 1, 3, 2]);
     expect(ev.earned).toBe(10);
     expect(ev.caps.map((c) => [c.capId, c.claimed, c.counted])).toEqual([['seminars', 3, 2]]);
+    expect(ev.caps[0]!.describe).toBe('2 credits per cycle (activities to 2024-12-31)');
   });
 
   test('an activity before its format is in force is not counted, and the reason says from when', () => {
