@@ -566,7 +566,8 @@ function courseOf(
 
 /**
  * The rules across entries that come before the caps: a course that counts once keeps its earliest
- * copy (date, then row order). Runs once, after the last row.
+ * copy; multipliers limited to the first credits of a cycle; carry-over from the previous cycle.
+ * Runs once, after the last row.
  */
 function settle(pass: Pass): void {
   if (pass.settled) return;
@@ -630,7 +631,8 @@ function dropDuplicates(pass: Pass): void {
   const { table, courses } = pass;
   const order: number[] = [];
   for (let i = 0; i < table.n; i++) if (courses[i] !== undefined) order.push(i);
-  order.sort((a, b) => table.date[a]! - table.date[b]! || a - b);
+  // On the same day, the copy that earns more counts: which one does not depend on where the rows sit.
+  order.sort((a, b) => table.date[a]! - table.date[b]! || table.claimed[b]! - table.claimed[a]! || a - b);
   const firstOf = new Map<string, number>();
   for (const i of order) {
     const course = courses[i]!;

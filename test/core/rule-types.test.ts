@@ -448,6 +448,15 @@ describe('uniqueBy: the same course counts once per cycle', () => {
     expect(ev.entries.map((e) => e.counted)).toEqual([2, 2, 0]);
   });
 
+  test('two copies on the same day: the one that earns more counts, wherever the rows sit', () => {
+    const rows: Row[] = [
+      { date: '2024-05-01', activity: 'Ethics', hours: 1 },
+      { date: '2024-05-01', activity: 'Ethics', hours: 3 },
+    ];
+    expect(run(program, rows).entries.map((e) => e.counted)).toEqual([0, 3]);
+    expect(run(program, [...rows].reverse()).entries.map((e) => e.counted)).toEqual([3, 0]);
+  });
+
   test('a copy that cannot count (planned) does not make the counted one a duplicate', () => {
     const ev = run(
       program,
