@@ -582,7 +582,7 @@ function applyCarry(pass: Pass): void {
   const { table } = pass;
   const order: number[] = [];
   for (let i = 0; i < table.n; i++) if (table.why[i] === WHY_CARRY) order.push(i);
-  order.sort((a, b) => table.date[a]! - table.date[b]! || a - b);
+  sortInFillOrder(pass, order);
   let left = pass.plan.carryRules!.max;
   let carried = 0;
   for (const i of order) {
@@ -604,7 +604,7 @@ function applyLimited(pass: Pass): void {
   const order: number[] = [];
   for (let i = 0; i < table.n; i++) if (boosted[i] !== 0 && state[i] === COUNTED) order.push(i);
   if (order.length === 0) return;
-  order.sort((a, b) => table.date[a]! - table.date[b]! || a - b);
+  sortInFillOrder(pass, order);
   plan.limited.forEach((m, k) => {
     let left = m.upTo;
     for (const i of order) {
@@ -632,7 +632,7 @@ function dropDuplicates(pass: Pass): void {
   const order: number[] = [];
   for (let i = 0; i < table.n; i++) if (courses[i] !== undefined) order.push(i);
   // On the same day, the copy that earns more counts: which one does not depend on where the rows sit.
-  order.sort((a, b) => table.date[a]! - table.date[b]! || table.claimed[b]! - table.claimed[a]! || a - b);
+  sortInFillOrder(pass, order);
   const firstOf = new Map<string, number>();
   for (const i of order) {
     const course = courses[i]!;
@@ -741,6 +741,17 @@ function sameDownstream(pass: Pass, k: number, a: number, b: number): boolean {
   for (let later = k + 1; later < t.capGroup.length; later++)
     if (t.capGroup[later]![a] !== t.capGroup[later]![b]) return false;
   return true;
+}
+
+/**
+ * Entries in the order the rules across entries take them (the fill order of caps: date, then
+ * content), so that which entry takes an allowance never depends on where the rows sit.
+ */
+function sortInFillOrder(pass: Pass, order: number[]): void {
+  if (order.length < 2) return;
+  order.sort((a, b) => fillOrder(pass, a, b));
+  // The order may have compared any cell of the rows.
+  pass.ordered = true;
 }
 
 /** One cap's groups while it clips: per group key, what it claims, what it has used, its first entry. */

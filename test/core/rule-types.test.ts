@@ -3,6 +3,7 @@
  * hand. Every case is checked through both users of the one pass: the Evaluation (pane, summary,
  * command line) and the totals the status cell functions show.
  */
+import fc from 'fast-check';
 import {
   creditsFor,
   evaluateLog,
@@ -609,5 +610,91 @@ describe('part of an entry’s hours toward a topic minimum', () => {
     ]);
     expect(ev.entries.map((e) => e.entry.categories)).toEqual([['cat-1', 'cat-2'], ['cat-1']]);
     expect(minimum(ev, 'cat-1').counted).toBe(5);
+  });
+});
+
+describe('every rule type together', () => {
+  const program = made({
+    perEntryCap: 6,
+    perEntryCapExempt: { providerMatches: ['Grovo'] },
+    categories: [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+      { id: 'ethics', label: 'Ethics' },
+    ],
+    formats: [
+      { id: 'course', label: 'Course', perHour: 1, categories: ['a'] },
+      { id: 'seminar', label: 'Seminar', perHour: 0.5 },
+      { id: 'cpr', label: 'CPR', perHour: 0, perEntry: 5, effectiveFrom: '2025-01-01' },
+      { id: 'pi', label: 'PI', perHour: 1 },
+    ],
+    caps: [
+      { id: 'b', label: 'B', limit: 6, appliesTo: { categories: ['b'] } },
+      { id: 'cpr', label: 'CPR {year}', limit: 5, period: 'calendarYear', appliesTo: { formats: ['cpr'] } },
+      {
+        id: 'old-seminars',
+        label: 'Seminars',
+        limit: 2,
+        appliesTo: { formats: ['seminar'] },
+        effectiveTo: '2025-06-30',
+      },
+    ],
+    minimums: [
+      { id: 'a', label: 'A', credits: 8, filter: { categories: ['a'] } },
+      { id: 'ethics', label: 'ethics', credits: 2, filter: { categories: ['ethics'] } },
+      { id: 'yearly', label: 'yearly', credits: 3, period: 'calendarYear' },
+    ],
+    multipliers: [
+      { label: 'PI', when: { formats: ['pi'] }, factor: 2, upTo: 6 },
+      {
+        label: 'Approved courses',
+        when: { formats: ['course'], approved: true },
+        factor: 1.5,
+        effectiveFrom: '2025-01-01',
+      },
+    ],
+    eligibility: [
+      {
+        type: 'requiresApproval',
+        id: 'seminar-approval',
+        appliesTo: { formats: ['seminar'] },
+        message: 'No',
+        petition: 'ask',
+      },
+    ],
+    uniqueBy: { fields: ['activity'] },
+    carryOverFromLog: { maxCredits: 4, lastMonths: 6, appliesTo: { categories: ['ethics'] }, countsToward: ['ethics'] },
+  });
+  const start = day(START);
+  const rowArb = fc.record({
+    date: fc
+      .integer({ min: start - 240, max: start + 3 * 366 + 30 })
+      .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10)),
+    activity: fc.constantFrom('Ethics', 'ETHICS!', 'Risk', 'Leading teams', 'Audit basics'),
+    provider: fc.constantFrom('Grovo', 'Acme', 'Other Co'),
+    format: fc.constantFrom('Course', 'Seminar', 'CPR', 'PI', ''),
+    hours: fc.oneof(
+      fc.integer({ min: 0, max: 20 }).map((h) => h / 2),
+      fc.constant(''),
+    ),
+    approved: fc.boolean(),
+    category: fc.constantFrom('', 'A', 'B; Ethics 1', 'Ethics', 'A/B', 'Ethics 2h; A', 'Zzz', 'B'),
+    key: fc.integer(),
+  });
+
+  test('the cell functions and the Evaluation agree, and the order of the rows changes no total', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 25 }), (rows) => {
+        const ev = run(program, rows);
+        const shuffled = run(
+          program,
+          [...rows].sort((x, y) => x.key - y.key),
+        );
+        expect(shuffled.earned).toBe(ev.earned);
+        expect(shuffled.needed).toBe(ev.needed);
+        expect(shuffled.minimums).toEqual(ev.minimums);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
