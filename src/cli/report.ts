@@ -232,7 +232,9 @@ export function programsReport(programs: readonly Program[]): string {
 export function programRequirements(p: Program): string {
   const parts = [`${formatCredits(p.required)} ${p.creditUnit}`];
   for (const m of p.minimums)
-    parts.push(`at least ${formatCredits(m.credits)} ${m.label}${m.period === 'cycleYear' ? ' each cycle year' : ''}`);
+    parts.push(
+      `at least ${formatCredits(m.credits)} ${m.label}${m.period === 'cycleYear' ? ' each cycle year' : m.period === 'calendarYear' ? ' each calendar year' : ''}`,
+    );
   if (p.minEntries) parts.push(`at least ${p.minEntries} entries`);
   if (p.perEntryCap !== undefined) parts.push(`at most ${formatCredits(p.perEntryCap)} per entry`);
   for (const cap of p.caps) {

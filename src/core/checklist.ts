@@ -125,7 +125,8 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
         );
       }
       case 'allInWindow': {
-        const rows = rowsWhere(ev, (e) => e.state === 'outside-window');
+        // Credits carried over from the previous cycle are outside the window and count by the program's rule.
+        const rows = rowsWhere(ev, (e) => e.state === 'outside-window' && e.counted === 0);
         if (ev.entries.length === 0) return notChecked('not checked: the log has no entries yet');
         return auto(
           rows.length === 0,

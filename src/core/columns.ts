@@ -21,6 +21,7 @@ export const COLUMN_KEYS = [
   'credits',
   'status',
   'notes',
+  'category',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -86,7 +87,6 @@ export const COLUMNS: readonly ColumnDef[] = [
     aliases: [
       'Type',
       'Activity type',
-      'Category',
       'Delivery',
       'Delivery format',
       'CE type',
@@ -194,7 +194,34 @@ export const COLUMNS: readonly ColumnDef[] = [
   },
   { key: 'status', header: 'Status', aliases: ['Completion status', 'Attendance', 'Progress'] },
   { key: 'notes', header: 'Notes', aliases: ['Note', 'Comments', 'Comment', 'Remarks'] },
+  {
+    // The program's own categories (talent-triangle areas, Group A/B, Ethics), several per entry.
+    key: 'category',
+    header: 'Category',
+    aliases: [
+      'Categories',
+      'Group',
+      'CPE group',
+      'Talent triangle',
+      'Talent triangle area',
+      'PDU category',
+      'CME category',
+      'CE category',
+      'Credit category',
+      'Category 1 or 2',
+    ],
+  },
 ];
+
+/**
+ * Before programs had categories, "Category" named the Format column. For a program without
+ * categories, a log with a Category column and no Format column still reads its formats from it.
+ */
+export function withCategoryAsFormat(map: ColumnMap, programHasCategories: boolean): ColumnMap {
+  if (programHasCategories || map.format !== undefined || map.category === undefined) return map;
+  const { category, ...rest } = map;
+  return { ...rest, format: category };
+}
 
 /**
  * Headers never read as a log column: the credits CE Ledger computes into the log itself are its

@@ -1,5 +1,5 @@
 /** Credits for one activity: the format's conversion, multipliers, the per-entry cap, then rounding. */
-import { matchesFilter, type FilterSubject } from './filters';
+import { inForceOn, matchesFilter, type FilterSubject } from './filters';
 import { memoByObject } from './memo';
 import { roundCredits, roundToStep, scaleOf } from './rounding';
 import type { Format, Program, Rounding } from './schema';
@@ -22,17 +22,32 @@ export function perEntryCap(program: Program, format: Format, subject?: FilterSu
   return format.perEntryCap ?? program.perEntryCap;
 }
 
-/** Before the per-entry cap and rounding: the format's conversion and the multipliers. */
+/**
+ * Before the per-entry cap and rounding: the format's conversion and the multipliers. A multiplier
+ * limited to the first `upTo` credits applies after the others, to at most `upTo` of them: for one
+ * activity on its own as here, or (with `withoutLimited`, left out) by the pass across the cycle.
+ */
 export function rawCredits(
   program: Program,
   format: Format,
   hours: number,
   selfStudyHours: number,
   subject?: FilterSubject,
+  withoutLimited = false,
 ): number {
-  let raw = format.fixedCredits ?? hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
+  let raw = format.perEntry ?? hours * format.perHour + selfStudyHours * format.perSelfStudyHour;
+  const who = subject ?? { formatId: format.id, approved: false, provider: '' };
+  let limited = false;
   for (const m of program.multipliers) {
-    if (matchesFilter(subject ?? { formatId: format.id, approved: false, provider: '' }, m.when)) raw *= m.factor;
+    if (m.upTo !== undefined) limited = true;
+    else if (matchesFilter(who, m.when) && inForceOn(m, subject?.date)) raw *= m.factor;
+  }
+  if (!limited || withoutLimited) return raw;
+  for (const m of program.multipliers) {
+    if (m.upTo !== undefined && matchesFilter(who, m.when) && inForceOn(m, subject?.date)) {
+      const part = Math.min(raw, m.upTo);
+      raw += part * (m.factor - 1);
+    }
   }
   return raw;
 }
@@ -76,7 +91,7 @@ export interface CreditRule {
   format: Format;
   perHour: number;
   perSelfStudyHour: number;
-  /** Credits per entry whatever its hours (`fixedCredits`); undefined when hours decide. */
+  /** Credits per entry whatever its hours (`perEntry`); undefined when hours decide. */
   fixed: number | undefined;
   /** The per-entry cap; Infinity when there is none. */
   cap: number;
@@ -93,7 +108,7 @@ const creditRules = memoByObject((program: Program) =>
     format,
     perHour: format.perHour,
     perSelfStudyHour: format.perSelfStudyHour,
-    fixed: format.fixedCredits,
+    fixed: format.perEntry,
     cap: perEntryCap(program, format) ?? Infinity,
     step: program.rounding.step,
     mode: program.rounding.mode,

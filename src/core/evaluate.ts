@@ -5,7 +5,8 @@
  */
 import { capLimit, describeCap } from './caps';
 import { evaluateChecklist } from './checklist';
-import { isoFromDay, type DayNumber } from './dates';
+import { ruleTypeNotes } from './explain-rules';
+import { isoFromDay, partsOf, type DayNumber } from './dates';
 import { perEntryCap } from './credits';
 import { matchesFilter } from './filters';
 import { rowFates } from './fates';
@@ -115,13 +116,14 @@ function capUsages(pass: Pass): CapUsage[] {
     const { cap, limit, byFormat, byYear, byCalendarYear } = plan.caps[g.cap]!;
     const formatId = byFormat ? program.formats[Math.floor(g.key / plan.yearSlots)]!.id : undefined;
     const cycleYear = byYear ? g.key % plan.yearSlots : undefined;
-    const calendarYear = byCalendarYear ? (g.key % plan.yearSlots) + plan.firstCalendarYear - 1 : undefined;
+    const calendarYear = byCalendarYear ? partsOf(plan.calendarStarts[(g.key % plan.yearSlots) - 1]!).year : undefined;
     const firstFormat = program.formats[table.format[g.first]!]!;
     const label = cap.label.replace('{format}', firstFormat.label).replace('{year}', String(cycleYear ?? calendarYear ?? ''));
     const f = formatCredits;
     return {
       capId: cap.id,
       label,
+      ...(calendarYear === undefined ? {} : { calendarYear }),
       limit,
       describe: describeCap(cap, required, program.creditUnit),
       formatId,
@@ -155,7 +157,8 @@ function explainEntry(
   const raw = table.raw[i]!;
   const cap = perEntryCap(program, entry.format, subjectOf(entry));
   const reasons: string[] = [];
-  if (cap !== undefined && raw > cap)
+  // An entry exempt from the per-entry cap claims more than it (explain-rules.ts says why).
+  if (cap !== undefined && raw > cap && table.claimed[i]! <= cap)
     reasons.push(`Capped at ${formatCredits(cap)} ${program.creditUnit} per entry (${formatCredits(raw)} computed)`);
   const code = table.state[i]!;
   if (code === OUTSIDE_WINDOW) {
@@ -173,6 +176,10 @@ function explainEntry(
     ineligibleRule = excluded.rule;
     reasons.push(excluded.message);
   }
+  const notes = ruleTypeNotes(pass, i);
+  reasons.push(...notes.reasons);
+  flags.push(...notes.flags);
+  ineligibleRule ??= notes.ineligibleRule;
   for (const c of clips ?? []) {
     const usage = caps[c.group]!;
     reasons.push(

@@ -41,6 +41,8 @@ export interface CapUsage {
   describe: string;
   formatId: string | undefined;
   cycleYear: number | undefined;
+  /** The calendar year of a group of a cap that renews each calendar year. */
+  calendarYear?: number;
   claimed: number;
   counted: number;
   clipped: number;
@@ -78,7 +80,7 @@ export interface MinimumResult {
   required: number;
   counted: number;
   shortfall: number;
-  period: 'cycle' | 'cycleYear';
+  period: 'cycle' | 'cycleYear' | 'calendarYear';
 }
 
 export interface ChecklistResult {

@@ -1,10 +1,47 @@
 /** Entry filters: which entries a cap, minimum, multiplier or rule is about. */
+import { dayFromIso, type DayNumber } from './dates';
 import type { EntryFilter } from './schema';
 
 export interface FilterSubject {
   formatId: string;
   approved: boolean;
   provider: string;
+  /** The entry's category ids (the Category column, or its format's); none when absent. */
+  categories?: readonly string[];
+  /** The activity's date, for rules in force on some dates only; absent (one activity on its own): any. */
+  date?: DayNumber;
+}
+
+/** A rule with the dates it is in force for (schema `InForce`). */
+export interface Dated {
+  effectiveFrom?: string | undefined;
+  effectiveTo?: string | undefined;
+}
+
+/** Below and above every day a log can hold. */
+export const ALWAYS_FROM = -2_147_483_648;
+export const ALWAYS_TO = 2_147_483_647;
+
+const spans = new WeakMap<Dated, readonly [number, number]>();
+
+/** The first and last day a rule is in force (ALWAYS_FROM / ALWAYS_TO for an open end). */
+export function inForceSpan(rule: Dated): readonly [number, number] {
+  let span = spans.get(rule);
+  if (!span) {
+    span = [
+      rule.effectiveFrom === undefined ? ALWAYS_FROM : dayFromIso(rule.effectiveFrom)!,
+      rule.effectiveTo === undefined ? ALWAYS_TO : dayFromIso(rule.effectiveTo)!,
+    ];
+    spans.set(rule, span);
+  }
+  return span;
+}
+
+/** Whether a rule is in force on a day; any rule is when the day is not known. */
+export function inForceOn(rule: Dated, day: DayNumber | undefined): boolean {
+  if (day === undefined || (rule.effectiveFrom === undefined && rule.effectiveTo === undefined)) return true;
+  const [from, to] = inForceSpan(rule);
+  return day >= from && day <= to;
 }
 
 const phraseCache = new Map<string, RegExp>();
@@ -57,5 +94,6 @@ export function matchesFilter(subject: FilterSubject, filter: EntryFilter | unde
   if (filter.approved !== undefined && subject.approved !== filter.approved) return false;
   if (filter.providerMatches && !containsAnyPhrase(subject.provider, filter.providerMatches)) return false;
   if (filter.providerNotMatches && containsAnyPhrase(subject.provider, filter.providerNotMatches)) return false;
+  if (filter.categories && !filter.categories.some((c) => subject.categories?.includes(c))) return false;
   return true;
 }

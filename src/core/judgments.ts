@@ -20,7 +20,12 @@ export interface Flag {
 export type ProofState = 'ok' | 'missing' | 'insufficient' | 'not-needed';
 
 export function subjectOf(entry: LogEntry): FilterSubject {
-  return { formatId: entry.format.id, approved: entry.approved, provider: entry.provider };
+  return {
+    formatId: entry.format.id,
+    approved: entry.approved,
+    provider: entry.provider,
+    categories: entry.categories,
+  };
 }
 
 const GRADE_RANK: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, F: 4 };
@@ -72,32 +77,15 @@ export function subjectListed(program: Program, subject: string): boolean {
 /** What eligibility looks at. */
 export type EligibilityFacts = Pick<LogEntry, 'subject' | 'format' | 'grade' | 'date'>;
 
-/** Rule id of the eligibility that a format's dates (effectiveFrom / effectiveTo) decide. */
-export const FORMAT_DATES_RULE = 'format-dates';
-
-/** The first eligibility rule the entry fails, with its message; flags for missing facts. */
+/**
+ * The first eligibility rule the entry fails, with its message; flags for missing facts. A format's
+ * own dates (effectiveFrom / effectiveTo) are the pass's to judge, with the other rule types.
+ */
 export function eligibility(
   program: Program,
   entry: EligibilityFacts,
   flags: Flag[],
 ): { rule: string; message: string } | undefined {
-  const { effectiveFrom, effectiveTo } = entry.format;
-  if (effectiveFrom !== undefined || effectiveTo !== undefined) {
-    const day = isoFromDay(entry.date);
-    // ISO dates compare as text.
-    if ((effectiveFrom !== undefined && day < effectiveFrom) || (effectiveTo !== undefined && day > effectiveTo)) {
-      const span =
-        effectiveTo === undefined
-          ? `from ${effectiveFrom}`
-          : effectiveFrom === undefined
-            ? `until ${effectiveTo}`
-            : `from ${effectiveFrom} to ${effectiveTo}`;
-      return {
-        rule: FORMAT_DATES_RULE,
-        message: `${entry.format.label} earns ${program.creditUnit} only for activities ${span} (this one: ${day})`,
-      };
-    }
-  }
   for (const rule of program.eligibility as EligibilityRule[]) {
     if (rule.type === 'subjectInList') {
       if (entry.subject === '') {

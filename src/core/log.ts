@@ -11,8 +11,9 @@ import {
   type ColumnKey,
   type ColumnMap,
   type ColumnWords,
+  withCategoryAsFormat,
 } from './columns';
-import { matchesFilter } from './filters';
+import { inForceOn, matchesFilter } from './filters';
 import { skipReason } from './row-skips';
 import { AMOUNT_FORMS, amountFromText } from './text-amounts';
 import { columnDateOrder, isoOfParts, textDateParts, type ColumnDateOrder, type DateOrder } from './text-dates';
@@ -53,6 +54,8 @@ export interface LogEntry {
   notes: string;
   /** Credits as awarded (rules revision 9), when the log records them: they replace the format's conversion. */
   credits?: number;
+  /** The program's category ids of the entry (the Category column, or its format's), when it has categories. */
+  categories?: readonly string[];
 }
 
 export interface RowProblem {
@@ -511,10 +514,16 @@ export function emptyFacts(): RowFacts {
 }
 
 /** The multipliers a program applies to this row's credits (1 when none). */
-function multiplierFor(program: Program, format: Format, approved: boolean, provider: string): number {
+function multiplierFor(program: Program, format: Format, approved: boolean, provider: string, date: DayNumber): number {
   let factor = 1;
   for (const m of program.multipliers)
-    if (matchesFilter({ formatId: format.id, approved, provider }, m.when)) factor *= m.factor;
+    // Awarded credits already hold a multiplier limited to the first credits of a cycle: the pass adds none to them.
+    if (
+      m.upTo === undefined &&
+      matchesFilter({ formatId: format.id, approved, provider }, m.when) &&
+      inForceOn(m, date)
+    )
+      factor *= m.factor;
   return factor;
 }
 
@@ -536,7 +545,16 @@ function applyAwarded(
   provider: string,
 ): string | undefined {
   const format = facts.format!;
-  const factor = multiplierFor(program, format, facts.approved, provider);
+  const factor = multiplierFor(program, format, facts.approved, provider, facts.date);
+  if (format.perEntry !== undefined) {
+    // A format that earns a fixed amount per entry earns it whatever the certificate says.
+    const fixed = round2(format.perEntry * factor);
+    facts.creditsNote =
+      fixed !== round2(awarded)
+        ? `Credits ${amount(awarded)}: the ${format.label} format earns ${amount(fixed)} ${program.creditUnit} per entry, which counts`
+        : undefined;
+    return undefined;
+  }
   if (given) {
     const fromHours = round2((facts.hours * format.perHour + facts.selfStudyHours * format.perSelfStudyHour) * factor);
     facts.creditsNote =
@@ -615,7 +633,13 @@ export function readRow(
     hoursReported = true;
   }
   const awardedCell = at(row, map.credits);
-  if (hours === undefined && selfStudy === undefined && (map.credits === undefined || isBlank(awardedCell))) {
+  const fixedCredits = !(format instanceof Bad) && format.perEntry !== undefined;
+  if (
+    hours === undefined &&
+    selfStudy === undefined &&
+    !fixedCredits &&
+    (map.credits === undefined || isBlank(awardedCell))
+  ) {
     if (!report) return false;
     report(map.hours !== undefined ? 'hours' : 'selfStudyHours', 'is missing: enter the hours (0 if none)');
     hoursReported = true;
@@ -718,7 +742,7 @@ export function parseLog(cells: Cells, program: Program, options: ParseOptions =
   const firstRow = options.firstRow ?? 1;
   const header = readHeader(cells, { dateOrder: options.dateOrder, words: program.headerWords });
   if ('ok' in header) return header;
-  const { map } = header;
+  const map = withCategoryAsFormat(header.map, program.categories.length > 0);
   const formats = formatLookup(program);
   const entries: LogEntry[] = [];
   const problems: RowProblem[] = [];

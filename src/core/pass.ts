@@ -10,10 +10,11 @@
  * or ineligible, which the explanation lists) and reports row problems; without it (totals only) a
  * row that cannot count is skipped as early as possible, and only the facts the rules need are read.
  */
-import { COLUMN_BY_KEY, type ColumnKey, type ColumnMap } from './columns';
+import { COLUMN_BY_KEY, normalizeName, withCategoryAsFormat, type ColumnKey, type ColumnMap } from './columns';
+import { calendarYearAt } from './caps';
 import { creditsFromRaw, creditsFromRawByRule, rawCredits } from './credits';
 import { cycleYearAt } from './cycle';
-import { partsOf, type DayNumber } from './dates';
+import type { DayNumber } from './dates';
 import { describeStatus, minimumResult, type StatusDescription } from './status';
 import type { MinimumResult } from './evaluation';
 import { containsAnyPhrase, type FilterSubject } from './filters';
@@ -33,13 +34,27 @@ import {
   withDateOrderOf,
 } from './log';
 import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
-import { clean } from './rounding';
-import type { Program, StatusKeyword } from './schema';
+import { clean, roundCredits } from './rounding';
+import type { Format, Program, StatusKeyword } from './schema';
 
 export const COUNTED = 0;
 export const PLANNED = 1;
 export const OUTSIDE_WINDOW = 2;
 export const INELIGIBLE = 3;
+
+/**
+ * Why one of the newer rule types kept an entry from counting (table.why; table.whyRef says which
+ * rule or entry): read by the explanation (explain-rules.ts).
+ */
+export const WHY_NONE = 0;
+/** Its format earns nothing on the activity's date (effectiveFrom/effectiveTo). */
+export const WHY_FORMAT_NOT_IN_FORCE = 1;
+/** Not approved, and the program's approval is required (whyRef: the eligibility rule's index). */
+export const WHY_NOT_APPROVED = 2;
+/** A later copy of a course that counts once (uniqueBy; whyRef: the table index of the copy that counts). */
+export const WHY_DUPLICATE = 3;
+/** Earned before the cycle start, and may carry over (carryOverFromLog): `counted` is what does. */
+export const WHY_CARRY = 4;
 
 /**
  * One slot per entry kept by the pass, in row order. `capGroup[k]` is the entry's group in cap k (-1:
@@ -59,6 +74,17 @@ export interface EntryTable {
   counted: Float64Array;
   state: Uint8Array;
   year: Int32Array;
+  /** The entry's calendar year, 1 for the cycle start's (plan.calendarStarts). */
+  calYear: Int32Array;
+  /** Bits of the entry's categories (plan.categories); 0 when the program has none. */
+  cats: Int32Array;
+  /** Bit k: limited multiplier k (plan.limited) applies to the entry. */
+  boosted: Int32Array;
+  /** 1: no per-entry cap limits the entry (perEntryCapExempt). */
+  capFree: Uint8Array;
+  /** A WHY_ code, and the rule or entry it refers to. */
+  why: Uint8Array;
+  whyRef: Int32Array;
   capGroup: Int32Array[];
   inMinimum: Uint8Array[];
 }
@@ -81,6 +107,14 @@ export interface Clip {
   before: number;
 }
 
+/** Limited multiplier `k` (plan.limited) on table entry `entry`: `part` of its `base` credits multiplied. */
+export interface Boost {
+  entry: number;
+  k: number;
+  base: number;
+  part: number;
+}
+
 export interface Pass {
   plan: Plan;
   cells: Cells;
@@ -100,6 +134,19 @@ export interface Pass {
   clips: Clip[];
   /** Whether a cap's fill order compared entries (so the totals may depend on every cell). */
   ordered: boolean;
+  /** What limited multipliers did to each entry they apply to (a detailed pass only). */
+  boosts: Boost[];
+  /** Per table index, the course an entry is (uniqueBy), for entries that count so far. */
+  courses: (string | undefined)[];
+  /**
+   * Per table index (sparse), the credits of the entry that go toward each minimum when its Category
+   * cell gives the hours spent on the minimum's categories (-1: all its counted credits).
+   */
+  parts: (Float64Array | undefined)[];
+  /** Credits carried over from the log's previous cycle (carryOverFromLog), once settled. */
+  carried: number;
+  /** Whether the rules across entries that come before the caps have run (`settle`). */
+  settled: boolean;
 }
 
 export interface Totals {
@@ -127,8 +174,9 @@ export interface TableTotals {
   status: StatusDescription;
 }
 
-function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provider: string): boolean {
+function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provider: string, cats: number): boolean {
   if (plan.formats[formatIndex] === 0) return false;
+  if (plan.categories !== 0 && (plan.categories & cats) === 0) return false;
   if (plan.approved >= 0 && plan.approved !== (approved ? 1 : 0)) return false;
   if (plan.providerMatches && !containsAnyPhrase(provider, plan.providerMatches)) return false;
   if (plan.providerNotMatches && containsAnyPhrase(provider, plan.providerNotMatches)) return false;
@@ -140,7 +188,8 @@ function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provid
  * order, so its hidden class depends on the log; optimised code specialised to such a class is thrown
  * away whenever the garbage collector frees it, which then happens on every recalculation.
  */
-function ofOneShape(map: ColumnMap): ColumnMap {
+function ofOneShape(given: ColumnMap, programHasCategories: boolean): ColumnMap {
+  const map = withCategoryAsFormat(given, programHasCategories);
   return {
     date: map.date,
     activity: map.activity,
@@ -158,6 +207,7 @@ function ofOneShape(map: ColumnMap): ColumnMap {
     credits: map.credits,
     status: map.status,
     notes: map.notes,
+    category: map.category,
   } satisfies Required<Record<keyof ColumnMap, number | undefined>>;
 }
 
@@ -172,6 +222,12 @@ function newTable(size: number, caps: number, minimums: number): EntryTable {
     counted: new Float64Array(size),
     state: new Uint8Array(size),
     year: new Int32Array(size),
+    calYear: new Int32Array(size),
+    cats: new Int32Array(size),
+    boosted: new Int32Array(size),
+    capFree: new Uint8Array(size),
+    why: new Uint8Array(size),
+    whyRef: new Int32Array(size),
     capGroup: Array.from({ length: caps }, () => new Int32Array(size)),
     inMinimum: Array.from({ length: minimums }, () => new Uint8Array(size)),
   };
@@ -204,6 +260,12 @@ function scratchTable(rows: number, caps: number, minimums: number): EntryTable 
     counted: t.counted,
     state: t.state,
     year: t.year,
+    calYear: t.calYear,
+    cats: t.cats,
+    boosted: t.boosted,
+    capFree: t.capFree,
+    why: t.why,
+    whyRef: t.whyRef,
     capGroup: t.capGroup.slice(0, caps),
     inMinimum: t.inMinimum.slice(0, minimums),
   };
@@ -220,7 +282,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
   return {
     plan,
     cells,
-    map: withDateOrderOf(ofOneShape(header.map), header.map),
+    map: withDateOrderOf(ofOneShape(header.map, plan.categories !== undefined), header.map),
     detail,
     firstRow: options.firstRow ?? 1,
     headers: header.headers,
@@ -233,6 +295,11 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
     groups: [],
     clips: [],
     ordered: false,
+    boosts: [],
+    courses: [],
+    parts: [],
+    carried: 0,
+    settled: false,
   };
 }
 
@@ -242,7 +309,13 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
  * allocation sites change with garbage collections).
  */
 const rowFacts = emptyFacts();
-const rowSubject: FilterSubject = { formatId: '', approved: false, provider: '' };
+const rowSubject: FilterSubject = {
+  formatId: '',
+  approved: false,
+  provider: '',
+  categories: undefined,
+  date: undefined,
+};
 const rowEligibility: EligibilityFacts = {
   subject: '',
   format: undefined as unknown as EligibilityFacts['format'],
@@ -263,8 +336,7 @@ export function passRows(pass: Pass, from: number, to: number): void {
  */
 function readRows(pass: Pass, from: number, to: number): number {
   const { plan, cells, map, detail, table } = pass;
-  const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries, capExempt, creditRules } =
-    plan;
+  const { program, formats, formatIndex, judged, multiplied, needsYear, anniversaries, creditRules } = plan;
   const {
     counted,
     claimed,
@@ -274,22 +346,36 @@ function readRows(pass: Pass, from: number, to: number): number {
     format: formatOf,
     state: stateOf,
     year,
+    calYear,
+    cats: catsOf,
+    why: whyOf,
+    whyRef,
+    boosted,
+    capFree,
     capGroup,
     inMinimum,
   } = table;
+  const categories = plan.categories;
+  const categoryColumn = categories === undefined ? undefined : map.category;
   const capPlans = plan.caps;
   const minimumPlans = plan.minimums;
   const yearSlots = plan.yearSlots;
   const firstDay = plan.dates.cycleStart;
   const windowEnd = plan.earningEnd;
-  const byCalendarYear = plan.needsCalendarYear;
-  const firstCalendarYear = plan.firstCalendarYear;
   const asOf = plan.asOf;
   const lastDay = plan.lastDay;
   const dateColumn = map.date!;
   const providerColumn = plan.needsProvider ? map.provider : undefined;
   const subjectColumn = plan.needsSubject ? map.subject : undefined;
   const withYear = detail || needsYear;
+  const withCalendarYear = detail || plan.needsCalendarYear;
+  const { formatFrom, formatTo, perEntryExempt, approvalNeeded, unique, limited } = plan;
+  const withoutLimited = limited.length > 0;
+  const carryRules = plan.carryRules;
+  const carryFrom = plan.carryFrom ?? firstDay;
+  const earliest = Math.min(carryFrom, firstDay);
+  const courses = pass.courses;
+  const calendarStarts = plan.calendarStarts;
 
   const facts = rowFacts;
   const subject = rowSubject;
@@ -304,7 +390,7 @@ function readRows(pass: Pass, from: number, to: number): number {
       // A row dated outside the window, or still planned, counts for nothing whatever its other cells
       // say: the date is checked first, so such rows cost one cell.
       const day = readDate(row[dateColumn]);
-      if (typeof day === 'number' && (day < firstDay || day > lastDay)) continue;
+      if (typeof day === 'number' && (day < earliest || day > lastDay)) continue;
     }
     if (isEmptyRow(row)) continue;
     if (detail) pass.rowsRead++;
@@ -317,7 +403,18 @@ function readRows(pass: Pass, from: number, to: number): number {
     const approved = facts.approved;
     const provider = providerColumn === undefined ? '' : readText(row[providerColumn]);
     const fi = formatIndex.get(format)!;
+    const cats =
+      categories === undefined
+        ? 0
+        : categories.read(categoryColumn === undefined ? undefined : row[categoryColumn], fi);
     let state = day < firstDay || day > windowEnd ? OUTSIDE_WINDOW : day > asOf ? PLANNED : COUNTED;
+    // A candidate to carry over meets the same rules as an entry that counts, then waits for `settle`.
+    const carry =
+      carryRules !== undefined &&
+      day >= carryFrom &&
+      day < firstDay &&
+      passes(carryRules.applies, fi, approved, provider, cats);
+    if (carry) state = COUNTED;
     if (state === COUNTED && judged[fi]) {
       eligible.format = format;
       eligible.date = day;
@@ -326,50 +423,238 @@ function readRows(pass: Pass, from: number, to: number): number {
       if (noFlags.length) noFlags.length = 0;
       if (eligibility(program, eligible, noFlags)) state = INELIGIBLE;
     }
-    if (state !== COUNTED && !detail) continue;
+    let why = WHY_NONE;
+    let ref = 0;
+    if (state === COUNTED && (day < formatFrom[fi]! || day > formatTo[fi]!)) {
+      state = INELIGIBLE;
+      why = WHY_FORMAT_NOT_IN_FORCE;
+      ref = fi;
+    }
+    if (state === COUNTED && !approved) {
+      for (let k = 0; k < approvalNeeded.length; k++) {
+        if (passes(approvalNeeded[k]!.applies, fi, approved, provider, cats)) {
+          state = INELIGIBLE;
+          why = WHY_NOT_APPROVED;
+          ref = approvalNeeded[k]!.rule;
+          break;
+        }
+      }
+    }
+    if (carry) {
+      why = state === COUNTED ? WHY_CARRY : WHY_NONE;
+      state = OUTSIDE_WINDOW;
+    }
+    if (state !== COUNTED && !detail && why !== WHY_CARRY) continue;
     let before: number;
     const rule = creditRules[fi]!;
-    if (multiplied || capExempt) {
+    if (multiplied) {
       subject.formatId = format.id;
       subject.approved = approved;
       subject.provider = provider;
+      subject.categories = categories === undefined ? undefined : categories.idsOf(cats);
+      subject.date = day;
+      before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject, withoutLimited);
+    } else before = rule.fixed ?? facts.hours * rule.perHour + facts.selfStudyHours * rule.perSelfStudyHour;
+    const free = perEntryExempt !== undefined && passes(perEntryExempt, fi, approved, provider, cats);
+    const credits = free ? roundCredits(before, program.rounding) : creditsFromRawByRule(rule, before);
+    capFree[n] = free ? 1 : 0;
+    let bits = 0;
+    // Credits as awarded already hold whatever the limited multipliers gave them.
+    if (withoutLimited && state === COUNTED && facts.credits === undefined) {
+      for (let k = 0; k < limited.length; k++) {
+        const m = limited[k]!;
+        if (day >= m.from && day <= m.to && passes(m.applies, fi, approved, provider, cats)) bits |= 1 << k;
+      }
     }
-    if (multiplied) before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject);
-    else before = rule.fixed ?? facts.hours * rule.perHour + facts.selfStudyHours * rule.perSelfStudyHour;
-    const credits = capExempt ? creditsFromRaw(program, format, before, subject) : creditsFromRawByRule(rule, before);
+    boosted[n] = bits;
     // The explanation lists every entry: a detailed pass keeps it now rather than read the row again.
-    if (detail) pass.entries[n] = logEntry(pass, row, r, facts);
+    if (detail) pass.entries[n] = logEntry(pass, row, r, facts, cats);
     rowOf[n] = r;
     dateOf[n] = day;
     formatOf[n] = fi;
     raw[n] = before;
     claimed[n] = credits;
     stateOf[n] = state;
+    catsOf[n] = cats;
+    whyOf[n] = why;
+    whyRef[n] = ref;
+    if (unique !== undefined)
+      courses[n] =
+        state === COUNTED && passes(unique.applies, fi, approved, provider, cats)
+          ? courseOf(row, map, unique, fi)
+          : undefined;
     const y = withYear ? cycleYearAt(anniversaries, day as DayNumber) : 0;
     year[n] = y;
-    const calendarYear = byCalendarYear ? partsOf(day).year - firstCalendarYear + 1 : 0;
+    const cy = withCalendarYear ? calendarYearAt(calendarStarts, day as DayNumber) : 0;
+    calYear[n] = cy;
     if (state === COUNTED) {
       counted[n] = credits;
       for (let k = 0; k < capPlans.length; k++) {
         const cap = capPlans[k]!;
         const member =
           credits > 0 &&
-          passes(cap.applies, fi, approved, provider) &&
-          !(cap.exempt && passes(cap.exempt, fi, approved, provider));
+          day >= cap.from &&
+          day <= cap.to &&
+          passes(cap.applies, fi, approved, provider, cats) &&
+          !(cap.exempt && passes(cap.exempt, fi, approved, provider, cats));
         capGroup[k]![n] = member
-          ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : cap.byCalendarYear ? calendarYear : 0)
+          ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : cap.byCalendarYear ? cy : 0)
           : -1;
       }
       for (let m = 0; m < minimumPlans.length; m++)
-        inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider) ? 1 : 0;
+        inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider, cats) ? 1 : 0;
+    } else if (why === WHY_CARRY) {
+      counted[n] = 0;
+      for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
+      for (let m = 0; m < minimumPlans.length; m++)
+        inMinimum[m]![n] = carryRules!.minimums[m] && passes(minimumPlans[m]!, fi, approved, provider, cats) ? 1 : 0;
     } else {
       counted[n] = 0;
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
       for (let m = 0; m < minimumPlans.length; m++) inMinimum[m]![n] = 0;
     }
+    if (categoryColumn !== undefined) {
+      const given = categories!.hoursIn(row[categoryColumn]);
+      if (given !== undefined) pass.parts[n] = minimumParts(plan, inMinimum, n, cats, given, format);
+    }
     n++;
   }
   return n;
+}
+
+/**
+ * What of entry n goes toward each minimum over categories for which its Category cell gives hours:
+ * those hours at the format's rate (a fixed-credit format: as credits). -1 where all of it goes.
+ */
+function minimumParts(
+  plan: Plan,
+  inMinimum: Uint8Array[],
+  n: number,
+  cats: number,
+  given: Float64Array,
+  format: Format,
+): Float64Array | undefined {
+  let parts: Float64Array | undefined;
+  const rate = format.perEntry !== undefined ? 1 : format.perHour;
+  for (let m = 0; m < plan.minimums.length; m++) {
+    const shared = plan.minimums[m]!.categories & cats;
+    if (!inMinimum[m]![n] || shared === 0) continue;
+    let hours = 0;
+    let whole = false;
+    for (let b = 0; b < given.length; b++) {
+      if ((shared & (1 << b)) === 0) continue;
+      if (Number.isNaN(given[b]!)) whole = true;
+      else hours += given[b]!;
+    }
+    if (whole) continue;
+    parts ??= new Float64Array(plan.minimums.length).fill(-1);
+    parts[m] = clean(hours * rate);
+  }
+  return parts;
+}
+
+/** The course an entry is, for uniqueBy: its fields normalised; undefined when its title is blank. */
+function courseOf(
+  row: readonly unknown[],
+  map: ColumnMap,
+  unique: NonNullable<Plan['unique']>,
+  fi: number,
+): string | undefined {
+  let key = '';
+  if (unique.activity) {
+    const title = normalizeName(readText(map.activity === undefined ? undefined : row[map.activity]));
+    if (title === '') return undefined;
+    key += title;
+  }
+  if (unique.provider) key += '|' + normalizeName(readText(map.provider === undefined ? undefined : row[map.provider]));
+  if (unique.format) key += '|' + fi;
+  return key;
+}
+
+/**
+ * The rules across entries that come before the caps: a course that counts once keeps its earliest
+ * copy; multipliers limited to the first credits of a cycle; carry-over from the previous cycle.
+ * Runs once, after the last row.
+ */
+function settle(pass: Pass): void {
+  if (pass.settled) return;
+  pass.settled = true;
+  if (pass.plan.unique) dropDuplicates(pass);
+  if (pass.plan.limited.length) applyLimited(pass);
+  if (pass.plan.carryRules) applyCarry(pass);
+}
+
+/** Candidates to carry over count, earliest first, up to the program's most. */
+function applyCarry(pass: Pass): void {
+  const { table } = pass;
+  const order: number[] = [];
+  for (let i = 0; i < table.n; i++) if (table.why[i] === WHY_CARRY) order.push(i);
+  sortInFillOrder(pass, order);
+  let left = pass.plan.carryRules!.max;
+  let carried = 0;
+  for (const i of order) {
+    const take = Math.min(table.claimed[i]!, left);
+    left = clean(left - take);
+    table.counted[i] = take;
+    carried += take;
+  }
+  pass.carried = clean(carried);
+}
+
+/**
+ * Multipliers limited to the first credits of a cycle: the entries that count take the allowance in
+ * date order (then row order), each multiplying what is left of it; their credits are worked out again.
+ */
+function applyLimited(pass: Pass): void {
+  const { table, plan, detail } = pass;
+  const { raw, boosted, state } = table;
+  const order: number[] = [];
+  for (let i = 0; i < table.n; i++) if (boosted[i] !== 0 && state[i] === COUNTED) order.push(i);
+  if (order.length === 0) return;
+  sortInFillOrder(pass, order);
+  plan.limited.forEach((m, k) => {
+    let left = m.upTo;
+    for (const i of order) {
+      if ((boosted[i]! & (1 << k)) === 0) continue;
+      const base = raw[i]!;
+      const part = Math.min(base, left);
+      left = clean(left - part);
+      raw[i] = base + part * (m.factor - 1);
+      if (detail) pass.boosts.push({ entry: i, k, base, part });
+    }
+  });
+  const { program } = plan;
+  for (const i of order) {
+    const format = program.formats[table.format[i]!]!;
+    const credits = table.capFree[i]
+      ? roundCredits(raw[i]!, program.rounding)
+      : creditsFromRaw(program, format, raw[i]!);
+    table.claimed[i] = credits;
+    table.counted[i] = credits;
+  }
+}
+
+function dropDuplicates(pass: Pass): void {
+  const { table, courses } = pass;
+  const order: number[] = [];
+  for (let i = 0; i < table.n; i++) if (courses[i] !== undefined) order.push(i);
+  // On the same day, the copy that earns more counts: which one does not depend on where the rows sit.
+  sortInFillOrder(pass, order);
+  const firstOf = new Map<string, number>();
+  for (const i of order) {
+    const course = courses[i]!;
+    const first = firstOf.get(course);
+    if (first === undefined) {
+      firstOf.set(course, i);
+      continue;
+    }
+    table.state[i] = INELIGIBLE;
+    table.why[i] = WHY_DUPLICATE;
+    table.whyRef[i] = first;
+    table.counted[i] = 0;
+    for (const groups of table.capGroup) groups[i] = -1;
+    for (const member of table.inMinimum) member[i] = 0;
+  }
 }
 
 function reportProblems(pass: Pass, row: readonly unknown[], r: number): void {
@@ -391,13 +676,14 @@ export function entryAt(pass: Pass, i: number): LogEntry {
   const row = pass.cells[r]!;
   const facts = emptyFacts();
   readRow(row, pass.map, pass.plan.formats, facts);
-  entry = logEntry(pass, row, r, facts);
+  entry = logEntry(pass, row, r, facts, pass.table.cats[i]!);
   pass.entries[i] = entry;
   return entry;
 }
 
-function logEntry(pass: Pass, row: readonly unknown[], r: number, facts: RowFacts): LogEntry {
+function logEntry(pass: Pass, row: readonly unknown[], r: number, facts: RowFacts, cats: number): LogEntry {
   const { map } = pass;
+  const categories = pass.plan.categories;
   const text = (c: number | undefined) => (c === undefined ? '' : readText(row[c]));
   return {
     row: pass.firstRow + r,
@@ -415,6 +701,7 @@ function logEntry(pass: Pass, row: readonly unknown[], r: number, facts: RowFact
     location: text(map.location),
     proofLink: text(map.proofLink),
     notes: text(map.notes),
+    ...(categories === undefined ? {} : { categories: categories.idsOf(cats) }),
   };
 }
 
@@ -433,6 +720,7 @@ function fillOrder(pass: Pass, a: number, b: number): number {
   const rank = pass.plan.formatRank;
   if (t.format[a] !== t.format[b]) return rank[t.format[a]!]! - rank[t.format[b]!]!;
   if (t.claimed[a] !== t.claimed[b]) return t.claimed[b]! - t.claimed[a]!;
+  if (t.cats[a] !== t.cats[b]) return t.cats[a]! - t.cats[b]!;
   const x = entryAt(pass, a);
   const y = entryAt(pass, b);
   return (
@@ -456,10 +744,23 @@ function fillOrder(pass: Pass, a: number, b: number): number {
 function sameDownstream(pass: Pass, k: number, a: number, b: number): boolean {
   const t = pass.table;
   if (pass.plan.annualMinimums && t.year[a] !== t.year[b]) return false;
+  if (pass.plan.calendarMinimums && t.calYear[a] !== t.calYear[b]) return false;
+  if (pass.parts[a] !== undefined || pass.parts[b] !== undefined) return false;
   for (let m = 0; m < t.inMinimum.length; m++) if (t.inMinimum[m]![a] !== t.inMinimum[m]![b]) return false;
   for (let later = k + 1; later < t.capGroup.length; later++)
     if (t.capGroup[later]![a] !== t.capGroup[later]![b]) return false;
   return true;
+}
+
+/**
+ * Entries in the order the rules across entries take them (the fill order of caps: date, then
+ * content), so that which entry takes an allowance never depends on where the rows sit.
+ */
+function sortInFillOrder(pass: Pass, order: number[]): void {
+  if (order.length < 2) return;
+  order.sort((a, b) => fillOrder(pass, a, b));
+  // The order may have compared any cell of the rows.
+  pass.ordered = true;
 }
 
 /** One cap's groups while it clips: per group key, what it claims, what it has used, its first entry. */
@@ -567,6 +868,7 @@ function finishCap(pass: Pass, w: CapWork): void {
  * stepwise evaluation; `clipCaps` runs it without stopping.
  */
 export function* clipSteps(pass: Pass): Generator<void, void, void> {
+  settle(pass);
   for (let k = 0; k < pass.plan.caps.length; k++) {
     const w = startCap(pass, k);
     for (const g of w.sorted) {
@@ -578,6 +880,7 @@ export function* clipSteps(pass: Pass): Generator<void, void, void> {
 }
 
 export function clipCaps(pass: Pass): void {
+  settle(pass);
   for (let k = 0; k < pass.plan.caps.length; k++) {
     const w = startCap(pass, k);
     for (const g of w.sorted) fillInOrder(pass, w, g);
@@ -594,17 +897,34 @@ function countedSum(table: EntryTable): number {
   return sum;
 }
 
-/** What counts toward minimum m, over the cycle (returned) and per cycle year (into `perYear`). */
-function minimumSum(table: EntryTable, m: number, perYear: number[], cycleYears: number): number {
-  const { counted, year } = table;
+/**
+ * What counts toward minimum m, over the cycle (returned) and per year (into `perYear`): cycle years,
+ * or calendar years with `calendar`.
+ */
+function minimumSum(
+  table: EntryTable,
+  m: number,
+  perYear: number[],
+  cycleYears: number,
+  calendar: boolean,
+  parts: readonly (Float64Array | undefined)[],
+): number {
+  const { counted } = table;
+  const someParts = parts.length > 0;
+  const year = calendar ? table.calYear : table.year;
   const member = table.inMinimum[m]!;
   const n = table.n;
   let total = 0;
   for (let i = 0; i < n; i++) {
     if (!member[i]) continue;
-    total += counted[i]!;
+    let c = counted[i]!;
+    if (someParts) {
+      const part = parts[i]?.[m];
+      if (part !== undefined && part >= 0 && part < c) c = part;
+    }
+    total += c;
     const y = year[i]!;
-    if (y >= 1 && y <= cycleYears) perYear[y]! += counted[i]!;
+    if (y >= 1 && y <= cycleYears) perYear[y]! += c;
   }
   return total;
 }
@@ -613,12 +933,15 @@ function minimumSum(table: EntryTable, m: number, perYear: number[], cycleYears:
 export function totalsOf(pass: Pass): TableTotals {
   const { plan, table } = pass;
   const { dates, required, program } = plan;
-  const earned = clean(countedSum(table) + plan.carriedOver);
+  const earned = clean(countedSum(table) + plan.carriedOver + pass.carried);
   const minimums: MinimumResult[] = [];
   for (let m = 0; m < plan.minimumRules.length; m++) {
-    const perYear = new Array<number>(dates.cycleYears + 1).fill(0);
-    const total = minimumSum(table, m, perYear, dates.cycleYears);
-    minimums.push(minimumResult(plan.minimumRules[m]!, dates.cycleYears, total, perYear));
+    const rule = plan.minimumRules[m]!;
+    const calendar = rule.period === 'calendarYear';
+    const years = calendar ? plan.calendarYears : dates.cycleYears;
+    const perYear = new Array<number>(years + 1).fill(0);
+    const total = minimumSum(table, m, perYear, years, calendar, pass.parts);
+    minimums.push(minimumResult(rule, years, total, perYear));
   }
   return { earned, minimums, status: describeStatus(program, dates, plan.asOf, required, earned, minimums) };
 }
@@ -663,5 +986,7 @@ function inputsOf(pass: Pass): number[] {
   // Credits as awarded go through the program's multipliers, which may look at the provider.
   if (plan.needsProvider || map.credits !== undefined) read.push(map.provider);
   if (plan.needsSubject) read.push(map.subject);
+  if (plan.categories) read.push(map.category);
+  if (plan.unique?.activity) read.push(map.activity);
   return [...new Set(read.filter((c): c is number => c !== undefined))].sort((a, b) => a - b);
 }

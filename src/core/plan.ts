@@ -4,10 +4,12 @@
  * only for the facts the rules need. Compiling is the one place that reads a rule's data for the pass;
  * a new rule type adds a compile case here, a case in the pass and one in the explanation.
  */
-import { capLimit } from './caps';
+import { calendarYearStarts, capLimit } from './caps';
+import { categoryLookup, filterCategoryMask, type CategoryLookup } from './categories';
 import { creditRule, type CreditRule } from './credits';
 import { cycleAnniversaries, cycleDates, earningEnd, type CycleDates } from './cycle';
-import { partsOf, type DayNumber } from './dates';
+import { addMonths, type DayNumber } from './dates';
+import { inForceSpan } from './filters';
 import { formatLookup, type FormatLookup } from './log';
 import { factBoolean, factNumber, type ProfileFacts } from './facts';
 import { clean } from './rounding';
@@ -29,6 +31,8 @@ export interface FilterPlan {
   approved: number;
   providerMatches: readonly string[] | undefined;
   providerNotMatches: readonly string[] | undefined;
+  /** Bits of the categories of which the entry needs one; 0: any. */
+  categories: number;
 }
 
 export interface CapPlan {
@@ -38,8 +42,11 @@ export interface CapPlan {
   exempt: FilterPlan | undefined;
   byFormat: boolean;
   byYear: boolean;
-  /** The allowance renews each calendar year (group key: calendar year - the cycle start's year + 1). */
+  /** The allowance renews each calendar year. */
   byCalendarYear: boolean;
+  /** First and last activity day the cap limits (effectiveFrom/effectiveTo). */
+  from: number;
+  to: number;
 }
 
 /** What does not depend on the date or the profile: compiled once per program (version). */
@@ -51,14 +58,12 @@ interface RulesPlan {
   caps: Omit<CapPlan, 'limit'>[];
   minimums: FilterPlan[];
   annualMinimums: boolean;
+  /** Some minimum asks for its amount in every calendar year. */
+  calendarMinimums: boolean;
   /** Some cap or minimum counts per cycle year. */
   needsYear: boolean;
-  /** Some cap counts per calendar year. */
+  /** Some cap or minimum counts per calendar year. */
   needsCalendarYear: boolean;
-  /** Per format index: 1 when the format is dated (effectiveFrom / effectiveTo), so eligibility looks at it. */
-  dated: Uint8Array;
-  /** Some entries are exempt from the per-entry cap. */
-  capExempt: boolean;
   /** Some multiplier, cap or minimum looks at the provider. */
   needsProvider: boolean;
   /** Some eligibility rule looks at the subject. */
@@ -68,6 +73,21 @@ interface RulesPlan {
   multiplied: boolean;
   /** Per format index, its credit rule (the numbers the pass computes credits with). */
   creditRules: CreditRule[];
+  /** The program's categories, when it has any: every entry's are read (the Category column). */
+  categories: CategoryLookup | undefined;
+  /** Per format index, the first and last activity day it earns credit (effectiveFrom/effectiveTo). */
+  formatFrom: Int32Array;
+  formatTo: Int32Array;
+  /** Entries no per-entry cap limits, when the program names some. */
+  perEntryExempt: FilterPlan | undefined;
+  /** Entries that count only when approved (eligibility `requiresApproval`), with the rule's index. */
+  approvalNeeded: { rule: number; applies: FilterPlan }[];
+  /** Multipliers limited to the first credits of a cycle (upTo), by index in program.multipliers. */
+  limited: { index: number; upTo: number; factor: number; applies: FilterPlan; from: number; to: number }[];
+  /** Carry-over from the log's previous cycle: which entries, up to how much, toward which minimums. */
+  carryRules: { max: number; months: number; applies: FilterPlan; minimums: Uint8Array } | undefined;
+  /** Entries that count once per course (uniqueBy), and the fields that name the course. */
+  unique: { applies: FilterPlan; activity: boolean; provider: boolean; format: boolean } | undefined;
 }
 
 export interface Plan extends Omit<RulesPlan, 'caps'> {
@@ -84,12 +104,16 @@ export interface Plan extends Omit<RulesPlan, 'caps'> {
   earningEnd: DayNumber;
   /** Last day an entry counts: `earningEnd`, or `asOf` when earlier (later entries are planned). */
   lastDay: DayNumber;
-  /** Slots per format in a cap group key: cycle years 0 to cycleYears + 1, or the calendar years to `lastDay`. */
+  /** Slots per format in a cap group key: cycle years 0 to cycleYears + 1 (or calendar years, if more). */
   yearSlots: number;
-  /** The calendar year of the cycle start (calendar-year caps count from it). */
-  firstCalendarYear: number;
+  /** The first days of the calendar years of the window (`calendarYearAt`). */
+  calendarStarts: DayNumber[];
+  /** Calendar years the window touches. */
+  calendarYears: number;
   caps: CapPlan[];
   minimumRules: readonly Minimum[];
+  /** The first day of the previous cycle's months whose credits may carry over (carryOverFromLog). */
+  carryFrom: DayNumber | undefined;
 }
 
 function usesProvider(filter: EntryFilter | undefined): boolean {
@@ -102,6 +126,7 @@ export function planFilter(program: Program, filter: EntryFilter | undefined): F
     approved: filter?.approved === undefined ? -1 : filter.approved ? 1 : 0,
     providerMatches: filter?.providerMatches,
     providerNotMatches: filter?.providerNotMatches,
+    categories: filterCategoryMask(program, filter),
   };
 }
 
@@ -125,28 +150,67 @@ function compileRules(program: Program): RulesPlan {
       byFormat: c.groupBy === 'format',
       byYear: c.period === 'cycleYear',
       byCalendarYear: c.period === 'calendarYear',
+      from: inForceSpan(c)[0],
+      to: inForceSpan(c)[1],
     })),
     minimums: minimums.map((m) => planFilter(program, m.filter)),
     annualMinimums,
+    calendarMinimums: minimums.some((m) => m.period === 'calendarYear'),
     needsYear: annualMinimums || caps.some((c) => c.period === 'cycleYear'),
-    needsCalendarYear: caps.some((c) => c.period === 'calendarYear'),
-    dated: Uint8Array.from(program.formats, (f) => (f.effectiveFrom || f.effectiveTo ? 1 : 0)),
-    capExempt: program.perEntryCapExempt !== undefined,
+    needsCalendarYear: [...caps, ...minimums].some((r) => r.period === 'calendarYear'),
     needsProvider:
       usesProvider(program.perEntryCapExempt) ||
       program.multipliers.some((m) => usesProvider(m.when)) ||
+      program.eligibility.some((r) => r.type === 'requiresApproval' && usesProvider(r.appliesTo)) ||
       caps.some((c) => usesProvider(c.appliesTo) || usesProvider(c.exempt)) ||
-      minimums.some((m) => usesProvider(m.filter)),
+      minimums.some((m) => usesProvider(m.filter)) ||
+      usesProvider(program.perEntryCapExempt) ||
+      usesProvider(program.carryOverFromLog?.appliesTo) ||
+      !!program.uniqueBy?.fields.includes('provider') ||
+      usesProvider(program.uniqueBy?.appliesTo),
     needsSubject: program.eligibility.some((r) => r.type === 'subjectInList'),
     judged: Uint8Array.from(program.formats, (f) =>
-      f.effectiveFrom ||
-      f.effectiveTo ||
-      program.eligibility.some((r) => r.type !== 'minimumGrade' || r.formats.includes(f.id))
+      program.eligibility.some(
+        (r) => r.type === 'subjectInList' || (r.type === 'minimumGrade' && r.formats.includes(f.id)),
+      )
         ? 1
         : 0,
     ),
     multiplied: program.multipliers.length > 0,
     creditRules: program.formats.map((f) => creditRule(program, f)),
+    categories: categoryLookup(program),
+    formatFrom: Int32Array.from(program.formats, (f) => inForceSpan(f)[0]),
+    formatTo: Int32Array.from(program.formats, (f) => inForceSpan(f)[1]),
+    perEntryExempt: program.perEntryCapExempt ? planFilter(program, program.perEntryCapExempt) : undefined,
+    approvalNeeded: program.eligibility.flatMap((r, rule) =>
+      r.type === 'requiresApproval' ? [{ rule, applies: planFilter(program, r.appliesTo) }] : [],
+    ),
+    limited: program.multipliers.flatMap((m, index) =>
+      m.upTo === undefined
+        ? []
+        : [
+            {
+              index,
+              upTo: m.upTo,
+              factor: m.factor,
+              applies: planFilter(program, m.when),
+              from: inForceSpan(m)[0],
+              to: inForceSpan(m)[1],
+            },
+          ],
+    ),
+    carryRules: program.carryOverFromLog && {
+      max: program.carryOverFromLog.maxCredits,
+      months: program.carryOverFromLog.lastMonths,
+      applies: planFilter(program, program.carryOverFromLog.appliesTo),
+      minimums: Uint8Array.from(minimums, (m) => (program.carryOverFromLog!.countsToward.includes(m.id) ? 1 : 0)),
+    },
+    unique: program.uniqueBy && {
+      applies: planFilter(program, program.uniqueBy.appliesTo),
+      activity: program.uniqueBy.fields.includes('activity'),
+      provider: program.uniqueBy.fields.includes('provider'),
+      format: program.uniqueBy.fields.includes('format'),
+    },
   };
   compiled.set(program, plan);
   return plan;
@@ -196,9 +260,8 @@ function compile(program: Program, options: EvaluateOptions): Plan {
   const dates = cycleDates(rules, options.cycleStart, profile);
   const earnedBy = earningEnd(dates, options.asOf);
   const lastDay = Math.min(earnedBy, options.asOf) as DayNumber;
-  const firstCalendarYear = partsOf(dates.cycleStart).year;
-  const calendarYears = lastDay < dates.cycleStart ? 1 : partsOf(lastDay).year - firstCalendarYear + 1;
   const required = requiredCredits(rules, dates, profile);
+  const calendarStarts = calendarYearStarts(dates.cycleStart, Math.max(dates.windowEnd, earnedBy) as DayNumber);
   // One object literal with every field (no spread): the pass's optimised code is specialised to the
   // plan's hidden class, which a spread may make differ from call to call.
   return {
@@ -207,15 +270,22 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     formatRank: base.formatRank,
     minimums: base.minimums,
     annualMinimums: base.annualMinimums,
+    calendarMinimums: base.calendarMinimums,
     needsYear: base.needsYear,
     needsCalendarYear: base.needsCalendarYear,
-    dated: base.dated,
-    capExempt: base.capExempt,
     needsProvider: base.needsProvider,
     needsSubject: base.needsSubject,
     judged: base.judged,
     multiplied: base.multiplied,
     creditRules: base.creditRules,
+    categories: base.categories,
+    formatFrom: base.formatFrom,
+    formatTo: base.formatTo,
+    perEntryExempt: base.perEntryExempt,
+    approvalNeeded: base.approvalNeeded,
+    unique: base.unique,
+    carryRules: base.carryRules,
+    limited: base.limited,
     program: rules,
     asOf: options.asOf,
     profile,
@@ -225,8 +295,9 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     anniversaries: cycleAnniversaries(dates.cycleStart, dates.cycleYears),
     earningEnd: earnedBy,
     lastDay,
-    yearSlots: Math.max(dates.cycleYears, base.needsCalendarYear ? calendarYears : 0) + 2,
-    firstCalendarYear,
+    yearSlots: Math.max(dates.cycleYears, calendarStarts.length - 1) + 2,
+    calendarStarts,
+    calendarYears: calendarStarts.length - 1,
     caps: base.caps.map((c) => ({
       cap: c.cap,
       limit: capLimit(c.cap, required),
@@ -235,7 +306,10 @@ function compile(program: Program, options: EvaluateOptions): Plan {
       byFormat: c.byFormat,
       byYear: c.byYear,
       byCalendarYear: c.byCalendarYear,
+      from: c.from,
+      to: c.to,
     })),
     minimumRules: rules.minimums,
+    carryFrom: base.carryRules && addMonths(dates.cycleStart, -base.carryRules.months),
   };
 }

@@ -28,6 +28,15 @@ const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are yyyy-mm-dd')
   .refine((text) => dayFromIso(text) !== undefined, 'a real date from 1900-01-01 to 9999-12-31');
+/**
+ * The activity dates a format, cap or multiplier is in force for, both ends included (rules revision
+ * 6): the activity's date, not the cycle's, decides. Absent: always.
+ */
+const InForce = {
+  effectiveFrom: IsoDate.optional(),
+  effectiveTo: IsoDate.optional(),
+};
+
 /** Most credits any requirement, cap or allowance of a program may name. */
 export const MAX_CREDITS = 1_000_000;
 const Credits = z.number().finite().nonnegative().max(MAX_CREDITS);
@@ -59,6 +68,8 @@ export const EntryFilterSchema = z
     /** Whole-word, case-insensitive matches against Provider. */
     providerMatches: z.array(z.string().min(1)).optional(),
     providerNotMatches: z.array(z.string().min(1)).optional(),
+    /** Entries in at least one of these of the program's categories (the Category column). */
+    categories: z.array(LocalId).min(1).optional(),
   })
   .strict();
 export type EntryFilter = z.infer<typeof EntryFilterSchema>;
@@ -73,21 +84,41 @@ export const FormatSchema = z
     perHour: z.number().finite().nonnegative(),
     /** Credits per hour in the Self-study hours column (0 when the format has no self-directed part). */
     perSelfStudyHour: z.number().finite().nonnegative().default(0),
+    /**
+     * Credits per entry whatever its hours (e.g. 5 per CPR certification): replaces perHour and
+     * perSelfStudyHour; multipliers, the per-entry cap and rounding still apply.
+     */
+    perEntry: Credits.optional(),
     /** Overrides the program's per-entry cap for this format. */
     perEntryCap: Credits.optional(),
     /** Proof needed in addition to one acceptable kind (e.g. a publication for research). */
     proofAlso: z.array(ProofKindSchema).default([]),
     /** What to put in Hours for this format, shown as help. */
     hoursHelp: z.string().optional(),
-    /** Credits per entry whatever its Hours (e.g. 5 per certification); multipliers still apply. */
-    fixedCredits: Credits.optional(),
-    /** Entries of this format dated before this day earn nothing (the activity's date decides). */
-    effectiveFrom: IsoDate.optional(),
-    /** Entries of this format dated after this day earn nothing. */
-    effectiveTo: IsoDate.optional(),
+    /** The categories of an entry of this format whose Category cell is blank. */
+    categories: z.array(LocalId).optional(),
+    /** Activities of this format dated outside these dates earn nothing, with that reason. */
+    ...InForce,
   })
   .strict();
 export type Format = z.infer<typeof FormatSchema>;
+
+/**
+ * A category of the program's own (a talent-triangle area, Group A or B, Ethics): a dimension
+ * besides the format, read from the Category column, several per entry.
+ */
+export const CategorySchema = z
+  .object({
+    id: LocalId,
+    label: z.string().min(1),
+    /** Other names users type for it (matched ignoring case, spaces and punctuation). */
+    aliases: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type Category = z.infer<typeof CategorySchema>;
+
+/** Categories are kept as bits of one 32-bit number per entry. */
+export const MAX_CATEGORIES = 31;
 
 export const RoundingSchema = z
   .object({
@@ -124,12 +155,14 @@ export const CapSchema = z
     groupBy: z.enum(['none', 'format']).default('none'),
     /**
      * The allowance renews each cycle year (12 months from the cycle start), each calendar year
-     * (1 January to 31 December), or once per cycle.
+     * (1 January, by the activity's date), or once per cycle.
      */
     period: z.enum(['cycle', 'cycleYear', 'calendarYear']).default('cycle'),
     /** Entries that neither use nor are limited by the allowance. */
     exempt: EntryFilterSchema.optional(),
     note: z.string().optional(),
+    /** Limits only activities dated inside these dates. */
+    ...InForce,
   })
   .strict();
 export type Cap = z.infer<typeof CapSchema>;
@@ -141,14 +174,28 @@ export const MinimumSchema = z
     label: z.string().min(1),
     credits: Credits,
     filter: EntryFilterSchema.default({}),
-    /** `cycleYear` asks for the amount in every cycle year (an annual minimum). */
-    period: z.enum(['cycle', 'cycleYear']).default('cycle'),
+    /**
+     * `cycleYear` asks for the amount in every cycle year (an annual minimum); `calendarYear` in every
+     * calendar year the earning window touches, from the cycle start's year to the window end's.
+     */
+    period: z.enum(['cycle', 'cycleYear', 'calendarYear']).default('cycle'),
   })
   .strict();
 export type Minimum = z.infer<typeof MinimumSchema>;
 
 export const MultiplierSchema = z
-  .object({ label: z.string().min(1), when: EntryFilterSchema, factor: z.number().finite().positive() })
+  .object({
+    label: z.string().min(1),
+    when: EntryFilterSchema,
+    factor: z.number().finite().positive(),
+    /**
+     * The factor applies only to the first this many credits of the cycle (credits after the format's
+     * conversion and the other multipliers), filled in date order by the entries that count.
+     */
+    upTo: Credits.optional(),
+    /** Applies only to activities dated inside these dates. */
+    ...InForce,
+  })
   .strict();
 
 /** Rules that decide whether an entry counts at all. */
@@ -172,6 +219,21 @@ export const EligibilityRuleSchema = z.discriminatedUnion('type', [
       message: z.string().min(1),
       /** Shown (as an at-risk flag) when no grade is recorded. */
       missingMessage: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      /**
+       * The body's approval is required: an entry it applies to counts only with Approved = yes (unlike
+       * the at-risk `approvalRequired`, which counts it and flags it).
+       */
+      type: z.literal('requiresApproval'),
+      id: LocalId,
+      appliesTo: EntryFilterSchema.default({}),
+      /** Why it does not count ("Not approved by the Board"). */
+      message: z.string().min(1),
+      /** How to ask for approval, shown with the message. */
+      petition: z.string().min(1),
     })
     .strict(),
 ]);
@@ -361,16 +423,32 @@ const ProgramRulesShape = {
   creditUnit: z.string().min(1).default('credits'),
   rounding: RoundingSchema.default({ step: 0.01, mode: 'nearest' }),
   perEntryCap: Credits.optional(),
-  /** Entries the per-entry cap does not limit. */
+  /** Entries that no per-entry cap limits (e.g. one provider's training). */
   perEntryCapExempt: EntryFilterSchema.optional(),
   entryLimits: EntryLimitsSchema.prefault({}),
   formats: z.array(FormatSchema).min(1),
   defaultFormat: LocalId.optional(),
   subjects: z.array(z.string().min(1)).optional(),
+  categories: z.array(CategorySchema).max(MAX_CATEGORIES).default([]),
   caps: z.array(CapSchema).default([]),
   minimums: z.array(MinimumSchema).default([]),
   minEntries: z.number().int().nonnegative().optional(),
   multipliers: z.array(MultiplierSchema).default([]),
+  /**
+   * The same course counts once per cycle: entries whose fields match (text compared ignoring case,
+   * spaces and punctuation) are one course; the earliest counts and later copies are duplicates.
+   */
+  uniqueBy: z
+    .object({
+      fields: z
+        .array(z.enum(['activity', 'provider', 'format']))
+        .min(1)
+        .default(['activity']),
+      appliesTo: EntryFilterSchema.default({}),
+      note: z.string().optional(),
+    })
+    .strict()
+    .optional(),
   eligibility: z.array(EligibilityRuleSchema).default([]),
   atRisk: z.array(AtRiskRuleSchema).default([]),
   proof: ProofRuleSchema,
@@ -382,6 +460,23 @@ const ProgramRulesShape = {
   /** Credits brought from the previous cycle (the number fact `fact` of the profile), up to this many. */
   carryOver: z
     .object({ maxCredits: Credits, fact: z.string().min(1).default('carryOverCredits'), note: z.string().optional() })
+    .strict()
+    .optional(),
+  /**
+   * Credits of the previous cycle that count in this one, read from the log: entries completed in the
+   * last `lastMonths` months before the cycle start that match `appliesTo`, up to `maxCredits` (earliest
+   * first). They count toward the total and toward the cycle-wide minimums named in `countsToward`
+   * whose filter they match. Whether the previous cycle needed them is not checked: the log may not
+   * hold that cycle whole, so a program whose body asks for "excess" credits says so in its note.
+   */
+  carryOverFromLog: z
+    .object({
+      maxCredits: Credits,
+      lastMonths: z.number().int().positive().max(120),
+      appliesTo: EntryFilterSchema.default({}),
+      countsToward: z.array(LocalId).default([]),
+      note: z.string().optional(),
+    })
     .strict()
     .optional(),
   /**
@@ -470,7 +565,7 @@ export const ProgramSchema = z
     const boost = program.multipliers.reduce((product, m) => product * Math.max(1, m.factor), 1);
     program.formats.forEach((f, i) => {
       const most =
-        (f.fixedCredits ??
+        (f.perEntry ??
           program.entryLimits.hours * f.perHour + program.entryLimits.selfStudyHours * f.perSelfStudyHour) * boost;
       if (!(most <= MAX_ENTRY_CREDITS))
         ctx.addIssue({
@@ -479,6 +574,7 @@ export const ProgramSchema = z
           message: `one entry could earn ${most} credits (entryLimits × rates × multipliers); at most ${MAX_ENTRY_CREDITS} is allowed`,
         });
     });
+    ruleTypeProblems(program, ctx);
     const labels = new Set<string>();
     for (const f of program.formats) {
       for (const name of [f.label, ...f.aliases]) {
@@ -489,6 +585,58 @@ export const ProgramSchema = z
       }
     }
   });
+
+interface CategoryUsers {
+  categories: Category[];
+  formats: Format[];
+  caps: Cap[];
+  minimums: Minimum[];
+  multipliers: z.infer<typeof MultiplierSchema>[];
+  carryOverFromLog?: { appliesTo: EntryFilter; countsToward: string[] } | undefined;
+}
+type Issues = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void };
+
+/**
+ * The newer rule types' cross-checks: every category id a rule names is declared, no category name is
+ * used twice, and no rule is in force from a date after its last day.
+ */
+function ruleTypeProblems(program: CategoryUsers, ctx: Issues): void {
+  const dated = (rule: { effectiveFrom?: string; effectiveTo?: string }, path: (string | number)[]) => {
+    if (rule.effectiveFrom !== undefined && rule.effectiveTo !== undefined && rule.effectiveFrom > rule.effectiveTo)
+      ctx.addIssue({ code: 'custom', path, message: 'effectiveFrom is after effectiveTo' });
+  };
+  program.formats.forEach((f, i) => dated(f, ['formats', i]));
+  program.caps.forEach((c, i) => dated(c, ['caps', i]));
+  program.multipliers.forEach((m, i) => dated(m, ['multipliers', i]));
+  const carry = program.carryOverFromLog;
+  carry?.countsToward.forEach((id) => {
+    if (!program.minimums.some((m) => m.id === id))
+      ctx.addIssue({ code: 'custom', path: ['carryOverFromLog', 'countsToward'], message: `unknown minimum '${id}'` });
+  });
+  const ids = new Set(program.categories.map((c) => c.id));
+  const check = (list: readonly string[] | undefined, path: (string | number)[]) =>
+    list?.forEach((id) => {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown category id '${id}'` });
+    });
+  program.formats.forEach((f, i) => check(f.categories, ['formats', i, 'categories']));
+  program.caps.forEach((c, i) => {
+    check(c.appliesTo.categories, ['caps', i, 'appliesTo', 'categories']);
+    check(c.exempt?.categories, ['caps', i, 'exempt', 'categories']);
+  });
+  program.minimums.forEach((m, i) => check(m.filter.categories, ['minimums', i, 'filter', 'categories']));
+  program.multipliers.forEach((m, i) => check(m.when.categories, ['multipliers', i, 'when', 'categories']));
+  check(carry?.appliesTo.categories, ['carryOverFromLog', 'appliesTo', 'categories']);
+  const owner = new Map<string, string>();
+  for (const c of program.categories) {
+    for (const name of [c.id, c.label, ...c.aliases]) {
+      const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+      const other = owner.get(key);
+      if (other !== undefined && other !== c.id)
+        ctx.addIssue({ code: 'custom', path: ['categories'], message: `category name '${name}' is used twice` });
+      owner.set(key, c.id);
+    }
+  }
+}
 
 export type ProgramInput = z.input<typeof ProgramSchema>;
 export type Program = z.infer<typeof ProgramSchema>;

@@ -520,7 +520,7 @@ export function summaryOps(
   ];
   for (const { minimum, row: r } of minimumRows) {
     const column = minimumColumns.find((c) => c.minimum.id === minimum.id);
-    const label = `${minimum.label} ${unit} (minimum${minimum.period === 'cycleYear' ? ' in every cycle year' : ''})`;
+    const label = `${minimum.label} ${unit} (minimum${minimum.period === 'cycleYear' ? ' in every cycle year' : minimum.period === 'calendarYear' ? ' in every calendar year' : ''})`;
     S.values(r, 0, [[label, minimum.required]]);
     S.fit(r, 0, 1, label);
     if (column?.exact) {

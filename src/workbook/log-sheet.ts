@@ -329,7 +329,10 @@ export interface TextHeader {
 export function columnsFor(program: Program): ColumnKey[] {
   const grades = program.eligibility.some((r) => r.type === 'minimumGrade');
   // Credits as awarded and Status are read when a tracker has them; a new log does not need them.
-  return COLUMNS.map((c) => c.key).filter((k) => (k !== 'grade' || grades) && k !== 'credits' && k !== 'status');
+  const categories = program.categories.length > 0;
+  return COLUMNS.map((c) => c.key).filter(
+    (k) => (k !== 'grade' || grades) && (k !== 'category' || categories) && k !== 'credits' && k !== 'status',
+  );
 }
 
 function isTaken(snapshot: WorkbookSnapshot, name: string): boolean {

@@ -232,7 +232,7 @@ describe('revision 5: ACSM credits', () => {
     expect(ev.entries.map((e) => e.counted)).toEqual([0, 8, 0, 8, 8, 0]);
     expect(ev.entries[0]).toMatchObject({ state: 'ineligible' });
     expect(ev.entries[0]!.reasons).toEqual([
-      'Committee service earns CECs only for activities from 2023-01-01 (this one: 2022-09-01)',
+      'Committee service earns CECs only for activities from 2023-01-01: this one was completed 2022-09-01',
     ]);
     expect(ev.caps.find((c) => c.capId === 'committee-cycle')).toMatchObject({ limit: 24, counted: 24 });
     expect(ev.caps.find((c) => c.label === 'Committee service, 2023')).toMatchObject({ claimed: 16, counted: 8 });
@@ -255,7 +255,7 @@ describe('revision 5: ACSM credits', () => {
       ['counted', 5, 0],
     ]);
     expect(ev.entries[0]!.reasons[0]).toBe(
-      'CPR/AED course earns CECs only for activities from 2025-01-01 (this one: 2024-11-01)',
+      'CPR/AED course earns CECs only for activities from 2025-01-01: this one was completed 2024-11-01',
     );
   });
 
@@ -300,7 +300,7 @@ describe('revision 6: rules dated by the activity', () => {
     );
     expect(ev.entries.map((e) => e.state)).toEqual(['ineligible', 'counted', 'counted', 'ineligible']);
     expect(ev.entries[3]!.reasons[0]).toBe(
-      'Webinar earns credits only for activities from 2025-06-01 to 2025-12-31 (this one: 2026-01-01)',
+      'Webinar earns credits only for activities from 2025-06-01 to 2025-12-31: this one was completed 2026-01-01',
     );
   });
 
@@ -384,7 +384,7 @@ describe('revision 8: NISM', () => {
       [7, 7],
       [5, 5],
     ]);
-    expect(ev.entries[0]!.reasons).toEqual([]);
+    expect(ev.entries[0]!.reasons).toEqual(['Exempt from the per-entry cap of 5 credits: all 7 count']);
     expect(ev.entries[1]!.reasons[0]).toBe('Capped at 5 credits per entry (7 computed)');
   });
 

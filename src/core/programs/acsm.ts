@@ -62,7 +62,7 @@ function acsmProgram(v: Variant): ProgramInput {
         label: 'CPR/AED course',
         aliases: ['CPR', 'AED', 'CPR/AED', 'CPR course', 'First Aid', 'CPR/AED/First Aid'],
         perHour: 1,
-        fixedCredits: 5,
+        perEntry: 5,
         effectiveFrom: '2025-01-01',
         hoursHelp: '5 CECs per CPR, AED or First Aid certification, whatever the hours (at most 5 per calendar year).',
       },
