@@ -3,11 +3,11 @@
  * at risk at audit, and whether its proof is enough. Caps across entries are in caps.ts.
  */
 import { normalizeName } from './columns';
-import { isoFromDay } from './dates';
+import { dayFromIso, isoFromDay, type DayNumber } from './dates';
 import { quote } from './excerpt';
 import { containsAnyPhrase, matchesFilter, type FilterSubject } from './filters';
 import type { LogEntry } from './log';
-import type { AtRiskRule, EligibilityRule, Program } from './schema';
+import type { AtRiskRule, EligibilityRule, Format, Program } from './schema';
 
 export interface Flag {
   /** Id of the program rule that raised it ("proof" for proof problems). */
@@ -69,6 +69,19 @@ export function subjectListed(program: Program, subject: string): boolean {
   return listed;
 }
 
+/** Per dated format, the first and last days its entries earn credit (parsed once). */
+const formatSpans = new WeakMap<Format, [DayNumber, DayNumber]>();
+
+function formatDays(format: Format): [DayNumber, DayNumber] {
+  let span = formatSpans.get(format);
+  if (!span) {
+    const from = format.effectiveFrom === undefined ? undefined : dayFromIso(format.effectiveFrom);
+    const to = format.effectiveTo === undefined ? undefined : dayFromIso(format.effectiveTo);
+    formatSpans.set(format, (span = [from ?? -Infinity, to ?? Infinity]));
+  }
+  return span;
+}
+
 /** What eligibility looks at. */
 export type EligibilityFacts = Pick<LogEntry, 'subject' | 'format' | 'grade' | 'date'>;
 
@@ -83,9 +96,9 @@ export function eligibility(
 ): { rule: string; message: string } | undefined {
   const { effectiveFrom, effectiveTo } = entry.format;
   if (effectiveFrom !== undefined || effectiveTo !== undefined) {
-    const day = isoFromDay(entry.date);
-    // ISO dates compare as text.
-    if ((effectiveFrom !== undefined && day < effectiveFrom) || (effectiveTo !== undefined && day > effectiveTo)) {
+    const [first, last] = formatDays(entry.format);
+    if (entry.date < first || entry.date > last) {
+      const day = isoFromDay(entry.date);
       const span =
         effectiveTo === undefined
           ? `from ${effectiveFrom}`

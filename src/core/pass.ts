@@ -13,7 +13,7 @@
 import { COLUMN_BY_KEY, type ColumnKey, type ColumnMap } from './columns';
 import { creditsFromRaw, rawCredits } from './credits';
 import { cycleYearAt } from './cycle';
-import { partsOf, type DayNumber } from './dates';
+import type { DayNumber } from './dates';
 import { describeStatus, minimumResult, type StatusDescription } from './status';
 import type { MinimumResult } from './evaluation';
 import { containsAnyPhrase, type FilterSubject } from './filters';
@@ -278,7 +278,7 @@ function readRows(pass: Pass, from: number, to: number): number {
   const firstDay = plan.dates.cycleStart;
   const windowEnd = plan.earningEnd;
   const byCalendarYear = plan.needsCalendarYear;
-  const firstCalendarYear = plan.firstCalendarYear;
+  const newYears = plan.newYears;
   const asOf = plan.asOf;
   const lastDay = plan.lastDay;
   const dateColumn = map.date!;
@@ -343,7 +343,12 @@ function readRows(pass: Pass, from: number, to: number): number {
     stateOf[n] = state;
     const y = withYear ? cycleYearAt(anniversaries, day as DayNumber) : 0;
     year[n] = y;
-    const calendarYear = byCalendarYear ? partsOf(day).year - firstCalendarYear + 1 : 0;
+    let calendarYear = 0;
+    if (byCalendarYear) {
+      // 1 for the cycle start's calendar year, then one more for each 1 January on or before the day.
+      calendarYear = 1;
+      while (calendarYear <= newYears.length && newYears[calendarYear - 1]! <= day) calendarYear++;
+    }
     if (state === COUNTED) {
       counted[n] = credits;
       for (let k = 0; k < capPlans.length; k++) {

@@ -6,7 +6,7 @@
  */
 import { capLimit } from './caps';
 import { cycleAnniversaries, cycleDates, earningEnd, type CycleDates } from './cycle';
-import { partsOf, type DayNumber } from './dates';
+import { dayFromParts, partsOf, type DayNumber } from './dates';
 import { formatLookup, type FormatLookup } from './log';
 import { factBoolean, factNumber, type ProfileFacts } from './facts';
 import { clean } from './rounding';
@@ -54,8 +54,6 @@ interface RulesPlan {
   needsYear: boolean;
   /** Some cap counts per calendar year. */
   needsCalendarYear: boolean;
-  /** Per format index: 1 when the format is dated (effectiveFrom / effectiveTo), so eligibility looks at it. */
-  dated: Uint8Array;
   /** Some entries are exempt from the per-entry cap. */
   capExempt: boolean;
   /** Some multiplier, cap or minimum looks at the provider. */
@@ -85,6 +83,8 @@ export interface Plan extends Omit<RulesPlan, 'caps'> {
   yearSlots: number;
   /** The calendar year of the cycle start (calendar-year caps count from it). */
   firstCalendarYear: number;
+  /** 1 January of each later calendar year up to `lastDay`, for each entry's calendar year (`calendarYearAt`). */
+  newYears: DayNumber[];
   caps: CapPlan[];
   minimumRules: readonly Minimum[];
 }
@@ -127,7 +127,6 @@ function compileRules(program: Program): RulesPlan {
     annualMinimums,
     needsYear: annualMinimums || caps.some((c) => c.period === 'cycleYear'),
     needsCalendarYear: caps.some((c) => c.period === 'calendarYear'),
-    dated: Uint8Array.from(program.formats, (f) => (f.effectiveFrom || f.effectiveTo ? 1 : 0)),
     capExempt: program.perEntryCapExempt !== undefined,
     needsProvider:
       usesProvider(program.perEntryCapExempt) ||
@@ -194,6 +193,8 @@ function compile(program: Program, options: EvaluateOptions): Plan {
   const lastDay = Math.min(earnedBy, options.asOf) as DayNumber;
   const firstCalendarYear = partsOf(dates.cycleStart).year;
   const calendarYears = lastDay < dates.cycleStart ? 1 : partsOf(lastDay).year - firstCalendarYear + 1;
+  const newYears: DayNumber[] = [];
+  for (let k = 1; k < calendarYears; k++) newYears.push(dayFromParts(firstCalendarYear + k, 1, 1));
   const required = requiredCredits(rules, dates, profile);
   // One object literal with every field (no spread): the pass's optimised code is specialised to the
   // plan's hidden class, which a spread may make differ from call to call.
@@ -205,7 +206,6 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     annualMinimums: base.annualMinimums,
     needsYear: base.needsYear,
     needsCalendarYear: base.needsCalendarYear,
-    dated: base.dated,
     capExempt: base.capExempt,
     needsProvider: base.needsProvider,
     needsSubject: base.needsSubject,
@@ -222,6 +222,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     lastDay,
     yearSlots: Math.max(dates.cycleYears, base.needsCalendarYear ? calendarYears : 0) + 2,
     firstCalendarYear,
+    newYears,
     caps: base.caps.map((c) => ({
       cap: c.cap,
       limit: capLimit(c.cap, required),
