@@ -3,7 +3,6 @@
  * at risk at audit, and whether its proof is enough. Caps across entries are in caps.ts.
  */
 import { normalizeName } from './columns';
-import { isoFromDay } from './dates';
 import { quote } from './excerpt';
 import { containsAnyPhrase, matchesFilter, type FilterSubject } from './filters';
 import type { LogEntry } from './log';

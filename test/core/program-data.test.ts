@@ -59,6 +59,26 @@ describe('the schema refuses bad program data with a path', () => {
     [{ caps: [{ id: 'x', label: 'x', limit: 5, appliesTo: { formats: ['nope'] } }] }, /unknown format id 'nope'/],
     [{ id: 'lower-case' }, /program ids are upper-case/],
     [{ versions: [{ effectiveFrom: '2030-01-01', changes: { required: -1 } }] }, /version from 2030-01-01: required/],
+    // Profile facts (issue 12): a rule reads only a fact its program declares, with the right type.
+    [{ carryOver: { maxCredits: 5 } }, /carryOver\.fact: needs a number fact 'carryOverCredits' declared in facts/],
+    [
+      { carryOver: { maxCredits: 5 }, facts: [{ id: 'carryOverCredits', label: 'Carry-over', type: 'date' as const }] },
+      /needs a number fact 'carryOverCredits'/,
+    ],
+    [{ facts: [{ id: 'expires', label: 'Expires', type: 'date' as const }] }, /facts\.0\.id: this fact id is reserved/],
+    [
+      {
+        facts: [
+          { id: 'cardDate', label: 'Card', type: 'date' as const },
+          { id: 'cardDate', label: 'Card again', type: 'date' as const },
+        ],
+      },
+      /a fact id is declared twice/,
+    ],
+    [
+      { atRisk: [{ type: 'hoursAtLeast' as const, id: 'x', formats: ['nope'], hours: 5, message: 'm' }] },
+      /atRisk\.0\.formats: unknown format id 'nope'/,
+    ],
   ])('%p', (changes, message) => {
     const result = loadProgram(variant(changes as Partial<ProgramInput>));
     expect(result.ok).toBe(false);
