@@ -314,6 +314,8 @@ async function splice(input: SpliceInput): Promise<Buffer> {
   const bookRel = rootRels.find((r) => r.type === OFFICE_DOCUMENT);
   if (!bookRel) throw new Unsupported('no workbook');
   const bookPart = resolvePart('', bookRel.target);
+  // New parts carry the workbook part's time stamp (a zip needs one; the file's own is as good as any).
+  const stamp = byName.get(bookPart) ?? { time: 0, date: 0x21 };
   const bookRelsPart = relsOf(bookPart);
   let book = text(bookPart);
   const bookRelsXml = text(bookRelsPart);
@@ -398,17 +400,21 @@ async function splice(input: SpliceInput): Promise<Buffer> {
       isNew: true,
     };
     sheets.push(entry);
-    newParts.push(deflatedPart(part, rewriteSheet(await addedText(a.part), merged.xf, strings)));
+    newParts.push(
+      deflatedPart(part, rewriteSheet(await addedText(a.part), merged.xf, strings), stamp.time, stamp.date),
+    );
     contentTypes.push(`<Override PartName="/${escapeXml(part)}" ContentType="${WORKSHEET_CONTENT}"/>`);
     const rels = relsOf(a.part);
     if (added.has(rels)) {
       const relsXml = await addedText(rels);
       if (parseRels(relsXml).some((r) => !r.external)) throw new Unsupported('new sheet with parts of its own');
-      newParts.push(deflatedPart(relsOf(part), relsXml));
+      newParts.push(deflatedPart(relsOf(part), relsXml, stamp.time, stamp.date));
     }
   };
   // Deletions and names, in the order they happened.
   const removedParts = new Set<string>();
+  /** What the workbook part itself stops listing: the deleted sheets and the calculation chain. */
+  const dropped = new Set<string>();
   let deletedAny = false;
   const sheetOf = (name: string) => sheets.find((s) => sameName(s.name, name));
   for (const event of input.events) {
@@ -419,6 +425,7 @@ async function splice(input: SpliceInput): Promise<Buffer> {
       sheets.splice(sheets.indexOf(sheet), 1);
       deletedAny = true;
       removedParts.add(sheet.part);
+      dropped.add(sheet.part);
       for (let i = names.length - 1; i >= 0; i--) {
         const n = names[i]!;
         const on = refSheet(unescapeXml(n.text));
@@ -456,13 +463,24 @@ async function splice(input: SpliceInput): Promise<Buffer> {
   }
   if (deletedAny) {
     // The calculation chain lists formula cells by sheet: Excel rebuilds it, a stale one is an error.
-    for (const rel of bookRels) if (/\/calcChain$/.test(rel.type)) removedParts.add(relTarget(rel.id));
+    for (const rel of bookRels)
+      if (/\/calcChain$/.test(rel.type)) {
+        removedParts.add(relTarget(rel.id));
+        dropped.add(relTarget(rel.id));
+      }
   }
-  // A part another remaining part still points at stays (an image two drawings share).
+  // A part another remaining part still points at stays (an image two drawings share, the pivot cache
+  // of a deleted sheet's pivot table, which the workbook lists); the workbook's own links to the deleted
+  // sheets and the calculation chain go with them.
   for (const [name, part] of byName) {
-    if (!name.endsWith('.rels') || removedParts.has(name) || name === bookRelsPart) continue;
+    if (!name.endsWith('.rels') || removedParts.has(name)) continue;
     const owner = name.replace(/_rels\/([^/]*)\.rels$/, '$1');
-    for (const rel of parseRels(partText(part))) if (!rel.external) removedParts.delete(resolvePart(owner, rel.target));
+    for (const rel of parseRels(partText(part))) {
+      if (rel.external) continue;
+      const target = resolvePart(owner, rel.target);
+      if (owner === bookPart && dropped.has(target)) continue;
+      removedParts.delete(target);
+    }
   }
   bookRels = bookRels.filter((r) => r.external || !removedParts.has(resolvePart(bookPart, r.target)));
 

@@ -262,6 +262,8 @@ export class XlsxWorkbook implements WorkbookPort {
         events: SpliceEvent[];
         active?: string;
         formulas: boolean;
+        /** The spliced file, until the next apply (the command line asks for it twice with --pdf). */
+        written?: Buffer;
       }
     | undefined;
 
@@ -376,6 +378,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   async toBuffer(): Promise<Buffer> {
     if (!this.model && this.streamed && this.pending) {
+      if (this.pending.written) return this.pending.written;
       const { scratch, events, active, formulas } = this.pending;
       const spliced = await spliceSheets({
         original: this.streamed.data,
@@ -384,7 +387,7 @@ export class XlsxWorkbook implements WorkbookPort {
         active,
         fullCalcOnLoad: formulas,
       });
-      if (spliced) return spliced;
+      if (spliced) return (this.pending.written = spliced);
     }
     return deflateStoredZip(await this.storedBuffer());
   }
@@ -520,6 +523,7 @@ export class XlsxWorkbook implements WorkbookPort {
       formulas: false,
     });
     pending.ops.push(...ops);
+    pending.written = undefined;
     const own: WorkbookOp[] = [];
     for (const op of ops) {
       if (op.kind === 'deleteSheet' || op.kind === 'defineName') pending.events.push(op);

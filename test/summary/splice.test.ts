@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { inflateRawSync } from 'zlib';
 import { findSoffice, renderPdf } from '../../src/summary/pdf';
-import { rawParts } from '../../src/workbook/xlsx-zip';
+import { deflatedPart, rawParts, writeZip } from '../../src/workbook/xlsx-zip';
 import { run, tempDir } from '../cli/helpers';
 import { CYCLE_START, nismLog } from './fixtures';
 
@@ -198,6 +198,58 @@ describe('ce-ledger summary -o: the summary sheets are added to the workbook as 
     const before = parts(input);
     for (const [name, bytes] of before)
       if (!EDITED.has(name) && !/tabSelected/.test(bytes.toString())) expect(twice.get(name)!.equals(bytes)).toBe(true);
+  });
+
+  test("replacing a summary drops Excel's calculation chain (it lists the old sheets' cells), nothing else", async () => {
+    // What Excel adds when it saves: a calcChain part, listed by the workbook and the content types.
+    const withChain = join(dir, 'saved-by-excel.xlsx');
+    const edit = (name: string, text: string) =>
+      name === 'xl/_rels/workbook.xml.rels'
+        ? text.replace(
+            '</Relationships>',
+            '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+          )
+        : name === '[Content_Types].xml'
+          ? text.replace(
+              '</Types>',
+              '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+            )
+          : undefined;
+    const out = rawParts(readFileSync(first)).map((p) => {
+      const text = (p.method === 8 ? inflateRawSync(p.data) : p.data).toString();
+      const edited = edit(p.name, text);
+      return edited === undefined ? p : deflatedPart(p.name, edited);
+    });
+    out.push(
+      deflatedPart(
+        'xl/calcChain.xml',
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B2" i="1"/><c r="C5" i="4"/></calcChain>',
+      ),
+    );
+    writeFileSync(withChain, writeZip(out));
+    const again = join(dir, 'again.xlsx');
+    expect((await run(['summary', withChain, '-o', again, ...FLAGS], dir)).code).toBe(0);
+    const before = parts(withChain);
+    const after = parts(again);
+    expect(after.has('xl/calcChain.xml')).toBe(false);
+    expect(after.get('xl/_rels/workbook.xml.rels')!.toString()).not.toContain('calcChain');
+    expect(after.get('[Content_Types].xml')!.toString()).not.toContain('calcChain');
+    expect(before.has('xl/calcChain.xml')).toBe(true);
+    // The user's parts are still the input's own.
+    for (const name of [
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+      'xl/tables/table1.xml',
+    ])
+      expect(after.get(name)?.equals(before.get(name)!)).toBe(true);
+    expect((await load(again)).worksheets.map((w) => w.name)).toEqual([
+      'Notes',
+      'CE Log',
+      'Budget',
+      'CE Summary',
+      'CE Entries',
+    ]);
   });
 
   // The PDF test prints a copy exceljs rewrote (only the summary sheets); this one opens the spliced file itself.

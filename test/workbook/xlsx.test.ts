@@ -17,6 +17,14 @@ describePortContract('xlsx (saved and reopened by the streaming reader)', () => 
   reopen: reopenStreaming,
 });
 
+// A file read by the streaming reader: new sheets are spliced into its zip (xlsx-splice.ts), anything
+// else goes through the full model; either way the contract holds.
+describePortContract(
+  'xlsx (read by the streaming reader, new sheets spliced in, saved and reopened)',
+  async () => XlsxWorkbook.fromBufferStreaming(await XlsxWorkbook.create().toBuffer()),
+  { changeEvents: false, reopen },
+);
+
 describe("the streaming reader (the command line's) reads what the full reader reads", () => {
   test('tables, defined names, merged cells, dates, booleans, errors, formula results, hidden sheets and the active sheet', async () => {
     const port = XlsxWorkbook.create('Notes');
