@@ -4,9 +4,9 @@
  * instead of as one problem per row (a lost Hours header otherwise reads as "Self-study hours is
  * missing" on every row) or as a log that silently vanishes.
  */
-import { COLUMNS, matchHeaders, type ColumnKey, type ColumnMap } from '../core';
+import { COLUMNS, matchHeaders, missingRequiredColumns, type ColumnKey, type ColumnMap } from '../core';
 import type { LogLocation } from './log-sheet';
-import type { CellValue, RangeRef } from './port';
+import type { CellValue, RangeRef, TableHeader } from './port';
 
 /** The log as the last good read saw it: where it was and what each column was called. */
 export interface LogShape {
@@ -167,5 +167,33 @@ function lostColumn(
   return {
     what: `The ${name} column (it was ${letter}) is gone from the log`,
     fix: `Undo in Excel brings it back, or add a column headed “${oldHeader}”.`,
+  };
+}
+
+/**
+ * With no log found and none known (the pane just opened): a table CE Ledger named (CELog…) whose
+ * header row no longer makes it a CE log, said as such rather than a pane that only offers a new log.
+ */
+export function unreadableLog(tables: readonly TableHeader[]): StructureNotice | undefined {
+  const table = tables.find((t) => /^CELog/i.test(t.name) && missingRequiredColumns(matchHeaders(t.header).map).length);
+  if (!table) return undefined;
+  const { row, col, cols } = table.range;
+  const span = `${columnLetters(col)}${row + 1}:${columnLetters(col + cols - 1)}${row + 1}`;
+  const where = `table ${table.name} on “${table.sheet}”`;
+  if (table.header.every((h) => isBlankHeader(h)))
+    return {
+      kind: 'header-cleared',
+      blocking: true,
+      title: `The header row of ${where} (${span}) is empty, so it cannot be read as your CE log.`,
+      details: [`Undo in Excel, or type the headers back into ${span} (Date and Hours at least).`],
+      canAccept: false,
+    };
+  const missing = missingRequiredColumns(matchHeaders(table.header).map);
+  return {
+    kind: 'columns',
+    blocking: true,
+    title: `The ${where} has no ${missing.join(' and no ')} column in its header row (${span}), so it cannot be read as your CE log.`,
+    details: [`Name those columns in ${span} (Undo in Excel, if a header was just changed).`],
+    canAccept: false,
   };
 }

@@ -37,7 +37,7 @@ import {
   type LogLocation,
   type ProposalResult,
 } from './log-sheet';
-import { shapeOf, structureChange, type LogShape, type StructureNotice } from './log-structure';
+import { shapeOf, structureChange, unreadableLog, type LogShape, type StructureNotice } from './log-structure';
 import type { CellValue, RangeRef, WorkbookPort, WorkbookSnapshot } from './port';
 import { PROFILE_FIELDS, PROFILE_SHEET, profileOps, readProfile, type ProfileRead } from './profile-sheet';
 
@@ -179,6 +179,8 @@ interface LogRead {
   knownNow?: { sheet: string; range: RangeRef; header: CellValue[]; isLog: boolean };
   /** The workbook's CE logs, when this read listed every table. */
   logs?: LogLocation[];
+  /** No log found: a CE Ledger table (CELog…) whose header no longer makes it one, as news for the pane. */
+  unreadable?: StructureNotice;
 }
 
 export type SaveResult = { ok: true } | { ok: false; problems: { field: string; message: string }[] };
@@ -308,7 +310,7 @@ export class PaneController {
       const sheetExists = (name: string) => snapshot.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
       const change = this.known
         ? structureChange(this.known, knownNow, knownNow ? undefined : log, sheetExists(this.known.log.sheet))
-        : undefined;
+        : read.unreadable;
       if (change && !change.blocking) this.news = change;
       const logs = read.logs ? { logs: read.logs } : {};
       if (change?.blocking) {
@@ -369,6 +371,7 @@ export class PaneController {
     let log: LogLocation | undefined;
     let knownNow: LogRead['knownNow'];
     let logs: LogLocation[] | undefined;
+    let unreadable: StructureNotice | undefined;
     // The pane's log by its table's name when it has one, whatever its header says now; else the best log.
     const pick = (s: WorkbookSnapshot, at?: string): LogLocation | undefined => {
       if (knownTable) {
@@ -396,6 +399,8 @@ export class PaneController {
       if (found) {
         snapshot = await this.port.read({ sheets: [found.sheet, ...profileSheets(located)] });
         log = pick(snapshot, found.sheet);
+      } else if (!knownTable) {
+        unreadable = unreadableLog(located.tables);
       }
     }
     // The profile's names can point to a sheet this read left out (a named cell moved meanwhile): once more.
@@ -404,7 +409,7 @@ export class PaneController {
       snapshot = await this.port.read({ sheets: [...(log ? [log.sheet] : []), ...profileSheets(read)] });
       if (log) log = pick(snapshot, log.sheet);
     }
-    return { snapshot, log, knownNow, logs };
+    return { snapshot, log, knownNow, logs, unreadable };
   }
 
   /** The pane's state from a snapshot; undefined when `signal` was cancelled before the end. */

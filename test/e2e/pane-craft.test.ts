@@ -137,8 +137,17 @@ describeBrowser('pane craft (headless Chromium, preview host)', () => {
 
     // The chooser lists every CE log of the workbook; the first one is one click away.
     await page.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('button', { name: 'Switch CE log…' }).click();
+    const switcher = page.getByRole('button', { name: 'Switch CE log…' });
+    await switcher.click();
     const choices = page.getByTestId('log-choices').getByRole('radio');
+    await choices.first().waitFor();
+    // The chooser takes the focus; Escape closes it and gives the focus back to its button.
+    expect(await focused()).toMatchObject({ tag: 'input', inPane: true });
+    await page.keyboard.press('Escape');
+    await switcher.waitFor();
+    expect(await page.getByTestId('log-chooser').count()).toBe(0);
+    expect(await focused()).toMatchObject({ tag: 'button', label: 'Switch CE log…' });
+    await switcher.click();
     await choices.first().waitFor();
     expect(await page.getByTestId('log-choices').locator('label').allTextContents()).toEqual([
       '“CE Log”, table CELog (A1:M41)',

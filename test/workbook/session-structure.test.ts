@@ -121,6 +121,31 @@ describe('a change to the log structure is one message at the top, not per-row n
     expect(s.log?.table).toBe('CELog');
   });
 
+  test('opened on a workbook whose CELog header row is empty, the pane says so instead of only offering a new log', async () => {
+    const wb = await sampleMemory();
+    await wb.apply([{ kind: 'setValues', sheet: 'CE Log', row: 0, col: 0, values: [SAMPLE_HEADERS.map(() => '')] }]);
+    const c = new PaneController(wb, { asOf });
+    await c.refresh();
+    const s = c.getState();
+    expect(s.log).toBeUndefined();
+    expect(s.structure).toMatchObject({
+      kind: 'header-cleared',
+      blocking: true,
+      title: 'The header row of table CELog on “CE Log” (A1:M1) is empty, so it cannot be read as your CE log.',
+    });
+    // A header without Date: named by what is missing.
+    wb.setCell('CE Log', 0, HOURS, 'Hours');
+    await c.refresh();
+    expect(c.getState().structure?.title).toBe(
+      'The table CELog on “CE Log” has no Date column in its header row (A1:M1), so it cannot be read as your CE log.',
+    );
+    // Mended: the log is read, and nothing is said.
+    wb.setCell('CE Log', 0, 0, 'Date');
+    await c.refresh();
+    expect(c.getState().structure).toBeUndefined();
+    expect(c.getState().evaluation?.rowsRead).toBe(40);
+  });
+
   test('through the Office adapter, where Excel renames a cleared header "Column5", the message is the same', async () => {
     const fake = new FakeExcel({ Sheet1: [] });
     await loadSample(fake.book);
