@@ -100,8 +100,8 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
   const profile = state.profile.profile;
   const setupOpen = panel === 'setup';
   const showSetup = profile !== undefined && (setupOpen || (!state.log && state.version > 0));
-  const blocked = state.structure?.blocking === true;
-  const canChoose = state.logs.length > 1 || (blocked && state.logs.length > 0);
+  // Another CE log to go to (the one shown, or a broken one, is not a choice on its own).
+  const canChoose = state.logs.some((l) => l.table !== state.log?.table);
   // The figures on screen are from before the refresh that runs now.
   const stale = state.loading && state.version > 0;
   return (
@@ -118,7 +118,7 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
           <StructureMessage
             notice={state.structure}
             onAccept={() => void controller.acceptStructure()}
-            onChoose={state.logs.length > 0 ? () => open('chooser') : undefined}
+            onChoose={canChoose && panel !== 'chooser' ? () => open('chooser') : undefined}
             onDismiss={() => controller.dismissNotice()}
           />
         )}

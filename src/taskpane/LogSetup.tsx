@@ -75,7 +75,7 @@ export function ConversionConfirmation({
           <li key={n}>{n}.</li>
         ))}
       </ul>
-      <Text data-testid="follow-note">{followNote(`“${sheet}” (table ${plan.table})`, current)}</Text>
+      <Text data-testid="follow-note">{followNote(`the new log on “${sheet}” (table ${plan.table})`, current)}</Text>
     </div>
   );
 }
@@ -105,8 +105,8 @@ export function ConversionFailure({ error }: { error: ConversionError }) {
 /** What switching logs means, said before it happens: the pane follows the new log; the old one stays. */
 function followNote(target: string, current: LogLocation | undefined): string {
   return current
-    ? `The pane will then follow the new log, ${target}. Your current log, “${current.sheet}” (table ${current.table}), stays as it is: “Switch CE log…” brings the pane back to it.`
-    : `The pane will then follow the new log, ${target}.`;
+    ? `The pane will then follow ${target}. Your current log, “${current.sheet}” (table ${current.table}), stays as it is: “Switch CE log…” brings the pane back to it.`
+    : `The pane will then follow ${target}.`;
 }
 
 type Step =
@@ -290,7 +290,9 @@ export default function LogSetup({
                 <Text id={askId} weight="semibold">
                   Start a new CE log?
                 </Text>
-                <Text>A new sheet with an empty CE log table is added. {followNote('that empty log', state.log)}</Text>
+                <Text>
+                  A new sheet with an empty CE log table is added. {followNote('the new, empty log', state.log)}
+                </Text>
                 <div className={styles.actions}>
                   <Button appearance="primary" ref={confirmButton} disabled={busy} onClick={() => void startNew()}>
                     Start the new log

@@ -112,7 +112,7 @@ describeBrowser('pane craft (headless Chromium, preview host)', () => {
     const question = page.getByRole('group', { name: 'Start a new CE log?' });
     await question.waitFor();
     expect(await question.textContent()).toContain(
-      'The pane will then follow the new log, that empty log. Your current log, “CE Log” (table CELog), stays as it is',
+      'The pane will then follow the new, empty log. Your current log, “CE Log” (table CELog), stays as it is',
     );
     // Cancel: nothing written, focus back on the button that asked.
     // The question has the focus: the answer is one key away.
@@ -170,7 +170,7 @@ describeBrowser('pane craft (headless Chromium, preview host)', () => {
     await page.getByTestId('map-Time spent').selectOption('hours');
     await page.getByRole('button', { name: 'Review changes' }).click();
     expect(await page.getByTestId('follow-note').textContent()).toBe(
-      'The pane will then follow the new log, “Old tracker” (table CELog2). Your current log, “CE Log” (table CELog), stays as it is: “Switch CE log…” brings the pane back to it.',
+      'The pane will then follow the new log on “Old tracker” (table CELog2). Your current log, “CE Log” (table CELog), stays as it is: “Switch CE log…” brings the pane back to it.',
     );
   });
 
