@@ -276,7 +276,7 @@ describeBrowser('pane craft (headless Chromium, preview host)', () => {
     },
   );
 
-  test('axe-core finds no violations: structure message, log chooser, new-log question, profile errors', async () => {
+  test('axe-core finds no violations: structure message (light and dark), log chooser, new-log question, profile errors', async () => {
     const axeSource = fs.readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
     const run = async () => {
       await page.evaluate(axeSource);
@@ -314,6 +314,12 @@ describeBrowser('pane craft (headless Chromium, preview host)', () => {
     await page.getByLabel('Cycle start').fill('someday');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Cycle start: enter a date (yyyy-mm-dd), not “someday”').waitFor();
+    expect(await run()).toEqual([]);
+    // The message in the dark theme too (its colours are the theme's).
+    await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}&theme=dark`);
+    await page.getByTestId('status-line').waitFor();
+    await typeInto('E1', '');
+    await page.getByTestId('structure-message').waitFor();
     expect(await run()).toEqual([]);
   });
 });
