@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   Button,
   Caption1,
@@ -6,8 +6,10 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
+  Text,
   Title2,
   makeStyles,
+  mergeClasses,
   tokens,
   webLightTheme,
   type Theme,
@@ -15,8 +17,10 @@ import {
 import type { WorkbookPort } from '../workbook/port';
 import type { PaneController } from '../workbook/session';
 import { Dashboard } from './Dashboard';
+import { LogChooser } from './LogChooser';
 import { ProfileSection } from './ProfileSection';
 import { RefreshProgress } from './RefreshProgress';
+import { StructureMessage } from './StructureMessage';
 import { SummaryAction } from './SummaryAction';
 
 // Rarely used: loaded only when the user opens it.
@@ -42,7 +46,26 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   title: { margin: 0 },
+  figures: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  // Figures being recomputed are dimmed, after a moment: a quick refresh (one edit) does not flicker.
+  stale: {
+    opacity: 0.55,
+    transitionProperty: 'opacity',
+    transitionDuration: tokens.durationNormal,
+    transitionDelay: '300ms',
+  },
+  updating: {
+    color: tokens.colorNeutralForeground2,
+    fontStyle: 'italic',
+    animationName: { from: { opacity: 0 }, to: { opacity: 1 } },
+    animationDuration: tokens.durationNormal,
+    animationDelay: '300ms',
+    animationFillMode: 'both',
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
+
+type Panel = 'setup' | 'chooser';
 
 export interface AppProps {
   controller: PaneController;
@@ -57,10 +80,30 @@ export interface AppProps {
 export function App({ controller, theme = webLightTheme, as = 'main', summaryPort }: AppProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
-  const [setupOpen, setSetupOpen] = useState(false);
+  const [panel, setPanel] = useState<Panel | undefined>();
+  // A closed panel gives the focus back to the button that opened it (never to the page body).
+  const setupOpener = useRef<HTMLButtonElement>(null);
+  const chooserOpener = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<Panel | undefined>(undefined);
+  const open = (p: Panel) => setPanel(p);
+  const close = () => {
+    returnTo.current = panel;
+    setPanel(undefined);
+  };
+  useEffect(() => {
+    const back = returnTo.current;
+    returnTo.current = undefined;
+    if (panel === undefined && back)
+      ((back === 'chooser' ? chooserOpener.current : undefined) ?? setupOpener.current)?.focus();
+  }, [panel]);
   const Root = as;
   const profile = state.profile.profile;
+  const setupOpen = panel === 'setup';
   const showSetup = profile !== undefined && (setupOpen || (!state.log && state.version > 0));
+  // Another CE log to go to (the one shown, or a broken one, is not a choice on its own).
+  const canChoose = state.logs.some((l) => l.table !== state.log?.table);
+  // The figures on screen are from before the refresh that runs now.
+  const stale = state.loading && state.version > 0;
   return (
     <FluentProvider theme={theme}>
       {/* Not busy while progress is shown: some screen readers hold back a busy region's announcements. */}
@@ -71,6 +114,14 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
           </Title2>
           {state.program && <Caption1>{state.program.name}</Caption1>}
         </header>
+        {state.structure && (
+          <StructureMessage
+            notice={state.structure}
+            onAccept={() => void controller.acceptStructure()}
+            onChoose={canChoose && panel !== 'chooser' ? () => open('chooser') : undefined}
+            onDismiss={() => controller.dismissNotice()}
+          />
+        )}
         {state.loading && state.version === 0 && !state.progress && (
           <Spinner size="tiny" label="Reading the workbook…" />
         )}
@@ -87,24 +138,40 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
           </MessageBar>
         )}
         {state.evaluation && state.log && (
-          <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />
+          <div className={mergeClasses(styles.figures, stale && styles.stale)} data-testid="figures" data-stale={stale}>
+            {stale && !state.progress && (
+              <Text className={styles.updating} data-testid="updating">
+                Updating…
+              </Text>
+            )}
+            <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />
+            {summaryPort && <SummaryAction port={summaryPort} sheet={state.log.sheet} asOf={state.asOf} />}
+          </div>
         )}
-        {summaryPort && state.evaluation && state.log && (
-          <SummaryAction port={summaryPort} sheet={state.log.sheet} asOf={state.asOf} />
-        )}
+        {panel === 'chooser' && <LogChooser controller={controller} state={state} onClose={close} />}
         {showSetup && (
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
             <LogSetup
               controller={controller}
               state={state}
-              onClose={state.log ? () => setSetupOpen(false) : undefined}
+              autoFocus={setupOpen}
+              onClose={state.log ? close : undefined}
             />
           </Suspense>
         )}
-        {profile && state.log && !setupOpen && (
-          <Button appearance="secondary" onClick={() => setSetupOpen(true)}>
-            Use another sheet or start a new log…
-          </Button>
+        {profile && (state.log || canChoose) && panel === undefined && (
+          <div className={styles.actions}>
+            {canChoose && (
+              <Button appearance="secondary" ref={chooserOpener} onClick={() => open('chooser')}>
+                Switch CE log…
+              </Button>
+            )}
+            {state.log && (
+              <Button appearance="secondary" ref={setupOpener} onClick={() => open('setup')}>
+                Use another sheet or start a new log…
+              </Button>
+            )}
+          </div>
         )}
       </Root>
     </FluentProvider>

@@ -3,7 +3,7 @@
  * show exactly what will change, write only on confirmation) or "Start a new CE log".
  * Loaded lazily: most sessions never open it.
  */
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Button,
   Checkbox,
@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { COLUMNS, type ColumnKey } from '../core';
-import { ConversionError, type ConversionPlan, type ConversionProposal } from '../workbook/log-sheet';
+import { ConversionError, type ConversionPlan, type ConversionProposal, type LogLocation } from '../workbook/log-sheet';
 import { PROFILE_SHEET } from '../workbook/profile-sheet';
 import type { PaneController, PaneState } from '../workbook/session';
 import { Section } from './Section';
@@ -36,10 +36,13 @@ export function ConversionConfirmation({
   plan,
   sheet,
   credits,
+  current,
 }: {
   plan: ConversionPlan;
   sheet: string;
   credits: boolean;
+  /** The log the pane shows now, if any: it stays as it is, and the pane can go back to it. */
+  current?: LogLocation;
 }) {
   const styles = useStyles();
   return (
@@ -72,6 +75,7 @@ export function ConversionConfirmation({
           <li key={n}>{n}.</li>
         ))}
       </ul>
+      <Text data-testid="follow-note">{followNote(`the new log on “${sheet}” (table ${plan.table})`, current)}</Text>
     </div>
   );
 }
@@ -98,6 +102,13 @@ export function ConversionFailure({ error }: { error: ConversionError }) {
   );
 }
 
+/** What switching logs means, said before it happens: the pane follows the new log; the old one stays. */
+function followNote(target: string, current: LogLocation | undefined): string {
+  return current
+    ? `The pane will then follow ${target}. Your current log, “${current.sheet}” (table ${current.table}), stays as it is: “Switch CE log…” brings the pane back to it.`
+    : `The pane will then follow ${target}.`;
+}
+
 type Step =
   | { kind: 'choose' }
   | { kind: 'map'; proposal: ConversionProposal; mapping: Record<number, ColumnKey | undefined> }
@@ -112,10 +123,13 @@ export default function LogSetup({
   controller,
   state,
   onClose,
+  autoFocus,
 }: {
   controller: PaneController;
   state: PaneState;
   onClose?: () => void;
+  /** Opened by the user: its first control takes the focus. */
+  autoFocus?: boolean;
 }) {
   const styles = useStyles();
   const candidates = state.sheetNames.filter((s) => s !== PROFILE_SHEET);
@@ -129,6 +143,9 @@ export default function LogSetup({
   const [message, setMessage] = useState<{ intent: 'info' | 'error' | 'success'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ConversionError | undefined>();
+  // "Start a new CE log" asks first (the pane will follow the new, empty log) when a log is shown.
+  const [asking, setAsking] = useState(false);
+  const startButton = useRef<HTMLButtonElement>(null);
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -187,14 +204,37 @@ export default function LogSetup({
       });
     });
 
+  const askId = useId();
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // The question takes the focus; answering Cancel gives it back to the button that asked (disabled
+  // while the question is open, so only once it is enabled again).
+  const backToStart = useRef(false);
+  useEffect(() => {
+    if (asking) confirmButton.current?.focus();
+    else if (backToStart.current) startButton.current?.focus();
+    backToStart.current = false;
+  }, [asking]);
+  const closeDialog = () => {
+    backToStart.current = true;
+    setAsking(false);
+  };
+  // Escape answers the question (Cancel) without closing the whole section.
+  const askKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    closeDialog();
+  };
+
   const startNew = () =>
     run(async () => {
+      setAsking(false);
       const name = await controller.startNewLog({ credits });
       setMessage({ intent: 'success', text: `Started a new CE log on the sheet “${name}”.` });
     });
 
   return (
-    <Section title="Your CE log" testId="log-setup">
+    <Section title="Your CE log" testId="log-setup" autoFocus={autoFocus} onEscape={onClose}>
       <div className={styles.stack}>
         {!state.log && <Text>Point CE Ledger at the sheet where you keep your activities, or start a new log.</Text>}
         {message && (
@@ -224,7 +264,11 @@ export default function LogSetup({
               <Button appearance="primary" disabled={busy || !sheet} onClick={() => void propose()}>
                 Use this sheet as my CE log
               </Button>
-              <Button disabled={busy} onClick={() => void startNew()}>
+              <Button
+                ref={startButton}
+                disabled={busy || asking}
+                onClick={() => (state.log ? setAsking(true) : void startNew())}
+              >
                 Start a new CE log
               </Button>
               {onClose && (
@@ -233,6 +277,30 @@ export default function LogSetup({
                 </Button>
               )}
             </div>
+            {asking && (
+              // A question in the pane rather than a modal dialog: the sheet stays in view, and nothing
+              // else of the page is hidden from assistive technology meanwhile.
+              <div
+                role="group"
+                aria-labelledby={askId}
+                className={styles.stack}
+                data-testid="new-log-confirmation"
+                onKeyDown={askKeyDown}
+              >
+                <Text id={askId} weight="semibold">
+                  Start a new CE log?
+                </Text>
+                <Text>
+                  A new sheet with an empty CE log table is added. {followNote('the new, empty log', state.log)}
+                </Text>
+                <div className={styles.actions}>
+                  <Button appearance="primary" ref={confirmButton} disabled={busy} onClick={() => void startNew()}>
+                    Start the new log
+                  </Button>
+                  <Button onClick={closeDialog}>Cancel</Button>
+                </div>
+              </div>
+            )}
           </>
         )}
 
@@ -281,7 +349,12 @@ export default function LogSetup({
         {step.kind === 'confirm' && (
           <>
             {step.plan.ok ? (
-              <ConversionConfirmation plan={step.plan} sheet={step.proposal.sheet} credits={credits} />
+              <ConversionConfirmation
+                plan={step.plan}
+                sheet={step.proposal.sheet}
+                credits={credits}
+                current={state.log}
+              />
             ) : (
               <MessageBar intent="error" data-testid="plan-problems">
                 <MessageBarBody>{step.plan.problems.join(' ')}</MessageBarBody>

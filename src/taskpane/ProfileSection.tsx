@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { PROGRAMS, dayFromSerial, findProgram, isoFromDay, programFacts, type Fact, type ProfileInput } from '../core';
 import type { PaneController, PaneState } from '../workbook/session';
@@ -68,6 +68,17 @@ export function ProfileSection({ controller, state }: { controller: PaneControll
   const [editing, setEditing] = useState(false);
   // After the first read only: a later refresh must not close a form the user is filling in.
   const open = editing || (!profile && state.version > 0);
+  // Closing the form the user opened gives the focus back to "Edit profile", not to the page body.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const close = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
+  useEffect(() => {
+    if (!open && returnFocus.current) editButton.current?.focus();
+    returnFocus.current = false;
+  }, [open]);
 
   if (!open) {
     if (!profile) return null;
@@ -81,7 +92,7 @@ export function ProfileSection({ controller, state }: { controller: PaneControll
             {profile.certificantNumber ? ` (${profile.certificantNumber})` : ''}
           </Text>
           <div className={styles.actions}>
-            <Button size="small" onClick={() => setEditing(true)}>
+            <Button size="small" ref={editButton} onClick={() => setEditing(true)}>
               Edit profile
             </Button>
           </div>
@@ -90,13 +101,13 @@ export function ProfileSection({ controller, state }: { controller: PaneControll
     );
   }
   return (
-    <Section title="Profile">
+    <Section title="Profile" autoFocus={editing} onEscape={profile ? close : undefined}>
       <ProfileForm
         state={state}
-        onCancel={profile ? () => setEditing(false) : undefined}
+        onCancel={profile ? close : undefined}
         onSave={async (input) => {
           const result = await controller.saveProfile(input);
-          if (result.ok) setEditing(false);
+          if (result.ok) close();
           return result;
         }}
       />
@@ -111,9 +122,8 @@ type SaveFn = (
 function ProfileForm({ state, onSave, onCancel }: { state: PaneState; onSave: SaveFn; onCancel?: () => void }) {
   const styles = useStyles();
   const [values, setValues] = useState<FormValues>(() => initialValues(state));
-  const [errors, setErrors] = useState<Record<string, string>>(() =>
-    Object.fromEntries(state.profile.problems.map((p) => [p.field, p.message])),
-  );
+  // Errors appear once the user saves, never on opening: an empty form is not a wrong one.
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const formId = useId();
   const program = findProgram(values.program);
@@ -140,7 +150,16 @@ function ProfileForm({ state, onSave, onCancel }: { state: PaneState; onSave: Sa
     };
     try {
       const result = await onSave(input);
-      setErrors(result.ok ? {} : Object.fromEntries(result.problems.map((p) => [p.field, p.message])));
+      // Each message names the value it refused, as saved, so the user sees what was read (a typo, a stray space).
+      const refused = (field: string, text: string) => {
+        const value = values[field as keyof FormValues];
+        return typeof value === 'string' && value.trim() !== '' && !text.includes(value)
+          ? `${text}, not “${value}”`
+          : text;
+      };
+      setErrors(
+        result.ok ? {} : Object.fromEntries(result.problems.map((p) => [p.field, refused(p.field, p.message)])),
+      );
     } finally {
       setSaving(false);
     }

@@ -29,6 +29,7 @@ import {
   conversionSnapshot,
   findLog,
   headerSnapshot,
+  isLogTable,
   newLogPlan,
   proposeConversion,
   type ConversionOptions,
@@ -37,7 +38,8 @@ import {
   type LogLocation,
   type ProposalResult,
 } from './log-sheet';
-import type { WorkbookPort, WorkbookSnapshot } from './port';
+import { shapeOf, structureChange, unreadableLog, type LogShape, type StructureNotice } from './log-structure';
+import type { CellValue, RangeRef, WorkbookPort, WorkbookSnapshot } from './port';
 import { PROFILE_FIELDS, PROFILE_SHEET, profileOps, readProfile, type ProfileRead } from './profile-sheet';
 
 export interface PaneState {
@@ -52,6 +54,14 @@ export interface PaneState {
   log?: LogLocation;
   /** The log could not be read (no header row and the like). */
   logError?: string;
+  /**
+   * The log's structure changed since the last good read (a column lost its header, the header row
+   * was cleared, the log moved or is gone). When `blocking`, no evaluation is shown: its figures
+   * would be wrong.
+   */
+  structure?: StructureNotice;
+  /** The workbook's CE logs (tables whose header row makes them one), as last listed. */
+  logs: LogLocation[];
   evaluation?: Evaluation;
   sheetNames: string[];
   activeSheet?: string;
@@ -130,6 +140,50 @@ function isRead(snapshot: WorkbookSnapshot, sheet: string): boolean {
   return Object.keys(snapshot.sheets).some((n) => n.toLowerCase() === s);
 }
 
+/** The table named `name` among the sheets read (a header snapshot holds every table's header row). */
+function tableNamed(
+  snapshot: WorkbookSnapshot,
+  name: string,
+): { sheet: string; range: RangeRef; header: CellValue[]; isLog: boolean } | undefined {
+  for (const sheet of Object.values(snapshot.sheets)) {
+    const table = sheet.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (table)
+      return {
+        sheet: sheet.name,
+        range: table.range,
+        header: cellsOf(sheet, { ...table.range, rows: 1 })[0] ?? [],
+        isLog: isLogTable(sheet, table),
+      };
+  }
+  return undefined;
+}
+
+/** Every CE log table among the sheets read, in workbook order. */
+function logsIn(snapshot: WorkbookSnapshot): LogLocation[] {
+  const out: LogLocation[] = [];
+  const seen = new Set<string>();
+  for (const sheet of Object.values(snapshot.sheets)) {
+    for (const table of sheet.tables) {
+      if (seen.has(table.name.toLowerCase()) || !isLogTable(sheet, table)) continue;
+      seen.add(table.name.toLowerCase());
+      out.push({ sheet: sheet.name, table: table.name, range: table.range });
+    }
+  }
+  const order = (name: string) => snapshot.sheetNames.findIndex((n) => n.toLowerCase() === name.toLowerCase());
+  return out.sort((a, b) => order(a.sheet) - order(b.sheet));
+}
+
+interface LogRead {
+  snapshot: WorkbookSnapshot;
+  log: LogLocation | undefined;
+  /** The known log's table as read now; undefined when there is no known log or the table is gone. */
+  knownNow?: { sheet: string; range: RangeRef; header: CellValue[]; isLog: boolean };
+  /** The workbook's CE logs, when this read listed every table. */
+  logs?: LogLocation[];
+  /** No log found: a CE Ledger table (CELog…) whose header no longer makes it one, as news for the pane. */
+  unreadable?: StructureNotice;
+}
+
 export type SaveResult = { ok: true } | { ok: false; problems: { field: string; message: string }[] };
 
 export class PaneController {
@@ -146,6 +200,13 @@ export class PaneController {
   private current: { cancelled: boolean } | undefined;
   /** The log the user converted or created in this session, shown even if another CELog exists. */
   private preferredTable: string | undefined;
+  /**
+   * The log as the last good read saw it. The pane stays on this table whatever else the workbook
+   * holds (switching logs is the user's choice), and a change to its header row is named, not guessed.
+   */
+  private known: LogShape | undefined;
+  /** News about the log (it moved) kept on screen until the user dismisses it or chooses a log. */
+  private news: StructureNotice | undefined;
   private readonly debounceMs: number;
   private readonly timers: Timers;
   private readonly pause: () => Promise<void>;
@@ -166,6 +227,7 @@ export class PaneController {
       version: 0,
       profile: { problems: [], exists: false, input: {} },
       sheetNames: [],
+      logs: [],
       asOf: options.asOf ?? today(),
     };
   }
@@ -239,14 +301,52 @@ export class PaneController {
     const signal = { cancelled: false };
     this.current = signal;
     try {
-      const { snapshot, log } = await this.readLogAndProfile();
+      const read = await this.readLogAndProfile();
+      const { snapshot, knownNow } = read;
+      let { log } = read;
       this.snapshot = snapshot;
       this.readLog = log;
       // Superseded while reading: the next read is fresher, so do not evaluate this one.
       if (signal.cancelled) return;
+      const sheetExists = (name: string) => snapshot.sheetNames.some((n) => n.toLowerCase() === name.toLowerCase());
+      const change = this.known
+        ? structureChange(this.known, knownNow, knownNow ? undefined : log, sheetExists(this.known.log.sheet))
+        : read.unreadable;
+      if (change && !change.blocking) this.news = change;
+      const logs = read.logs ? { logs: read.logs } : {};
+      if (change?.blocking) {
+        // The known log stays the baseline: once its header is typed back, the next read shows it again.
+        if (!knownNow) log = undefined;
+        this.readLog = log;
+        const patch = await this.evaluate(snapshot, undefined, signal);
+        if (!patch) return;
+        this.set({
+          ...patch,
+          ...logs,
+          log,
+          structure: change,
+          progress: undefined,
+          loading: false,
+          error: undefined,
+          version: this.state.version + 1,
+        });
+        return;
+      }
       const patch = await this.evaluate(snapshot, log, signal);
       if (!patch) return; // cancelled: the refresh that superseded it shows its own result
-      this.set({ ...patch, progress: undefined, loading: false, error: undefined, version: this.state.version + 1 });
+      if (log && patch.evaluation) {
+        const sheet = snapshot.sheets[log.sheet];
+        if (sheet) this.known = shapeOf(log, cellsOf(sheet, { ...log.range, rows: 1 })[0] ?? []);
+      }
+      this.set({
+        ...patch,
+        ...logs,
+        structure: this.news,
+        progress: undefined,
+        loading: false,
+        error: undefined,
+        version: this.state.version + 1,
+      });
     } catch (error) {
       this.set({
         loading: false,
@@ -265,35 +365,52 @@ export class PaneController {
    * conversion, the log moved or removed) the log is found by the tables' header rows, read without
    * any sheet, and its sheet is read next; the profile's sheets ride with both reads.
    */
-  private async readLogAndProfile(): Promise<{ snapshot: WorkbookSnapshot; log: LogLocation | undefined }> {
+  private async readLogAndProfile(): Promise<LogRead> {
     const known = this.readLog;
+    const knownTable = this.known?.log.table;
     let snapshot: WorkbookSnapshot | undefined;
     let log: LogLocation | undefined;
+    let knownNow: LogRead['knownNow'];
+    let logs: LogLocation[] | undefined;
+    let unreadable: StructureNotice | undefined;
+    // The pane's log by its table's name when it has one, whatever its header says now; else the best log.
+    const pick = (s: WorkbookSnapshot, at?: string): LogLocation | undefined => {
+      if (knownTable) {
+        knownNow = tableNamed(s, knownTable);
+        if (knownNow) return { sheet: knownNow.sheet, table: knownTable, range: knownNow.range };
+      }
+      const found = findLog(s, this.preferredTable);
+      return at === undefined || found?.sheet.toLowerCase() === at.toLowerCase() ? found : undefined;
+    };
     if (known && this.snapshot) {
       snapshot = await this.port.read({ sheets: [known.sheet, ...profileSheets(this.snapshot)] });
-      log = findLog(snapshot, this.preferredTable);
+      log = pick(snapshot);
     }
     if (!snapshot || !log) {
       const located = await this.port.read({ sheets: profileSheets(snapshot ?? this.snapshot), tableHeaders: true });
       if (!located.tables) {
         // A host that cannot list header rows: every sheet, the only other way to see every table.
         const all = await this.port.read({ sheets: 'all' });
-        return { snapshot: all, log: findLog(all, this.preferredTable) };
+        return { snapshot: all, log: pick(all), knownNow, logs: logsIn(all) };
       }
       snapshot = located;
-      const found = findLog(headerSnapshot(located), this.preferredTable);
+      const headers = headerSnapshot(located);
+      logs = logsIn(headers);
+      const found = pick(headers);
       if (found) {
         snapshot = await this.port.read({ sheets: [found.sheet, ...profileSheets(located)] });
-        log = findLog(snapshot, this.preferredTable);
+        log = pick(snapshot, found.sheet);
+      } else if (!knownTable) {
+        unreadable = unreadableLog(located.tables);
       }
     }
     // The profile's names can point to a sheet this read left out (a named cell moved meanwhile): once more.
     const read = snapshot;
     if (profileSheets(read).some((s) => !isRead(read, s))) {
       snapshot = await this.port.read({ sheets: [...(log ? [log.sheet] : []), ...profileSheets(read)] });
-      if (log) log = findLog(snapshot, this.preferredTable);
+      if (log) log = pick(snapshot, log.sheet);
     }
-    return { snapshot, log };
+    return { snapshot, log, knownNow, logs, unreadable };
   }
 
   /** The pane's state from a snapshot; undefined when `signal` was cancelled before the end. */
@@ -340,6 +457,48 @@ export class PaneController {
   }
 
   // ---- actions ----
+
+  /** The pane follows another log: the next read looks for it, and the old log's shape is no baseline. */
+  private forgetLog(): void {
+    this.known = undefined;
+    this.news = undefined;
+  }
+
+  /**
+   * Shows the CE log in `table` (one of `state.logs`). The pane stays on it until the user chooses
+   * another, converts a sheet or starts a new log.
+   */
+  async chooseLog(table: string): Promise<void> {
+    this.preferredTable = table;
+    this.forgetLog();
+    this.readLog = undefined;
+    await this.refresh();
+  }
+
+  /**
+   * The log as it is now becomes the baseline: after a column lost its header on purpose (the user
+   * removed a column they do not keep), its rows are read with the columns the header now names.
+   */
+  async acceptStructure(): Promise<void> {
+    const table = this.known?.log.table;
+    if (table) this.preferredTable = table;
+    this.forgetLog();
+    await this.refresh();
+  }
+
+  /** Hides the news about the log (it moved); a change that blocks the figures stays until mended. */
+  dismissNotice(): void {
+    this.news = undefined;
+    if (this.state.structure && !this.state.structure.blocking) this.set({ structure: undefined });
+  }
+
+  /** Lists the workbook's CE logs (every table's header row, no other cells) into `state.logs`. */
+  async listLogs(): Promise<LogLocation[]> {
+    const listed = await this.port.read({ sheets: [], tableHeaders: true });
+    const logs = logsIn(listed.tables ? headerSnapshot(listed) : await this.port.read({ sheets: 'all' }));
+    this.set({ logs });
+    return logs;
+  }
 
   /** Checks the form's values with the core's schema; writes the profile only when they are valid. */
   async saveProfile(input: ProfileInput): Promise<SaveResult> {
@@ -412,6 +571,7 @@ export class PaneController {
     // Checked again against a fresh read: nothing is written unless the plan still holds.
     await applyConversion(this.port, plan, this.state.program);
     this.preferredTable = plan.table;
+    this.forgetLog();
     this.snapshot = undefined;
     this.readLog = undefined;
     this.set({ log: undefined });
@@ -427,6 +587,7 @@ export class PaneController {
     const plan = newLogPlan(snapshot, program, options);
     await this.port.apply(plan.ops);
     this.preferredTable = plan.table;
+    this.forgetLog();
     this.snapshot = undefined;
     this.readLog = undefined;
     this.set({ log: undefined });
