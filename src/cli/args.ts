@@ -9,7 +9,7 @@ export interface ParsedArgs {
 /** Options that take a value; every other known option is a switch. */
 const VALUE_OPTIONS = new Set(['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'map', 'date-order']);
 /** Value options that may be given several times; their values are kept in order. */
-const REPEATABLE = new Set(['map']);
+const REPEATABLE = new Set(['map', 'sheet']);
 const SEPARATOR = '\u0000';
 const SWITCHES = new Set(['json', 'force', 'help']);
 const SHORT: Record<string, string> = { o: 'output', h: 'help' };

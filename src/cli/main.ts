@@ -9,9 +9,10 @@
  */
 import { promises as fs } from 'fs';
 import { basename, resolve } from 'path';
-import { dayFromIso, EXCEL_DATE_RANGE, findProgram, PROGRAMS, quote, today, type DayNumber } from '../core';
+import { dayFromIso, EXCEL_DATE_RANGE, findProgram, PROGRAMS, quote, today, type DateOrder, type DayNumber } from '../core';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
+import type { WorkbookSnapshot } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx';
 import { XlsxLimitError } from '../workbook/xlsx-limits';
 import { optionText, optionValues, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -41,7 +42,7 @@ const BIG_FILE_BYTES = 1_000_000;
 export const USAGE = `Usage: ce-ledger <command> [options]
 
 Commands:
-  check FILE.xlsx [--sheet NAME] [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json]
+  check FILE.xlsx [--sheet NAME]... [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json]
         [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd]
       Status, totals, caps, problems, missing proof and the checklist of a CE log, and which column
       was read from which header (--map corrects it, --date-order reads text dates such as 03/04/2025).
@@ -54,7 +55,8 @@ Commands:
       Lists the program ids with their names and requirements.
 
 Program and cycle start come from the options, else from the workbook's "CE Profile" sheet.
-The log is the sheet given with --sheet, else the sheet that looks like a CE log.
+The log is on the sheets given with --sheet, else on the sheet that looks like a CE log and on every
+other sheet with the same header (a sheet per year): they are read as one log.
 Exit status: 0 when the workbook could be evaluated, 2 when the input is unusable.
 `;
 
@@ -153,23 +155,29 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   const cycleStart = parseDate(args, 'cycle-start');
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const { port, big } = await openWorkbook(resolve(io.cwd, file), io);
-  const snapshot = await port.read({ sheets: 'all' });
-  const sheet = optionText(args, 'sheet');
+  const snapshot = await port.read({ sheets: 'all', layout: true });
+  const sheets = optionValues(args, 'sheet');
+  const dateOrder = corrections(args, snapshot);
+  if (big) progress(io, 'evaluating…');
+  const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheets, dateOrder });
+  if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
+  const reading = describeReading(result.log, result.program, dateOrder);
+  if (args.options.has('json')) {
+    const json = { ...checkJson(file, result.evaluation, result.log), ...reading };
+    io.stdout(JSON.stringify(json, null, 2) + '\n');
+  } else io.stdout(checkReport(file, result.evaluation, result.log) + readingReport(reading));
+  return EXIT_OK;
+}
+
+/** --map applied to the snapshot as read (in memory), and the --date-order given. */
+function corrections(args: ParsedArgs, snapshot: WorkbookSnapshot): DateOrder | undefined {
   try {
-    applyCorrections(snapshot, optionValues(args, 'map'), parseDateOrder(optionText(args, 'date-order')), sheet);
+    applyCorrections(snapshot, optionValues(args, 'map'));
+    return parseDateOrder(optionText(args, 'date-order'));
   } catch (e) {
     if (e instanceof MappingError) throw new Unusable(e.message);
     throw e;
   }
-  if (big) progress(io, 'evaluating…');
-  const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheet });
-  if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
-  const reading = describeReading(snapshot, result.program, result.log.sheet);
-  if (args.options.has('json')) {
-    const json = { ...checkJson(file, result.evaluation, result.log), ...(reading ?? {}) };
-    io.stdout(JSON.stringify(json, null, 2) + '\n');
-  } else io.stdout(checkReport(file, result.evaluation, result.log) + (reading ? readingReport(reading) : ''));
-  return EXIT_OK;
 }
 
 async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -189,7 +197,14 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   const force = args.options.has('force');
   for (const target of [out, pdf]) if (target) await refuseExisting(target, force);
   const { port, big } = await openWorkbook(input, io, true);
-  const result = await generateSummary(port, { program, cycleStart, asOf, sheet: optionText(args, 'sheet') });
+  const result = await generateSummary(port, {
+    program,
+    cycleStart,
+    asOf,
+    sheets: optionValues(args, 'sheet'),
+    adjust: (snapshot) => corrections(args, snapshot),
+    layout: true,
+  });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
   const beside = result.keptUserSheet ? ` (your own "${result.keptUserSheet}" sheet was kept)` : '';
   if (out) {
@@ -246,7 +261,7 @@ function programs(args: ParsedArgs, io: CliIo): number {
 
 const ALLOWED: Record<string, string[]> = {
   check: ['sheet', 'program', 'cycle-start', 'as-of', 'json', 'map', 'date-order'],
-  summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'force'],
+  summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'force', 'map', 'date-order'],
   template: ['program', 'cycle-start', 'output', 'force'],
   programs: ['json'],
 };

@@ -28,6 +28,8 @@ import {
 import { excerpt, quote } from './excerpt';
 import { PROOF_KINDS, type Format, type ProofKind, type Program } from './schema';
 
+export type { DateOrder } from './text-dates';
+
 export type Cell = unknown;
 export type Cells = readonly (readonly Cell[])[];
 

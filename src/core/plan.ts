@@ -7,7 +7,7 @@
 import { capLimit } from './caps';
 import { cycleAnniversaries, cycleDates, type CycleDates } from './cycle';
 import type { DayNumber } from './dates';
-import { formatLookup, type FormatLookup } from './log';
+import { formatLookup, type DateOrder, type FormatLookup } from './log';
 import type { ProfileFacts } from './profile';
 import { clean } from './rounding';
 import type { Cap, EntryFilter, Format, Minimum, Program } from './schema';
@@ -19,6 +19,8 @@ export interface EvaluateOptions {
   /** Sheet row number of the log's header row (default 1). */
   firstRow?: number;
   profile?: Partial<ProfileFacts>;
+  /** Order of day and month in text dates such as 03/04/2025 when no value in the column settles it. Default mdy. */
+  dateOrder?: DateOrder;
 }
 
 /** An entry filter as the pass reads it: the format test is a lookup by format index. */

@@ -35,6 +35,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from './port';
+import { locateLog } from './log-locator';
 
 export const LOG_SHEET = 'CE Log';
 export const LOG_TABLE = 'CELog';
@@ -93,23 +94,19 @@ export function isLogTable(sheet: SheetData, table: TableInfo): boolean {
 }
 
 /**
- * The CE log among the sheets read: the table the user just chose (converted or created) first, then
- * a table named CELog…, then any table that is a CE log; the active sheet's tables win among equals.
+ * The CE log's table among the sheets read (workbook/log-locator.ts, tables only): the table the user
+ * just chose (converted or created) first, then a table named CELog…, then the most recognised
+ * columns; the active sheet's tables win among equals.
  */
 export function findLog(snapshot: WorkbookSnapshot, preferredTable?: string): LogLocation | undefined {
-  const found: (LogLocation & { score: number })[] = [];
-  for (const sheet of Object.values(snapshot.sheets)) {
-    for (const table of sheet.tables) {
-      if (!isLogTable(sheet, table)) continue;
-      const preferred = preferredTable !== undefined && table.name.toLowerCase() === preferredTable.toLowerCase();
-      const score =
-        (preferred ? 4 : 0) + (/^CELog/i.test(table.name) ? 2 : 0) + (sheet.name === snapshot.activeSheet ? 1 : 0);
-      found.push({ sheet: sheet.name, table: table.name, range: table.range, score });
-    }
-  }
-  found.sort((a, b) => b.score - a.score);
-  const best = found[0];
-  return best ? { sheet: best.sheet, table: best.table, range: best.range } : undefined;
+  const found = locateLog(snapshot, { preferredTable, tablesOnly: true, single: true });
+  if ('ok' in found || found.table === undefined) return undefined;
+  const table = Object.values(snapshot.sheets)
+    .filter((s) => s.name === found.sheet)
+    .flatMap((s) => s.tables)
+    .find((t) => t.name === found.table);
+  // The table's whole range (with a totals row): the pane reads and writes the table as it is.
+  return { sheet: found.sheet, table: found.table, range: table?.range ?? found.range };
 }
 
 export interface ProposedColumn {
