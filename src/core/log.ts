@@ -14,7 +14,7 @@ import {
 } from './columns';
 import { matchesFilter } from './filters';
 import { skipReason } from './row-skips';
-import { AMOUNT_FORMS, amountFromText } from './text-amounts';
+import { AMBIGUOUS_COMMA, AMBIGUOUS_COMMA_HELP, AMOUNT_FORMS, amountFromText, numberFromText } from './text-amounts';
 import { columnDateOrder, isoOfParts, textDateParts, type ColumnDateOrder, type DateOrder } from './text-dates';
 import {
   dayFromIso,
@@ -196,9 +196,10 @@ export function readAmount(value: Cell, most: number): number | undefined | Bad 
     if (text === '') return undefined;
     if (NUMERIC_TEXT.test(text)) n = Number(text);
     else {
-      const withUnit = amountFromText(text);
-      if (withUnit === undefined) return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
-      n = withUnit;
+      const read = numberFromText(text) ?? amountFromText(text);
+      if (read === AMBIGUOUS_COMMA) return new Bad(`${describe(value)} ${AMBIGUOUS_COMMA_HELP}`);
+      if (read === undefined) return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
+      n = read;
     }
   } else if (isBlank(value)) return undefined;
   else return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
@@ -396,6 +397,13 @@ export function formatLookup(program: Program): FormatLookup {
  */
 const dateOrders = new WeakMap<ColumnMap, ColumnDateOrder>();
 const DEFAULT_ORDER: ColumnDateOrder = { order: 'mdy', decidedBy: 'setting', ambiguousExample: undefined };
+
+/** `to`, a copy of the header map `from`, read with the same date order. */
+export function withDateOrderOf<T extends ColumnMap>(from: ColumnMap, to: T): T {
+  const order = dateOrders.get(from);
+  if (order) dateOrders.set(to, order);
+  return to;
+}
 
 export function dateOrderOf(map: ColumnMap): ColumnDateOrder {
   return dateOrders.get(map) ?? DEFAULT_ORDER;

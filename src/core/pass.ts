@@ -23,6 +23,7 @@ import {
   isEmptyRow,
   readDate,
   readHeader,
+  withDateOrderOf,
   readRow,
   readText,
   type Cells,
@@ -217,7 +218,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
   return {
     plan,
     cells,
-    map: ofOneShape(header.map),
+    map: withDateOrderOf(header.map, ofOneShape(header.map)),
     detail,
     firstRow: options.firstRow ?? 1,
     headers: header.headers,

@@ -96,7 +96,7 @@ interface Candidate {
   range: RangeRef;
   table: string | undefined;
   score: number;
-  keys: string;
+  keys: { mapped: Set<string>; used: Set<string> };
   tableTotals: boolean;
 }
 
@@ -139,17 +139,24 @@ function eachDataRow(sheet: SheetData, range: RangeRef, each: (row: CellValue[])
   });
 }
 
-/**
- * The columns a log uses: those its header maps whose cells hold something below it. A column the
- * conversion added (blank so far) does not make a converted year differ from the years not converted.
- */
-function keysOf(sheet: SheetData, range: RangeRef): string {
+/** The columns a log's header maps, and those of them whose cells hold something below it. */
+function keysOf(sheet: SheetData, range: RangeRef): { mapped: Set<string>; used: Set<string> } {
   const { map } = matchHeaders(rectangle(sheet, { ...range, rows: 1 })[0] ?? []);
   const used = new Set<string>();
   eachDataRow(sheet, range, (row) => {
     for (const [k, i] of Object.entries(map)) if (!blank(row[i!])) used.add(k);
   });
-  return [...used].sort().join(',');
+  return { mapped: new Set(Object.keys(map)), used };
+}
+
+/**
+ * Two sheets carry the same log header when their headers map the same columns, but for columns
+ * blank all the way down (those the conversion added to a converted year are not yet in the others).
+ */
+function sameHeader(a: Candidate, b: Candidate): boolean {
+  for (const k of a.keys.mapped) if (!b.keys.mapped.has(k) && a.keys.used.has(k)) return false;
+  for (const k of b.keys.mapped) if (!a.keys.mapped.has(k) && b.keys.used.has(k)) return false;
+  return true;
 }
 
 /** The candidate logs on one sheet: its log tables, else the header row of its cells. */
@@ -165,7 +172,7 @@ function candidatesOn(sheet: SheetData, tablesOnly: boolean): Candidate[] {
       range: totals ? { ...table.range, rows: table.range.rows - 1 } : table.range,
       table: table.name,
       score,
-      keys: '',
+      keys: { mapped: new Set(), used: new Set() },
       tableTotals: totals,
     });
   }
@@ -384,7 +391,7 @@ export function locateLog(snapshot: WorkbookSnapshot, options: LocateOptions = {
   const bySheet = new Map<string, Candidate>([[best.sheet.name, best]]);
   const seen = signatures(best);
   for (const c of all) {
-    if (c.keys !== best.keys || bySheet.has(c.sheet.name)) continue;
+    if (!sameHeader(c, best) || bySheet.has(c.sheet.name)) continue;
     const theirs = signatures(c);
     let again = 0;
     for (const sig of theirs) if (seen.has(sig)) again++;

@@ -195,7 +195,12 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
     filled = own.filter((i) => i < cutoff);
   }
   const first = filled[0]!;
-  const last = filled[filled.length - 1]!;
+  let last = filled[filled.length - 1]!;
+  // A column with values under a blank header is the log's too (the user maps it by its cell).
+  const underHeader = sheet.values.slice(headerIndex! + 1);
+  const width = underHeader.reduce((w, r) => Math.max(w, r?.length ?? 0), header.length);
+  const hasValues = (i: number) => underHeader.some((r) => text(r?.[i]).trim() !== '');
+  while (last + 1 < width && !inTable(last + 1) && text(header[last + 1]).trim() === '' && hasValues(last + 1)) last++;
   // The log's rows end with the last that holds anything in its columns: what lies below the log and
   // to its side only (a table, a note) is not part of it.
   let range = withoutBlankRowsBelow(sheet, {

@@ -1,7 +1,7 @@
 /** The tracker corpus (test/fixtures/trackers/make.ts): `ce-ledger check` reaches each hand-computed result. */
 import { rmSync } from 'fs';
 import { makeTrackers, TRACKERS } from '../fixtures/trackers/make';
-import { run, tempDir } from './helpers';
+import { run, tempDir, writeWorkbook } from './helpers';
 
 let dir: string;
 let paths: Record<string, string>;
@@ -148,4 +148,25 @@ test('a Dashboard of monthly totals ahead of the log is not read as the log', as
     dir,
   );
   expect(r.stdout).toMatch(/Sheets read: "CE Log" \(3 rows\)/);
+});
+
+test('a problem on a later yearly sheet names its sheet and cell', async () => {
+  const file = `${dir}/yearly-problem.xlsx`;
+  await writeWorkbook(file, {
+    '2024': [
+      ['Date', 'Activity', 'Hours'],
+      ['2024-02-01', 'A', 1],
+    ],
+    '2025': [
+      ['Date', 'Activity', 'Hours'],
+      ['2025-02-01', 'B', 'lots'],
+    ],
+  });
+  const r = await run(
+    ['check', file, '--program', 'NAMSS-CPCS', '--cycle-start', '2024-01-01', '--as-of', '2025-12-01', '--json'],
+    dir,
+  );
+  const json = JSON.parse(r.stdout);
+  expect(json.sheets).toEqual(['2024', '2025']);
+  expect(json.problems.map((p: { cell: string }) => p.cell)).toEqual(["'2025'!C2"]);
 });
