@@ -361,7 +361,11 @@ export function locateLog(snapshot: WorkbookSnapshot, options: LocateOptions = {
   const all: Candidate[] = [];
   for (const sheet of Object.values(snapshot.sheets)) {
     if (never.has(sheet.name.toLowerCase())) continue;
-    for (const c of candidatesOn(sheet, tablesOnly)) if (!isTotalsSheet(sheet, c.range)) all.push(c);
+    for (const c of candidatesOn(sheet, tablesOnly)) {
+      // The log CE Ledger made or the user just chose is the log, whatever its rows look like.
+      const ours = c.table !== undefined && (/^CELog/i.test(c.table) || c.table.toLowerCase() === preferred);
+      if (ours || !isTotalsSheet(sheet, c.range)) all.push(c);
+    }
   }
   const rank = (c: Candidate): number[] => [
     c.table !== undefined && c.table.toLowerCase() === preferred ? 1 : 0,
@@ -389,9 +393,10 @@ export function locateLog(snapshot: WorkbookSnapshot, options: LocateOptions = {
   // One log per sheet: the best of each sheet that uses the same columns as the best, unless its rows
   // are mostly the best's again (a copy of the log kept beside it is not more of the log).
   const bySheet = new Map<string, Candidate>([[best.sheet.name, best]]);
-  const seen = signatures(best);
+  let seen: Set<string> | undefined;
   for (const c of all) {
     if (!sameHeader(c, best) || bySheet.has(c.sheet.name)) continue;
+    seen ??= signatures(best);
     const theirs = signatures(c);
     let again = 0;
     for (const sig of theirs) if (seen.has(sig)) again++;
