@@ -19,7 +19,7 @@ const VALUE_OPTIONS = new Set([
   'expires',
 ]);
 /** Value options that may be given several times; their values are kept in order. */
-const REPEATABLE = new Set(['map']);
+const REPEATABLE = new Set(['map', 'sheet']);
 const SEPARATOR = '\u0000';
 const SWITCHES = new Set(['json', 'force', 'help', 'extension-granted', 'all']);
 const SHORT: Record<string, string> = { o: 'output', h: 'help' };

@@ -6,7 +6,6 @@
 import {
   COLUMN_BY_KEY,
   columnForHeader,
-  isoFromDay,
   matchHeaders,
   normalizeName,
   parseLog,
@@ -14,8 +13,8 @@ import {
   type ColumnKey,
   type Program,
 } from '../core';
-import { columnDateOrder, DATE_ORDERS, readTextDate, type DateOrder } from '../core/text-dates';
-import { findLog } from '../summary';
+import { DATE_ORDERS, type DateOrder } from '../core/text-dates';
+import { rowOrigin, type LocatedLog } from '../workbook/log-locator';
 import { cellAddress, type WorkbookSnapshot } from '../workbook/port';
 
 export interface ColumnReading {
@@ -28,9 +27,12 @@ export interface ColumnReading {
 
 export interface LogReading {
   sheets: string[];
+  /** How many data rows came from each sheet. */
+  rowsBySheet: Record<string, number>;
   columns: ColumnReading[];
-  skipped: { row: number; reason: string }[];
-  notices: { row: number | null; message: string }[];
+  /** Rows passed over; `sheet` is given when the log spans several sheets. */
+  skipped: { sheet?: string; row: number; reason: string }[];
+  notices: { sheet?: string; row: number | null; message: string }[];
 }
 
 export class MappingError extends Error {}
@@ -62,25 +64,24 @@ export function parseDateOrder(text: string | undefined): DateOrder | undefined 
 }
 
 /**
- * Applies the corrections to the snapshot (in memory): a mapped header is renamed to its column's
- * canonical name, an ignored one blanked, and, with a date order, text dates of the log's Date column
- * are rewritten as yyyy-mm-dd in that order (a value with a part over 12 still settles a column).
+ * Applies the --map corrections to the snapshot (in memory): a mapped header is renamed to its
+ * column's canonical name, an ignored one blanked, on every sheet (a log kept a sheet per year has the
+ * header on each). A date order is no correction of cells: it goes to the evaluation as an option.
  */
-export function applyCorrections(
-  snapshot: WorkbookSnapshot,
-  maps: string[],
-  dateOrder: DateOrder | undefined,
-  sheet: string | undefined,
-): void {
+export function applyCorrections(snapshot: WorkbookSnapshot, maps: readonly string[]): void {
   const wanted = maps.map(parseMapping);
   for (const { header, key } of wanted) {
     let found = false;
     for (const name of snapshot.sheetNames) {
       const data = snapshot.sheets[name];
       if (!data) continue;
-      data.values.slice(0, 30).forEach((row) =>
-        row.forEach((v, c) => {
-          if (typeof v === 'string' && v.trim().toLowerCase() === header.toLowerCase()) {
+      data.values.slice(0, 30).forEach((row, r) =>
+        row?.forEach((v, c) => {
+          const text = v === null || v === undefined ? '' : String(v).trim();
+          // A blank header is named by its cell: --map "C1=Hours".
+          const cell = cellAddress(data.row + r, data.col + c);
+          const named = header !== '' && text.toLowerCase() === header.toLowerCase();
+          if (named || (text === '' && cell.toLowerCase() === header.toLowerCase())) {
             row[c] = key ? COLUMN_BY_KEY[key].header : '';
             found = true;
           }
@@ -89,75 +90,72 @@ export function applyCorrections(
     }
     if (!found) throw new MappingError(`--map: no header ${quote(header)} in the workbook`);
   }
-  if (!dateOrder) return;
-  const log = findLog(snapshot, sheet);
-  if ('ok' in log) return;
-  const data = snapshot.sheets[log.sheet]!;
-  const dateCol = matchHeaders(log.cells[0] ?? []).map.date;
-  if (dateCol === undefined) return;
-  const col = log.range.col + dateCol - data.col;
-  const rows = data.values.slice(log.range.row - data.row + 1, log.range.row - data.row + log.range.rows);
-  const order = columnDateOrder(
-    rows.map((r) => r[col]),
-    dateOrder,
-  ).order;
-  for (const row of rows) {
-    const v = row[col];
-    if (typeof v !== 'string') continue;
-    const day = readTextDate(v, order);
-    if (day !== undefined) row[col] = isoFromDay(day);
-  }
 }
 
-/** How the log at `sheet` was read: its columns, and the rows passed over with why. */
-export function describeReading(
-  snapshot: WorkbookSnapshot,
-  program: Program,
-  sheet: string | undefined,
-): LogReading | undefined {
-  const log = findLog(snapshot, sheet);
-  if ('ok' in log) return undefined;
-  const headers = log.cells[0] ?? [];
-  const match = matchHeaders(headers, program.headerWords);
-  const keyAt = new Map<number, ColumnKey>();
-  for (const [key, index] of Object.entries(match.map)) keyAt.set(index!, key as ColumnKey);
+/** How the log was read: its sheets and columns, and the rows passed over with why. */
+export function describeReading(log: LocatedLog, program: Program, dateOrder: DateOrder | undefined): LogReading {
   const columns: ColumnReading[] = [];
-  headers.forEach((h, i) => {
-    const text = h === null || h === undefined ? '' : String(h).trim();
-    const key = keyAt.get(i);
-    if (text === '' && !key) return;
-    columns.push({
-      sheet: log.sheet,
-      cell: cellAddress(log.range.row, log.range.col + i),
-      header: text,
-      mappedTo: key ? COLUMN_BY_KEY[key].header : null,
+  for (const part of log.parts) {
+    const headers = part.header;
+    const match = matchHeaders(headers, program.headerWords);
+    const keyAt = new Map<number, ColumnKey>();
+    for (const [key, index] of Object.entries(match.map)) keyAt.set(index!, key as ColumnKey);
+    headers.forEach((h, i) => {
+      const text = h === null || h === undefined ? '' : String(h).trim();
+      const key = keyAt.get(i);
+      if (text === '' && !key) return;
+      columns.push({
+        sheet: part.sheet,
+        cell: cellAddress(part.range.row, part.range.col + i),
+        header: text,
+        mappedTo: key ? COLUMN_BY_KEY[key].header : null,
+      });
     });
-  });
-  const parsed = parseLog(log.cells, program, { firstRow: log.range.row + 1 });
+  }
+  const parsed = parseLog(log.cells, program, { firstRow: log.range.row + 1, dateOrder });
+  const where = (row: number) => {
+    const origin = rowOrigin(log, row);
+    return log.parts.length === 1 ? { row: origin.row } : origin;
+  };
   return {
-    sheets: [log.sheet],
+    sheets: log.parts.map((p) => p.sheet),
+    rowsBySheet: Object.fromEntries(log.parts.map((p) => [p.sheet, p.rows])),
     columns,
-    skipped: parsed.ok ? parsed.skipped : [],
-    notices: parsed.ok ? parsed.notices.map((n) => ({ row: n.row ?? null, message: n.message })) : [],
+    skipped: [
+      ...log.skipped.map((s) => (log.parts.length === 1 ? { row: s.row, reason: s.reason } : s)),
+      ...(parsed.ok ? parsed.skipped.map((s) => ({ ...where(s.row), reason: s.reason })) : []),
+    ],
+    notices: parsed.ok
+      ? parsed.notices.map((n) => ({ ...(n.row === undefined ? { row: null } : where(n.row)), message: n.message }))
+      : [],
   };
 }
 
 export function readingReport(reading: LogReading): string {
-  const lines = ['', 'Columns'];
+  const several = reading.sheets.length > 1;
+  const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+  const lines = [
+    '',
+    `Sheets read: ${reading.sheets.map((s) => `"${s}" (${rows(reading.rowsBySheet[s] ?? 0)})`).join(', ')}`,
+    'Columns',
+  ];
   for (const c of reading.columns) {
     const header = c.header === '' ? '(blank header)' : `"${c.header}"`;
-    lines.push(`         ${c.cell} ${header} → ${c.mappedTo ?? 'ignored'}`);
+    lines.push(`         ${several ? `"${c.sheet}" ` : ''}${c.cell} ${header} → ${c.mappedTo ?? 'ignored'}`);
   }
+  const at = (x: { sheet?: string; row: number | null }) =>
+    x.row === null ? '' : `${x.sheet === undefined ? '' : `"${x.sheet}" `}row ${x.row}: `;
   if (reading.skipped.length) {
     lines.push('Skipped rows');
-    for (const s of reading.skipped) lines.push(`         row ${s.row}: ${s.reason}`);
+    for (const s of reading.skipped) lines.push(`         ${at(s)}${s.reason}`);
   }
   if (reading.notices.length) {
     lines.push('Notes on reading');
-    for (const n of reading.notices) lines.push(`         ${n.row === null ? '' : `row ${n.row}: `}${n.message}`);
+    for (const n of reading.notices) lines.push(`         ${at(n)}${n.message}`);
   }
   lines.push(
-    'Correct a column with --map "HEADER=Column" (or "HEADER=ignore"); text dates with --date-order mdy|dmy|ymd.',
+    'Correct a column with --map "HEADER=Column" (or "HEADER=ignore", or a blank header by its cell: "C1=Hours");',
+    'text dates with --date-order mdy|dmy|ymd; choose the sheets with --sheet NAME (several times for several).',
   );
   return lines.join('\n') + '\n';
 }

@@ -16,11 +16,13 @@ import {
   PROGRAMS,
   quote,
   today,
+  type DateOrder,
   type DayNumber,
   type ProfileFacts,
 } from '../core';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
+import type { WorkbookSnapshot } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx';
 import { XlsxLimitError } from '../workbook/xlsx-limits';
 import { optionText, optionValues, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -50,7 +52,7 @@ const BIG_FILE_BYTES = 1_000_000;
 export const USAGE = `Usage: ce-ledger <command> [options]
 
 Commands:
-  check FILE.xlsx [--sheet NAME] [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json]
+  check FILE.xlsx [--sheet NAME]... [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json]
         [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd] [--expires YYYY-MM-DD] [--extension-granted] [--all]
       Status, totals, caps, problems, missing proof, the rows not counted and why, and the checklist of a
       CE log, and which column was read from which header (--map corrects it, --date-order reads text
@@ -67,7 +69,8 @@ Commands:
 Program and cycle start come from the options, else from the workbook's "CE Profile" sheet; so do
 the certificate's own expiration date (--expires, "Expires") and a granted extension
 (--extension-granted, "Extension granted"), which move the deadline.
-The log is the sheet given with --sheet, else the sheet that looks like a CE log.
+The log is on the sheets given with --sheet, else on the sheet that looks like a CE log and on every
+other sheet with the same header (a sheet per year): they are read as one log.
 Exit status: 0 when the workbook could be evaluated, 2 when the input is unusable.
 `;
 
@@ -176,26 +179,32 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const facts = parseFacts(args);
   const { port, big } = await openWorkbook(resolve(io.cwd, file), io);
-  const snapshot = await port.read({ sheets: 'all' });
-  const sheet = optionText(args, 'sheet');
+  const snapshot = await port.read({ sheets: 'all', layout: true });
+  const sheets = optionValues(args, 'sheet');
+  const dateOrder = corrections(args, snapshot);
+  if (big) progress(io, 'evaluating…');
+  const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheets, dateOrder, facts });
+  if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
+  const reading = describeReading(result.log, result.program, dateOrder);
+  if (args.options.has('json')) {
+    const json = { ...checkJson(file, result.evaluation, result.log), ...reading };
+    io.stdout(JSON.stringify(json, null, 2) + '\n');
+  } else {
+    const report = checkReport(file, result.evaluation, result.log, { all: args.options.has('all') });
+    io.stdout(report + readingReport(reading));
+  }
+  return EXIT_OK;
+}
+
+/** --map applied to the snapshot as read (in memory), and the --date-order given. */
+function corrections(args: ParsedArgs, snapshot: WorkbookSnapshot): DateOrder | undefined {
   try {
-    applyCorrections(snapshot, optionValues(args, 'map'), parseDateOrder(optionText(args, 'date-order')), sheet);
+    applyCorrections(snapshot, optionValues(args, 'map'));
+    return parseDateOrder(optionText(args, 'date-order'));
   } catch (e) {
     if (e instanceof MappingError) throw new Unusable(e.message);
     throw e;
   }
-  if (big) progress(io, 'evaluating…');
-  const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheet, facts });
-  if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
-  const reading = describeReading(snapshot, result.program, result.log.sheet);
-  if (args.options.has('json')) {
-    const json = { ...checkJson(file, result.evaluation, result.log), ...(reading ?? {}) };
-    io.stdout(JSON.stringify(json, null, 2) + '\n');
-  } else {
-    const report = checkReport(file, result.evaluation, result.log, { all: args.options.has('all') });
-    io.stdout(report + (reading ? readingReport(reading) : ''));
-  }
-  return EXIT_OK;
 }
 
 async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -216,7 +225,15 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   const force = args.options.has('force');
   for (const target of [out, pdf]) if (target) await refuseExisting(target, force);
   const { port, big } = await openWorkbook(input, io, true);
-  const result = await generateSummary(port, { program, cycleStart, asOf, sheet: optionText(args, 'sheet'), facts });
+  const result = await generateSummary(port, {
+    program,
+    cycleStart,
+    asOf,
+    sheets: optionValues(args, 'sheet'),
+    adjust: (snapshot) => corrections(args, snapshot),
+    layout: true,
+    facts,
+  });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
   const beside = result.keptUserSheet ? ` (your own "${result.keptUserSheet}" sheet was kept)` : '';
   if (out) {
@@ -272,8 +289,31 @@ function programs(args: ParsedArgs, io: CliIo): number {
 }
 
 const ALLOWED: Record<string, string[]> = {
-  check: ['sheet', 'program', 'cycle-start', 'as-of', 'json', 'map', 'date-order', 'expires', 'extension-granted', 'all'],
-  summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'force', 'expires', 'extension-granted'],
+  check: [
+    'sheet',
+    'program',
+    'cycle-start',
+    'as-of',
+    'json',
+    'map',
+    'date-order',
+    'expires',
+    'extension-granted',
+    'all',
+  ],
+  summary: [
+    'sheet',
+    'program',
+    'cycle-start',
+    'as-of',
+    'output',
+    'pdf',
+    'force',
+    'map',
+    'date-order',
+    'expires',
+    'extension-granted',
+  ],
   template: ['program', 'cycle-start', 'output', 'force'],
   programs: ['json'],
 };

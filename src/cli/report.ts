@@ -2,6 +2,7 @@
 import { formatCredits, isoFromDay, type Evaluation, type Program } from '../core';
 import { describeCap } from '../core/caps';
 import { fateAmount, type Fate, type RowFate } from '../core/fates';
+import { rowOrigin } from '../workbook/log-locator';
 import { cellAddress } from '../workbook/port';
 import type { LogLocation } from '../summary';
 
@@ -54,8 +55,13 @@ export interface ReportOptions {
 /** Items of one list shown in the text report without --all. */
 export const LIST_LIMIT = 20;
 
+/** The cell, qualified by its sheet when the log spans several (a sheet per year). */
 function problemCell(log: LogLocation, columnIndex: number | undefined, row: number): string | undefined {
-  return columnIndex === undefined ? undefined : cellAddress(row - 1, log.range.col + columnIndex);
+  if (columnIndex === undefined) return undefined;
+  if (log.parts.length < 2) return cellAddress(row - 1, log.range.col + columnIndex);
+  const at = rowOrigin(log, row);
+  const part = log.parts.find((p) => p.sheet === at.sheet)!;
+  return `'${at.sheet.replace(/'/g, "''")}'!${cellAddress(at.row - 1, part.range.col + columnIndex)}`;
 }
 
 export function checkJson(file: string, ev: Evaluation, log: LogLocation): CheckJson {

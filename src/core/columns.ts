@@ -270,7 +270,23 @@ function contentName(header: string): string {
   return normalizeName(header.replace(/\(\s*y\s*\/\s*n\s*\)/gi, ' ').replace(/\?/g, ' '));
 }
 
+/** Columns a yes/no question can be: "Was it approved?", "Certificate?", "Completed?". */
+const YES_NO_KEYS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['approved', 'proof', 'status']);
+const QUESTION = /\?\s*$|\(\s*y\s*\/\s*n\s*\)/i;
+const DONE_WORDS = /\b(completed?|attended|finished|done|taken)\b/i;
+const QUESTION_STATUS = 300;
+
+/**
+ * A header asked as a question holds yes or no: never a date or an amount. "Completed?" (a
+ * checkbox) is whether the activity was completed, a Status; "Date completed" stays a Date.
+ */
 function headerChoice(header: string, extra?: ColumnWords): { key: ColumnKey; score: number } | undefined {
+  const choice = choiceByName(header, extra);
+  if (!QUESTION.test(header) || (choice && YES_NO_KEYS.has(choice.key))) return choice;
+  return DONE_WORDS.test(header) ? { key: 'status', score: QUESTION_STATUS } : undefined;
+}
+
+function choiceByName(header: string, extra?: ColumnWords): { key: ColumnKey; score: number } | undefined {
   const n = normalizeName(header);
   if (n === '' || isIgnoredHeader(n)) return undefined;
   const exact = exactNames.get(n);

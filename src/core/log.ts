@@ -15,7 +15,7 @@ import {
 } from './columns';
 import { inForceOn, matchesFilter } from './filters';
 import { skipReason } from './row-skips';
-import { AMOUNT_FORMS, amountFromText } from './text-amounts';
+import { AMBIGUOUS_COMMA, AMBIGUOUS_COMMA_HELP, AMOUNT_FORMS, amountFromText, numberFromText } from './text-amounts';
 import { columnDateOrder, isoOfParts, textDateParts, type ColumnDateOrder, type DateOrder } from './text-dates';
 import {
   dayFromIso,
@@ -29,6 +29,8 @@ import {
 import { excerpt, quote } from './excerpt';
 import { PROOF_KINDS } from './keywords';
 import type { Format, ProofKind, Program } from './schema';
+
+export type { DateOrder } from './text-dates';
 
 export type Cell = unknown;
 export type Cells = readonly (readonly Cell[])[];
@@ -198,9 +200,10 @@ export function readAmount(value: Cell, most: number): number | undefined | Bad 
     if (text === '') return undefined;
     if (NUMERIC_TEXT.test(text)) n = Number(text);
     else {
-      const withUnit = amountFromText(text);
-      if (withUnit === undefined) return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
-      n = withUnit;
+      const read = numberFromText(text) ?? amountFromText(text);
+      if (read === AMBIGUOUS_COMMA) return new Bad(`${describe(value)} ${AMBIGUOUS_COMMA_HELP}`);
+      if (read === undefined) return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
+      n = read;
     }
   } else if (isBlank(value)) return undefined;
   else return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);

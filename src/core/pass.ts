@@ -273,7 +273,7 @@ function scratchTable(rows: number, caps: number, minimums: number): EntryTable 
 
 /** Reads the header and compiles the plan; the rows are read by `passRows`. */
 export function startPass(program: Program, cells: Cells, options: EvaluateOptions, detail: boolean): Pass | LogError {
-  const header = readHeader(cells);
+  const header = readHeader(cells, { dateOrder: options.dateOrder, words: program.headerWords });
   if ('ok' in header) return header;
   const plan = compilePlan(program, options);
   const rows = Math.max(0, cells.length - 1);

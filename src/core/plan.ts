@@ -10,7 +10,7 @@ import { creditRule, type CreditRule } from './credits';
 import { cycleAnniversaries, cycleDates, earningEnd, type CycleDates } from './cycle';
 import { addMonths, type DayNumber } from './dates';
 import { inForceSpan } from './filters';
-import { formatLookup, type FormatLookup } from './log';
+import { formatLookup, type DateOrder, type FormatLookup } from './log';
 import { factBoolean, factNumber, type ProfileFacts } from './facts';
 import { clean } from './rounding';
 import type { Cap, EntryFilter, Format, Minimum, Program } from './schema';
@@ -22,6 +22,8 @@ export interface EvaluateOptions {
   /** Sheet row number of the log's header row (default 1). */
   firstRow?: number;
   profile?: Partial<ProfileFacts>;
+  /** Order of day and month in text dates such as 03/04/2025 when no value in the column settles it. Default mdy. */
+  dateOrder?: DateOrder;
 }
 
 /** An entry filter as the pass reads it: the format test is a lookup by format index. */

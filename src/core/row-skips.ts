@@ -21,7 +21,10 @@ function textOf(value: unknown): string {
 
 /** What the Status cell says when it rules the row out; undefined when it is blank or says done. */
 export function statusSkip(value: unknown): string | undefined {
+  // A yes/no Status ("Completed?" as a checkbox) that says no: not completed.
+  if (value === false) return 'Status says FALSE: the activity did not count as completed';
   const text = textOf(value);
+  if (/^(no|n|false)$/i.test(text)) return `Status says "${text}": the activity did not count as completed`;
   if (text === '' || !NOT_DONE.test(text)) return undefined;
   return `Status says "${text.length > 30 ? text.slice(0, 30) + '…' : text}": the activity did not count as completed`;
 }

@@ -3,7 +3,7 @@
  * command line): a read of just the log's sheet and the profile's, the core's evaluation, one apply of
  * the summary's operations.
  */
-import { today, type DayNumber, type Evaluation, type ProfileFacts } from '../core';
+import { today, type DateOrder, type DayNumber, type Evaluation, type ProfileFacts } from '../core';
 import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
 import { isProfileName, PROFILE_SHEET } from '../workbook/profile-sheet';
 import { summaryOps, type SummaryLayout } from './summary-sheet';
@@ -29,6 +29,15 @@ export interface GenerateSummaryOptions {
   sheet?: string;
   /** Profile facts that win over the CE Profile sheet's (the command line's --expires, --extension-granted). */
   facts?: Partial<ProfileFacts>;
+  /** The sheets that hold the log (a sheet per year); default: those that carry the log's header. */
+  sheets?: readonly string[];
+  /**
+   * The user's corrections, made to the snapshot as read (in memory, the command line's --map); what
+   * it returns is the order of day and month for text dates (--date-order).
+   */
+  adjust?: (snapshot: WorkbookSnapshot) => DateOrder | undefined;
+  /** Read merged areas too, so a merged cell gives its value to each row it covers (a file: no extra cost). */
+  layout?: boolean;
   /**
    * Asked before an older summary CE Ledger made is replaced (its sheet name given); nothing is
    * written when it answers false. Without it the older summary is replaced (the command line writes a copy).
@@ -67,11 +76,15 @@ function profileSheets(snapshot: WorkbookSnapshot): string[] {
  * header rows, without reading any sheet; a log that is no table (or a host that cannot list header
  * rows) costs a read of every sheet, the only other way to find it. The old summary is never read.
  */
-async function readForSummary(port: WorkbookPort, sheet: string | undefined): Promise<WorkbookSnapshot> {
-  const skip = { skipSheetsOfNames: [SUMMARY_MARKER, ENTRIES_MARKER] };
+async function readForSummary(
+  port: WorkbookPort,
+  named: readonly string[],
+  layout: boolean,
+): Promise<WorkbookSnapshot> {
+  const skip = { skipSheetsOfNames: [SUMMARY_MARKER, ENTRIES_MARKER], ...(layout ? { layout } : {}) };
   const listed = await port.read({ sheets: [PROFILE_SHEET], tableHeaders: true, ...skip });
   const profile = profileSheets(listed);
-  if (sheet !== undefined) return port.read({ sheets: [sheet, ...profile], ...skip });
+  if (named.length) return port.read({ sheets: [...named, ...profile], ...skip });
   if (!listed.tables) return port.read({ sheets: 'all', ...skip });
   const never = new Set(
     [PROFILE_SHEET, LISTS_SHEET, markedSummarySheet(listed) ?? '', markedSheet(listed, ENTRIES_MARKER) ?? ''].map((s) =>
@@ -79,25 +92,29 @@ async function readForSummary(port: WorkbookPort, sheet: string | undefined): Pr
     ),
   );
   const order = (name: string) => listed.sheetNames.findIndex((s) => s.toLowerCase() === name.toLowerCase());
-  const best = listed.tables
+  const logs = listed.tables
     .filter((t) => !never.has(t.sheet.toLowerCase()))
     .map((t) => ({ sheet: t.sheet, score: headerScore(t.header) }))
     .filter((t) => t.score >= 0)
-    .sort((a, b) => b.score - a.score || order(a.sheet) - order(b.sheet))[0];
-  if (!best) return port.read({ sheets: 'all', ...skip });
-  return port.read({ sheets: [best.sheet, ...profile], ...skip });
+    .sort((a, b) => b.score - a.score || order(a.sheet) - order(b.sheet));
+  if (!logs.length) return port.read({ sheets: 'all', ...skip });
+  // Every sheet with a log table: the locator takes those that carry the same header as the best.
+  return port.read({ sheets: [...new Set(logs.map((l) => l.sheet)), ...profile], ...skip });
 }
 
 export async function generateSummary(
   port: WorkbookPort,
   options: GenerateSummaryOptions = {},
 ): Promise<GenerateSummaryResult> {
-  const snapshot = await readForSummary(port, options.sheet);
+  const named = options.sheets?.length ? options.sheets : options.sheet !== undefined ? [options.sheet] : [];
+  const snapshot = await readForSummary(port, named, options.layout === true);
+  const dateOrder = options.adjust?.(snapshot);
   const result = evaluateWorkbook(snapshot, {
     program: options.program,
     cycleStart: options.cycleStart,
     asOf: options.asOf ?? today(),
-    sheet: options.sheet,
+    sheets: named,
+    dateOrder,
     facts: options.facts,
   });
   if (!result.ok) return result;

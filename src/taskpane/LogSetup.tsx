@@ -15,7 +15,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { COLUMNS, type ColumnKey } from '../core';
+import { COLUMNS, type ColumnKey, type DateOrder } from '../core';
+import { cellAddress } from '../workbook/port';
 import { ConversionError, type ConversionPlan, type ConversionProposal, type LogLocation } from '../workbook/log-sheet';
 import { PROFILE_SHEET } from '../workbook/profile-sheet';
 import type { PaneController, PaneState } from '../workbook/session';
@@ -109,15 +110,140 @@ function followNote(target: string, current: LogLocation | undefined): string {
     : `The pane will then follow ${target}.`;
 }
 
+type Mapping = Record<number, ColumnKey | undefined>;
+
 type Step =
   | { kind: 'choose' }
-  | { kind: 'map'; proposal: ConversionProposal; mapping: Record<number, ColumnKey | undefined> }
+  | { kind: 'map'; proposal: ConversionProposal; mapping: Mapping; dateOrder?: DateOrder }
   | {
       kind: 'confirm';
       proposal: ConversionProposal;
-      mapping: Record<number, ColumnKey | undefined>;
+      mapping: Mapping;
+      dateOrder?: DateOrder;
       plan: ConversionPlan;
     };
+
+const AMOUNTS: readonly ColumnKey[] = ['hours', 'selfStudyHours', 'credits'];
+
+/** Whether the rules need the column `key` maps to, given the rest of the mapping. */
+function requirement(key: ColumnKey | undefined, mapping: Mapping): string | undefined {
+  if (key === 'date') return 'Required';
+  if (key === undefined || !AMOUNTS.includes(key)) return undefined;
+  const amounts = Object.values(mapping).filter((k) => k !== undefined && AMOUNTS.includes(k));
+  return amounts.length > 1 ? 'Required: this or another amount column' : 'Required';
+}
+
+/** The required columns no column is mapped to yet. */
+function stillNeeded(mapping: Mapping): string[] {
+  const mapped = new Set(Object.values(mapping));
+  const out: string[] = [];
+  if (!mapped.has('date')) out.push('Date');
+  if (!AMOUNTS.some((k) => mapped.has(k))) out.push('Hours (or Self-study hours, or Credits)');
+  return out;
+}
+
+const ORDER_LABELS: Record<DateOrder, string> = {
+  mdy: 'Month first (3/4/2025 is 4 March)',
+  dmy: 'Day first (3/4/2025 is 3 April)',
+  ymd: 'Year first (2025/3/4)',
+};
+
+/**
+ * The mapping step: for each column of the header row (a column of values under a blank header too),
+ * its header or cell, two of its values, what it is read as and whether the rules need it; and, when
+ * the dates typed as text could be read either way, which way they are meant.
+ */
+export function MappingStep({
+  step,
+  busy,
+  onChange,
+  onReview,
+  onBack,
+}: {
+  step: Extract<Step, { kind: 'map' }>;
+  busy: boolean;
+  onChange: (step: Extract<Step, { kind: 'map' }>) => void;
+  onReview: () => void;
+  onBack: () => void;
+}) {
+  const styles = useStyles();
+  const { proposal, mapping } = step;
+  const needed = stillNeeded(mapping);
+  const ambiguous = proposal.dateOrder?.ambiguousExample;
+  return (
+    <div className={styles.stack} data-testid="mapping-step">
+      <Text>
+        Header row {proposal.range.row + 1} of “{proposal.sheet}”. Check what each column holds; nothing is written
+        until you confirm.
+      </Text>
+      {needed.length > 0 && (
+        <MessageBar intent="warning" data-testid="mapping-needed">
+          <MessageBarBody>Still needed: {needed.join(' and ')}.</MessageBarBody>
+        </MessageBar>
+      )}
+      {proposal.columns
+        .filter((c) => c.header.trim() !== '' || c.samples.length > 0)
+        .map((c) => {
+          const cell = cellAddress(proposal.range.row, proposal.range.col + c.index);
+          const label =
+            c.header.trim() === '' ? `Column ${cell.replace(/\d+$/, '')} (no header)` : `Column “${c.header}”`;
+          const hint = [
+            c.recognised ? 'Recognised' : c.key ? 'Suggested' : undefined,
+            requirement(mapping[c.index], mapping),
+            c.samples.length ? `e.g. ${c.samples.map((v) => `“${v}”`).join(', ')}` : 'no values yet',
+          ]
+            .filter(Boolean)
+            .join(' · ');
+          return (
+            <Field key={c.index} label={label} hint={hint}>
+              <Select
+                value={mapping[c.index] ?? ''}
+                data-testid={`map-${c.header.trim() === '' ? cell : c.header}`}
+                onChange={(_, d) =>
+                  onChange({
+                    ...step,
+                    mapping: { ...mapping, [c.index]: d.value === '' ? undefined : (d.value as ColumnKey) },
+                  })
+                }
+              >
+                <option value="">Not used (kept as it is)</option>
+                {COLUMNS.map((col) => (
+                  <option key={col.key} value={col.key}>
+                    {col.header}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          );
+        })}
+      {ambiguous !== undefined && (
+        <Field
+          label="Dates typed as text"
+          hint={`“${ambiguous}” could be read either way: choose how, and they become dates when you convert.`}
+        >
+          <Select
+            value={step.dateOrder ?? ''}
+            data-testid="date-order"
+            onChange={(_, d) => onChange({ ...step, dateOrder: d.value === '' ? undefined : (d.value as DateOrder) })}
+          >
+            <option value="">Leave them as text (read month first)</option>
+            {(['mdy', 'dmy', 'ymd'] as const).map((o) => (
+              <option key={o} value={o}>
+                {ORDER_LABELS[o]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} onClick={onReview}>
+          Review changes
+        </Button>
+        <Button onClick={onBack}>Back</Button>
+      </div>
+    </div>
+  );
+}
 
 export default function LogSetup({
   controller,
@@ -174,10 +300,10 @@ export default function LogSetup({
       setStep({ kind: 'map', proposal, mapping: Object.fromEntries(proposal.columns.map((c) => [c.index, c.key])) });
     });
 
-  const review = (proposal: ConversionProposal, mapping: Record<number, ColumnKey | undefined>) =>
+  const review = (proposal: ConversionProposal, mapping: Mapping, dateOrder: DateOrder | undefined) =>
     run(async () => {
-      const plan = await controller.planConversion(proposal, { mapping, credits });
-      setStep({ kind: 'confirm', proposal, mapping, plan });
+      const plan = await controller.planConversion(proposal, { mapping, credits, ...(dateOrder ? { dateOrder } : {}) });
+      setStep({ kind: 'confirm', proposal, mapping, dateOrder, plan });
     });
 
   const confirm = (current: Extract<Step, { kind: 'confirm' }>) =>
@@ -236,7 +362,18 @@ export default function LogSetup({
   return (
     <Section title="Your CE log" testId="log-setup" autoFocus={autoFocus} onEscape={onClose}>
       <div className={styles.stack}>
-        {!state.log && <Text>Point CE Ledger at the sheet where you keep your activities, or start a new log.</Text>}
+        {step.kind === 'map' && (
+          <MappingStep
+            step={step}
+            busy={busy}
+            onChange={setStep}
+            onReview={() => void review(step.proposal, step.mapping, step.dateOrder)}
+            onBack={() => setStep({ kind: 'choose' })}
+          />
+        )}
+        {step.kind !== 'map' && !state.log && (
+          <Text>Point CE Ledger at the sheet where you keep your activities, or start a new log.</Text>
+        )}
         {message && (
           <MessageBar intent={message.intent} data-testid="setup-message">
             <MessageBarBody>{message.text}</MessageBarBody>
@@ -304,48 +441,6 @@ export default function LogSetup({
           </>
         )}
 
-        {step.kind === 'map' && (
-          <>
-            <Text>
-              Header row {step.proposal.range.row + 1} of “{step.proposal.sheet}”. Check what each column holds; nothing
-              is written until you confirm.
-            </Text>
-            {step.proposal.columns
-              .filter((c) => c.header.trim() !== '')
-              .map((c) => (
-                <Field
-                  key={c.index}
-                  label={`Column “${c.header}”`}
-                  hint={c.recognised ? 'Recognised' : c.key ? 'Suggested' : undefined}
-                >
-                  <Select
-                    value={step.mapping[c.index] ?? ''}
-                    data-testid={`map-${c.header}`}
-                    onChange={(_, d) =>
-                      setStep({
-                        ...step,
-                        mapping: { ...step.mapping, [c.index]: d.value === '' ? undefined : (d.value as ColumnKey) },
-                      })
-                    }
-                  >
-                    <option value="">Not used (kept as it is)</option>
-                    {COLUMNS.map((col) => (
-                      <option key={col.key} value={col.key}>
-                        {col.header}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              ))}
-            <div className={styles.actions}>
-              <Button appearance="primary" disabled={busy} onClick={() => void review(step.proposal, step.mapping)}>
-                Review changes
-              </Button>
-              <Button onClick={() => setStep({ kind: 'choose' })}>Back</Button>
-            </div>
-          </>
-        )}
-
         {step.kind === 'confirm' && (
           <>
             {step.plan.ok ? (
@@ -366,7 +461,11 @@ export default function LogSetup({
                   Convert
                 </Button>
               )}
-              <Button onClick={() => setStep({ kind: 'map', proposal: step.proposal, mapping: step.mapping })}>
+              <Button
+                onClick={() =>
+                  setStep({ kind: 'map', proposal: step.proposal, mapping: step.mapping, dateOrder: step.dateOrder })
+                }
+              >
                 Back
               </Button>
             </div>

@@ -9,9 +9,13 @@
  * the user maps it to a column the rules would not otherwise recognise it as (the plan lists those
  * renames so the confirmation can say so).
  */
+import { columnDateOrder, readTextDate, type ColumnDateOrder, type DateOrder } from '../core/text-dates';
 import {
   COLUMN_BY_KEY,
   COLUMNS,
+  dayFromSerial,
+  isoFromDay,
+  serialFromDay,
   PROOF_KINDS,
   columnForHeader,
   findHeaderRow,
@@ -35,6 +39,7 @@ import {
   type WorkbookPort,
   type WorkbookSnapshot,
 } from './port';
+import { locateLog } from './log-locator';
 
 export const LOG_SHEET = 'CE Log';
 export const LOG_TABLE = 'CELog';
@@ -93,23 +98,19 @@ export function isLogTable(sheet: SheetData, table: TableInfo): boolean {
 }
 
 /**
- * The CE log among the sheets read: the table the user just chose (converted or created) first, then
- * a table named CELog…, then any table that is a CE log; the active sheet's tables win among equals.
+ * The CE log's table among the sheets read (workbook/log-locator.ts, tables only): the table the user
+ * just chose (converted or created) first, then a table named CELog…, then the most recognised
+ * columns; the active sheet's tables win among equals.
  */
 export function findLog(snapshot: WorkbookSnapshot, preferredTable?: string): LogLocation | undefined {
-  const found: (LogLocation & { score: number })[] = [];
-  for (const sheet of Object.values(snapshot.sheets)) {
-    for (const table of sheet.tables) {
-      if (!isLogTable(sheet, table)) continue;
-      const preferred = preferredTable !== undefined && table.name.toLowerCase() === preferredTable.toLowerCase();
-      const score =
-        (preferred ? 4 : 0) + (/^CELog/i.test(table.name) ? 2 : 0) + (sheet.name === snapshot.activeSheet ? 1 : 0);
-      found.push({ sheet: sheet.name, table: table.name, range: table.range, score });
-    }
-  }
-  found.sort((a, b) => b.score - a.score);
-  const best = found[0];
-  return best ? { sheet: best.sheet, table: best.table, range: best.range } : undefined;
+  const found = locateLog(snapshot, { preferredTable, tablesOnly: true, single: true });
+  if ('ok' in found || found.table === undefined) return undefined;
+  const table = Object.values(snapshot.sheets)
+    .filter((s) => s.name === found.sheet)
+    .flatMap((s) => s.tables)
+    .find((t) => t.name === found.table);
+  // The table's whole range (with a totals row): the pane reads and writes the table as it is.
+  return { sheet: found.sheet, table: found.table, range: table?.range ?? found.range };
 }
 
 export interface ProposedColumn {
@@ -120,6 +121,8 @@ export interface ProposedColumn {
   recognised: ColumnKey | undefined;
   /** The proposal: recognised, else a close match, else nothing (kept and ignored). */
   key: ColumnKey | undefined;
+  /** The first two values below the header, as the sheet shows them (dates as yyyy-mm-dd). */
+  samples: string[];
 }
 
 export interface ConversionProposal {
@@ -133,6 +136,11 @@ export interface ConversionProposal {
   existingTable?: string;
   /** The user's table the log stops above (nothing of the log's columns continues below it). */
   endsAbove?: TableInfo;
+  /**
+   * How text dates of the proposed Date column read: the order a value settles, or the default with an
+   * example whose reading depends on it (the mapping step then asks).
+   */
+  dateOrder?: ColumnDateOrder;
 }
 
 export type ProposalResult = { ok: true; proposal: ConversionProposal } | { ok: false; message: string };
@@ -152,7 +160,10 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
         proposal: {
           sheet: sheet.name,
           range: table.range,
-          columns: headerColumns(cellsOf(sheet, { ...table.range, rows: 1 })[0] ?? []),
+          columns: headerColumns(
+            cellsOf(sheet, { ...table.range, rows: 1 })[0] ?? [],
+            cellsOf(sheet, table.range).slice(1),
+          ),
           existingLog: { sheet: sheet.name, table: table.name, range: table.range },
         },
       };
@@ -198,7 +209,12 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
     filled = own.filter((i) => i < cutoff);
   }
   const first = filled[0]!;
-  const last = filled[filled.length - 1]!;
+  let last = filled[filled.length - 1]!;
+  // A column with values under a blank header is the log's too (the user maps it by its cell).
+  const underHeader = sheet.values.slice(headerIndex! + 1);
+  const width = underHeader.reduce((w, r) => Math.max(w, r?.length ?? 0), header.length);
+  const hasValues = (i: number) => underHeader.some((r) => text(r?.[i]).trim() !== '');
+  while (last + 1 < width && !inTable(last + 1) && text(header[last + 1]).trim() === '' && hasValues(last + 1)) last++;
   // The log's rows end with the last that holds anything in its columns: what lies below the log and
   // to its side only (a table, a note) is not part of it.
   let range = withoutBlankRowsBelow(sheet, {
@@ -213,17 +229,31 @@ export function proposeConversion(snapshot: WorkbookSnapshot, sheetName: string)
     (t) =>
       t.range.row === range.row && t.range.col <= range.col && t.range.col + t.range.cols >= range.col + range.cols,
   );
-  const columns = headerColumns(header.slice(first, last + 1));
+  const rows = cellsOf(sheet, range).slice(1);
+  const columns = headerColumns(header.slice(first, last + 1), rows);
+  if (existingTable) {
+    const tableRows = cellsOf(sheet, existingTable.range).slice(1);
+    const tableColumns = headerColumns(cellsOf(sheet, { ...existingTable.range, rows: 1 })[0]!, tableRows);
+    return {
+      ok: true,
+      proposal: {
+        sheet: sheet.name,
+        range: existingTable.range,
+        columns: tableColumns,
+        existingTable: existingTable.name,
+        dateOrder: proposedDateOrder(tableColumns, tableRows),
+      },
+    };
+  }
   return {
     ok: true,
-    proposal: existingTable
-      ? {
-          sheet: sheet.name,
-          range: existingTable.range,
-          columns: headerColumns(cellsOf(sheet, { ...existingTable.range, rows: 1 })[0]!),
-          existingTable: existingTable.name,
-        }
-      : { sheet: sheet.name, range, columns, ...(below ? { endsAbove: below.table } : {}) },
+    proposal: {
+      sheet: sheet.name,
+      range,
+      columns,
+      dateOrder: proposedDateOrder(columns, rows),
+      ...(below ? { endsAbove: below.table } : {}),
+    },
   };
 }
 
@@ -265,7 +295,23 @@ function withoutBlankRowsBelow(sheet: SheetData, range: RangeRef): RangeRef {
   return { ...range, rows: end - range.row };
 }
 
-function headerColumns(header: readonly CellValue[]): ProposedColumn[] {
+/** The first two values of column `index` in `rows`, as shown (a date cell of the Date column as yyyy-mm-dd). */
+function samplesOf(rows: readonly (readonly CellValue[] | undefined)[], index: number, date: boolean): string[] {
+  const out: string[] = [];
+  for (const row of rows) {
+    const v = row?.[index];
+    if (v === undefined || v === null || text(v).trim() === '') continue;
+    const day = date && typeof v === 'number' ? dayFromSerial(v) : undefined;
+    out.push(day !== undefined ? isoFromDay(day) : text(v).trim());
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
+function headerColumns(
+  header: readonly CellValue[],
+  rows: readonly (readonly CellValue[] | undefined)[] = [],
+): ProposedColumn[] {
   const { map } = matchHeaders(header);
   const byIndex = new Map<number, ColumnKey>();
   for (const [key, index] of Object.entries(map)) byIndex.set(index!, key as ColumnKey);
@@ -280,8 +326,17 @@ function headerColumns(header: readonly CellValue[]): ProposedColumn[] {
         taken.add(suggestion);
       }
     }
-    return { index, header: text(h), recognised, key };
+    return { index, header: text(h), recognised, key, samples: samplesOf(rows, index, key === 'date') };
   });
+}
+
+/** How the text dates of the proposed Date column read. */
+function proposedDateOrder(
+  columns: ProposedColumn[],
+  rows: readonly (readonly CellValue[] | undefined)[],
+): ColumnDateOrder | undefined {
+  const date = columns.find((c) => c.key === 'date');
+  return date ? columnDateOrder(rows.map((r) => r?.[date.index])) : undefined;
 }
 
 export interface ConversionOptions {
@@ -289,6 +344,11 @@ export interface ConversionOptions {
   mapping: Record<number, ColumnKey | undefined>;
   /** Add a Credits column with CEU.CE_CREDITS per row. */
   credits: boolean;
+  /**
+   * The order of day and month the user chose for the Date column's text dates ("03/04/2025"): they
+   * become Excel dates read in that order (announced), so every reader counts them the same way.
+   */
+  dateOrder?: DateOrder;
 }
 
 export interface ConversionPlan {
@@ -404,6 +464,41 @@ export function problemRowFormula(
  * The operations that make `proposal.range` a CE log with the user's mapping. Writes nothing itself;
  * `ok` is false (with problems) when the mapping cannot work.
  */
+/**
+ * With a date order chosen, the Date column's text dates become dates (the cell's value is the date,
+ * shown yyyy-mm-dd), each read in that order unless a value of the column settles it; announced in `notes`.
+ */
+function textDateOps(
+  proposal: ConversionProposal,
+  options: ConversionOptions,
+  grid: SheetData | undefined,
+  notes: string[],
+): WorkbookOp[] {
+  const dateIndex = Object.entries(options.mapping).find(([, k]) => k === 'date')?.[0];
+  if (!options.dateOrder || dateIndex === undefined || !grid) return [];
+  const { sheet, range } = proposal;
+  const col = range.col + Number(dateIndex);
+  const rows = cellsOf(grid, { row: range.row + 1, col, rows: Math.max(0, range.rows - 1), cols: 1 }).map((r) => r[0]);
+  const order = columnDateOrder(rows, options.dateOrder).order;
+  const ops: WorkbookOp[] = [];
+  let example: string | undefined;
+  rows.forEach((v, i) => {
+    if (typeof v !== 'string' || v.trim() === '') return;
+    const day = readTextDate(v, order);
+    if (day === undefined) return;
+    example ??= `${v.trim()} → ${isoFromDay(day)}`;
+    const cell = { row: range.row + 1 + i, col, rows: 1, cols: 1 };
+    ops.push({ kind: 'setValues', sheet, row: cell.row, col, values: [[serialFromDay(day)]] });
+    ops.push({ kind: 'setNumberFormat', sheet, range: cell, format: 'yyyy-mm-dd' });
+  });
+  const n = ops.length / 2;
+  if (n > 0) {
+    const how = order === 'dmy' ? 'day first' : order === 'ymd' ? 'year first' : 'month first';
+    notes.push(`${n} text ${n === 1 ? 'date' : 'dates'} in the Date column become dates, read ${how} (${example})`);
+  }
+  return ops;
+}
+
 export function conversionPlan(
   proposal: ConversionProposal,
   options: ConversionOptions,
@@ -558,6 +653,7 @@ export function conversionPlan(
   const ops: WorkbookOp[] = [];
   for (const r of renames)
     ops.push({ kind: 'setValues', sheet, row: range.row, col: range.col + r.index, values: [[r.to]] });
+  ops.push(...textDateOps(proposal, options, grid, notes));
   if (!proposal.existingTable) ops.push({ kind: 'createTable', sheet, range: tableRange, name: table });
   const newHeaders = creditsHeader ? [...added, creditsHeader] : added;
   if (newHeaders.length) ops.push({ kind: 'addTableColumns', table, headers: newHeaders });

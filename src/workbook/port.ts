@@ -23,6 +23,8 @@ export interface TableInfo {
   name: string;
   /** The whole table including its header row. */
   range: RangeRef;
+  /** The table's last row is its totals row (Table Design › Total Row); present when the host tells. */
+  totalsRow?: boolean;
 }
 
 export interface SheetData {

@@ -10,7 +10,7 @@
  * before it can cost more; merged areas, validations and names are measured for the full reader.
  */
 import type ExcelJS from 'exceljs';
-import type { CellValue, NamedRange, TableInfo } from './port';
+import type { CellValue, NamedRange, RangeRef, TableInfo } from './port';
 import { formatCount, XlsxLimitError, type XlsxLimits } from './xlsx-limits';
 import { ZipFile } from './xlsx-zip';
 
@@ -42,6 +42,7 @@ const RelationshipsXform = require('exceljs/lib/xlsx/xform/core/relationships-xf
 const TableXform = require('exceljs/lib/xlsx/xform/table/table-xform') as new () => Xform<{
   name: string;
   tableRef: string;
+  totalsRow?: boolean;
 }>;
 const StyleManager = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => Xform<unknown> & {
   init(): void;
@@ -68,6 +69,8 @@ export interface StreamedSheet {
   name: string;
   rows: RowCells[];
   tables: TableInfo[];
+  /** Merged areas (their value is their top-left cell's). */
+  merged: RangeRef[];
   /** Cells with something in them. */
   cells: number;
 }
@@ -311,6 +314,7 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
         tables.push({
           name: model.name,
           range: { row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 },
+          ...(model.totalsRow ? { totalsRow: true } : {}),
         });
     }
     const merges: string[] = [];
@@ -349,7 +353,11 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
     for (const ref of validations)
       budget.area(areaCells(ref), `the data validation of ${ref} on sheet "${entry.name}"`);
     cells -= dropMerged(rows, merges, limits, entry.name);
-    sheets.push({ name: entry.name, rows, tables, cells });
+    const merged = merges
+      .map(area)
+      .filter((a) => a !== undefined)
+      .map((a) => ({ row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 }));
+    sheets.push({ name: entry.name, rows, tables, merged, cells });
   }
 
   const names: NamedRange[] = [];

@@ -436,9 +436,10 @@ export class XlsxWorkbook implements WorkbookPort {
       sheets[sheet.name] = buildSheetData(
         sheet.name,
         sheet.rows,
-        sheet.tables.map((t) => ({ name: t.name, range: { ...t.range } })),
+        sheet.tables.map((t) => ({ ...t, range: { ...t.range } })),
         false,
       );
+      if (query.layout) sheets[sheet.name]!.merged = sheet.merged.map((m) => ({ ...m }));
     }
     return {
       sheetNames: book.sheets.map((s) => s.name),

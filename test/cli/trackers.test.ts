@@ -1,7 +1,7 @@
 /** The tracker corpus (test/fixtures/trackers/make.ts): `ce-ledger check` reaches each hand-computed result. */
 import { rmSync } from 'fs';
 import { makeTrackers, TRACKERS } from '../fixtures/trackers/make';
-import { run, tempDir } from './helpers';
+import { run, tempDir, writeWorkbook } from './helpers';
 
 let dir: string;
 let paths: Record<string, string>;
@@ -33,7 +33,7 @@ describe.each(TRACKERS.map((t) => [t.name, t] as const))('%s', (_name, t) => {
     expect(json.earned).toBe(t.expected.earned);
     expect(json.problems).toHaveLength(t.expected.problems);
     expect(json.skipped).toHaveLength(t.expected.skipped);
-    expect(json.sheets).toEqual([t.sheet]);
+    expect(json.sheets).toEqual(t.expected.sheets ?? [t.sheet]);
     expect(json.notices.map((n: { row: number | null }) => n.row)).toEqual(t.expected.notices ?? []);
     expect(
       Object.fromEntries(json.columns.map((c: { header: string; mappedTo: string | null }) => [c.header, c.mappedTo])),
@@ -73,4 +73,100 @@ test('without --map an unknown header is refused; a bad --map or --date-order sa
   expect(missing.stderr).toMatch(/no header "Nope"/);
   const order = await run([...base, '--date-order', 'yyy'], dir);
   expect(order.stderr).toMatch(/bad --date-order "yyy": use mdy, dmy or ymd/);
+});
+
+describe('a log kept a sheet per year', () => {
+  const base = (file: string) => [
+    'check',
+    file,
+    '--program',
+    'NAMSS-CPCS',
+    '--cycle-start',
+    '2024-01-01',
+    '--as-of',
+    '2025-12-01',
+  ];
+
+  test('the text report names each sheet read and how many rows came from it', async () => {
+    const r = await run(base(paths['yearly-sheets']!), dir);
+    expect(r.stdout).toMatch(/Sheets read: "2024" \(2 rows\), "2025" \(3 rows\)/);
+    expect(r.stdout).toMatch(/"2025" A1 "Date" → Date/);
+  });
+
+  test('--sheet chooses the sheets, once or several times', async () => {
+    const one = JSON.parse((await run([...base(paths['yearly-sheets']!), '--sheet', '2025', '--json'], dir)).stdout);
+    expect(one.sheets).toEqual(['2025']);
+    expect(one.earned).toBe(6);
+    expect(one.columns.every((c: { sheet: string }) => c.sheet === '2025')).toBe(true);
+    const both = await run([...base(paths['yearly-sheets']!), '--sheet', '2025', '--sheet', '2024', '--json'], dir);
+    expect(JSON.parse(both.stdout).earned).toBe(9.5);
+    expect(JSON.parse(both.stdout).sheets).toEqual(['2025', '2024']);
+    const none = await run([...base(paths['yearly-sheets']!), '--sheet', 'Notes'], dir);
+    expect(none.stderr).toMatch(/sheet "Notes" has no CE log/);
+  });
+
+  test('summary reads the same sheets, and takes --sheet and --map', async () => {
+    const all = await run(
+      ['summary', paths['yearly-sheets']!, '-o', 'yearly-out.xlsx', ...base('').slice(2), '--force'],
+      dir,
+    );
+    expect(all.stderr).toBe('');
+    expect(all.stdout).toMatch(/9\.5/);
+    const one = await run(
+      ['summary', paths['yearly-sheets']!, '-o', 'yearly-one.xlsx', ...base('').slice(2), '--sheet', '2024', '--force'],
+      dir,
+    );
+    expect(one.stdout).toMatch(/3\.5/);
+    const mapped = await run(
+      [
+        'summary',
+        paths['corrected-with-map']!,
+        '-o',
+        'mapped.xlsx',
+        ...base('').slice(2),
+        ...TRACKERS.find((t) => t.name === 'corrected-with-map')!.args!,
+      ],
+      dir,
+    );
+    expect(mapped.stderr).toBe('');
+    expect(mapped.stdout).toMatch(/\b3\b/);
+  });
+});
+
+test('a Dashboard of monthly totals ahead of the log is not read as the log', async () => {
+  const r = await run(
+    [
+      'check',
+      paths['dashboard-first']!,
+      '--program',
+      'NAMSS-CPCS',
+      '--cycle-start',
+      '2024-01-01',
+      '--as-of',
+      '2025-12-01',
+    ],
+    dir,
+  );
+  expect(r.stdout).toMatch(/Sheets read: "CE Log" \(3 rows\)/);
+});
+
+test('a problem on a later yearly sheet names its sheet and cell', async () => {
+  const file = `${dir}/yearly-problem.xlsx`;
+  await writeWorkbook(file, {
+    '2024': [
+      ['Date', 'Activity', 'Hours'],
+      ['2024-02-01', 'A', 1],
+    ],
+    '2025': [
+      ['Date', 'Activity', 'Hours'],
+      ['2025-02-01', 'B', 'lots'],
+    ],
+  });
+  const r = await run(
+    ['check', file, '--program', 'NAMSS-CPCS', '--cycle-start', '2024-01-01', '--as-of', '2025-12-01', '--json'],
+    dir,
+  );
+  const json = JSON.parse(r.stdout);
+  expect(json.sheets).toEqual(['2024', '2025']);
+  expect(json.problems.map((p: { cell: string }) => p.cell)).toEqual(["'2025'!C2"]);
 });

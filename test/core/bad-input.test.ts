@@ -34,7 +34,7 @@ const rowCases: [string, string, unknown[]][] = [
   ['format of another program', 'ACSM-CPT', ['2025-04-01', 'Webinar', 1]],
   ['negative hours', 'NISM-SMS', ['2025-04-01', 'Webinar', -2]],
   ['hours as words', 'NISM-SMS', ['2025-04-01', 'Webinar', 'two']],
-  ['hours with a decimal comma', 'NISM-SMS', ['2025-04-01', 'Webinar', '1,5']],
+  ['hours with a comma that could be thousands or decimals', 'NISM-SMS', ['2025-04-01', 'Webinar', '1,250']],
   ['hours with a unit that is not one', 'NISM-SMS', ['2025-04-01', 'Webinar', '2 days']],
   ['hours missing', 'NISM-SMS', ['2025-04-01', 'Webinar', '']],
   ['hours of 1e308', 'NISM-SMS', ['2025-04-01', 'Webinar', 1e308]],

@@ -7,42 +7,83 @@ import { dayFromJsDate, findProgram, serialFromDay, type ColumnKey, columnForHea
 import { evaluateWorkbook } from '../../src/summary';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { applyConversion, conversionPlan, proposeConversion } from '../../src/workbook/log-sheet';
-import type { CellValue } from '../../src/workbook/port';
-import { TRACKERS } from '../fixtures/trackers/make';
+import { cellAddress, type CellValue } from '../../src/workbook/port';
+import { rowsOf, sheetsOf, TRACKERS, type Tracker } from '../fixtures/trackers/make';
 
 function cell(v: unknown): CellValue {
   if (v instanceof Date) return serialFromDay(dayFromJsDate(v)!);
+  if (v !== null && typeof v === 'object' && 'result' in v) return (v as { result: CellValue }).result;
   return v === undefined ? null : (v as CellValue);
 }
 
-describe.each(TRACKERS.map((t) => [t.name, t] as const))('%s', (_name, t) => {
+/** The tracker in the memory host: its sheets (cached results for formulas) and its merged areas. */
+function memoryBook(t: Tracker): MemoryWorkbook {
+  const init: Record<string, CellValue[][]> = {};
+  for (const s of sheetsOf(t)) init[s.name] = rowsOf(s).map((r) => r.map(cell));
+  const wb = new MemoryWorkbook(init);
+  for (const m of t.merges ?? []) {
+    const [a, b] = m.split(':');
+    const at = (ref: string) => {
+      for (let r = 0; r < 1000; r++)
+        for (let c = 0; c < 30; c++) if (cellAddress(r, c) === ref) return { row: r, col: c };
+      throw new Error(ref);
+    };
+    const p = at(a!);
+    const q = at(b!);
+    wb.merge(t.sheet, { row: p.row, col: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 });
+  }
+  return wb;
+}
+
+/** The tracker's --map corrections, by header text (or by the cell of a blank header). */
+function corrections(t: Tracker): Map<string, ColumnKey | undefined> {
+  const out = new Map<string, ColumnKey | undefined>();
+  const args = t.args ?? [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--map') continue;
+    const [header, column] = args[++i]!.split('=');
+    out.set(header!, column === 'ignore' ? undefined : columnForHeader(column!));
+  }
+  return out;
+}
+
+const runnable = TRACKERS.filter((t) => !t.pane?.skip);
+
+describe.each(runnable.map((t) => [t.name, t] as const))('%s', (_name, t) => {
   test('the pane converts it and the converted log gives the hand-computed credits', async () => {
     const program = findProgram(t.program)!;
-    const rows = [...(t.above ?? []), ...(t.above ? [[]] : []), ...t.rows].map((r) => r.map(cell));
-    const wb = new MemoryWorkbook({ [t.sheet]: rows });
-    const snap = await wb.read({ sheets: 'all', formulas: true });
+    const wb = memoryBook(t);
+    const snap = await wb.read({ sheets: 'all', formulas: true, layout: true });
     const proposed = proposeConversion(snap, t.sheet);
     if (!proposed.ok) throw new Error(proposed.message);
-    const corrections = new Map<string, ColumnKey | undefined>();
-    const args = t.args ?? [];
-    for (let i = 0; i < args.length; i++) {
-      if (args[i] !== '--map') continue;
-      const [header, column] = args[++i]!.split('=');
-      corrections.set(header!, columnForHeader(column!));
-    }
+    const fixes = corrections(t);
+    const { range } = proposed.proposal;
     const mapping: Record<number, ColumnKey | undefined> = {};
-    for (const c of proposed.proposal.columns)
-      mapping[c.index] = corrections.has(c.header) ? corrections.get(c.header) : c.key;
+    for (const c of proposed.proposal.columns) {
+      const cell = cellAddress(range.row, range.col + c.index);
+      mapping[c.index] = fixes.has(c.header) ? fixes.get(c.header) : fixes.has(cell) ? fixes.get(cell) : c.key;
+    }
     const plan = conversionPlan(proposed.proposal, { mapping, credits: false }, program, snap);
+    if (t.pane?.refusal) {
+      expect(plan.problems.join(' ')).toMatch(t.pane.refusal);
+      return;
+    }
     expect(plan.problems).toEqual([]);
     await applyConversion(wb, plan, program);
-    const result = evaluateWorkbook(await wb.read({ sheets: 'all' }), {
+    const result = evaluateWorkbook(await wb.read({ sheets: 'all', layout: true }), {
       program: t.program,
       cycleStart: dayFromIso(t.cycleStart)!,
       asOf: dayFromIso(t.asOf)!,
+      dateOrder: dateOrderOf(t),
     });
     if (!result.ok) throw new Error(result.message);
     expect(result.evaluation.earned).toBe(t.expected.earned);
     expect(result.evaluation.problems).toHaveLength(t.expected.problems);
+    expect(result.log.parts.map((p) => p.sheet)).toEqual(t.expected.sheets ?? [t.sheet]);
   });
 });
+
+function dateOrderOf(t: Tracker): 'mdy' | 'dmy' | 'ymd' | undefined {
+  const i = (t.args ?? []).indexOf('--date-order');
+  return i < 0 ? undefined : (t.args![i + 1] as 'mdy' | 'dmy' | 'ymd');
+}
