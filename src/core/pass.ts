@@ -386,13 +386,17 @@ function readRows(pass: Pass, from: number, to: number): number {
   for (let r = from; r < to; r++) {
     const row = cells[r];
     if (!row) continue;
+    let dated = false;
     if (!detail) {
       // A row dated outside the window, or still planned, counts for nothing whatever its other cells
       // say: the date is checked first, so such rows cost one cell.
       const day = readDate(row[dateColumn]);
-      if (typeof day === 'number' && (day < earliest || day > lastDay)) continue;
+      if (typeof day === 'number') {
+        if (day < earliest || day > lastDay) continue;
+        dated = true; // a row with a date is not empty
+      }
     }
-    if (isEmptyRow(row)) continue;
+    if (!dated && isEmptyRow(row)) continue;
     if (detail) pass.rowsRead++;
     if (!readRow(row, map, formats, facts)) {
       if (detail) reportProblems(pass, row, r);

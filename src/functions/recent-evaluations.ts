@@ -6,9 +6,9 @@
  * array) is kept so that an array changed in place can never return a stale answer.
  *
  * Only the cells the result depends on are compared: the header row, and in data rows the columns
- * the totals read (`inputs`). Those are copied into one flat array, row after row, so that the
- * comparison reads the kept values in order and keeping them is a single allocation. A result that
- * may depend on every cell (`inputs` not given) keeps a copy of every row instead.
+ * the totals read (`inputs`; every column when it is not given). The copy is a slice of each row (one
+ * block copy per row, the cheapest copy there is: copying only the compared cells costs several
+ * times more).
  */
 import type { Program } from '../core/schema';
 
@@ -21,14 +21,10 @@ interface Remembered<T> {
   asOf: number;
   /** The profile facts given with the log, as text ('' when none). */
   facts: string;
-  /** Rows, the header row included. */
-  rows: number;
-  header: unknown[];
-  /** Columns of data rows compared; undefined: every column (`copies` holds every row). */
+  /** Every row, header first, copied. */
+  cells: unknown[][];
+  /** Columns of data rows compared; undefined: every column. */
   inputs: readonly number[] | undefined;
-  /** Data row r's value in inputs[j] is at `(r - 1) * inputs.length + j`. */
-  values: unknown[];
-  copies: unknown[][] | undefined;
   result: T;
 }
 
@@ -44,59 +40,56 @@ function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
  * with fewer repeats its last column): a loop over a list of column indices costs more per cell
  * than reading the cell, and this comparison is all an unchanged log costs.
  */
-function sameInputs(cells: readonly unknown[], inputs: readonly number[], values: readonly unknown[]): boolean {
+function sameInputs(cells: readonly unknown[], kept: readonly unknown[][], inputs: readonly number[]): boolean {
   const k = inputs.length;
   if (k === 0) return true;
   const last = k - 1;
-  const o1 = Math.min(1, last);
-  const o2 = Math.min(2, last);
-  const o3 = Math.min(3, last);
-  const o4 = Math.min(4, last);
-  const o5 = Math.min(5, last);
-  const o6 = Math.min(6, last);
-  const o7 = Math.min(7, last);
   const c0 = inputs[0]!;
-  const c1 = inputs[o1]!;
-  const c2 = inputs[o2]!;
-  const c3 = inputs[o3]!;
-  const c4 = inputs[o4]!;
-  const c5 = inputs[o5]!;
-  const c6 = inputs[o6]!;
-  const c7 = inputs[o7]!;
+  const c1 = inputs[Math.min(1, last)]!;
+  const c2 = inputs[Math.min(2, last)]!;
+  const c3 = inputs[Math.min(3, last)]!;
+  const c4 = inputs[Math.min(4, last)]!;
+  const c5 = inputs[Math.min(5, last)]!;
+  const c6 = inputs[Math.min(6, last)]!;
+  const c7 = inputs[Math.min(7, last)]!;
   for (let r = cells.length - 1; r >= 1; r--) {
     const row: unknown = cells[r];
     if (!Array.isArray(row)) return false;
-    const at = (r - 1) * k;
+    const old = kept[r]!;
     if (
-      row[c0] !== values[at] ||
-      row[c1] !== values[at + o1] ||
-      row[c2] !== values[at + o2] ||
-      row[c3] !== values[at + o3] ||
-      row[c4] !== values[at + o4] ||
-      row[c5] !== values[at + o5] ||
-      row[c6] !== values[at + o6] ||
-      row[c7] !== values[at + o7]
+      row[c0] !== old[c0] ||
+      row[c1] !== old[c1] ||
+      row[c2] !== old[c2] ||
+      row[c3] !== old[c3] ||
+      row[c4] !== old[c4] ||
+      row[c5] !== old[c5] ||
+      row[c6] !== old[c6] ||
+      row[c7] !== old[c7]
     )
       return false;
-    for (let j = 8; j < k; j++) if (row[inputs[j]!] !== values[at + j]) return false;
+    for (let j = 8; j < k; j++) {
+      const c = inputs[j]!;
+      if (row[c] !== old[c]) return false;
+    }
   }
   return true;
 }
 
-function sameCopies(cells: readonly unknown[], copies: readonly unknown[][]): boolean {
+function sameRows(cells: readonly unknown[], kept: readonly unknown[][]): boolean {
   for (let r = cells.length - 1; r >= 1; r--) {
     const row: unknown = cells[r];
-    if (!Array.isArray(row) || !sameRow(row, copies[r - 1]!)) return false;
+    if (!Array.isArray(row) || !sameRow(row, kept[r]!)) return false;
   }
   return true;
 }
 
 /** Whether `cells` holds the remembered values; a value that is not an array of rows never matches. */
 function matches<T>(e: Remembered<T>, cells: unknown): boolean {
-  if (!Array.isArray(cells) || cells.length !== e.rows) return false;
+  const kept = e.cells;
+  if (!Array.isArray(cells) || cells.length !== kept.length) return false;
   const header: unknown = cells[0];
-  if (!Array.isArray(header) || !sameRow(header, e.header)) return false;
-  return e.inputs === undefined ? sameCopies(cells, e.copies!) : sameInputs(cells, e.inputs, e.values);
+  if (!Array.isArray(header) || !sameRow(header, kept[0]!)) return false;
+  return e.inputs === undefined ? sameRows(cells, kept) : sameInputs(cells, kept, e.inputs);
 }
 
 export class RecentEvaluations<T> {
@@ -138,31 +131,9 @@ export class RecentEvaluations<T> {
     // A very large log is not kept: copying it costs a good part of evaluating it again, and the
     // copies would stay alive between recalculations.
     if (cells.length > MAX_ROWS_REMEMBERED + 1) return result;
-    const rows = cells.length;
-    const values: unknown[] = [];
-    let copies: unknown[][] | undefined;
-    if (inputs === undefined) {
-      copies = new Array<unknown[]>(Math.max(0, rows - 1));
-      for (let r = 1; r < rows; r++) copies[r - 1] = cells[r]!.slice();
-    } else {
-      const k = inputs.length;
-      for (let r = 1; r < rows; r++) {
-        const row = cells[r]!;
-        for (let j = 0; j < k; j++) values.push(row[inputs[j]!]);
-      }
-    }
-    this.entries.unshift({
-      program,
-      cycleStart,
-      asOf,
-      facts,
-      rows,
-      header: rows > 0 ? cells[0]!.slice() : [],
-      inputs: inputs && [...inputs],
-      values,
-      copies,
-      result,
-    });
+    const copy = new Array<unknown[]>(cells.length);
+    for (let r = 0; r < cells.length; r++) copy[r] = cells[r]!.slice();
+    this.entries.unshift({ program, cycleStart, asOf, facts, cells: copy, inputs: inputs && [...inputs], result });
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
     return result;
   }
