@@ -12,5 +12,13 @@ export * from './evaluate-steps';
 export { evaluateTotals, type Totals, type TotalsResult } from './pass';
 export * from './profile';
 export * from './rounding';
-export { PROGRAMS, findProgram, programIds, loadProgram } from './programs';
+export {
+  PROGRAMS,
+  findProgram,
+  programIds,
+  loadProgram,
+  allPrograms,
+  customPrograms,
+  setCustomPrograms,
+} from './programs';
 export { programForCycle } from './versions';
