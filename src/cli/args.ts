@@ -7,7 +7,18 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; every other known option is a switch. */
-const VALUE_OPTIONS = new Set(['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'map', 'date-order']);
+const VALUE_OPTIONS = new Set([
+  'sheet',
+  'program',
+  'cycle-start',
+  'as-of',
+  'output',
+  'pdf',
+  'map',
+  'date-order',
+  'program-file',
+  'export',
+]);
 /** Value options that may be given several times; their values are kept in order. */
 const REPEATABLE = new Set(['map']);
 const SEPARATOR = '\u0000';

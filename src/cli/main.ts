@@ -9,14 +9,24 @@
  */
 import { promises as fs } from 'fs';
 import { basename, resolve } from 'path';
-import { dayFromIso, EXCEL_DATE_RANGE, findProgram, PROGRAMS, quote, today, type DayNumber } from '../core';
+import { allPrograms, dayFromIso, EXCEL_DATE_RANGE, findProgram, quote, today, type DayNumber } from '../core';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
+import type { WorkbookSnapshot } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx';
 import { XlsxLimitError } from '../workbook/xlsx-limits';
 import { optionText, optionValues, parseArgs, UsageError, type ParsedArgs } from './args';
 import { applyCorrections, describeReading, MappingError, parseDateOrder, readingReport } from './log-reading';
-import { checkJson, checkReport, programRequirements, programsReport } from './report';
+import {
+  exportProgram,
+  ProgramFileError,
+  programListing,
+  readProgramFile,
+  applyCustomPrograms,
+  type LoadedFile,
+} from './program-files';
+import { checkJson, checkReport, programsReport } from './report';
+import { PROGRAMS_SHEET, storeProgramOps } from '../workbook/custom-program-store';
 import { refuseExisting, refuseInputAsOutput, writeSafely, WriteRefused } from './safe-write';
 import { buildTemplate } from './template';
 
@@ -42,16 +52,21 @@ export const USAGE = `Usage: ce-ledger <command> [options]
 
 Commands:
   check FILE.xlsx [--sheet NAME] [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json]
-        [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd]
+        [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd] [--program-file FILE.json]
       Status, totals, caps, problems, missing proof and the checklist of a CE log, and which column
       was read from which header (--map corrects it, --date-order reads text dates such as 03/04/2025).
   summary FILE.xlsx -o OUT.xlsx [--pdf OUT.pdf] [same options as check] [--force]
       Writes a copy of FILE.xlsx with "CE Summary" and "CE Entries" sheets. FILE.xlsx is never modified.
       --pdf renders those two sheets to a PDF with LibreOffice (-o may then be left out).
-  template -o NEW.xlsx --program ID [--cycle-start YYYY-MM-DD] [--force]
+  template -o NEW.xlsx --program ID [--cycle-start YYYY-MM-DD] [--force] [--program-file FILE.json]
       Writes a new tracker: a CE Profile sheet and an empty CE log table with validation lists.
-  programs [--json]
-      Lists the program ids with their names and requirements.
+  programs [--json] [--export ID] [--program-file FILE.json]
+      Lists the program ids with their names and requirements (--json: with cycle and sources).
+      --export ID prints a program as a program file to start your own from (give it a new id).
+
+--program-file FILE.json uses a program you wrote (see schemas/program.schema.json); --program (or the
+CE Profile sheet) names it by its id, and template stores it in the new workbook. Programs stored in a
+workbook by the pane's "Use my own program rules" are read from the workbook itself.
 
 Program and cycle start come from the options, else from the workbook's "CE Profile" sheet.
 The log is the sheet given with --sheet, else the sheet that looks like a CE log.
@@ -72,8 +87,31 @@ function parseDate(args: ParsedArgs, name: string): DayNumber | undefined {
 function parseProgram(args: ParsedArgs): string | undefined {
   const id = optionText(args, 'program');
   if (id !== undefined && !findProgram(id))
-    throw new Unusable(`unknown program "${id}" (known: ${PROGRAMS.map((p) => p.id).join(', ')})`);
+    throw new Unusable(
+      `unknown program "${id}" (known: ${allPrograms()
+        .map((p) => p.id)
+        .join(', ')})`,
+    );
   return id;
+}
+
+/** --program-file, read and checked before any workbook is opened. */
+async function programFile(args: ParsedArgs, io: CliIo): Promise<LoadedFile | undefined> {
+  const file = args.options.get('program-file');
+  if (file === undefined) return undefined;
+  if (file === true) throw new UsageError('--program-file needs a file name');
+  try {
+    return await readProgramFile(resolve(io.cwd, file));
+  } catch (e) {
+    if (e instanceof ProgramFileError) throw new Unusable(e.message);
+    throw e;
+  }
+}
+
+/** The workbook's own custom programs and --program-file's become known; broken stored ones are said. */
+function registerPrograms(io: CliIo, snapshot: WorkbookSnapshot | undefined, file: LoadedFile | undefined): void {
+  for (const line of applyCustomPrograms(snapshot, file))
+    io.stderr(`ce-ledger: a program stored in the workbook is not usable: ${line}\n`);
 }
 
 function oneFile(args: ParsedArgs, command: string): string {
@@ -149,11 +187,13 @@ function outputPath(args: ParsedArgs, io: CliIo, command: string): string {
 
 async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   const file = oneFile(args, 'check');
-  const program = parseProgram(args);
+  const custom = await programFile(args, io);
   const cycleStart = parseDate(args, 'cycle-start');
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const { port, big } = await openWorkbook(resolve(io.cwd, file), io);
   const snapshot = await port.read({ sheets: 'all' });
+  registerPrograms(io, snapshot, custom);
+  const program = parseProgram(args);
   const sheet = optionText(args, 'sheet');
   try {
     applyCorrections(snapshot, optionValues(args, 'map'), parseDateOrder(optionText(args, 'date-order')), sheet);
@@ -183,12 +223,14 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   // Before any work: without LibreOffice there is no PDF to make.
   const soffice = pdf ? (io.soffice === undefined ? findSoffice() : (io.soffice ?? undefined)) : undefined;
   if (pdf && !soffice) throw new Unusable(NO_SOFFICE);
-  const program = parseProgram(args);
+  const custom = await programFile(args, io);
   const cycleStart = parseDate(args, 'cycle-start');
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const force = args.options.has('force');
   for (const target of [out, pdf]) if (target) await refuseExisting(target, force);
   const { port, big } = await openWorkbook(input, io, true);
+  registerPrograms(io, await port.read({ sheets: [PROGRAMS_SHEET] }), custom);
+  const program = parseProgram(args);
   const result = await generateSummary(port, { program, cycleStart, asOf, sheet: optionText(args, 'sheet') });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
   const beside = result.keptUserSheet ? ` (your own "${result.keptUserSheet}" sheet was kept)` : '';
@@ -214,41 +256,45 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
 async function template(args: ParsedArgs, io: CliIo): Promise<number> {
   noPositional(args, 'template');
   const out = outputPath(args, io, 'template');
-  const id = parseProgram(args);
+  const custom = await programFile(args, io);
+  registerPrograms(io, undefined, custom);
+  const id = parseProgram(args) ?? custom?.program.id;
   if (!id) throw new UsageError('template needs --program ID (see: ce-ledger programs)');
   const cycleStart = parseDate(args, 'cycle-start');
   const force = args.options.has('force');
   await refuseExisting(out, force);
-  const port = await buildTemplate(findProgram(id)!, cycleStart);
+  const program = findProgram(id)!;
+  const port = await buildTemplate(program, cycleStart);
+  // A custom program travels with the tracker, so the pane and the command line know it there.
+  const carried = custom && custom.program === program;
+  if (carried) await port.apply(storeProgramOps(await port.read({ sheets: [PROGRAMS_SHEET] }), program, custom.text));
   await writeWorkbook(out, () => port.toBuffer(), force);
-  io.stdout(`Wrote ${out}: a ${findProgram(id)!.id} tracker (sheets "CE Profile" and "CE Log")\n`);
+  const sheets = `sheets "CE Profile" and "CE Log"${carried ? `, and "${PROGRAMS_SHEET}" (hidden) with the program` : ''}`;
+  io.stdout(`Wrote ${out}: a ${program.id} tracker (${sheets})\n`);
   return EXIT_OK;
 }
 
-function programs(args: ParsedArgs, io: CliIo): number {
+async function programs(args: ParsedArgs, io: CliIo): Promise<number> {
   noPositional(args, 'programs');
-  if (args.options.has('json')) {
-    const list = PROGRAMS.map((p) => ({
-      id: p.id,
-      name: p.name,
-      body: p.body,
-      required: p.required,
-      unit: p.creditUnit,
-      minimums: p.minimums.map((m) => ({ label: m.label, credits: m.credits, period: m.period })),
-      requirements: programRequirements(p),
-    }));
-    io.stdout(JSON.stringify(list, null, 2) + '\n');
+  registerPrograms(io, undefined, await programFile(args, io));
+  const exported = optionText(args, 'export');
+  if (exported !== undefined) {
+    const file = exportProgram(exported);
+    if (!file) throw new Unusable(`unknown program "${exported}" (see: ce-ledger programs)`);
+    io.stdout(JSON.stringify(file, null, 2) + '\n');
+  } else if (args.options.has('json')) {
+    io.stdout(JSON.stringify(programListing(), null, 2) + '\n');
   } else {
-    io.stdout(programsReport(PROGRAMS));
+    io.stdout(programsReport(allPrograms()));
   }
   return EXIT_OK;
 }
 
 const ALLOWED: Record<string, string[]> = {
-  check: ['sheet', 'program', 'cycle-start', 'as-of', 'json', 'map', 'date-order'],
-  summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'force'],
-  template: ['program', 'cycle-start', 'output', 'force'],
-  programs: ['json'],
+  check: ['sheet', 'program', 'cycle-start', 'as-of', 'json', 'map', 'date-order', 'program-file'],
+  summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'force', 'program-file'],
+  template: ['program', 'cycle-start', 'output', 'force', 'program-file'],
+  programs: ['json', 'export', 'program-file'],
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -273,7 +319,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'template':
         return await template(args, io);
       default:
-        return programs(args, io);
+        return await programs(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
