@@ -18,6 +18,7 @@ import { Dashboard } from './Dashboard';
 import { ProfileSection } from './ProfileSection';
 import { RefreshProgress } from './RefreshProgress';
 import { SummaryAction } from './SummaryAction';
+import { CustomProgram } from './CustomProgram';
 
 // Rarely used: loaded only when the user opens it.
 const LogSetup = lazy(() => import('./LogSetup'));
@@ -106,6 +107,7 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
             Use another sheet or start a new log…
           </Button>
         )}
+        {summaryPort && <CustomProgram port={summaryPort} controller={controller} />}
       </Root>
     </FluentProvider>
   );

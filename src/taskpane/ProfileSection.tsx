@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { PROGRAMS, dayFromSerial, findProgram, isoFromDay, type ProfileInput } from '../core';
+import { allPrograms, dayFromSerial, findProgram, isoFromDay, type ProfileInput } from '../core';
 import type { PaneController, PaneState } from '../workbook/session';
 import { Section } from './Section';
 
@@ -148,7 +148,7 @@ function ProfileForm({ state, onSave, onCancel }: { state: PaneState; onSave: Sa
       <Field {...field('program')} required>
         <Select value={values.program} onChange={set('program')}>
           <option value="">Choose your program…</option>
-          {PROGRAMS.map((p) => (
+          {allPrograms().map((p) => (
             <option key={p.id} value={p.id}>
               {p.id} — {p.name}
             </option>
