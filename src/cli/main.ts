@@ -9,7 +9,21 @@
  */
 import { promises as fs } from 'fs';
 import { basename, resolve } from 'path';
-import { allPrograms, dayFromIso, EXCEL_DATE_RANGE, findProgram, quote, today, type DayNumber } from '../core';
+import {
+  allPrograms,
+  dayFromIso,
+  dayFromSerial,
+  EXCEL_DATE_RANGE,
+  findProgram,
+  isoFromDay,
+  quote,
+  today,
+  type DayNumber,
+} from '../core';
+import { calendarText } from '../core/calendar';
+import { cycleDates } from '../core/cycle';
+import { programForCycle } from '../core/versions';
+import { readProfile } from '../workbook/profile-sheet';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
 import type { WorkbookSnapshot } from '../workbook/port';
@@ -60,6 +74,10 @@ Commands:
       --pdf renders those two sheets to a PDF with LibreOffice (-o may then be left out).
   template -o NEW.xlsx --program ID [--cycle-start YYYY-MM-DD] [--force] [--program-file FILE.json]
       Writes a new tracker: a CE Profile sheet and an empty CE log table with validation lists.
+  calendar [FILE.xlsx] -o OUT.ics [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--force]
+      Writes the dates to remember as an iCalendar file: the renewal application opening, the deadline,
+      the end of the grace period and reminders 90, 30 and 7 days before the deadline (those already
+      past are left out). Program and cycle start come from FILE.xlsx's profile unless given.
   programs [--json] [--export ID] [--program-file FILE.json]
       Lists the program ids with their names and requirements (--json: with cycle and sources).
       --export ID prints a program as a program file to start your own from (give it a new id).
@@ -274,6 +292,53 @@ async function template(args: ParsedArgs, io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+async function calendar(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.positional.length > 1) throw new UsageError(`calendar takes one file, got ${args.positional.length}`);
+  const out = optionText(args, 'output');
+  if (!out) throw new UsageError('calendar needs -o OUT.ics');
+  const target = resolve(io.cwd, out);
+  const input = args.positional[0] === undefined ? undefined : resolve(io.cwd, args.positional[0]);
+  if (input) await refuseInputAsOutput([input], target);
+  const custom = await programFile(args, io);
+  registerPrograms(io, undefined, custom);
+  const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
+  let id = optionText(args, 'program');
+  let cycleStart = parseDate(args, 'cycle-start');
+  let needed: number | undefined;
+  if (input) {
+    const snapshot = await (await openWorkbook(input, io)).port.read({ sheets: 'all' });
+    registerPrograms(io, snapshot, custom);
+    const profile = readProfile(snapshot);
+    id ??= profile.profile?.program ?? (typeof profile.input.program === 'string' ? profile.input.program : undefined);
+    const start = profile.input.cycleStart;
+    cycleStart ??= profile.profile?.cycleStart ?? (typeof start === 'number' ? dayFromSerial(start) : undefined);
+    // With a log, the reminders say how many credits are still to earn.
+    const result =
+      id && cycleStart !== undefined ? evaluateWorkbook(snapshot, { program: id, cycleStart, asOf }) : undefined;
+    if (result?.ok) needed = result.evaluation.needed;
+  }
+  id ??= custom?.program.id;
+  if (!id) throw new Unusable('no program: give --program ID or a workbook whose CE Profile names one');
+  const found = findProgram(id);
+  if (!found) throw new Unusable(`unknown program "${id}" (see: ce-ledger programs)`);
+  if (cycleStart === undefined)
+    throw new Unusable('no cycle start: give --cycle-start YYYY-MM-DD or a workbook whose CE Profile has one');
+  const program = programForCycle(found, cycleStart);
+  const text = calendarText([{ program, cycle: cycleDates(program, cycleStart), needed }], {
+    stamp: new Date(),
+    from: asOf,
+  });
+  await writeSafely(target, (file) => file.writeFile(text, 'utf8'), {
+    force: args.options.has('force'),
+    inputs: input ? [input] : [],
+  });
+  const events = text.split('BEGIN:VEVENT').length - 1;
+  io.stdout(
+    `Wrote ${target}: ${events} dates for ${program.id} (deadline ${isoFromDay(cycleDates(program, cycleStart).deadline)})\n`,
+  );
+  return EXIT_OK;
+}
+
 async function programs(args: ParsedArgs, io: CliIo): Promise<number> {
   noPositional(args, 'programs');
   registerPrograms(io, undefined, await programFile(args, io));
@@ -295,6 +360,7 @@ const ALLOWED: Record<string, string[]> = {
   summary: ['sheet', 'program', 'cycle-start', 'as-of', 'output', 'pdf', 'force', 'program-file'],
   template: ['program', 'cycle-start', 'output', 'force', 'program-file'],
   programs: ['json', 'export', 'program-file'],
+  calendar: ['program', 'cycle-start', 'as-of', 'output', 'force', 'program-file'],
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -318,6 +384,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await summary(args, io);
       case 'template':
         return await template(args, io);
+      case 'calendar':
+        return await calendar(args, io);
       default:
         return await programs(args, io);
     }
