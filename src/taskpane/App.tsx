@@ -19,6 +19,7 @@ import { ProfileSection } from './ProfileSection';
 import { RefreshProgress } from './RefreshProgress';
 import { SummaryAction } from './SummaryAction';
 import { CustomProgram } from './CustomProgram';
+import { CalendarAction } from './CalendarAction';
 
 // Rarely used: loaded only when the user opens it.
 const LogSetup = lazy(() => import('./LogSetup'));
@@ -93,6 +94,7 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
         {summaryPort && state.evaluation && state.log && (
           <SummaryAction port={summaryPort} sheet={state.log.sheet} asOf={state.asOf} />
         )}
+        {state.evaluation && state.log && <CalendarAction evaluation={state.evaluation} />}
         {showSetup && (
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
             <LogSetup
