@@ -94,7 +94,11 @@ function text(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 octets of one character (code point). */
+function octetsOf(ch: string): number {
+  const code = ch.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
 
 /** Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character. */
 function fold(line: string): string {
@@ -102,7 +106,7 @@ function fold(line: string): string {
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = octetsOf(ch);
     const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
     if (octets + size > limit) {
       out.push(current);
