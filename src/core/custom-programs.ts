@@ -160,9 +160,77 @@ export function programToFile(
   };
 }
 
+/**
+ * What an editor shows beside each field of a program file, by path ('*' for the items of a list).
+ * Kept here rather than in the engine's schema, which states shapes; a path the schema no longer has
+ * is skipped, so the two can change apart.
+ */
+const DESCRIPTIONS: Record<string, string> = {
+  id: 'Your program id: upper-case letters, digits and dashes (e.g. "GUILD-CPD"); not a built-in id',
+  name: 'Full name of the credential',
+  body: 'The certifying body',
+  headerWords: 'Header words of the body\'s own tracker, by column (e.g. approved: ["Board approved"])',
+  required: 'Credits required in one cycle',
+  creditUnit: 'What a credit is called: "CEUs", "PDUs", "hours"…',
+  rounding: "How each entry's credits are rounded: a step (0.25) and nearest, floor or ceil",
+  perEntryCap: 'Most credits one entry may earn',
+  entryLimits: 'The largest Hours and Self-study hours one row may hold (a larger value is a typing slip)',
+  formats: "Kinds of activity, each with its credits per hour (the log's Format column names one)",
+  'formats.*.id': 'Short id used by caps, minimums and filters: lower-case letters, digits, dashes',
+  'formats.*.label': 'The name shown and accepted in the Format column',
+  'formats.*.aliases': 'Other names users type for this format',
+  'formats.*.perHour': 'Credits per unit in the Hours column',
+  'formats.*.perSelfStudyHour': 'Credits per hour in the Self-study hours column',
+  'formats.*.perEntryCap': "Overrides the program's per-entry cap for this format",
+  'formats.*.proofAlso': 'Proof needed besides one acceptable kind',
+  'formats.*.hoursHelp': 'What to put in Hours for this format, shown as help',
+  defaultFormat: 'Format of an entry whose Format cell is blank',
+  subjects: 'Accepted subject areas (used by a subjectInList eligibility rule)',
+  caps: 'Limits: at most so many credits from the entries a cap applies to',
+  'caps.*.label': 'Shown to the user; {format} and {year} are filled in per group',
+  'caps.*.limit': 'Credits, or { "fractionOfRequired": 0.2 } for a share of the required credits',
+  'caps.*.appliesTo': 'Which entries the cap limits (formats, approved, provider words)',
+  'caps.*.groupBy': 'One allowance per format, or one shared by all the entries it applies to',
+  'caps.*.period': 'The allowance renews each cycle year, or once per cycle',
+  'caps.*.exempt': 'Entries that neither use nor are limited by the allowance',
+  minimums: 'At least so many credits from the entries a filter selects',
+  'minimums.*.label': 'Adjective used in messages: "15 more {label} credits"',
+  'minimums.*.period': '"cycleYear" asks for the amount in every cycle year',
+  minEntries: 'Fewest separate entries the log must hold',
+  multipliers: 'Credits multiplied for the entries a filter selects',
+  eligibility: 'Rules that decide whether an entry counts at all',
+  atRisk: 'Rules that leave an entry counted but flag it for audit or review',
+  proof: 'Which entries need proof, and which kinds are accepted',
+  cycle: 'The dates of a cycle, each counted from the cycle start, the window end or the deadline',
+  'cycle.windowEnd': 'Last day on which activities count for the cycle',
+  'cycle.deadline': 'Last day to renew without a penalty',
+  'cycle.applicationOpens': 'First day the renewal can be submitted',
+  'cycle.phases': 'After the deadline, in order: GRACE, LAPSED, EXPIRED (the last may be open-ended)',
+  'cycle.extension': 'An extension the body grants, and what it asks for',
+  fees: 'Fees in US dollars (null when the body states it elsewhere), with the statuses in which each applies',
+  renewalFeeId: 'The fee shown when the renewal is ready',
+  checklist: 'The application checklist shown to the user',
+  carryOver: 'Credits that may be brought from the previous cycle (entered in the profile)',
+  proRating: 'A shorter first cycle asks for creditsPerMonth for each whole month, never above required',
+  approvedMeaning: 'What the Approved column means for this program',
+  profileFields: 'Optional profile fields this program uses',
+  versions: 'Rule changes for cycles starting on or after a date',
+};
+
+function addDescription(schema: unknown, path: string[], text: string): void {
+  let node = schema as Record<string, unknown> | undefined;
+  for (const key of path) {
+    if (!node) return;
+    node = (key === '*' ? node.items : (node.properties as Record<string, unknown> | undefined)?.[key]) as
+      Record<string, unknown> | undefined;
+  }
+  if (node && node.description === undefined) node.description = text;
+}
+
 /** The JSON Schema of a program file, as an editor reads it (what may be left out is optional). */
 export function programJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ProgramFileSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+  for (const [path, text] of Object.entries(DESCRIPTIONS)) addDescription(schema, path.split('.'), text);
   return {
     ...schema,
     title: 'CE Ledger program',
