@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { customPrograms, PROGRAMS } from '../core';
 import { describeProblems, parseProgramFileText } from '../core/custom-programs';
-import { storeProgram } from '../workbook/custom-program-store';
+import { storedProgramProblems, storeProgram } from '../workbook/custom-program-store';
 import type { WorkbookPort } from '../workbook/port';
 import type { PaneController } from '../workbook/session';
 import { Section } from './Section';
@@ -37,6 +37,21 @@ export function CustomProgram({ port, controller }: { port: WorkbookPort; contro
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const stored = customPrograms();
+  // Programs the workbook carries that no longer load (a file edited by hand, a rule this version lacks).
+  const broken = storedProgramProblems();
+  const brokenNotice = broken.length > 0 && (
+    <MessageBar intent="warning" layout="multiline" data-testid="custom-program-stored-problems">
+      <MessageBarBody>
+        <MessageBarTitle>A program stored in this workbook cannot be used</MessageBarTitle>
+        <ul className={styles.problems}>
+          {broken.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+        Load a corrected file with “Use my own program rules” to replace it.
+      </MessageBarBody>
+    </MessageBar>
+  );
 
   const load = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -65,9 +80,12 @@ export function CustomProgram({ port, controller }: { port: WorkbookPort; contro
 
   if (!open)
     return (
-      <Button appearance="secondary" onClick={() => setOpen(true)}>
-        Use my own program rules…
-      </Button>
+      <>
+        {brokenNotice}
+        <Button appearance="secondary" onClick={() => setOpen(true)}>
+          Use my own program rules…
+        </Button>
+      </>
     );
   return (
     <Section title="Your own program rules" testId="custom-program">
@@ -115,6 +133,7 @@ export function CustomProgram({ port, controller }: { port: WorkbookPort; contro
             <MessageBarBody>Nothing was stored: {outcome.message}</MessageBarBody>
           </MessageBar>
         )}
+        {brokenNotice}
         {stored.length > 0 && (
           <Text data-testid="custom-program-list">
             In this workbook: {stored.map((p) => `${p.id} (${p.name})`).join(', ')}

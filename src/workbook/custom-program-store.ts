@@ -61,11 +61,19 @@ export function storedPrograms(snapshot: WorkbookSnapshot): StoredPrograms {
   return result;
 }
 
+/** What the last `loadWorkbookPrograms` could not use, for the pane to say. */
+let lastProblems: string[] = [];
+
+export function storedProgramProblems(): readonly string[] {
+  return lastProblems;
+}
+
 /** Reads the workbook's custom programs and makes them the registry's (cell functions included). */
 export async function loadWorkbookPrograms(port: WorkbookPort): Promise<StoredPrograms> {
   const snapshot = await port.read({ sheets: [PROGRAMS_SHEET] });
   const stored = storedPrograms(snapshot);
   setCustomPrograms(stored.programs.map((p) => p.program));
+  lastProblems = stored.problems;
   return stored;
 }
 
@@ -103,4 +111,5 @@ export async function storeProgram(port: WorkbookPort, program: Program, fileTex
   await port.apply(storeProgramOps(snapshot, program, fileText));
   const others = allPrograms().filter((p) => p.id.toUpperCase() !== program.id.toUpperCase() && !PROGRAMS.includes(p));
   setCustomPrograms([...others, program]);
+  lastProblems = lastProblems.filter((line) => !line.toUpperCase().startsWith(`${program.id.toUpperCase()}:`));
 }

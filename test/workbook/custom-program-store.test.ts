@@ -8,6 +8,7 @@ import {
   loadWorkbookPrograms,
   PROGRAMS_SHEET,
   storeProgram,
+  storedProgramProblems,
   storedPrograms,
 } from '../../src/workbook/custom-program-store';
 import { MemoryWorkbook } from '../../src/workbook/memory';
@@ -64,4 +65,18 @@ test("a user's own sheet named CE Programs is neither read nor written", async (
   await expect(storeProgram(wb, GUILD, TEXT)).rejects.toThrow(/"CE Programs" is not CE Ledger's: rename it/);
   expect(await wb.read({ sheets: 'all' })).toEqual(before);
   expect(await loadWorkbookPrograms(wb)).toMatchObject({ programs: [], foreignSheet: true });
+});
+
+test('a stored program that no longer loads is left out and its problems are kept for the pane to show', async () => {
+  const broken = JSON.stringify({ ...JSON.parse(TEXT), required: 'lots' });
+  const wb = new MemoryWorkbook({ Sheet1: [['x']] });
+  await storeProgram(wb, GUILD, broken); // as if the stored text were edited by hand afterwards
+  const stored = await loadWorkbookPrograms(wb);
+  expect(stored.programs).toEqual([]);
+  expect(customPrograms()).toEqual([]);
+  expect(storedProgramProblems()).toEqual(['GUILD-CPD: required: should be a number, not text']);
+  // Loading a good file again replaces it and clears the problem.
+  await storeProgram(wb, GUILD, TEXT);
+  expect(storedProgramProblems()).toEqual([]);
+  expect((await loadWorkbookPrograms(wb)).programs.map((p) => p.program.id)).toEqual(['GUILD-CPD']);
 });
