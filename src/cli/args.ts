@@ -17,6 +17,8 @@ const VALUE_OPTIONS = new Set([
   'map',
   'date-order',
   'expires',
+  'program-file',
+  'export',
 ]);
 /** Value options that may be given several times; their values are kept in order. */
 const REPEATABLE = new Set(['map', 'sheet']);

@@ -10,16 +10,22 @@
 import { promises as fs } from 'fs';
 import { basename, resolve } from 'path';
 import {
+  allPrograms,
   dayFromIso,
+  dayFromSerial,
   EXCEL_DATE_RANGE,
   findProgram,
-  PROGRAMS,
+  isoFromDay,
   quote,
   today,
   type DateOrder,
   type DayNumber,
   type ProfileFacts,
 } from '../core';
+import { calendarText } from '../core/calendar';
+import { cycleDates } from '../core/cycle';
+import { programForCycle } from '../core/versions';
+import { readProfile } from '../workbook/profile-sheet';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
 import type { WorkbookSnapshot } from '../workbook/port';
@@ -27,7 +33,16 @@ import { XlsxWorkbook } from '../workbook/xlsx';
 import { XlsxLimitError } from '../workbook/xlsx-limits';
 import { optionText, optionValues, parseArgs, UsageError, type ParsedArgs } from './args';
 import { applyCorrections, describeReading, MappingError, parseDateOrder, readingReport } from './log-reading';
-import { checkJson, checkReport, programRequirements, programsReport } from './report';
+import {
+  exportProgram,
+  ProgramFileError,
+  programListing,
+  readProgramFile,
+  applyCustomPrograms,
+  type LoadedFile,
+} from './program-files';
+import { checkJson, checkReport, programsReport } from './report';
+import { PROGRAMS_SHEET, storeProgramOps } from '../workbook/custom-program-store';
 import { refuseExisting, refuseInputAsOutput, writeSafely, WriteRefused } from './safe-write';
 import { buildTemplate } from './template';
 
@@ -54,6 +69,7 @@ export const USAGE = `Usage: ce-ledger <command> [options]
 Commands:
   check FILE.xlsx [--sheet NAME]... [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--json]
         [--map "HEADER=Column"]... [--date-order mdy|dmy|ymd] [--expires YYYY-MM-DD] [--extension-granted] [--all]
+        [--program-file FILE.json]
       Status, totals, caps, problems, missing proof, the rows not counted and why, and the checklist of a
       CE log, and which column was read from which header (--map corrects it, --date-order reads text
       dates such as 03/04/2025). Long lists show their first 20 items; --all prints every one.
@@ -61,10 +77,19 @@ Commands:
   summary FILE.xlsx -o OUT.xlsx [--pdf OUT.pdf] [same options as check] [--force]
       Writes a copy of FILE.xlsx with "CE Summary" and "CE Entries" sheets. FILE.xlsx is never modified.
       --pdf renders those two sheets to a PDF with LibreOffice (-o may then be left out).
-  template -o NEW.xlsx --program ID [--cycle-start YYYY-MM-DD] [--force]
+  template -o NEW.xlsx --program ID [--cycle-start YYYY-MM-DD] [--force] [--program-file FILE.json]
       Writes a new tracker: a CE Profile sheet and an empty CE log table with validation lists.
-  programs [--json]
-      Lists the program ids with their names and requirements.
+  calendar [FILE.xlsx] -o OUT.ics [--program ID] [--cycle-start YYYY-MM-DD] [--as-of YYYY-MM-DD] [--force]
+      Writes the dates to remember as an iCalendar file: the renewal application opening, the deadline,
+      the end of the grace period and reminders 90, 30 and 7 days before the deadline (those already
+      past are left out). Program and cycle start come from FILE.xlsx's profile unless given.
+  programs [--json] [--export ID] [--program-file FILE.json]
+      Lists the program ids with their names and requirements (--json: with cycle and sources).
+      --export ID prints a program as a program file to start your own from (give it a new id).
+
+--program-file FILE.json uses a program you wrote (see schemas/program.schema.json); --program (or the
+CE Profile sheet) names it by its id, and template stores it in the new workbook. Programs stored in a
+workbook by the pane's "Use my own program rules" are read from the workbook itself.
 
 Program and cycle start come from the options, else from the workbook's "CE Profile" sheet; so do
 the certificate's own expiration date (--expires, "Expires") and a granted extension
@@ -97,8 +122,31 @@ function parseFacts(args: ParsedArgs): Partial<ProfileFacts> {
 function parseProgram(args: ParsedArgs): string | undefined {
   const id = optionText(args, 'program');
   if (id !== undefined && !findProgram(id))
-    throw new Unusable(`unknown program "${id}" (known: ${PROGRAMS.map((p) => p.id).join(', ')})`);
+    throw new Unusable(
+      `unknown program "${id}" (known: ${allPrograms()
+        .map((p) => p.id)
+        .join(', ')})`,
+    );
   return id;
+}
+
+/** --program-file, read and checked before any workbook is opened. */
+async function programFile(args: ParsedArgs, io: CliIo): Promise<LoadedFile | undefined> {
+  const file = args.options.get('program-file');
+  if (file === undefined) return undefined;
+  if (file === true) throw new UsageError('--program-file needs a file name');
+  try {
+    return await readProgramFile(resolve(io.cwd, file));
+  } catch (e) {
+    if (e instanceof ProgramFileError) throw new Unusable(e.message);
+    throw e;
+  }
+}
+
+/** The workbook's own custom programs and --program-file's become known; broken stored ones are said. */
+function registerPrograms(io: CliIo, snapshot: WorkbookSnapshot | undefined, file: LoadedFile | undefined): void {
+  for (const line of applyCustomPrograms(snapshot, file))
+    io.stderr(`ce-ledger: a program stored in the workbook is not usable: ${line}\n`);
 }
 
 function oneFile(args: ParsedArgs, command: string): string {
@@ -174,12 +222,14 @@ function outputPath(args: ParsedArgs, io: CliIo, command: string): string {
 
 async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   const file = oneFile(args, 'check');
-  const program = parseProgram(args);
+  const custom = await programFile(args, io);
   const cycleStart = parseDate(args, 'cycle-start');
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const facts = parseFacts(args);
   const { port, big } = await openWorkbook(resolve(io.cwd, file), io);
   const snapshot = await port.read({ sheets: 'all', layout: true });
+  registerPrograms(io, snapshot, custom);
+  const program = parseProgram(args);
   const sheets = optionValues(args, 'sheet');
   const dateOrder = corrections(args, snapshot);
   if (big) progress(io, 'evaluating…');
@@ -218,13 +268,15 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
   // Before any work: without LibreOffice there is no PDF to make.
   const soffice = pdf ? (io.soffice === undefined ? findSoffice() : (io.soffice ?? undefined)) : undefined;
   if (pdf && !soffice) throw new Unusable(NO_SOFFICE);
-  const program = parseProgram(args);
+  const custom = await programFile(args, io);
   const cycleStart = parseDate(args, 'cycle-start');
   const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
   const facts = parseFacts(args);
   const force = args.options.has('force');
   for (const target of [out, pdf]) if (target) await refuseExisting(target, force);
   const { port, big } = await openWorkbook(input, io, true);
+  registerPrograms(io, await port.read({ sheets: [PROGRAMS_SHEET] }), custom);
+  const program = parseProgram(args);
   const result = await generateSummary(port, {
     program,
     cycleStart,
@@ -258,32 +310,83 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
 async function template(args: ParsedArgs, io: CliIo): Promise<number> {
   noPositional(args, 'template');
   const out = outputPath(args, io, 'template');
-  const id = parseProgram(args);
+  const custom = await programFile(args, io);
+  registerPrograms(io, undefined, custom);
+  const id = parseProgram(args) ?? custom?.program.id;
   if (!id) throw new UsageError('template needs --program ID (see: ce-ledger programs)');
   const cycleStart = parseDate(args, 'cycle-start');
   const force = args.options.has('force');
   await refuseExisting(out, force);
-  const port = await buildTemplate(findProgram(id)!, cycleStart);
+  const program = findProgram(id)!;
+  const port = await buildTemplate(program, cycleStart);
+  // A custom program travels with the tracker, so the pane and the command line know it there.
+  const carried = custom && custom.program === program;
+  if (carried) await port.apply(storeProgramOps(await port.read({ sheets: [PROGRAMS_SHEET] }), program, custom.text));
   await writeWorkbook(out, () => port.toBuffer(), force);
-  io.stdout(`Wrote ${out}: a ${findProgram(id)!.id} tracker (sheets "CE Profile" and "CE Log")\n`);
+  const sheets = `sheets "CE Profile" and "CE Log"${carried ? `, and "${PROGRAMS_SHEET}" (hidden) with the program` : ''}`;
+  io.stdout(`Wrote ${out}: a ${program.id} tracker (${sheets})\n`);
   return EXIT_OK;
 }
 
-function programs(args: ParsedArgs, io: CliIo): number {
+async function calendar(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.positional.length > 1) throw new UsageError(`calendar takes one file, got ${args.positional.length}`);
+  const out = optionText(args, 'output');
+  if (!out) throw new UsageError('calendar needs -o OUT.ics');
+  const target = resolve(io.cwd, out);
+  const input = args.positional[0] === undefined ? undefined : resolve(io.cwd, args.positional[0]);
+  if (input) await refuseInputAsOutput([input], target);
+  const custom = await programFile(args, io);
+  registerPrograms(io, undefined, custom);
+  const asOf = parseDate(args, 'as-of') ?? io.today ?? today();
+  let id = optionText(args, 'program');
+  let cycleStart = parseDate(args, 'cycle-start');
+  let needed: number | undefined;
+  if (input) {
+    const snapshot = await (await openWorkbook(input, io)).port.read({ sheets: 'all' });
+    registerPrograms(io, snapshot, custom);
+    const profile = readProfile(snapshot);
+    id ??= profile.profile?.program ?? (typeof profile.input.program === 'string' ? profile.input.program : undefined);
+    const start = profile.input.cycleStart;
+    cycleStart ??= profile.profile?.cycleStart ?? (typeof start === 'number' ? dayFromSerial(start) : undefined);
+    // With a log, the reminders say how many credits are still to earn.
+    const result =
+      id && cycleStart !== undefined ? evaluateWorkbook(snapshot, { program: id, cycleStart, asOf }) : undefined;
+    if (result?.ok) needed = result.evaluation.needed;
+  }
+  id ??= custom?.program.id;
+  if (!id) throw new Unusable('no program: give --program ID or a workbook whose CE Profile names one');
+  const found = findProgram(id);
+  if (!found) throw new Unusable(`unknown program "${id}" (see: ce-ledger programs)`);
+  if (cycleStart === undefined)
+    throw new Unusable('no cycle start: give --cycle-start YYYY-MM-DD or a workbook whose CE Profile has one');
+  const program = programForCycle(found, cycleStart);
+  const text = calendarText([{ program, cycle: cycleDates(program, cycleStart), needed }], {
+    stamp: new Date(),
+    from: asOf,
+  });
+  await writeSafely(target, (file) => file.writeFile(text, 'utf8'), {
+    force: args.options.has('force'),
+    inputs: input ? [input] : [],
+  });
+  const events = text.split('BEGIN:VEVENT').length - 1;
+  io.stdout(
+    `Wrote ${target}: ${events} dates for ${program.id} (deadline ${isoFromDay(cycleDates(program, cycleStart).deadline)})\n`,
+  );
+  return EXIT_OK;
+}
+
+async function programs(args: ParsedArgs, io: CliIo): Promise<number> {
   noPositional(args, 'programs');
-  if (args.options.has('json')) {
-    const list = PROGRAMS.map((p) => ({
-      id: p.id,
-      name: p.name,
-      body: p.body,
-      required: p.required,
-      unit: p.creditUnit,
-      minimums: p.minimums.map((m) => ({ label: m.label, credits: m.credits, period: m.period })),
-      requirements: programRequirements(p),
-    }));
-    io.stdout(JSON.stringify(list, null, 2) + '\n');
+  registerPrograms(io, undefined, await programFile(args, io));
+  const exported = optionText(args, 'export');
+  if (exported !== undefined) {
+    const file = exportProgram(exported);
+    if (!file) throw new Unusable(`unknown program "${exported}" (see: ce-ledger programs)`);
+    io.stdout(JSON.stringify(file, null, 2) + '\n');
+  } else if (args.options.has('json')) {
+    io.stdout(JSON.stringify(programListing(), null, 2) + '\n');
   } else {
-    io.stdout(programsReport(PROGRAMS));
+    io.stdout(programsReport(allPrograms()));
   }
   return EXIT_OK;
 }
@@ -300,6 +403,7 @@ const ALLOWED: Record<string, string[]> = {
     'expires',
     'extension-granted',
     'all',
+    'program-file',
   ],
   summary: [
     'sheet',
@@ -313,9 +417,11 @@ const ALLOWED: Record<string, string[]> = {
     'date-order',
     'expires',
     'extension-granted',
+    'program-file',
   ],
-  template: ['program', 'cycle-start', 'output', 'force'],
-  programs: ['json'],
+  template: ['program', 'cycle-start', 'output', 'force', 'program-file'],
+  programs: ['json', 'export', 'program-file'],
+  calendar: ['program', 'cycle-start', 'as-of', 'output', 'force', 'program-file'],
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -339,8 +445,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await summary(args, io);
       case 'template':
         return await template(args, io);
+      case 'calendar':
+        return await calendar(args, io);
       default:
-        return programs(args, io);
+        return await programs(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -13,6 +13,6 @@ export { evaluateTotals, type Totals, type TotalsResult } from './pass';
 export * from './profile';
 export * from './facts';
 export * from './rounding';
-export { PROGRAMS, findProgram, programIds } from './programs';
+export { PROGRAMS, findProgram, programIds, allPrograms, customPrograms, setCustomPrograms } from './programs';
 export { loadProgram, type ProgramLoad } from './programs/load';
 export { programForCycle } from './versions';

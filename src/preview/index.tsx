@@ -14,6 +14,7 @@ import { dayFromIso, today } from '../core';
 import { App } from '../taskpane/App';
 import type { MemoryWorkbook } from '../workbook/memory';
 import type { RangeRef } from '../workbook/port';
+import { loadWorkbookPrograms } from '../workbook/custom-program-store';
 import { PaneController } from '../workbook/session';
 import { Grid } from './Grid';
 import { logRowsParam, sampleWorkbook } from './workbook';
@@ -52,7 +53,8 @@ function Preview({
   useEffect(() => {
     if (paneShown && !gridShown) startTransition(() => setGridShown(true));
   }, [paneShown, gridShown]);
-  const sheets = wb.sheetNames();
+  // Hidden sheets (the custom programs) stay out of the tabs, as in Excel.
+  const sheets = wb.sheetNames().filter((name) => !wb.isHidden(name));
   // A sheet added by the pane (a new log) becomes visible, as Excel activates it.
   useEffect(() => {
     if (wb.activeSheet && wb.activeSheet !== sheet && sheets.includes(wb.activeSheet)) setSheet(wb.activeSheet);
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('preview.html has no #root element');
   createRoot(container).render(<Preview wb={wb} controller={controller} dark={dark} notice={notice} />);
+  await loadWorkbookPrograms(wb);
   await controller.start();
   // For the end-to-end tests: the workbook and controller behind the page.
   (window as unknown as { ceLedger: unknown }).ceLedger = { wb, controller };

@@ -22,6 +22,8 @@ import { ProfileSection } from './ProfileSection';
 import { RefreshProgress } from './RefreshProgress';
 import { StructureMessage } from './StructureMessage';
 import { SummaryAction } from './SummaryAction';
+import { CustomProgram } from './CustomProgram';
+import { CalendarAction } from './CalendarAction';
 
 // Rarely used: loaded only when the user opens it.
 const LogSetup = lazy(() => import('./LogSetup'));
@@ -149,6 +151,7 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
           </div>
         )}
         {panel === 'chooser' && <LogChooser controller={controller} state={state} onClose={close} />}
+        {state.evaluation && state.log && <CalendarAction evaluation={state.evaluation} />}
         {showSetup && (
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
             <LogSetup
@@ -173,6 +176,7 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
             )}
           </div>
         )}
+        {summaryPort && <CustomProgram port={summaryPort} controller={controller} />}
       </Root>
     </FluentProvider>
   );

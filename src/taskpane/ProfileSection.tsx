@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { PROGRAMS, dayFromSerial, findProgram, isoFromDay, programFacts, type Fact, type ProfileInput } from '../core';
+import { allPrograms, dayFromSerial, findProgram, isoFromDay, programFacts, type Fact, type ProfileInput } from '../core';
 import type { PaneController, PaneState } from '../workbook/session';
 import { Section } from './Section';
 
@@ -44,7 +44,7 @@ function initialValues(state: PaneState): FormValues {
     expires: p ? p.expires : input.expires,
     extensionGranted: p ? p.extensionGranted : input.extensionGranted,
   };
-  for (const program of PROGRAMS)
+  for (const program of allPrograms())
     for (const fact of programFacts(program)) facts[fact.id] ??= factText(fact, given[fact.id]);
   return {
     program: p?.program ?? (typeof input.program === 'string' ? input.program : ''),
@@ -179,7 +179,7 @@ function ProfileForm({ state, onSave, onCancel }: { state: PaneState; onSave: Sa
       <Field {...field('program')} required>
         <Select value={values.program} onChange={set('program')}>
           <option value="">Choose your program…</option>
-          {PROGRAMS.map((p) => (
+          {allPrograms().map((p) => (
             <option key={p.id} value={p.id}>
               {p.id} — {p.name}
             </option>

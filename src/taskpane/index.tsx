@@ -8,6 +8,7 @@
 import '../functions/functions';
 import '../commands/commands';
 import { createRoot } from 'react-dom/client';
+import { loadWorkbookPrograms } from '../workbook/custom-program-store';
 import { OfficeWorkbook } from '../workbook/office';
 import { PaneController } from '../workbook/session';
 import { App } from './App';
@@ -19,7 +20,11 @@ function render(): void {
   const port = new OfficeWorkbook();
   const controller = new PaneController(port);
   createRoot(container).render(<App controller={controller} theme={officeTheme()} summaryPort={port} />);
-  void controller.start();
+  // The workbook's own programs first: the profile may name one, and the cell functions (same runtime)
+  // look them up in the registry this fills. A workbook that cannot be read is reported by start().
+  void loadWorkbookPrograms(port)
+    .catch(() => undefined)
+    .then(() => controller.start());
 }
 
 // The pane needs Excel: wait until Office.js is ready. Opened in a plain browser, say where to go.

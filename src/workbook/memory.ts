@@ -62,6 +62,8 @@ interface SheetState {
   merged: RangeRef[];
   /** Review › Protect Sheet: every cell is locked, so writes are refused. */
   protected: boolean;
+  /** Hidden from the tabs (hideSheet). */
+  hidden?: boolean;
 }
 
 /** Initial content: sheet name → rows of values (dense, from A1). */
@@ -341,6 +343,10 @@ export class MemoryWorkbook implements WorkbookPort {
 
   pageSetup(sheet: string): Extract<WorkbookOp, { kind: 'pageSetup' }> | undefined {
     return this.requireSheet(sheet).pageSetup;
+  }
+
+  isHidden(sheet: string): boolean {
+    return this.requireSheet(sheet).hidden === true;
   }
 
   isProtected(sheet: string): boolean {
@@ -652,6 +658,9 @@ export class MemoryWorkbook implements WorkbookPort {
         return;
       case 'activate':
         this.activeSheet = this.requireSheet(op.sheet).name;
+        return;
+      case 'hideSheet':
+        this.requireSheet(op.sheet).hidden = true;
         return;
       default: {
         const never: never = op;

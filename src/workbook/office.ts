@@ -802,6 +802,9 @@ export class OfficeWorkbook implements WorkbookPort {
       case 'activate':
         sheet(op.sheet).activate();
         break;
+      case 'hideSheet':
+        sheet(op.sheet).visibility = 'Hidden' as Excel.SheetVisibility;
+        break;
     }
   }
 

@@ -191,7 +191,12 @@ export type WorkbookOp =
       data: RangeRef;
       anchor: RangeRef;
     }
-  | { kind: 'activate'; sheet: string };
+  | { kind: 'activate'; sheet: string }
+  /**
+   * Hides a sheet from the tabs (Excel's Hide, undone by Unhide): for data CE Ledger keeps in the file,
+   * such as the custom programs (workbook/custom-program-store.ts). Added for issue 13.
+   */
+  | { kind: 'hideSheet'; sheet: string };
 
 export interface ChangeEvent {
   sheet: string;

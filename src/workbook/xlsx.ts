@@ -941,6 +941,9 @@ export class XlsxWorkbook implements WorkbookPort {
       case 'activate':
         this.activate(this.requireSheet(op.sheet));
         return;
+      case 'hideSheet':
+        this.requireSheet(op.sheet).state = 'hidden';
+        return;
       default: {
         const never: never = op;
         throw new Error(`Unknown operation ${JSON.stringify(never)}`);

@@ -16,12 +16,34 @@ const asTyped = new Map<string, Program | undefined>();
 export function findProgram(id: string): Program | undefined {
   const known = asTyped.get(id);
   if (known !== undefined || asTyped.has(id)) return known;
-  const program = byKey.get(id.trim().toUpperCase());
+  const key = id.trim().toUpperCase();
+  const program = byKey.get(key) ?? custom.get(key);
   if (asTyped.size > 256) asTyped.clear();
   asTyped.set(id, program);
   return program;
 }
 
 export function programIds(): string[] {
-  return PROGRAMS.map((p) => p.id);
+  return allPrograms().map((p) => p.id);
+}
+
+// Custom programs (issue 13): programs users wrote, checked by custom-programs.ts before they arrive
+// here. The pane fills this from the workbook, the command line from the workbook and --program-file;
+// in the shared runtime the cell functions read the same registry. A built-in id is never replaced.
+const custom = new Map<string, Program>();
+
+/** Replaces the custom programs; one with a built-in program's id is left out. */
+export function setCustomPrograms(programs: readonly Program[]): void {
+  custom.clear();
+  for (const p of programs) if (!byKey.has(p.id.toUpperCase())) custom.set(p.id.toUpperCase(), p);
+  asTyped.clear();
+}
+
+export function customPrograms(): Program[] {
+  return [...custom.values()];
+}
+
+/** Built-in programs, then custom ones. */
+export function allPrograms(): Program[] {
+  return [...PROGRAMS, ...custom.values()];
 }

@@ -1,0 +1,90 @@
+/**
+ * The pages the built-in programs' numbers come from, as title and address, and the numbers not yet
+ * confirmed against those pages. Kept beside the program files (which another change may edit) so an
+ * export (`ce-ledger programs --export ID`) can write sources the way a program file states them.
+ */
+import type { Source } from '../custom-programs';
+
+export interface ProgramPages {
+  sources: Source[];
+  unconfirmed: string[];
+}
+
+const NISM: ProgramPages = {
+  sources: [
+    {
+      title: 'NISM: Continuing Education (Maintaining Certification through Continuing Education)',
+      url: 'https://nismonline.org/continuing-education-2/',
+      supports: ['required: 20 hours', 'cycle: 2 years from certification', 're-certification fee: $135'],
+    },
+    {
+      title: 'NISM: Changes to Continuing Education Credits (19 April 2018)',
+      url: 'https://nismonline.org/changes-to-continuing-education-credits/',
+      supports: ['per-entry and per-format cap: 5', 'Grovo exemption', 'asynchronous courses: 10 hours = 1 credit'],
+    },
+  ],
+  unconfirmed: [
+    'fees: re-examination $195 conflicts with the continuing-education page, which gives $270 (+$65 proctoring); the 3-month extension ($100) and the exam voucher ($395) come from the seed text',
+    'minEntries 4: read from the cap of 5 per entry and 20 required; not stated as a rule on the page',
+  ],
+};
+
+const NAMSS: ProgramPages = {
+  sources: [
+    {
+      title: 'NAMSS: Recertification Resources (FAQ)',
+      url: 'https://www.namss.org/Certification/Recertification/Recertification-Resources',
+      supports: [
+        'required: 30 (single), 45 (dual)',
+        'NAMSS approved: 15 (single), 25 (dual)',
+        'application opens 1 August',
+      ],
+    },
+    {
+      title: 'NAMSS: Recertification',
+      url: 'https://namss.org/Certification/Recertification',
+      supports: ['cycle: 3 years', 'report between 1 August and 1 December of the recertification year'],
+    },
+    {
+      title: 'NAMSS: Extension Requests',
+      url: 'https://www.namss.org/Certification/Recertification/Extension-Requests',
+      supports: ['extension: 6 months', 'extension needs half the required credits (15 single, 25 dual)'],
+      note: 'The page is dated by its COVID-19 notice; the rule is repeated in a NAMSS Gateway article of 18 November 2024.',
+    },
+  ],
+  unconfirmed: [
+    'fees: extension ($50), late ($50) and reinstatement ($100) amounts come from the seed text; NAMSS sets the recertification fee elsewhere',
+  ],
+};
+
+const ACSM: ProgramPages = {
+  sources: [
+    {
+      title: 'ACSM: Earning and Tracking Continuing Education for your ACSM Certification (20 May 2019)',
+      url: 'https://www.acsm.org/blog-detail/acsm-certified-blog/2019/05/20/earning-and-tracking-continuing-education-for-your-acsm-certification',
+      supports: [
+        'cycle: 3 years',
+        'required: 45 (GEI, CPT), 60 (EP, CEP)',
+        'current CPR/AED',
+        'audit proof within 30 days',
+      ],
+    },
+    {
+      title: 'ACSM: Random CEC Auditing Process',
+      url: 'http://www.acsm.org/get-stay-certified/stay-certified/recertify-renew/audit',
+      supports: ['keep proof for one year', 'inactive status: one year to complete'],
+    },
+  ],
+  unconfirmed: [
+    'fees: renewal ($60/$70), late ($80) and reinstatement ($165) amounts come from the seed text, not from a current ACSM fee page',
+    'caps: committee service 8 and CPR/AED course 5 per cycle year come from the seed text',
+    'grace: 6 months after the deadline, from the seed text',
+  ],
+};
+
+const BY_BODY: Record<string, ProgramPages> = { NISM, NAMSS, ACSM };
+
+/** The pages of a built-in program, by its id (the body is the id's first part). */
+export function builtInPages(id: string): ProgramPages | undefined {
+  return BY_BODY[id.split('-')[0]!.toUpperCase()];
+}
