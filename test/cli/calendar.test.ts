@@ -23,15 +23,16 @@ function events(file: string): [string, string][] {
 }
 
 test("calendar FILE.xlsx -o OUT.ics writes the profile's dates; reminders already past are left out", async () => {
-  const r = await run(['calendar', 'acsm.xlsx', '-o', 'dates.ics', '--as-of', '2027-04-10'], dir);
+  // ACSM certifications expire on 31 December of the third year (rules revision 3): 2027-12-31.
+  const r = await run(['calendar', 'acsm.xlsx', '-o', 'dates.ics', '--as-of', '2027-12-10'], dir);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/dates\.ics: 4 dates for ACSM-CPT \(deadline 2027-05-01\)/);
+  expect(r.stdout).toMatch(/dates\.ics: 4 dates for ACSM-CPT \(deadline 2027-12-31\)/);
   expect(events('dates.ics')).toEqual([
-    ['2026-05-01', 'ACSM-CPT: renewal application opens'],
-    ['2027-04-24', 'ACSM-CPT: renewal deadline in 7 days'],
-    ['2027-05-01', 'ACSM-CPT: renewal deadline'],
-    ['2027-11-01', 'ACSM-CPT: grace period ends'],
+    ['2027-01-01', 'ACSM-CPT: renewal application opens'],
+    ['2027-12-24', 'ACSM-CPT: renewal deadline in 7 days'],
+    ['2027-12-31', 'ACSM-CPT: renewal deadline'],
+    ['2028-06-30', 'ACSM-CPT: grace period ends'],
   ]);
 });
 

@@ -43,19 +43,19 @@ function parse(ics: string): { calendar: InstanceType<typeof ICAL.Component>; ev
 }
 
 test('application opening, deadline, grace end and reminders 90/30/7 days before the deadline', () => {
-  // ACSM-CPT from 2024-05-01: 3-year window to 2027-05-01 (the deadline), application from 2026-05-01,
-  // inactive with a late fee for 6 months after the deadline.
+  // ACSM-CPT from 2024-05-01: certifications expire on 31 December of the third year (rules revision 3),
+  // so the deadline is 2027-12-31, the application opens on 1 January 2027 and grace runs to 30 June 2028.
   const ics = calendarText([credential('ACSM-CPT', '2024-05-01', 12)], { stamp: STAMP });
   const { calendar, events } = parse(ics);
   expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
   expect(calendar.getFirstPropertyValue('prodid')).toBe('-//CE Ledger//Dates to remember//EN');
   expect(events.map((e) => [e.start, e.summary])).toEqual([
-    ['2026-05-01', 'ACSM-CPT: renewal application opens'],
-    ['2027-01-31', 'ACSM-CPT: renewal deadline in 90 days'],
-    ['2027-04-01', 'ACSM-CPT: renewal deadline in 30 days'],
-    ['2027-04-24', 'ACSM-CPT: renewal deadline in 7 days'],
-    ['2027-05-01', 'ACSM-CPT: renewal deadline'],
-    ['2027-11-01', 'ACSM-CPT: grace period ends'],
+    ['2027-01-01', 'ACSM-CPT: renewal application opens'],
+    ['2027-10-02', 'ACSM-CPT: renewal deadline in 90 days'],
+    ['2027-12-01', 'ACSM-CPT: renewal deadline in 30 days'],
+    ['2027-12-24', 'ACSM-CPT: renewal deadline in 7 days'],
+    ['2027-12-31', 'ACSM-CPT: renewal deadline'],
+    ['2028-06-30', 'ACSM-CPT: grace period ends'],
   ]);
   for (const e of events) {
     expect(e.allDay).toBe(true);
@@ -64,7 +64,7 @@ test('application opening, deadline, grace end and reminders 90/30/7 days before
   }
   expect(events.filter((e) => e.alarms.length).map((e) => e.alarms)).toEqual([['PT9H'], ['PT9H'], ['PT9H'], ['PT9H']]);
   expect(events[1]!.description).toBe(
-    'ACSM Certified Personal Trainer: the renewal deadline is 2027-05-01. 12 CECs still to earn when this file was made.',
+    'ACSM Certified Personal Trainer: the renewal deadline is 2027-12-31. 12 CECs still to earn when this file was made.',
   );
   expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
 });
@@ -114,7 +114,7 @@ test('valid per RFC 5545: CRLF lines of at most 75 octets, escaped text, require
 
 test('reminders already past are left out; two files of the same cycle share their UIDs', () => {
   const acsm = credential('ACSM-CPT', '2024-05-01');
-  const late = credentialEvents(acsm, day('2027-04-10'));
+  const late = credentialEvents(acsm, day('2027-12-10'));
   expect(late.filter((e) => /in \d+ days/.test(e.summary)).map((e) => e.summary)).toEqual([
     'ACSM-CPT: renewal deadline in 7 days',
   ]);

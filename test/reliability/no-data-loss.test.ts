@@ -704,9 +704,9 @@ function isAddedColumn(spec: Spec, outcome: Outcome, r: number, c: number): bool
 }
 
 /**
- * The proposal's range covers only the header's columns, so a value typed to the right of the header
- * row (a note beside a data row) sits where the plan adds its columns: the plan refuses the sheet,
- * naming the cell, and nothing is written.
+ * A value typed to the right of the header row, beside a data row, sits under a blank header: the
+ * proposal takes that column into the log (a column the user can map or leave), so the plan adds its
+ * columns after it and the value stays where the user typed it.
  */
 describe.each(hosts)('a confirmed conversion plan applies completely: %s', (_host, make) => {
   test('a value to the right of the header row, beside a data row', async () => {
@@ -719,6 +719,7 @@ describe.each(hosts)('a confirmed conversion plan applies completely: %s', (_hos
     const snapshot = await port.read(CONVERSION_READ);
     const proposed = proposeConversion(snapshot, 'Tracker');
     if (!proposed.ok) throw new Error(proposed.message);
+    expect(proposed.proposal.range).toMatchObject({ col: 0, cols: 3 });
     const program = PROGRAMS.find((p) => p.id === 'NISM-SMS')!;
     const plan = conversionPlan(
       proposed.proposal,
@@ -726,11 +727,15 @@ describe.each(hosts)('a confirmed conversion plan applies completely: %s', (_hos
       program,
       snapshot,
     );
-    expect(plan.problems).toEqual([expect.stringMatching(/C2 already holds a value/)]);
-    await expect(applyConversion(port, plan, program)).rejects.toThrow(/^Nothing was changed/);
+    expect(plan.problems).toEqual([]);
+    await applyConversion(port, plan, program);
     expect(book.getValue('Tracker', 1, 2)).toBe('my note');
-    expect(book.getValue('Tracker', 0, 1)).toBe('Hrs');
-    expect(book.tables()).toEqual([]);
+    expect(book.getValue('Tracker', 1, 0)).toBe(45740);
+    expect(book.getValue('Tracker', 1, 1)).toBe(1);
+    // The blank header was named, and the added columns start after the note's column.
+    expect(String(book.getValue('Tracker', 0, 2) ?? '')).not.toBe('');
+    expect(book.getValue('Tracker', 0, 3)).toBe(plan.added[0]);
+    expect(book.tables()).toHaveLength(1);
   });
 });
 
