@@ -118,7 +118,9 @@ function capUsages(pass: Pass): CapUsage[] {
     const cycleYear = byYear ? g.key % plan.yearSlots : undefined;
     const calendarYear = byCalendarYear ? partsOf(plan.calendarStarts[(g.key % plan.yearSlots) - 1]!).year : undefined;
     const firstFormat = program.formats[table.format[g.first]!]!;
-    const label = cap.label.replace('{format}', firstFormat.label).replace('{year}', String(cycleYear ?? calendarYear ?? ''));
+    const label = cap.label
+      .replace('{format}', firstFormat.label)
+      .replace('{year}', String(cycleYear ?? calendarYear ?? ''));
     const f = formatCredits;
     return {
       capId: cap.id,

@@ -1,6 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { allPrograms, dayFromSerial, findProgram, isoFromDay, programFacts, type Fact, type ProfileInput } from '../core';
+import {
+  allPrograms,
+  dayFromSerial,
+  findProgram,
+  isoFromDay,
+  programFacts,
+  type Fact,
+  type ProfileInput,
+} from '../core';
 import type { PaneController, PaneState } from '../workbook/session';
 import { Section } from './Section';
 

@@ -53,7 +53,10 @@ test('programs --json lists every program with required credits, cycle length an
       pages: pages.length > 0 && pages.every((s) => /^https?:\/\//.test(s.url) && s.title !== ''),
     }).toEqual({ id: p.id, pages: true });
   }
-  expect(list.find((p) => p.id === 'ACSM-EP')).toMatchObject({ required: 60, cycle: { years: 3, text: '3 years (ending 31 December)' } });
+  expect(list.find((p) => p.id === 'ACSM-EP')).toMatchObject({
+    required: 60,
+    cycle: { years: 3, text: '3 years (ending 31 December)' },
+  });
   expect(list.find((p) => p.id === 'NAMSS-CPCS')!.cycle!.text).toBe('3 years (ending 1 December)');
 });
 

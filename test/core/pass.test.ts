@@ -385,7 +385,9 @@ describe('one evaluation path', () => {
     expect(
       core.filter(
         (m) =>
-          !['pass', 'credits', 'cycle', 'dates', 'excerpt', 'log', 'memo', 'schema', 'versions', 'evaluate'].includes(m),
+          !['pass', 'credits', 'cycle', 'dates', 'excerpt', 'log', 'memo', 'schema', 'versions', 'evaluate'].includes(
+            m,
+          ),
       ),
     ).toEqual([]);
     expect(core).toContain('pass');

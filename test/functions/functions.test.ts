@@ -473,7 +473,8 @@ test('text dates that a value shows to be day first are read day first, by the c
     cycleStart: dayFromSerial(start)!,
     asOf: dayFromSerial(asOf)!,
   });
-  expect(full.ok && full.evaluation.earned).toBe(2);});
+  expect(full.ok && full.evaluation.earned).toBe(2);
+});
 
 describe('RECERT_STATUS with the requirements met', () => {
   const met = (location: string) => [
