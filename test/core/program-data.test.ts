@@ -26,6 +26,8 @@ test('all nine seed programs load', () => {
     'ACSM-CPT',
     'ACSM-EP',
     'ACSM-CEP',
+    'PMI-PMP',
+    'PMI-ACP',
   ]);
 });
 

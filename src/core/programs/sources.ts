@@ -82,7 +82,56 @@ const ACSM: ProgramPages = {
   ],
 };
 
+const PMI: ProgramPages = {
+  sources: [
+    {
+      title: 'PMI: Maintain Your Certification',
+      url: 'https://www.pmi.org/certifications/certification-resources/maintain',
+      supports: ['PMI-PMP required: 60 PDUs', 'PMI-ACP required: 30 PDUs', 'cycle: 3 years'],
+    },
+    {
+      title: 'ProjectVictor: PMI Talent Triangle and PDU requirements (table per certification)',
+      url: 'https://projectvictor.com/knowledge-base/?p=3765',
+      supports: [
+        'PMP: Education >= 35, 8 in each area, Giving Back <= 25, working as a practitioner <= 8',
+        'ACP: Education >= 18, 4 in each area, Giving Back <= 12, working as a practitioner <= 4',
+      ],
+      note: 'A training vendor repeating the CCR table; the official CCR handbook was read only through copies.',
+    },
+    {
+      title: 'PMI Manitoba Chapter: Professional Development Units (PDUs)',
+      url: 'https://pmimanitoba.org/pdus',
+      supports: ['talent-triangle areas renamed: Ways of Working, Power Skills, Business Acumen (old names kept as aliases)'],
+    },
+    {
+      title: 'CCR Certification Requirements Handbook (copy)',
+      url: 'https://www.scribd.com/document/488341964/ccr-certification-requirements-handbook',
+      supports: ['Education and Giving Back categories', 'cycle begins on the exam date'],
+      note: 'A copy of an older edition, before the talent-triangle areas were renamed.',
+    },
+    {
+      title: 'Solarity: Project management information (PDUs)',
+      url: 'https://training.solarity.com/project-management-information',
+      supports: ['PDUs in quarter hours (0.25 PDU = 15 minutes)'],
+    },
+    {
+      title: 'Master of Project: PMI-ACP PDU Requirements',
+      url: 'https://blog.masterofproject.com/pmi-acp-pdu-requirements',
+      supports: ['ACP: 30 PDUs, Education >= 18, Giving Back <= 12, practitioner <= 4', 'one-year suspension', 'fee $60 / $150'],
+    },
+  ],
+  unconfirmed: [
+    'Education, area and Giving Back numbers come from vendor and chapter pages repeating the CCR table, not from the current PMI handbook',
+    'working as a practitioner <= 8 (PMP) / <= 4 (ACP): one vendor table each',
+    'quarter-hour rounding down per entry: vendor pages, not the handbook',
+    'PDUs earned in the one-year suspension count toward the renewal: interpretation of the suspension rule',
+    'renewal fee $150 (members $60): from a vendor page',
+    'carry-over of last-year surplus PDUs (prothoughts FAQ, low confidence) is not modelled',
+  ],
+};
+
 const BY_BODY: Record<string, ProgramPages> = { NISM, NAMSS, ACSM };
+BY_BODY.PMI = PMI;
 
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
