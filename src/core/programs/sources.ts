@@ -101,7 +101,9 @@ const PMI: ProgramPages = {
     {
       title: 'PMI Manitoba Chapter: Professional Development Units (PDUs)',
       url: 'https://pmimanitoba.org/pdus',
-      supports: ['talent-triangle areas renamed: Ways of Working, Power Skills, Business Acumen (old names kept as aliases)'],
+      supports: [
+        'talent-triangle areas renamed: Ways of Working, Power Skills, Business Acumen (old names kept as aliases)',
+      ],
     },
     {
       title: 'CCR Certification Requirements Handbook (copy)',
@@ -117,7 +119,11 @@ const PMI: ProgramPages = {
     {
       title: 'Master of Project: PMI-ACP PDU Requirements',
       url: 'https://blog.masterofproject.com/pmi-acp-pdu-requirements',
-      supports: ['ACP: 30 PDUs, Education >= 18, Giving Back <= 12, practitioner <= 4', 'one-year suspension', 'fee $60 / $150'],
+      supports: [
+        'ACP: 30 PDUs, Education >= 18, Giving Back <= 12, practitioner <= 4',
+        'one-year suspension',
+        'fee $60 / $150',
+      ],
     },
   ],
   unconfirmed: [
