@@ -28,6 +28,7 @@ test('all nine seed programs load', () => {
     'ACSM-CEP',
     'PMI-PMP',
     'PMI-ACP',
+    'ISC2-CISSP',
   ]);
 });
 

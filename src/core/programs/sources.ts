@@ -136,8 +136,46 @@ const PMI: ProgramPages = {
   ],
 };
 
+const ISC2: ProgramPages = {
+  sources: [
+    {
+      title: 'ISC2 Chapter US Military Germany: Earning CPEs',
+      url: 'https://isc2chapter-usmilitarygermany.org/earning-cpes/',
+      supports: ['CISSP required: 120 CPEs', 'cycle: 3 years', 'Group A >= 90'],
+    },
+    {
+      title: 'Intrinsec Security: In pursuit of CPEs',
+      url: 'https://intrinsecsecurity.com/blog/training-certifications/in-pursuit-of-cpes/',
+      supports: ['the other 30 CPEs Group A or Group B (Group B cap 30)'],
+    },
+    {
+      title: 'Balanced Security: You passed the CISSP, here is how to keep it',
+      url: 'https://blog.balancedsec.com/p/you-passed-the-cissp-heres-how-to',
+      supports: ['40 CPEs a year suggested, not required (quoting the Certification Maintenance Handbook)', 'AMF $135'],
+      note: 'Older pages (Phoenix TS, about 2017) say at least 40 a year are required: the current handbook wording is followed.',
+    },
+    {
+      title: 'Phoenix TS: CISSP requirements, how to earn and submit CPEs',
+      url: 'https://phoenixts.com/blog/cissp-requirements-how-to-earn-submit',
+      supports: ['90 days after the cycle end to submit; CPEs must be earned before it'],
+    },
+    {
+      title: 'ISC2 Community: CISSP CPE rollover question',
+      url: 'https://community.isc2.org/t5/CPE-Opportunities/CISSP-CPE-rollover-question/m-p/42492/highlight/true',
+      supports: ['up to 40 Group A CPEs earned in the last 6 months, above the 120, roll over (handbook p. 11)'],
+    },
+  ],
+  unconfirmed: [
+    'every number is read from pages quoting the ISC2 Certification Maintenance Handbook; the handbook itself was not read',
+    '40 CPEs a year: suggested (current handbook wording) versus required (older pages); kept as a reminder only',
+    'AMF $135 a year: one practitioner page; other pages give $125',
+    'rollover: whether the previous cycle needed the rows of its last 6 months is not checked (see the note)',
+  ],
+};
+
 const BY_BODY: Record<string, ProgramPages> = { NISM, NAMSS, ACSM };
 BY_BODY.PMI = PMI;
+BY_BODY.ISC2 = ISC2;
 
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
