@@ -29,6 +29,7 @@ test('all nine seed programs load', () => {
     'PMI-PMP',
     'PMI-ACP',
     'ISC2-CISSP',
+    'COMPTIA-SECURITYPLUS',
   ]);
 });
 

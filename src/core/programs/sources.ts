@@ -173,9 +173,41 @@ const ISC2: ProgramPages = {
   ],
 };
 
+const COMPTIA: ProgramPages = {
+  sources: [
+    {
+      title: 'CompTIA: How to Earn Continuing Education Units (CEUs) to Renew Your Certification',
+      url: 'http://staging-certification.comptia.org/help/continuing-education/earn-continuing-education-units-to-renew-your-certification',
+      supports: ['Security+ required: 50 CEUs', 'cycle: 3 years', 'at least 50% of the content on the exam objectives'],
+      note: 'Read from a staging copy of the CompTIA site.',
+    },
+    {
+      title: 'Phoenix TS: How to Earn CompTIA Security+ Continuing Education (CE) Units (25 March 2019)',
+      url: 'https://phoenixts.com/blog/ce-requirements-comptia-security-plus/',
+      supports: [
+        'live webinars at most 10 CEUs and conferences at most 10 CEUs per cycle (20% of 50)',
+        'college course 40, teaching 20, IT association 6, board or chapter 9, work experience 9, article 16, book 40',
+      ],
+      note: 'A 2019 training-vendor table of the CompTIA CE activity chart; the current chart was not read.',
+    },
+    {
+      title: 'Eat Sip 365: What counts as Security+ continuing education',
+      url: 'https://eatsip365.com/what-counts-as-security-continuing-education',
+      supports: ['CE fee $50 a year ($150 per 3-year cycle)'],
+    },
+  ],
+  unconfirmed: [
+    'every per-activity maximum comes from a 2019 third-party table of the CompTIA CE activity chart',
+    'work experience 3 CEUs per cycle year: the table gives 9 per cycle; the per-year split is read from older CompTIA wording',
+    'the cycle ends the day before the third anniversary of the exam date (three years from it)',
+    'CE fee $50 a year: a 2026 blog; a 2013 forum post gives $49',
+  ],
+};
+
 const BY_BODY: Record<string, ProgramPages> = { NISM, NAMSS, ACSM };
 BY_BODY.PMI = PMI;
 BY_BODY.ISC2 = ISC2;
+BY_BODY.COMPTIA = COMPTIA;
 
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
