@@ -30,6 +30,7 @@ test('all nine seed programs load', () => {
     'PMI-ACP',
     'ISC2-CISSP',
     'COMPTIA-SECURITYPLUS',
+    'ISACA-CISA',
   ]);
 });
 

@@ -12,6 +12,7 @@ import { acsmPrograms } from './acsm';
 import { pmiPrograms } from './pmi';
 import { isc2Programs } from './isc2';
 import { comptiaPrograms } from './comptia';
+import { isacaPrograms } from './isaca';
 
 /** Every definition parsed; throws naming the program and each invalid path when one is invalid. */
 export function parseBuiltInPrograms(inputs: readonly ProgramInput[]): Program[] {
@@ -29,4 +30,5 @@ export const BUILTIN_PROGRAMS: readonly Program[] = parseBuiltInPrograms([
   ...pmiPrograms,
   ...isc2Programs,
   ...comptiaPrograms,
+  ...isacaPrograms,
 ]);

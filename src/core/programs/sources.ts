@@ -204,10 +204,43 @@ const COMPTIA: ProgramPages = {
   ],
 };
 
+const ISACA: ProgramPages = {
+  sources: [
+    {
+      title: 'ISACA: CISA Continuing Professional Education Policy (2009 PDF, copy)',
+      url: 'https://de.scribd.com/document/42585453/Cisa-Cpe-English',
+      supports: ['at least 20 CPE hours each year', 'at least 120 CPE hours per three-year period'],
+      note: 'A 2009 edition; Security Boulevard (2018) and my-cpe.com repeat the same numbers.',
+    },
+    {
+      title: 'ISACA: CPE Quizzes and qualifying activities',
+      url: 'https://www.isaca.org/resources/isaca-journal/cpe-quizzes',
+      supports: ['50 minutes = 1 CPE hour', 'quarter-hour increments', 'volunteer service at most 20 CPE hours a year'],
+    },
+    {
+      title: 'MY-CPE: CISA CPE requirements for license renewal',
+      url: 'https://my-cpe.com/blogs/cisa-cpe-requirements-for-license-renewal',
+      supports: ['annual period from 1 January', 'report and pay by 15 January'],
+    },
+    {
+      title: 'ISACA Manila Chapter: Annual CPE audit begins',
+      url: 'https://isaca-manila.org/news/annual-cpe-audit-begins/',
+      supports: ['keep proof 12 months after the end of each three-year period'],
+    },
+  ],
+  unconfirmed: [
+    'the CPE policy read is the 2009 edition; later pages repeat 20 a year and 120 in three years',
+    'reporting by 15 January and the calendar-year periods: a training-vendor page',
+    'rounding down to the quarter hour (60 minutes = 1 CPE hour, not 1.2): read from "quarter-hour increments"',
+    'maintenance fee amount not given (ISACA sets it; lower for members)',
+  ],
+};
+
 const BY_BODY: Record<string, ProgramPages> = { NISM, NAMSS, ACSM };
 BY_BODY.PMI = PMI;
 BY_BODY.ISC2 = ISC2;
 BY_BODY.COMPTIA = COMPTIA;
+BY_BODY.ISACA = ISACA;
 
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
