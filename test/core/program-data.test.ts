@@ -31,6 +31,7 @@ test('all nine seed programs load', () => {
     'ISC2-CISSP',
     'COMPTIA-SECURITYPLUS',
     'ISACA-CISA',
+    'AAPC-CPC',
   ]);
 });
 

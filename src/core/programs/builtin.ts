@@ -13,6 +13,7 @@ import { pmiPrograms } from './pmi';
 import { isc2Programs } from './isc2';
 import { comptiaPrograms } from './comptia';
 import { isacaPrograms } from './isaca';
+import { aapcPrograms } from './aapc';
 
 /** Every definition parsed; throws naming the program and each invalid path when one is invalid. */
 export function parseBuiltInPrograms(inputs: readonly ProgramInput[]): Program[] {
@@ -31,4 +32,5 @@ export const BUILTIN_PROGRAMS: readonly Program[] = parseBuiltInPrograms([
   ...isc2Programs,
   ...comptiaPrograms,
   ...isacaPrograms,
+  ...aapcPrograms,
 ]);

@@ -236,11 +236,52 @@ const ISACA: ProgramPages = {
   ],
 };
 
+const AAPC: ProgramPages = {
+  sources: [
+    {
+      title: 'AAPC: CEU Information - Members',
+      url: 'https://www.aapc.com/medical-coding-education/help/',
+      supports: [
+        'required: 36 CEUs every two years (one certification)',
+        '40, 44, 48, 52 for two, three, four, five or more certifications',
+        '8 specialty CEUs per specialty credential',
+      ],
+      note: 'An older capture of this page (before 2015) gives 48, 60, 72 and 80: superseded.',
+    },
+    {
+      title: 'AAPC: Continuing Education FAQ',
+      url: 'https://www.aapc.com/medical-coding-education/faq.aspx',
+      supports: ['36 / 40 / 44 / 48 / 52 CEUs every two years by number of certifications'],
+    },
+    {
+      title: 'AAPC: CEU policies',
+      url: 'https://www.aapc.com/about-us/ceu-policies',
+      supports: [
+        'CEUs only from the AAPC Approved CEU Vendor List',
+        'once per course',
+        'earned within the two-year period; no carry-over; not before certification',
+        '$50 CEU extension',
+        '25% of submissions verified',
+      ],
+    },
+    {
+      title: 'AAPC: Maintain your certification',
+      url: 'https://www.aapc.com/certifications/maintain-your-certification',
+      supports: ['CEUs reported every two years on the membership due date', 'first submission pro-rated'],
+    },
+  ],
+  unconfirmed: [
+    'the two-year period is taken as two years from the cycle start; AAPC ties it to the membership due date: give Expires in the profile when they differ',
+    'specialty CEU minimums, the renewal-month rule and the pro-rated first submission are not modelled',
+  ],
+};
+
 const BY_BODY: Record<string, ProgramPages> = { NISM, NAMSS, ACSM };
 BY_BODY.PMI = PMI;
 BY_BODY.ISC2 = ISC2;
 BY_BODY.COMPTIA = COMPTIA;
 BY_BODY.ISACA = ISACA;
+BY_BODY.AAPC = AAPC;
 
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
