@@ -59,7 +59,7 @@ export const comptiaPrograms: ProgramInput[] = [
       cap('conference', 'Conferences', { fractionOfRequired: 0.2 }),
       cap('college', 'College courses', 40),
       cap('teaching', 'Teaching', 20),
-      { ...cap('work-experience', 'Work experience, cycle year', 3), period: 'cycleYear' },
+      { ...cap('work-experience', 'Work experience', 3), period: 'cycleYear' },
       cap('association', 'IT association membership', 6),
       cap('board', 'IT board or chapter participation', 9),
       cap('article', 'Articles, white papers and blog posts', 16),

@@ -66,7 +66,8 @@ export const isacaPrograms: ProgramInput[] = [
       keepUntil: { from: 'windowEnd', months: 12 },
     },
     cycle: {
-      windowEnd: { from: 'cycleStart', years: 2, month: 12, day: 31 },
+      // 31 December of the third calendar year: the day before 1 January three years on.
+      windowEnd: { from: 'cycleStart', years: 3, month: 1, day: 1, days: -1 },
       deadline: { from: 'windowEnd', years: 1, month: 1, day: 15 },
       phases: [
         {
