@@ -500,6 +500,11 @@ const ProgramRulesShape = {
     })
     .strict()
     .optional(),
+  /**
+   * A pace the body suggests but does not require (40 a year): each cycle year that has begun with
+   * fewer counted credits gets a hint, never a shortfall or a change of status.
+   */
+  suggestedPace: z.object({ creditsPerCycleYear: Credits, note: z.string().optional() }).strict().optional(),
   /** Meaning of the Approved column for this program. */
   approvedMeaning: z.string().min(1),
   /** Facts of the profile that this program's rules read, besides those every program understands. */

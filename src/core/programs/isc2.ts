@@ -10,7 +10,7 @@ export const isc2Programs: ProgramInput[] = [
     sources: [
       'ISC2 CPE requirements for the CISSP as the ISC2 Certification Maintenance Handbook states them, read through chapter and practitioner pages quoting it (see the pages listed with the program).',
       'Interpretation: "120 CPEs, of which at least 90 Group A; the other 30 Group A or B" is a Group A minimum of 90 and a Group B cap of 30.',
-      'The 40 CPEs a year are suggested by the current handbook, not required; older pages (about 2017) call them a yearly minimum. They are a checklist reminder here, not a rule.',
+      'The 40 CPEs a year are suggested by the current handbook, not required; older pages (about 2017) call them a yearly minimum. They are a suggested pace here (a hint), not a rule.',
       'Interpretation: every format is Group A unless the Category cell says Group B; "Professional development (Group B)" is Group B by default.',
       'Interpretation: the CPEs must be earned by the end of the cycle; the 90 days after it are for submitting them and paying the AMF (GRACE, in which new credit does not count).',
       'Interpretation: the handbook lets up to 40 Group A CPEs earned in the last 6 months of a cycle, above the 120 it needed, count in the next; the log cannot tell whether the previous cycle needed them, so rows of those 6 months count here up to 40: leave them out of this log if the previous cycle used them.',
@@ -68,6 +68,10 @@ export const isc2Programs: ProgramInput[] = [
     defaultFormat: 'course',
     minimums: [{ id: 'group-a', label: 'Group A', credits: 90, filter: { categories: GROUP_A } }],
     caps: [{ id: 'group-b', label: 'Group B', limit: 30, appliesTo: { categories: ['group-b'] } }],
+    suggestedPace: {
+      creditsPerCycleYear: 40,
+      note: 'ISC2 suggests 40 CPEs a year; the Certification Maintenance Handbook does not require them.',
+    },
     carryOverFromLog: {
       maxCredits: 40,
       lastMonths: 6,
@@ -111,7 +115,6 @@ export const isc2Programs: ProgramInput[] = [
       { check: 'minimum', id: 'group-a', label: '90 Group A CPEs', minimum: 'group-a' },
       { check: 'noRowProblems', id: 'rows', label: 'Every row of the log is valid' },
       { check: 'allInWindow', id: 'window', label: 'All CPEs earned by the end of the cycle' },
-      { check: 'attestation', id: 'pace', label: 'About 40 CPEs a year (suggested by ISC2, not required)' },
       { check: 'proof', id: 'proof', label: 'Proof kept for audit' },
       { check: 'submitBy', id: 'submit', label: 'Submit the CPEs by {through}', through: 'GRACE' },
       { check: 'attestation', id: 'fee', label: 'Annual maintenance fee paid each year ({fee:amf})' },
