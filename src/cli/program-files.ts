@@ -67,6 +67,7 @@ function pagesOf(program: Program): ProgramPages {
 }
 
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const LAST_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** How long a cycle runs, when the window's end counts from the cycle start. */
 export function cycleLength(program: Program): { years: number; months: number; days: number; text: string } | null {
@@ -76,8 +77,15 @@ export function cycleLength(program: Program): { years: number; months: number; 
   const plural = (n: number, unit: string) => `${n} ${unit}${Math.abs(n) === 1 ? '' : 's'}`;
   if (end.years) parts.push(plural(end.years, 'year'));
   if (end.months) parts.push(plural(end.months, 'month'));
-  if (end.days) parts.push(plural(end.days, 'day'));
-  const fixed = end.month !== undefined ? ` (ending ${end.day ? `${end.day} ` : ''}${MONTHS[end.month - 1]})` : '';
+  // A window that stops the day before a date (an anniversary, 1 January) says so rather than "-1 day".
+  const dayBefore = end.days === -1;
+  if (end.days && !dayBefore) parts.push(plural(end.days, 'day'));
+  let fixed = end.month !== undefined ? ` (ending ${end.day ? `${end.day} ` : ''}${MONTHS[end.month - 1]})` : '';
+  if (dayBefore && end.month === undefined) fixed = ' (ending the day before the anniversary)';
+  else if (dayBefore && end.month !== undefined && end.day === 1) {
+    const previous = (end.month + 10) % 12;
+    fixed = ` (ending ${previous === 1 ? 'the last day of' : LAST_DAYS[previous]} ${MONTHS[previous]})`;
+  } else if (dayBefore) parts.push(plural(end.days, 'day'));
   return { years: end.years, months: end.months, days: end.days, text: `${parts.join(' ') || '0 days'}${fixed}` };
 }
 

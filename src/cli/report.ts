@@ -237,6 +237,11 @@ export function programsReport(programs: readonly Program[]): string {
 
 export function programRequirements(p: Program): string {
   const parts = [`${formatCredits(p.required)} ${p.creditUnit}`];
+  const per = p.requiredPerFact;
+  if (per) {
+    const fact = p.facts.find((f) => f.id === per.fact)?.label ?? per.fact;
+    parts[0] += ` (+${formatCredits(per.credits)} × "${fact}", counted up to ${per.maxCount})`;
+  }
   for (const m of p.minimums)
     parts.push(
       `at least ${formatCredits(m.credits)} ${m.label}${m.period === 'cycleYear' ? ' each cycle year' : m.period === 'calendarYear' ? ' each calendar year' : ''}`,
@@ -245,7 +250,7 @@ export function programRequirements(p: Program): string {
   if (p.perEntryCap !== undefined) parts.push(`at most ${formatCredits(p.perEntryCap)} per entry`);
   for (const cap of p.caps) {
     const label = cap.label
-      .replace(/,?\s*cycle year \{year\}/, '')
+      .replace(/,?\s*(cycle year )?\{year\}/, '')
       .replace('{format}', 'each format')
       .replace('{year}', '');
     parts.push(

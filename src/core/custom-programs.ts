@@ -212,6 +212,8 @@ const DESCRIPTIONS: Record<string, string> = {
   checklist: 'The application checklist shown to the user',
   carryOver: 'Credits that may be brought from the previous cycle (entered in the profile)',
   proRating: 'A shorter first cycle asks for creditsPerMonth for each whole month, never above required',
+  requiredPerFact: 'More credits required for each unit of a number fact of the profile, up to maxCount units',
+  suggestedPace: 'Credits per cycle year the body suggests but does not require: a hint, never a shortfall',
   approvedMeaning: 'What the Approved column means for this program',
   profileFields: 'Optional profile fields this program uses',
   versions: 'Rule changes for cycles starting on or after a date',

@@ -5,6 +5,7 @@
  */
 import { capLimit, describeCap } from './caps';
 import { evaluateChecklist } from './checklist';
+import { cycleAnniversaries, cycleYearAt } from './cycle';
 import { ruleTypeNotes } from './explain-rules';
 import { isoFromDay, partsOf, type DayNumber } from './dates';
 import { perEntryCap } from './credits';
@@ -382,6 +383,8 @@ function hintsFor(
         : `Requirements met: apply by ${values.deadline}.`,
     );
   }
+  const pace = paceHint(ev);
+  if (pace) hints.push(pace);
   const missing = ev.proofIssues.filter((p) => p.state === 'missing').length;
   const weak = ev.proofIssues.length - missing;
   if (missing || weak) {
@@ -398,4 +401,23 @@ function hintsFor(
       `${unapproved} counted ${unapproved === 1 ? 'entry is' : 'entries are'} at risk at review (see the flags).`,
     );
   return hints;
+}
+
+/** The years of the cycle begun so far that are below the pace the program suggests (`suggestedPace`). */
+function paceHint(ev: Omit<Evaluation, 'checklist' | 'hints'>): string | undefined {
+  const pace = ev.program.suggestedPace;
+  // Once the requirements are met, the pace no longer matters.
+  if (!pace || ev.needed === 0) return undefined;
+  const anniversaries = cycleAnniversaries(ev.cycle.cycleStart, ev.cycle.cycleYears);
+  const current = cycleYearAt(anniversaries, Math.min(ev.asOf, ev.cycle.windowEnd) as DayNumber);
+  const perYear = new Array<number>(current + 1).fill(0);
+  for (const e of ev.entries)
+    if (e.state === 'counted' && e.cycleYear >= 1 && e.cycleYear <= current) perYear[e.cycleYear]! += e.counted;
+  const behind: string[] = [];
+  for (let year = 1; year <= current; year++)
+    if (clean(perYear[year]!) < pace.creditsPerCycleYear)
+      behind.push(`year ${year} has ${formatCredits(clean(perYear[year]!))}${year === current ? ' so far' : ''}`);
+  if (behind.length === 0) return undefined;
+  const unit = ev.program.creditUnit;
+  return `Suggested pace, not required: ${formatCredits(pace.creditsPerCycleYear)} ${unit} each cycle year; ${behind.join(', ')}.`;
 }

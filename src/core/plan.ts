@@ -218,15 +218,24 @@ function compileRules(program: Program): RulesPlan {
   return plan;
 }
 
+/** The program's required credits, with `requiredPerFact` for each whole unit of its fact (up to `maxCount`). */
+function baseRequired(program: Program, profile: ProfileFacts): number {
+  const per = program.requiredPerFact;
+  if (!per) return program.required;
+  const count = Math.min(per.maxCount, Math.max(0, Math.floor(factNumber(profile, per.fact) ?? 0)));
+  return clean(program.required + count * per.credits);
+}
+
 export function requiredCredits(program: Program, dates: CycleDates, profile: ProfileFacts): number {
-  if (!program.proRating || factBoolean(profile, program.proRating.fact) !== true) return program.required;
+  const full = baseRequired(program, profile);
+  if (!program.proRating || factBoolean(profile, program.proRating.fact) !== true) return full;
   let months = 0;
   // Whole months from the cycle start to the window end.
   const start = new Date(dates.cycleStart * 86_400_000);
   const end = new Date(dates.windowEnd * 86_400_000);
   months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
   if (end.getUTCDate() < start.getUTCDate()) months--;
-  return Math.min(program.required, Math.ceil(clean(Math.max(0, months) * program.proRating.creditsPerMonth)));
+  return Math.min(full, Math.ceil(clean(Math.max(0, months) * program.proRating.creditsPerMonth)));
 }
 
 /**

@@ -487,6 +487,24 @@ const ProgramRulesShape = {
     .object({ creditsPerMonth: Credits, fact: z.string().min(1).default('firstCycle'), note: z.string().optional() })
     .strict()
     .optional(),
+  /**
+   * More credits required for each unit of a number fact of the profile (4 more for each additional
+   * credential held), counting the fact's whole units up to `maxCount`.
+   */
+  requiredPerFact: z
+    .object({
+      fact: z.string().min(1),
+      credits: Credits,
+      maxCount: z.number().int().positive().max(1000),
+      note: z.string().optional(),
+    })
+    .strict()
+    .optional(),
+  /**
+   * A pace the body suggests but does not require (40 a year): each cycle year that has begun with
+   * fewer counted credits gets a hint, never a shortfall or a change of status.
+   */
+  suggestedPace: z.object({ creditsPerCycleYear: Credits, note: z.string().optional() }).strict().optional(),
   /** Meaning of the Approved column for this program. */
   approvedMeaning: z.string().min(1),
   /** Facts of the profile that this program's rules read, besides those every program understands. */
@@ -551,6 +569,7 @@ export const ProgramSchema = z
     });
     if (program.carryOver) ensureFact(program.carryOver.fact, 'number', ['carryOver', 'fact']);
     if (program.proRating) ensureFact(program.proRating.fact, 'boolean', ['proRating', 'fact']);
+    if (program.requiredPerFact) ensureFact(program.requiredPerFact.fact, 'number', ['requiredPerFact', 'fact']);
     if (new Set(factTypes.keys()).size !== program.facts.length)
       ctx.addIssue({ code: 'custom', path: ['facts'], message: 'a fact id is declared twice' });
     program.formats.forEach((f, i) => {

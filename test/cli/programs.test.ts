@@ -145,3 +145,33 @@ test('a broken program file: exit 2, each problem with its path and a plain mess
   expect(bad.code).toBe(2);
   expect(bad.stderr).toMatch(/notjson\.json is not a usable program file \(1 problem\):\n {2}not valid JSON: /);
 });
+
+test('programs --json lists the issue 13 programs of PMI, ISC2, CompTIA, ISACA and AAPC with their numbers', async () => {
+  const list = JSON.parse((await run(['programs', '--json'], dir)).stdout) as (Listing & {
+    requirements: string;
+    unconfirmed: string[];
+  })[];
+  const byId = new Map(list.map((p) => [p.id, p]));
+  const expected: [string, number, number][] = [
+    ['PMI-PMP', 60, 3],
+    ['PMI-ACP', 30, 3],
+    ['ISC2-CISSP', 120, 3],
+    ['COMPTIA-SECURITYPLUS', 50, 3],
+    ['ISACA-CISA', 120, 3],
+    ['AAPC-CPC', 36, 2],
+  ];
+  for (const [id, required, years] of expected) {
+    const p = byId.get(id);
+    expect({
+      id,
+      required: p?.required,
+      years: p?.cycle?.years,
+      unconfirmed: (p?.unconfirmed.length ?? 0) > 0,
+    }).toEqual({ id, required, years, unconfirmed: true });
+  }
+  // The windows that stop the day before a date say which day, not "-1 day".
+  expect(byId.get('ISACA-CISA')!.cycle!.text).toBe('3 years (ending 31 December)');
+  expect(byId.get('ISC2-CISSP')!.cycle!.text).toBe('3 years (ending the day before the anniversary)');
+  expect(byId.get('AAPC-CPC')!.requirements).toBe('36 CEUs (+4 × "Additional AAPC credentials", counted up to 4)');
+  expect(byId.get('COMPTIA-SECURITYPLUS')!.requirements).toMatch(/Live webinars: at most 10 CEUs per cycle/);
+});

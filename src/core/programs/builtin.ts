@@ -9,6 +9,11 @@ import { loadProgram } from './load';
 import { nismPrograms } from './nism';
 import { namssPrograms } from './namss';
 import { acsmPrograms } from './acsm';
+import { pmiPrograms } from './pmi';
+import { isc2Programs } from './isc2';
+import { comptiaPrograms } from './comptia';
+import { isacaPrograms } from './isaca';
+import { aapcPrograms } from './aapc';
 
 /** Every definition parsed; throws naming the program and each invalid path when one is invalid. */
 export function parseBuiltInPrograms(inputs: readonly ProgramInput[]): Program[] {
@@ -23,4 +28,9 @@ export const BUILTIN_PROGRAMS: readonly Program[] = parseBuiltInPrograms([
   ...nismPrograms,
   ...namssPrograms,
   ...acsmPrograms,
+  ...pmiPrograms,
+  ...isc2Programs,
+  ...comptiaPrograms,
+  ...isacaPrograms,
+  ...aapcPrograms,
 ]);

@@ -82,7 +82,206 @@ const ACSM: ProgramPages = {
   ],
 };
 
+const PMI: ProgramPages = {
+  sources: [
+    {
+      title: 'PMI: Maintain Your Certification',
+      url: 'https://www.pmi.org/certifications/certification-resources/maintain',
+      supports: ['PMI-PMP required: 60 PDUs', 'PMI-ACP required: 30 PDUs', 'cycle: 3 years'],
+    },
+    {
+      title: 'ProjectVictor: PMI Talent Triangle and PDU requirements (table per certification)',
+      url: 'https://projectvictor.com/knowledge-base/?p=3765',
+      supports: [
+        'PMP: Education >= 35, 8 in each area, Giving Back <= 25, working as a practitioner <= 8',
+        'ACP: Education >= 18, 4 in each area, Giving Back <= 12, working as a practitioner <= 4',
+      ],
+      note: 'A training vendor repeating the CCR table; the official CCR handbook was read only through copies.',
+    },
+    {
+      title: 'PMI Manitoba Chapter: Professional Development Units (PDUs)',
+      url: 'https://pmimanitoba.org/pdus',
+      supports: [
+        'talent-triangle areas renamed: Ways of Working, Power Skills, Business Acumen (old names kept as aliases)',
+      ],
+    },
+    {
+      title: 'CCR Certification Requirements Handbook (copy)',
+      url: 'https://www.scribd.com/document/488341964/ccr-certification-requirements-handbook',
+      supports: ['Education and Giving Back categories', 'cycle begins on the exam date'],
+      note: 'A copy of an older edition, before the talent-triangle areas were renamed.',
+    },
+    {
+      title: 'Solarity: Project management information (PDUs)',
+      url: 'https://training.solarity.com/project-management-information',
+      supports: ['PDUs in quarter hours (0.25 PDU = 15 minutes)'],
+    },
+    {
+      title: 'Master of Project: PMI-ACP PDU Requirements',
+      url: 'https://blog.masterofproject.com/pmi-acp-pdu-requirements',
+      supports: [
+        'ACP: 30 PDUs, Education >= 18, Giving Back <= 12, practitioner <= 4',
+        'one-year suspension',
+        'fee $60 / $150',
+      ],
+    },
+  ],
+  unconfirmed: [
+    'Education, area and Giving Back numbers come from vendor and chapter pages repeating the CCR table, not from the current PMI handbook',
+    'working as a practitioner <= 8 (PMP) / <= 4 (ACP): one vendor table each',
+    'quarter-hour rounding down per entry: vendor pages, not the handbook',
+    'PDUs earned in the one-year suspension count toward the renewal: interpretation of the suspension rule',
+    'renewal fee $150 (members $60): from a vendor page',
+    'carry-over of last-year surplus PDUs (prothoughts FAQ, low confidence) is not modelled',
+  ],
+};
+
+const ISC2: ProgramPages = {
+  sources: [
+    {
+      title: 'ISC2 Chapter US Military Germany: Earning CPEs',
+      url: 'https://isc2chapter-usmilitarygermany.org/earning-cpes/',
+      supports: ['CISSP required: 120 CPEs', 'cycle: 3 years', 'Group A >= 90'],
+    },
+    {
+      title: 'Intrinsec Security: In pursuit of CPEs',
+      url: 'https://intrinsecsecurity.com/blog/training-certifications/in-pursuit-of-cpes/',
+      supports: ['the other 30 CPEs Group A or Group B (Group B cap 30)'],
+    },
+    {
+      title: 'Balanced Security: You passed the CISSP, here is how to keep it',
+      url: 'https://blog.balancedsec.com/p/you-passed-the-cissp-heres-how-to',
+      supports: ['40 CPEs a year suggested, not required (quoting the Certification Maintenance Handbook)', 'AMF $135'],
+      note: 'Older pages (Phoenix TS, about 2017) say at least 40 a year are required: the current handbook wording is followed.',
+    },
+    {
+      title: 'Phoenix TS: CISSP requirements, how to earn and submit CPEs',
+      url: 'https://phoenixts.com/blog/cissp-requirements-how-to-earn-submit',
+      supports: ['90 days after the cycle end to submit; CPEs must be earned before it'],
+    },
+    {
+      title: 'ISC2 Community: CISSP CPE rollover question',
+      url: 'https://community.isc2.org/t5/CPE-Opportunities/CISSP-CPE-rollover-question/m-p/42492/highlight/true',
+      supports: ['up to 40 Group A CPEs earned in the last 6 months, above the 120, roll over (handbook p. 11)'],
+    },
+  ],
+  unconfirmed: [
+    'every number is read from pages quoting the ISC2 Certification Maintenance Handbook; the handbook itself was not read',
+    '40 CPEs a year: suggested (current handbook wording) versus required (older pages); kept as a reminder only',
+    'AMF $135 a year: one practitioner page; other pages give $125',
+    'rollover: whether the previous cycle needed the rows of its last 6 months is not checked (see the note)',
+  ],
+};
+
+const COMPTIA: ProgramPages = {
+  sources: [
+    {
+      title: 'CompTIA: How to Earn Continuing Education Units (CEUs) to Renew Your Certification',
+      url: 'http://staging-certification.comptia.org/help/continuing-education/earn-continuing-education-units-to-renew-your-certification',
+      supports: ['Security+ required: 50 CEUs', 'cycle: 3 years', 'at least 50% of the content on the exam objectives'],
+      note: 'Read from a staging copy of the CompTIA site.',
+    },
+    {
+      title: 'Phoenix TS: How to Earn CompTIA Security+ Continuing Education (CE) Units (25 March 2019)',
+      url: 'https://phoenixts.com/blog/ce-requirements-comptia-security-plus/',
+      supports: [
+        'live webinars at most 10 CEUs and conferences at most 10 CEUs per cycle (20% of 50)',
+        'college course 40, teaching 20, IT association 6, board or chapter 9, work experience 9, article 16, book 40',
+      ],
+      note: 'A 2019 training-vendor table of the CompTIA CE activity chart; the current chart was not read.',
+    },
+    {
+      title: 'Eat Sip 365: What counts as Security+ continuing education',
+      url: 'https://eatsip365.com/what-counts-as-security-continuing-education',
+      supports: ['CE fee $50 a year ($150 per 3-year cycle)'],
+    },
+  ],
+  unconfirmed: [
+    'every per-activity maximum comes from a 2019 third-party table of the CompTIA CE activity chart',
+    'work experience 3 CEUs per cycle year: the table gives 9 per cycle; the per-year split is read from older CompTIA wording',
+    'the cycle ends the day before the third anniversary of the exam date (three years from it)',
+    'CE fee $50 a year: a 2026 blog; a 2013 forum post gives $49',
+  ],
+};
+
+const ISACA: ProgramPages = {
+  sources: [
+    {
+      title: 'ISACA: CISA Continuing Professional Education Policy (2009 PDF, copy)',
+      url: 'https://de.scribd.com/document/42585453/Cisa-Cpe-English',
+      supports: ['at least 20 CPE hours each year', 'at least 120 CPE hours per three-year period'],
+      note: 'A 2009 edition; Security Boulevard (2018) and my-cpe.com repeat the same numbers.',
+    },
+    {
+      title: 'ISACA: CPE Quizzes and qualifying activities',
+      url: 'https://www.isaca.org/resources/isaca-journal/cpe-quizzes',
+      supports: ['50 minutes = 1 CPE hour', 'quarter-hour increments', 'volunteer service at most 20 CPE hours a year'],
+    },
+    {
+      title: 'MY-CPE: CISA CPE requirements for license renewal',
+      url: 'https://my-cpe.com/blogs/cisa-cpe-requirements-for-license-renewal',
+      supports: ['annual period from 1 January', 'report and pay by 15 January'],
+    },
+    {
+      title: 'ISACA Manila Chapter: Annual CPE audit begins',
+      url: 'https://isaca-manila.org/news/annual-cpe-audit-begins/',
+      supports: ['keep proof 12 months after the end of each three-year period'],
+    },
+  ],
+  unconfirmed: [
+    'the CPE policy read is the 2009 edition; later pages repeat 20 a year and 120 in three years',
+    'reporting by 15 January and the calendar-year periods: a training-vendor page',
+    'rounding down to the quarter hour (60 minutes = 1 CPE hour, not 1.2): read from "quarter-hour increments"',
+    'maintenance fee amount not given (ISACA sets it; lower for members)',
+  ],
+};
+
+const AAPC: ProgramPages = {
+  sources: [
+    {
+      title: 'AAPC: CEU Information - Members',
+      url: 'https://www.aapc.com/medical-coding-education/help/',
+      supports: [
+        'required: 36 CEUs every two years (one certification)',
+        '40, 44, 48, 52 for two, three, four, five or more certifications',
+        '8 specialty CEUs per specialty credential',
+      ],
+      note: 'An older capture of this page (before 2015) gives 48, 60, 72 and 80: superseded.',
+    },
+    {
+      title: 'AAPC: Continuing Education FAQ',
+      url: 'https://www.aapc.com/medical-coding-education/faq.aspx',
+      supports: ['36 / 40 / 44 / 48 / 52 CEUs every two years by number of certifications'],
+    },
+    {
+      title: 'AAPC: CEU policies',
+      url: 'https://www.aapc.com/about-us/ceu-policies',
+      supports: [
+        'CEUs only from the AAPC Approved CEU Vendor List',
+        'once per course',
+        'earned within the two-year period; no carry-over; not before certification',
+        '$50 CEU extension',
+        '25% of submissions verified',
+      ],
+    },
+    {
+      title: 'AAPC: Maintain your certification',
+      url: 'https://www.aapc.com/certifications/maintain-your-certification',
+      supports: ['CEUs reported every two years on the membership due date', 'first submission pro-rated'],
+    },
+  ],
+  unconfirmed: [
+    'the two-year period is taken as two years from the cycle start; AAPC ties it to the membership due date: give Expires in the profile when they differ',
+    'specialty CEU minimums, the renewal-month rule and the pro-rated first submission are not modelled',
+  ],
+};
+
 const BY_BODY: Record<string, ProgramPages> = { NISM, NAMSS, ACSM };
+BY_BODY.PMI = PMI;
+BY_BODY.ISC2 = ISC2;
+BY_BODY.COMPTIA = COMPTIA;
+BY_BODY.ISACA = ISACA;
+BY_BODY.AAPC = AAPC;
 
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
