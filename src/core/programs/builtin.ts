@@ -9,6 +9,7 @@ import { loadProgram } from './load';
 import { nismPrograms } from './nism';
 import { namssPrograms } from './namss';
 import { acsmPrograms } from './acsm';
+import { cfpProgram } from './cfp';
 
 /** Every definition parsed; throws naming the program and each invalid path when one is invalid. */
 export function parseBuiltInPrograms(inputs: readonly ProgramInput[]): Program[] {
@@ -23,4 +24,5 @@ export const BUILTIN_PROGRAMS: readonly Program[] = parseBuiltInPrograms([
   ...nismPrograms,
   ...namssPrograms,
   ...acsmPrograms,
+  cfpProgram,
 ]);

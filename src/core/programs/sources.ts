@@ -84,6 +84,37 @@ const ACSM: ProgramPages = {
 
 const BY_BODY: Record<string, ProgramPages> = { NISM, NAMSS, ACSM };
 
+// Issue 13 (helper progsb): CFP, NCCPA, NASM and SHRM, added beside the seed bodies.
+const CFP: ProgramPages = {
+  sources: [
+    {
+      title: 'CFP Board: Continuing Education Policies',
+      url: 'http://www.cfp.net/for-cfp-professionals/continuing-education/continuing-education-requirements/continuing-education-policies',
+      supports: [
+        'required: 30 hours each reporting period',
+        'minimum: 2 hours of CFP Board-approved Ethics CE (28 General)',
+        'reporting period ends on the last day of the renewal month',
+        'no carry-over; one program is not split between periods',
+        'first period prorated from initial certification',
+      ],
+      note: 'An older capture of the page; a 2016 version of it gives the same hours.',
+    },
+    {
+      title: 'Boston Institute of Finance: CFP CE requirements',
+      url: 'https://www.bostonifi.com/resources/blog/cfp-ce-requirements',
+      supports: ['30 hours every two-year cycle, 2 of them CFP Board Ethics'],
+    },
+  ],
+  unconfirmed: [
+    'renewal month = birth month: third-party pages say birth month; the CFP Board page read says "renewal month"',
+    'college courses at 15 CE hours per semester credit and 10 per quarter credit: from a 2012 third-party page',
+    'the first period is prorated by CFP Board with a formula not on the pages read: not modelled (30 hours asked)',
+    'after the period ends: what CFP Board does with late CE (the LAPSED phase wording) is not from a CFP Board page',
+  ],
+};
+
+Object.assign(BY_BODY, { CFP });
+
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
   return BY_BODY[id.split('-')[0]!.toUpperCase()];
