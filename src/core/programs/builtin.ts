@@ -10,6 +10,7 @@ import { nismPrograms } from './nism';
 import { namssPrograms } from './namss';
 import { acsmPrograms } from './acsm';
 import { cfpProgram } from './cfp';
+import { nccpaProgram } from './nccpa';
 
 /** Every definition parsed; throws naming the program and each invalid path when one is invalid. */
 export function parseBuiltInPrograms(inputs: readonly ProgramInput[]): Program[] {
@@ -25,4 +26,5 @@ export const BUILTIN_PROGRAMS: readonly Program[] = parseBuiltInPrograms([
   ...namssPrograms,
   ...acsmPrograms,
   cfpProgram,
+  nccpaProgram,
 ]);

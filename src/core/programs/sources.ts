@@ -115,6 +115,34 @@ const CFP: ProgramPages = {
 
 Object.assign(BY_BODY, { CFP });
 
+const NCCPA: ProgramPages = {
+  sources: [
+    {
+      title: 'NCCPA: About CME Requirements',
+      url: 'https://www.nccpa.net/ContinuingMedicalEducation',
+      supports: [
+        'required: 100 CME credits each two-year cycle',
+        'minimum: 50 Category 1',
+        'self-assessment Category 1: +50%',
+        'first 20 PI-CME credits each cycle doubled',
+        'window: 1 May of the issue year to 31 December of the expiration year; deadline 11:59 p.m. PT 31 December',
+      ],
+    },
+    {
+      title: 'NCCPA: Q&A on self-assessment and PI-CME',
+      url: 'https://www.nccpa.net/qanda',
+      supports: ['a self-assessment activity worth 10 credits becomes 15', 'first 20 PI-CME credits doubled'],
+      note: 'Announced August 2014 (Kentucky Academy of PAs news); the current requirements page repeats it.',
+    },
+  ],
+  unconfirmed: [
+    'certification maintenance fee: $180 (calibercred.com) vs $195 (eatsip365.com, 2026): left to NCCPA (no amount)',
+    'no grace period after 31 December: none is named on the page read',
+  ],
+};
+
+Object.assign(BY_BODY, { NCCPA });
+
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
   return BY_BODY[id.split('-')[0]!.toUpperCase()];
