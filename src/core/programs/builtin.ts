@@ -11,6 +11,7 @@ import { namssPrograms } from './namss';
 import { acsmPrograms } from './acsm';
 import { cfpProgram } from './cfp';
 import { nccpaProgram } from './nccpa';
+import { nasmProgram } from './nasm';
 
 /** Every definition parsed; throws naming the program and each invalid path when one is invalid. */
 export function parseBuiltInPrograms(inputs: readonly ProgramInput[]): Program[] {
@@ -27,4 +28,5 @@ export const BUILTIN_PROGRAMS: readonly Program[] = parseBuiltInPrograms([
   ...acsmPrograms,
   cfpProgram,
   nccpaProgram,
+  nasmProgram,
 ]);

@@ -143,6 +143,39 @@ const NCCPA: ProgramPages = {
 
 Object.assign(BY_BODY, { NCCPA });
 
+const NASM: ProgramPages = {
+  sources: [
+    {
+      title: 'NASM: Certified Personal Trainer Recertification/Renewal Process',
+      url: 'http://nasm.org/recertify/personal-trainer-recertification',
+      supports: [
+        'required: 2.0 NASM-approved CEUs every two-year period',
+        'CPR/AED certification: mandatory, counts 0.1 CEU',
+        'courses not preapproved: by petition only ($25 each)',
+        'late applications: up to 90 days with a late fee, to one year with an additional fee; courses completed within 90 days of expiry',
+      ],
+      note: 'An older capture of the same page says 1.9 CEUs plus a current CPR/AED certification (0.1): the same total.',
+    },
+    {
+      title: 'Open Exam Prep: NASM-CPT continuing education and recertification',
+      url: 'https://open-exam-prep.com/study-guides/nasm-cpt/11-professional-responsibility-scope-business-and-emergencies/continuing-education-recertification-and-credible-resources',
+      supports: ['1 CEU = 10 contact hours (0.1 CEU per contact hour)'],
+    },
+    {
+      title: 'NASM-CPT Recertification Guidelines (copy on scribd)',
+      url: 'https://www.scribd.com/document/666597864/Nasm-Cpt-Recertification-Guidelines',
+      supports: ['recertification fee $99', 'late fee $30 (to 90 days), $50 (to 1 year)'],
+    },
+  ],
+  unconfirmed: [
+    'fees: $99 recertification, $30 and $50 late fees come from a copy of the guidelines, not a current NASM fee page',
+    '0.1 CEU per contact hour: a third-party study guide, consistent with NASM course listings',
+    'credit earned within 90 days after expiry is not counted from day 91 on (the engine cannot keep it for the later late period)',
+  ],
+};
+
+Object.assign(BY_BODY, { NASM });
+
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
   return BY_BODY[id.split('-')[0]!.toUpperCase()];
