@@ -12,6 +12,7 @@ import { acsmPrograms } from './acsm';
 import { cfpProgram } from './cfp';
 import { nccpaProgram } from './nccpa';
 import { nasmProgram } from './nasm';
+import { shrmPrograms } from './shrm';
 
 /** Every definition parsed; throws naming the program and each invalid path when one is invalid. */
 export function parseBuiltInPrograms(inputs: readonly ProgramInput[]): Program[] {
@@ -29,4 +30,5 @@ export const BUILTIN_PROGRAMS: readonly Program[] = parseBuiltInPrograms([
   cfpProgram,
   nccpaProgram,
   nasmProgram,
+  ...shrmPrograms,
 ]);

@@ -176,6 +176,72 @@ const NASM: ProgramPages = {
 
 Object.assign(BY_BODY, { NASM });
 
+const SHRM: ProgramPages = {
+  sources: [
+    {
+      title: 'SHRM: Recertification At-a-Glance',
+      url: 'https://shrm.org/certification/recertification/Pages/Recertification-At-a-Glance.aspx',
+      supports: [
+        'required: 60 PDCs within the 3-year cycle',
+        'cycle ends on the last day of the birth month, 3 years after the exam',
+        'example: exam 2019-05-03, birth month July: end 2022-07-31, expiration 2022-09-30',
+        'apply one year into the cycle; up to 20 excess PDCs carry over',
+      ],
+    },
+    {
+      title: 'SHRM: Recertification FAQs',
+      url: 'https://www.shrm.org/certification/faqs/Pages/faqs-recert.aspx',
+      supports: ['early recertification: the new cycle starts the next day and keeps the birth-month end date'],
+    },
+    {
+      title: 'SHRM: Major Changes to SHRM Recertification Policies Announced (2019)',
+      url: 'https://www.shrm.org/resourcesandtools/hr-topics/behavioral-competencies/pages/major-changes-to-shrm-recertification-policies-announced.aspx',
+      supports: [
+        'grace period: 60 days; PDCs earned in it count',
+        'late fee: $50',
+        'Advance Your Organization: 20 PDC limit; Advance Your Profession: 30',
+      ],
+    },
+    {
+      title: 'SHRM: Advance Your Education (older page)',
+      url: 'https://www.shrm.org/certification/recertification/qualifyingcreditactivities/pages/advance-your-education.aspx',
+      supports: ['self-paced: 30 PDC maximum per 3-year period'],
+      note: 'The newer Advance Your Education page says "No PDC maximum for instructor-led or self-paced activities".',
+    },
+    {
+      title: 'SHRM: Advance Your Organization',
+      url: 'https://www.shrm.org/certification/recertification/qualifying-credit-activities/Pages/Advance-Your-Organization.aspx',
+      supports: ['20 PDC maximum', 'work projects: 10 PDCs (50+ hours), 20 PDCs (100+ hours)'],
+    },
+    {
+      title: 'NC SHRM: Big changes to the SHRM recertification program (2021 handbook)',
+      url: 'https://ncshrm.com/big-changes-to-the-shrm-recertification-program/',
+      supports: [
+        'PDCs in 15-minute increments (0.25)',
+        'Advance Your Organization maximum raised to 30',
+        'work projects: 10 (40+ hours), 20 (80+), 30 (120+)',
+      ],
+    },
+    {
+      title: 'SHRM Recertification Handbook (flipbook)',
+      url: 'https://flipbooks.shrm.org/view/831074304/8',
+      supports: [
+        'Advance Your Profession: 30 PDC maximum',
+        'presentations: 1 hour = 2 PDCs, at most 20',
+        'volunteer leadership: 5 PDCs per year',
+      ],
+    },
+  ],
+  unconfirmed: [
+    'self-paced cap of 30: older pages state it, the newer page says no maximum; kept for activities up to 2018-12-31, a date not stated on any page read',
+    'Advance Your Organization 30 from 2021-01-01: a chapter page about the 2021 handbook; the exact start date is assumed',
+    'grace period end: "60 days" in the policy text, the last day of the second month after the end date in SHRM\'s own example; the example is followed',
+    'recertification application fee: not on the pages read (left to SHRM)',
+  ],
+};
+
+Object.assign(BY_BODY, { SHRM });
+
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
   return BY_BODY[id.split('-')[0]!.toUpperCase()];
