@@ -77,7 +77,13 @@ export function cycleLength(program: Program): { years: number; months: number; 
   if (end.years) parts.push(plural(end.years, 'year'));
   if (end.months) parts.push(plural(end.months, 'month'));
   if (end.days) parts.push(plural(end.days, 'day'));
-  const fixed = end.month !== undefined ? ` (ending ${end.day ? `${end.day} ` : ''}${MONTHS[end.month - 1]})` : '';
+  const fromFact = end.monthFromFact && program.facts.find((f) => f.id === end.monthFromFact)?.label.toLowerCase();
+  const fixed =
+    end.month !== undefined
+      ? ` (ending ${end.day ? `${end.day} ` : ''}${MONTHS[end.month - 1]})`
+      : fromFact
+        ? ` (ending on ${end.day === 31 ? 'the last day' : end.day ? `day ${end.day}` : 'a day'} of the profile's ${fromFact})`
+        : '';
   return { years: end.years, months: end.months, days: end.days, text: `${parts.join(' ') || '0 days'}${fixed}` };
 }
 

@@ -78,3 +78,12 @@ test('template for a birth-month program writes a Birth month row and no made-up
   nism.getWorksheet('CE Profile')!.eachRow((row) => nismLabels.push(String(row.getCell(1).value)));
   expect(nismLabels).toContain('Deadline without penalty');
 });
+
+test("programs --json says the cycle ends in the profile's birth month", async () => {
+  const r = await run(['programs', '--json'], dir);
+  const list = JSON.parse(r.stdout) as { id: string; cycle: { text: string } }[];
+  const text = (id: string) => list.find((p) => p.id === id)!.cycle.text;
+  expect(text('SHRM-CP')).toBe("3 years (ending on the last day of the profile's birth month)");
+  expect(text('CFP')).toBe("2 years (ending on the last day of the profile's birth month)");
+  expect(text('NCCPA-PAC')).toBe('2 years (ending 31 December)');
+});
