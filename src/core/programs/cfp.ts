@@ -6,11 +6,8 @@ export const cfpProgram: ProgramInput = {
   name: 'CERTIFIED FINANCIAL PLANNER (CFP®)',
   body: 'Certified Financial Planner Board of Standards (CFP Board)',
   sources: [
-    'CFP Board "Continuing Education Policies": 30 hours of CE each two-year reporting period, 2 hours of CFP Board-approved Ethics CE and 28 of General CE; the period ends on the last day of the renewal month.',
-    'The renewal month is the birth month (third-party pages agree; the CFP Board page says "renewal month"): the profile asks for it (Birth month, 1-12).',
-    'No carry-over: "Any CE hours in excess of the requirement may not be applied to subsequent reporting periods."',
-    'Interpretation: the first reporting period is prorated from initial certification; CFP Board gives no formula on the pages read, so it is not modelled: a first period asks for the full 30 hours here (your CFP Board account shows the prorated figure).',
-    'College courses (15 CE hours per semester credit, 10 per quarter credit) come from a 2012 third-party page: unconfirmed.',
+    'The period ends on the last day of the renewal (birth) month: the profile asks for Birth month (1-12).',
+    'Not modelled: the prorated first period (no formula given); no carry-over, as CFP Board says.',
   ],
   required: 30,
   creditUnit: 'CE hours',

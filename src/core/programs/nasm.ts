@@ -6,11 +6,7 @@ export const nasmProgram: ProgramInput = {
   name: 'NASM Certified Personal Trainer',
   body: 'National Academy of Sports Medicine (NASM)',
   sources: [
-    'NASM "Personal Trainer Recertification": "earn 2.0 NASM-approved CEUs every two-year period. This includes 0.1 CEUs from the mandatory CPR/AED certification"; an older capture of the page says 1.9 CEUs plus the CPR/AED certification (0.1): the same 2.0.',
-    '1 contact hour = 0.1 CEU (1 CEU = 10 contact hours): third-party study guide and NASM course listings.',
-    'Same page: courses not preapproved with NASM count only by petition ($25 per course): an entry counts only when marked Approved.',
-    'Same page: applications are accepted up to one year after expiry when every course was completed before or within 90 days of the expiration date; a late fee up to 90 days, an additional fee after.',
-    'Interpretation: credit earned in the 90 days after expiry counts during those 90 days; the engine does not carry it into the later late-application period, so from day 91 only CEUs earned by the expiry date count here.',
+    'Interpretation: from day 91 after expiry only CEUs earned by the expiry count (credit of the 90 days is not kept).',
   ],
   required: 2,
   creditUnit: 'CEUs',

@@ -6,11 +6,8 @@ export const nccpaProgram: ProgramInput = {
   name: 'Physician Assistant - Certified (PA-C)',
   body: 'National Commission on Certification of Physician Assistants (NCCPA)',
   sources: [
-    'NCCPA "About CME Requirements": five two-year cycles in ten years; each cycle at least 100 CME credits, at least 50 of them Category 1; log them and pay the fee by 11:59 p.m. PT, 31 December of the expiration year.',
-    'Same page: "We will award 50% additional credit for all activities designated for self-assessment Category 1 CME credit" and "the first 20 PI-CME credits logged during every two-year cycle will be doubled".',
-    'Window: from 1 May of the year the current certification was issued (or the issue date, for a first cycle) to 31 December of the expiration year: enter that day as the cycle start.',
-    'Interpretation: the extra credit for self-assessment and PI-CME is Category 1 credit and counts toward the 50.',
-    'Interpretation: NCCPA states no grace period on the page read; after 31 December the certification is shown as expired.',
+    'Cycle start: 1 May of the year the certification was issued (its issue date for a first cycle).',
+    'Interpretation: the extra self-assessment and PI-CME credit is Category 1 and counts toward the 50.',
   ],
   required: 100,
   creditUnit: 'CME credits',
