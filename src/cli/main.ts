@@ -23,7 +23,8 @@ import {
   type ProfileFacts,
 } from '../core';
 import { calendarText } from '../core/calendar';
-import { cycleDates } from '../core/cycle';
+import { cycleDates, MissingDateFactError, type CycleDates } from '../core/cycle';
+import { profileFacts } from '../core/profile';
 import { programForCycle } from '../core/versions';
 import { readProfile } from '../workbook/profile-sheet';
 import { evaluateWorkbook, generateSummary } from '../summary';
@@ -341,10 +342,12 @@ async function calendar(args: ParsedArgs, io: CliIo): Promise<number> {
   let id = optionText(args, 'program');
   let cycleStart = parseDate(args, 'cycle-start');
   let needed: number | undefined;
+  let facts: Partial<ProfileFacts> = {};
   if (input) {
     const snapshot = await (await openWorkbook(input, io)).port.read({ sheets: 'all' });
     registerPrograms(io, snapshot, custom);
     const profile = readProfile(snapshot);
+    if (profile.profile) facts = profileFacts(profile.profile);
     id ??= profile.profile?.program ?? (typeof profile.input.program === 'string' ? profile.input.program : undefined);
     const start = profile.input.cycleStart;
     cycleStart ??= profile.profile?.cycleStart ?? (typeof start === 'number' ? dayFromSerial(start) : undefined);
@@ -360,7 +363,15 @@ async function calendar(args: ParsedArgs, io: CliIo): Promise<number> {
   if (cycleStart === undefined)
     throw new Unusable('no cycle start: give --cycle-start YYYY-MM-DD or a workbook whose CE Profile has one');
   const program = programForCycle(found, cycleStart);
-  const text = calendarText([{ program, cycle: cycleDates(program, cycleStart), needed }], {
+  let cycle: CycleDates;
+  try {
+    // The profile's facts move the dates (Expires, a birth month); an option wins over the sheet.
+    cycle = cycleDates(program, cycleStart, { ...facts, ...parseFacts(args) });
+  } catch (e) {
+    if (e instanceof MissingDateFactError) throw new Unusable(e.message);
+    throw e;
+  }
+  const text = calendarText([{ program, cycle, needed }], {
     stamp: new Date(),
     from: asOf,
   });
@@ -369,9 +380,7 @@ async function calendar(args: ParsedArgs, io: CliIo): Promise<number> {
     inputs: input ? [input] : [],
   });
   const events = text.split('BEGIN:VEVENT').length - 1;
-  io.stdout(
-    `Wrote ${target}: ${events} dates for ${program.id} (deadline ${isoFromDay(cycleDates(program, cycleStart).deadline)})\n`,
-  );
+  io.stdout(`Wrote ${target}: ${events} dates for ${program.id} (deadline ${isoFromDay(cycle.deadline)})\n`);
   return EXIT_OK;
 }
 

@@ -80,8 +80,14 @@ export function cycleLength(program: Program): { years: number; months: number; 
   // A window that stops the day before a date (an anniversary, 1 January) says so rather than "-1 day".
   const dayBefore = end.days === -1;
   if (end.days && !dayBefore) parts.push(plural(end.days, 'day'));
-  let fixed = end.month !== undefined ? ` (ending ${end.day ? `${end.day} ` : ''}${MONTHS[end.month - 1]})` : '';
-  if (dayBefore && end.month === undefined) fixed = ' (ending the day before the anniversary)';
+  const fromFact = end.monthFromFact && program.facts.find((f) => f.id === end.monthFromFact)?.label.toLowerCase();
+  let fixed =
+    end.month !== undefined
+      ? ` (ending ${end.day ? `${end.day} ` : ''}${MONTHS[end.month - 1]})`
+      : fromFact
+        ? ` (ending on ${end.day === 31 ? 'the last day' : end.day ? `day ${end.day}` : 'a day'} of the profile's ${fromFact})`
+        : '';
+  if (dayBefore && end.month === undefined && !fromFact) fixed = ' (ending the day before the anniversary)';
   else if (dayBefore && end.month !== undefined && end.day === 1) {
     const previous = (end.month + 10) % 12;
     fixed = ` (ending ${previous === 1 ? 'the last day of' : LAST_DAYS[previous]} ${MONTHS[previous]})`;

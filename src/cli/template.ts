@@ -3,13 +3,31 @@
  * validation lists, and a few native formulas (entries and hours logged, days to the deadline) that
  * work without the add-in.
  */
-import { cycleDates, programForCycle, serialFromDay, type DayNumber, type Program, type Profile } from '../core';
+import {
+  cycleDates,
+  MissingDateFactError,
+  programForCycle,
+  serialFromDay,
+  type DayNumber,
+  type Program,
+  type Profile,
+} from '../core';
 import { newLogPlan } from '../workbook/log-sheet';
 import type { RangeRef, WorkbookOp } from '../workbook/port';
 import { PROFILE_SHEET, profileOps } from '../workbook/profile-sheet';
 import { XlsxWorkbook } from '../workbook/xlsx';
 
 const one = (row: number, col: number): RangeRef => ({ row, col, rows: 1, cols: 1 });
+
+/** The deadline, or undefined when it depends on a profile fact the new tracker does not hold yet (a birth month). */
+function deadlineOf(program: Program, cycleStart: DayNumber): DayNumber | undefined {
+  try {
+    return cycleDates(programForCycle(program, cycleStart), cycleStart).deadline;
+  } catch (e) {
+    if (e instanceof MissingDateFactError) return undefined;
+    throw e;
+  }
+}
 
 export async function buildTemplate(program: Program, cycleStart: DayNumber | undefined): Promise<XlsxWorkbook> {
   const port = XlsxWorkbook.create('Sheet1');
@@ -65,19 +83,15 @@ export async function buildTemplate(program: Program, cycleStart: DayNumber | un
     ops.push({ kind: 'setFormulas', sheet: PROFILE_SHEET, row, col: 1, formulas: [[formula]] });
     row++;
   }
-  if (cycleStart !== undefined) {
+  const deadline = cycleStart !== undefined ? deadlineOf(program, cycleStart) : undefined;
+  if (deadline !== undefined) {
     const deadlineRow = row++;
     ops.push({
       kind: 'setValues',
       sheet: PROFILE_SHEET,
       row: deadlineRow,
       col: 0,
-      values: [
-        [
-          'Deadline without penalty',
-          serialFromDay(cycleDates(programForCycle(program, cycleStart), cycleStart).deadline),
-        ],
-      ],
+      values: [['Deadline without penalty', serialFromDay(deadline)]],
     });
     ops.push({ kind: 'setNumberFormat', sheet: PROFILE_SHEET, range: one(deadlineRow, 1), format: 'yyyy-mm-dd' });
     ops.push({ kind: 'setValues', sheet: PROFILE_SHEET, row, col: 0, values: [['Days to the deadline']] });

@@ -19,6 +19,39 @@ export interface DateFacts {
   expires?: DayNumber;
   /** The program's extension was granted: the deadline moves to its end. */
   extensionGranted?: boolean;
+  /** The program's own facts, by id: a date rule may take its month from one (`monthFromFact`). */
+  [fact: string]: unknown;
+}
+
+/**
+ * A date rule takes its month from a profile fact that is not given (or not a month): the cycle's dates
+ * are unknown, so the evaluation stops with this message instead of showing a made-up date.
+ */
+export class MissingDateFactError extends Error {
+  constructor(
+    readonly fact: string,
+    label: string,
+    given: unknown,
+  ) {
+    super(
+      given === undefined
+        ? `${label} is not in the profile, and this program's dates depend on it: enter it (a month, 1-12) in the profile`
+        : `${label} in the profile is ${String(given)}, not a month: enter a whole number from 1 to 12`,
+    );
+    this.name = 'MissingDateFactError';
+  }
+}
+
+/** Reads the month a date rule names by fact id; throws MissingDateFactError when it is not a month. */
+export type MonthOf = (fact: string) => number;
+
+function monthReader(program: Program, facts: DateFacts): MonthOf {
+  return (id) => {
+    const given = facts[id];
+    if (typeof given === 'number' && Number.isInteger(given) && given >= 1 && given <= 12) return given;
+    const label = program.facts.find((f) => f.id === id)?.label ?? id;
+    throw new MissingDateFactError(id, label, given);
+  };
 }
 
 export interface CycleDates {
@@ -41,13 +74,17 @@ export interface CycleDates {
 
 type Anchors = { cycleStart: DayNumber; windowEnd?: DayNumber; deadline?: DayNumber };
 
-export function resolveDate(rule: DateRule, anchors: Anchors): DayNumber {
+export function resolveDate(rule: DateRule, anchors: Anchors, monthOf?: MonthOf): DayNumber {
   const base = anchors[rule.from];
   if (base === undefined) throw new Error(`date rule refers to ${rule.from} before it is known`);
   let day = addMonths(base, (rule.years ?? 0) * 12 + (rule.months ?? 0));
-  if (rule.month !== undefined || rule.day !== undefined) {
+  if (rule.month !== undefined || rule.day !== undefined || rule.monthFromFact !== undefined) {
     const p = partsOf(day);
-    const month = rule.month ?? p.month;
+    let month = rule.month ?? p.month;
+    if (rule.monthFromFact !== undefined) {
+      if (!monthOf) throw new Error(`date rule needs the profile fact ${rule.monthFromFact}`);
+      month = monthOf(rule.monthFromFact);
+    }
     day = dayFromParts(p.year, month, Math.min(rule.day ?? p.day, daysInMonth(p.year, month)));
   }
   return addDays(day, rule.days ?? 0);
@@ -56,13 +93,15 @@ export function resolveDate(rule: DateRule, anchors: Anchors): DayNumber {
 export function cycleDates(program: Program, cycleStart: DayNumber, facts: DateFacts = {}): CycleDates {
   const c = program.cycle;
   const anchors: Anchors = { cycleStart };
-  const windowEnd = facts.expires ?? resolveDate(c.windowEnd, anchors);
+  const monthOf = monthReader(program, facts);
+  const resolve = (rule: DateRule) => resolveDate(rule, anchors, monthOf);
+  const windowEnd = facts.expires ?? resolve(c.windowEnd);
   anchors.windowEnd = windowEnd;
-  const deadline = resolveDate(c.deadline, anchors);
+  const deadline = resolve(c.deadline);
   anchors.deadline = deadline;
   let from = deadline + 1;
   const phases: PhaseDates[] = c.phases.map((p) => {
-    const through = p.through ? resolveDate(p.through, anchors) : undefined;
+    const through = p.through ? resolve(p.through) : undefined;
     const phase = { status: p.status, from, through, summary: p.summary, creditCounts: p.creditCounts ?? false };
     if (through !== undefined) from = through + 1;
     return phase;
@@ -70,8 +109,8 @@ export function cycleDates(program: Program, cycleStart: DayNumber, facts: DateF
   const extension = c.extension
     ? {
         label: c.extension.label,
-        requestBy: resolveDate(c.extension.requestBy, anchors),
-        runsTo: resolveDate(c.extension.runsTo, anchors),
+        requestBy: resolve(c.extension.requestBy),
+        runsTo: resolve(c.extension.runsTo),
         minCredits: c.extension.minCredits,
         feeId: c.extension.feeId,
         note: c.extension.note,
@@ -82,7 +121,7 @@ export function cycleDates(program: Program, cycleStart: DayNumber, facts: DateF
     windowEnd,
     windowEndFrom: facts.expires !== undefined ? 'expires' : 'rule',
     deadline,
-    applicationOpens: c.applicationOpens ? resolveDate(c.applicationOpens, anchors) : undefined,
+    applicationOpens: c.applicationOpens ? resolve(c.applicationOpens) : undefined,
     phases,
     extension,
     extensionGranted: false,

@@ -13,7 +13,7 @@
 import { COLUMN_BY_KEY, normalizeName, withCategoryAsFormat, type ColumnKey, type ColumnMap } from './columns';
 import { calendarYearAt } from './caps';
 import { creditsFromRaw, creditsFromRawByRule, rawCredits } from './credits';
-import { cycleYearAt } from './cycle';
+import { cycleYearAt, MissingDateFactError } from './cycle';
 import type { DayNumber } from './dates';
 import { describeStatus, minimumResult, type StatusDescription } from './status';
 import type { MinimumResult } from './evaluation';
@@ -275,7 +275,14 @@ function scratchTable(rows: number, caps: number, minimums: number): EntryTable 
 export function startPass(program: Program, cells: Cells, options: EvaluateOptions, detail: boolean): Pass | LogError {
   const header = readHeader(cells, { dateOrder: options.dateOrder, words: program.headerWords });
   if ('ok' in header) return header;
-  const plan = compilePlan(program, options);
+  let plan: Plan;
+  try {
+    plan = compilePlan(program, options);
+  } catch (e) {
+    // The cycle's dates need a profile fact that is missing: say so rather than guess a date.
+    if (e instanceof MissingDateFactError) return { ok: false, message: e.message };
+    throw e;
+  }
   const rows = Math.max(0, cells.length - 1);
   const caps = plan.caps.length;
   const minimums = plan.minimums.length;

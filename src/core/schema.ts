@@ -297,7 +297,8 @@ export type ProofRule = z.infer<typeof ProofRuleSchema>;
 
 /**
  * A date computed from the cycle: start at an anchor, add years and months (a day that does not exist
- * is clamped to the month's end), optionally set the month and day, then add days.
+ * is clamped to the month's end), optionally set the month and day, then add days. A day past the
+ * month's end is clamped too: `day: 31` is the last day of whichever month it lands in.
  */
 export const DateRuleSchema = z
   .object({
@@ -305,6 +306,11 @@ export const DateRuleSchema = z
     years: z.number().int().default(0),
     months: z.number().int().default(0),
     month: z.number().int().min(1).max(12).optional(),
+    /**
+     * The month from a number fact of the profile (1–12), in place of `month`: a cycle that ends in the
+     * certificant's birth month. Without the fact the dates are unknown and the evaluation says so.
+     */
+    monthFromFact: z.string().min(1).optional(),
     day: z.number().int().min(1).max(31).optional(),
     days: z.number().int().default(0),
   })
@@ -568,6 +574,25 @@ export const ProgramSchema = z
       if (item.check === 'profileDate') ensureFact(item.fact, 'date', ['checklist', i, 'fact']);
     });
     if (program.carryOver) ensureFact(program.carryOver.fact, 'number', ['carryOver', 'fact']);
+    const c = program.cycle;
+    const dateRules: [DateRule | undefined, (string | number)[]][] = [
+      [c.windowEnd, ['cycle', 'windowEnd']],
+      [c.deadline, ['cycle', 'deadline']],
+      [c.applicationOpens, ['cycle', 'applicationOpens']],
+      ...c.phases.map((p, i): [DateRule | undefined, (string | number)[]] => [
+        p.through,
+        ['cycle', 'phases', i, 'through'],
+      ]),
+      [c.extension?.requestBy, ['cycle', 'extension', 'requestBy']],
+      [c.extension?.runsTo, ['cycle', 'extension', 'runsTo']],
+      [program.proof.keepUntil, ['proof', 'keepUntil']],
+    ];
+    for (const [rule, path] of dateRules) {
+      if (rule?.monthFromFact === undefined) continue;
+      ensureFact(rule.monthFromFact, 'number', [...path, 'monthFromFact']);
+      if (rule.month !== undefined)
+        ctx.addIssue({ code: 'custom', path: [...path, 'month'], message: 'give month or monthFromFact, not both' });
+    }
     if (program.proRating) ensureFact(program.proRating.fact, 'boolean', ['proRating', 'fact']);
     if (program.requiredPerFact) ensureFact(program.requiredPerFact.fact, 'number', ['requiredPerFact', 'fact']);
     if (new Set(factTypes.keys()).size !== program.facts.length)

@@ -125,6 +125,11 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: WorkbookEv
     // Facts given to the command (--expires, --extension-granted) win over the sheet's.
     profile: { ...(facts ? profileFacts(facts) : { attestations: {} }), ...options.facts },
   });
-  if (!result.ok) return { ok: false, reason: 'bad-log', message: `sheet "${log.sheet}": ${result.message}` };
+  if (!result.ok) {
+    // An invalid profile is left out whole: say why, or "not in the profile" would hide a value typed wrong.
+    const unread = profile.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+    const why = unread ? ` (the ${PROFILE_SHEET} sheet was not used: ${unread})` : '';
+    return { ok: false, reason: 'bad-log', message: `sheet "${log.sheet}": ${result.message}${why}` };
+  }
   return { ok: true, evaluation: result.evaluation, program, cycleStart, log, profile };
 }

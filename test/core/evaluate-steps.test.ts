@@ -71,7 +71,8 @@ test('gives a result deep-equal to evaluateLog on random logs, for any chunk siz
   await fc.assert(
     fc.asyncProperty(cases, async ({ program: p, rows, asOf, firstRow, chunkRows }) => {
       const cells = [HEADER, ...rows];
-      const options: EvaluateOptions = { cycleStart: START, asOf, firstRow };
+      // A birth month for the programs whose cycle ends in it (issue 13); the others ignore the fact.
+      const options: EvaluateOptions = { cycleStart: START, asOf, firstRow, profile: { birthMonth: 6 } };
       let pauses = 0;
       const stepped = await evaluateLogInSteps(p, cells, options, { pause: async () => void pauses++, chunkRows });
       expect(stepped).toEqual(evaluateLog(p, cells, options));

@@ -84,7 +84,8 @@ function evaluated(program: Program, rows: unknown[][], asOf: number, carry: num
   const result = evaluateLog(program, [HEADER, ...rows], {
     cycleStart: START,
     asOf,
-    profile: carry === undefined ? undefined : { carryOverCredits: carry },
+    // A birth month for the programs whose cycle ends in it (issue 13); the others ignore the fact.
+    profile: carry === undefined ? { birthMonth: 6 } : { carryOverCredits: carry, birthMonth: 6 },
   });
   if (!result.ok) throw new Error(result.message);
   return result.evaluation;

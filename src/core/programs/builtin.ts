@@ -14,6 +14,10 @@ import { isc2Programs } from './isc2';
 import { comptiaPrograms } from './comptia';
 import { isacaPrograms } from './isaca';
 import { aapcPrograms } from './aapc';
+import { cfpProgram } from './cfp';
+import { nccpaProgram } from './nccpa';
+import { nasmProgram } from './nasm';
+import { shrmPrograms } from './shrm';
 
 /** Every definition parsed; throws naming the program and each invalid path when one is invalid. */
 export function parseBuiltInPrograms(inputs: readonly ProgramInput[]): Program[] {
@@ -33,4 +37,8 @@ export const BUILTIN_PROGRAMS: readonly Program[] = parseBuiltInPrograms([
   ...comptiaPrograms,
   ...isacaPrograms,
   ...aapcPrograms,
+  cfpProgram,
+  nccpaProgram,
+  nasmProgram,
+  ...shrmPrograms,
 ]);

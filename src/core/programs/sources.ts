@@ -283,6 +283,164 @@ BY_BODY.COMPTIA = COMPTIA;
 BY_BODY.ISACA = ISACA;
 BY_BODY.AAPC = AAPC;
 
+// Issue 13 (helper progsb): CFP, NCCPA, NASM and SHRM, added beside the seed bodies.
+const CFP: ProgramPages = {
+  sources: [
+    {
+      title: 'CFP Board: Continuing Education Policies',
+      url: 'http://www.cfp.net/for-cfp-professionals/continuing-education/continuing-education-requirements/continuing-education-policies',
+      supports: [
+        'required: 30 hours each reporting period',
+        'minimum: 2 hours of CFP Board-approved Ethics CE (28 General)',
+        'reporting period ends on the last day of the renewal month',
+        'no carry-over; one program is not split between periods',
+        'first period prorated from initial certification',
+      ],
+      note: 'An older capture of the page; a 2016 version of it gives the same hours.',
+    },
+    {
+      title: 'Boston Institute of Finance: CFP CE requirements',
+      url: 'https://www.bostonifi.com/resources/blog/cfp-ce-requirements',
+      supports: ['30 hours every two-year cycle, 2 of them CFP Board Ethics'],
+    },
+  ],
+  unconfirmed: [
+    'renewal month = birth month: third-party pages say birth month; the CFP Board page read says "renewal month"',
+    'college courses at 15 CE hours per semester credit and 10 per quarter credit: from a 2012 third-party page',
+    'the first period is prorated by CFP Board with a formula not on the pages read: not modelled (30 hours asked)',
+    'after the period ends: what CFP Board does with late CE (the LAPSED phase wording) is not from a CFP Board page',
+  ],
+};
+
+Object.assign(BY_BODY, { CFP });
+
+const NCCPA: ProgramPages = {
+  sources: [
+    {
+      title: 'NCCPA: About CME Requirements',
+      url: 'https://www.nccpa.net/ContinuingMedicalEducation',
+      supports: [
+        'required: 100 CME credits each two-year cycle',
+        'minimum: 50 Category 1',
+        'self-assessment Category 1: +50%',
+        'first 20 PI-CME credits each cycle doubled',
+        'window: 1 May of the issue year to 31 December of the expiration year; deadline 11:59 p.m. PT 31 December',
+      ],
+    },
+    {
+      title: 'NCCPA: Q&A on self-assessment and PI-CME',
+      url: 'https://www.nccpa.net/qanda',
+      supports: ['a self-assessment activity worth 10 credits becomes 15', 'first 20 PI-CME credits doubled'],
+      note: 'Announced August 2014 (Kentucky Academy of PAs news); the current requirements page repeats it.',
+    },
+  ],
+  unconfirmed: [
+    'certification maintenance fee: $180 (calibercred.com) vs $195 (eatsip365.com, 2026): left to NCCPA (no amount)',
+    'no grace period after 31 December: none is named on the page read',
+  ],
+};
+
+Object.assign(BY_BODY, { NCCPA });
+
+const NASM: ProgramPages = {
+  sources: [
+    {
+      title: 'NASM: Certified Personal Trainer Recertification/Renewal Process',
+      url: 'http://nasm.org/recertify/personal-trainer-recertification',
+      supports: [
+        'required: 2.0 NASM-approved CEUs every two-year period',
+        'CPR/AED certification: mandatory, counts 0.1 CEU',
+        'courses not preapproved: by petition only ($25 each)',
+        'late applications: up to 90 days with a late fee, to one year with an additional fee; courses completed within 90 days of expiry',
+      ],
+      note: 'An older capture of the same page says 1.9 CEUs plus a current CPR/AED certification (0.1): the same total.',
+    },
+    {
+      title: 'Open Exam Prep: NASM-CPT continuing education and recertification',
+      url: 'https://open-exam-prep.com/study-guides/nasm-cpt/11-professional-responsibility-scope-business-and-emergencies/continuing-education-recertification-and-credible-resources',
+      supports: ['1 CEU = 10 contact hours (0.1 CEU per contact hour)'],
+    },
+    {
+      title: 'NASM-CPT Recertification Guidelines (copy on scribd)',
+      url: 'https://www.scribd.com/document/666597864/Nasm-Cpt-Recertification-Guidelines',
+      supports: ['recertification fee $99', 'late fee $30 (to 90 days), $50 (to 1 year)'],
+    },
+  ],
+  unconfirmed: [
+    'fees: $99 recertification, $30 and $50 late fees come from a copy of the guidelines, not a current NASM fee page',
+    '0.1 CEU per contact hour: a third-party study guide, consistent with NASM course listings',
+    'credit earned within 90 days after expiry is not counted from day 91 on (the engine cannot keep it for the later late period)',
+  ],
+};
+
+Object.assign(BY_BODY, { NASM });
+
+const SHRM: ProgramPages = {
+  sources: [
+    {
+      title: 'SHRM: Recertification At-a-Glance',
+      url: 'https://shrm.org/certification/recertification/Pages/Recertification-At-a-Glance.aspx',
+      supports: [
+        'required: 60 PDCs within the 3-year cycle',
+        'cycle ends on the last day of the birth month, 3 years after the exam',
+        'example: exam 2019-05-03, birth month July: end 2022-07-31, expiration 2022-09-30',
+        'apply one year into the cycle; up to 20 excess PDCs carry over',
+      ],
+    },
+    {
+      title: 'SHRM: Recertification FAQs',
+      url: 'https://www.shrm.org/certification/faqs/Pages/faqs-recert.aspx',
+      supports: ['early recertification: the new cycle starts the next day and keeps the birth-month end date'],
+    },
+    {
+      title: 'SHRM: Major Changes to SHRM Recertification Policies Announced (2019)',
+      url: 'https://www.shrm.org/resourcesandtools/hr-topics/behavioral-competencies/pages/major-changes-to-shrm-recertification-policies-announced.aspx',
+      supports: [
+        'grace period: 60 days; PDCs earned in it count',
+        'late fee: $50',
+        'Advance Your Organization: 20 PDC limit; Advance Your Profession: 30',
+      ],
+    },
+    {
+      title: 'SHRM: Advance Your Education (older page)',
+      url: 'https://www.shrm.org/certification/recertification/qualifyingcreditactivities/pages/advance-your-education.aspx',
+      supports: ['self-paced: 30 PDC maximum per 3-year period'],
+      note: 'The newer Advance Your Education page says "No PDC maximum for instructor-led or self-paced activities".',
+    },
+    {
+      title: 'SHRM: Advance Your Organization',
+      url: 'https://www.shrm.org/certification/recertification/qualifying-credit-activities/Pages/Advance-Your-Organization.aspx',
+      supports: ['20 PDC maximum', 'work projects: 10 PDCs (50+ hours), 20 PDCs (100+ hours)'],
+    },
+    {
+      title: 'NC SHRM: Big changes to the SHRM recertification program (2021 handbook)',
+      url: 'https://ncshrm.com/big-changes-to-the-shrm-recertification-program/',
+      supports: [
+        'PDCs in 15-minute increments (0.25)',
+        'Advance Your Organization maximum raised to 30',
+        'work projects: 10 (40+ hours), 20 (80+), 30 (120+)',
+      ],
+    },
+    {
+      title: 'SHRM Recertification Handbook (flipbook)',
+      url: 'https://flipbooks.shrm.org/view/831074304/8',
+      supports: [
+        'Advance Your Profession: 30 PDC maximum',
+        'presentations: 1 hour = 2 PDCs, at most 20',
+        'volunteer leadership: 5 PDCs per year',
+      ],
+    },
+  ],
+  unconfirmed: [
+    'self-paced cap of 30: older pages state it, the newer page says no maximum; kept for activities up to 2018-12-31, a date not stated on any page read',
+    'Advance Your Organization 30 from 2021-01-01: a chapter page about the 2021 handbook; the exact start date is assumed',
+    'grace period end: "60 days" in the policy text, the last day of the second month after the end date in SHRM\'s own example; the example is followed',
+    'recertification application fee: not on the pages read (left to SHRM)',
+  ],
+};
+
+Object.assign(BY_BODY, { SHRM });
+
 /** The pages of a built-in program, by its id (the body is the id's first part). */
 export function builtInPages(id: string): ProgramPages | undefined {
   return BY_BODY[id.split('-')[0]!.toUpperCase()];
