@@ -407,15 +407,27 @@ export function locateLog(snapshot: WorkbookSnapshot, options: LocateOptions = {
   return assemble(chosen);
 }
 
+/** What rowOrigin needs of a log: where its first part starts and its parts. */
+export type RowSource = Pick<LocatedLog, 'sheet' | 'range' | 'parts'>;
+
 /**
  * Where a row number of the evaluation (the first part's sheet rows, then the later parts' rows
  * counted on from there) is in the workbook: its sheet and sheet row (1-based).
  */
-export function rowOrigin(log: LocatedLog, row: number): { sheet: string; row: number } {
+export function rowOrigin(log: RowSource, row: number): { sheet: string; row: number } {
   let index = row - (log.range.row + 1); // 0 = header
   for (const part of log.parts) {
     if (index < part.range.rows) return { sheet: part.sheet, row: part.range.row + 1 + index };
     index -= part.range.rows - 1; // the next part's header is not among the rows
   }
   return { sheet: log.sheet, row };
+}
+
+/**
+ * A row as the user finds it: "row 5" on a log of one sheet; on a log kept a sheet per year, with its
+ * own sheet ("2025" row 3), since the evaluation numbers the later sheets' rows on from the first.
+ */
+export function rowName(log: RowSource, row: number, word = 'row'): string {
+  const at = rowOrigin(log, row);
+  return log.parts.length < 2 ? `${word} ${at.row}` : `"${at.sheet}" ${word} ${at.row}`;
 }
