@@ -197,7 +197,10 @@ export function checkReport(file: string, ev: Evaluation, log: LogLocation, opti
       const { shown } = limited(missing, all, '');
       const more = missing.length - shown.length;
       lines.push(
-        `Missing proof: ${rowList(log, shown.map((p) => p.row))}${more ? ` and ${more} more (--all prints every one)` : ''}`,
+        `Missing proof: ${rowList(
+          log,
+          shown.map((p) => p.row),
+        )}${more ? ` and ${more} more (--all prints every one)` : ''}`,
       );
     }
     const { shown, rest } = limited(weak, all, 'rows with insufficient proof');

@@ -223,12 +223,6 @@ describe('a log kept a sheet per year names each row by its own sheet and row', 
       .slice(header + 1)
       .map((row) => row?.[0])
       .filter((v) => typeof v === 'string' && /row/.test(v));
-    expect(logRows).toEqual([
-      '"2024" row 2',
-      '"2024" row 3',
-      '"2025" row 2',
-      '"2025" row 4',
-      '"2025" row 5',
-    ]);
+    expect(logRows).toEqual(['"2024" row 2', '"2024" row 3', '"2025" row 2', '"2025" row 4', '"2025" row 5']);
   });
 });
