@@ -25,7 +25,7 @@ import {
 import { calendarText } from '../core/calendar';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
-import { readProfile } from '../workbook/profile-sheet';
+import { readDateOrder, readProfile } from '../workbook/profile-sheet';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
 import type { WorkbookSnapshot } from '../workbook/port';
@@ -235,7 +235,7 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   if (big) progress(io, 'evaluating…');
   const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheets, dateOrder, facts });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
-  const reading = describeReading(result.log, result.program, dateOrder);
+  const reading = describeReading(result.log, result.program, dateOrder ?? readDateOrder(snapshot));
   if (args.options.has('json')) {
     const json = { ...checkJson(file, result.evaluation, result.log), ...reading };
     io.stdout(JSON.stringify(json, null, 2) + '\n');

@@ -64,7 +64,10 @@ function problemCell(log: LogLocation, columnIndex: number | undefined, row: num
   if (log.parts.length < 2) return cellAddress(row - 1, log.range.col + columnIndex);
   const at = rowOrigin(log, row);
   const part = log.parts.find((p) => p.sheet === at.sheet)!;
-  return `'${at.sheet.replace(/'/g, "''")}'!${cellAddress(at.row - 1, part.range.col + columnIndex)}`;
+  // A later sheet may keep the columns in another order: the column is its own sheet's.
+  const col = part.columns[columnIndex] ?? columnIndex;
+  if (col < 0) return undefined;
+  return `'${at.sheet.replace(/'/g, "''")}'!${cellAddress(at.row - 1, part.range.col + col)}`;
 }
 
 export function checkJson(file: string, ev: Evaluation, log: LogLocation): CheckJson {

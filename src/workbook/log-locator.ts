@@ -60,6 +60,8 @@ export interface LogPart {
   header: CellValue[];
   /** Data rows that hold anything. */
   rows: number;
+  /** For each column of the log (the first part's header), its index in this part's range, or -1. */
+  columns: number[];
 }
 
 export interface LocatedLog {
@@ -280,6 +282,7 @@ function assemble(chosen: Candidate[]): LocatedLog | LocateFailure {
       table: c.table,
       header: [...(own[0] ?? [])],
       rows: filledRows(own),
+      columns: (cells.length === 0 ? (own[0] ?? []) : header).map((_, i) => i),
     });
     if (cells.length === 0) {
       cells = own;
@@ -298,6 +301,7 @@ function assemble(chosen: Candidate[]): LocatedLog | LocateFailure {
       const name = normalizeName(String(h ?? ''));
       return name === '' ? -1 : theirs.findIndex((t) => normalizeName(String(t ?? '')) === name);
     });
+    parts[parts.length - 1]!.columns = source;
     for (let r = 1; r < own.length; r++) cells.push(source.map((s) => (s < 0 ? '' : (own[r]![s] ?? ''))));
   }
   const first = chosen[0]!;
