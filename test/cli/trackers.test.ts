@@ -1,6 +1,8 @@
 /** The tracker corpus (test/fixtures/trackers/make.ts): `ce-ledger check` reaches each hand-computed result. */
 import { rmSync } from 'fs';
 import { makeTrackers, TRACKERS } from '../fixtures/trackers/make';
+import type { CellValue } from '../../src/workbook/port';
+import { DATE_ORDER_FIELD, PROFILE_SHEET } from '../../src/workbook/profile-sheet';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { run, tempDir, writeWorkbook } from './helpers';
 
@@ -225,4 +227,20 @@ describe('a log kept a sheet per year names each row by its own sheet and row', 
       .filter((v) => typeof v === 'string' && /row/.test(v));
     expect(logRows).toEqual(['"2024" row 2', '"2024" row 3', '"2025" row 2', '"2025" row 4', '"2025" row 5']);
   });
+});
+
+test('check reads text dates in the date order the pane keeps in the CE Profile sheet; --date-order wins', async () => {
+  const t = TRACKERS.find((x) => x.name === 'yearly-sheets-day-first')!;
+  const file = `${dir}/yearly-profile-order.xlsx`;
+  const years = Object.fromEntries(
+    t.others!.filter((o) => o.name === '2025').map((o) => [o.name, o.rows as CellValue[][]]),
+  );
+  await writeWorkbook(file, {
+    '2024': t.rows as CellValue[][],
+    ...years,
+    [PROFILE_SHEET]: [['CE Ledger profile'], [DATE_ORDER_FIELD.label, 'dmy']],
+  });
+  const base = ['check', file, '--program', t.program, '--cycle-start', t.cycleStart, '--as-of', t.asOf, '--json'];
+  expect(JSON.parse((await run(base, dir)).stdout).earned).toBe(t.expected.earned);
+  expect(JSON.parse((await run([...base, '--date-order', 'mdy'], dir)).stdout).earned).toBe(9.5);
 });
