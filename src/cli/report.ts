@@ -31,7 +31,15 @@ export interface CheckJson {
   insufficientProofAt: { sheet: string; row: number }[];
   minimums: { id: string; label: string; required: number; counted: number; shortfall: number }[];
   categories: { format: string; entries: number; claimed: number; counted: number; clipped: number; cap: string }[];
-  checklist: { id: string; label: string; done: boolean; detail: string; rows: number[] }[];
+  /** `rows` are sheet rows; `rowsAt` names each with its sheet (a log kept a sheet per year). */
+  checklist: {
+    id: string;
+    label: string;
+    done: boolean;
+    detail: string;
+    rows: number[];
+    rowsAt: { sheet: string; row: number }[];
+  }[];
   hints: string[];
   /** Checklist items still open that keep the application from being ready. */
   openItems: number;
@@ -112,7 +120,10 @@ export function checkJson(file: string, ev: Evaluation, log: LogLocation): Check
       clipped: c.clipped,
       cap: c.cap,
     })),
-    checklist: ev.checklist.map((c) => ({ id: c.id, label: c.label, done: c.done, detail: c.detail, rows: c.rows })),
+    checklist: ev.checklist.map((c) => {
+      const rowsAt = c.rows.map((r) => rowOrigin(log, r));
+      return { id: c.id, label: c.label, done: c.done, detail: c.detail, rows: rowsAt.map((r) => r.row), rowsAt };
+    }),
     hints: ev.hints,
     openItems: ev.status.openItems,
     rows: ev.rows.map((f) => ({

@@ -201,6 +201,11 @@ describe('a log kept a sheet per year names each row by its own sheet and row', 
       ['2025', 3, "'2025'!C3"],
     ]);
     expect(json.missingProofAt).toEqual([{ sheet: '2025', row: 4 }]);
+    // The checklist's rows are rows of the log, each on its own sheet.
+    const listed = json.checklist.flatMap((c: { rowsAt: { sheet: string; row: number }[] }) => c.rowsAt);
+    expect(listed.length).toBeGreaterThan(0);
+    const real = json.rows.map((r: { sheet: string; row: number }) => `${r.sheet}!${r.row}`);
+    for (const r of listed) expect(real).toContain(`${r.sheet}!${r.row}`);
     expect(json.missingProof).toEqual([4]);
   });
 
