@@ -26,7 +26,7 @@ import { calendarText } from '../core/calendar';
 import { cycleDates, MissingDateFactError, type CycleDates } from '../core/cycle';
 import { profileFacts } from '../core/profile';
 import { programForCycle } from '../core/versions';
-import { readProfile } from '../workbook/profile-sheet';
+import { readDateOrder, readProfile } from '../workbook/profile-sheet';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
 import type { WorkbookSnapshot } from '../workbook/port';
@@ -236,7 +236,7 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   if (big) progress(io, 'evaluating…');
   const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheets, dateOrder, facts });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
-  const reading = describeReading(result.log, result.program, dateOrder);
+  const reading = describeReading(result.log, result.program, dateOrder ?? readDateOrder(snapshot));
   if (args.options.has('json')) {
     const json = { ...checkJson(file, result.evaluation, result.log), ...reading };
     io.stdout(JSON.stringify(json, null, 2) + '\n');

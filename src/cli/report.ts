@@ -2,7 +2,7 @@
 import { formatCredits, isoFromDay, type Evaluation, type Program } from '../core';
 import { describeCap } from '../core/caps';
 import { fateAmount, type Fate, type RowFate } from '../core/fates';
-import { rowOrigin } from '../workbook/log-locator';
+import { rowName, rowOrigin } from '../workbook/log-locator';
 import { cellAddress } from '../workbook/port';
 import type { LogLocation } from '../summary';
 
@@ -21,14 +21,25 @@ export interface CheckJson {
   deadline: string;
   /** Data rows read (fully empty rows are not counted). */
   entries: number;
-  problems: { row: number; column: string; cell: string | undefined; message: string }[];
-  /** Sheet rows of entries without the proof the program asks for. */
+  /** `sheet` and `row` are the row's own (a log kept a sheet per year numbers each sheet's rows). */
+  problems: { sheet: string; row: number; column: string; cell: string | undefined; message: string }[];
+  /** Sheet rows of entries without the proof the program asks for (on `missingProofAt`'s sheets). */
   missingProof: number[];
+  missingProofAt: { sheet: string; row: number }[];
   /** Sheet rows whose proof is held but not enough (an assessment below the pass score). */
   insufficientProof: number[];
+  insufficientProofAt: { sheet: string; row: number }[];
   minimums: { id: string; label: string; required: number; counted: number; shortfall: number }[];
   categories: { format: string; entries: number; claimed: number; counted: number; clipped: number; cap: string }[];
-  checklist: { id: string; label: string; done: boolean; detail: string; rows: number[] }[];
+  /** `rows` are sheet rows; `rowsAt` names each with its sheet (a log kept a sheet per year). */
+  checklist: {
+    id: string;
+    label: string;
+    done: boolean;
+    detail: string;
+    rows: number[];
+    rowsAt: { sheet: string; row: number }[];
+  }[];
   hints: string[];
   /** Checklist items still open that keep the application from being ready. */
   openItems: number;
@@ -61,10 +72,16 @@ function problemCell(log: LogLocation, columnIndex: number | undefined, row: num
   if (log.parts.length < 2) return cellAddress(row - 1, log.range.col + columnIndex);
   const at = rowOrigin(log, row);
   const part = log.parts.find((p) => p.sheet === at.sheet)!;
-  return `'${at.sheet.replace(/'/g, "''")}'!${cellAddress(at.row - 1, part.range.col + columnIndex)}`;
+  // A later sheet may keep the columns in another order: the column is its own sheet's.
+  const col = part.columns[columnIndex] ?? columnIndex;
+  if (col < 0) return undefined;
+  return `'${at.sheet.replace(/'/g, "''")}'!${cellAddress(at.row - 1, part.range.col + col)}`;
 }
 
 export function checkJson(file: string, ev: Evaluation, log: LogLocation): CheckJson {
+  const at = (state: string) => ev.proofIssues.filter((p) => p.state === state).map((p) => rowOrigin(log, p.row));
+  const missing = at('missing');
+  const weak = at('insufficient');
   return {
     file,
     sheet: log.sheet,
@@ -79,13 +96,15 @@ export function checkJson(file: string, ev: Evaluation, log: LogLocation): Check
     deadline: isoFromDay(ev.cycle.deadline),
     entries: ev.rowsRead,
     problems: ev.problems.map((p) => ({
-      row: p.row,
+      ...rowOrigin(log, p.row),
       column: p.column,
       cell: problemCell(log, p.columnIndex, p.row),
       message: p.message,
     })),
-    missingProof: ev.proofIssues.filter((p) => p.state === 'missing').map((p) => p.row),
-    insufficientProof: ev.proofIssues.filter((p) => p.state === 'insufficient').map((p) => p.row),
+    missingProof: missing.map((p) => p.row),
+    missingProofAt: missing,
+    insufficientProof: weak.map((p) => p.row),
+    insufficientProofAt: weak,
     minimums: ev.minimums.map((m) => ({
       id: m.id,
       label: m.label,
@@ -101,12 +120,14 @@ export function checkJson(file: string, ev: Evaluation, log: LogLocation): Check
       clipped: c.clipped,
       cap: c.cap,
     })),
-    checklist: ev.checklist.map((c) => ({ id: c.id, label: c.label, done: c.done, detail: c.detail, rows: c.rows })),
+    checklist: ev.checklist.map((c) => {
+      const rowsAt = c.rows.map((r) => rowOrigin(log, r));
+      return { id: c.id, label: c.label, done: c.done, detail: c.detail, rows: rowsAt.map((r) => r.row), rowsAt };
+    }),
     hints: ev.hints,
     openItems: ev.status.openItems,
     rows: ev.rows.map((f) => ({
-      sheet: log.sheet,
-      row: f.row,
+      ...rowOrigin(log, f.row),
       fate: f.fate,
       claimed: f.claimed,
       counted: f.counted,
@@ -115,7 +136,9 @@ export function checkJson(file: string, ev: Evaluation, log: LogLocation): Check
   };
 }
 
-function rowList(rows: readonly number[]): string {
+/** "rows 3, 5" on a log of one sheet; each with its sheet on a log kept a sheet per year. */
+function rowList(log: LogLocation, rows: readonly number[]): string {
+  if (log.parts.length > 1) return rows.map((r) => rowName(log, r)).join(', ');
   return rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.join(', ')}`;
 }
 
@@ -127,12 +150,12 @@ function limited<T>(items: readonly T[], all: boolean, what: string): { shown: r
 }
 
 /** One row's line in the Not counted / Partly counted lists: the row, its title, how much, and why. */
-function fateLine(f: RowFate): string {
+function fateLine(log: LogLocation, f: RowFate): string {
   const title = f.activity
     ? ` ${JSON.stringify(f.activity.length > 40 ? f.activity.slice(0, 40) + '…' : f.activity)}`
     : '';
   const amount = fateAmount(f);
-  return `  row ${f.row}${title}: ${amount ? `${amount}: ` : ''}${f.reasons.join('; ')}`;
+  return `  ${rowName(log, f.row)}${title}: ${amount ? `${amount}: ` : ''}${f.reasons.join('; ')}`;
 }
 
 export function checkReport(file: string, ev: Evaluation, log: LogLocation, options: ReportOptions = {}): string {
@@ -176,7 +199,7 @@ export function checkReport(file: string, ev: Evaluation, log: LogLocation, opti
     const { shown, rest } = limited(ev.problems, all, 'problems');
     for (const p of shown) {
       const cell = problemCell(log, p.columnIndex, p.row);
-      lines.push(`  row ${p.row}${cell ? ` (${cell})` : ''}: ${p.message}`);
+      lines.push(`  ${rowName(log, p.row)}${cell ? ` (${cell})` : ''}: ${p.message}`);
     }
     lines.push(...rest);
   }
@@ -188,11 +211,14 @@ export function checkReport(file: string, ev: Evaluation, log: LogLocation, opti
       const { shown } = limited(missing, all, '');
       const more = missing.length - shown.length;
       lines.push(
-        `Missing proof: ${rowList(shown.map((p) => p.row))}${more ? ` and ${more} more (--all prints every one)` : ''}`,
+        `Missing proof: ${rowList(
+          log,
+          shown.map((p) => p.row),
+        )}${more ? ` and ${more} more (--all prints every one)` : ''}`,
       );
     }
     const { shown, rest } = limited(weak, all, 'rows with insufficient proof');
-    for (const p of shown) lines.push(`Insufficient proof: row ${p.row}: ${p.message}`);
+    for (const p of shown) lines.push(`Insufficient proof: ${rowName(log, p.row)}: ${p.message}`);
     lines.push(...rest);
   }
   const fateList = (title: string, rows: RowFate[], what: string) => {
@@ -200,7 +226,7 @@ export function checkReport(file: string, ev: Evaluation, log: LogLocation, opti
     lines.push('');
     lines.push(`${title} (${rows.length})`);
     const { shown, rest } = limited(rows, all, what);
-    for (const f of shown) lines.push(fateLine(f));
+    for (const f of shown) lines.push(fateLine(log, f));
     lines.push(...rest);
   };
   fateList(

@@ -6,6 +6,7 @@
 import { today, type DateOrder, type DayNumber, type Evaluation, type ProfileFacts } from '../core';
 import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
 import { isProfileName, PROFILE_SHEET } from '../workbook/profile-sheet';
+import { rowName } from '../workbook/log-locator';
 import { summaryOps, type SummaryLayout } from './summary-sheet';
 import {
   ENTRIES_MARKER,
@@ -130,6 +131,7 @@ export async function generateSummary(
   const plan = summaryOps(result.evaluation, person, snapshot, {
     charts: port.capabilities.charts,
     logSheet: result.log.sheet,
+    ...(result.log.parts.length > 1 ? { logRow: (row: number) => rowName(result.log, row) } : {}),
   });
   await port.apply(plan.ops);
   return {

@@ -53,6 +53,11 @@ export interface SummaryOptions {
   charts?: boolean;
   /** The sheet the log was read from, for the summary's header. */
   logSheet?: string;
+  /**
+   * How the Log row column names an entry's row; default its row number. A log kept a sheet per year
+   * numbers its later sheets' rows on from the first, so there it names the row's own sheet and row.
+   */
+  logRow?: (row: number) => CellValue;
 }
 
 /** The layout the ops produce, for callers and tests that read the sheets back. */
@@ -372,7 +377,7 @@ export function summaryOps(
   const fates: (RowFate | undefined)[] = [];
   for (const f of ev.rows) if (f.entry !== undefined) fates[f.entry] = f;
   const entryRows: CellValue[][] = ev.entries.map((e, i) => [
-    e.entry.row,
+    options.logRow ? options.logRow(e.entry.row) : e.entry.row,
     serialFromDay(e.entry.date),
     e.entry.activity,
     e.entry.provider,

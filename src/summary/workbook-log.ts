@@ -18,7 +18,7 @@ import {
 } from '../core';
 import { locateLog, type LocatedLog } from '../workbook/log-locator';
 import type { WorkbookSnapshot } from '../workbook/port';
-import { PROFILE_SHEET, readProfile, type ProfileRead } from '../workbook/profile-sheet';
+import { PROFILE_SHEET, readDateOrder, readProfile, type ProfileRead } from '../workbook/profile-sheet';
 
 export {
   ENTRIES_MARKER,
@@ -121,7 +121,8 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: WorkbookEv
     cycleStart,
     asOf: options.asOf,
     firstRow: log.range.row + 1,
-    dateOrder: options.dateOrder,
+    // --date-order wins over the profile sheet's (the pane's setting).
+    dateOrder: options.dateOrder ?? readDateOrder(snapshot),
     // Facts given to the command (--expires, --extension-granted) win over the sheet's.
     profile: { ...(facts ? profileFacts(facts) : { attestations: {} }), ...options.facts },
   });

@@ -18,6 +18,7 @@ import type { WorkbookPort } from '../workbook/port';
 import type { PaneController } from '../workbook/session';
 import { Dashboard } from './Dashboard';
 import { LogChooser } from './LogChooser';
+import { LogReading } from './LogReading';
 import { ProfileSection } from './ProfileSection';
 import { RefreshProgress } from './RefreshProgress';
 import { StructureMessage } from './StructureMessage';
@@ -147,6 +148,7 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
               </Text>
             )}
             <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />
+            <LogReading controller={controller} state={state} />
             {summaryPort && <SummaryAction port={summaryPort} sheet={state.log.sheet} asOf={state.asOf} />}
           </div>
         )}

@@ -219,7 +219,7 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
                   onClick={() => void controller.selectProblem(p)}
                   data-testid="problem"
                 >
-                  Row {p.row}, {p.column}: {p.message}
+                  {controller.rowName(p.row)}, {p.column}: {p.message}
                 </Link>
               </li>
             )}
@@ -240,7 +240,7 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
                   onClick={() => void controller.selectRow(p.row)}
                   data-testid="proof-issue"
                 >
-                  Row {p.row} ({p.state}): {p.activity || 'untitled'} — {p.message}
+                  {controller.rowName(p.row)} ({p.state}): {p.activity || 'untitled'} — {p.message}
                 </Link>
               </li>
             )}
@@ -264,7 +264,7 @@ export const Dashboard = memo(function Dashboard({ controller, evaluation: ev, l
                   onClick={() => void controller.selectRow(r.row)}
                   data-testid="review-entry"
                 >
-                  Row {r.row}: {r.activity || 'untitled'} — {r.messages.join('; ')}
+                  {controller.rowName(r.row)}: {r.activity || 'untitled'} — {r.messages.join('; ')}
                 </Link>
               </li>
             )}

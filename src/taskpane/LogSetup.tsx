@@ -300,9 +300,14 @@ export default function LogSetup({
       setStep({ kind: 'map', proposal, mapping: Object.fromEntries(proposal.columns.map((c) => [c.index, c.key])) });
     });
 
-  const review = (proposal: ConversionProposal, mapping: Mapping, dateOrder: DateOrder | undefined) =>
+  const review = (proposal: ConversionProposal, mapping: Mapping, dateOrder: DateOrder | undefined, unmerge = false) =>
     run(async () => {
-      const plan = await controller.planConversion(proposal, { mapping, credits, ...(dateOrder ? { dateOrder } : {}) });
+      const plan = await controller.planConversion(proposal, {
+        mapping,
+        credits,
+        ...(dateOrder ? { dateOrder } : {}),
+        ...(unmerge ? { unmerge } : {}),
+      });
       setStep({ kind: 'confirm', proposal, mapping, dateOrder, plan });
     });
 
@@ -459,6 +464,16 @@ export default function LogSetup({
               {step.plan.ok && (
                 <Button appearance="primary" disabled={busy} onClick={() => void confirm(step)}>
                   Convert
+                </Button>
+              )}
+              {!step.plan.ok && step.plan.problems.some((p) => p.includes('let the conversion unmerge')) && (
+                <Button
+                  appearance="primary"
+                  disabled={busy}
+                  data-testid="unmerge"
+                  onClick={() => void review(step.proposal, step.mapping, step.dateOrder, true)}
+                >
+                  Unmerge and give each row the value
                 </Button>
               )}
               <Button

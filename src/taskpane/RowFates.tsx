@@ -19,9 +19,9 @@ const useStyles = makeStyles({
 });
 
 /** What a row of the list says: its row, title, how much counted, and every reason. */
-export function fateText(f: RowFate): string {
+export function fateText(f: RowFate, rowName: (row: number) => string = (row) => `Row ${row}`): string {
   const amount = fateAmount(f);
-  return `Row ${f.row}: ${f.activity || 'untitled'}${amount ? ` (${amount})` : ''} — ${f.reasons.join('; ')}`;
+  return `${rowName(f.row)}: ${f.activity || 'untitled'}${amount ? ` (${amount})` : ''} — ${f.reasons.join('; ')}`;
 }
 
 /** Selects what is wrong in the row: the first bad cell of an invalid row, else the whole row. */
@@ -60,7 +60,7 @@ export function FateSection({
         data-testid={`${testId}-row`}
         data-cause={f.cause}
       >
-        {fateText(f)}
+        {fateText(f, controller.rowName)}
       </Link>
     </li>
   );

@@ -60,6 +60,8 @@ export interface LogPart {
   header: CellValue[];
   /** Data rows that hold anything. */
   rows: number;
+  /** For each column of the log (the first part's header), its index in this part's range, or -1. */
+  columns: number[];
 }
 
 export interface LocatedLog {
@@ -280,6 +282,7 @@ function assemble(chosen: Candidate[]): LocatedLog | LocateFailure {
       table: c.table,
       header: [...(own[0] ?? [])],
       rows: filledRows(own),
+      columns: (cells.length === 0 ? (own[0] ?? []) : header).map((_, i) => i),
     });
     if (cells.length === 0) {
       cells = own;
@@ -298,6 +301,7 @@ function assemble(chosen: Candidate[]): LocatedLog | LocateFailure {
       const name = normalizeName(String(h ?? ''));
       return name === '' ? -1 : theirs.findIndex((t) => normalizeName(String(t ?? '')) === name);
     });
+    parts[parts.length - 1]!.columns = source;
     for (let r = 1; r < own.length; r++) cells.push(source.map((s) => (s < 0 ? '' : (own[r]![s] ?? ''))));
   }
   const first = chosen[0]!;
@@ -407,15 +411,27 @@ export function locateLog(snapshot: WorkbookSnapshot, options: LocateOptions = {
   return assemble(chosen);
 }
 
+/** What rowOrigin needs of a log: where its first part starts and its parts. */
+export type RowSource = Pick<LocatedLog, 'sheet' | 'range' | 'parts'>;
+
 /**
  * Where a row number of the evaluation (the first part's sheet rows, then the later parts' rows
  * counted on from there) is in the workbook: its sheet and sheet row (1-based).
  */
-export function rowOrigin(log: LocatedLog, row: number): { sheet: string; row: number } {
+export function rowOrigin(log: RowSource, row: number): { sheet: string; row: number } {
   let index = row - (log.range.row + 1); // 0 = header
   for (const part of log.parts) {
     if (index < part.range.rows) return { sheet: part.sheet, row: part.range.row + 1 + index };
     index -= part.range.rows - 1; // the next part's header is not among the rows
   }
   return { sheet: log.sheet, row };
+}
+
+/**
+ * A row as the user finds it: "row 5" on a log of one sheet; on a log kept a sheet per year, with its
+ * own sheet ("2025" row 3), since the evaluation numbers the later sheets' rows on from the first.
+ */
+export function rowName(log: RowSource, row: number, word = 'row'): string {
+  const at = rowOrigin(log, row);
+  return log.parts.length < 2 ? `${word} ${at.row}` : `"${at.sheet}" ${word} ${at.row}`;
 }

@@ -349,6 +349,11 @@ export interface ConversionOptions {
    * become Excel dates read in that order (announced), so every reader counts them the same way.
    */
   dateOrder?: DateOrder;
+  /**
+   * Merged areas over the log's rows (one date over three sessions), which Excel refuses a table over,
+   * are unmerged and their value written into each row they covered, as every reader takes them.
+   */
+  unmerge?: boolean;
 }
 
 export interface ConversionPlan {
@@ -646,11 +651,44 @@ export function conversionPlan(
     }
   }
   const tableRange: RangeRef = { ...range, rows: Math.max(range.rows, 2) };
-  if (grid) problems.push(...obstacles(grid, tableRange, newCount, proposal.existingTable));
+  // Merged areas over several of the log's data rows can be unmerged, each covered row given the value.
+  const fillable = (grid?.merged ?? []).filter(
+    (m) =>
+      m.rows > 1 &&
+      m.row > range.row &&
+      m.col >= range.col &&
+      m.row + m.rows <= tableRange.row + tableRange.rows &&
+      m.col + m.cols <= range.col + range.cols,
+  );
+  const unmerged = options.unmerge ? fillable : [];
+  if (grid) {
+    const left = { ...grid, merged: (grid.merged ?? []).filter((m) => !unmerged.includes(m)) };
+    const found = obstacles(left, tableRange, newCount, proposal.existingTable);
+    problems.push(
+      ...found.map((p) =>
+        fillable.some((m) => p.startsWith(`Merged cells ${rangeAddress(m)} `))
+          ? p.replace(
+              ', or start a new CE log',
+              ', let the conversion unmerge them and give each row the value, or start a new CE log',
+            )
+          : p,
+      ),
+    );
+  }
   const basis = { proposal, options };
   if (problems.length) return { ok: false, ops: [], renames, added, table, problems, notes, textHeaders, basis };
 
   const ops: WorkbookOp[] = [];
+  for (const m of unmerged) {
+    const value = grid?.values[m.row - grid.row]?.[m.col - grid.col] ?? '';
+    ops.push({ kind: 'unmerge', sheet, range: m });
+    // Each row the area covered gets its value, in the area's first column (what the readers take).
+    const rows = Array.from({ length: m.rows - 1 }, () => [value]);
+    if (rows.length) ops.push({ kind: 'setValues', sheet, row: m.row + 1, col: m.col, values: rows });
+    notes.push(
+      `Merged cells ${rangeAddress(m)} are unmerged; rows ${m.row + 2} to ${m.row + m.rows} get the value of ${cellAddress(m.row, m.col)}`,
+    );
+  }
   for (const r of renames)
     ops.push({ kind: 'setValues', sheet, row: range.row, col: range.col + r.index, values: [[r.to]] });
   ops.push(...textDateOps(proposal, options, grid, notes));

@@ -554,6 +554,17 @@ export class MemoryWorkbook implements WorkbookPort {
       case 'merge':
         this.requireSheet(op.sheet).merges.push({ ...op.range });
         return;
+      case 'unmerge': {
+        const state = this.requireSheet(op.sheet);
+        const inside = (m: RangeRef) =>
+          m.row >= op.range.row &&
+          m.col >= op.range.col &&
+          m.row + m.rows <= op.range.row + op.range.rows &&
+          m.col + m.cols <= op.range.col + op.range.cols;
+        state.merged = state.merged.filter((m) => !inside(m));
+        state.merges = state.merges.filter((m) => !inside(m));
+        return;
+      }
       case 'setRowHeight': {
         const state = this.requireSheet(op.sheet);
         for (let r = op.row; r < op.row + op.rows; r++) state.rowHeights.set(r, op.height);

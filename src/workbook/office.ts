@@ -718,6 +718,9 @@ export class OfficeWorkbook implements WorkbookPort {
       case 'merge':
         rangeOf(op.sheet, op.range).merge(false);
         break;
+      case 'unmerge':
+        rangeOf(op.sheet, op.range).unmerge();
+        break;
       case 'setRowHeight':
         sheet(op.sheet).getRangeByIndexes(op.row, 0, op.rows, 1).getEntireRow().format.rowHeight = op.height;
         break;

@@ -155,6 +155,8 @@ export type WorkbookOp =
   | { kind: 'setColumnWidth'; sheet: string; col: number; width: number }
   /** One cell over the range (its top-left cell's value), for text wider than one column. */
   | { kind: 'merge'; sheet: string; range: RangeRef }
+  /** Unmerges every merged area inside `range` (Home › Merge & Center › Unmerge Cells); values stay where they are. */
+  | { kind: 'unmerge'; sheet: string; range: RangeRef }
   /** Height in points of `rows` rows from `row` (wrapped text needs a row that grows with it). */
   | { kind: 'setRowHeight'; sheet: string; row: number; rows: number; height: number }
   | { kind: 'createTable'; sheet: string; range: RangeRef; name: string }

@@ -20,6 +20,7 @@ import {
   type Program,
 } from '../core';
 import { fillTemplate } from '../core/template';
+import { DATE_ORDERS, type DateOrder } from '../core/text-dates';
 import type { CellValue, NamedRange, RangeRef, WorkbookOp, WorkbookSnapshot } from './port';
 
 export const PROFILE_SHEET = 'CE Profile';
@@ -55,10 +56,18 @@ function fieldsOf(program: Program | undefined): ProfileField[] {
   return PROFILE_FIELDS.filter((f) => f.field !== 'extensionGranted' || program?.cycle.extension !== undefined);
 }
 
+/**
+ * The order of day and month in the log's text dates that no value settles ("03/04/2025"), as the
+ * command line's --date-order: kept in the profile sheet so the pane, the summary and the command line
+ * read a log's dates the same way. Not part of the Profile (no program rule depends on it).
+ */
+export const DATE_ORDER_FIELD = { name: 'CE_DATE_ORDER', label: 'Date order of text dates (mdy, dmy or ymd)' };
+
 /** Whether a defined name is one of a profile's cells (of any built-in program), or an attestation. */
 export function isProfileName(name: string): boolean {
   const upper = name.toUpperCase();
   return (
+    upper === DATE_ORDER_FIELD.name ||
     upper.startsWith('CE_ATTEST_') ||
     PROFILE_FIELDS.some((f) => f.name === upper) ||
     PROGRAMS.some((p) => p.facts.some((f) => factName(f.id) === upper))
@@ -291,5 +300,34 @@ export function profileOps(profile: Profile, snapshot: WorkbookSnapshot): Workbo
     const label = ATTEST_PREFIX + (items.find((i) => i.id === id)?.label ?? id);
     write(attestationName(id), label, profile.attestations[id] === true, false);
   }
+  return ops;
+}
+
+/** The date order the profile sheet keeps (mdy, dmy or ymd), or undefined when it keeps none. */
+export function readDateOrder(snapshot: WorkbookSnapshot): DateOrder | undefined {
+  const at = locate(snapshot, DATE_ORDER_FIELD.name, DATE_ORDER_FIELD.label, labelRows(snapshot));
+  if (!at) return undefined;
+  const text = textOf(cellOf(snapshot, at)).trim().toLowerCase() as DateOrder;
+  return DATE_ORDERS.includes(text) ? text : undefined;
+}
+
+/**
+ * Writes the date order into its cell of the profile sheet (found as `readDateOrder` finds it, else a
+ * new row below the sheet's last used row, named CE_DATE_ORDER). The profile sheet must exist.
+ */
+export function dateOrderOps(order: DateOrder, snapshot: WorkbookSnapshot): WorkbookOp[] {
+  const sheetName = profileSheetName(snapshot);
+  const sheet = sheetName ? snapshot.sheets[sheetName] : undefined;
+  if (!sheetName || !sheet) throw new Error('Save the profile first: the date order is kept in its sheet');
+  const ops: WorkbookOp[] = [];
+  let at = locate(snapshot, DATE_ORDER_FIELD.name, DATE_ORDER_FIELD.label, labelRows(snapshot));
+  if (!at) {
+    at = { sheet: sheetName, row: Math.max(FIRST_FIELD_ROW, sheet.row + sheet.values.length), col: 1 };
+    ops.push({ kind: 'setValues', sheet: at.sheet, row: at.row, col: 0, values: [[DATE_ORDER_FIELD.label]] });
+  }
+  ops.push({ kind: 'setValues', sheet: at.sheet, row: at.row, col: at.col, values: [[order]] });
+  const named = findName(snapshot, DATE_ORDER_FIELD.name);
+  if (!named || named.sheet !== at.sheet || named.range.row !== at.row || named.range.col !== at.col)
+    ops.push({ kind: 'defineName', name: DATE_ORDER_FIELD.name, sheet: at.sheet, range: one(at.row, at.col) });
   return ops;
 }

@@ -38,9 +38,20 @@ import {
   type LogLocation,
   type ProposalResult,
 } from './log-sheet';
+import { locateLog, rowName, rowOrigin, type RowSource } from './log-locator';
 import { shapeOf, structureChange, unreadableLog, type LogShape, type StructureNotice } from './log-structure';
 import type { CellValue, RangeRef, WorkbookPort, WorkbookSnapshot } from './port';
-import { PROFILE_FIELDS, PROFILE_SHEET, profileOps, readProfile, type ProfileRead } from './profile-sheet';
+import type { DateOrder } from '../core/text-dates';
+import {
+  DATE_ORDER_FIELD,
+  dateOrderOps,
+  PROFILE_FIELDS,
+  PROFILE_SHEET,
+  profileOps,
+  readDateOrder,
+  readProfile,
+  type ProfileRead,
+} from './profile-sheet';
 
 export interface PaneState {
   /** A refresh is running (the first one, or after a change). */
@@ -54,6 +65,14 @@ export interface PaneState {
   log?: LogLocation;
   /** The log could not be read (no header row and the like). */
   logError?: string;
+  /**
+   * The log as the command line reads it: the pane's table and the sheets that carry its header (a
+   * sheet per year), each with its row count. The evaluation numbers a later sheet's rows on from the
+   * first sheet's; `rowName` and the select methods say and select a row on its own sheet.
+   */
+  reading?: RowSource;
+  /** The order of day and month for text dates no value settles, as the profile sheet keeps it. */
+  dateOrder?: DateOrder;
   /**
    * The log's structure changed since the last good read (a column lost its header, the header row
    * was cleared, the log moved or is gone). When `blocking`, no evaluation is shown: its figures
@@ -115,7 +134,7 @@ const realTimers: Timers = {
   clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
-const PROFILE_NAMES = new Set(PROFILE_FIELDS.map((f) => f.name.toUpperCase()));
+const PROFILE_NAMES = new Set([...PROFILE_FIELDS.map((f) => f.name.toUpperCase()), DATE_ORDER_FIELD.name]);
 
 /**
  * The sheets that hold the profile's cells: the profile sheet and the sheets of its names (a field's
@@ -212,6 +231,13 @@ export class PaneController {
   private readonly pause: () => Promise<void>;
   private readonly chunkRows: number | undefined;
   private readonly progressFromRows: number;
+  /** The other sheets of the last log read (a sheet per year), read with the log's on every refresh. */
+  private partSheets: string[] = [];
+  /**
+   * The log the user chose in the chooser or started anew: read alone (as --sheet reads one sheet), not
+   * with the other logs that carry its header. A converted sheet or the log found on opening is read with them.
+   */
+  private aloneTable: string | undefined;
 
   constructor(
     private readonly port: WorkbookPort,
@@ -383,7 +409,7 @@ export class PaneController {
       return at === undefined || found?.sheet.toLowerCase() === at.toLowerCase() ? found : undefined;
     };
     if (known && this.snapshot) {
-      snapshot = await this.port.read({ sheets: [known.sheet, ...profileSheets(this.snapshot)] });
+      snapshot = await this.port.read({ sheets: [known.sheet, ...this.partSheets, ...profileSheets(this.snapshot)] });
       log = pick(snapshot);
     }
     if (!snapshot || !log) {
@@ -398,7 +424,11 @@ export class PaneController {
       logs = logsIn(headers);
       const found = pick(headers);
       if (found) {
-        snapshot = await this.port.read({ sheets: [found.sheet, ...profileSheets(located)] });
+        // With the sheets of the other CE log tables: those that carry the log's header (a sheet per
+        // year) are read with it, as the command line reads them. Sheets without a log table are not
+        // read, so a refresh still costs the log's cells, whatever else the workbook holds.
+        const others = logs.map((l) => l.sheet).filter((name) => name.toLowerCase() !== found.sheet.toLowerCase());
+        snapshot = await this.port.read({ sheets: [found.sheet, ...new Set(others), ...profileSheets(located)] });
         log = pick(snapshot, found.sheet);
       } else if (!knownTable) {
         unreadable = unreadableLog(located.tables);
@@ -407,7 +437,9 @@ export class PaneController {
     // The profile's names can point to a sheet this read left out (a named cell moved meanwhile): once more.
     const read = snapshot;
     if (profileSheets(read).some((s) => !isRead(read, s))) {
-      snapshot = await this.port.read({ sheets: [...(log ? [log.sheet] : []), ...profileSheets(read)] });
+      snapshot = await this.port.read({
+        sheets: [...(log ? [log.sheet, ...this.partSheets] : []), ...profileSheets(read)],
+      });
       if (log) log = pick(snapshot, log.sheet);
     }
     return { snapshot, log, knownNow, logs, unreadable };
@@ -429,19 +461,30 @@ export class PaneController {
       activeSheet: snapshot.activeSheet,
       evaluation: undefined,
       logError: undefined,
+      reading: undefined,
+      dateOrder: readDateOrder(snapshot),
     };
     if (!profile.profile || !program || !log) return base;
     const sheet = snapshot.sheets[log.sheet];
     if (!sheet) return base;
     const p = profile.profile;
+    // The log as the command line reads it: the pane's table first, then the sheets with its header.
+    const single = this.aloneTable?.toLowerCase() === log.table.toLowerCase();
+    const found = locateLog(snapshot, { preferredTable: log.table, tablesOnly: true, single });
+    const ours = (part: { sheet: string; table?: string }) =>
+      part.sheet === log.sheet && part.table?.toLowerCase() === log.table.toLowerCase();
+    const located = !('ok' in found) && found.parts.some(ours) ? found : undefined;
+    this.partSheets = located ? located.parts.filter((part) => !ours(part)).map((part) => part.sheet) : [];
+    base.reading = located && { sheet: located.sheet, range: located.range, parts: located.parts };
     const result = await evaluateLogInSteps(
       program,
-      cellsOf(sheet, log.range),
+      located ? located.cells : cellsOf(sheet, log.range),
       {
         cycleStart: p.cycleStart,
         asOf: this.state.asOf,
-        firstRow: log.range.row + 1,
+        firstRow: (located ? located.range.row : log.range.row) + 1,
         profile: profileFacts(p),
+        dateOrder: base.dateOrder,
       },
       {
         pause: this.pause,
@@ -470,6 +513,7 @@ export class PaneController {
    */
   async chooseLog(table: string): Promise<void> {
     this.preferredTable = table;
+    this.aloneTable = table;
     this.forgetLog();
     this.readLog = undefined;
     await this.refresh();
@@ -524,21 +568,51 @@ export class PaneController {
     await this.refresh();
   }
 
-  /** Selects the cell of a row problem (or the whole row for a row-level problem). */
-  async selectProblem(problem: RowProblem): Promise<void> {
+  /**
+   * A row of the evaluation as the user finds it: "Row 5", or on a log kept a sheet per year its own
+   * sheet and row ("2025" row 3), since the evaluation numbers later sheets' rows on from the first.
+   */
+  rowName = (row: number): string => {
+    const reading = this.state.reading;
+    return reading ? rowName(reading, row, 'row').replace(/^row/, 'Row') : `Row ${row}`;
+  };
+
+  /** Where a row of the evaluation is: its sheet, 0-based sheet row, and the log's columns there. */
+  private rowPlace(
+    row: number,
+  ): { sheet: string; row: number; col: number; cols: number; columns?: number[] } | undefined {
     const log = this.state.log;
-    if (!log) return;
-    const row = problem.row - 1;
-    if (problem.columnIndex === undefined)
-      await this.port.select(log.sheet, { row, col: log.range.col, rows: 1, cols: log.range.cols });
-    else await this.port.select(log.sheet, { row, col: log.range.col + problem.columnIndex, rows: 1, cols: 1 });
+    if (!log) return undefined;
+    const reading = this.state.reading;
+    if (!reading || reading.parts.length < 2)
+      return { sheet: log.sheet, row: row - 1, col: log.range.col, cols: log.range.cols };
+    const at = rowOrigin(reading, row);
+    const part = reading.parts.find((x) => x.sheet === at.sheet) ?? reading.parts[0]!;
+    return { sheet: at.sheet, row: at.row - 1, col: part.range.col, cols: part.range.cols, columns: part.columns };
   }
 
-  /** Selects a log row by its sheet row number. */
+  /** Selects the cell of a row problem (or the whole row for a row-level problem), on the row's own sheet. */
+  async selectProblem(problem: RowProblem): Promise<void> {
+    const at = this.rowPlace(problem.row);
+    if (!at) return;
+    const index = problem.columnIndex === undefined ? -1 : (at.columns?.[problem.columnIndex] ?? problem.columnIndex);
+    if (index < 0) await this.port.select(at.sheet, { row: at.row, col: at.col, rows: 1, cols: at.cols });
+    else await this.port.select(at.sheet, { row: at.row, col: at.col + index, rows: 1, cols: 1 });
+  }
+
+  /** Selects a log row by its row number in the evaluation, on its own sheet. */
   async selectRow(rowNumber: number): Promise<void> {
-    const log = this.state.log;
-    if (!log) return;
-    await this.port.select(log.sheet, { row: rowNumber - 1, col: log.range.col, rows: 1, cols: log.range.cols });
+    const at = this.rowPlace(rowNumber);
+    if (!at) return;
+    await this.port.select(at.sheet, { row: at.row, col: at.col, rows: 1, cols: at.cols });
+  }
+
+  /** Keeps the order of day and month for text dates no value settles in the profile sheet, and refreshes. */
+  async setDateOrder(order: DateOrder): Promise<void> {
+    if (!this.state.profile.exists) throw new Error('Save the profile first: the date order is kept in its sheet');
+    const snapshot = await this.port.read({ sheets: profileSheets(this.snapshot) });
+    await this.port.apply(dateOrderOps(order, snapshot));
+    await this.refresh();
   }
 
   async proposeConversion(sheet: string): Promise<ProposalResult> {
@@ -571,6 +645,7 @@ export class PaneController {
     // Checked again against a fresh read: nothing is written unless the plan still holds.
     await applyConversion(this.port, plan, this.state.program);
     this.preferredTable = plan.table;
+    this.aloneTable = undefined;
     this.forgetLog();
     this.snapshot = undefined;
     this.readLog = undefined;
@@ -587,6 +662,7 @@ export class PaneController {
     const plan = newLogPlan(snapshot, program, options);
     await this.port.apply(plan.ops);
     this.preferredTable = plan.table;
+    this.aloneTable = plan.table;
     this.forgetLog();
     this.snapshot = undefined;
     this.readLog = undefined;

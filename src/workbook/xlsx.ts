@@ -769,6 +769,11 @@ export class XlsxWorkbook implements WorkbookPort {
         this.requireSheet(op.sheet).mergeCells(r.row + 1, r.col + 1, r.row + r.rows, r.col + r.cols);
         return;
       }
+      case 'unmerge': {
+        const r = op.range;
+        this.requireSheet(op.sheet).unMergeCells(r.row + 1, r.col + 1, r.row + r.rows, r.col + r.cols);
+        return;
+      }
       case 'setRowHeight': {
         const ws = this.requireSheet(op.sheet);
         for (let r = op.row; r < op.row + op.rows; r++) ws.getRow(r + 1).height = op.height;

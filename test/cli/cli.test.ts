@@ -55,7 +55,13 @@ describe('ce-ledger check', () => {
     expect(json.sheet).toBe('My CE log');
     // "Broken hours" is the 9th data row: sheet row 4 (header) + 9 = 13.
     expect(json.problems).toEqual([
-      { row: 13, column: 'Hours', cell: 'E13', message: expect.stringMatching(/"two" is not a number/) },
+      {
+        sheet: 'My CE log',
+        row: 13,
+        column: 'Hours',
+        cell: 'E13',
+        message: expect.stringMatching(/"two" is not a number/),
+      },
     ]);
     // Social Media Week (6th data row, sheet row 10) is from a non-NISM provider and has no proof.
     expect(json.missingProof).toEqual([10]);

@@ -1,6 +1,9 @@
 /** The tracker corpus (test/fixtures/trackers/make.ts): `ce-ledger check` reaches each hand-computed result. */
 import { rmSync } from 'fs';
 import { makeTrackers, TRACKERS } from '../fixtures/trackers/make';
+import type { CellValue } from '../../src/workbook/port';
+import { DATE_ORDER_FIELD, PROFILE_SHEET } from '../../src/workbook/profile-sheet';
+import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { run, tempDir, writeWorkbook } from './helpers';
 
 let dir: string;
@@ -169,4 +172,80 @@ test('a problem on a later yearly sheet names its sheet and cell', async () => {
   const json = JSON.parse(r.stdout);
   expect(json.sheets).toEqual(['2024', '2025']);
   expect(json.problems.map((p: { cell: string }) => p.cell)).toEqual(["'2025'!C2"]);
+});
+
+describe('a log kept a sheet per year names each row by its own sheet and row', () => {
+  const t = TRACKERS.find((x) => x.name === 'yearly-sheets-day-first')!;
+  const args = () => [
+    paths[t.name]!,
+    '--program',
+    t.program,
+    '--cycle-start',
+    t.cycleStart,
+    '--as-of',
+    t.asOf,
+    ...t.args!,
+  ];
+
+  test('check --json: rows, problems and missing proof are on the row’s own sheet', async () => {
+    const json = JSON.parse((await run(['check', ...args(), '--json'], dir)).stdout);
+    expect(json.rows.map((r: { sheet: string; row: number; fate: string }) => [r.sheet, r.row, r.fate])).toEqual([
+      ['2024', 2, 'counted'],
+      ['2024', 3, 'counted'],
+      ['2025', 2, 'counted'],
+      ['2025', 3, 'not counted'],
+      ['2025', 4, 'counted'],
+      ['2025', 5, 'not counted'],
+    ]);
+    expect(json.problems.map((p: { sheet: string; row: number; cell: string }) => [p.sheet, p.row, p.cell])).toEqual([
+      ['2025', 3, "'2025'!C3"],
+    ]);
+    expect(json.missingProofAt).toEqual([{ sheet: '2025', row: 4 }]);
+    // The checklist's rows are rows of the log, each on its own sheet.
+    const listed = json.checklist.flatMap((c: { rowsAt: { sheet: string; row: number }[] }) => c.rowsAt);
+    expect(listed.length).toBeGreaterThan(0);
+    const real = json.rows.map((r: { sheet: string; row: number }) => `${r.sheet}!${r.row}`);
+    for (const r of listed) expect(real).toContain(`${r.sheet}!${r.row}`);
+    expect(json.missingProof).toEqual([4]);
+  });
+
+  test('the text report’s problems, missing proof and Not counted name the sheet and its row', async () => {
+    const out = (await run(['check', ...args()], dir)).stdout;
+    expect(out).toMatch(/^ {2}"2025" row 3 \('2025'!C3\): /m);
+    expect(out).toMatch(/^Missing proof: "2025" row 4$/m);
+    expect(out).toMatch(/^ {2}"2025" row 5 "Planned summit"/m);
+    // No row of the evaluation's own numbering (the later sheet's rows counted on from the first).
+    expect(out).not.toMatch(/\brow [6-9]\b/);
+  });
+
+  test('the summary’s CE Entries sheet names each entry’s sheet and row', async () => {
+    const out = `${dir}/yearly-day-first-summary.xlsx`;
+    const r = await run(['summary', ...args(), '-o', out, '--force'], dir);
+    expect(r.stderr).toBe('');
+    const book = await XlsxWorkbook.open(out);
+    const snap = await book.read({ sheets: 'all' });
+    const entries = snap.sheets['CE Entries']!;
+    const header = entries.values.findIndex((row) => row?.[0] === 'Log row');
+    const logRows = entries.values
+      .slice(header + 1)
+      .map((row) => row?.[0])
+      .filter((v) => typeof v === 'string' && /row/.test(v));
+    expect(logRows).toEqual(['"2024" row 2', '"2024" row 3', '"2025" row 2', '"2025" row 4', '"2025" row 5']);
+  });
+});
+
+test('check reads text dates in the date order the pane keeps in the CE Profile sheet; --date-order wins', async () => {
+  const t = TRACKERS.find((x) => x.name === 'yearly-sheets-day-first')!;
+  const file = `${dir}/yearly-profile-order.xlsx`;
+  const years = Object.fromEntries(
+    t.others!.filter((o) => o.name === '2025').map((o) => [o.name, o.rows as CellValue[][]]),
+  );
+  await writeWorkbook(file, {
+    '2024': t.rows as CellValue[][],
+    ...years,
+    [PROFILE_SHEET]: [['CE Ledger profile'], [DATE_ORDER_FIELD.label, 'dmy']],
+  });
+  const base = ['check', file, '--program', t.program, '--cycle-start', t.cycleStart, '--as-of', t.asOf, '--json'];
+  expect(JSON.parse((await run(base, dir)).stdout).earned).toBe(t.expected.earned);
+  expect(JSON.parse((await run([...base, '--date-order', 'mdy'], dir)).stdout).earned).toBe(9.5);
 });

@@ -87,3 +87,47 @@ function dateOrderOf(t: Tracker): 'mdy' | 'dmy' | 'ymd' | undefined {
   const i = (t.args ?? []).indexOf('--date-order');
   return i < 0 ? undefined : (t.args![i + 1] as 'mdy' | 'dmy' | 'ymd');
 }
+
+describe('merged cells over the log rows', () => {
+  const t = TRACKERS.find((x) => x.name === 'merged-date-cells')!;
+
+  test('the conversion unmerges them when asked, gives each covered row the value, and loses no value', async () => {
+    const program = findProgram(t.program)!;
+    const wb = memoryBook(t);
+    const before = await wb.read({ sheets: 'all', formulas: true, layout: true });
+    const proposed = proposeConversion(before, t.sheet);
+    if (!proposed.ok) throw new Error(proposed.message);
+    const mapping = Object.fromEntries(proposed.proposal.columns.map((c) => [c.index, c.key]));
+    // Not asked: refused, naming the cells and the ways out.
+    const refused = conversionPlan(proposed.proposal, { mapping, credits: false }, program, before);
+    expect(refused.problems.join(' ')).toMatch(/Merged cells A4:A6 .*let the conversion unmerge them/);
+    const plan = conversionPlan(proposed.proposal, { mapping, credits: false, unmerge: true }, program, before);
+    expect(plan.problems).toEqual([]);
+    expect(plan.notes.join(' ')).toMatch(/Merged cells A4:A6 are unmerged; rows 5 to 6 get the value of A4/);
+    await applyConversion(wb, plan, program);
+    const after = await wb.read({ sheets: 'all', layout: true });
+    const grid = after.sheets[t.sheet]!;
+    expect(grid.merged ?? []).toEqual([]);
+    expect(grid.tables).toHaveLength(1);
+    // Every value of the log is where it was; the rows the merge covered (A5:A6) hold A4's value.
+    const old = before.sheets[t.sheet]!;
+    const { range } = proposed.proposal;
+    for (let r = range.row + 1; r < range.row + range.rows; r++)
+      for (let c = range.col; c < range.col + range.cols; c++) {
+        const was = old.values[r - old.row]?.[c - old.col] ?? null;
+        const now = grid.values[r - grid.row]?.[c - grid.col] ?? null;
+        const covered = c === 0 && r >= 4 && r <= 5;
+        if (covered) expect(now).toEqual(old.values[3 - old.row]![0]);
+        else expect(now).toEqual(was === null ? '' : was);
+      }
+    // Read without the merged areas: the same hand-computed credits as the command line's.
+    const result = evaluateWorkbook(await wb.read({ sheets: 'all' }), {
+      program: t.program,
+      cycleStart: dayFromIso(t.cycleStart)!,
+      asOf: dayFromIso(t.asOf)!,
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.evaluation.earned).toBe(t.expected.earned);
+    expect(result.evaluation.problems).toEqual([]);
+  });
+});
