@@ -474,7 +474,8 @@ export function summaryOps(
     ['Program', `${program.id}: ${program.name}`],
     ['Certifying body', program.body],
     ['Cycle window', `${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}`],
-    ['Deadline without penalty', serialFromDay(ev.cycle.deadline)],
+    // Named as the key dates and the status line name it.
+    [ev.keyDates.find((d) => d.id === 'deadline')?.label ?? 'Deadline', serialFromDay(ev.cycle.deadline)],
     ['As of', serialFromDay(ev.asOf)],
     ['Status', ev.status.actionLine],
     ['Log read from', options.logSheet ? `sheet "${options.logSheet}", ${ev.rowsRead} rows` : `${ev.rowsRead} rows`],
