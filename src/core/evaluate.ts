@@ -7,6 +7,7 @@ import { capLimit, describeCap } from './caps';
 import { evaluateChecklist } from './checklist';
 import { cycleAnniversaries, cycleYearAt } from './cycle';
 import { ruleTypeNotes } from './explain-rules';
+import { phaseAt, type CycleDates } from './cycle';
 import { isoFromDay, partsOf, type DayNumber } from './dates';
 import { perEntryCap } from './credits';
 import { matchesFilter } from './filters';
@@ -31,7 +32,7 @@ import type { EvaluateOptions } from './plan';
 import { clean, formatCredits } from './rounding';
 import type { ColumnKey } from './columns';
 import type { EntryFilter, Program } from './schema';
-import { describeFee } from './template';
+import { describeFee, fillTemplate } from './template';
 import type {
   CapUsage,
   CategoryTotal,
@@ -276,13 +277,17 @@ function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluat
       ? [{ id: 'applicationOpens', label: 'Application opens', day: dates.applicationOpens }]
       : []),
     { id: 'windowEnd', label: 'Last day to earn credits', day: dates.windowEnd },
-    { id: 'deadline', label: 'Deadline without penalty', day: dates.deadline },
+    { id: 'deadline', label: deadlineLabel(dates), day: dates.deadline },
     ...(dates.extension
       ? [{ id: 'extensionRequestBy', label: `${dates.extension.label}: request by`, day: dates.extension.requestBy }]
       : []),
     ...dates.phases
       .filter((p) => p.through !== undefined)
-      .map((p) => ({ id: `${p.status.toLowerCase()}-ends`, label: `${titleCase(p.status)} ends`, day: p.through! })),
+      .map((p) => ({
+        id: `${p.status.toLowerCase()}-ends`,
+        label: `${titleCase(p.status)} ends${withoutPenalty(p.summary) ? ': last day without penalty' : ''}`,
+        day: p.through!,
+      })),
   ].map((d) => ({ ...d, iso: iso(d.day) }));
 
   const draft = {
@@ -338,6 +343,19 @@ export function actionLine(status: Pick<EvaluationStatus, 'keyword' | 'line' | '
   return `${status.line}; ${openItems} ${openItems === 1 ? 'item' : 'items'} open`;
 }
 
+/** A phase whose summary says its renewal is still without penalty (a grace period). */
+function withoutPenalty(summary: string): boolean {
+  return /without penalty/i.test(summary);
+}
+
+/**
+ * The deadline's name among the key dates: "without penalty" only when no later phase is, so that the
+ * status line and the key dates never give that name to two dates.
+ */
+function deadlineLabel(dates: CycleDates): string {
+  return dates.phases.some((p) => withoutPenalty(p.summary)) ? 'Deadline' : 'Deadline without penalty';
+}
+
 function titleCase(status: string): string {
   return status.charAt(0) + status.slice(1).toLowerCase();
 }
@@ -354,12 +372,18 @@ function hintsFor(
     const rows = new Set(ev.problems.map((p) => p.row)).size;
     hints.push(`Fix ${rows} ${rows === 1 ? 'row' : 'rows'} with problems: they count for nothing until fixed.`);
   }
-  if (ev.needed > 0 && (keyword === 'IN PROGRESS' || keyword === 'GRACE' || keyword === 'LAPSED')) {
+  // Past the deadline the phase's own words say what to do and by when: the hints repeat them, dates and all.
+  const phase = phaseAt(ev.cycle, ev.asOf);
+  const phaseText = phase ? fillTemplate(phase.summary, values, ev.program.fees) : '';
+  if (ev.asOf < ev.cycle.cycleStart && keyword === 'IN PROGRESS') {
+    hints.push(`The cycle starts ${values.cycleStart}: activities count from that day.`);
+  } else if (ev.needed > 0 && (keyword === 'IN PROGRESS' || keyword === 'GRACE' || keyword === 'LAPSED')) {
     const total = Math.max(0, clean(ev.required - ev.earned));
-    let text = `${values.needed} ${unit} to go`;
-    if (keyword === 'IN PROGRESS') text += ` by ${values.deadline}`;
+    const by = keyword === 'IN PROGRESS' ? ` by ${values.deadline}` : '';
+    let text = `${values.needed} ${unit} to go${by}`;
     if (ev.bindingMinimum)
-      text = `${formatCredits(ev.bindingMinimum.shortfall)} more ${ev.bindingMinimum.label} ${unit} needed${total > 0 ? ` (${formatCredits(total)} overall)` : ''}`;
+      text = `${formatCredits(ev.bindingMinimum.shortfall)} more ${ev.bindingMinimum.label} ${unit} needed${by}${total > 0 ? ` (${formatCredits(total)} overall)` : ''}`;
+    if (phaseText) text += `; ${phaseText}`;
     const full = ev.caps.filter((c) => c.full);
     if (full.length) {
       const names = full.map((c) => c.label);
@@ -382,6 +406,8 @@ function hintsFor(
         ? `Requirements met: resolve ${openItems === 1 ? 'the open checklist item' : `the ${openItems} open checklist items`}, then apply by ${values.deadline}.`
         : `Requirements met: apply by ${values.deadline}.`,
     );
+  } else if (phaseText) {
+    hints.push(`${ev.needed > 0 ? `${values.needed} ${unit} short` : 'Requirements met'}; ${phaseText}.`);
   }
   const pace = paceHint(ev);
   if (pace) hints.push(pace);

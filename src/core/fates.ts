@@ -15,7 +15,21 @@ export type Fate = 'counted' | 'partly counted' | 'not counted' | 'skipped';
 
 /** Which rule gave a row less than it claims. */
 export type FateCause =
-  'before-cycle' | 'after-window' | 'planned' | 'ineligible' | 'invalid' | 'cap' | 'per-entry-cap' | 'skipped';
+  | 'before-cycle'
+  | 'after-window'
+  | 'planned'
+  | 'ineligible'
+  | 'not-approved'
+  | 'duplicate'
+  | 'invalid'
+  | 'cap'
+  | 'per-entry-cap'
+  | 'carry-over'
+  | 'skipped';
+
+/** The reasons the explanation gives a row of the previous cycle that may carry over (explain-rules.ts). */
+const CARRIED = 'Carried over from the previous cycle';
+const NOT_CARRIED = 'Not carried over';
 
 export interface RowFate {
   /** The row number in the sheet. */
@@ -29,7 +43,7 @@ export interface RowFate {
   counted: number;
   /** Credits its amounts compute to before the per-entry cap (equal to `claimed` when no cap clipped it). */
   computed: number;
-  /** Why, in plain words: empty only when the row counts in full. */
+  /** Why, in plain words: never empty unless the row counts in full (a row carried over in full says so). */
   reasons: string[];
   activity: string;
   /** Index of the row's entry in `Evaluation.entries`; undefined for an invalid or skipped row. */
@@ -50,8 +64,16 @@ function entryFate(program: Program, e: EntryResult, index: number): RowFate {
   const computed = perEntryClipped ? clean(e.raw) : e.claimed;
   let fate: Fate = 'counted';
   let cause: FateCause | undefined;
+  let reasons = e.reasons;
   switch (e.state) {
     case 'outside-window':
+      if (e.reasons.some((r) => r.startsWith(CARRIED) || r.startsWith(NOT_CARRIED))) {
+        // Earned before the cycle and allowed to carry over: it counts for what the carry-over took.
+        fate = e.counted <= 0 ? 'not counted' : e.counted < e.claimed ? 'partly counted' : 'counted';
+        cause = fate === 'counted' ? undefined : 'carry-over';
+        if (e.counted > 0) reasons = e.reasons.filter((r) => !r.startsWith('Dated '));
+        break;
+      }
       fate = 'not counted';
       cause = e.reasons.some((r) => r.includes('before the cycle')) ? 'before-cycle' : 'after-window';
       break;
@@ -61,7 +83,12 @@ function entryFate(program: Program, e: EntryResult, index: number): RowFate {
       break;
     case 'ineligible':
       fate = 'not counted';
-      cause = 'ineligible';
+      cause =
+        e.ineligibleRule === 'duplicate'
+          ? 'duplicate'
+          : program.eligibility.some((r) => r.id === e.ineligibleRule && r.type === 'requiresApproval')
+            ? 'not-approved'
+            : 'ineligible';
       break;
     default:
       if (e.counted < e.claimed) {
@@ -73,8 +100,8 @@ function entryFate(program: Program, e: EntryResult, index: number): RowFate {
       }
   }
   // Outside the window, planned or ineligible, the per-entry cap is beside the point.
-  const reasons =
-    fate === 'not counted' && cause !== 'cap' ? e.reasons.filter((r) => !r.startsWith('Capped at')) : e.reasons;
+  if (fate === 'not counted' && cause !== 'cap') reasons = reasons.filter((r) => !r.startsWith('Capped at'));
+  const carried = cause === undefined && e.state === 'outside-window';
   return {
     row: e.entry.row,
     fate,
@@ -82,7 +109,7 @@ function entryFate(program: Program, e: EntryResult, index: number): RowFate {
     claimed: e.claimed,
     counted: e.counted,
     computed,
-    reasons: fate === 'counted' ? [] : reasons,
+    reasons: fate === 'counted' && !carried ? [] : reasons,
     activity: e.entry.activity,
     entry: index,
     columnIndex: undefined,

@@ -53,7 +53,7 @@ export async function runSummaryAction(
       const entries = `${ev.entries.length} ${ev.entries.length === 1 ? 'entry' : 'entries'} from "${result.logSheet}"`;
       report = {
         intent: 'success',
-        message: `${what}${kept}: ${entries}, ${formatCredits(ev.earned)} of ${formatCredits(ev.required)} ${unit} counted. ${ev.status.line}`,
+        message: `${what}${kept}: ${entries}, ${formatCredits(ev.earned)} of ${formatCredits(ev.required)} ${unit} counted. ${ev.status.actionLine}`,
         sheets: [result.sheet, result.entriesSheet],
       };
     } else if (result.reason === 'cancelled') {

@@ -4,8 +4,10 @@
  *
  * - "CE Summary" (portrait): who and which program, the status, totals and minimums, credits by format,
  *   caps, the checklist, key dates, fees, rows with problems and the attestation with signature lines.
- * - "CE Entries" (landscape): one row per entry (date, activity, provider, format, claimed, counted,
- *   fate and reasons, proof and proof link), its header row repeated on every printed page.
+ * - "CE Entries" (landscape): one row per non-blank row of the log, as the pane and the command line
+ *   list them (date, activity, provider, format, claimed, counted, fate and reasons, proof and proof
+ *   link; a row with a bad value or one that is no activity gives its fate and reason), its header row
+ *   repeated on every printed page.
  *
  * Each sheet's columns are sized for its own blocks and add up to less than a printed page's width, so
  * "one page wide" prints at full size; text wraps inside its cell (wide text spans merged cells) and
@@ -110,7 +112,7 @@ const COL = Object.fromEntries(ENTRY_COLUMNS.map((name, i) => [name, i])) as Rec
   number
 >;
 /** Widths in points, before text columns give way to minimum columns. */
-const ENTRY_WIDTHS = [26, 54, 104, 64, 66, 40, 40, 46, 120, 56, 64];
+const ENTRY_WIDTHS = [26, 54, 104, 64, 66, 44, 44, 46, 112, 56, 64];
 const ENTRY_TEXT_COLUMNS = [
   COL.Activity,
   COL.Provider,
@@ -125,8 +127,7 @@ const MINIMUM_WIDTH = 46;
 const SUMMARY_WIDTHS = [176, 76, 76, 76, 76];
 
 /** An entry's fate as the Fate column says it; one that a cap cut to nothing says so (see COUNTED_IN_CATEGORY). */
-function fateLabel(f: RowFate | undefined): string {
-  if (!f) return '';
+function fateLabel(f: RowFate): string {
   if (f.fate === 'not counted' && f.cause === 'cap') return NOT_COUNTED_CAP;
   return f.fate.charAt(0).toUpperCase() + f.fate.slice(1);
 }
@@ -180,8 +181,8 @@ function proofText(e: EntryResult): string {
   }
 }
 
-function reasonsText(e: EntryResult, fate: RowFate | undefined): string {
-  const parts = [...(fate?.reasons ?? e.reasons)];
+function reasonsText(e: EntryResult, fate: RowFate): string {
+  const parts = [...fate.reasons];
   for (const f of e.flags) {
     if (f.rule === 'proof') continue;
     parts.push(`${f.severity === 'at-risk' ? 'At risk' : 'Note'}: ${f.message}`);
@@ -338,12 +339,16 @@ export function summaryOps(
   };
 
   // ---- CE Entries: laid out first, since the summary's totals refer to its rows. ----
+  // Every row the pane and the command line list, with its entry when it is one.
+  const lines = ev.rows.map((f) => ({ f, e: f.entry === undefined ? undefined : ev.entries[f.entry] }));
   const minimumColumns = ev.minimums
     .filter((m) => m.period === 'cycle')
     .map((m, i) => {
-      const credits = ev.entries.map((e) => (e.state === 'counted' && e.minimums.includes(m.id) ? e.counted : 0));
+      const credits = lines.map(({ e }) =>
+        e && e.state === 'counted' && e.minimums.includes(m.id) ? e.counted : e ? 0 : '',
+      );
       // The column is used only when it adds up to the core's figure; otherwise the figure is written as a value.
-      const exact = clean(credits.reduce((s, x) => s + x, 0)) === m.counted;
+      const exact = clean(credits.reduce<number>((s, x) => s + (x === '' ? 0 : x), 0)) === m.counted;
       return { minimum: m, col: ENTRY_COLUMNS.length + i, credits, exact };
     });
   const entryHeaders = [...ENTRY_COLUMNS, ...minimumColumns.map((c) => `${c.minimum.label} ${unit} counted`)];
@@ -373,28 +378,44 @@ export function summaryOps(
   });
   entryHeaders.forEach((h, c) => E.fit(entryHeader, c, 1, h, ENTRIES_FONT, true));
   const entryFirst = entryHeader + 1;
-  // The fate and reasons the pane and the command line show, by entry.
-  const fates: (RowFate | undefined)[] = [];
-  for (const f of ev.rows) if (f.entry !== undefined) fates[f.entry] = f;
-  const entryRows: CellValue[][] = ev.entries.map((e, i) => [
-    options.logRow ? options.logRow(e.entry.row) : e.entry.row,
-    serialFromDay(e.entry.date),
-    e.entry.activity,
-    e.entry.provider,
-    e.entry.format.label,
-    e.claimed,
-    e.counted,
-    fateLabel(fates[i]),
-    reasonsText(e, fates[i]),
-    proofText(e),
-    e.entry.proofLink,
-    ...minimumColumns.map((c) => c.credits[i]!),
-  ]);
+  // The fate and reasons the pane and the command line show; a row that is no entry has no figures.
+  const entryRows: CellValue[][] = lines.map(({ f, e }, i) =>
+    e
+      ? [
+          options.logRow ? options.logRow(e.entry.row) : e.entry.row,
+          serialFromDay(e.entry.date),
+          e.entry.activity,
+          e.entry.provider,
+          e.entry.format.label,
+          e.claimed,
+          e.counted,
+          fateLabel(f),
+          reasonsText(e, f),
+          proofText(e),
+          e.entry.proofLink,
+          ...minimumColumns.map((c) => c.credits[i]!),
+        ]
+      : [
+          options.logRow ? options.logRow(f.row) : f.row,
+          '',
+          f.activity,
+          '',
+          '',
+          '',
+          '',
+          fateLabel(f),
+          f.reasons.join('; '),
+          '',
+          '',
+          ...minimumColumns.map(() => ''),
+        ],
+  );
   const entryCount = Math.max(1, entryRows.length);
   if (entryRows.length) {
     E.values(entryFirst, 0, entryRows);
     E.dateFormat(one(entryFirst, COL.Date, entryRows.length, 1));
-    ev.entries.forEach((e, i) => {
+    lines.forEach(({ e }, i) => {
+      if (!e) return;
       const address = proofLinkTarget(e.entry.proofLink);
       if (address)
         ops.push({
@@ -479,7 +500,8 @@ export function summaryOps(
     ['Program', `${program.id}: ${program.name}`],
     ['Certifying body', program.body],
     ['Cycle window', `${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}`],
-    ['Deadline without penalty', serialFromDay(ev.cycle.deadline)],
+    // Named as the key dates and the status line name it.
+    [ev.keyDates.find((d) => d.id === 'deadline')?.label ?? 'Deadline', serialFromDay(ev.cycle.deadline)],
     ['As of', serialFromDay(ev.asOf)],
     ['Status', ev.status.actionLine],
     ['Log read from', options.logSheet ? `sheet "${options.logSheet}", ${ev.rowsRead} rows` : `${ev.rowsRead} rows`],
@@ -664,7 +686,9 @@ export function summaryOps(
   }
 
   // Entries: where they are.
-  paragraph(row, `Every entry, with its proof and proof link, is on the sheet "${entriesSheet}".`, { italic: true });
+  paragraph(row, `Every row of the log, with its fate, proof and proof link, is on the sheet "${entriesSheet}".`, {
+    italic: true,
+  });
   row += 2;
 
   // Attestation.

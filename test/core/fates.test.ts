@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { evaluateLog, loadProgram, PROGRAMS, serialFromDay, type Evaluation, type Program } from '../../src/core';
 import { clean } from '../../src/core/rounding';
+import { checkReport } from '../../src/cli/report';
+import type { LogLocation } from '../../src/summary';
 import { day, evaluate } from './helpers';
 
 const HEADER = [
@@ -50,8 +52,25 @@ function rowArbitrary(program: Program) {
       fc.constantFrom('', 'note'),
     )
     .map((cells) => cells as unknown[]);
+  // Rows that count unless a rule says otherwise: with few titles, so that courses repeat.
+  const clean = fc
+    .tuple(
+      fc.integer({ min: START - 300, max: START + 3 * 366 }),
+      fc.constantFrom('Advanced analytics', 'Basics of posting'),
+      fc.constantFrom(...program.formats.map((f) => f.label)),
+      fc.integer({ min: 1, max: 6 }),
+      fc.constantFrom(...(program.subjects ?? ['']).slice(0, 2)),
+      fc.boolean(),
+    )
+    .map(([d, title, format, hours, subject, approved]) => {
+      const row = HEADER.map(() => '') as unknown[];
+      [row[0], row[1], row[2], row[3], row[4]] = [serialFromDay(d), title, 'NISM', format, hours];
+      [row[6], row[7], row[8]] = [subject, approved, 'Certificate'];
+      return row;
+    });
   return fc.oneof(
     { weight: 8, arbitrary: valid },
+    { weight: 4, arbitrary: clean },
     { weight: 1, arbitrary: fc.constant(HEADER.map(() => '') as unknown[]) },
     { weight: 1, arbitrary: fc.constant(['', 'TOTAL', '', '', 42, '', '', '', '', '', '', '', '', ''] as unknown[]) },
   );
@@ -69,8 +88,35 @@ function withCarryOver(program: Program): Program {
   return loaded.program;
 }
 
+/**
+ * A built-in program with the newer rule types added: a course counts once, one format needs the
+ * body's approval, another earns only from a date, and credits of the last year before the cycle carry over.
+ */
+function withNewerRules(program: Program): Program {
+  const [first, second, ...rest] = program.formats;
+  const loaded = loadProgram({
+    ...program,
+    id: `${program.id}-NEWER`,
+    formats: [first!, { ...second!, effectiveFrom: '2025-06-01' }, ...rest],
+    eligibility: [
+      ...program.eligibility,
+      {
+        type: 'requiresApproval',
+        id: 'board-approval',
+        appliesTo: { formats: [first!.id] },
+        message: `${first!.label} not approved by the board`,
+        petition: 'petition the board before you apply',
+      },
+    ],
+    uniqueBy: { fields: ['activity'] },
+    carryOverFromLog: { maxCredits: 5, lastMonths: 12 },
+  });
+  if (!loaded.ok) throw new Error(loaded.message);
+  return loaded.program;
+}
+
 const logs = fc
-  .constantFrom(...PROGRAMS, ...PROGRAMS.slice(0, 2).map(withCarryOver))
+  .constantFrom(...PROGRAMS, ...PROGRAMS.slice(0, 2).map(withCarryOver), ...PROGRAMS.map(withNewerRules))
   .chain((program) =>
     fc.tuple(
       fc.constant(program),
@@ -92,6 +138,7 @@ function evaluated(program: Program, rows: unknown[][], asOf: number, carry: num
 }
 
 test('every non-blank row has exactly one fate, every fate but counted says why, and counted adds up to earned', () => {
+  const causes = new Set<string>();
   fc.assert(
     fc.property(logs, ([program, rows, asOf, carry]) => {
       const ev = evaluated(program, rows, asOf, carry);
@@ -102,6 +149,7 @@ test('every non-blank row has exactly one fate, every fate but counted says why,
       expect(ev.rows.map((f) => f.row)).toEqual(nonBlank);
       expect(ev.rows.length).toBe(ev.rowsRead);
       for (const f of ev.rows) {
+        causes.add(`${f.fate}/${f.cause ?? ''}`);
         expect(['counted', 'partly counted', 'not counted', 'skipped']).toContain(f.fate);
         if (f.fate !== 'counted') {
           expect(f.reasons.length).toBeGreaterThan(0);
@@ -118,6 +166,10 @@ test('every non-blank row has exactly one fate, every fate but counted says why,
     }),
     { numRuns: 300 },
   );
+  // The logs drawn reach the newer rules' fates, so the checks above were made on them.
+  for (const seen of ['not counted/duplicate', 'not counted/not-approved', 'counted/', 'not counted/invalid'])
+    expect(causes).toContain(seen);
+  expect([...causes].some((c) => c.endsWith('/carry-over'))).toBe(true);
 });
 
 describe('the fate of a row, in words', () => {
@@ -246,5 +298,102 @@ describe('a status you can act on', () => {
     for (const id of ['approved', 'proof', 'subjects'])
       expect(ev.checklist.find((c) => c.id === id)).toMatchObject({ done: false, state: 'not checked' });
     expect(ev.checklist.find((c) => c.id === 'rows')).toMatchObject({ done: false, state: 'open' });
+  });
+});
+
+describe('the newer rule types give their rows a fate', () => {
+  /** A made-up program: 1 credit per hour, a course counts once, seminars need the board's approval. */
+  const made = (extra: object = {}): Program => {
+    const loaded = loadProgram({
+      id: 'MADE-UP',
+      name: 'A made-up certification',
+      body: 'Made-up body',
+      required: 20,
+      approvedMeaning: 'approved by the body',
+      formats: [
+        { id: 'course', label: 'Course', perHour: 1 },
+        { id: 'seminar', label: 'Seminar', perHour: 1 },
+        { id: 'cpr', label: 'CPR course', perHour: 1, effectiveFrom: '2025-01-01' },
+      ],
+      defaultFormat: 'course',
+      proof: { acceptable: ['Certificate'] },
+      cycle: {
+        windowEnd: { from: 'cycleStart', years: 3, days: -1 },
+        deadline: { from: 'windowEnd' },
+        phases: [{ status: 'EXPIRED', summary: 'expired' }],
+      },
+      uniqueBy: { fields: ['activity'] },
+      eligibility: [
+        {
+          type: 'requiresApproval',
+          id: 'board-approval',
+          appliesTo: { formats: ['seminar'] },
+          message: 'Seminar not approved by the board',
+          petition: 'petition the board before you apply',
+        },
+      ],
+      ...extra,
+    });
+    if (!loaded.ok) throw new Error(loaded.message);
+    return loaded.program;
+  };
+  const cells = [
+    ['Date', 'Activity', 'Format', 'Hours', 'Approved', 'Proof'],
+    ['2024-05-01', 'Ethics for Planners', 'Course', 2, '', 'Certificate'],
+    ['2025-05-01', 'ETHICS for planners!', 'Course', 2, '', 'Certificate'],
+    ['2024-06-01', 'Board seminar', 'Seminar', 3, '', 'Certificate'],
+    ['2024-07-01', 'CPR refresher', 'CPR course', 4, '', 'Certificate'],
+    ['2023-12-01', 'Last year', 'Course', 6, '', 'Certificate'],
+    ['2024-08-01', 'Approved seminar', 'Seminar', 1, true, 'Certificate'],
+  ];
+  const run = (program: Program) => {
+    const result = evaluateLog(program, cells, { cycleStart: day('2024-03-01'), asOf: day('2027-02-01') });
+    if (!result.ok) throw new Error(result.message);
+    return result.evaluation;
+  };
+  const fateOf = (ev: Evaluation, row: number) => ev.rows.find((f) => f.row === row)!;
+
+  test('a later copy of a course is not counted as a duplicate, and names the copy that counts', () => {
+    const ev = run(made());
+    expect(fateOf(ev, 2)).toMatchObject({ fate: 'counted', counted: 2 });
+    expect(fateOf(ev, 3)).toMatchObject({ fate: 'not counted', cause: 'duplicate', claimed: 2, counted: 0 });
+    expect(fateOf(ev, 3).reasons).toEqual([
+      'Duplicate: the same course as row 2 (2024-05-01), which counts; each course counts once per cycle',
+    ]);
+  });
+
+  test('an unapproved seminar is not counted for want of approval; a format not yet in force is not eligible', () => {
+    const ev = run(made());
+    expect(fateOf(ev, 4)).toMatchObject({ fate: 'not counted', cause: 'not-approved', counted: 0 });
+    expect(fateOf(ev, 4).reasons).toEqual(['Seminar not approved by the board: petition the board before you apply']);
+    expect(fateOf(ev, 5)).toMatchObject({ fate: 'not counted', cause: 'ineligible', counted: 0 });
+    expect(fateOf(ev, 5).reasons[0]).toBe(
+      'CPR course earns credits only for activities from 2025-01-01: this one was completed 2024-07-01',
+    );
+    expect(fateOf(ev, 7)).toMatchObject({ fate: 'counted', counted: 1 });
+    // Before the cycle, with no carry-over: outside the window.
+    expect(fateOf(ev, 6)).toMatchObject({ fate: 'not counted', cause: 'before-cycle' });
+  });
+
+  test('a row of the previous cycle that carries over counts for what carried, and says so', () => {
+    const ev = run(made({ carryOverFromLog: { maxCredits: 4, lastMonths: 6 } }));
+    expect(fateOf(ev, 6)).toMatchObject({ fate: 'partly counted', cause: 'carry-over', claimed: 6, counted: 4 });
+    expect(fateOf(ev, 6).reasons).toEqual([
+      'Carried over from the previous cycle: 4 of 6 count (earned in the last 6 months before the cycle start; at most 4 credits carry over)',
+    ]);
+    expect(clean(ev.rows.reduce((s, f) => s + f.counted, 0))).toBe(ev.earned);
+    const whole = run(made({ carryOverFromLog: { maxCredits: 10, lastMonths: 6 } }));
+    expect(fateOf(whole, 6)).toMatchObject({ fate: 'counted', cause: undefined, counted: 6 });
+    expect(fateOf(whole, 6).reasons[0]).toMatch(/^Carried over from the previous cycle: 6 of 6 count/);
+  });
+
+  test('the command line lists the duplicate and the unapproved seminar under Not counted', () => {
+    const ev = run(made());
+    // The report reads only where the log is (for cell names), not its cells.
+    const log = { sheet: 'Log', table: 'Log', range: { row: 0, col: 0, rows: 7, cols: 6 } } as LogLocation;
+    const text = checkReport('made.xlsx', ev, log);
+    const section = text.split('\n\n').find((block) => block.startsWith('Not counted'))!;
+    expect(section).toContain('row 3 "ETHICS for planners!": 2 not counted: Duplicate: the same course as row 2');
+    expect(section).toContain('row 4 "Board seminar": 3 not counted: Seminar not approved by the board');
   });
 });

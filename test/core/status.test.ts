@@ -1,5 +1,5 @@
 /** Every status of every program, on both sides of each boundary (rules.md section 5). */
-import { isoFromDay, serialFromDay, addYears } from '../../src/core';
+import { addYears, evaluateLog, isoFromDay, loadProgram, PROGRAMS, serialFromDay, type Program } from '../../src/core';
 import { day, evaluate, type Row } from './helpers';
 
 const nismMet: Row[] = [
@@ -149,5 +149,68 @@ describe('deadline serials', () => {
   test('the deadline is the same calendar date as an Excel serial', () => {
     const ev = evaluate('NISM-SMS', '2025-03-14', nismShort, '2026-01-01');
     expect(serialFromDay(ev.cycle.deadline)).toBe(46460); // 2027-03-14 in Excel
+  });
+});
+
+describe('the status line, the hints and the key dates name each date the same way', () => {
+  /** The program with nothing left to earn, so that its met statuses are reached with an empty log. */
+  const metVersion = (p: Program): Program => {
+    const none = <T extends object>(rules: T) => ({
+      ...rules,
+      required: 0,
+      minEntries: undefined,
+      minimums: (rules as Partial<Program>).minimums?.map((m) => ({ ...m, credits: 0 })),
+    });
+    const loaded = loadProgram({
+      ...none(p),
+      id: `${p.id}-MET`,
+      versions: p.versions.map((v) => ({ ...v, changes: none(v.changes) })),
+    } as never);
+    if (!loaded.ok) throw new Error(loaded.message);
+    return loaded.program;
+  };
+  const DATE = /\d{4}-\d{2}-\d{2}/g;
+  const START = '2025-03-14';
+
+  /** The days to look at: around the cycle start, the application opening, the deadline and every phase's end. */
+  function daysOf(p: Program): number[] {
+    const ev = evaluateLog(p, [['Date', 'Activity', 'Format', 'Hours']], { cycleStart: day(START), asOf: day(START) });
+    if (!ev.ok) throw new Error(ev.message);
+    const c = ev.evaluation.cycle;
+    const marks = [c.cycleStart, c.deadline, c.applicationOpens, ...c.phases.map((ph) => ph.through)];
+    return marks.flatMap((d) => (d === undefined ? [] : [d - 1, d, d + 1])).concat(c.deadline + 5000);
+  }
+
+  const cases = PROGRAMS.flatMap((p) => [p, metVersion(p)]).flatMap((p) =>
+    daysOf(p).map((asOf) => [p.id, isoFromDay(asOf as never), p, asOf] as const),
+  );
+  const seen = new Set<string>();
+
+  test.each(cases)('%s as of %s', (_id, _iso, p, asOf) => {
+    const result = evaluateLog(p, [['Date', 'Activity', 'Format', 'Hours']], { cycleStart: day(START), asOf });
+    if (!result.ok) throw new Error(result.message);
+    const ev = result.evaluation;
+    seen.add(ev.status.keyword);
+    const hints = ev.hints.join(' ').toLowerCase();
+    // Each date of the line comes in a hint with the same words before it ("apply by 2027-03-28").
+    for (const m of ev.status.line.matchAll(DATE)) {
+      // The words of the date's own clause just before it, and the date: "go by 2027-03-14".
+      const clause = ev.status.line.slice(0, m.index).split(/[;:,]/).pop()!;
+      const words = clause.trimEnd().split(/\s+/).filter(Boolean).slice(-2).join(' ');
+      const phrase = `${words}${clause.endsWith(' ') && words ? ' ' : ''}${m[0]}`;
+      expect(hints).toContain(phrase.toLowerCase());
+    }
+    // "Without penalty" names one date: the same in the line, the hints and the key dates.
+    const penaltyFree = (texts: string[]) =>
+      new Set(texts.filter((t) => /without penalty/i.test(t)).flatMap((t) => t.match(DATE) ?? []));
+    const inWords = penaltyFree([...ev.status.line.split(';'), ...ev.hints.flatMap((h) => h.split(';'))]);
+    const inKeyDates = penaltyFree(ev.keyDates.map((k) => `${k.label} ${k.iso}`));
+    for (const d of inWords) expect([...inKeyDates]).toContain(d);
+    expect(inKeyDates.size).toBeLessThanOrEqual(1);
+  });
+
+  afterAll(() => {
+    // Every status was looked at.
+    expect([...seen].sort()).toEqual(['COMPLETE', 'EXPIRED', 'GRACE', 'IN PROGRESS', 'LAPSED', 'READY']);
   });
 });

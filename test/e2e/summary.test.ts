@@ -58,14 +58,15 @@ describeBrowser('the pane creates the submission summary (preview, headless Chro
     const report = page.getByTestId('summary-report');
     await report.waitFor();
     expect(await report.textContent()).toBe(
-      `Wrote the summary on the new sheets "CE Summary" and "CE Entries": ${ev.entries.length} entries from "CE Log", ${ev.earned} of ${ev.required} credits counted. ${ev.status.line}`,
+      `Wrote the summary on the new sheets "CE Summary" and "CE Entries": ${ev.entries.length} entries from "CE Log", ${ev.earned} of ${ev.required} credits counted. ${ev.status.actionLine}`,
     );
     expect(await sheetTabs()).toEqual(expect.arrayContaining(['CE Summary', 'CE Entries']));
     expect(await cell('CE Summary', 0, 0)).toBe('CE Ledger submission summary');
-    // The entries sheet: a header row, then every entry in log order.
+    // The entries sheet: a header row, then every row the pane lists (invalid and skipped ones too), in log order.
     expect(await cell('CE Entries', 1, 2)).toBe('Activity');
-    expect(await cell('CE Entries', 2, 2)).toBe(ev.entries[0]!.entry.activity);
-    expect(await cell('CE Entries', 1 + ev.entries.length, 2)).toBe(ev.entries[ev.entries.length - 1]!.entry.activity);
+    expect(await cell('CE Entries', 2, 2)).toBe(ev.rows[0]!.activity);
+    expect(await cell('CE Entries', 1 + ev.rows.length, 2)).toBe(ev.rows[ev.rows.length - 1]!.activity);
+    expect(await cell('CE Entries', 2 + ev.rows.length, 0)).toBe('Total');
     // The preview shows the new sheet, as Excel activates it.
     await page.getByRole('main', { name: 'Workbook: CE Summary' }).waitFor();
 

@@ -28,25 +28,37 @@ describe('the summary sheet', () => {
     expect(result.sheet).toBe('CE Summary');
     expect(result.entriesSheet).toBe('CE Entries');
     const { first, columns } = result.layout.entries;
-    expect(result.layout.entries.count).toBe(ev.entries.length);
+    // Every row the pane and the command line list, in the same order: entries, the invalid row, skipped ones.
+    expect(result.layout.entries.count).toBe(ev.rows.length);
     const col = (name: string) => columns.indexOf(name);
-    ev.entries.forEach((e, i) => {
+    ev.rows.forEach((f, i) => {
       const r = first + i;
-      expect(wb.getValue('CE Entries', r, col('Log row'))).toBe(e.entry.row);
+      expect(wb.getValue('CE Entries', r, col('Log row'))).toBe(f.row);
+      expect(wb.getValue('CE Entries', r, col('Activity'))).toBe(f.activity);
+      const e = f.entry === undefined ? undefined : ev.entries[f.entry]!;
+      if (!e) {
+        expect(wb.getValue('CE Entries', r, col('Fate'))).toBe(f.fate === 'skipped' ? 'Skipped' : 'Not counted');
+        expect(wb.getValue('CE Entries', r, col('Reasons and flags'))).toBe(f.reasons.join('; '));
+        return;
+      }
       expect(wb.getValue('CE Entries', r, col('Date'))).toBe(serial(isoFromDay(e.entry.date)));
-      expect(wb.getValue('CE Entries', r, col('Activity'))).toBe(e.entry.activity);
       expect(wb.getValue('CE Entries', r, col('Credits claimed'))).toBe(e.claimed);
       expect(wb.getValue('CE Entries', r, col('Credits counted'))).toBe(e.counted);
     });
+    const at = (activity: string) => first + ev.rows.findIndex((f) => f.activity === activity);
+    // The row with a bad value is listed with its fate and why.
+    expect(wb.getValue('CE Entries', at('Broken hours'), col('Fate'))).toBe('Not counted');
+    expect(String(wb.getValue('CE Entries', at('Broken hours'), col('Reasons and flags')))).toBe(
+      ev.problems[0]!.message,
+    );
     // The capped blended course says why it counts less; the not-pre-approved conference is flagged.
-    const blended = ev.entries.findIndex((e) => e.entry.activity === 'Blended campaign course');
-    expect(String(wb.getValue('CE Entries', first + blended, col('Reasons and flags')))).toMatch(/Capped at 5/);
-    const smw = ev.entries.findIndex((e) => e.entry.activity === 'Social Media Week');
-    expect(String(wb.getValue('CE Entries', first + smw, col('Reasons and flags')))).toMatch(
+    expect(String(wb.getValue('CE Entries', at('Blended campaign course'), col('Reasons and flags')))).toMatch(
+      /Capped at 5/,
+    );
+    expect(String(wb.getValue('CE Entries', at('Social Media Week'), col('Reasons and flags')))).toMatch(
       /At risk: Not pre-approved/,
     );
-    const quiz = ev.entries.findIndex((e) => e.entry.activity === 'Quiz below 70');
-    expect(String(wb.getValue('CE Entries', first + quiz, col('Proof')))).toMatch(/^Insufficient/);
+    expect(String(wb.getValue('CE Entries', at('Quiz below 70'), col('Proof')))).toMatch(/^Insufficient/);
     // The status line and the row problem are on the sheet.
     const all = await wb.read({ sheets: ['CE Summary'] });
     const text = all.sheets['CE Summary']!.values.flat();

@@ -3,8 +3,9 @@
  * rendered to HTML from a controller on a memory workbook, figures from its Evaluation.
  */
 import { renderToStaticMarkup } from 'react-dom/server';
-import { dayFromIso } from '../../src/core';
+import { dayFromIso, evaluateLog, loadProgram } from '../../src/core';
 import { App } from '../../src/taskpane/App';
+import { FateSection } from '../../src/taskpane/RowFates';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { PaneController } from '../../src/workbook/session';
 
@@ -101,4 +102,60 @@ test('a checklist item the log cannot settle shows as not checked with why, neve
   expect(text(item[1]!)).toBe(
     '?Not checked: Subject areas from the NISM list — not checked: the log has no Subject area column',
   );
+});
+
+test('a later copy of a course and an unapproved seminar are listed under Not counted, each with why', () => {
+  const loaded = loadProgram({
+    id: 'MADE-UP',
+    name: 'A made-up certification',
+    body: 'Made-up body',
+    required: 20,
+    approvedMeaning: 'approved by the body',
+    formats: [
+      { id: 'course', label: 'Course', perHour: 1 },
+      { id: 'seminar', label: 'Seminar', perHour: 1 },
+    ],
+    defaultFormat: 'course',
+    proof: { acceptable: ['Certificate'] },
+    cycle: {
+      windowEnd: { from: 'cycleStart', years: 3, days: -1 },
+      deadline: { from: 'windowEnd' },
+      phases: [{ status: 'EXPIRED', summary: 'expired' }],
+    },
+    uniqueBy: { fields: ['activity'] },
+    eligibility: [
+      {
+        type: 'requiresApproval',
+        id: 'board-approval',
+        appliesTo: { formats: ['seminar'] },
+        message: 'Seminar not approved by the board',
+        petition: 'petition the board before you apply',
+      },
+    ],
+  });
+  if (!loaded.ok) throw new Error(loaded.message);
+  const result = evaluateLog(
+    loaded.program,
+    [
+      ['Date', 'Activity', 'Format', 'Hours', 'Proof'],
+      ['2024-05-01', 'Ethics', 'Course', 2, 'Certificate'],
+      ['2024-06-01', 'ethics', 'Course', 2, 'Certificate'],
+      ['2024-07-01', 'Board seminar', 'Seminar', 3, 'Certificate'],
+    ],
+    { cycleStart: dayFromIso('2024-03-01')!, asOf: dayFromIso('2025-01-10')! },
+  );
+  if (!result.ok) throw new Error(result.message);
+  const controller = new PaneController(new MemoryWorkbook({}), {});
+  const html = renderToStaticMarkup(<FateSection ev={result.evaluation} controller={controller} fate="not counted" />);
+  const rows = [...html.matchAll(/data-testid="not-counted-row" data-cause="([^"]+)"[^>]*>(.*?)<\/button>/g)].map(
+    (m) => [m[1], text(m[2]!)],
+  );
+  expect(rows).toEqual([
+    ['duplicate', expect.stringMatching(/^Row 3: ethics \(2 not counted\) — Duplicate: the same course as row 2/)],
+    [
+      'not-approved',
+      'Row 4: Board seminar (3 not counted) — Seminar not approved by the board: petition the board before you apply',
+    ],
+  ]);
+  expect(text(html)).toContain('Not counted (2)');
 });
