@@ -25,7 +25,7 @@ import {
 import { calendarText } from '../core/calendar';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
-import { readProfile } from '../workbook/profile-sheet';
+import { PROFILE_SHEET, readCredentials, readProfile } from '../workbook/profile-sheet';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
 import type { WorkbookSnapshot } from '../workbook/port';
@@ -41,7 +41,8 @@ import {
   applyCustomPrograms,
   type LoadedFile,
 } from './program-files';
-import { checkJson, checkReport, programsReport } from './report';
+import { checkJson, checkReport, credentialsJson, credentialsReport, programsReport } from './report';
+import { evaluateCredentials, type Credential } from '../core/credentials';
 import { PROGRAMS_SHEET, storeProgramOps } from '../workbook/custom-program-store';
 import { refuseExisting, refuseInputAsOutput, writeSafely, WriteRefused } from './safe-write';
 import { buildTemplate } from './template';
@@ -236,14 +237,58 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheets, dateOrder, facts });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
   const reading = describeReading(result.log, result.program, dateOrder);
+  const several = furtherCredentials(io, snapshot, result, { asOf, dateOrder, facts });
   if (args.options.has('json')) {
-    const json = { ...checkJson(file, result.evaluation, result.log), ...reading };
+    // The top-level fields stay the first credential's, so a one-credential reader reads on as before.
+    const evaluation = several?.[0]?.evaluation ?? result.evaluation;
+    const json = {
+      ...checkJson(file, evaluation, result.log),
+      ...reading,
+      ...(several ? { credentials: credentialsJson(file, several, result.log) } : {}),
+    };
     io.stdout(JSON.stringify(json, null, 2) + '\n');
   } else {
-    const report = checkReport(file, result.evaluation, result.log, { all: args.options.has('all') });
+    const options = { all: args.options.has('all') };
+    const report = several
+      ? credentialsReport(file, several, result.log, options)
+      : checkReport(file, result.evaluation, result.log, options);
     io.stdout(report + readingReport(reading));
   }
   return EXIT_OK;
+}
+
+/**
+ * The CE Profile's further credentials ("Credential 2 program", …) evaluated on the same log, with the
+ * first credential (the Program / Cycle start rows, or the options) first; undefined when there are
+ * none. A further credential that cannot be read is said on stderr and left out: the others still show.
+ */
+function furtherCredentials(
+  io: CliIo,
+  snapshot: WorkbookSnapshot,
+  result: Extract<ReturnType<typeof evaluateWorkbook>, { ok: true }>,
+  options: { asOf: DayNumber; dateOrder: DateOrder | undefined; facts: Partial<ProfileFacts> },
+) {
+  const further = readCredentials(snapshot);
+  for (const p of further.problems) io.stderr(`ce-ledger: ${PROFILE_SHEET} "${p.field}": ${p.message}; left out\n`);
+  if (further.credentials.length === 0) return undefined;
+  const first: Credential = {
+    name: '',
+    certificantNumber: '',
+    extensionGranted: false,
+    facts: {},
+    attestations: {},
+    ...result.profile.profile,
+    program: result.program.id,
+    cycleStart: result.cycleStart,
+  };
+  const evaluated = evaluateCredentials([first, ...further.credentials], result.log.cells, {
+    asOf: options.asOf,
+    firstRow: result.log.range.row + 1,
+    dateOrder: options.dateOrder,
+    firstCredentialFacts: options.facts,
+  });
+  if (!evaluated.ok) throw new Unusable(`sheet "${result.log.sheet}": ${evaluated.message}`);
+  return evaluated.results;
 }
 
 /** --map applied to the snapshot as read (in memory), and the --date-order given. */

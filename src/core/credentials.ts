@@ -7,7 +7,8 @@
  * `/` or a line break). A part that is a program id (a built-in or custom program, or a credential's)
  * is a credential mark, not a category. An entry with marks counts only for the credentials whose
  * program id it names; for every other credential its row is read as blank (listed in `otherRows`).
- * An entry without marks counts for every credential. The marks are taken out of the cell before the
+ * An entry without marks counts for every credential. Marks are read only when the profile lists
+ * several credentials: a one-credential workbook is read exactly as before. The marks are taken out of the cell before the
  * evaluation, so what is left is read as categories (or as the format, in a log whose Category column
  * is its Format column) and a mark is never flagged as an unknown category.
  *
