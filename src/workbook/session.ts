@@ -40,7 +40,20 @@ import {
 } from './log-sheet';
 import { shapeOf, structureChange, unreadableLog, type LogShape, type StructureNotice } from './log-structure';
 import type { CellValue, RangeRef, WorkbookPort, WorkbookSnapshot } from './port';
-import { PROFILE_FIELDS, PROFILE_SHEET, profileOps, readProfile, type ProfileRead } from './profile-sheet';
+import {
+  PROFILE_FIELDS,
+  PROFILE_SHEET,
+  profileOps,
+  readCredentials,
+  readProfile,
+  type ProfileRead,
+} from './profile-sheet';
+import {
+  cellsForCredential,
+  credentialOverview,
+  evaluateCredentials,
+  type CredentialOverview,
+} from '../core/credentials';
 
 export interface PaneState {
   /** A refresh is running (the first one, or after a change). */
@@ -71,6 +84,11 @@ export interface PaneState {
    * last evaluation stays in `evaluation` meanwhile. Undefined otherwise.
    */
   progress?: { rowsDone: number; rowsTotal: number };
+  /**
+   * One line per credential when the CE Profile lists more than one ("Credential 2 program", …), the
+   * first being the one `evaluation` shows; undefined for a single credential.
+   */
+  credentials?: CredentialOverview[];
 }
 
 export interface Timers {
@@ -429,14 +447,19 @@ export class PaneController {
       activeSheet: snapshot.activeSheet,
       evaluation: undefined,
       logError: undefined,
+      credentials: undefined,
     };
     if (!profile.profile || !program || !log) return base;
     const sheet = snapshot.sheets[log.sheet];
     if (!sheet) return base;
     const p = profile.profile;
+    const cells = cellsOf(sheet, log.range);
+    // Several credentials: the dashboard shows the first, without the entries marked for others only.
+    const further = readCredentials(snapshot).credentials;
+    const credentials = further.length ? [p, ...further] : undefined;
     const result = await evaluateLogInSteps(
       program,
-      cellsOf(sheet, log.range),
+      credentials ? cellsForCredential(cells, credentials, 0, log.range.row + 1).cells : cells,
       {
         cycleStart: p.cycleStart,
         asOf: this.state.asOf,
@@ -453,7 +476,15 @@ export class PaneController {
       },
     );
     if (isCancelled(result)) return undefined;
-    return result.ok ? { ...base, evaluation: result.evaluation } : { ...base, logError: result.message };
+    if (!result.ok) return { ...base, logError: result.message };
+    const all = credentials
+      ? evaluateCredentials(credentials, cells, { asOf: this.state.asOf, firstRow: log.range.row + 1 })
+      : undefined;
+    return {
+      ...base,
+      evaluation: result.evaluation,
+      credentials: all?.ok ? credentialOverview(all.results) : undefined,
+    };
   }
 
   // ---- actions ----
