@@ -8,18 +8,20 @@
  * is a credential mark, not a category. An entry with marks counts only for the credentials whose
  * program id it names; for every other credential its row is read as blank (listed in `otherRows`).
  * An entry without marks counts for every credential. Marks are read only when the profile lists
- * several credentials: a one-credential workbook is read exactly as before. The marks are taken out of the cell before the
- * evaluation, so what is left is read as categories (or as the format, in a log whose Category column
- * is its Format column) and a mark is never flagged as an unknown category.
+ * several credentials: a one-credential workbook is read exactly as before. The marks are taken out
+ * of the cell before the evaluation, so what is left is read as categories (or as the format, in a
+ * log whose Category column is its Format column) and a mark is never flagged as an unknown category.
  *
  * A program's declared category (Group A, Ethics) does not mark an entry: bodies share such names,
  * and a category a program lacks is already passed over with a notice, so reading it as a mark would
  * silently take credit away from another credential.
  *
- * Not done: how a body shares credit between its own credentials (ACSM: only the highest level's
- * requirement; AAPC: more credits per extra credential; ISACA, ISC2: the same activity counts for
- * each). Today every credential counts the same entries on its own (the ISACA/ISC2 way); the other
- * two ways need a program-data field and are left for later.
+ * How a body shares credit between its own credentials (credentials whose programs have the same
+ * `body`) is program data, `sharedCredentials`: `each` (the default) evaluates each on its own;
+ * `morePerCredential` raises each one's requirement by `extraPerCredential` for every further
+ * credential of the body; `highestLevel` asks only the requirement of the credential with the most
+ * credits required: the others are `coveredBy` it and their overview line shows its status and
+ * figures. A program's own mode decides for its credential.
  */
 import { normalizeName } from './columns';
 import { isoFromDay } from './dates';
@@ -107,10 +109,32 @@ export function cellsForCredential(
 
 export interface CredentialResult {
   credential: Credential;
+  /** The program as evaluated (its requirement raised under `morePerCredential`). */
   program: Program;
   evaluation: Evaluation;
   /** Sheet rows whose Category marks them for other credentials only. */
   otherRows: number[];
+  /** Under `highestLevel`: the index of the credential of the same body whose requirement covers this one. */
+  coveredBy?: number;
+  /** Under `morePerCredential`: credits added to the requirement for the body's further credentials. */
+  addedCredits?: number;
+}
+
+const bodyKey = (p: Program) => normalizeName(p.body);
+
+/** The program each credential is evaluated with, and which credential covers it (`highestLevel`). */
+function sharing(programs: readonly Program[]): { program: Program; coveredBy?: number; addedCredits?: number }[] {
+  return programs.map((program, i) => {
+    const body = programs.map((_, j) => j).filter((j) => bodyKey(programs[j]!) === bodyKey(program));
+    const mode = program.sharedCredentials?.mode ?? 'each';
+    if (body.length < 2 || mode === 'each') return { program };
+    if (mode === 'morePerCredential') {
+      const addedCredits = (program.sharedCredentials?.extraPerCredential ?? 0) * (body.length - 1);
+      return { program: { ...program, required: program.required + addedCredits }, addedCredits };
+    }
+    const top = body.reduce((best, j) => (programs[j]!.required > programs[best]!.required ? j : best), body[0]!);
+    return top === i ? { program } : { program, coveredBy: top };
+  });
 }
 
 export type CredentialsResult = { ok: true; results: CredentialResult[] } | LogError;
@@ -125,11 +149,17 @@ export function evaluateCredentials(
   options: Omit<EvaluateOptions, 'cycleStart' | 'profile'> & { firstCredentialFacts?: EvaluateOptions['profile'] },
 ): CredentialsResult {
   const results: CredentialResult[] = [];
+  const found: Program[] = [];
+  for (let i = 0; i < credentials.length; i++) {
+    const program = findProgram(credentials[i]!.program);
+    if (!program)
+      return { ok: false, message: `credential ${i + 1}: "${credentials[i]!.program}" is not a known program id` };
+    found.push(program);
+  }
+  const shared = sharing(found);
   for (let i = 0; i < credentials.length; i++) {
     const credential = credentials[i]!;
-    const program = findProgram(credential.program);
-    if (!program)
-      return { ok: false, message: `credential ${i + 1}: "${credential.program}" is not a known program id` };
+    const { program, coveredBy, addedCredits } = shared[i]!;
     const own = cellsForCredential(cells, credentials, i, options.firstRow ?? 1);
     const facts = { ...profileFacts(credential), ...(i === 0 ? options.firstCredentialFacts : {}) };
     const result = evaluateLog(program, own.cells, {
@@ -140,7 +170,14 @@ export function evaluateCredentials(
       profile: facts,
     });
     if (!result.ok) return result;
-    results.push({ credential, program, evaluation: result.evaluation, otherRows: own.otherRows });
+    results.push({
+      credential,
+      program,
+      evaluation: result.evaluation,
+      otherRows: own.otherRows,
+      ...(coveredBy === undefined ? {} : { coveredBy }),
+      ...(addedCredits === undefined ? {} : { addedCredits }),
+    });
   }
   return { ok: true, results };
 }
@@ -156,16 +193,25 @@ export interface CredentialOverview {
   unit: string;
   deadline: string;
   daysToDeadline: number;
-  /** The credential's line in one sentence: "NISM-SMS: IN PROGRESS, 12 of 20 CEUs, deadline 2027-01-31". */
+  /** The credential's line in one sentence: "X-1: IN PROGRESS, 12 of 20 credits, deadline 2027-01-31". */
   summary: string;
   /** Sheet rows marked for other credentials only. */
   otherRows: number[];
+  /** Under `highestLevel`: the program id whose requirement covers this credential (its figures are shown). */
+  coveredBy?: string;
 }
 
-/** One line per credential: what the pane's overview and `check` show above each credential's detail. */
+/**
+ * One line per credential: what the pane's overview and `check` show above each credential's detail. A
+ * credential covered by another of its body's shows the covering credential's status and figures.
+ */
 export function credentialOverview(results: readonly CredentialResult[]): CredentialOverview[] {
-  return results.map(({ program, evaluation: e, otherRows }) => {
+  return results.map((r) => {
+    const cover = r.coveredBy === undefined ? undefined : results[r.coveredBy]!;
+    const { program: shown, evaluation: e } = cover ?? r;
+    const { program, otherRows } = r;
     const deadline = isoFromDay(e.cycle.deadline);
+    const through = cover ? ` (through ${shown.id}: ${program.body} asks only the highest level's requirement)` : '';
     return {
       programId: program.id,
       name: program.name,
@@ -173,11 +219,12 @@ export function credentialOverview(results: readonly CredentialResult[]): Creden
       line: e.status.line,
       earned: e.earned,
       required: e.required,
-      unit: program.creditUnit,
+      unit: shown.creditUnit,
       deadline,
       daysToDeadline: e.daysToDeadline,
-      summary: `${program.id}: ${e.status.keyword}, ${formatCredits(e.earned)} of ${formatCredits(e.required)} ${program.creditUnit}, deadline ${deadline}`,
+      summary: `${program.id}: ${e.status.keyword}, ${formatCredits(e.earned)} of ${formatCredits(e.required)} ${shown.creditUnit}, deadline ${deadline}${through}`,
       otherRows,
+      ...(cover ? { coveredBy: shown.id } : {}),
     };
   });
 }
