@@ -257,14 +257,19 @@ export function programRequirements(p: Program): string {
 }
 
 /** A credential's `check --json` object: the fields of a one-credential check, and its rows for other credentials. */
-export type CredentialJson = CheckJson & { otherRows: number[] };
+export type CredentialJson = CheckJson & { otherRows: number[]; coveredBy?: string };
 
 export function credentialsJson(
   file: string,
   results: readonly CredentialResult[],
   log: LogLocation,
 ): CredentialJson[] {
-  return results.map((r) => ({ ...checkJson(file, r.evaluation, log), otherRows: r.otherRows }));
+  return results.map((r) => ({
+    ...checkJson(file, r.evaluation, log),
+    otherRows: r.otherRows,
+    // The body asks only another of its credentials' requirement (sharedCredentials: highestLevel).
+    ...(r.coveredBy === undefined ? {} : { coveredBy: results[r.coveredBy]!.program.id }),
+  }));
 }
 
 /**

@@ -89,3 +89,27 @@ test('a further credential that cannot be read is named on stderr and left out; 
   expect(r.stderr).toBe('ce-ledger: CE Profile "Credential 3 program": is not a known program id; left out\n');
   expect((JSON.parse(r.stdout) as Json).credentials!.map((c) => c.program)).toEqual(['NISM-SMS', 'ACSM-CPT']);
 });
+
+test('two credentials of one body that asks only the highest level: the lower one is covered by it', async () => {
+  const file = join(dir, 'acsm.xlsx');
+  const unmarked = LOG.slice(2).map((row) => row.map((v, i) => (i === 5 ? '' : v)));
+  await writeWorkbook(file, {
+    'CE Log': [LOG[0]!, ...unmarked],
+    'CE Profile': [
+      ['CE Ledger profile'],
+      ['Program', 'ACSM-CPT'],
+      ['Cycle start', '2025-01-01'],
+      ['Credential 2 program', 'ACSM-EP'],
+      ['Credential 2 cycle start', '2025-01-01'],
+    ],
+  });
+  const r = await run(['check', file, '--as-of', '2026-01-15', '--json'], dir);
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.stdout) as { credentials: { program: string; required: number; coveredBy?: string }[] };
+  expect(json.credentials.map((c) => [c.program, c.required, c.coveredBy])).toEqual([
+    ['ACSM-CPT', 45, 'ACSM-EP'],
+    ['ACSM-EP', 60, undefined],
+  ]);
+  const text = (await run(['check', file, '--as-of', '2026-01-15'], dir)).stdout;
+  expect(text).toMatch(/ACSM-CPT: IN PROGRESS, 11 of 60 CECs, deadline 2028-12-31 \(through ACSM-EP/);
+});
