@@ -95,6 +95,8 @@ workbook by the pane's "Use my own program rules" are read from the workbook its
 Program and cycle start come from the options, else from the workbook's "CE Profile" sheet; so do
 the certificate's own expiration date (--expires, "Expires") and a granted extension
 (--extension-granted, "Extension granted"), which move the deadline.
+Further credentials are "Credential 2 program" and "Credential 2 cycle start" rows (3, 4, …) on that sheet:
+check reports each; a Category cell naming program ids counts that entry only for those credentials.
 The log is on the sheets given with --sheet, else on the sheet that looks like a CE log and on every
 other sheet with the same header (a sheet per year): they are read as one log.
 Exit status: 0 when the workbook could be evaluated, 2 when the input is unusable.
