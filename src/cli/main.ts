@@ -26,7 +26,7 @@ import { calendarText } from '../core/calendar';
 import { cycleDates, MissingDateFactError, type CycleDates } from '../core/cycle';
 import { profileFacts } from '../core/profile';
 import { programForCycle } from '../core/versions';
-import { readDateOrder, readProfile } from '../workbook/profile-sheet';
+import { PROFILE_SHEET, readCredentials, readDateOrder, readProfile } from '../workbook/profile-sheet';
 import { evaluateWorkbook, generateSummary } from '../summary';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
 import type { WorkbookSnapshot } from '../workbook/port';
@@ -42,7 +42,8 @@ import {
   applyCustomPrograms,
   type LoadedFile,
 } from './program-files';
-import { checkJson, checkReport, programsReport } from './report';
+import { checkJson, checkReport, credentialsJson, credentialsReport, programsReport } from './report';
+import { evaluateCredentials, type Credential } from '../core/credentials';
 import { PROGRAMS_SHEET, storeProgramOps } from '../workbook/custom-program-store';
 import { refuseExisting, refuseInputAsOutput, writeSafely, WriteRefused } from './safe-write';
 import { buildTemplate } from './template';
@@ -95,6 +96,8 @@ workbook by the pane's "Use my own program rules" are read from the workbook its
 Program and cycle start come from the options, else from the workbook's "CE Profile" sheet; so do
 the certificate's own expiration date (--expires, "Expires") and a granted extension
 (--extension-granted, "Extension granted"), which move the deadline.
+Further credentials are "Credential 2 program" and "Credential 2 cycle start" rows (3, 4, …) on that sheet:
+check reports each; a Category cell naming program ids counts that entry only for those credentials.
 The log is on the sheets given with --sheet, else on the sheet that looks like a CE log and on every
 other sheet with the same header (a sheet per year): they are read as one log.
 Exit status: 0 when the workbook could be evaluated, 2 when the input is unusable.
@@ -237,14 +240,58 @@ async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   const result = evaluateWorkbook(snapshot, { program, cycleStart, asOf, sheets, dateOrder, facts });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
   const reading = describeReading(result.log, result.program, dateOrder ?? readDateOrder(snapshot));
+  const several = furtherCredentials(io, snapshot, result, { asOf, dateOrder, facts });
   if (args.options.has('json')) {
-    const json = { ...checkJson(file, result.evaluation, result.log), ...reading };
+    // The top-level fields stay the first credential's, so a one-credential reader reads on as before.
+    const evaluation = several?.[0]?.evaluation ?? result.evaluation;
+    const json = {
+      ...checkJson(file, evaluation, result.log),
+      ...reading,
+      ...(several ? { credentials: credentialsJson(file, several, result.log) } : {}),
+    };
     io.stdout(JSON.stringify(json, null, 2) + '\n');
   } else {
-    const report = checkReport(file, result.evaluation, result.log, { all: args.options.has('all') });
+    const options = { all: args.options.has('all') };
+    const report = several
+      ? credentialsReport(file, several, result.log, options)
+      : checkReport(file, result.evaluation, result.log, options);
     io.stdout(report + readingReport(reading));
   }
   return EXIT_OK;
+}
+
+/**
+ * The CE Profile's further credentials ("Credential 2 program", …) evaluated on the same log, with the
+ * first credential (the Program / Cycle start rows, or the options) first; undefined when there are
+ * none. A further credential that cannot be read is said on stderr and left out: the others still show.
+ */
+function furtherCredentials(
+  io: CliIo,
+  snapshot: WorkbookSnapshot,
+  result: Extract<ReturnType<typeof evaluateWorkbook>, { ok: true }>,
+  options: { asOf: DayNumber; dateOrder: DateOrder | undefined; facts: Partial<ProfileFacts> },
+) {
+  const further = readCredentials(snapshot);
+  for (const p of further.problems) io.stderr(`ce-ledger: ${PROFILE_SHEET} "${p.field}": ${p.message}; left out\n`);
+  if (further.credentials.length === 0) return undefined;
+  const first: Credential = {
+    name: '',
+    certificantNumber: '',
+    extensionGranted: false,
+    facts: {},
+    attestations: {},
+    ...result.profile.profile,
+    program: result.program.id,
+    cycleStart: result.cycleStart,
+  };
+  const evaluated = evaluateCredentials([first, ...further.credentials], result.log.cells, {
+    asOf: options.asOf,
+    firstRow: result.log.range.row + 1,
+    dateOrder: options.dateOrder,
+    firstCredentialFacts: options.facts,
+  });
+  if (!evaluated.ok) throw new Unusable(`sheet "${result.log.sheet}": ${evaluated.message}`);
+  return evaluated.results;
 }
 
 /** --map applied to the snapshot as read (in memory), and the --date-order given. */

@@ -1,6 +1,7 @@
 /** What `ce-ledger check` prints: a readable report, or one JSON object with `--json`. */
 import { formatCredits, isoFromDay, type Evaluation, type Program } from '../core';
 import { describeCap } from '../core/caps';
+import { credentialOverview, type CredentialResult } from '../core/credentials';
 import { fateAmount, type Fate, type RowFate } from '../core/fates';
 import { rowName, rowOrigin } from '../workbook/log-locator';
 import { cellAddress } from '../workbook/port';
@@ -284,4 +285,41 @@ export function programRequirements(p: Program): string {
     );
   }
   return parts.join('; ');
+}
+
+/** A credential's `check --json` object: the fields of a one-credential check, and its rows for other credentials. */
+export type CredentialJson = CheckJson & { otherRows: number[]; coveredBy?: string };
+
+export function credentialsJson(
+  file: string,
+  results: readonly CredentialResult[],
+  log: LogLocation,
+): CredentialJson[] {
+  return results.map((r) => ({
+    ...checkJson(file, r.evaluation, log),
+    otherRows: r.otherRows,
+    // The body asks only another of its credentials' requirement (sharedCredentials: highestLevel).
+    ...(r.coveredBy === undefined ? {} : { coveredBy: results[r.coveredBy]!.program.id }),
+  }));
+}
+
+/**
+ * Several credentials: an overview line each, then each credential's own report. Entries whose Category
+ * names other credentials only are listed, since that credential's report does not show them.
+ */
+export function credentialsReport(
+  file: string,
+  results: readonly CredentialResult[],
+  log: LogLocation,
+  options: ReportOptions = {},
+): string {
+  const overview = credentialOverview(results);
+  const lines = [`Credentials (${results.length})`, ...overview.map((o) => `  ${o.summary}`), ''];
+  results.forEach((r, i) => {
+    lines.push(`== Credential ${i + 1}: ${r.program.id} ==`);
+    lines.push(checkReport(file, r.evaluation, log, options).trimEnd());
+    if (r.otherRows.length) lines.push('', `For other credentials only (Category): ${rowList(log, r.otherRows)}`);
+    lines.push('');
+  });
+  return lines.join('\n');
 }

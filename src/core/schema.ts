@@ -532,6 +532,19 @@ export const ProgramSchema = z
     id: z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/, 'program ids are upper-case letters, digits and dashes'),
     name: z.string().min(1),
     body: z.string().min(1),
+    /**
+     * How the body shares credit between its own credentials held together (same `body`): `each`
+     * (the default) counts the same activities for each; `highestLevel` asks only the requirement of
+     * the credential with the most credits required; `morePerCredential` adds `extraPerCredential`
+     * credits to each one's requirement for every further credential of the body.
+     */
+    sharedCredentials: z
+      .object({
+        mode: z.enum(['each', 'highestLevel', 'morePerCredential']),
+        extraPerCredential: Credits.optional(),
+      })
+      .strict()
+      .optional(),
     /** Where the numbers come from, and any interpretation made. */
     sources: z.array(z.string()).default([]),
     /** Header words of the program's own trackers, by canonical column ("Board approved" → approved). */

@@ -25,6 +25,7 @@ import { StructureMessage } from './StructureMessage';
 import { SummaryAction } from './SummaryAction';
 import { CustomProgram } from './CustomProgram';
 import { CalendarAction } from './CalendarAction';
+import { CredentialsOverview } from './CredentialsOverview';
 
 // Rarely used: loaded only when the user opens it.
 const LogSetup = lazy(() => import('./LogSetup'));
@@ -147,6 +148,7 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
                 Updating…
               </Text>
             )}
+            <CredentialsOverview credentials={state.credentials} />
             <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />
             <LogReading controller={controller} state={state} />
             {summaryPort && <SummaryAction port={summaryPort} sheet={state.log.sheet} asOf={state.asOf} />}

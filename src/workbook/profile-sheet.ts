@@ -21,6 +21,7 @@ import {
 } from '../core';
 import { fillTemplate } from '../core/template';
 import { DATE_ORDERS, type DateOrder } from '../core/text-dates';
+import { checkCredential, type Credential, type CredentialInput } from '../core/credentials';
 import type { CellValue, NamedRange, RangeRef, WorkbookOp, WorkbookSnapshot } from './port';
 
 export const PROFILE_SHEET = 'CE Profile';
@@ -329,5 +330,90 @@ export function dateOrderOps(order: DateOrder, snapshot: WorkbookSnapshot): Work
   const named = findName(snapshot, DATE_ORDER_FIELD.name);
   if (!named || named.sheet !== at.sheet || named.range.row !== at.row || named.range.col !== at.col)
     ops.push({ kind: 'defineName', name: DATE_ORDER_FIELD.name, sheet: at.sheet, range: one(at.row, at.col) });
+  return ops;
+}
+
+// Several credentials (issue 13): the first credential is the Program / Cycle start rows above, so every
+// existing workbook reads as before; each further one is a block of "Credential N …" rows, found by
+// label only (no defined names, so the profile's names and formulas are untouched).
+
+/** Credentials after the first are looked for up to this number. */
+export const MAX_CREDENTIALS = 20;
+
+export function credentialLabel(n: number, what: string): string {
+  return `Credential ${n} ${what}`;
+}
+
+export interface CredentialsRead {
+  /** The checked further credentials (the second first); the first is `readProfile`'s profile. */
+  credentials: Credential[];
+  /** Their sheet numbers (2, 3, …), in the same order. */
+  numbers: number[];
+  problems: { field: string; message: string }[];
+}
+
+/** Reads the "Credential N …" rows of the profile sheet; a block whose program cell is blank is no credential. */
+export function readCredentials(snapshot: WorkbookSnapshot): CredentialsRead {
+  const read: CredentialsRead = { credentials: [], numbers: [], problems: [] };
+  const sheet = profileSheetName(snapshot);
+  if (sheet === undefined) return read;
+  const labels = labelRows(snapshot);
+  const cell = (label: string) => {
+    const row = labels.get(norm(label));
+    return row === undefined ? undefined : cellOf(snapshot, { sheet, row, col: 1 });
+  };
+  for (let n = 2; n <= MAX_CREDENTIALS; n++) {
+    const program = textOf(cell(credentialLabel(n, 'program'))).trim();
+    if (program === '') continue;
+    const input: CredentialInput = { program };
+    const start = cell(credentialLabel(n, 'cycle start'));
+    input.cycleStart = typeof start === 'number' ? start : textOf(start);
+    const expires = cell(credentialLabel(n, 'expires'));
+    if (expires !== undefined) input.expires = typeof expires === 'number' ? expires : textOf(expires);
+    input.extensionGranted = yesNo(cell(credentialLabel(n, 'extension granted')));
+    const facts: Record<string, unknown> = {};
+    for (const fact of findProgram(program)?.facts ?? []) {
+      const v = cell(credentialLabel(n, fact.label));
+      if (v !== undefined) facts[fact.id] = factCell(fact, v);
+    }
+    input.facts = facts;
+    const checked = checkCredential(input, n);
+    if (checked.ok) {
+      read.credentials.push(checked.credential);
+      read.numbers.push(n);
+    } else read.problems.push(...checked.problems);
+  }
+  return read;
+}
+
+/**
+ * The operations that write further credentials (`credentials[0]` is credential 2) into the profile
+ * sheet, which must exist in `snapshot` or be created by `profileOps` first: existing rows are found
+ * by label and updated, missing ones are appended below the last used row. No other cell is written.
+ */
+export function credentialOps(credentials: readonly Credential[], snapshot: WorkbookSnapshot): WorkbookOp[] {
+  const ops: WorkbookOp[] = [];
+  const sheetName = profileSheetName(snapshot) ?? PROFILE_SHEET;
+  const sheet = snapshot.sheets[sheetName];
+  const labels = labelRows(snapshot);
+  let nextRow = sheet ? Math.max(FIRST_FIELD_ROW, sheet.row + sheet.values.length) : FIRST_FIELD_ROW;
+  const write = (label: string, value: CellValue, date: boolean) => {
+    let row = labels.get(norm(label));
+    if (row === undefined) {
+      row = nextRow++;
+      ops.push({ kind: 'setValues', sheet: sheetName, row, col: 0, values: [[label]] });
+    }
+    if (date) ops.push({ kind: 'setNumberFormat', sheet: sheetName, range: one(row, 1), format: DATE_FORMAT });
+    ops.push({ kind: 'setValues', sheet: sheetName, row, col: 1, values: [[value]] });
+  };
+  credentials.forEach((c, i) => {
+    const n = i + 2;
+    write(credentialLabel(n, 'program'), c.program, false);
+    write(credentialLabel(n, 'cycle start'), serialFromDay(c.cycleStart), true);
+    write(credentialLabel(n, 'expires'), c.expires === undefined ? '' : serialFromDay(c.expires), true);
+    write(credentialLabel(n, 'extension granted'), c.extensionGranted, false);
+    for (const fact of findProgram(c.program)?.facts ?? [])
+      write(credentialLabel(n, fact.label), factValueFor(c, fact), fact.type === 'date');
+  });
   return ops;
 }

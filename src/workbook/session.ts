@@ -49,9 +49,16 @@ import {
   PROFILE_SHEET,
   profileOps,
   readDateOrder,
+  readCredentials,
   readProfile,
   type ProfileRead,
 } from './profile-sheet';
+import {
+  cellsForCredential,
+  credentialOverview,
+  evaluateCredentials,
+  type CredentialOverview,
+} from '../core/credentials';
 
 export interface PaneState {
   /** A refresh is running (the first one, or after a change). */
@@ -90,6 +97,11 @@ export interface PaneState {
    * last evaluation stays in `evaluation` meanwhile. Undefined otherwise.
    */
   progress?: { rowsDone: number; rowsTotal: number };
+  /**
+   * One line per credential when the CE Profile lists more than one ("Credential 2 program", …), the
+   * first being the one `evaluation` shows; undefined for a single credential.
+   */
+  credentials?: CredentialOverview[];
 }
 
 export interface Timers {
@@ -463,6 +475,7 @@ export class PaneController {
       logError: undefined,
       reading: undefined,
       dateOrder: readDateOrder(snapshot),
+      credentials: undefined,
     };
     if (!profile.profile || !program || !log) return base;
     const sheet = snapshot.sheets[log.sheet];
@@ -476,9 +489,14 @@ export class PaneController {
     const located = !('ok' in found) && found.parts.some(ours) ? found : undefined;
     this.partSheets = located ? located.parts.filter((part) => !ours(part)).map((part) => part.sheet) : [];
     base.reading = located && { sheet: located.sheet, range: located.range, parts: located.parts };
+    const cells = located ? located.cells : cellsOf(sheet, log.range);
+    // Several credentials: the dashboard shows the first, without the entries marked for others only.
+    const further = readCredentials(snapshot).credentials;
+    const credentials = further.length ? [p, ...further] : undefined;
+    const firstRow = (located ? located.range.row : log.range.row) + 1;
     const result = await evaluateLogInSteps(
       program,
-      located ? located.cells : cellsOf(sheet, log.range),
+      credentials ? cellsForCredential(cells, credentials, 0, firstRow).cells : cells,
       {
         cycleStart: p.cycleStart,
         asOf: this.state.asOf,
@@ -496,7 +514,15 @@ export class PaneController {
       },
     );
     if (isCancelled(result)) return undefined;
-    return result.ok ? { ...base, evaluation: result.evaluation } : { ...base, logError: result.message };
+    if (!result.ok) return { ...base, logError: result.message };
+    const all = credentials
+      ? evaluateCredentials(credentials, cells, { asOf: this.state.asOf, firstRow })
+      : undefined;
+    return {
+      ...base,
+      evaluation: result.evaluation,
+      credentials: all?.ok ? credentialOverview(all.results) : undefined,
+    };
   }
 
   // ---- actions ----

@@ -19,10 +19,13 @@ function acsmProgram(v: Variant): ProgramInput {
     id: v.id,
     name: v.name,
     body: 'American College of Sports Medicine (ACSM)',
+    // Issue 13: a holder of several ACSM certifications meets only the highest level's requirement.
+    sharedCredentials: { mode: 'highestLevel' },
     sources: [
       'ACSM "Earning and Tracking Continuing Education" (shared/seeds 003) and shared/rules.md, revisions of 2026-11-30.',
       'acsm.org: certifications expire on "the expiration date (December 31st)"; the grace period "ends June 30 each year".',
       'No rounding step: ACSM names none, and flooring to 0.5 would lose credit (revision 5); credits round to 2 decimals.',
+      'Several ACSM certifications: only the requirement of the one with the most CECs required is asked (issue 13; unconfirmed against an acsm.org page).',
       'Interpretation: committee service counts 8 CECs per year of service, entered as Hours = years of service, one row per year (at most 8 per calendar year).',
       'Interpretation: credit earned in the grace period counts toward a renewal made in it; after it (reinstatement) only the CECs earned from the cycle start to the expiry date count.',
     ],
