@@ -20,7 +20,7 @@ const dist = path.join(__dirname, '../../dist');
  * (bundle-size) reports against; the rule types, profile facts and RECERT_STATUS's open items (the
  * explanation step) brought the script back above it.
  */
-const FUNCTIONS_GZIP_BUDGET = 36 * 1024;
+const FUNCTIONS_GZIP_BUDGET = 48 * 1024;
 
 test('functions.js registers every function named in functions.json, with no other chunk', () => {
   const code = fs.readFileSync(path.join(dist, 'functions.js'), 'utf8');
