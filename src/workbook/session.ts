@@ -515,9 +515,7 @@ export class PaneController {
     );
     if (isCancelled(result)) return undefined;
     if (!result.ok) return { ...base, logError: result.message };
-    const all = credentials
-      ? evaluateCredentials(credentials, cells, { asOf: this.state.asOf, firstRow })
-      : undefined;
+    const all = credentials ? evaluateCredentials(credentials, cells, { asOf: this.state.asOf, firstRow }) : undefined;
     return {
       ...base,
       evaluation: result.evaluation,

@@ -92,7 +92,11 @@ function logFor(program: Program, maxLength = 30) {
   return fc.tuple(
     fc.array(rowArbitrary(program), { maxLength }),
     fc.integer({ min: START - 30, max: START + 5 * 366 }),
-    fc.record({ carryOverCredits: fc.integer({ min: 0, max: 10 }), firstCycle: fc.boolean(), birthMonth: fc.constant(6) }),
+    fc.record({
+      carryOverCredits: fc.integer({ min: 0, max: 10 }),
+      firstCycle: fc.boolean(),
+      birthMonth: fc.constant(6),
+    }),
   );
 }
 

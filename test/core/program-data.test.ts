@@ -30,7 +30,9 @@ test('all nine seed programs load', () => {
 });
 
 test('the issue 13 programs of helper progsb load', () => {
-  expect(PROGRAMS.map((p) => p.id)).toEqual(expect.arrayContaining(['CFP', 'NCCPA-PAC', 'NASM-CPT', 'SHRM-CP', 'SHRM-SCP']));
+  expect(PROGRAMS.map((p) => p.id)).toEqual(
+    expect.arrayContaining(['CFP', 'NCCPA-PAC', 'NASM-CPT', 'SHRM-CP', 'SHRM-SCP']),
+  );
 });
 
 test('no program id or certifying body appears in engine code', () => {
