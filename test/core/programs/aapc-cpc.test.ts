@@ -3,7 +3,7 @@
  * src/core/programs/sources.ts (AAPC "CEU Information - Members", the CEU FAQ, "CEU policies").
  */
 import { day } from '../helpers';
-import { run, type Row } from './log';
+import { run, type Row } from './run';
 
 const START = '2024-05-01';
 const AS_OF = '2025-06-01';

@@ -5,7 +5,7 @@
  */
 import { day, program } from '../helpers';
 import { capLimit } from '../../../src/core/caps';
-import { run } from './log';
+import { run } from './run';
 
 const START = '2024-03-01';
 const AS_OF = '2026-06-01';

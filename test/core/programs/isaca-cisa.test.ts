@@ -4,7 +4,7 @@
  * service, MY-CPE on the calendar-year periods, ISACA Manila on keeping proof).
  */
 import { day } from '../helpers';
-import { minimum, run } from './log';
+import { minimum, run } from './run';
 
 const START = '2024-01-01';
 const AS_OF = '2026-12-01';

@@ -4,7 +4,7 @@
  * Certification Maintenance Handbook, Phoenix TS on the 90 days, ISC2 Community on the rollover).
  */
 import { day } from '../helpers';
-import { minimum, run } from './log';
+import { minimum, run } from './run';
 
 const START = '2024-03-01';
 const AS_OF = '2026-06-01';

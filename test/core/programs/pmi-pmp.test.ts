@@ -4,7 +4,7 @@
  * Master of Project repeat it, Solarity on quarter hours).
  */
 import { day } from '../helpers';
-import { minimum, run, type Row } from './log';
+import { minimum, run, type Row } from './run';
 
 const START = '2024-03-15'; // the exam date
 const AS_OF = '2026-06-01';

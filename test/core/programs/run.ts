@@ -1,4 +1,4 @@
-/** Runs a built-in program over a small log with a Category column, checking the cell totals agree. */
+/** Runs a built-in program over a small log with Category and Grade columns, checking the cell totals agree. */
 import { evaluateLog, evaluateTotals, type Evaluation, type ProfileFacts } from '../../../src/core';
 import { day, program } from '../helpers';
 
