@@ -8,6 +8,9 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { dayFromIso, evaluateLog, findProgram, type Evaluation } from '../../src/core';
+import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, sampleLogValues } from '../../src/preview/sample';
+import type { CellValue } from '../../src/workbook/port';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -88,3 +91,15 @@ export async function openSession(): Promise<Session> {
 }
 
 export type { Browser };
+
+/** The core's Evaluation of the preview's sample (as edited in the grid, when `values` is given). */
+export function sampleEvaluation(values: CellValue[][] = sampleLogValues()): Evaluation {
+  const result = evaluateLog(findProgram('NISM-SMS')!, values, {
+    cycleStart: dayFromIso(SAMPLE_CYCLE_START)!,
+    asOf: dayFromIso(SAMPLE_AS_OF)!,
+    firstRow: 1,
+    profile: { attestations: {} },
+  });
+  if (!result.ok) throw new Error(result.message);
+  return result.evaluation;
+}

@@ -5,23 +5,10 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { dayFromIso, evaluateLog, findProgram, type Evaluation } from '../../src/core';
-import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, sampleLogValues } from '../../src/preview/sample';
-import type { CellValue } from '../../src/workbook/port';
-import { describeBrowser, openSession, type Session } from './browser';
+import { SAMPLE_AS_OF, sampleLogValues } from '../../src/preview/sample';
+import { describeBrowser, openSession, sampleEvaluation, type Session } from './browser';
 
 jest.setTimeout(120_000);
-
-function expected(values: CellValue[][] = sampleLogValues()): Evaluation {
-  const result = evaluateLog(findProgram('NISM-SMS')!, values, {
-    cycleStart: dayFromIso(SAMPLE_CYCLE_START)!,
-    asOf: dayFromIso(SAMPLE_AS_OF)!,
-    firstRow: 1,
-    profile: { attestations: {} },
-  });
-  if (!result.ok) throw new Error(result.message);
-  return result.evaluation;
-}
 
 describeBrowser('every row accounted for, in the preview (headless Chromium)', () => {
   let session: Session;
@@ -70,7 +57,7 @@ describeBrowser('every row accounted for, in the preview (headless Chromium)', (
     await edit('E22', '2');
     const values = sampleLogValues();
     values[21]![4] = 2;
-    const ev = expected(values);
+    const ev = sampleEvaluation(values);
     expect(ev.status.keyword).toBe('READY');
     expect(ev.status.openItems).toBe(4);
     await page.getByTestId('status-line').filter({ hasText: ev.status.actionLine }).waitFor({ timeout: 10_000 });
@@ -102,13 +89,13 @@ describeBrowser('every row accounted for, in the preview (headless Chromium)', (
   });
 
   test('a conference dated 2052 drops out of the total and appears under Not counted, with why; a click selects it', async () => {
-    const before = expected();
+    const before = sampleEvaluation();
     const values = sampleLogValues();
     const row = values.findIndex((r) => r[3] === 'Conference' && r[1] === 'Social Media Marketing World 2025');
     expect(row).toBeGreaterThan(0);
     await edit(`A${row + 1}`, '2052-04-01');
     values[row]![0] = '2052-04-01';
-    const ev = expected(values);
+    const ev = sampleEvaluation(values);
     expect(ev.earned).toBeLessThan(before.earned);
     await page.getByTestId('status-line').filter({ hasText: ev.status.line }).waitFor({ timeout: 10_000 });
     const listed = page.getByTestId('not-counted-row').filter({ hasText: `Row ${row + 1}:` });
@@ -123,7 +110,7 @@ describeBrowser('every row accounted for, in the preview (headless Chromium)', (
   });
 
   test('the mistyped date 2025-13-02 is under Not counted with the reason; a click selects its Date cell', async () => {
-    const ev = expected();
+    const ev = sampleEvaluation();
     const bad = ev.rows.find((f) => f.cause === 'invalid' && f.reasons.some((r) => r.includes('2025-13-02')))!;
     const listed = page.getByTestId('not-counted-row').filter({ hasText: `Row ${bad.row}:` });
     expect(await listed.textContent()).toBe(`Row ${bad.row}: ${bad.activity} — ${bad.reasons.join('; ')}`);

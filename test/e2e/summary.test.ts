@@ -3,22 +3,10 @@
  * sheet appears in the preview workbook, and a second click asks before replacing it.
  */
 import type { Page } from 'playwright-core';
-import { dayFromIso, evaluateLog, findProgram } from '../../src/core';
-import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, sampleLogValues } from '../../src/preview/sample';
-import { describeBrowser, openSession, type Session } from './browser';
+import { SAMPLE_AS_OF } from '../../src/preview/sample';
+import { describeBrowser, openSession, sampleEvaluation, type Session } from './browser';
 
 jest.setTimeout(120_000);
-
-function expected() {
-  const result = evaluateLog(findProgram('NISM-SMS')!, sampleLogValues(), {
-    cycleStart: dayFromIso(SAMPLE_CYCLE_START)!,
-    asOf: dayFromIso(SAMPLE_AS_OF)!,
-    firstRow: 1,
-    profile: { attestations: {} },
-  });
-  if (!result.ok) throw new Error(result.message);
-  return result.evaluation;
-}
 
 describeBrowser('the pane creates the submission summary (preview, headless Chromium)', () => {
   let session: Session;
@@ -52,7 +40,7 @@ describeBrowser('the pane creates the submission summary (preview, headless Chro
   const sheetTabs = () => page.locator('nav.tabs button').allTextContents();
 
   test('a click writes the summary sheet into the workbook and says what it wrote; a second click asks first', async () => {
-    const ev = expected();
+    const ev = sampleEvaluation();
     const button = page.getByRole('button', { name: 'Create submission summary' });
     await button.click();
     const report = page.getByTestId('summary-report');
