@@ -230,7 +230,17 @@ describe('a log kept a sheet per year names each row by its own sheet and row', 
       .slice(header + 1)
       .map((row) => row?.[0])
       .filter((v) => typeof v === 'string' && /row/.test(v));
-    expect(logRows).toEqual(['"2024" row 2', '"2024" row 3', '"2025" row 2', '"2025" row 4', '"2025" row 5']);
+    // Every row is listed, the one whose hours are "lots" too (not counted, with its reason).
+    expect(logRows).toEqual([
+      '"2024" row 2',
+      '"2024" row 3',
+      '"2025" row 2',
+      '"2025" row 3',
+      '"2025" row 4',
+      '"2025" row 5',
+    ]);
+    const lots = entries.values.find((row) => row?.[0] === '"2025" row 3')!;
+    expect(lots.map(String).join(' ')).toMatch(/not counted/i);
   });
 });
 

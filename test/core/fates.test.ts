@@ -390,7 +390,8 @@ describe('the newer rule types give their rows a fate', () => {
   test('the command line lists the duplicate and the unapproved seminar under Not counted', () => {
     const ev = run(made());
     // The report reads only where the log is (for cell names), not its cells.
-    const log = { sheet: 'Log', table: 'Log', range: { row: 0, col: 0, rows: 7, cols: 6 } } as LogLocation;
+    const range = { row: 0, col: 0, rows: 7, cols: 6 };
+    const log = { sheet: 'Log', table: 'Log', range, parts: [{ sheet: 'Log', range }] } as LogLocation;
     const text = checkReport('made.xlsx', ev, log);
     const section = text.split('\n\n').find((block) => block.startsWith('Not counted'))!;
     expect(section).toContain('row 3 "ETHICS for planners!": 2 not counted: Duplicate: the same course as row 2');

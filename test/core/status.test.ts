@@ -171,10 +171,16 @@ describe('the status line, the hints and the key dates name each date the same w
   };
   const DATE = /\d{4}-\d{2}-\d{2}/g;
   const START = '2025-03-14';
+  /** Programs whose dates hang on a birth month need one; the others ignore it. */
+  const PROFILE = { birthMonth: 7 };
 
   /** The days to look at: around the cycle start, the application opening, the deadline and every phase's end. */
   function daysOf(p: Program): number[] {
-    const ev = evaluateLog(p, [['Date', 'Activity', 'Format', 'Hours']], { cycleStart: day(START), asOf: day(START) });
+    const ev = evaluateLog(p, [['Date', 'Activity', 'Format', 'Hours']], {
+      cycleStart: day(START),
+      asOf: day(START),
+      profile: PROFILE,
+    });
     if (!ev.ok) throw new Error(ev.message);
     const c = ev.evaluation.cycle;
     const marks = [c.cycleStart, c.deadline, c.applicationOpens, ...c.phases.map((ph) => ph.through)];
@@ -187,7 +193,11 @@ describe('the status line, the hints and the key dates name each date the same w
   const seen = new Set<string>();
 
   test.each(cases)('%s as of %s', (_id, _iso, p, asOf) => {
-    const result = evaluateLog(p, [['Date', 'Activity', 'Format', 'Hours']], { cycleStart: day(START), asOf });
+    const result = evaluateLog(p, [['Date', 'Activity', 'Format', 'Hours']], {
+      cycleStart: day(START),
+      asOf,
+      profile: PROFILE,
+    });
     if (!result.ok) throw new Error(result.message);
     const ev = result.evaluation;
     seen.add(ev.status.keyword);
