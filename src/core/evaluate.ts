@@ -24,6 +24,7 @@ import {
   passRows,
   startPass,
   totalsOf,
+  WHY_CARRY,
   type Clip,
   type Pass,
   type TableTotals,
@@ -230,7 +231,10 @@ function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluat
   const entries: EntryResult[] = new Array(table.n);
   for (let i = 0; i < table.n; i++) entries[i] = explainEntry(pass, i, caps, clipsOf[i]);
   const counting = entries.filter((e) => e.state === 'counted');
-  const claimed = clean(counting.reduce((sum, e) => sum + e.claimed, 0));
+  // A row of the previous cycle that may carry over is claimed too: what carries is part of `earned`.
+  let carryClaimed = 0;
+  for (let i = 0; i < table.n; i++) if (table.why[i] === WHY_CARRY) carryClaimed += table.claimed[i]!;
+  const claimed = clean(counting.reduce((sum, e) => sum + e.claimed, carryClaimed));
   const atRisk = clean(
     counting.reduce((sum, e) => sum + (e.flags.some((f) => f.severity === 'at-risk') ? e.counted : 0), 0),
   );

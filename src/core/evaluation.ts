@@ -126,7 +126,7 @@ export interface Evaluation {
   required: number;
   /** Counted credits, after every rule (`CREDITS_EARNED`). */
   earned: number;
-  /** Sum of per-activity credits of entries that are eligible, in the window and done. */
+  /** Sum of per-activity credits of entries that are eligible, done, and in the window or carried over from the previous cycle's rows. */
   claimed: number;
   /** Of `earned`, the credits from entries with an at-risk flag. */
   atRisk: number;

@@ -382,6 +382,8 @@ describe('the newer rule types give their rows a fate', () => {
       'Carried over from the previous cycle: 4 of 6 count (earned in the last 6 months before the cycle start; at most 4 credits carry over)',
     ]);
     expect(clean(ev.rows.reduce((s, f) => s + f.counted, 0))).toBe(ev.earned);
+    // What carries is claimed too: nothing is earned that no row claims.
+    expect(ev.earned).toBeLessThanOrEqual(ev.claimed + ev.carriedOver);
     const whole = run(made({ carryOverFromLog: { maxCredits: 10, lastMonths: 6 } }));
     expect(fateOf(whole, 6)).toMatchObject({ fate: 'counted', cause: undefined, counted: 6 });
     expect(fateOf(whole, 6).reasons[0]).toMatch(/^Carried over from the previous cycle: 6 of 6 count/);
