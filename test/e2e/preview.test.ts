@@ -280,8 +280,10 @@ describeBrowser('preview host (headless Chromium)', () => {
     const before = sampleOldTrackerValues();
     before[2] = ['Date', 'Course title', 'Hours', 'Sponsor', 'Type', 'Proof'];
     expect(after.values).toEqual(before.map((r) => Array.from({ length: 6 }, (_, c) => r[c] ?? '')));
-    // The dashboard now reads the converted log.
-    await page.getByText('Log: Old tracker (table CELog2), 3 rows read').waitFor();
+    // The dashboard now reads the converted log, with the CE log whose columns it now shares (as the
+    // command line would), and says which sheets it read with their rows.
+    await page.getByText('Log: Old tracker (table CELog2), 43 rows read').waitFor();
+    await page.getByText('Sheets read as one log: “CE Log” (40 rows), “Old tracker” (3 rows)').waitFor();
     // The grid shows the new headers once the sheet is opened.
     await page.getByRole('button', { name: 'Old tracker' }).click();
     expect(await page.getByLabel('A3', { exact: true }).inputValue()).toBe('Date');
