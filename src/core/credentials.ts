@@ -42,6 +42,8 @@ export interface CredentialInput {
   expires?: unknown;
   extensionGranted?: unknown;
   facts?: Record<string, unknown>;
+  /** The credential's own manual checklist items ticked (its "Credential N attested: …" rows). */
+  attestations?: Record<string, boolean>;
 }
 
 export type CredentialCheck =
@@ -52,7 +54,7 @@ export type CredentialCheck =
  * credential ("Credential 2 program") so the user finds the row.
  */
 export function checkCredential(input: CredentialInput, n: number): CredentialCheck {
-  const checked = checkProfile({ ...input, attestations: {} });
+  const checked = checkProfile({ ...input, attestations: input.attestations ?? {} });
   if (checked.ok) return { ok: true, credential: checked.profile };
   return {
     ok: false,

@@ -49,6 +49,7 @@ import {
   profileOps,
   readDateOrder,
   readCredentials,
+  credentialAttestationOps,
   readProfile,
   type ProfileRead,
 } from './profile-sheet';
@@ -272,6 +273,11 @@ export class PaneController {
   private aloneTable: string | undefined;
   /** The credential the user chose to see in the dashboard (an index of the profile's credentials). */
   private chosenCredential = 0;
+  /**
+   * The further credential whose checklist the dashboard shows (its "Credential N" number and program),
+   * where its attestations are written; undefined when it is the profile's own (the first).
+   */
+  private checklistOf: { n: number; programId: string } | undefined;
 
   constructor(
     private readonly port: WorkbookPort,
@@ -516,7 +522,8 @@ export class PaneController {
     const cells = located ? located.cells : cellsOf(sheet, log.range);
     // Several credentials: the dashboard shows the chosen one, reading the log as it does (without the
     // entries marked for others only), with its body's shared credit applied, as the command line does.
-    const credentials = [p, ...readCredentials(snapshot).credentials];
+    const further = readCredentials(snapshot);
+    const credentials = [p, ...further.credentials];
     const firstRow = (located ? located.range.row : log.range.row) + 1;
     const planned = credentialRuns(credentials, cells, { asOf: this.state.asOf, firstRow, dateOrder: base.dateOrder });
     if (!planned.ok) return { ...base, logError: planned.message };
@@ -544,6 +551,8 @@ export class PaneController {
     }
     const results: CredentialResult[] = runs.map((run, i) => credentialResult(run, evaluations[i]!));
     const overview = runs.length > 1 ? credentialOverview(results) : undefined;
+    this.checklistOf =
+      target === 0 ? undefined : { n: further.numbers[target - 1]!, programId: runs[target]!.program.id };
     return {
       ...base,
       evaluation: evaluations[target],
@@ -619,9 +628,17 @@ export class PaneController {
     return { ok: true };
   }
 
+  /** Ticks a manual checklist item of the credential the dashboard shows, in that credential's own cell. */
   async setAttestation(id: string, done: boolean): Promise<void> {
     const current = this.state.profile.profile;
     if (!current) throw new Error('Save the profile first');
+    const further = this.checklistOf;
+    if (further) {
+      const snapshot = await this.port.read({ sheets: profileSheets(this.snapshot) });
+      await this.port.apply(credentialAttestationOps(further.n, further.programId, id, done, snapshot));
+      await this.refresh();
+      return;
+    }
     await this.writeProfile({ ...current, attestations: { ...current.attestations, [id]: done } });
   }
 

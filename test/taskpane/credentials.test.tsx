@@ -223,3 +223,43 @@ test('a credential covered by a higher level of its body shows that level’s da
   expect(t).toContain('ACSM-CPT is covered by ACSM-EP');
   expect(t).toContain(`Total: ${formatCredits(state.evaluation!.earned)} of ${findProgram('ACSM-EP')!.required}`);
 });
+
+test('the checklist of the credential shown is ticked in its own row, never in another credential’s', async () => {
+  const { wb, c } = await securityPane();
+  const fee = () => c.getState().evaluation!.checklist.find((i) => i.id === 'fee' && i.kind === 'manual');
+  await c.chooseCredential(1);
+  expect(fee()?.done).toBe(false);
+  // CompTIA's "CE fee paid" and ISC2's "Annual maintenance fee paid" share the item id "fee".
+  await c.setAttestation('fee', true);
+  expect(c.getState().evaluation!.program.id).toBe('COMPTIA-SECURITYPLUS');
+  expect(fee()?.done).toBe(true);
+  const profile = (await wb.read({ sheets: ['CE Profile'] })).sheets['CE Profile']!;
+  const row = profile.values.find((r) => /^Credential 2 attested: CE fee paid/.test(String(r[0])));
+  expect(row?.[1]).toBe(true);
+  expect(c.getState().profile.profile!.attestations.fee).not.toBe(true);
+
+  await c.chooseCredential(0);
+  expect(c.getState().evaluation!.program.id).toBe('ISC2-CISSP');
+  expect(fee()?.done).toBe(false);
+  await c.setAttestation('fee', true);
+  expect(fee()?.done).toBe(true);
+  await c.chooseCredential(1);
+  await c.setAttestation('fee', false);
+  expect(fee()?.done).toBe(false);
+  await c.chooseCredential(0);
+  expect(fee()?.done).toBe(true);
+});
+
+test('a row problem in the dashboard of the second credential selects its cell in the log', async () => {
+  const { wb, c } = await securityPane();
+  // A bad date in an entry marked for CompTIA only: a problem of its dashboard, not of ISC2's.
+  const entry = ['2025-13-45', 'Broken entry', 'CompTIA', 'Training', 2, 'COMPTIA-SECURITYPLUS', 'Certificate'];
+  await wb.apply([{ kind: 'setValues', sheet: 'CE Log', row: LOG.length, col: 0, values: [entry] }]);
+  await c.refresh();
+  expect(c.getState().evaluation!.problems).toEqual([]);
+  await c.chooseCredential(1);
+  const problems = c.getState().evaluation!.problems;
+  expect(problems.map((p) => [p.row, p.column])).toEqual([[LOG.length + 1, 'Date']]);
+  await c.selectProblem(problems[0]!);
+  expect(wb.selection).toEqual({ sheet: 'CE Log', range: { row: LOG.length, col: 0, rows: 1, cols: 1 } });
+});
