@@ -1,4 +1,13 @@
-import { Badge, MessageBar, MessageBarBody, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  ToggleButton,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import type { StatusKeyword } from '../core';
 import type { CredentialOverview } from '../core/credentials';
 import { credits } from './format';
@@ -28,6 +37,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     overflowWrap: 'anywhere',
   },
+  // The pressed line is marked by more than the subtle button's shade: a bar at its start.
+  pressed: { boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorCompoundBrandStroke}` },
   muted: { color: tokens.colorNeutralForeground2 },
   shown: { margin: 0 },
 });
@@ -65,7 +76,7 @@ export function CredentialsOverview({ credentials, shown = 0, onChoose }: Creden
           <li key={i}>
             <ToggleButton
               appearance="subtle"
-              className={styles.line}
+              className={mergeClasses(styles.line, i === shown && styles.pressed)}
               checked={i === shown}
               onClick={() => i !== shown && onChoose?.(i)}
               data-testid="credential-line"
