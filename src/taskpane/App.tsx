@@ -152,6 +152,7 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
               credentials={state.credentials}
               shown={state.shownCredential}
               onChoose={(i) => void controller.chooseCredential(i)}
+              rowName={controller.rowName}
             />
             <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />
             <LogReading controller={controller} state={state} />

@@ -58,6 +58,8 @@ export interface CredentialsOverviewProps {
   shown?: number;
   /** Shows another credential's dashboard. */
   onChoose?: (index: number) => void;
+  /** A log row as the user finds it ("Row 5"); default "Row N". */
+  rowName?: (row: number) => string;
 }
 
 /**
@@ -65,10 +67,18 @@ export interface CredentialsOverviewProps {
  * Each line is a toggle button that shows its credential in the dashboard; the pressed one is shown.
  * Nothing is shown for a single credential.
  */
-export function CredentialsOverview({ credentials, shown = 0, onChoose }: CredentialsOverviewProps) {
+export function CredentialsOverview({
+  credentials,
+  shown = 0,
+  onChoose,
+  rowName = (row) => `Row ${row}`,
+}: CredentialsOverviewProps) {
   const styles = useStyles();
   if (!credentials || credentials.length < 2) return null;
   const current = credentials[shown] ?? credentials[0]!;
+  // The dashboard's reading of the log: a covered credential's is the covering credential's.
+  const reader = (current.coveredBy && credentials.find((c) => c.programId === current.coveredBy)) || current;
+  const others = reader.otherRows;
   return (
     <Section title="Your credentials" testId="credentials">
       <ul className={styles.list} aria-label="Choose the credential the dashboard shows">
@@ -100,6 +110,11 @@ export function CredentialsOverview({ credentials, shown = 0, onChoose }: Creden
           Dashboard below: {current.programId} ({current.name})
         </Text>
       </p>
+      {others.length > 0 && (
+        <Text className={styles.muted} data-testid="credential-other-rows">
+          Not counted below, marked for other credentials only: {others.map(rowName).join(', ')}.
+        </Text>
+      )}
       {current.coveredBy && (
         <MessageBar intent="info" data-testid="credential-covered">
           <MessageBarBody>

@@ -142,6 +142,8 @@ test('choosing the second credential shows its own dashboard: its program, credi
   expect(status).toContain(`${alone.status.keyword} `);
   expect(status).toContain(`Total: 17 of 50 ${findProgram('COMPTIA-SECURITYPLUS')!.creditUnit}`);
   expect(status).not.toContain('of 120');
+  // The entry marked for ISC2-CISSP only is named as not counted here (sheet row 3).
+  expect(t).toContain('Not counted below, marked for other credentials only: Row 3.');
   // The lines are toggle buttons: the second is pressed and says it is shown.
   const pressed = [...html.matchAll(/<button[^>]*aria-pressed="(true|false)"[^>]*>(.*?)<\/button>/g)].map((m) => [
     m[1],
