@@ -42,6 +42,8 @@ export interface CredentialInput {
   expires?: unknown;
   extensionGranted?: unknown;
   facts?: Record<string, unknown>;
+  /** The credential's own manual checklist items ticked (its "Credential N attested: …" rows). */
+  attestations?: Record<string, boolean>;
 }
 
 export type CredentialCheck =
@@ -52,7 +54,7 @@ export type CredentialCheck =
  * credential ("Credential 2 program") so the user finds the row.
  */
 export function checkCredential(input: CredentialInput, n: number): CredentialCheck {
-  const checked = checkProfile({ ...input, attestations: {} });
+  const checked = checkProfile({ ...input, attestations: input.attestations ?? {} });
   if (checked.ok) return { ok: true, credential: checked.profile };
   return {
     ok: false,
@@ -139,16 +141,33 @@ function sharing(programs: readonly Program[]): { program: Program; coveredBy?: 
 
 export type CredentialsResult = { ok: true; results: CredentialResult[] } | LogError;
 
+/** What one credential is evaluated with: its program (shared credit applied), its reading of the log, its options. */
+export interface CredentialRun {
+  credential: Credential;
+  program: Program;
+  cells: Cells;
+  options: EvaluateOptions;
+  otherRows: number[];
+  coveredBy?: number;
+  addedCredits?: number;
+}
+
+export type CredentialRuns = { ok: true; runs: CredentialRun[] } | LogError;
+
+export type CredentialsOptions = Omit<EvaluateOptions, 'cycleStart' | 'profile'> & {
+  firstCredentialFacts?: EvaluateOptions['profile'];
+};
+
 /**
- * Evaluates one log for each credential. `extraFacts` (facts given on the command line) apply to the
- * first credential only, as they always have.
+ * How `evaluateCredentials` evaluates each credential, without evaluating: for a caller that evaluates
+ * one of them apart (the pane evaluates the credential on screen in steps). A single credential reads
+ * the log as it is: marks are read only when there are several.
  */
-export function evaluateCredentials(
+export function credentialRuns(
   credentials: readonly Credential[],
   cells: Cells,
-  options: Omit<EvaluateOptions, 'cycleStart' | 'profile'> & { firstCredentialFacts?: EvaluateOptions['profile'] },
-): CredentialsResult {
-  const results: CredentialResult[] = [];
+  options: CredentialsOptions,
+): CredentialRuns {
   const found: Program[] = [];
   for (let i = 0; i < credentials.length; i++) {
     const program = findProgram(credentials[i]!.program);
@@ -157,27 +176,61 @@ export function evaluateCredentials(
     found.push(program);
   }
   const shared = sharing(found);
-  for (let i = 0; i < credentials.length; i++) {
-    const credential = credentials[i]!;
+  const runs = credentials.map((credential, i): CredentialRun => {
     const { program, coveredBy, addedCredits } = shared[i]!;
-    const own = cellsForCredential(cells, credentials, i, options.firstRow ?? 1);
+    const own =
+      credentials.length > 1
+        ? cellsForCredential(cells, credentials, i, options.firstRow ?? 1)
+        : { cells, otherRows: [] };
     const facts = { ...profileFacts(credential), ...(i === 0 ? options.firstCredentialFacts : {}) };
-    const result = evaluateLog(program, own.cells, {
-      asOf: options.asOf,
-      firstRow: options.firstRow,
-      dateOrder: options.dateOrder,
-      cycleStart: credential.cycleStart,
-      profile: facts,
-    });
-    if (!result.ok) return result;
-    results.push({
+    return {
       credential,
       program,
-      evaluation: result.evaluation,
+      cells: own.cells,
+      options: {
+        asOf: options.asOf,
+        firstRow: options.firstRow,
+        dateOrder: options.dateOrder,
+        cycleStart: credential.cycleStart,
+        profile: facts,
+      },
       otherRows: own.otherRows,
       ...(coveredBy === undefined ? {} : { coveredBy }),
       ...(addedCredits === undefined ? {} : { addedCredits }),
-    });
+    };
+  });
+  return { ok: true, runs };
+}
+
+/** A credential's result from its run and its evaluation. */
+export function credentialResult(run: CredentialRun, evaluation: Evaluation): CredentialResult {
+  const { credential, program, otherRows, coveredBy, addedCredits } = run;
+  return {
+    credential,
+    program,
+    evaluation,
+    otherRows,
+    ...(coveredBy === undefined ? {} : { coveredBy }),
+    ...(addedCredits === undefined ? {} : { addedCredits }),
+  };
+}
+
+/**
+ * Evaluates one log for each credential. `firstCredentialFacts` (facts given on the command line) apply to the
+ * first credential only, as they always have.
+ */
+export function evaluateCredentials(
+  credentials: readonly Credential[],
+  cells: Cells,
+  options: CredentialsOptions,
+): CredentialsResult {
+  const planned = credentialRuns(credentials, cells, options);
+  if (!planned.ok) return planned;
+  const results: CredentialResult[] = [];
+  for (const run of planned.runs) {
+    const result = evaluateLog(run.program, run.cells, run.options);
+    if (!result.ok) return result;
+    results.push(credentialResult(run, result.evaluation));
   }
   return { ok: true, results };
 }

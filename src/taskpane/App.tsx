@@ -116,7 +116,7 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
           <Title2 as="h1" className={styles.title}>
             CE Ledger
           </Title2>
-          {state.program && <Caption1>{state.program.name}</Caption1>}
+          {state.program && <Caption1>{(state.evaluation?.program ?? state.program).name}</Caption1>}
         </header>
         {state.structure && (
           <StructureMessage
@@ -148,14 +148,19 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
                 Updating…
               </Text>
             )}
-            <CredentialsOverview credentials={state.credentials} />
+            <CredentialsOverview
+              credentials={state.credentials}
+              shown={state.shownCredential}
+              onChoose={(i) => void controller.chooseCredential(i)}
+              rowName={controller.rowName}
+            />
             <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />
             <LogReading controller={controller} state={state} />
             {summaryPort && <SummaryAction port={summaryPort} sheet={state.log.sheet} asOf={state.asOf} />}
           </div>
         )}
         {panel === 'chooser' && <LogChooser controller={controller} state={state} onClose={close} />}
-        {state.evaluation && state.log && <CalendarAction evaluation={state.evaluation} />}
+        {state.evaluation && state.log && <CalendarAction evaluation={state.evaluation} credentials={state.calendar} />}
         {showSetup && (
           <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
             <LogSetup

@@ -1,26 +1,48 @@
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Evaluation } from '../core';
-import { calendarText } from '../core/calendar';
+import { calendarText, type CalendarCredential } from '../core/calendar';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
 });
 
 /**
- * "Dates to remember": the same iCalendar file as `ce-ledger calendar`, made in the pane from the
- * Evaluation on screen and handed to the browser as a download (nothing leaves the computer).
+ * The file the button hands over: every credential's dates when the profile lists several (whichever
+ * the dashboard shows), else the dashboard's.
  */
-export function CalendarAction({ evaluation }: { evaluation: Evaluation }) {
+export function calendarFile(
+  evaluation: Evaluation,
+  credentials: readonly CalendarCredential[] | undefined,
+  stamp: Date,
+): { name: string; text: string } {
+  const list = credentials?.length
+    ? credentials
+    : [{ program: evaluation.program, cycle: evaluation.cycle, needed: evaluation.needed }];
+  const text = calendarText(list, { stamp, from: evaluation.asOf });
+  return { name: list.length > 1 ? 'CE-credentials-dates.ics' : `${list[0]!.program.id}-dates.ics`, text };
+}
+
+/**
+ * "Dates to remember": the same iCalendar file as `ce-ledger calendar`, made in the pane from the
+ * Evaluation on screen (and the other credentials' when there are several) and handed to the browser
+ * as a download (nothing leaves the computer).
+ */
+export function CalendarAction({
+  evaluation,
+  credentials,
+}: {
+  evaluation: Evaluation;
+  /** Each credential's dates (`PaneState.calendar`). */
+  credentials?: readonly CalendarCredential[];
+}) {
   const styles = useStyles();
+  const several = (credentials?.length ?? 0) > 1;
   const download = () => {
-    const text = calendarText([{ program: evaluation.program, cycle: evaluation.cycle, needed: evaluation.needed }], {
-      stamp: new Date(),
-      from: evaluation.asOf,
-    });
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+    const file = calendarFile(evaluation, credentials, new Date());
+    const url = URL.createObjectURL(new Blob([file.text], { type: 'text/calendar;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `${evaluation.program.id}-dates.ics`;
+    link.download = file.name;
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -32,8 +54,8 @@ export function CalendarAction({ evaluation }: { evaluation: Evaluation }) {
     <div className={styles.row} data-testid="calendar-action">
       <Button onClick={download}>Download calendar file</Button>
       <Caption1>
-        Dates to remember (.ics): application opening, deadline, grace end and reminders 90, 30 and 7 days before the
-        deadline, for Outlook, Google or Apple Calendar.
+        Dates to remember (.ics){several ? ' of every credential' : ''}: application opening, deadline, grace end and
+        reminders 90, 30 and 7 days before the deadline, for Outlook, Google or Apple Calendar.
       </Caption1>
     </div>
   );

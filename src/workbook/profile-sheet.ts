@@ -377,6 +377,13 @@ export function readCredentials(snapshot: WorkbookSnapshot): CredentialsRead {
       if (v !== undefined) facts[fact.id] = factCell(fact, v);
     }
     input.facts = facts;
+    // Its own attestations: the CE_ATTEST_ names are the first credential's, and bodies share item ids ("fee").
+    const attestations: Record<string, boolean> = {};
+    for (const item of attestationItems(program)) {
+      const v = cell(credentialAttestationLabel(n, item.label));
+      if (v !== undefined) attestations[item.id] = yesNo(v);
+    }
+    input.attestations = attestations;
     const checked = checkCredential(input, n);
     if (checked.ok) {
       read.credentials.push(checked.credential);
@@ -415,5 +422,38 @@ export function credentialOps(credentials: readonly Credential[], snapshot: Work
     for (const fact of findProgram(c.program)?.facts ?? [])
       write(credentialLabel(n, fact.label), factValueFor(c, fact), fact.type === 'date');
   });
+  return ops;
+}
+
+/** The row label of credential `n`'s manual checklist item: "Credential 2 attested: CE fee paid". */
+export function credentialAttestationLabel(n: number, itemLabel: string): string {
+  return credentialLabel(n, ATTEST_PREFIX.toLowerCase() + itemLabel);
+}
+
+/**
+ * Ticks or unticks credential `n`'s manual checklist item `id` of `programId` in its "Credential N
+ * attested: …" row (found by label, else appended below the last used row). The profile sheet must
+ * exist in `snapshot`; no other cell is written.
+ */
+export function credentialAttestationOps(
+  n: number,
+  programId: string,
+  id: string,
+  done: boolean,
+  snapshot: WorkbookSnapshot,
+): WorkbookOp[] {
+  const sheetName = profileSheetName(snapshot);
+  const sheet = sheetName ? snapshot.sheets[sheetName] : undefined;
+  if (!sheetName || !sheet) throw new Error('Save the profile first: the checklist is kept in its sheet');
+  const item = attestationItems(programId).find((i) => i.id === id);
+  if (!item) throw new Error(`${programId} has no checklist item "${id}" to tick`);
+  const label = credentialAttestationLabel(n, item.label);
+  const ops: WorkbookOp[] = [];
+  let row = labelRows(snapshot).get(norm(label));
+  if (row === undefined) {
+    row = Math.max(FIRST_FIELD_ROW, sheet.row + sheet.values.length);
+    ops.push({ kind: 'setValues', sheet: sheetName, row, col: 0, values: [[label]] });
+  }
+  ops.push({ kind: 'setValues', sheet: sheetName, row, col: 1, values: [[done]] });
   return ops;
 }

@@ -13,7 +13,6 @@ import {
   evaluateLogInSteps,
   findProgram,
   isCancelled,
-  profileFacts,
   today,
   type DayNumber,
   type Evaluation,
@@ -50,15 +49,18 @@ import {
   profileOps,
   readDateOrder,
   readCredentials,
+  credentialAttestationOps,
   readProfile,
   type ProfileRead,
 } from './profile-sheet';
 import {
-  cellsForCredential,
   credentialOverview,
-  evaluateCredentials,
+  credentialResult,
+  credentialRuns,
   type CredentialOverview,
+  type CredentialResult,
 } from '../core/credentials';
+import type { CalendarCredential } from '../core/calendar';
 
 export interface PaneState {
   /** A refresh is running (the first one, or after a change). */
@@ -98,10 +100,18 @@ export interface PaneState {
    */
   progress?: { rowsDone: number; rowsTotal: number };
   /**
-   * One line per credential when the CE Profile lists more than one ("Credential 2 program", …), the
-   * first being the one `evaluation` shows; undefined for a single credential.
+   * One line per credential when the CE Profile lists more than one ("Credential 2 program", …);
+   * undefined for a single credential. `evaluation` is the one of `shownCredential`.
    */
   credentials?: CredentialOverview[];
+  /**
+   * With several credentials, the index (in `credentials`) of the one the dashboard shows: the user's
+   * choice, or the first when the profile no longer has that many. Under a body's `highestLevel` mode
+   * a covered credential's `evaluation` is the covering credential's (its overview line says which).
+   */
+  shownCredential?: number;
+  /** Every credential's dates for the calendar file, as its overview line gives them; one for a single credential. */
+  calendar?: CalendarCredential[];
 }
 
 export interface Timers {
@@ -204,6 +214,17 @@ function logsIn(snapshot: WorkbookSnapshot): LogLocation[] {
   return out.sort((a, b) => order(a.sheet) - order(b.sheet));
 }
 
+/**
+ * Each credential's dates for the calendar file: a credential covered by another of its body's has
+ * that one's deadline and credits to go, as its overview line says.
+ */
+function calendarOf(results: readonly CredentialResult[]): CalendarCredential[] {
+  return results.map((r) => {
+    const e = results[r.coveredBy ?? -1]?.evaluation ?? r.evaluation;
+    return { program: r.program, cycle: e.cycle, needed: e.needed };
+  });
+}
+
 interface LogRead {
   snapshot: WorkbookSnapshot;
   log: LogLocation | undefined;
@@ -250,6 +271,13 @@ export class PaneController {
    * with the other logs that carry its header. A converted sheet or the log found on opening is read with them.
    */
   private aloneTable: string | undefined;
+  /** The credential the user chose to see in the dashboard (an index of the profile's credentials). */
+  private chosenCredential = 0;
+  /**
+   * The further credential whose checklist the dashboard shows (its "Credential N" number and program),
+   * where its attestations are written; undefined when it is the profile's own (the first).
+   */
+  private checklistOf: { n: number; programId: string } | undefined;
 
   constructor(
     private readonly port: WorkbookPort,
@@ -476,6 +504,8 @@ export class PaneController {
       reading: undefined,
       dateOrder: readDateOrder(snapshot),
       credentials: undefined,
+      shownCredential: undefined,
+      calendar: undefined,
     };
     if (!profile.profile || !program || !log) return base;
     const sheet = snapshot.sheets[log.sheet];
@@ -490,40 +520,59 @@ export class PaneController {
     this.partSheets = located ? located.parts.filter((part) => !ours(part)).map((part) => part.sheet) : [];
     base.reading = located && { sheet: located.sheet, range: located.range, parts: located.parts };
     const cells = located ? located.cells : cellsOf(sheet, log.range);
-    // Several credentials: the dashboard shows the first, without the entries marked for others only.
-    const further = readCredentials(snapshot).credentials;
-    const credentials = further.length ? [p, ...further] : undefined;
+    // Several credentials: the dashboard shows the chosen one, reading the log as it does (without the
+    // entries marked for others only), with its body's shared credit applied, as the command line does.
+    const further = readCredentials(snapshot);
+    const credentials = [p, ...further.credentials];
     const firstRow = (located ? located.range.row : log.range.row) + 1;
-    const result = await evaluateLogInSteps(
-      program,
-      credentials ? cellsForCredential(cells, credentials, 0, firstRow).cells : cells,
-      {
-        cycleStart: p.cycleStart,
-        asOf: this.state.asOf,
-        firstRow: (located ? located.range.row : log.range.row) + 1,
-        profile: profileFacts(p),
-        dateOrder: base.dateOrder,
-      },
-      {
+    const planned = credentialRuns(credentials, cells, { asOf: this.state.asOf, firstRow, dateOrder: base.dateOrder });
+    if (!planned.ok) return { ...base, logError: planned.message };
+    const { runs } = planned;
+    if (this.chosenCredential >= runs.length) this.chosenCredential = 0;
+    const shown = this.chosenCredential;
+    // A credential covered by another of its body's has that one's status: its evaluation is shown.
+    const target = runs[shown]!.coveredBy ?? shown;
+    const evaluations: Evaluation[] = [];
+    for (const i of [target, ...runs.keys()].filter((i, k) => k === 0 || i !== target)) {
+      const run = runs[i]!;
+      const result = await evaluateLogInSteps(run.program, run.cells, run.options, {
         pause: this.pause,
         chunkRows: this.chunkRows,
         signal,
         onProgress: (rowsDone, rowsTotal) => {
-          if (rowsTotal > this.progressFromRows && !signal.cancelled) this.set({ progress: { rowsDone, rowsTotal } });
+          if (i === target && rowsTotal > this.progressFromRows && !signal.cancelled)
+            this.set({ progress: { rowsDone, rowsTotal } });
         },
-      },
-    );
-    if (isCancelled(result)) return undefined;
-    if (!result.ok) return { ...base, logError: result.message };
-    const all = credentials ? evaluateCredentials(credentials, cells, { asOf: this.state.asOf, firstRow }) : undefined;
+      });
+      if (isCancelled(result)) return undefined;
+      if (!result.ok)
+        return { ...base, logError: runs.length > 1 ? `${run.program.id}: ${result.message}` : result.message };
+      evaluations[i] = result.evaluation;
+    }
+    const results: CredentialResult[] = runs.map((run, i) => credentialResult(run, evaluations[i]!));
+    const overview = runs.length > 1 ? credentialOverview(results) : undefined;
+    this.checklistOf =
+      target === 0 ? undefined : { n: further.numbers[target - 1]!, programId: runs[target]!.program.id };
     return {
       ...base,
-      evaluation: result.evaluation,
-      credentials: all?.ok ? credentialOverview(all.results) : undefined,
+      evaluation: evaluations[target],
+      credentials: overview,
+      shownCredential: overview ? shown : undefined,
+      calendar: calendarOf(results),
     };
   }
 
   // ---- actions ----
+
+  /**
+   * Shows credential `index` (of `state.credentials`) in the dashboard; the choice holds over refreshes
+   * until the profile no longer has that many credentials.
+   */
+  async chooseCredential(index: number): Promise<void> {
+    if (!Number.isInteger(index) || index < 0) return;
+    this.chosenCredential = index;
+    await this.refresh();
+  }
 
   /** The pane follows another log: the next read looks for it, and the old log's shape is no baseline. */
   private forgetLog(): void {
@@ -579,9 +628,17 @@ export class PaneController {
     return { ok: true };
   }
 
+  /** Ticks a manual checklist item of the credential the dashboard shows, in that credential's own cell. */
   async setAttestation(id: string, done: boolean): Promise<void> {
     const current = this.state.profile.profile;
     if (!current) throw new Error('Save the profile first');
+    const further = this.checklistOf;
+    if (further) {
+      const snapshot = await this.port.read({ sheets: profileSheets(this.snapshot) });
+      await this.port.apply(credentialAttestationOps(further.n, further.programId, id, done, snapshot));
+      await this.refresh();
+      return;
+    }
     await this.writeProfile({ ...current, attestations: { ...current.attestations, [id]: done } });
   }
 
