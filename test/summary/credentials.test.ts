@@ -6,6 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { generateSummary, type GenerateSummaryResult } from '../../src/summary';
+import { runSummaryAction } from '../../src/summary/action';
+import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { CellValue } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { day, serial } from './fixtures';
@@ -212,4 +214,20 @@ describe('the summary of two credentials', () => {
     const text = rowsOf(book.getWorksheet(result.sheet)!).flat();
     expect(text).toContain('Not in this summary: CE Profile "Credential 3 program": is not a known program id');
   });
+});
+
+test("the pane's summary action reports each credential and names one that could not be read", async () => {
+  const wb = new MemoryWorkbook({
+    'CE Log': LOG,
+    'CE Profile': [...TWO, ['Credential 3 program', 'NO-SUCH-PROGRAM'], ['Credential 3 cycle start', 45000]],
+  });
+  const report = await runSummaryAction(
+    wb,
+    { confirmReplace: () => Promise.resolve(true), report: () => undefined, busy: () => undefined },
+    { asOf: day('2026-01-15') },
+  );
+  expect(report.intent).toBe('success');
+  expect(report.message).toContain('24 of 120 CPEs counted.');
+  expect(report.message).toContain('COMPTIA-SECURITYPLUS: IN PROGRESS, 21 of 50 CEUs, deadline 2027-10-31.');
+  expect(report.message).toMatch(/Not included: CE Profile "Credential 3 program": is not a known program id\.$/);
 });
