@@ -63,7 +63,7 @@ export interface SummaryOptions {
   logRow?: (row: number) => CellValue;
   /**
    * Every credential of the profile when it lists several (the first is `evaluation`'s): the summary
-   * gets a block per credential and the entries table a counted and a fate column per credential.
+   * gets a block per credential and the entries table a counted column per further credential.
    */
   credentials?: readonly CredentialResult[];
   /** Further credentials of the profile that could not be read: named on the summary, not dropped. */
@@ -91,9 +91,9 @@ export interface SummaryLayout {
   attestation: { first: number; keepUntil: string | undefined };
   /**
    * With several credentials, each one's block: its 0-based heading row and totals row on the summary
-   * (B required, C counted, D still needed), and its counted and fate columns in the entries table.
+   * (B required, C counted, D still needed), and its counted column in the entries table.
    */
-  credentials?: { id: string; heading: number; totalsAll: number; countedColumn: number; fateColumn: number }[];
+  credentials?: { id: string; heading: number; totalsAll: number; countedColumn: number }[];
 }
 
 export interface SummaryPlan {
@@ -400,72 +400,64 @@ export function summaryOps(
       return { minimum: m, col: ENTRY_COLUMNS.length + i, credits, exact };
     });
   const firstId = program.id;
-  // With several credentials the claimed, counted and fate columns say whose they are; each further
-  // credential adds its own counted and fate columns, so each credential's total can be followed.
+  // With several credentials the claimed, counted and fate columns say whose they are, and each further
+  // credential adds its own counted column, so each credential's total can be followed row by row; its
+  // fate, when not plainly counted, is a named line of the reasons cell.
   const ownHeader: Partial<Record<string, string>> = several
     ? { 'Credits claimed': `${firstId} claimed`, 'Credits counted': `${firstId} counted`, Fate: `${firstId} fate` }
     : {};
-  const otherColumns = others.map((result, k) => {
-    const counted = ENTRY_COLUMNS.length + minimumColumns.length + 2 * k;
-    return { result, byRow: othersByRow[k]!, counted, fate: counted + 1, width: idColumnWidth(result.program.id) };
-  });
+  const otherColumns = others.map((result, k) => ({
+    result,
+    byRow: othersByRow[k]!,
+    counted: ENTRY_COLUMNS.length + minimumColumns.length + k,
+  }));
   const entryHeaders = [
     ...ENTRY_COLUMNS.map((h) => ownHeader[h] ?? h),
     ...minimumColumns.map((c) => `${several ? `${firstId} ` : ''}${c.minimum.label} ${unit} counted`),
-    ...otherColumns.flatMap((o) => [`${o.result.program.id} counted`, `${o.result.program.id} fate`]),
+    ...otherColumns.map((o) => `${o.result.program.id} counted`),
   ];
   const entryWidths = [
     ...ENTRY_WIDTHS,
     ...minimumColumns.map(() => MINIMUM_WIDTH),
-    ...otherColumns.flatMap((o) => [o.width, o.width]),
+    ...otherColumns.map((o) => idColumnWidth(o.result.program.id)),
   ];
-  // Minimum columns take their room from the text columns, so the table stays one page wide at full size.
-  let over = entryWidths.reduce((s, w) => s + w, 0) - LANDSCAPE_WIDTH;
-  while (over > 0) {
-    const widest = ENTRY_TEXT_COLUMNS.reduce((a, b) => (entryWidths[b]! > entryWidths[a]! ? b : a));
-    if (entryWidths[widest]! <= 40) break;
-    entryWidths[widest]!--;
-    over--;
-  }
-  const E = writer(entriesSheet, entryWidths, ENTRIES_FONT);
-  const who = person.name ? `${person.name}, ` : '';
-  const cycleOf = (x: Evaluation) => `${isoFromDay(x.cycle.cycleStart)} to ${isoFromDay(x.cycle.windowEnd)}`;
-  const entriesTitle = several
-    ? `CE entries: ${who}${several.map((r) => `${r.program.id} (cycle ${cycleOf(r.evaluation)})`).join(', ')}, as of ${isoFromDay(ev.asOf)}`
-    : `CE entries: ${who}${program.id}, cycle ${cycleOf(ev)}, as of ${isoFromDay(ev.asOf)}`;
-  E.values(0, 0, [[entriesTitle]]);
-  E.merge(one(0, 0, 1, entryHeaders.length));
-  E.style(one(0, 0), { bold: true, fontSize: 12, wrap: true });
-  E.fit(0, 0, entryHeaders.length, entriesTitle, 12, true);
-  const entryHeader = 1;
-  E.values(entryHeader, 0, [entryHeaders]);
-  E.style(one(entryHeader, 0, 1, entryHeaders.length), {
-    bold: true,
-    fill: HEADER_FILL,
-    wrap: true,
-    fontSize: ENTRIES_FONT,
-  });
-  entryHeaders.forEach((h, c) => E.fit(entryHeader, c, 1, h, ENTRIES_FONT, true));
-  const entryFirst = entryHeader + 1;
+  // Columns that carry a program id are wide enough for its longest part.
+  if (several)
+    for (const c of [COL['Credits claimed'], COL['Credits counted'], COL.Fate])
+      entryWidths[c] = Math.max(entryWidths[c]!, idColumnWidth(firstId));
+  // The reasons cell names programs: never narrower than the longest part of an id.
+  const floor = (c: number) =>
+    several && c === COL['Reasons and flags'] ? Math.max(40, ...several.map((r) => idColumnWidth(r.program.id))) : 40;
   const reasonsOf = (f: RowFate, e: EntryResult | undefined) => (e ? reasonsText(e, f) : f.reasons.join('; '));
-  /** The reasons column: with several credentials, each credential's reasons on a line of their own, named. */
+  /**
+   * The reasons column. With several credentials, a named line per credential: the first credential's
+   * reasons (its fate has its own column), then each further credential's fate unless plainly counted,
+   * with its reasons.
+   */
   const reasonsCell = (line: Line): string => {
     if (!several) return reasonsOf(line.shown.f, line.shown.e);
-    const parts = [line.f ? ([firstId, reasonsOf(line.f, line.e)] as const) : undefined];
+    const parts: string[] = [];
+    const first = line.f ? reasonsOf(line.f, line.e) : '';
+    if (first) parts.push(`${firstId}: ${first}`);
     for (const o of otherColumns) {
+      const id = o.result.program.id;
       const f = o.byRow.get(line.row);
-      parts.push(f ? [o.result.program.id, reasonsOf(f, entryOf(o.result.evaluation, f))] : undefined);
+      if (!f) {
+        if (o.result.otherRows.includes(line.row)) parts.push(`${id}: ${OTHER_CREDENTIALS}`);
+        continue;
+      }
+      const fate = fateLabel(f);
+      const reasons = reasonsOf(f, entryOf(o.result.evaluation, f));
+      const said = [fate === 'Counted' ? '' : fate, reasons].filter(Boolean).join(': ');
+      if (said) parts.push(`${id}: ${said}`);
     }
-    return parts
-      .filter((p): p is readonly [string, string] => p !== undefined && p[1] !== '')
-      .map(([id, text]) => `${id}: ${text}`)
-      .join('\n');
+    return parts.join('\n');
   };
   const otherCells = (row: number): CellValue[] =>
-    otherColumns.flatMap((o) => {
+    otherColumns.map((o) => {
       const f = o.byRow.get(row);
       const e = f && entryOf(o.result.evaluation, f);
-      return [e ? e.counted : '', f ? fateLabel(f) : o.result.otherRows.includes(row) ? OTHER_CREDENTIALS : ''];
+      return e ? e.counted : '';
     });
   // The fate and reasons the pane and the command line show; a row that is no entry has no figures.
   const entryRows: CellValue[][] = lines.map((line, i) => {
@@ -521,6 +513,52 @@ export function summaryOps(
           ...otherCells(line.row),
         ];
   });
+  // With several credentials there are more columns to make room for: a text column first gives up what
+  // its longest text does not use, so room is taken where it costs no line.
+  const textLength = (c: number) => entryRows.reduce((n, r) => Math.max(n, String(r[c] ?? '').length), 0);
+  if (several)
+    for (const c of ENTRY_TEXT_COLUMNS) {
+      const over = entryWidths.reduce((sum, w) => sum + w, 0) - LANDSCAPE_WIDTH;
+      const header = Math.max(...entryHeaders[c]!.split(' ').map((w) => w.length));
+      const need = Math.max(
+        floor(c),
+        Math.ceil(textLength(c) * ENTRIES_FONT * 0.55 + 6),
+        header * ENTRIES_FONT * 0.6 + 6,
+      );
+      if (over > 0 && entryWidths[c]! > need) entryWidths[c] = Math.max(need, entryWidths[c]! - over);
+    }
+  // Minimum and credential columns take their room from the text columns, so the table stays one page
+  // wide at full size.
+  let over = entryWidths.reduce((s, w) => s + w, 0) - LANDSCAPE_WIDTH;
+  while (over > 0) {
+    const widest = ENTRY_TEXT_COLUMNS.filter((c) => entryWidths[c]! > floor(c)).reduce<number | undefined>(
+      (a, b) => (a === undefined || entryWidths[b]! > entryWidths[a]! ? b : a),
+      undefined,
+    );
+    if (widest === undefined) break;
+    entryWidths[widest]!--;
+    over--;
+  }
+  const E = writer(entriesSheet, entryWidths, ENTRIES_FONT);
+  const who = person.name ? `${person.name}, ` : '';
+  const cycleOf = (x: Evaluation) => `${isoFromDay(x.cycle.cycleStart)} to ${isoFromDay(x.cycle.windowEnd)}`;
+  const entriesTitle = several
+    ? `CE entries: ${who}${several.map((r) => `${r.program.id} (cycle ${cycleOf(r.evaluation)})`).join(', ')}, as of ${isoFromDay(ev.asOf)}`
+    : `CE entries: ${who}${program.id}, cycle ${cycleOf(ev)}, as of ${isoFromDay(ev.asOf)}`;
+  E.values(0, 0, [[entriesTitle]]);
+  E.merge(one(0, 0, 1, entryHeaders.length));
+  E.style(one(0, 0), { bold: true, fontSize: 12, wrap: true });
+  E.fit(0, 0, entryHeaders.length, entriesTitle, 12, true);
+  const entryHeader = 1;
+  E.values(entryHeader, 0, [entryHeaders]);
+  E.style(one(entryHeader, 0, 1, entryHeaders.length), {
+    bold: true,
+    fill: HEADER_FILL,
+    wrap: true,
+    fontSize: ENTRIES_FONT,
+  });
+  entryHeaders.forEach((h, c) => E.fit(entryHeader, c, 1, h, ENTRIES_FONT, true));
+  const entryFirst = entryHeader + 1;
   const entryCount = Math.max(1, entryRows.length);
   if (entryRows.length) {
     E.values(entryFirst, 0, entryRows);
@@ -539,8 +577,7 @@ export function summaryOps(
         });
     });
     entryRows.forEach((r, i) => {
-      for (const c of ENTRY_TEXT_COLUMNS.concat(COL.Fate, ...otherColumns.map((o) => o.fate)))
-        E.fit(entryFirst + i, c, 1, fitCellText(String(r[c] ?? '')));
+      for (const c of ENTRY_TEXT_COLUMNS.concat(COL.Fate)) E.fit(entryFirst + i, c, 1, fitCellText(String(r[c] ?? '')));
     });
   } else {
     E.values(entryFirst, COL.Activity, [['No entries in the log']]);
@@ -828,7 +865,6 @@ export function summaryOps(
           heading: identityTop - 1,
           totalsAll,
           countedColumn: COL['Credits counted'],
-          fateColumn: COL.Fate,
         },
       ]
     : [];
@@ -914,7 +950,7 @@ export function summaryOps(
     row += Math.max(1, x.categories.length) + 1;
 
     detailSections(x);
-    blocks.push({ id: own.id, heading: headingRow, totalsAll: all, countedColumn: o.counted, fateColumn: o.fate });
+    blocks.push({ id: own.id, heading: headingRow, totalsAll: all, countedColumn: o.counted });
   });
 
   // Entries: where they are.
