@@ -653,6 +653,17 @@ export function summaryOps(
       paragraph(row++, `Not in this summary: CE Profile "${u.field}": ${u.message}`, { italic: true });
     row++;
   }
+  /** How the body shares credit between its credentials, when it changes what credential `i` needs. */
+  const sharedCredit = (i: number): string | undefined => {
+    const r = several?.[i];
+    if (!r) return undefined;
+    const cover = overview[i]?.coveredBy;
+    if (cover)
+      return `${r.program.body} asks only the highest level's requirement: this credential is renewed through ${cover}`;
+    if (r.addedCredits)
+      return `${formatCredits(r.addedCredits)} ${r.program.creditUnit} added to the requirement for the body's further credentials`;
+    return undefined;
+  };
   const credentialHeading = (n: number, r: CredentialResult) =>
     heading(row++, `Credential ${n}: ${r.program.id}: ${r.program.name}`);
   if (several) credentialHeading(1, several[0]!);
@@ -671,6 +682,8 @@ export function summaryOps(
     ['Status', ev.status.actionLine],
     ['Log read from', options.logSheet ? `sheet "${options.logSheet}", ${ev.rowsRead} rows` : `${ev.rowsRead} rows`],
   ];
+  const firstShared = sharedCredit(0);
+  if (firstShared) identity.push(['Shared credit', firstShared]);
   identity.forEach(([label, value], i) => wide(row + i, label, value, label === 'Status'));
   S.style(one(row, 0, identity.length, 1), { bold: true });
   S.dateFormat(one(identityTop + 5, 1, 2, 1));
@@ -876,11 +889,7 @@ export function summaryOps(
     const headingRow = row;
     credentialHeading(k + 2, r);
     const top = row;
-    const shared = overview[k + 1]?.coveredBy
-      ? `${own.body} asks only the highest level's requirement: this credential is renewed through ${overview[k + 1]!.coveredBy}`
-      : r.addedCredits
-        ? `${formatCredits(r.addedCredits)} ${ownUnit} added to the requirement for the body's further credentials`
-        : undefined;
+    const shared = sharedCredit(k + 1);
     const rows: [string, CellValue][] = [
       ['Program', `${own.id}: ${own.name}`],
       ['Certifying body', own.body],

@@ -237,3 +237,49 @@ test("the pane's summary action reports each credential and names one that could
   expect(report.message).toContain('COMPTIA-SECURITYPLUS: IN PROGRESS, 21 of 50 CEUs, deadline 2027-10-31.');
   expect(report.message).toMatch(/Not included: CE Profile "Credential 3 program": is not a known program id\.$/);
 });
+
+test('two credentials of a body that asks only the highest level: the covered one says so in its section', async () => {
+  const port = XlsxWorkbook.create('CE Log');
+  await port.apply([
+    {
+      kind: 'setValues',
+      sheet: 'CE Log',
+      row: 0,
+      col: 0,
+      values: [
+        ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Proof'],
+        [serial('2025-05-01'), 'Strength course', 'ACSM', 'CEC', 6, 'Certificate'],
+        [serial('2025-06-01'), 'Coaching course', 'ACSM', 'CEC', 5, 'Certificate'],
+      ],
+    },
+    { kind: 'addSheet', name: 'CE Profile' },
+    {
+      kind: 'setValues',
+      sheet: 'CE Profile',
+      row: 0,
+      col: 0,
+      values: [
+        ['CE Ledger profile'],
+        ['Program', 'ACSM-CPT'],
+        ['Cycle start', serial('2025-01-01')],
+        ['Credential 2 program', 'ACSM-EP'],
+        ['Credential 2 cycle start', serial('2025-01-01')],
+      ],
+    },
+  ]);
+  const result = await generateSummary(port, { asOf: day('2026-01-15') });
+  if (!result.ok) throw new Error(result.message);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await port.toBuffer()) as unknown as ExcelJS.Buffer);
+  const rows = rowsOf(book.getWorksheet(result.sheet)!);
+  const [cpt, ep] = result.layout.credentials!;
+  // The first (ACSM-CPT, 45 CECs) is covered by ACSM-EP (60): said in its own section, not in EP's.
+  const shared = rows.flatMap((r, i) => (r[0] === 'Shared credit' ? [[i, String(r[1])] as const] : []));
+  expect(shared).toHaveLength(1);
+  expect(shared[0]![0]).toBeGreaterThan(cpt!.heading);
+  expect(shared[0]![0]).toBeLessThan(ep!.heading);
+  expect(shared[0]![1]).toMatch(/renewed through ACSM-EP$/);
+  // Each section's own requirement; the same 11 CECs count for both.
+  expect(rows[cpt!.totalsAll]!.slice(1, 3)).toEqual([45, 11]);
+  expect(rows[ep!.totalsAll]!.slice(1, 3)).toEqual([60, 11]);
+});
