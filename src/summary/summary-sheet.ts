@@ -307,8 +307,8 @@ interface Line {
 }
 
 /**
- * A credential's counted and fate columns: wide enough for the longest part of its program id in the
- * bold header, since a printed line breaks at a hyphen or space but never inside a word.
+ * A column whose header names a program id: wide enough for the longest part of the id in bold, since a
+ * printed header should break at a hyphen or space, not inside a word.
  */
 function idColumnWidth(id: string): number {
   const longest = Math.max(...id.split(/[-\s]/).map((part) => part.length), 'counted'.length);
@@ -409,6 +409,7 @@ export function summaryOps(
   const otherColumns = others.map((result, k) => ({
     result,
     byRow: othersByRow[k]!,
+    otherRows: new Set(result.otherRows),
     counted: ENTRY_COLUMNS.length + minimumColumns.length + k,
   }));
   const entryHeaders = [
@@ -443,7 +444,7 @@ export function summaryOps(
       const id = o.result.program.id;
       const f = o.byRow.get(line.row);
       if (!f) {
-        if (o.result.otherRows.includes(line.row)) parts.push(`${id}: ${OTHER_CREDENTIALS}`);
+        if (o.otherRows.has(line.row)) parts.push(`${id}: ${OTHER_CREDENTIALS}`);
         continue;
       }
       const fate = fateLabel(f);
