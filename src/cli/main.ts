@@ -22,12 +22,13 @@ import {
   type DayNumber,
   type ProfileFacts,
 } from '../core';
-import { calendarText } from '../core/calendar';
+import { calendarText, type CalendarCredential } from '../core/calendar';
 import { cycleDates, MissingDateFactError, type CycleDates } from '../core/cycle';
 import { profileFacts } from '../core/profile';
 import { programForCycle } from '../core/versions';
 import { PROFILE_SHEET, readCredentials, readDateOrder, readProfile } from '../workbook/profile-sheet';
 import { evaluateWorkbook, generateSummary } from '../summary';
+import { evaluateCredentialsOf } from '../summary/workbook-log';
 import { findSoffice, NO_SOFFICE, printableSummary, renderPdf } from '../summary/pdf';
 import type { WorkbookSnapshot } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx';
@@ -43,7 +44,7 @@ import {
   type LoadedFile,
 } from './program-files';
 import { checkJson, checkReport, credentialsJson, credentialsReport, programsReport } from './report';
-import { evaluateCredentials, type Credential } from '../core/credentials';
+import { credentialOverview, type Credential, type CredentialResult } from '../core/credentials';
 import { PROGRAMS_SHEET, storeProgramOps } from '../workbook/custom-program-store';
 import { refuseExisting, refuseInputAsOutput, writeSafely, WriteRefused } from './safe-write';
 import { buildTemplate } from './template';
@@ -97,7 +98,8 @@ Program and cycle start come from the options, else from the workbook's "CE Prof
 the certificate's own expiration date (--expires, "Expires") and a granted extension
 (--extension-granted, "Extension granted"), which move the deadline.
 Further credentials are "Credential 2 program" and "Credential 2 cycle start" rows (3, 4, …) on that sheet:
-check reports each; a Category cell naming program ids counts that entry only for those credentials.
+check, summary and calendar report each; a Category cell naming program ids counts that entry only for those
+credentials.
 The log is on the sheets given with --sheet, else on the sheet that looks like a CE log and on every
 other sheet with the same header (a sheet per year): they are read as one log.
 Exit status: 0 when the workbook could be evaluated, 2 when the input is unusable.
@@ -270,28 +272,15 @@ function furtherCredentials(
   snapshot: WorkbookSnapshot,
   result: Extract<ReturnType<typeof evaluateWorkbook>, { ok: true }>,
   options: { asOf: DayNumber; dateOrder: DateOrder | undefined; facts: Partial<ProfileFacts> },
-) {
-  const further = readCredentials(snapshot);
-  for (const p of further.problems) io.stderr(`ce-ledger: ${PROFILE_SHEET} "${p.field}": ${p.message}; left out\n`);
-  if (further.credentials.length === 0) return undefined;
-  const first: Credential = {
-    name: '',
-    certificantNumber: '',
-    extensionGranted: false,
-    facts: {},
-    attestations: {},
-    ...result.profile.profile,
-    program: result.program.id,
-    cycleStart: result.cycleStart,
-  };
-  const evaluated = evaluateCredentials([first, ...further.credentials], result.log.cells, {
-    asOf: options.asOf,
-    firstRow: result.log.range.row + 1,
-    dateOrder: options.dateOrder,
-    firstCredentialFacts: options.facts,
-  });
-  if (!evaluated.ok) throw new Unusable(`sheet "${result.log.sheet}": ${evaluated.message}`);
+): CredentialResult[] | undefined {
+  const evaluated = evaluateCredentialsOf(snapshot, result, options);
+  if ('ok' in evaluated) throw new Unusable(evaluated.message);
+  sayUnread(io, evaluated.unread);
   return evaluated.results;
+}
+
+function sayUnread(io: CliIo, unread: readonly { field: string; message: string }[]): void {
+  for (const p of unread) io.stderr(`ce-ledger: ${PROFILE_SHEET} "${p.field}": ${p.message}; left out\n`);
 }
 
 /** --map applied to the snapshot as read (in memory), and the --date-order given. */
@@ -335,6 +324,7 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
     facts,
   });
   if (!result.ok) throw new Unusable(`${file}: ${result.message}`);
+  sayUnread(io, result.unread);
   const beside = result.keptUserSheet ? ` (your own "${result.keptUserSheet}" sheet was kept)` : '';
   if (out) {
     if (big) progress(io, `writing ${basename(out)}…`);
@@ -351,6 +341,8 @@ async function summary(args: ParsedArgs, io: CliIo): Promise<number> {
     await writeWorkbook(pdf, async () => document, force, [input]);
     io.stdout(`Wrote ${pdf}: the sheets "${result.sheet}" and "${result.entriesSheet}" as PDF\n`);
   }
+  // With several credentials, a line each; the last line stays the first credential's status.
+  if (result.credentials) for (const o of credentialOverview(result.credentials)) io.stdout(`${o.summary}\n`);
   io.stdout(`${result.evaluation.status.actionLine}\n`);
   return EXIT_OK;
 }
@@ -390,6 +382,8 @@ async function calendar(args: ParsedArgs, io: CliIo): Promise<number> {
   let cycleStart = parseDate(args, 'cycle-start');
   let needed: number | undefined;
   let facts: Partial<ProfileFacts> = {};
+  // The CE Profile's further credentials, with the credits each still needs when the log can be read.
+  const further: { credential: Credential; number: number; needed: number | undefined }[] = [];
   if (input) {
     const snapshot = await (await openWorkbook(input, io)).port.read({ sheets: 'all' });
     registerPrograms(io, snapshot, custom);
@@ -402,6 +396,17 @@ async function calendar(args: ParsedArgs, io: CliIo): Promise<number> {
     const result =
       id && cycleStart !== undefined ? evaluateWorkbook(snapshot, { program: id, cycleStart, asOf }) : undefined;
     if (result?.ok) needed = result.evaluation.needed;
+    const read = readCredentials(snapshot);
+    sayUnread(io, read.problems);
+    if (read.credentials.length) {
+      // Evaluated as check and summary evaluate them (marks in the Category cell), without a log: dates only.
+      const evaluated = result?.ok ? evaluateCredentialsOf(snapshot, result, { asOf }) : undefined;
+      const results = evaluated && !('ok' in evaluated) ? evaluated.results : undefined;
+      if (results) needed = results[0]!.evaluation.needed;
+      read.credentials.forEach((credential, i) =>
+        further.push({ credential, number: read.numbers[i]!, needed: results?.[i + 1]?.evaluation.needed }),
+      );
+    }
   }
   id ??= custom?.program.id;
   if (!id) throw new Unusable('no program: give --program ID or a workbook whose CE Profile names one');
@@ -418,7 +423,17 @@ async function calendar(args: ParsedArgs, io: CliIo): Promise<number> {
     if (e instanceof MissingDateFactError) throw new Unusable(e.message);
     throw e;
   }
-  const text = calendarText([{ program, cycle, needed }], {
+  const credentials: CalendarCredential[] = [{ program, cycle, needed }];
+  for (const { credential: c, number, needed: its } of further) {
+    const own = programForCycle(findProgram(c.program)!, c.cycleStart);
+    try {
+      credentials.push({ program: own, cycle: cycleDates(own, c.cycleStart, profileFacts(c)), needed: its });
+    } catch (e) {
+      if (!(e instanceof MissingDateFactError)) throw e;
+      io.stderr(`ce-ledger: ${PROFILE_SHEET} credential ${number} (${own.id}): ${e.message}; left out\n`);
+    }
+  }
+  const text = calendarText(credentials, {
     stamp: new Date(),
     from: asOf,
   });
@@ -427,7 +442,8 @@ async function calendar(args: ParsedArgs, io: CliIo): Promise<number> {
     inputs: input ? [input] : [],
   });
   const events = text.split('BEGIN:VEVENT').length - 1;
-  io.stdout(`Wrote ${target}: ${events} dates for ${program.id} (deadline ${isoFromDay(cycle.deadline)})\n`);
+  const which = credentials.map((c) => `${c.program.id} (deadline ${isoFromDay(c.cycle.deadline)})`).join(', ');
+  io.stdout(`Wrote ${target}: ${events} dates for ${which}\n`);
   return EXIT_OK;
 }
 

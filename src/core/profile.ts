@@ -3,6 +3,8 @@
  * Kept in the workbook (the "CE Profile" sheet); checked here so that every host refuses the same
  * values with the same words.
  */
+// Before zod builds the schemas below (see zod-config.ts).
+import './zod-config';
 import { z } from 'zod';
 import {
   dayFromIso,

@@ -4,6 +4,7 @@
  * The questions and reports go through `SummaryPrompts`, which the pane shows; the command line calls
  * `generateSummary` directly.
  */
+import { credentialOverview } from '../core/credentials';
 import { formatCredits } from '../core/rounding';
 import type { DayNumber } from '../core';
 import type { WorkbookPort } from '../workbook/port';
@@ -51,9 +52,19 @@ export async function runSummaryAction(
         : `Wrote the summary on the new sheets ${sheets}`;
       const kept = result.keptUserSheet ? ` (your own sheet "${result.keptUserSheet}" was left as it was)` : '';
       const entries = `${ev.entries.length} ${ev.entries.length === 1 ? 'entry' : 'entries'} from "${result.logSheet}"`;
+      // Further credentials each have a section on the sheet: their lines follow the first one's status.
+      const further = result.credentials
+        ? ` ${credentialOverview(result.credentials)
+            .slice(1)
+            .map((o) => `${o.summary}.`)
+            .join(' ')}`
+        : '';
+      const unread = result.unread.length
+        ? ` Not included: ${result.unread.map((u) => `CE Profile "${u.field}": ${u.message}`).join('; ')}.`
+        : '';
       report = {
         intent: 'success',
-        message: `${what}${kept}: ${entries}, ${formatCredits(ev.earned)} of ${formatCredits(ev.required)} ${unit} counted. ${ev.status.actionLine}`,
+        message: `${what}${kept}: ${entries}, ${formatCredits(ev.earned)} of ${formatCredits(ev.required)} ${unit} counted. ${ev.status.actionLine}${further}${unread}`,
         sheets: [result.sheet, result.entriesSheet],
       };
     } else if (result.reason === 'cancelled') {

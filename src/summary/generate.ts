@@ -4,12 +4,14 @@
  * the summary's operations.
  */
 import { today, type DateOrder, type DayNumber, type Evaluation, type ProfileFacts } from '../core';
+import type { CredentialResult } from '../core/credentials';
 import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
 import { isProfileName, PROFILE_SHEET } from '../workbook/profile-sheet';
 import { rowName } from '../workbook/log-locator';
 import { summaryOps, type SummaryLayout } from './summary-sheet';
 import {
   ENTRIES_MARKER,
+  evaluateCredentialsOf,
   evaluateWorkbook,
   headerScore,
   LISTS_SHEET,
@@ -52,7 +54,12 @@ export type GenerateSummaryResult =
       sheet: string;
       /** The sheet of the entries table. */
       entriesSheet: string;
+      /** The first credential's. */
       evaluation: Evaluation;
+      /** Every credential, the first first, when the CE Profile lists several (a section each). */
+      credentials: CredentialResult[] | undefined;
+      /** Further credentials of the CE Profile that could not be read, named on the summary too. */
+      unread: { field: string; message: string }[];
       layout: SummaryLayout;
       keptUserSheet: string | undefined;
       logSheet: string;
@@ -110,15 +117,20 @@ export async function generateSummary(
   const named = options.sheets?.length ? options.sheets : options.sheet !== undefined ? [options.sheet] : [];
   const snapshot = await readForSummary(port, named, options.layout === true);
   const dateOrder = options.adjust?.(snapshot);
+  const asOf = options.asOf ?? today();
   const result = evaluateWorkbook(snapshot, {
     program: options.program,
     cycleStart: options.cycleStart,
-    asOf: options.asOf ?? today(),
+    asOf,
     sheets: named,
     dateOrder,
     facts: options.facts,
   });
   if (!result.ok) return result;
+  // Further credentials of the profile, evaluated as `check` evaluates them.
+  const credentials = evaluateCredentialsOf(snapshot, result, { asOf, dateOrder, facts: options.facts });
+  if ('ok' in credentials) return credentials;
+  const evaluation = credentials.results?.[0]?.evaluation ?? result.evaluation;
   const replaced = markedSummarySheet(snapshot);
   if (replaced && options.confirmReplace && !(await options.confirmReplace(replaced))) {
     return { ok: false, reason: 'cancelled', message: `nothing written: the summary on sheet "${replaced}" was kept` };
@@ -128,9 +140,11 @@ export async function generateSummary(
     certificantNumber:
       typeof result.profile.input.certificantNumber === 'string' ? result.profile.input.certificantNumber : '',
   };
-  const plan = summaryOps(result.evaluation, person, snapshot, {
+  const plan = summaryOps(evaluation, person, snapshot, {
     charts: port.capabilities.charts,
     logSheet: result.log.sheet,
+    ...(credentials.results ? { credentials: credentials.results } : {}),
+    ...(credentials.unread.length ? { unread: credentials.unread } : {}),
     ...(result.log.parts.length > 1 ? { logRow: (row: number) => rowName(result.log, row) } : {}),
   });
   await port.apply(plan.ops);
@@ -138,7 +152,9 @@ export async function generateSummary(
     ok: true,
     sheet: plan.sheet,
     entriesSheet: plan.entriesSheet,
-    evaluation: result.evaluation,
+    evaluation,
+    credentials: credentials.results,
+    unread: credentials.unread,
     layout: plan.layout,
     keptUserSheet: plan.keptUserSheet,
     logSheet: result.log.sheet,

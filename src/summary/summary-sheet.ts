@@ -18,8 +18,9 @@
  * sheet names: a user's own "CE Summary" is left alone and ours goes beside it as "CE Summary (2)".
  */
 import { isoFromDay, resolveDate, serialFromDay, type EntryResult, type Evaluation } from '../core';
+import { credentialOverview, type CredentialResult } from '../core/credentials';
 import type { RowFate } from '../core/fates';
-import { clean } from '../core/rounding';
+import { clean, formatCredits } from '../core/rounding';
 import {
   cellAddress,
   sheetRef,
@@ -60,6 +61,13 @@ export interface SummaryOptions {
    * numbers its later sheets' rows on from the first, so there it names the row's own sheet and row.
    */
   logRow?: (row: number) => CellValue;
+  /**
+   * Every credential of the profile when it lists several (the first is `evaluation`'s): the summary
+   * gets a block per credential and the entries table a counted column per further credential.
+   */
+  credentials?: readonly CredentialResult[];
+  /** Further credentials of the profile that could not be read: named on the summary, not dropped. */
+  unread?: readonly { field: string; message: string }[];
 }
 
 /** The layout the ops produce, for callers and tests that read the sheets back. */
@@ -81,6 +89,11 @@ export interface SummaryLayout {
   };
   /** 0-based first row of the attestation block and the day proof is kept until, when the program says. */
   attestation: { first: number; keepUntil: string | undefined };
+  /**
+   * With several credentials, each one's block: its 0-based heading row and totals row on the summary
+   * (B required, C counted, D still needed), and its counted column in the entries table.
+   */
+  credentials?: { id: string; heading: number; totalsAll: number; countedColumn: number }[];
 }
 
 export interface SummaryPlan {
@@ -133,6 +146,8 @@ function fateLabel(f: RowFate): string {
 }
 const NOT_COUNTED = 'Not counted';
 const NOT_COUNTED_CAP = 'Not counted (cap)';
+/** The fate, for one credential, of a row whose Category marks it for other credentials only. */
+const OTHER_CREDENTIALS = 'Other credentials only';
 /**
  * The category table counts entries inside the window, eligible and done, whatever caps did to them:
  * every fate but plain "Not counted" (a Fate criterion that SUMIFS and COUNTIFS take as is).
@@ -283,6 +298,23 @@ export const MAX_ROW_HEIGHT = 409;
 
 const rowHeight = (lines: number, size: number) => Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * size * 1.2 + 3));
 
+/** A row of the entries table: the first credential's fate and entry, and what the row shows. */
+interface Line {
+  f: RowFate | undefined;
+  e: EntryResult | undefined;
+  shown: { f: RowFate; e: EntryResult | undefined };
+  row: number;
+}
+
+/**
+ * A column whose header names a program id: wide enough for the longest part of the id in bold, since a
+ * printed header should break at a hyphen or space, not inside a word.
+ */
+function idColumnWidth(id: string): number {
+  const longest = Math.max(...id.split(/[-\s]/).map((part) => part.length), 'counted'.length);
+  return Math.max(MINIMUM_WIDTH, Math.ceil((longest + 1) * ENTRIES_FONT * 0.6 + 6));
+}
+
 /** Builds the operations that write (or rewrite) the summary sheets. */
 export function summaryOps(
   evaluation: Evaluation,
@@ -339,8 +371,24 @@ export function summaryOps(
   };
 
   // ---- CE Entries: laid out first, since the summary's totals refer to its rows. ----
-  // Every row the pane and the command line list, with its entry when it is one.
-  const lines = ev.rows.map((f) => ({ f, e: f.entry === undefined ? undefined : ev.entries[f.entry] }));
+  const several = options.credentials && options.credentials.length > 1 ? options.credentials : undefined;
+  const others = several ? several.slice(1) : [];
+  const entryOf = (x: Evaluation, f: RowFate) => (f.entry === undefined ? undefined : x.entries[f.entry]);
+  // Every row the pane and the command line list, with its entry when it is one (`f` and `e`: the first
+  // credential's). With several credentials, also the rows that only other credentials list (their
+  // Category marks them for those only), shown as the first credential that lists them reads them.
+  let lines: Line[] = ev.rows.map((f) => ({ f, e: entryOf(ev, f), shown: { f, e: entryOf(ev, f) }, row: f.row }));
+  const othersByRow = others.map((r) => new Map(r.evaluation.rows.map((f) => [f.row, f])));
+  if (several) {
+    const listed = new Set(lines.map((l) => l.row));
+    for (const r of others)
+      for (const f of r.evaluation.rows) {
+        if (listed.has(f.row)) continue;
+        listed.add(f.row);
+        lines.push({ f: undefined, e: undefined, shown: { f, e: entryOf(r.evaluation, f) }, row: f.row });
+      }
+    lines = lines.sort((a, b) => a.row - b.row);
+  }
   const minimumColumns = ev.minimums
     .filter((m) => m.period === 'cycle')
     .map((m, i) => {
@@ -351,19 +399,153 @@ export function summaryOps(
       const exact = clean(credits.reduce<number>((s, x) => s + (x === '' ? 0 : x), 0)) === m.counted;
       return { minimum: m, col: ENTRY_COLUMNS.length + i, credits, exact };
     });
-  const entryHeaders = [...ENTRY_COLUMNS, ...minimumColumns.map((c) => `${c.minimum.label} ${unit} counted`)];
-  const entryWidths = [...ENTRY_WIDTHS, ...minimumColumns.map(() => MINIMUM_WIDTH)];
-  // Minimum columns take their room from the text columns, so the table stays one page wide at full size.
+  const firstId = program.id;
+  // With several credentials the claimed, counted and fate columns say whose they are, and each further
+  // credential adds its own counted column, so each credential's total can be followed row by row; its
+  // fate, when not plainly counted, is a named line of the reasons cell.
+  const ownHeader: Partial<Record<string, string>> = several
+    ? { 'Credits claimed': `${firstId} claimed`, 'Credits counted': `${firstId} counted`, Fate: `${firstId} fate` }
+    : {};
+  const otherColumns = others.map((result, k) => ({
+    result,
+    byRow: othersByRow[k]!,
+    otherRows: new Set(result.otherRows),
+    counted: ENTRY_COLUMNS.length + minimumColumns.length + k,
+  }));
+  const entryHeaders = [
+    ...ENTRY_COLUMNS.map((h) => ownHeader[h] ?? h),
+    ...minimumColumns.map((c) => `${several ? `${firstId} ` : ''}${c.minimum.label} ${unit} counted`),
+    ...otherColumns.map((o) => `${o.result.program.id} counted`),
+  ];
+  const entryWidths = [
+    ...ENTRY_WIDTHS,
+    ...minimumColumns.map(() => MINIMUM_WIDTH),
+    ...otherColumns.map((o) => idColumnWidth(o.result.program.id)),
+  ];
+  // Columns that carry a program id are wide enough for its longest part.
+  if (several)
+    for (const c of [COL['Credits claimed'], COL['Credits counted'], COL.Fate])
+      entryWidths[c] = Math.max(entryWidths[c]!, idColumnWidth(firstId));
+  // The reasons cell names programs: never narrower than the longest part of an id.
+  const floor = (c: number) =>
+    several && c === COL['Reasons and flags'] ? Math.max(40, ...several.map((r) => idColumnWidth(r.program.id))) : 40;
+  const reasonsOf = (f: RowFate, e: EntryResult | undefined) => (e ? reasonsText(e, f) : f.reasons.join('; '));
+  /**
+   * The reasons column. With several credentials, a named line per credential: the first credential's
+   * reasons (its fate has its own column), then each further credential's fate unless plainly counted,
+   * with its reasons.
+   */
+  const reasonsCell = (line: Line): string => {
+    if (!several) return reasonsOf(line.shown.f, line.shown.e);
+    const parts: string[] = [];
+    const first = line.f ? reasonsOf(line.f, line.e) : '';
+    if (first) parts.push(`${firstId}: ${first}`);
+    for (const o of otherColumns) {
+      const id = o.result.program.id;
+      const f = o.byRow.get(line.row);
+      if (!f) {
+        if (o.otherRows.has(line.row)) parts.push(`${id}: ${OTHER_CREDENTIALS}`);
+        continue;
+      }
+      const fate = fateLabel(f);
+      const reasons = reasonsOf(f, entryOf(o.result.evaluation, f));
+      const said = [fate === 'Counted' ? '' : fate, reasons].filter(Boolean).join(': ');
+      if (said) parts.push(`${id}: ${said}`);
+    }
+    return parts.join('\n');
+  };
+  const otherCells = (row: number): CellValue[] =>
+    otherColumns.map((o) => {
+      const f = o.byRow.get(row);
+      const e = f && entryOf(o.result.evaluation, f);
+      return e ? e.counted : '';
+    });
+  // The fate and reasons the pane and the command line show; a row that is no entry has no figures.
+  const entryRows: CellValue[][] = lines.map((line, i) => {
+    const { f, e } = line;
+    if (!f) {
+      // A row only other credentials count: the first credential's figures are blank.
+      const { f: shownF, e: shownE } = line.shown;
+      return [
+        options.logRow ? options.logRow(line.row) : line.row,
+        shownE ? serialFromDay(shownE.entry.date) : '',
+        shownE ? shownE.entry.activity : shownF.activity,
+        shownE?.entry.provider ?? '',
+        shownE?.entry.format.label ?? '',
+        '',
+        '',
+        OTHER_CREDENTIALS,
+        reasonsCell(line),
+        shownE ? proofText(shownE) : '',
+        shownE?.entry.proofLink ?? '',
+        ...minimumColumns.map(() => ''),
+        ...otherCells(line.row),
+      ];
+    }
+    return e
+      ? [
+          options.logRow ? options.logRow(e.entry.row) : e.entry.row,
+          serialFromDay(e.entry.date),
+          e.entry.activity,
+          e.entry.provider,
+          e.entry.format.label,
+          e.claimed,
+          e.counted,
+          fateLabel(f),
+          reasonsCell(line),
+          proofText(e),
+          e.entry.proofLink,
+          ...minimumColumns.map((c) => c.credits[i]!),
+          ...otherCells(line.row),
+        ]
+      : [
+          options.logRow ? options.logRow(f.row) : f.row,
+          '',
+          f.activity,
+          '',
+          '',
+          '',
+          '',
+          fateLabel(f),
+          reasonsCell(line),
+          '',
+          '',
+          ...minimumColumns.map(() => ''),
+          ...otherCells(line.row),
+        ];
+  });
+  // With several credentials there are more columns to make room for: a text column first gives up what
+  // its longest text does not use, so room is taken where it costs no line.
+  const textLength = (c: number) => entryRows.reduce((n, r) => Math.max(n, String(r[c] ?? '').length), 0);
+  if (several)
+    for (const c of ENTRY_TEXT_COLUMNS) {
+      const over = entryWidths.reduce((sum, w) => sum + w, 0) - LANDSCAPE_WIDTH;
+      const header = Math.max(...entryHeaders[c]!.split(' ').map((w) => w.length));
+      const need = Math.max(
+        floor(c),
+        Math.ceil(textLength(c) * ENTRIES_FONT * 0.55 + 6),
+        header * ENTRIES_FONT * 0.6 + 6,
+      );
+      if (over > 0 && entryWidths[c]! > need) entryWidths[c] = Math.max(need, entryWidths[c]! - over);
+    }
+  // Minimum and credential columns take their room from the text columns, so the table stays one page
+  // wide at full size.
   let over = entryWidths.reduce((s, w) => s + w, 0) - LANDSCAPE_WIDTH;
   while (over > 0) {
-    const widest = ENTRY_TEXT_COLUMNS.reduce((a, b) => (entryWidths[b]! > entryWidths[a]! ? b : a));
-    if (entryWidths[widest]! <= 40) break;
+    const widest = ENTRY_TEXT_COLUMNS.filter((c) => entryWidths[c]! > floor(c)).reduce<number | undefined>(
+      (a, b) => (a === undefined || entryWidths[b]! > entryWidths[a]! ? b : a),
+      undefined,
+    );
+    if (widest === undefined) break;
     entryWidths[widest]!--;
     over--;
   }
   const E = writer(entriesSheet, entryWidths, ENTRIES_FONT);
   const who = person.name ? `${person.name}, ` : '';
-  const entriesTitle = `CE entries: ${who}${program.id}, cycle ${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}, as of ${isoFromDay(ev.asOf)}`;
+  const cycleOf = (x: Evaluation) => `${isoFromDay(x.cycle.cycleStart)} to ${isoFromDay(x.cycle.windowEnd)}`;
+  const entriesTitle = several
+    ? `CE entries: ${who}${several.map((r) => `${r.program.id} (cycle ${cycleOf(r.evaluation)})`).join(', ')}, as of ${isoFromDay(ev.asOf)}`
+    : `CE entries: ${who}${program.id}, cycle ${cycleOf(ev)}, as of ${isoFromDay(ev.asOf)}`;
   E.values(0, 0, [[entriesTitle]]);
   E.merge(one(0, 0, 1, entryHeaders.length));
   E.style(one(0, 0), { bold: true, fontSize: 12, wrap: true });
@@ -378,43 +560,11 @@ export function summaryOps(
   });
   entryHeaders.forEach((h, c) => E.fit(entryHeader, c, 1, h, ENTRIES_FONT, true));
   const entryFirst = entryHeader + 1;
-  // The fate and reasons the pane and the command line show; a row that is no entry has no figures.
-  const entryRows: CellValue[][] = lines.map(({ f, e }, i) =>
-    e
-      ? [
-          options.logRow ? options.logRow(e.entry.row) : e.entry.row,
-          serialFromDay(e.entry.date),
-          e.entry.activity,
-          e.entry.provider,
-          e.entry.format.label,
-          e.claimed,
-          e.counted,
-          fateLabel(f),
-          reasonsText(e, f),
-          proofText(e),
-          e.entry.proofLink,
-          ...minimumColumns.map((c) => c.credits[i]!),
-        ]
-      : [
-          options.logRow ? options.logRow(f.row) : f.row,
-          '',
-          f.activity,
-          '',
-          '',
-          '',
-          '',
-          fateLabel(f),
-          f.reasons.join('; '),
-          '',
-          '',
-          ...minimumColumns.map(() => ''),
-        ],
-  );
   const entryCount = Math.max(1, entryRows.length);
   if (entryRows.length) {
     E.values(entryFirst, 0, entryRows);
     E.dateFormat(one(entryFirst, COL.Date, entryRows.length, 1));
-    lines.forEach(({ e }, i) => {
+    lines.forEach(({ shown: { e } }, i) => {
       if (!e) return;
       const address = proofLinkTarget(e.entry.proofLink);
       if (address)
@@ -455,6 +605,8 @@ export function summaryOps(
     [`=SUM(${localColumn(COL['Credits claimed'])})`, `=SUM(${localColumn(COL['Credits counted'])})`],
     [columnSum(COL['Credits claimed']), columnSum(COL['Credits counted'])],
   );
+  for (const o of otherColumns)
+    E.formulas(entryTotal, o.counted, [`=SUM(${localColumn(o.counted)})`], [columnSum(o.counted)]);
   E.style(one(entryTotal, 0, 1, entryHeaders.length), { bold: true });
 
   // ---- CE Summary ----
@@ -492,6 +644,31 @@ export function summaryOps(
   paragraph(row, title, { bold: true, fontSize: 14 });
   row += 2;
 
+  // Several credentials: a line each first, then the first credential's block where a one-credential
+  // summary has it, then a block for each further credential.
+  const overview = several ? credentialOverview(several) : [];
+  if (several || options.unread?.length) {
+    heading(row++, several ? `Credentials (${several.length})` : 'Credentials');
+    for (const o of overview) paragraph(row++, o.summary);
+    for (const u of options.unread ?? [])
+      paragraph(row++, `Not in this summary: CE Profile "${u.field}": ${u.message}`, { italic: true });
+    row++;
+  }
+  /** How the body shares credit between its credentials, when it changes what credential `i` needs. */
+  const sharedCredit = (i: number): string | undefined => {
+    const r = several?.[i];
+    if (!r) return undefined;
+    const cover = overview[i]?.coveredBy;
+    if (cover)
+      return `${r.program.body} asks only the highest level's requirement: this credential is renewed through ${cover}`;
+    if (r.addedCredits)
+      return `${formatCredits(r.addedCredits)} ${r.program.creditUnit} added to the requirement for the body's further credentials`;
+    return undefined;
+  };
+  const credentialHeading = (n: number, r: CredentialResult) =>
+    heading(row++, `Credential ${n}: ${r.program.id}: ${r.program.name}`);
+  if (several) credentialHeading(1, several[0]!);
+
   // Identity, status.
   const identityTop = row;
   const identity: [string, CellValue][] = [
@@ -506,6 +683,8 @@ export function summaryOps(
     ['Status', ev.status.actionLine],
     ['Log read from', options.logSheet ? `sheet "${options.logSheet}", ${ev.rowsRead} rows` : `${ev.rowsRead} rows`],
   ];
+  const firstShared = sharedCredit(0);
+  if (firstShared) identity.push(['Shared credit', firstShared]);
   identity.forEach(([label, value], i) => wide(row + i, label, value, label === 'Status'));
   S.style(one(row, 0, identity.length, 1), { bold: true });
   S.dateFormat(one(identityTop + 5, 1, 2, 1));
@@ -525,6 +704,8 @@ export function summaryOps(
   const claimedRange = entryColumn(COL['Credits claimed']);
   const formatRange = entryColumn(COL.Format);
   const fateRange = entryColumn(COL.Fate);
+  // Rows only other credentials count are none of the first credential's categories.
+  const notOthers = several ? `,${fateRange},"<>${OTHER_CREDENTIALS}"` : '';
   const countedSum = columnSum(COL['Credits counted']);
   const counted =
     carriedRow !== undefined ? `SUM(${countedRange})+${cellAddress(carriedRow, 2)}` : `SUM(${countedRange})`;
@@ -587,7 +768,7 @@ export function summaryOps(
     S.fit(r, 0, 1, c.label);
     const criterion = criterionFor(c.label, a);
     const ofFormat = (x: CellValue[]) => x[COL.Format] === c.label;
-    const isCounted = (x: CellValue[]) => x[COL.Fate] !== NOT_COUNTED;
+    const isCounted = (x: CellValue[]) => x[COL.Fate] !== NOT_COUNTED && x[COL.Fate] !== OTHER_CREDENTIALS;
     const countedHere = columnSum(COL['Credits counted'], ofFormat);
     const claimedHere = columnSum(COL['Credits claimed'], (x) => ofFormat(x) && isCounted(x));
     S.formulas(
@@ -595,9 +776,9 @@ export function summaryOps(
       1,
       [
         `=SUMIFS(${countedRange},${formatRange},${criterion})`,
-        `=SUMIFS(${claimedRange},${formatRange},${criterion},${fateRange},"${COUNTED_IN_CATEGORY}")`,
+        `=SUMIFS(${claimedRange},${formatRange},${criterion},${fateRange},"${COUNTED_IN_CATEGORY}"${notOthers})`,
         `=ROUND(C${r + 1}-B${r + 1},2)`,
-        `=COUNTIFS(${formatRange},${criterion},${fateRange},"${COUNTED_IN_CATEGORY}")`,
+        `=COUNTIFS(${formatRange},${criterion},${fateRange},"${COUNTED_IN_CATEGORY}"${notOthers})`,
       ],
       [
         countedHere,
@@ -611,79 +792,176 @@ export function summaryOps(
   S.style(one(categoryFirst, 0, Math.max(1, ev.categories.length), 1), { wrap: true });
   row += Math.max(1, ev.categories.length) + 1;
 
-  // Caps.
-  heading(row++, 'Caps');
-  if (ev.caps.length) {
-    tableHeader(row++, ['Cap', 'Limit', 'Claimed', 'Counted', 'Clipped']);
-    ev.caps.forEach((c, i) => {
-      const label = `${c.label} (${c.describe})${c.full ? ': full' : ''}`;
-      S.values(row + i, 0, [[label, c.limit, c.claimed, c.counted, c.clipped]]);
-      S.fit(row + i, 0, 1, label);
+  /** Caps, checklist, key dates, fees and row problems of one credential's evaluation, from `row` on. */
+  const detailSections = (x: Evaluation) => {
+    // Caps.
+    heading(row++, 'Caps');
+    if (x.caps.length) {
+      tableHeader(row++, ['Cap', 'Limit', 'Claimed', 'Counted', 'Clipped']);
+      x.caps.forEach((c, i) => {
+        const label = `${c.label} (${c.describe})${c.full ? ': full' : ''}`;
+        S.values(row + i, 0, [[label, c.limit, c.claimed, c.counted, c.clipped]]);
+        S.fit(row + i, 0, 1, label);
+      });
+      S.style(one(row, 0, x.caps.length, 1), { wrap: true });
+      row += x.caps.length;
+      // What an exemption let through counts on top of the cap: said, so the totals above add up.
+      for (const c of x.caps.filter((k) => k.exemption)) paragraph(row++, c.exemption);
+      row++;
+    } else {
+      paragraph(row, 'No caps apply.');
+      row += 2;
+    }
+
+    // Checklist.
+    heading(row++, 'Application checklist');
+    tableHeader(row++, ['Item', 'Done', 'Detail']);
+    x.checklist.forEach((c, i) => {
+      const detail = [c.detail, c.rows.length ? `Log rows: ${c.rows.join(', ')}` : ''].filter(Boolean).join('. ');
+      S.values(row + i, 0, [[c.label, c.done ? 'Yes' : 'No', detail]]);
+      S.merge(one(row + i, 2, 1, LAST - 1));
+      S.fit(row + i, 0, 1, c.label);
+      S.fit(row + i, 2, LAST - 1, detail);
     });
-    S.style(one(row, 0, ev.caps.length, 1), { wrap: true });
-    row += ev.caps.length;
-    // What an exemption let through counts on top of the cap: said, so the totals above add up.
-    for (const c of ev.caps.filter((x) => x.exemption)) paragraph(row++, c.exemption);
+    if (x.checklist.length) S.style(one(row, 0, x.checklist.length, LAST + 1), { wrap: true });
+    row += x.checklist.length + 1;
+
+    // Key dates and fees.
+    heading(row++, 'Key dates');
+    tableHeader(row++, ['Date', 'When']);
+    x.keyDates.forEach((d, i) => {
+      S.values(row + i, 0, [[d.label, serialFromDay(d.day)]]);
+      S.fit(row + i, 0, 1, d.label);
+    });
+    if (x.keyDates.length) {
+      S.dateFormat(one(row, 1, x.keyDates.length, 1));
+      S.style(one(row, 0, x.keyDates.length, 2), { horizontalAlignment: 'left', wrap: true });
+    }
+    row += x.keyDates.length + 1;
+    heading(row++, 'Fees');
+    tableHeader(row++, ['Fee', 'Amount', 'Applies now']);
+    x.fees.forEach((f, i) => {
+      S.values(row + i, 0, [[f.label, f.amount === null ? f.display : f.amount, f.now ? 'Yes' : 'No']]);
+      S.fit(row + i, 0, 1, f.label);
+      if (f.amount === null) S.fit(row + i, 1, 1, f.display);
+    });
+    if (x.fees.length) {
+      ops.push({ kind: 'setNumberFormat', sheet, range: one(row, 1, x.fees.length, 1), format: '"$"#,##0.00' });
+      S.style(one(row, 0, x.fees.length, 3), { wrap: true });
+    }
+    row += x.fees.length + 1;
+
+    // Row problems.
+    heading(row++, 'Rows with problems (they count for nothing until fixed)');
+    if (x.problems.length) {
+      tableHeader(row++, ['Log row', 'Problem']);
+      x.problems.forEach((p, i) => {
+        const text = `${p.column}: ${p.message}`;
+        S.values(row + i, 0, [[p.row, text]]);
+        S.merge(one(row + i, 1, 1, LAST));
+        S.fit(row + i, 1, LAST, text);
+      });
+      S.style(one(row, 0, x.problems.length, 2), { wrap: true, horizontalAlignment: 'left' });
+      row += x.problems.length + 1;
+    } else {
+      paragraph(row, 'None');
+      row += 2;
+    }
+  };
+  detailSections(ev);
+
+  // Each further credential: its identity and status, totals over its counted column of the entries
+  // table, minimums, credits by format, caps, checklist, dates, fees and row problems.
+  const blocks: NonNullable<SummaryLayout['credentials']> = several
+    ? [
+        {
+          id: firstId,
+          heading: identityTop - 1,
+          totalsAll,
+          countedColumn: COL['Credits counted'],
+        },
+      ]
+    : [];
+  otherColumns.forEach((o, k) => {
+    const { result: r } = o;
+    const x = r.evaluation;
+    const own = r.program;
+    const ownUnit = own.creditUnit;
+    const headingRow = row;
+    credentialHeading(k + 2, r);
+    const top = row;
+    const shared = sharedCredit(k + 1);
+    const rows: [string, CellValue][] = [
+      ['Program', `${own.id}: ${own.name}`],
+      ['Certifying body', own.body],
+      ['Cycle window', cycleOf(x)],
+      [x.keyDates.find((d) => d.id === 'deadline')?.label ?? 'Deadline', serialFromDay(x.cycle.deadline)],
+      ['Status', x.status.actionLine],
+      ...(shared ? [['Shared credit', shared] as [string, CellValue]] : []),
+    ];
+    rows.forEach(([label, value], i) => wide(row + i, label, value, label === 'Status'));
+    S.style(one(row, 0, rows.length, 1), { bold: true });
+    S.dateFormat(one(top + 3, 1));
+    S.style(one(top, 1, rows.length, 1), { horizontalAlignment: 'left', wrap: true });
+    row += rows.length + 1;
+
+    heading(row++, `Totals (${ownUnit})`);
+    tableHeader(row++, ['', 'Required', 'Counted', 'Still needed']);
+    const all = row++;
+    const carried = own.carryOver ? row++ : undefined;
+    const minimumAt = x.minimums.map((m) => ({ minimum: m, row: row++ }));
+    const needed = row++;
     row++;
-  } else {
-    paragraph(row, 'No caps apply.');
-    row += 2;
-  }
+    const sum = columnSum(o.counted);
+    const counted = round2(sum + (carried !== undefined ? x.carriedOver : 0));
+    const allShortfall = Math.max(0, round2(x.required - counted));
+    S.values(all, 0, [['All credits', x.required]]);
+    if (counted === round2(x.earned)) {
+      // Its counted column adds up to the credential's figure: the total is a formula over it.
+      const plus = carried !== undefined ? `+${cellAddress(carried, 2)}` : '';
+      S.formulas(
+        all,
+        2,
+        [`=ROUND(SUM(${entryColumn(o.counted)})${plus},2)`, `=MAX(0,ROUND(B${all + 1}-C${all + 1},2))`],
+        [counted, allShortfall],
+      );
+    } else {
+      S.values(all, 2, [[x.earned, Math.max(0, round2(x.required - x.earned))]]);
+    }
+    if (carried !== undefined) {
+      const label = 'Carried over from the previous cycle';
+      S.values(carried, 0, [[label, '', x.carriedOver]]);
+      S.fit(carried, 0, 1, label);
+    }
+    const cells = [`D${all + 1}`];
+    const values = [counted === round2(x.earned) ? allShortfall : Math.max(0, round2(x.required - x.earned))];
+    for (const { minimum, row: m } of minimumAt) {
+      const label = `${minimum.label} ${ownUnit} (minimum${minimum.period === 'cycleYear' ? ' in every cycle year' : minimum.period === 'calendarYear' ? ' in every calendar year' : ''})`;
+      S.values(m, 0, [[label, minimum.required, minimum.counted, minimum.shortfall]]);
+      S.fit(m, 0, 1, label);
+      cells.push(`D${m + 1}`);
+      values.push(minimum.shortfall);
+    }
+    const neededLabel = 'Still needed (the largest shortfall)';
+    S.values(needed, 0, [[neededLabel]]);
+    S.fit(needed, 0, 1, neededLabel, SUMMARY_FONT, true);
+    S.formulas(needed, 3, [`=MAX(${cells.join(',')})`], [Math.max(...values)]);
+    S.style(one(needed, 0, 1, 4), { bold: true });
+    S.style(one(all, 0, needed - all + 1, 1), { wrap: true });
 
-  // Checklist.
-  heading(row++, 'Application checklist');
-  tableHeader(row++, ['Item', 'Done', 'Detail']);
-  ev.checklist.forEach((c, i) => {
-    const detail = [c.detail, c.rows.length ? `Log rows: ${c.rows.join(', ')}` : ''].filter(Boolean).join('. ');
-    S.values(row + i, 0, [[c.label, c.done ? 'Yes' : 'No', detail]]);
-    S.merge(one(row + i, 2, 1, LAST - 1));
-    S.fit(row + i, 0, 1, c.label);
-    S.fit(row + i, 2, LAST - 1, detail);
-  });
-  if (ev.checklist.length) S.style(one(row, 0, ev.checklist.length, LAST + 1), { wrap: true });
-  row += ev.checklist.length + 1;
-
-  // Key dates and fees.
-  heading(row++, 'Key dates');
-  tableHeader(row++, ['Date', 'When']);
-  ev.keyDates.forEach((d, i) => {
-    S.values(row + i, 0, [[d.label, serialFromDay(d.day)]]);
-    S.fit(row + i, 0, 1, d.label);
-  });
-  if (ev.keyDates.length) {
-    S.dateFormat(one(row, 1, ev.keyDates.length, 1));
-    S.style(one(row, 0, ev.keyDates.length, 2), { horizontalAlignment: 'left', wrap: true });
-  }
-  row += ev.keyDates.length + 1;
-  heading(row++, 'Fees');
-  tableHeader(row++, ['Fee', 'Amount', 'Applies now']);
-  ev.fees.forEach((f, i) => {
-    S.values(row + i, 0, [[f.label, f.amount === null ? f.display : f.amount, f.now ? 'Yes' : 'No']]);
-    S.fit(row + i, 0, 1, f.label);
-    if (f.amount === null) S.fit(row + i, 1, 1, f.display);
-  });
-  if (ev.fees.length) {
-    ops.push({ kind: 'setNumberFormat', sheet, range: one(row, 1, ev.fees.length, 1), format: '"$"#,##0.00' });
-    S.style(one(row, 0, ev.fees.length, 3), { wrap: true });
-  }
-  row += ev.fees.length + 1;
-
-  // Row problems.
-  heading(row++, 'Rows with problems (they count for nothing until fixed)');
-  if (ev.problems.length) {
-    tableHeader(row++, ['Log row', 'Problem']);
-    ev.problems.forEach((p, i) => {
-      const text = `${p.column}: ${p.message}`;
-      S.values(row + i, 0, [[p.row, text]]);
-      S.merge(one(row + i, 1, 1, LAST));
-      S.fit(row + i, 1, LAST, text);
+    heading(row++, 'Credits by format');
+    tableHeader(row++, ['Format', 'Counted', 'Claimed', 'Clipped by caps', 'Entries counted']);
+    x.categories.forEach((c, i) => {
+      S.values(row + i, 0, [[c.label, c.counted, c.claimed, c.clipped, c.entries]]);
+      S.fit(row + i, 0, 1, c.label);
     });
-    S.style(one(row, 0, ev.problems.length, 2), { wrap: true, horizontalAlignment: 'left' });
-    row += ev.problems.length + 1;
-  } else {
-    paragraph(row, 'None');
-    row += 2;
-  }
+    if (x.categories.length === 0) S.values(row, 0, [['No credits counted yet']]);
+    S.style(one(row, 0, Math.max(1, x.categories.length), 1), { wrap: true });
+    row += Math.max(1, x.categories.length) + 1;
+
+    detailSections(x);
+    blocks.push({ id: own.id, heading: headingRow, totalsAll: all, countedColumn: o.counted });
+  });
 
   // Entries: where they are.
   paragraph(row, `Every row of the log, with its fate, proof and proof link, is on the sheet "${entriesSheet}".`, {
@@ -691,25 +969,32 @@ export function summaryOps(
   });
   row += 2;
 
-  // Attestation.
-  const keepUntilDay = program.proof.keepUntil
-    ? resolveDate(program.proof.keepUntil, {
-        cycleStart: ev.cycle.cycleStart,
-        windowEnd: ev.cycle.windowEnd,
-        deadline: ev.cycle.deadline,
-      })
-    : undefined;
+  // Attestation: every credential's program and cycle; proof is kept until the latest day any asks.
+  const attested = several ? several.map((r) => ({ p: r.program, x: r.evaluation })) : [{ p: program, x: ev }];
+  const keepDays = attested.map(({ p, x }) =>
+    p.proof.keepUntil
+      ? resolveDate(p.proof.keepUntil, {
+          cycleStart: x.cycle.cycleStart,
+          windowEnd: x.cycle.windowEnd,
+          deadline: x.cycle.deadline,
+        })
+      : undefined,
+  );
+  const keepUntilDay = keepDays.includes(undefined) ? undefined : Math.max(...(keepDays as number[]));
   const keepUntil = keepUntilDay !== undefined ? isoFromDay(keepUntilDay) : undefined;
   const attestationFirst = row;
   heading(row++, 'Attestation');
   wide(row++, 'Name', person.name ?? '');
   wide(row++, 'Certificant number', person.certificantNumber ?? '');
-  wide(row++, 'Program', `${program.id}: ${program.name}`);
-  wide(row++, 'Cycle', `${isoFromDay(ev.cycle.cycleStart)} to ${isoFromDay(ev.cycle.windowEnd)}`);
-  S.style(one(attestationFirst + 1, 0, 4, 1), { bold: true });
-  S.style(one(attestationFirst + 1, 1, 4, 1), { wrap: true });
+  for (const { p, x } of attested) {
+    wide(row++, 'Program', `${p.id}: ${p.name}`);
+    wide(row++, 'Cycle', `${isoFromDay(x.cycle.cycleStart)} to ${isoFromDay(x.cycle.windowEnd)}`);
+  }
+  S.style(one(attestationFirst + 1, 0, 2 + 2 * attested.length, 1), { bold: true });
+  S.style(one(attestationFirst + 1, 1, 2 + 2 * attested.length, 1), { wrap: true });
   row++;
-  const until = keepUntil ?? `the end of any audit of this ${program.body} application`;
+  const bodies = [...new Set(attested.map(({ p }) => p.body))].join(' or ');
+  const until = keepUntil ?? `the end of any audit of this ${bodies} application`;
   paragraph(
     row,
     `I attest that the activities listed were completed as described and that proof is kept for audit until ${until}.`,
@@ -755,12 +1040,13 @@ export function summaryOps(
   layoutOps(S, sheet);
   layoutOps(E, entriesSheet);
   const footer = 'Page &P of &N';
+  const ids = several ? several.map((r) => r.program.id).join(', ') : program.id;
   ops.push({
     kind: 'pageSetup',
     sheet,
     landscape: false,
     fitToPagesWide: 1,
-    header: headerText(`CE summary: ${who}${program.id}, as of ${isoFromDay(ev.asOf)}`),
+    header: headerText(`CE summary: ${who}${ids}, as of ${isoFromDay(ev.asOf)}`),
     footer,
     printArea: one(0, 0, lastSummaryRow + 1, LAST + 1),
   });
@@ -770,7 +1056,7 @@ export function summaryOps(
     landscape: true,
     fitToPagesWide: 1,
     printTitleRows: { first: entryHeader, last: entryHeader },
-    header: headerText(`CE entries: ${who}${program.id}, as of ${isoFromDay(ev.asOf)}`),
+    header: headerText(`CE entries: ${who}${ids}, as of ${isoFromDay(ev.asOf)}`),
     footer,
     printArea: one(0, 0, entryTotal + 1, entryHeaders.length),
   });
@@ -814,6 +1100,7 @@ export function summaryOps(
         widths: entryWidths,
       },
       attestation: { first: attestationFirst, keepUntil },
+      ...(several ? { credentials: blocks } : {}),
     },
   };
 }

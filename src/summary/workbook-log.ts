@@ -16,9 +16,16 @@ import {
   type Program,
   type ProfileFacts,
 } from '../core';
+import { evaluateCredentials, type Credential, type CredentialResult } from '../core/credentials';
 import { locateLog, type LocatedLog } from '../workbook/log-locator';
 import type { WorkbookSnapshot } from '../workbook/port';
-import { PROFILE_SHEET, readDateOrder, readProfile, type ProfileRead } from '../workbook/profile-sheet';
+import {
+  PROFILE_SHEET,
+  readCredentials,
+  readDateOrder,
+  readProfile,
+  type ProfileRead,
+} from '../workbook/profile-sheet';
 
 export {
   ENTRIES_MARKER,
@@ -133,4 +140,44 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: WorkbookEv
     return { ok: false, reason: 'bad-log', message: `sheet "${log.sheet}": ${result.message}${why}` };
   }
   return { ok: true, evaluation: result.evaluation, program, cycleStart, log, profile };
+}
+
+export interface CredentialsEvaluation {
+  /** Every credential, the first (the Program / Cycle start rows, or the options) first; undefined when there is one. */
+  results: CredentialResult[] | undefined;
+  /** Further credentials that could not be read ("Credential 3 program": why): named, never silently dropped. */
+  unread: { field: string; message: string }[];
+}
+
+/**
+ * The CE Profile's further credentials ("Credential 2 program", …) evaluated on the same log as the
+ * first, as `check` reports them: the first credential is the one `evaluateWorkbook` found, with the
+ * facts given to the command; a further credential that cannot be read is returned in `unread`.
+ */
+export function evaluateCredentialsOf(
+  snapshot: WorkbookSnapshot,
+  result: Extract<WorkbookEvaluation, { ok: true }>,
+  options: { asOf: DayNumber; dateOrder?: DateOrder; facts?: Partial<ProfileFacts> },
+): CredentialsEvaluation | WorkbookEvaluationFailure {
+  const further = readCredentials(snapshot);
+  if (further.credentials.length === 0) return { results: undefined, unread: further.problems };
+  const first: Credential = {
+    name: '',
+    certificantNumber: '',
+    extensionGranted: false,
+    facts: {},
+    attestations: {},
+    ...result.profile.profile,
+    program: result.program.id,
+    cycleStart: result.cycleStart,
+  };
+  const evaluated = evaluateCredentials([first, ...further.credentials], result.log.cells, {
+    asOf: options.asOf,
+    firstRow: result.log.range.row + 1,
+    dateOrder: options.dateOrder ?? readDateOrder(snapshot),
+    firstCredentialFacts: options.facts,
+  });
+  if (!evaluated.ok)
+    return { ok: false, reason: 'bad-log', message: `sheet "${result.log.sheet}": ${evaluated.message}` };
+  return { results: evaluated.results, unread: further.problems };
 }

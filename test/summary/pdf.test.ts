@@ -237,6 +237,45 @@ if (!available) {
       expect(page1).toMatch(/NAMSS-approved credits \(minimum\)/);
     });
 
+    test('two credentials: a section each and their columns on the entries pages, all printable', async () => {
+      const rows: CellValue[][] = [['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Category', 'Proof']];
+      const marks = ['', 'ISC2-CISSP', 'COMPTIA-SECURITYPLUS'];
+      for (let i = 0; i < 18; i++)
+        rows.push([
+          serial('2025-02-01') + i * 20,
+          `Security activity ${i} on incident response, threat modelling and cloud architecture`,
+          i % 2 ? 'SANS Institute' : 'ISSA chapter',
+          i % 3 === 2 ? 'Training course' : i % 2 ? 'Webinar' : 'Conference',
+          2 + (i % 3),
+          marks[i % 3]!,
+          'Certificate',
+        ]);
+      await writeWorkbook(join(dir, 'two.xlsx'), {
+        'CE Profile': [
+          ...profileRows('ISC2-CISSP', serial('2025-01-01'), 'Sam Ortiz'),
+          ['Credential 2 program', 'COMPTIA-SECURITYPLUS'],
+          ['Credential 2 cycle start', serial('2024-11-01')],
+        ],
+        'CE Log': rows,
+      });
+      const { doc, stdout } = await summaryPdf('two.xlsx', 'two', ['--as-of', '2026-01-15']);
+      expectPrintable(doc);
+      const page1 = firstPage(doc);
+      expect(page1).toContain(stdout.trim().split('\n').pop()!);
+      expect(page1).toContain('Sam Ortiz');
+      const all = doc.map((p) => p.words.map((w) => w.text).join(' ')).join(' ');
+      expect(all).toContain('Credential 1: ISC2-CISSP');
+      expect(all).toContain('Credential 2: COMPTIA-SECURITYPLUS');
+      // The entries pages carry both credentials' columns, their header repeated on each.
+      // (A header wraps at its hyphen, and pdftotext reads wrapped headers line by line: words, not phrases.)
+      for (const page of doc.filter((p) => p.width > p.height)) {
+        const words = page.words.map((w) => w.text);
+        expect(words).toEqual(expect.arrayContaining(['ISC2-CISSP', 'claimed', 'counted', 'fate']));
+        expect(words.filter((w) => w === 'counted').length).toBeGreaterThanOrEqual(3);
+        expect(words.some((w) => /SECURITYPLUS$/.test(w))).toBe(true);
+      }
+    });
+
     test('without LibreOffice: one line saying how to get it, exit 2, nothing written', async () => {
       const r = await run(['summary', 'namss.xlsx', '--pdf', 'none.pdf'], dir, { soffice: null });
       expect(r.code).toBe(2);
