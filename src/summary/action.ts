@@ -27,7 +27,16 @@ export interface SummaryUi {
 export interface SummaryActionOptions {
   /** The log's sheet, when the pane knows it. */
   sheet?: string;
+  /** Every sheet the pane read the log from (a sheet per year), the log's own first: the summary reads the same. */
+  sheets?: readonly string[];
   asOf?: DayNumber;
+}
+
+/** "the sheet "CE Log"" or "the sheets "2024" and "2025"". */
+function sheetList(sheets: readonly string[]): string {
+  const quoted = sheets.map((s) => `"${s}"`);
+  if (quoted.length < 2) return quoted[0] ?? 'the log';
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
 export async function runSummaryAction(
@@ -40,6 +49,7 @@ export async function runSummaryAction(
   try {
     const result = await generateSummary(port, {
       sheet: options.sheet,
+      sheets: options.sheets,
       asOf: options.asOf,
       confirmReplace: (sheet) => ui.confirmReplace(sheet),
     });
@@ -51,7 +61,7 @@ export async function runSummaryAction(
         ? `Replaced the summary on the sheets ${sheets}`
         : `Wrote the summary on the new sheets ${sheets}`;
       const kept = result.keptUserSheet ? ` (your own sheet "${result.keptUserSheet}" was left as it was)` : '';
-      const entries = `${ev.entries.length} ${ev.entries.length === 1 ? 'entry' : 'entries'} from "${result.logSheet}"`;
+      const entries = `${ev.entries.length} ${ev.entries.length === 1 ? 'entry' : 'entries'} from ${sheetList(result.logSheets)}`;
       // Further credentials each have a section on the sheet: their lines follow the first one's status.
       const further = result.credentials
         ? ` ${credentialOverview(result.credentials)

@@ -63,6 +63,8 @@ export type GenerateSummaryResult =
       layout: SummaryLayout;
       keptUserSheet: string | undefined;
       logSheet: string;
+      /** Every sheet the log was read from, the log's own first (a sheet per year: several). */
+      logSheets: string[];
       /** The older summary sheet that was replaced, if any. */
       replaced: string | undefined;
     }
@@ -158,6 +160,7 @@ export async function generateSummary(
     layout: plan.layout,
     keptUserSheet: plan.keptUserSheet,
     logSheet: result.log.sheet,
+    logSheets: result.log.parts.map((part) => part.sheet),
     replaced,
   };
 }

@@ -1039,7 +1039,9 @@ export function summaryOps(
   };
   layoutOps(S, sheet);
   layoutOps(E, entriesSheet);
-  const footer = 'Page &P of &N';
+  // The sheet's own name and page: LibreOffice numbers each sheet's pages from 1 but counts &N over the
+  // whole document ("Page 1 of 6" on the entries' first page), so no total is printed.
+  const footer = '&A, page &P';
   const ids = several ? several.map((r) => r.program.id).join(', ') : program.id;
   ops.push({
     kind: 'pageSetup',

@@ -156,7 +156,14 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
             />
             <Dashboard controller={controller} evaluation={state.evaluation} log={state.log} />
             <LogReading controller={controller} state={state} />
-            {summaryPort && <SummaryAction port={summaryPort} sheet={state.log.sheet} asOf={state.asOf} />}
+            {summaryPort && (
+              <SummaryAction
+                port={summaryPort}
+                sheet={state.log.sheet}
+                sheets={state.reading?.parts.map((part) => part.sheet)}
+                asOf={state.asOf}
+              />
+            )}
           </div>
         )}
         {panel === 'chooser' && <LogChooser controller={controller} state={state} onClose={close} />}

@@ -27,6 +27,8 @@ export interface SummaryActionProps {
   port: WorkbookPort;
   /** The log's sheet the pane shows, so the summary is of the same log. */
   sheet?: string;
+  /** Every sheet the pane read the log from (a sheet per year), the log's own first. */
+  sheets?: readonly string[];
   asOf?: DayNumber;
   /** The runtime's store by default; the ribbon command asks and reports through the same one. */
   prompts?: SummaryPrompts;
@@ -37,7 +39,7 @@ export interface SummaryActionProps {
  * report. The question is asked in the pane itself, not in a modal dialog: the ribbon command asks
  * through it too, and a pane 320 px wide has no room for one.
  */
-export function SummaryAction({ port, sheet, asOf, prompts = summaryPrompts }: SummaryActionProps) {
+export function SummaryAction({ port, sheet, sheets, asOf, prompts = summaryPrompts }: SummaryActionProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(prompts.subscribe, prompts.getState, prompts.getState);
   const titleId = useId();
@@ -52,7 +54,7 @@ export function SummaryAction({ port, sheet, asOf, prompts = summaryPrompts }: S
         <Button
           appearance="primary"
           disabled={state.busy}
-          onClick={() => void runSummaryAction(port, prompts, { sheet, asOf })}
+          onClick={() => void runSummaryAction(port, prompts, { sheet, sheets, asOf })}
         >
           Create submission summary
         </Button>

@@ -150,7 +150,15 @@ if (!available) {
       // The summary in portrait, the entries in landscape; the page numbers printed.
       expect(doc[0]!.width).toBeLessThan(doc[0]!.height);
       expect(doc[doc.length - 1]!.width).toBeGreaterThan(doc[doc.length - 1]!.height);
-      expect(firstPage(doc)).toMatch(new RegExp(`Page 1 of ${doc.length}`));
+      // Each page names its sheet and its page of that sheet, numbered from 1 on each sheet.
+      const numbers = { 'CE Summary': 0, 'CE Entries': 0 };
+      for (const page of doc) {
+        const sheet = page.width < page.height ? 'CE Summary' : 'CE Entries';
+        numbers[sheet] += 1;
+        expect(page.words.map((w) => w.text).join(' ')).toContain(`${sheet}, page ${numbers[sheet]}`);
+      }
+      expect(numbers['CE Summary']).toBeGreaterThan(0);
+      expect(numbers['CE Entries']).toBeGreaterThan(0);
       // The entries' header row is repeated on every entries page.
       for (const page of doc.filter((p) => p.width > p.height))
         expect(page.words.map((w) => w.text).join(' ')).toContain('Credits claimed');

@@ -201,7 +201,7 @@ describe('the summary sheet', () => {
       rows: result.layout.entries.total + 1,
       cols: result.layout.entries.columns.length,
     });
-    expect(entries.footer).toBe('Page &P of &N');
+    expect(entries.footer).toBe('&A, page &P');
     // Each sheet's columns fit a printed page's width (Letter or A4, default margins) at full size.
     const width = (sheet: string, cols: number) =>
       Array.from({ length: cols }, (_, c) => wb.columnWidth(sheet, c) ?? 0).reduce((s, w) => s + w, 0);

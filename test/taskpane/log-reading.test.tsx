@@ -5,6 +5,7 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { dayFromIso } from '../../src/core';
+import { runSummaryAction, type SummaryReport } from '../../src/summary/action';
 import { App } from '../../src/taskpane/App';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { CellValue } from '../../src/workbook/port';
@@ -51,4 +52,35 @@ test('the date order setting is kept in the profile sheet and decides ambiguous 
   await controller.setDateOrder('dmy');
   expect(text(html())).toContain('Total: 7.5 of');
   expect(html()).toMatch(/<option value="dmy" selected=""/);
+});
+
+test('the pane’s summary covers every sheet the pane read, and its message names them', async () => {
+  const { wb, controller } = await pane();
+  const reading = controller.state.reading!;
+  const reports: SummaryReport[] = [];
+  const ui = {
+    confirmReplace: () => Promise.resolve(true),
+    report: (r: SummaryReport) => reports.push(r),
+    busy: () => undefined,
+  };
+  // What the pane's button passes: the log's sheet and the sheets it was read from.
+  const report = await runSummaryAction(wb, ui, {
+    sheet: controller.state.log!.sheet,
+    sheets: reading.parts.map((part) => part.sheet),
+    asOf: controller.state.asOf,
+  });
+  expect(report.intent).toBe('success');
+  expect(report.message).toContain('5 entries from "2024" and "2025"');
+  const { rows } = wb.extent('CE Entries');
+  const named = Array.from({ length: rows }, (_, r) => wb.getValue('CE Entries', r, 0)).filter(
+    (v): v is string => typeof v === 'string' && /row \d/.test(v),
+  );
+  expect(named).toEqual([
+    '"2024" row 2',
+    '"2024" row 3',
+    '"2025" row 2',
+    '"2025" row 3',
+    '"2025" row 4',
+    '"2025" row 5',
+  ]);
 });
