@@ -56,7 +56,7 @@ test('the date order setting is kept in the profile sheet and decides ambiguous 
 
 test('the pane’s summary covers every sheet the pane read, and its message names them', async () => {
   const { wb, controller } = await pane();
-  const reading = controller.state.reading!;
+  const reading = controller.getState().reading!;
   const reports: SummaryReport[] = [];
   const ui = {
     confirmReplace: () => Promise.resolve(true),
@@ -65,9 +65,9 @@ test('the pane’s summary covers every sheet the pane read, and its message nam
   };
   // What the pane's button passes: the log's sheet and the sheets it was read from.
   const report = await runSummaryAction(wb, ui, {
-    sheet: controller.state.log!.sheet,
+    sheet: controller.getState().log!.sheet,
     sheets: reading.parts.map((part) => part.sheet),
-    asOf: controller.state.asOf,
+    asOf: controller.getState().asOf,
   });
   expect(report.intent).toBe('success');
   expect(report.message).toContain('5 entries from "2024" and "2025"');
