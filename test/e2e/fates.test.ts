@@ -115,7 +115,10 @@ describeBrowser('every row accounted for, in the preview (headless Chromium)', (
     const listed = page.getByTestId('not-counted-row').filter({ hasText: `Row ${bad.row}:` });
     expect(await listed.textContent()).toBe(`Row ${bad.row}: ${bad.activity} — ${bad.reasons.join('; ')}`);
     await listed.click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`A${bad.row}`);
+    // The selection reaches the grid after the click's handler has run: wait for it, then check.
+    const focused = `A${bad.row}`;
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, focused);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(focused);
     // And the Caps table says what the Grovo exemption let through.
     expect(await page.getByTestId('cap-exemption').allTextContents()).toEqual([
       'Webinar: 22.5 claimed, 5 counted under the cap + 2.5 exempt (Grovo)',

@@ -135,7 +135,10 @@ describeBrowser('preview host (headless Chromium)', () => {
     await page.getByTestId('problem').filter({ hasText: 'Row 22, Hours' }).click();
     const cell = page.getByLabel('E22', { exact: true });
     await expect(cell.getAttribute('data-selected')).resolves.toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('E22');
+    // The selection reaches the grid after the click's handler has run: wait for it, then check.
+    const focused = 'E22';
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, focused);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(focused);
     await page.getByTestId('proof-issue').filter({ hasText: 'Row 14 ' }).click();
     expect(
       await page.evaluate(
