@@ -393,6 +393,10 @@ export class OfficeWorkbook implements WorkbookPort {
       const names = wb.names.load('items/name,items/type');
       const tables = wb.tables.load('items/name');
       const active = wb.worksheets.getActiveWorksheet().load('name');
+      // The workbook's date system, with the first sync: DATE(1904,1,1) is serial 0 in the 1904 system
+      // and 1462 in the 1900 one (Excel's worksheet functions, ExcelApi 1.2; a host without them is 1900).
+      const functions = (wb as { functions?: Excel.Functions }).functions;
+      const epoch = functions?.date ? functions.date(1904, 1, 1).load('value') : undefined;
       const wanted = query.sheets ?? [];
       const used = new Map<string, Excel.Range>();
       const usedSheets = new Map<string, Excel.Worksheet>();
@@ -535,6 +539,7 @@ export class OfficeWorkbook implements WorkbookPort {
         sheets,
         names: namedRanges,
         activeSheet: active.name,
+        ...(epoch?.value === 0 ? { date1904: true } : {}),
         ...(query.tableHeaders
           ? {
               tables: tableInfos.map((t, i) => ({

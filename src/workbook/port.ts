@@ -99,6 +99,12 @@ export interface WorkbookSnapshot {
   activeSheet?: string;
   /** Every table of the workbook, when the query asked for `tableHeaders` and the host can tell. */
   tables?: TableHeader[];
+  /**
+   * The workbook counts dates from 1904 (File › Options › Advanced › "Use 1904 date system"): its date
+   * cells hold serials 1462 days below the 1900 system's. Set only by a host that hands over the
+   * workbook's own serials (Excel); a file reader turns date cells into dates itself.
+   */
+  date1904?: boolean;
 }
 
 export interface CellStyle {

@@ -99,6 +99,9 @@ export class FakeExcel {
     this.cellsReadBySheet.set(key, (this.cellsReadBySheet.get(key) ?? 0) + cells);
   }
 
+  /** The workbook counts dates from 1904: the worksheet function DATE gives serials 1462 lower. */
+  date1904 = false;
+
   /** Hosts before ExcelApi 1.9 have no workbook-level `worksheets.onChanged`. */
   workbookEvents = true;
   /** Hosts before ExcelApi 1.13 have no `Range.getMergedAreasOrNullObject`: they cannot report merged cells. */
@@ -261,10 +264,39 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
+  readonly functions: FakeFunctions;
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.tables = new FakeTableCollection(ctx);
+    this.functions = new FakeFunctions(ctx);
+  }
+}
+
+/** `workbook.functions`: the worksheet function DATE, in the workbook's date system. */
+class FakeFunctions {
+  constructor(private readonly ctx: FakeContext) {}
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const serial = serialFromDay(dayFromIso(iso)!);
+    return new FakeFunctionResult(this.ctx, this.ctx.fake.date1904 ? serial - 1462 : serial);
+  }
+}
+
+class FakeFunctionResult extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly result: number,
+  ) {
+    super(ctx);
+  }
+  protected compute(name: string): unknown {
+    if (name === 'value') return this.result;
+    if (name === 'error') return null;
+    throw new Error(`FakeFunctionResult has no property ${name}`);
+  }
+  get value(): number {
+    return this.prop('value');
   }
 }
 
