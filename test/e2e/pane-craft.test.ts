@@ -7,23 +7,14 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { dayFromIso, evaluateLog, findProgram } from '../../src/core';
-import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, SAMPLE_HEADERS, sampleLogValues } from '../../src/preview/sample';
+import { SAMPLE_AS_OF, SAMPLE_HEADERS, sampleLogValues } from '../../src/preview/sample';
 import type { CellValue } from '../../src/workbook/port';
-import { describeBrowser, openSession, type Session } from './browser';
+import { describeBrowser, openSession, sampleEvaluation, type Session } from './browser';
 
 jest.setTimeout(120_000);
 
-function expectedLine(values: CellValue[][] = sampleLogValues()): string {
-  const result = evaluateLog(findProgram('NISM-SMS')!, values, {
-    cycleStart: dayFromIso(SAMPLE_CYCLE_START)!,
-    asOf: dayFromIso(SAMPLE_AS_OF)!,
-    firstRow: 1,
-    profile: { attestations: {} },
-  });
-  if (!result.ok) throw new Error(result.message);
-  return result.evaluation.status.line;
-}
+/** The status line the core gives the preview's sample (as edited in the grid, when `values` is given). */
+const expectedLine = (values?: CellValue[][]): string => sampleEvaluation(values).status.line;
 
 /** Runs `fn(wb, controller)` in the page, on the preview's workbook and controller. */
 type Host = { wb: any; controller: any }; // eslint-disable-line @typescript-eslint/no-explicit-any

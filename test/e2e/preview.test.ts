@@ -5,23 +5,10 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { dayFromIso, evaluateLog, findProgram, type Evaluation } from '../../src/core';
-import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, sampleLogValues, sampleOldTrackerValues } from '../../src/preview/sample';
-import type { CellValue } from '../../src/workbook/port';
-import { describeBrowser, openSession, type Session } from './browser';
+import { SAMPLE_AS_OF, sampleLogValues, sampleOldTrackerValues } from '../../src/preview/sample';
+import { describeBrowser, openSession, sampleEvaluation, type Session } from './browser';
 
 jest.setTimeout(120_000);
-
-function expected(values: CellValue[][] = sampleLogValues()): Evaluation {
-  const result = evaluateLog(findProgram('NISM-SMS')!, values, {
-    cycleStart: dayFromIso(SAMPLE_CYCLE_START)!,
-    asOf: dayFromIso(SAMPLE_AS_OF)!,
-    firstRow: 1,
-    profile: { attestations: {} },
-  });
-  if (!result.ok) throw new Error(result.message);
-  return result.evaluation;
-}
 
 const fmt = (n: number) => String(Number(n.toFixed(2)));
 
@@ -67,7 +54,7 @@ describeBrowser('preview host (headless Chromium)', () => {
   const texts = (testId: string) => page.getByTestId(testId).allTextContents();
 
   test('the dashboard shows the status, progress, caps, problems, proof and checklist of the sample', async () => {
-    const ev = expected();
+    const ev = sampleEvaluation();
     expect(await page.getByTestId('status-line').textContent()).toBe(ev.status.line);
     expect(await page.getByTestId('status-keyword').textContent()).toBe('IN PROGRESS');
     expect(ev.status.line).toBe('IN PROGRESS: 18 of 20 credits, 2 to go by 2027-03-14');
@@ -156,7 +143,7 @@ describeBrowser('preview host (headless Chromium)', () => {
     await cell.press('Enter');
     const values = sampleLogValues();
     values[21]![4] = 2;
-    const ev = expected(values);
+    const ev = sampleEvaluation(values);
     await page.getByTestId('status-line').filter({ hasText: ev.status.line }).waitFor({ timeout: 10_000 });
     expect(ev.status.keyword).toBe('READY');
     expect(await page.getByTestId('status-keyword').textContent()).toBe('READY');
@@ -335,7 +322,7 @@ describeBrowser('preview host (headless Chromium)', () => {
     await page.getByTestId('status-line').waitFor();
     const values = sampleLogValues(1000);
     expect(values.length).toBe(1001);
-    expect(await page.getByTestId('status-line').textContent()).toBe(expected(values).status.actionLine);
+    expect(await page.getByTestId('status-line').textContent()).toBe(sampleEvaluation(values).status.actionLine);
     await page.getByText(`Log: CE Log (table CELog), 1000 rows read, as of ${SAMPLE_AS_OF}`).waitFor();
     // The grid: the first page of rows, and the next page on demand.
     const pager = page.getByRole('navigation', { name: 'Rows' });
@@ -348,7 +335,7 @@ describeBrowser('preview host (headless Chromium)', () => {
     // Same rows on every load: the log is seeded.
     expect(sampleLogValues(1000)).toEqual(values);
     // Long lists open with 20 items; the button shows the next ones, and keeps the count of the rest.
-    const proof = expected(values).proofIssues.length;
+    const proof = sampleEvaluation(values).proofIssues.length;
     expect(proof).toBeGreaterThan(20);
     expect(proof).toBeLessThanOrEqual(120);
     const issues = page.getByTestId('proof-issue');
@@ -365,7 +352,7 @@ describeBrowser('preview host (headless Chromium)', () => {
     expect(await page.getByRole('note').textContent()).toBe(
       '?rows= must be a whole number from 1 to 100,000; “lots” is not, so this is the 40-row sample.',
     );
-    expect(await page.getByTestId('status-line').textContent()).toBe(expected().status.line);
+    expect(await page.getByTestId('status-line').textContent()).toBe(sampleEvaluation().status.line);
     expect(await page.getByRole('navigation', { name: 'Rows' }).count()).toBe(0);
   });
 
