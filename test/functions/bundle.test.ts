@@ -19,10 +19,11 @@ import { BUILTIN_PROGRAMS } from '../../src/core/programs/builtin';
 const dist = path.join(__dirname, '../../dist');
 /**
  * A ceiling against regressions, not the goal: issue 12 aims at 25 KB gzipped, which `npm run bench`
- * (bundle-size) reports against; the rule types, profile facts and RECERT_STATUS's open items (the
- * explanation step) brought the script back above it.
+ * (bundle-size) reports against. The script is above it by its code (the rules core, and for
+ * RECERT_STATUS's open items the explanation step); the program data it ships is slimmed already.
+ * Set a little above today's size, so that a few KB more show up here.
  */
-const FUNCTIONS_GZIP_BUDGET = 48 * 1024;
+const FUNCTIONS_GZIP_BUDGET = 36 * 1024;
 
 test('functions.js registers every function named in functions.json, with no other chunk', () => {
   const code = fs.readFileSync(path.join(dist, 'functions.js'), 'utf8');
