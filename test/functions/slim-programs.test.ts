@@ -83,6 +83,7 @@ function rowOf(program: Program) {
       fc.constantFrom('', 'A', 'C', 'C-', 'F'),
       fc.constantFrom('', 'Denver, CO'),
       fc.constantFrom('', 'Astrology', ...categories, categories.slice(0, 2).join('; ')),
+      fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 40 })),
     )
     .map(([d, ...rest]) => [d - START, ...rest] as unknown[]);
 }
@@ -108,7 +109,10 @@ function callsFor(program: Program) {
     shift: fc.constantFrom(...SHIFTS),
     id: rarely(fc.constantFrom(program.id, program.id.toLowerCase()), fc.constant('NO-SUCH-PROGRAM')),
     rows: fc.array(rowOf(program), { maxLength: 30 }),
-    header: rarely(fc.constant(HEADER), fc.constantFrom(HEADER.slice(0, 5), ['Activity', 'Notes'])),
+    header: rarely(
+      fc.constantFrom(HEADER, [...HEADER, 'Credits']),
+      fc.constantFrom(HEADER.slice(0, 5), ['Activity', 'Notes']),
+    ),
     asOf: rarely(fc.integer({ min: -30, max: 7 * 366 }), fc.constantFrom(null, 'not a date')),
     profile: profileOf(program),
     format: fc.constantFrom(...program.formats.map((f) => f.label), 'Podcast', '', null, 7),
@@ -146,7 +150,7 @@ function outputs(fns: CellFunctions, c: Call): unknown[] {
   const start = at(0);
   const asOf = typeof c.asOf === 'number' ? at(c.asOf) : c.asOf;
   const rows = c.rows.map(([d, ...rest]) => [at(d as number), ...rest]);
-  const log = [c.header, ...rows.map((r) => (c.header === HEADER ? r : r.slice(0, c.header.length)))];
+  const log = [c.header, ...rows.map((r) => r.slice(0, c.header.length))];
   const profile = c.profile as unknown[][] | undefined;
   return [
     shown(() => fns.ceCredits(c.id, c.format, c.hours, c.selfStudy)),
