@@ -5,7 +5,9 @@
  *                  the rules core and zod are loaded once
  *   functions.js   self-contained: registers every CEU.* function when loaded alone (the manifest's
  *                  functions Script URL, for hosts without the shared runtime). Carries no zod: the
- *                  built-in programs are checked at build time (see the builtin.ts rule below)
+ *                  built-in programs are checked at build time (see the builtin.ts rule below). Built
+ *                  in its own layer, so its copy of the programs leaves out the texts no cell function
+ *                  returns (sources, notes, help, checklist labels): the pane keeps them all
  *   functions.json custom function metadata, generated from the JSDoc tags in functions.ts
  *   commands.html  ribbon command page for hosts that do not use the shared runtime
  *   preview.html   the preview host: no Office.js, no network
@@ -28,6 +30,8 @@ const DEV_URL = 'https://localhost:3000/';
 const PRODUCTION_URL = 'https://ce-ledger.example.com/';
 
 const FUNCTIONS_SOURCE = './src/functions/functions.ts';
+/** functions.js's modules: a layer of their own, so they get the slim built-in programs. */
+const FUNCTIONS_LAYER = 'functions';
 /** Replaced at build time by the programs it parses (scripts/builtin-programs-loader.js). */
 const BUILTIN_PROGRAMS_SOURCE = path.resolve(__dirname, 'src/core/programs/builtin.ts');
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -90,7 +94,9 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: isProduction ? false : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      functions: FUNCTIONS_SOURCE,
+      // Every module functions.js imports inherits the layer: its own copy of the core, apart from
+      // the pane's (taskpane.js registers the same functions with the full programs).
+      functions: { import: FUNCTIONS_SOURCE, layer: FUNCTIONS_LAYER },
       commands: './src/commands/commands.ts',
       preview: './src/preview/index.tsx',
     },
@@ -125,11 +131,21 @@ module.exports = async (env = {}, argv = {}) => {
           // loader runs the module itself (the request with RUN_QUERY), which this rule leaves alone.
           test: BUILTIN_PROGRAMS_SOURCE,
           resourceQuery: (query) => query !== BuiltinProgramsLoader.RUN_QUERY,
+          issuerLayer: (layer) => layer !== FUNCTIONS_LAYER,
           enforce: 'post',
           use: { loader: require.resolve('./scripts/builtin-programs-loader') },
         },
+        {
+          // The same for functions.js, without the texts no cell function returns (scripts/slim-programs.js).
+          test: BUILTIN_PROGRAMS_SOURCE,
+          resourceQuery: (query) => query !== BuiltinProgramsLoader.RUN_QUERY,
+          issuerLayer: FUNCTIONS_LAYER,
+          enforce: 'post',
+          use: { loader: require.resolve('./scripts/builtin-programs-loader'), options: { slim: true } },
+        },
       ],
     },
+    experiments: { layers: true },
     optimization: {
       // Every entry is one self-contained script: functions.js must run alone in Excel's
       // JavaScript-only custom functions runtime, where no other chunk can be loaded. Only the

@@ -5,10 +5,14 @@
  * that names its path; the bundles get the checked data as JSON and no schema library (the cell
  * functions' functions.js carries no zod). Programs a user supplies are still parsed when they load
  * (src/core/programs/load.ts), in the bundles that offer that.
+ *
+ * With the option `slim` (functions.js: webpack.config.js) the data leaves out the texts no cell
+ * function returns (scripts/slim-programs.js); the pane and the other bundles get every field.
  */
 'use strict';
 
 const { isDeepStrictEqual } = require('util');
+const { slimPrograms } = require('./slim-programs');
 
 /** Marks the request that runs the original module, so this loader leaves that one alone. */
 const RUN_QUERY = '?run-at-build';
@@ -44,6 +48,7 @@ function programsModuleSource(programs) {
 
 function builtinProgramsLoader() {
   const callback = this.async();
+  const { slim = false } = this.getOptions();
   this.importModule(this.resourcePath + RUN_QUERY, {}, (error, exports) => {
     if (error) {
       // webpack wraps the module's own error in "Execution of module code from module graph (…) failed: ".
@@ -52,7 +57,10 @@ function builtinProgramsLoader() {
       return;
     }
     try {
-      callback(null, programsModuleSource(exports.BUILTIN_PROGRAMS));
+      const programs = exports.BUILTIN_PROGRAMS;
+      // The full data is checked too, so both builds refuse the same programs.
+      const source = programsModuleSource(programs);
+      callback(null, slim ? programsModuleSource(slimPrograms(programs)) : source);
     } catch (e) {
       callback(e);
     }

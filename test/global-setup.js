@@ -28,6 +28,7 @@ const sources = [
   'webpack.config.js',
   'scripts/build-stamp.js',
   'scripts/builtin-programs-loader.js',
+  'scripts/slim-programs.js',
   'package.json',
 ];
 
