@@ -420,10 +420,12 @@ function readRows(pass: Pass, from: number, to: number): number {
         : categories.read(categoryColumn === undefined ? undefined : row[categoryColumn], fi);
     let state = day < firstDay || day > windowEnd ? OUTSIDE_WINDOW : day > asOf ? PLANNED : COUNTED;
     // A candidate to carry over meets the same rules as an entry that counts, then waits for `settle`.
+    // It must be done by asOf, as any entry that counts (the totals alone skip a row dated after it).
     const carry =
       carryRules !== undefined &&
       day >= carryFrom &&
       day < firstDay &&
+      day <= asOf &&
       passes(carryRules.applies, fi, approved, provider, cats);
     if (carry) state = COUNTED;
     if (state === COUNTED && judged[fi]) {

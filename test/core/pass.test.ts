@@ -181,6 +181,17 @@ test('a cap fills in row order only where the fill order cannot change a total',
   expect(detailed).toBeGreaterThan(3);
 });
 
+test('a row that could carry over but is dated after asOf counts in neither path (asOf before the cycle start)', () => {
+  const isc2 = PROGRAMS.find((p) => p.id === 'ISC2-CISSP')!;
+  const row = (iso: string) => [serialFromDay(day(iso)), 'Advanced analytics', 'NISM', 'Education course', 0.25];
+  const cells = [HEADER, row('2023-12-17')];
+  // In the last 6 months before the cycle start (2024-01-15), but two days after asOf.
+  const t = expectSameTotals(isc2, cells, day('2023-12-15'));
+  expect(t.earned).toBe(0);
+  // Dated by asOf, it carries over in both.
+  expect(expectSameTotals(isc2, [HEADER, row('2023-12-14')], day('2023-12-15')).earned).toBe(0.25);
+});
+
 test('an edit outside the columns the totals read never changes the totals', () => {
   const programs = [...PROGRAMS, overlappingProgram()];
   fc.assert(
