@@ -402,8 +402,33 @@ export function formatLookup(program: Program): FormatLookup {
 const dateOrders = new WeakMap<ColumnMap, ColumnDateOrder>();
 const DEFAULT_ORDER: ColumnDateOrder = { order: 'mdy', decidedBy: 'setting', ambiguousExample: undefined };
 
+/**
+ * The Date column a map was read with, until its order is first asked for: only text dates need an
+ * order, and looking for them reads every row, which a column of date serials need never pay.
+ */
+interface PendingOrder {
+  cells: Cells;
+  column: number;
+  setting: DateOrder | undefined;
+}
+const pendingOrders = new WeakMap<ColumnMap, PendingOrder>();
+
 export function dateOrderOf(map: ColumnMap): ColumnDateOrder {
-  return dateOrders.get(map) ?? DEFAULT_ORDER;
+  const known = dateOrders.get(map);
+  if (known) return known;
+  const pending = pendingOrders.get(map);
+  if (!pending) return DEFAULT_ORDER;
+  pendingOrders.delete(map);
+  const { cells, column, setting } = pending;
+  const texts: string[] = [];
+  for (let r = 1; r < cells.length; r++) {
+    const v = cells[r]?.[column];
+    if (typeof v === 'string') texts.push(v);
+  }
+  const order = columnDateOrder(texts, setting);
+  if (order.order === 'mdy' && order.ambiguousExample === undefined) return DEFAULT_ORDER;
+  dateOrders.set(map, order);
+  return order;
 }
 
 /** Columns whose cells readRow checks against fixed forms (a format's name is program data: not here). */
@@ -426,6 +451,8 @@ function typedColumnsOf(map: ColumnMap): Uint8Array {
 export function withDateOrderOf(copy: ColumnMap, map: ColumnMap): ColumnMap {
   const order = dateOrders.get(map);
   if (order) dateOrders.set(copy, order);
+  const pending = pendingOrders.get(map);
+  if (pending) pendingOrders.set(copy, pending);
   return copy;
 }
 
@@ -469,15 +496,8 @@ export function readHeader(
       message: `log: ${what}. Select the log including its header row, which needs Date and Hours (or Self-study hours) columns`,
     };
   }
-  const dateColumn = match.map.date!;
-  // Only text dates can settle an order: a column of date serials costs one look per cell.
-  const texts: string[] = [];
-  for (let r = 1; r < cells.length; r++) {
-    const v = cells[r]?.[dateColumn];
-    if (typeof v === 'string') texts.push(v);
-  }
-  const order = columnDateOrder(texts, options.dateOrder);
-  if (order.order !== 'mdy' || order.ambiguousExample !== undefined) dateOrders.set(match.map, order);
+  // Only text dates can settle an order, read from the column when first asked for (dateOrderOf).
+  pendingOrders.set(match.map, { cells, column: match.map.date!, setting: options.dateOrder });
   return { map: match.map, headers, unknownHeaders: match.unknown.map((u) => u.header) };
 }
 
@@ -598,12 +618,16 @@ export function readRow(
   let ok = true;
   facts.credits = undefined;
   facts.creditsNote = undefined;
+  const dateCell = at(row, map.date);
+  // A row dated by a number is never a totals row (row-skips.ts), so only a Status column makes it
+  // worth a look: the look for a totals label reads every text cell of the row.
   facts.skipped =
-    map.status === undefined && !hasTotalLabel(row, report ? undefined : typedColumnsOf(map))
+    map.status === undefined &&
+    (typeof dateCell === 'number' || !hasTotalLabel(row, report ? undefined : typedColumnsOf(map)))
       ? undefined
       : skipReason(row, map);
   if (facts.skipped !== undefined) return false;
-  const date = readDate(at(row, map.date), dateOrderFor(map));
+  const date = readDate(dateCell, typeof dateCell === 'string' ? dateOrderFor(map) : 'mdy');
   if (date instanceof Bad) {
     if (!report) return false;
     report('date', date.message);
