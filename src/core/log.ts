@@ -101,7 +101,13 @@ export interface ParseOptions {
 }
 
 export class Bad {
-  constructor(readonly message: string) {}
+  private text: string | undefined;
+  /** A function makes the message when first read: a pass that only asks whether a row counts never does. */
+  constructor(private readonly make: string | (() => string)) {}
+  get message(): string {
+    if (this.text === undefined) this.text = typeof this.make === 'string' ? this.make : this.make();
+    return this.text;
+  }
 }
 
 /**
@@ -172,24 +178,31 @@ export function readDate(value: Cell, order: DateOrder = 'mdy'): DayNumber | und
       ? new Bad(`${describe(value)} ${OUTSIDE_EXCEL}`)
       : new Bad('is not a valid date');
   }
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (text === '') return undefined;
-    const iso = dayFromIso(text);
-    if (iso !== undefined) return iso;
-    if (isIsoOutOfRange(text)) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
-    if (NUMERIC_TEXT.test(text)) return readDate(Number(text));
-    const parts = textDateParts(text, order);
-    if (parts) {
-      const day = dayFromIso(isoOfParts(parts));
-      if (day !== undefined) return day;
-      if (parts.year < 1900 || parts.year > 9999) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
-    }
-    return new Bad(`${describe(value)} is not a date: ${DATE_HELP}`);
-  }
+  if (typeof value === 'string') return dateTexts[order].get(value);
   if (isBlank(value)) return undefined;
   return new Bad(`${describe(value)} is not a date: ${DATE_HELP}`);
 }
+
+function dateText(value: string, order: DateOrder): DayNumber | undefined | Bad {
+  const text = value.trim();
+  if (text === '') return undefined;
+  const iso = dayFromIso(text);
+  if (iso !== undefined) return iso;
+  if (isIsoOutOfRange(text)) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
+  if (NUMERIC_TEXT.test(text)) return readDate(Number(text));
+  const parts = textDateParts(text, order);
+  if (parts) {
+    const day = dayFromIso(isoOfParts(parts));
+    if (day !== undefined) return day;
+    if (parts.year < 1900 || parts.year > 9999) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
+  }
+  return new Bad(`${describe(value)} is not a date: ${DATE_HELP}`);
+}
+const dateTexts: Record<DateOrder, TextMemo<DayNumber | undefined | Bad>> = {
+  mdy: new TextMemo((text) => dateText(text, 'mdy')),
+  dmy: new TextMemo((text) => dateText(text, 'dmy')),
+  ymd: new TextMemo((text) => dateText(text, 'ymd')),
+};
 
 /** A number from 0 to `most` (the program's limit for one entry) from a number or numeric text; undefined when blank. */
 export function readAmount(value: Cell, most: number): number | undefined | Bad {
@@ -208,7 +221,7 @@ export function readAmount(value: Cell, most: number): number | undefined | Bad 
   } else if (isBlank(value)) return undefined;
   else return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
   if (Number.isNaN(n)) return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
-  if (n < 0) return new Bad(`${describe(value)} is negative: it must be 0 or more`);
+  if (n < 0) return new Bad(() => `${describe(value)} is negative: it must be 0 or more`);
   // Numeric text past the largest double ("1e400") reads as Infinity: too many hours, like 1e308.
   if (!(n <= most)) return new Bad(`${describe(value)} is more than one entry can hold: enter 0 to ${amount(most)}`);
   return n === 0 ? 0 : n; // -0 reads as 0
