@@ -469,6 +469,19 @@ export function withDateOrderOf(copy: ColumnMap, map: ColumnMap): ColumnMap {
   return copy;
 }
 
+/**
+ * A Date cell of the log `map` was read with. Only a text that reads as two different days month
+ * first and day first needs the column's order (which reads the whole column): any other text reads
+ * the same in every order (both readings refused give the same message).
+ */
+export function readLogDate(value: Cell, map: ColumnMap): DayNumber | undefined | Bad {
+  if (typeof value !== 'string') return readDate(value);
+  const monthFirst = dateTexts.mdy.get(value);
+  const dayFirst = dateTexts.dmy.get(value);
+  if (monthFirst === dayFirst || (monthFirst instanceof Bad && dayFirst instanceof Bad)) return monthFirst;
+  return dateTexts[dateOrderFor(map)].get(value);
+}
+
 /** `dateOrderOf(map).order`, asked once per row: the last map's answer needs no lookup. */
 let lastOrderMap: ColumnMap | undefined;
 let lastOrder: DateOrder = 'mdy';
@@ -640,7 +653,7 @@ export function readRow(
       ? undefined
       : skipReason(row, map);
   if (facts.skipped !== undefined) return false;
-  const date = readDate(dateCell, typeof dateCell === 'string' ? dateOrderFor(map) : 'mdy');
+  const date = readLogDate(dateCell, map);
   if (date instanceof Bad) {
     if (!report) return false;
     report('date', date.message);
