@@ -44,7 +44,10 @@ function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
  * Whether the data rows hold the kept values of `inputs` (bottom up: a log grows and is edited at the
  * bottom). The first eight columns are held in locals and compared without an inner loop (a log
  * with fewer compares its last column again): a loop over a list of column indices costs more per
- * cell than reading the cell, and this comparison is all an unchanged log costs.
+ * cell than reading the cell, and this comparison is all an unchanged log costs. Cells are compared
+ * as the same value (Object.is): a column mixes numbers, text and booleans, for which `!==` takes its
+ * generic path; the two differ only for NaN (the same value, so the same result) and -0 (evaluated
+ * again).
  */
 function sameInputs(cells: readonly unknown[], kept: readonly unknown[], inputs: readonly number[]): boolean {
   const k = inputs.length;
@@ -70,17 +73,17 @@ function sameInputs(cells: readonly unknown[], kept: readonly unknown[], inputs:
     if (!Array.isArray(row)) return false;
     const at = (r - 1) * k;
     if (
-      row[c0] !== kept[at] ||
-      row[c1] !== kept[at + j1] ||
-      row[c2] !== kept[at + j2] ||
-      row[c3] !== kept[at + j3] ||
-      row[c4] !== kept[at + j4] ||
-      row[c5] !== kept[at + j5] ||
-      row[c6] !== kept[at + j6] ||
-      row[c7] !== kept[at + j7]
+      !Object.is(row[c0], kept[at]) ||
+      !Object.is(row[c1], kept[at + j1]) ||
+      !Object.is(row[c2], kept[at + j2]) ||
+      !Object.is(row[c3], kept[at + j3]) ||
+      !Object.is(row[c4], kept[at + j4]) ||
+      !Object.is(row[c5], kept[at + j5]) ||
+      !Object.is(row[c6], kept[at + j6]) ||
+      !Object.is(row[c7], kept[at + j7])
     )
       return false;
-    for (let j = 8; j < k; j++) if (row[inputs[j]!] !== kept[at + j]) return false;
+    for (let j = 8; j < k; j++) if (!Object.is(row[inputs[j]!], kept[at + j])) return false;
   }
   return true;
 }
