@@ -7,13 +7,18 @@
  *
  * Only the cells the result depends on are compared: the header row, and in data rows the columns
  * the totals read (`inputs`; every column when it is not given). Those cells are kept row after row
- * in one flat array, which the comparison reads straight through (a slice per row would be one more
- * object to reach per row); with every column compared, the copy is a slice of each row.
+ * in blocks of `ROWS_PER_BLOCK` rows, which the comparison reads straight through (a slice per row
+ * would be one more object to reach per row; one array for the whole log would be made outside the
+ * young generation, where filling it costs more than the slices did). With every column compared,
+ * the copy is a slice of each row.
  */
 import type { Program } from '../core/schema';
 
 /** Logs up to this many data rows are remembered (see `remember`). */
 export const MAX_ROWS_REMEMBERED = 50_000;
+
+/** Data rows per block of kept cells: a block of a dozen columns stays a small object. */
+const ROWS_PER_BLOCK = 512;
 
 interface Remembered<T> {
   program: Program;
@@ -29,8 +34,8 @@ interface Remembered<T> {
   cells: unknown[][] | undefined;
   /** Columns of data rows compared; undefined: every column. */
   inputs: readonly number[] | undefined;
-  /** Data row r's cell in inputs[j] at (r - 1) * inputs.length + j. */
-  kept: unknown[] | undefined;
+  /** Data row r's cell in inputs[j]: block (r - 1) / ROWS_PER_BLOCK, at ((r - 1) % ROWS_PER_BLOCK) * inputs.length + j. */
+  kept: unknown[][] | undefined;
   result: T;
 }
 
@@ -49,7 +54,7 @@ function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
  * generic path; the two differ only for NaN (the same value, so the same result) and -0 (evaluated
  * again).
  */
-function sameInputs(cells: readonly unknown[], kept: readonly unknown[], inputs: readonly number[]): boolean {
+function sameInputs(cells: readonly unknown[], blocks: readonly unknown[][], inputs: readonly number[]): boolean {
   const k = inputs.length;
   if (k === 0) return true;
   const last = k - 1;
@@ -68,22 +73,26 @@ function sameInputs(cells: readonly unknown[], kept: readonly unknown[], inputs:
   const c5 = inputs[j5]!;
   const c6 = inputs[j6]!;
   const c7 = inputs[j7]!;
-  for (let r = cells.length - 1; r >= 1; r--) {
-    const row: unknown = cells[r];
-    if (!Array.isArray(row)) return false;
-    const at = (r - 1) * k;
-    if (
-      !Object.is(row[c0], kept[at]) ||
-      !Object.is(row[c1], kept[at + j1]) ||
-      !Object.is(row[c2], kept[at + j2]) ||
-      !Object.is(row[c3], kept[at + j3]) ||
-      !Object.is(row[c4], kept[at + j4]) ||
-      !Object.is(row[c5], kept[at + j5]) ||
-      !Object.is(row[c6], kept[at + j6]) ||
-      !Object.is(row[c7], kept[at + j7])
-    )
-      return false;
-    for (let j = 8; j < k; j++) if (!Object.is(row[inputs[j]!], kept[at + j])) return false;
+  for (let b = blocks.length - 1; b >= 0; b--) {
+    const kept = blocks[b]!;
+    const first = b * ROWS_PER_BLOCK + 1;
+    for (let r = Math.min(cells.length - 1, first + ROWS_PER_BLOCK - 1); r >= first; r--) {
+      const row: unknown = cells[r];
+      if (!Array.isArray(row)) return false;
+      const at = (r - first) * k;
+      if (
+        !Object.is(row[c0], kept[at]) ||
+        !Object.is(row[c1], kept[at + j1]) ||
+        !Object.is(row[c2], kept[at + j2]) ||
+        !Object.is(row[c3], kept[at + j3]) ||
+        !Object.is(row[c4], kept[at + j4]) ||
+        !Object.is(row[c5], kept[at + j5]) ||
+        !Object.is(row[c6], kept[at + j6]) ||
+        !Object.is(row[c7], kept[at + j7])
+      )
+        return false;
+      for (let j = 8; j < k; j++) if (!Object.is(row[inputs[j]!], kept[at + j])) return false;
+    }
   }
   return true;
 }
@@ -111,13 +120,13 @@ function copyRows(cells: readonly (readonly unknown[])[]): unknown[][] {
 }
 
 /**
- * The cells of `inputs` of every data row, row after row (see `sameInputs`): the first eight without
- * an inner loop, as there (with fewer, the last is written again to its own place).
+ * The cells of `inputs` of every data row, row after row in blocks (see `sameInputs`): the first eight
+ * without an inner loop, as there (with fewer, the last is written again to its own place).
  */
-function keptInputs(cells: readonly (readonly unknown[])[], inputs: readonly number[]): unknown[] {
+function keptInputs(cells: readonly (readonly unknown[])[], inputs: readonly number[]): unknown[][] {
   const k = inputs.length;
-  const kept = new Array<unknown>(Math.max(0, cells.length - 1) * k);
-  if (k === 0) return kept;
+  const blocks: unknown[][] = [];
+  if (k === 0) return blocks;
   const last = k - 1;
   const j1 = Math.min(1, last);
   const j2 = Math.min(2, last);
@@ -134,19 +143,24 @@ function keptInputs(cells: readonly (readonly unknown[])[], inputs: readonly num
   const c5 = inputs[j5]!;
   const c6 = inputs[j6]!;
   const c7 = inputs[j7]!;
-  for (let r = 1, at = 0; r < cells.length; r++, at += k) {
-    const row = cells[r]!;
-    kept[at] = row[c0];
-    kept[at + j1] = row[c1];
-    kept[at + j2] = row[c2];
-    kept[at + j3] = row[c3];
-    kept[at + j4] = row[c4];
-    kept[at + j5] = row[c5];
-    kept[at + j6] = row[c6];
-    kept[at + j7] = row[c7];
-    for (let j = 8; j < k; j++) kept[at + j] = row[inputs[j]!];
+  for (let first = 1; first < cells.length; first += ROWS_PER_BLOCK) {
+    const end = Math.min(cells.length, first + ROWS_PER_BLOCK);
+    const kept = new Array<unknown>((end - first) * k);
+    for (let r = first, at = 0; r < end; r++, at += k) {
+      const row = cells[r]!;
+      kept[at] = row[c0];
+      kept[at + j1] = row[c1];
+      kept[at + j2] = row[c2];
+      kept[at + j3] = row[c3];
+      kept[at + j4] = row[c4];
+      kept[at + j5] = row[c5];
+      kept[at + j6] = row[c6];
+      kept[at + j7] = row[c7];
+      for (let j = 8; j < k; j++) kept[at + j] = row[inputs[j]!];
+    }
+    blocks.push(kept);
   }
-  return kept;
+  return blocks;
 }
 
 export class RecentEvaluations<T> {
