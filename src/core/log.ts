@@ -11,6 +11,7 @@ import {
   type ColumnKey,
   type ColumnMap,
   type ColumnWords,
+  type HeaderMatch,
   withCategoryAsFormat,
 } from './columns';
 import { inForceOn, matchesFilter } from './filters';
@@ -285,6 +286,7 @@ const CERTIFICATE: readonly ProofKind[] = Object.freeze(['Certificate'] as Proof
 
 /** The kinds of proof a cell names; the arrays returned are shared and frozen. */
 export function readProof(value: Cell): readonly ProofKind[] | Bad {
+  if (typeof value === 'string') return proofTexts.get(value);
   if (isBlank(value)) return NO_PROOF;
   if (typeof value === 'boolean') return value ? CERTIFICATE : NO_PROOF;
   if (typeof value === 'number') {
@@ -292,11 +294,11 @@ export function readProof(value: Cell): readonly ProofKind[] | Bad {
     if (value === 0) return NO_PROOF;
     return new Bad(`${describe(value)} is not a kind of proof: ${PROOF_HELP}`);
   }
-  if (typeof value === 'string') return proofTexts.get(value);
   return proofText(String(value));
 }
 
 function proofText(value: string): readonly ProofKind[] | Bad {
+  if (value.trim() === '') return NO_PROOF;
   const kinds: ProofKind[] = [];
   for (const part of value.split(/[;,/+]|\band\b/i)) {
     if (part.trim() === '') continue;
@@ -512,7 +514,7 @@ export function readHeader(
     };
   }
   const headers = first.map(readText);
-  const match = matchHeaders(headers, options.words);
+  const match = headerMatch(headers, options.words);
   const missing = missingRequiredColumns(match.map);
   if (missing.length) {
     const looksLikeData = first.some((v) => typeof v === 'number' || v instanceof Date);
@@ -522,9 +524,33 @@ export function readHeader(
       message: `log: ${what}. Select the log including its header row, which needs Date and Hours (or Self-study hours) columns`,
     };
   }
+  // A map of its own per read: the date order of this log's cells is kept per map object.
+  const map = { ...match.map };
   // Only text dates can settle an order, read from the column when first asked for (dateOrderOf).
-  pendingOrders.set(match.map, { cells, column: match.map.date!, setting: options.dateOrder });
-  return { map: match.map, headers, unknownHeaders: match.unknown.map((u) => u.header) };
+  pendingOrders.set(map, { cells, column: map.date!, setting: options.dateOrder });
+  return { map, headers, unknownHeaders: match.unknown.map((u) => u.header) };
+}
+
+/**
+ * The last header row's match, reused while the header row and the program's words stay the same: a
+ * status cell reads the same log on every recalculation (the match is not changed by its readers).
+ */
+let lastHeaders: readonly string[] = [];
+let lastWords: ColumnWords | undefined;
+let lastMatch: HeaderMatch | undefined;
+function headerMatch(headers: readonly string[], words: ColumnWords | undefined): HeaderMatch {
+  if (lastMatch === undefined || words !== lastWords || !sameTexts(headers, lastHeaders)) {
+    lastMatch = matchHeaders(headers, words);
+    lastHeaders = headers.slice();
+    lastWords = words;
+  }
+  return lastMatch;
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function at(row: readonly Cell[], index: number | undefined): Cell {
