@@ -65,13 +65,25 @@ const answers = new WeakMap<readonly string[], Map<string, boolean>>();
 
 let lastPhrases: readonly string[] | undefined;
 let lastAnswers = new Map<string, boolean>();
+let otherPhrases: readonly string[] | undefined;
+let otherAnswers = new Map<string, boolean>();
 
 export function containsAnyPhrase(text: string, phrases: readonly string[]): boolean {
-  // A log asks about the same rule row after row: the last list's answers are at hand.
-  let known = phrases === lastPhrases ? lastAnswers : answers.get(phrases);
-  if (!known) answers.set(phrases, (known = new Map()));
-  lastPhrases = phrases;
-  lastAnswers = known;
+  // A log asks about the same rules row after row, often two in turn (a cap and its exemption): the
+  // last two lists' answers are at hand.
+  let known: Map<string, boolean> | undefined;
+  if (phrases === lastPhrases) known = lastAnswers;
+  else {
+    if (phrases === otherPhrases) known = otherAnswers;
+    else {
+      known = answers.get(phrases);
+      if (!known) answers.set(phrases, (known = new Map()));
+    }
+    otherPhrases = lastPhrases;
+    otherAnswers = lastAnswers;
+    lastPhrases = phrases;
+    lastAnswers = known;
+  }
   let answer = known.get(text);
   if (answer === undefined) {
     answer = false;

@@ -6,6 +6,7 @@ import { normalizeName } from './columns';
 import { quote } from './excerpt';
 import { containsAnyPhrase, matchesFilter, type FilterSubject } from './filters';
 import type { LogEntry } from './log';
+import { memoByObject, memoByText } from './memo';
 import type { AtRiskRule, EligibilityRule, Program } from './schema';
 
 export interface Flag {
@@ -73,6 +74,14 @@ export function subjectListed(program: Program, subject: string): boolean {
   return listed;
 }
 
+/**
+ * A subject rule's refusal of a subject as typed, made once per text: subjects repeat down a log, and
+ * the message quotes them (the returned objects are shared: nobody changes them).
+ */
+const subjectRefusal = memoByObject((rule: EligibilityRule & { type: 'subjectInList' }) =>
+  memoByText((subject: string) => ({ rule: rule.id, message: `${rule.message} (${quote(subject)})` })),
+);
+
 /** What eligibility looks at. */
 export type EligibilityFacts = Pick<LogEntry, 'subject' | 'format' | 'grade' | 'date'>;
 
@@ -90,7 +99,7 @@ export function eligibility(
       if (entry.subject === '') {
         if (!rule.allowBlank) return { rule: rule.id, message: 'Subject area is missing' };
       } else if (!subjectListed(program, entry.subject)) {
-        return { rule: rule.id, message: `${rule.message} (${quote(entry.subject)})` };
+        return subjectRefusal(rule)(entry.subject);
       }
     } else if (rule.type === 'minimumGrade' && rule.formats.includes(entry.format.id)) {
       if (entry.grade === undefined) flags.push({ rule: rule.id, severity: 'at-risk', message: rule.missingMessage });

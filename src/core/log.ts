@@ -11,6 +11,7 @@ import {
   type ColumnKey,
   type ColumnMap,
   type ColumnWords,
+  type HeaderMatch,
   withCategoryAsFormat,
 } from './columns';
 import { inForceOn, matchesFilter } from './filters';
@@ -101,7 +102,13 @@ export interface ParseOptions {
 }
 
 export class Bad {
-  constructor(readonly message: string) {}
+  private text: string | undefined;
+  /** A function makes the message when first read: a pass that only asks whether a row counts never does. */
+  constructor(private readonly make: string | (() => string)) {}
+  get message(): string {
+    if (this.text === undefined) this.text = typeof this.make === 'string' ? this.make : this.make();
+    return this.text;
+  }
 }
 
 /**
@@ -172,24 +179,31 @@ export function readDate(value: Cell, order: DateOrder = 'mdy'): DayNumber | und
       ? new Bad(`${describe(value)} ${OUTSIDE_EXCEL}`)
       : new Bad('is not a valid date');
   }
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (text === '') return undefined;
-    const iso = dayFromIso(text);
-    if (iso !== undefined) return iso;
-    if (isIsoOutOfRange(text)) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
-    if (NUMERIC_TEXT.test(text)) return readDate(Number(text));
-    const parts = textDateParts(text, order);
-    if (parts) {
-      const day = dayFromIso(isoOfParts(parts));
-      if (day !== undefined) return day;
-      if (parts.year < 1900 || parts.year > 9999) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
-    }
-    return new Bad(`${describe(value)} is not a date: ${DATE_HELP}`);
-  }
+  if (typeof value === 'string') return dateTexts[order].get(value);
   if (isBlank(value)) return undefined;
   return new Bad(`${describe(value)} is not a date: ${DATE_HELP}`);
 }
+
+function dateText(value: string, order: DateOrder): DayNumber | undefined | Bad {
+  const text = value.trim();
+  if (text === '') return undefined;
+  const iso = dayFromIso(text);
+  if (iso !== undefined) return iso;
+  if (isIsoOutOfRange(text)) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
+  if (NUMERIC_TEXT.test(text)) return readDate(Number(text));
+  const parts = textDateParts(text, order);
+  if (parts) {
+    const day = dayFromIso(isoOfParts(parts));
+    if (day !== undefined) return day;
+    if (parts.year < 1900 || parts.year > 9999) return new Bad(`${describe(text)} ${OUTSIDE_EXCEL}`);
+  }
+  return new Bad(`${describe(value)} is not a date: ${DATE_HELP}`);
+}
+const dateTexts: Record<DateOrder, TextMemo<DayNumber | undefined | Bad>> = {
+  mdy: new TextMemo((text) => dateText(text, 'mdy')),
+  dmy: new TextMemo((text) => dateText(text, 'dmy')),
+  ymd: new TextMemo((text) => dateText(text, 'ymd')),
+};
 
 /** A number from 0 to `most` (the program's limit for one entry) from a number or numeric text; undefined when blank. */
 export function readAmount(value: Cell, most: number): number | undefined | Bad {
@@ -208,7 +222,7 @@ export function readAmount(value: Cell, most: number): number | undefined | Bad 
   } else if (isBlank(value)) return undefined;
   else return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
   if (Number.isNaN(n)) return new Bad(`${describe(value)} is not a number: enter ${AMOUNT_FORMS}`);
-  if (n < 0) return new Bad(`${describe(value)} is negative: it must be 0 or more`);
+  if (n < 0) return new Bad(() => `${describe(value)} is negative: it must be 0 or more`);
   // Numeric text past the largest double ("1e400") reads as Infinity: too many hours, like 1e308.
   if (!(n <= most)) return new Bad(`${describe(value)} is more than one entry can hold: enter 0 to ${amount(most)}`);
   return n === 0 ? 0 : n; // -0 reads as 0
@@ -272,6 +286,7 @@ const CERTIFICATE: readonly ProofKind[] = Object.freeze(['Certificate'] as Proof
 
 /** The kinds of proof a cell names; the arrays returned are shared and frozen. */
 export function readProof(value: Cell): readonly ProofKind[] | Bad {
+  if (typeof value === 'string') return proofTexts.get(value);
   if (isBlank(value)) return NO_PROOF;
   if (typeof value === 'boolean') return value ? CERTIFICATE : NO_PROOF;
   if (typeof value === 'number') {
@@ -279,11 +294,11 @@ export function readProof(value: Cell): readonly ProofKind[] | Bad {
     if (value === 0) return NO_PROOF;
     return new Bad(`${describe(value)} is not a kind of proof: ${PROOF_HELP}`);
   }
-  if (typeof value === 'string') return proofTexts.get(value);
   return proofText(String(value));
 }
 
 function proofText(value: string): readonly ProofKind[] | Bad {
+  if (value.trim() === '') return NO_PROOF;
   const kinds: ProofKind[] = [];
   for (const part of value.split(/[;,/+]|\band\b/i)) {
     if (part.trim() === '') continue;
@@ -402,8 +417,33 @@ export function formatLookup(program: Program): FormatLookup {
 const dateOrders = new WeakMap<ColumnMap, ColumnDateOrder>();
 const DEFAULT_ORDER: ColumnDateOrder = { order: 'mdy', decidedBy: 'setting', ambiguousExample: undefined };
 
+/**
+ * The Date column a map was read with, until its order is first asked for: only text dates need an
+ * order, and looking for them reads every row, which a column of date serials need never pay.
+ */
+interface PendingOrder {
+  cells: Cells;
+  column: number;
+  setting: DateOrder | undefined;
+}
+const pendingOrders = new WeakMap<ColumnMap, PendingOrder>();
+
 export function dateOrderOf(map: ColumnMap): ColumnDateOrder {
-  return dateOrders.get(map) ?? DEFAULT_ORDER;
+  const known = dateOrders.get(map);
+  if (known) return known;
+  const pending = pendingOrders.get(map);
+  if (!pending) return DEFAULT_ORDER;
+  pendingOrders.delete(map);
+  const { cells, column, setting } = pending;
+  const texts: string[] = [];
+  for (let r = 1; r < cells.length; r++) {
+    const v = cells[r]?.[column];
+    if (typeof v === 'string') texts.push(v);
+  }
+  const order = columnDateOrder(texts, setting);
+  if (order.order === 'mdy' && order.ambiguousExample === undefined) return DEFAULT_ORDER;
+  dateOrders.set(map, order);
+  return order;
 }
 
 /** Columns whose cells readRow checks against fixed forms (a format's name is program data: not here). */
@@ -426,7 +466,22 @@ function typedColumnsOf(map: ColumnMap): Uint8Array {
 export function withDateOrderOf(copy: ColumnMap, map: ColumnMap): ColumnMap {
   const order = dateOrders.get(map);
   if (order) dateOrders.set(copy, order);
+  const pending = pendingOrders.get(map);
+  if (pending) pendingOrders.set(copy, pending);
   return copy;
+}
+
+/**
+ * A Date cell of the log `map` was read with. Only a text that reads as two different days month
+ * first and day first needs the column's order (which reads the whole column): any other text reads
+ * the same in every order (both readings refused give the same message).
+ */
+export function readLogDate(value: Cell, map: ColumnMap): DayNumber | undefined | Bad {
+  if (typeof value !== 'string') return readDate(value);
+  const monthFirst = dateTexts.mdy.get(value);
+  const dayFirst = dateTexts.dmy.get(value);
+  if (monthFirst === dayFirst || (monthFirst instanceof Bad && dayFirst instanceof Bad)) return monthFirst;
+  return dateTexts[dateOrderFor(map)].get(value);
 }
 
 /** `dateOrderOf(map).order`, asked once per row: the last map's answer needs no lookup. */
@@ -459,7 +514,7 @@ export function readHeader(
     };
   }
   const headers = first.map(readText);
-  const match = matchHeaders(headers, options.words);
+  const match = headerMatch(headers, options.words);
   const missing = missingRequiredColumns(match.map);
   if (missing.length) {
     const looksLikeData = first.some((v) => typeof v === 'number' || v instanceof Date);
@@ -469,16 +524,33 @@ export function readHeader(
       message: `log: ${what}. Select the log including its header row, which needs Date and Hours (or Self-study hours) columns`,
     };
   }
-  const dateColumn = match.map.date!;
-  // Only text dates can settle an order: a column of date serials costs one look per cell.
-  const texts: string[] = [];
-  for (let r = 1; r < cells.length; r++) {
-    const v = cells[r]?.[dateColumn];
-    if (typeof v === 'string') texts.push(v);
+  // A map of its own per read: the date order of this log's cells is kept per map object.
+  const map = { ...match.map };
+  // Only text dates can settle an order, read from the column when first asked for (dateOrderOf).
+  pendingOrders.set(map, { cells, column: map.date!, setting: options.dateOrder });
+  return { map, headers, unknownHeaders: match.unknown.map((u) => u.header) };
+}
+
+/**
+ * The last header row's match, reused while the header row and the program's words stay the same: a
+ * status cell reads the same log on every recalculation (the match is not changed by its readers).
+ */
+let lastHeaders: readonly string[] = [];
+let lastWords: ColumnWords | undefined;
+let lastMatch: HeaderMatch | undefined;
+function headerMatch(headers: readonly string[], words: ColumnWords | undefined): HeaderMatch {
+  if (lastMatch === undefined || words !== lastWords || !sameTexts(headers, lastHeaders)) {
+    lastMatch = matchHeaders(headers, words);
+    lastHeaders = headers.slice();
+    lastWords = words;
   }
-  const order = columnDateOrder(texts, options.dateOrder);
-  if (order.order !== 'mdy' || order.ambiguousExample !== undefined) dateOrders.set(match.map, order);
-  return { map: match.map, headers, unknownHeaders: match.unknown.map((u) => u.header) };
+  return lastMatch;
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function at(row: readonly Cell[], index: number | undefined): Cell {
@@ -598,12 +670,16 @@ export function readRow(
   let ok = true;
   facts.credits = undefined;
   facts.creditsNote = undefined;
+  const dateCell = at(row, map.date);
+  // A row dated by a number is never a totals row (row-skips.ts), so only a Status column makes it
+  // worth a look: the look for a totals label reads every text cell of the row.
   facts.skipped =
-    map.status === undefined && !hasTotalLabel(row, report ? undefined : typedColumnsOf(map))
+    map.status === undefined &&
+    (typeof dateCell === 'number' || !hasTotalLabel(row, report ? undefined : typedColumnsOf(map)))
       ? undefined
       : skipReason(row, map);
   if (facts.skipped !== undefined) return false;
-  const date = readDate(at(row, map.date), dateOrderFor(map));
+  const date = readLogDate(dateCell, map);
   if (date instanceof Bad) {
     if (!report) return false;
     report('date', date.message);

@@ -22,8 +22,8 @@ import { eligibility, type EligibilityFacts, type Flag } from './judgments';
 import {
   emptyFacts,
   isEmptyRow,
-  readDate,
   readHeader,
+  readLogDate,
   readRow,
   readText,
   type Cells,
@@ -397,7 +397,7 @@ function readRows(pass: Pass, from: number, to: number): number {
     if (!detail) {
       // A row dated outside the window, or still planned, counts for nothing whatever its other cells
       // say: the date is checked first, so such rows cost one cell.
-      const day = readDate(row[dateColumn]);
+      const day = readLogDate(row[dateColumn], map);
       if (typeof day === 'number') {
         if (day < earliest || day > lastDay) continue;
         dated = true; // a row with a date is not empty

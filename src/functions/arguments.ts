@@ -128,9 +128,15 @@ export function factsKey(facts: Partial<ProfileFacts> | undefined): string {
     .join(';');
 }
 
+/** A plain loop: a callback per row costs a call per row of a long log. */
+function everyIsArray(rows: readonly unknown[]): boolean {
+  for (let r = 0; r < rows.length; r++) if (!Array.isArray(rows[r])) return false;
+  return true;
+}
+
 /** The log range including its header row, as a rectangle of rows. */
 export function readLogRange(value: unknown): unknown[][] {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((row) => Array.isArray(row))) {
+  if (!Array.isArray(value) || value.length === 0 || !everyIsArray(value)) {
     throw new CellError('#VALUE!', 'log: select the whole log range including its header row, e.g. CELog[#All]');
   }
   return value as unknown[][];

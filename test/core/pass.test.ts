@@ -260,6 +260,30 @@ test('the columns read are named by the header, wherever they sit', () => {
   expect(t.earned).toBe(2);
 });
 
+test('a day-first column of text dates gives the same totals: a date is read in the column order before the window is checked', () => {
+  const nism = PROGRAMS.find((p) => p.id === 'NISM-SMS')!;
+  const row = (date: string, hours: number) => [
+    date,
+    'Strategy webinar',
+    'NISM',
+    'Webinar',
+    hours,
+    '',
+    'Social Media Strategy',
+    true,
+    'Certificate',
+    '',
+    '',
+    '',
+    '',
+  ];
+  // 25/01/2024 settles the column as day first; 01/12/2024 is then 1 December (in the cycle), not 12 January (before it).
+  const cells = [HEADER, row('25/01/2024', 2), row('01/12/2024', 3)];
+  const asOf = day('2025-01-01');
+  const t = expectSameTotals(nism, cells, asOf);
+  expect(t.earned).toBe(5);
+});
+
 test('a refused header is the same refusal', () => {
   const nism = PROGRAMS[0]!;
   const result = evaluateTotals(nism, [['When', 'What']], { cycleStart: START, asOf: START });
