@@ -141,6 +141,15 @@ export function App({ controller, theme = webLightTheme, as = 'main', summaryPor
             <MessageBarBody>{state.logError}</MessageBarBody>
           </MessageBar>
         )}
+        {state.credentialProblems && (
+          <MessageBar intent="warning" data-testid="credential-problems">
+            <MessageBarBody>
+              {state.credentialProblems
+                .map((p) => `Not in the overview: CE Profile "${p.field}": ${p.message}`)
+                .join('; ')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {state.evaluation && state.log && (
           <div className={mergeClasses(styles.figures, stale && styles.stale)} data-testid="figures" data-stale={stale}>
             {stale && !state.progress && (

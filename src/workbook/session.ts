@@ -113,6 +113,11 @@ export interface PaneState {
   shownCredential?: number;
   /** Every credential's dates for the calendar file, as its overview line gives them; one for a single credential. */
   calendar?: CalendarCredential[];
+  /**
+   * Further credentials of the CE Profile that could not be read ("Credential 3 program: …"): left out
+   * of the overview, so the pane says so rather than drop them without a word.
+   */
+  credentialProblems?: { field: string; message: string }[];
 }
 
 export interface Timers {
@@ -507,6 +512,7 @@ export class PaneController {
       credentials: undefined,
       shownCredential: undefined,
       calendar: undefined,
+      credentialProblems: undefined,
     };
     // Dates of the 1904 system read as 1900 serials would be four years early: no figures rather than wrong ones.
     if (snapshot.date1904) return { ...base, logError: DATE_1904_MESSAGE };
@@ -526,6 +532,7 @@ export class PaneController {
     // Several credentials: the dashboard shows the chosen one, reading the log as it does (without the
     // entries marked for others only), with its body's shared credit applied, as the command line does.
     const further = readCredentials(snapshot);
+    if (further.problems.length) base.credentialProblems = further.problems;
     const credentials = [p, ...further.credentials];
     const firstRow = (located ? located.range.row : log.range.row) + 1;
     const planned = credentialRuns(credentials, cells, { asOf: this.state.asOf, firstRow, dateOrder: base.dateOrder });

@@ -265,3 +265,31 @@ test('a row problem in the dashboard of the second credential selects its cell i
   await c.selectProblem(problems[0]!);
   expect(wb.selection).toEqual({ sheet: 'CE Log', range: { row: LOG.length, col: 0, rows: 1, cols: 1 } });
 });
+
+test('a further credential the CE Profile names wrongly is said in the pane, not dropped without a word', async () => {
+  const wb = await withSecondCredential();
+  // A third credential whose program is not a program.
+  const snapshot = await wb.read({ sheets: 'all' });
+  const profile = Object.values(snapshot.sheets).find((s) => s.name === 'CE Profile')!;
+  const row = profile.row + profile.values.length;
+  await wb.apply([
+    {
+      kind: 'setValues',
+      sheet: 'CE Profile',
+      row,
+      col: 0,
+      values: [
+        ['Credential 3 program', 'NOPE-123'],
+        ['Credential 3 cycle start', '2025-01-01'],
+      ],
+    },
+  ]);
+  const c = new PaneController(wb, { asOf });
+  await c.refresh();
+  const state = c.getState();
+  // The two readable credentials are still shown.
+  expect(state.credentials?.map((x) => x.programId)).toEqual([state.program!.id, 'ACSM-CPT']);
+  expect(state.credentialProblems?.map((p) => p.field)).toEqual(['Credential 3 program']);
+  const t = text(renderToStaticMarkup(<App controller={c} />)).replace(/&quot;/g, '"');
+  expect(t).toContain('Not in the overview: CE Profile "Credential 3 program": is not a known program id');
+});
