@@ -163,7 +163,8 @@ function explainEntry(
   const cap = perEntryCap(program, entry.format, subjectOf(entry));
   const reasons: string[] = [];
   // An entry exempt from the per-entry cap claims more than it (explain-rules.ts says why).
-  if (cap !== undefined && raw > cap && table.claimed[i]! <= cap)
+  const perEntryCapped = cap !== undefined && raw > cap && table.claimed[i]! <= cap;
+  if (perEntryCapped)
     reasons.push(`Capped at ${formatCredits(cap)} ${program.creditUnit} per entry (${formatCredits(raw)} computed)`);
   const code = table.state[i]!;
   if (code === OUTSIDE_WINDOW) {
@@ -204,6 +205,7 @@ function explainEntry(
     entry,
     raw,
     claimed: table.claimed[i]!,
+    perEntryCapped,
     counted: table.counted[i]!,
     state: STATES[code]!,
     ineligibleRule,

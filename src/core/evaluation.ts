@@ -18,6 +18,8 @@ export interface EntryResult {
   raw: number;
   /** Credits for the activity on its own (after the per-entry cap and rounding): `CE_CREDITS`. */
   claimed: number;
+  /** The per-entry cap cut `raw` down to `claimed` (an entry exempt from it never is). */
+  perEntryCapped: boolean;
   /** What counts toward the requirement after eligibility and caps. */
   counted: number;
   state: EntryState;

@@ -4,8 +4,6 @@
  * row problems, skipped rows); it decides nothing itself, so the counted credits over the rows add up
  * to the earned total (less any carry-over, which is not a row).
  */
-import { perEntryCap } from './credits';
-import { subjectOf } from './judgments';
 import { clean, formatCredits } from './rounding';
 import type { EntryResult } from './evaluation';
 import type { RowProblem } from './log';
@@ -59,8 +57,8 @@ export interface SkippedRow {
 }
 
 function entryFate(program: Program, e: EntryResult, index: number): RowFate {
-  const cap = perEntryCap(program, e.entry.format, subjectOf(e.entry));
-  const perEntryClipped = cap !== undefined && e.raw > cap;
+  // Read from the entry's explanation, not asked of the rules again.
+  const perEntryClipped = e.perEntryCapped;
   const computed = perEntryClipped ? clean(e.raw) : e.claimed;
   let fate: Fate = 'counted';
   let cause: FateCause | undefined;
