@@ -3,7 +3,6 @@
  * command line): a read of just the log's sheet and the profile's, the core's evaluation, one apply of
  * the summary's operations.
  */
-import { DATE_1904_MESSAGE } from '../workbook/date-system';
 import { today, type DateOrder, type DayNumber, type Evaluation, type ProfileFacts } from '../core';
 import type { CredentialResult } from '../core/credentials';
 import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
@@ -119,7 +118,6 @@ export async function generateSummary(
 ): Promise<GenerateSummaryResult> {
   const named = options.sheets?.length ? options.sheets : options.sheet !== undefined ? [options.sheet] : [];
   const snapshot = await readForSummary(port, named, options.layout === true);
-  if (snapshot.date1904) return { ok: false, reason: 'bad-log', message: DATE_1904_MESSAGE };
   const dateOrder = options.adjust?.(snapshot);
   const asOf = options.asOf ?? today();
   const result = evaluateWorkbook(snapshot, {

@@ -31,6 +31,7 @@ import type {
   WorkbookSnapshot,
 } from './port';
 import { LIST_STOP_ALERT, rangeAddress } from './port';
+import { readAs1900, writeAs1904 } from './date-system';
 
 /** `Excel.run` or a stand-in with the same shape (the fake host in tests). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -378,6 +379,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly chunkRows: number;
   private readonly budget: number;
   private readonly writeBytes: number;
+  /** The workbook counts dates from 1904; undefined until a read or a dated write has asked. */
+  private date1904: boolean | undefined;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
@@ -434,9 +437,13 @@ export class OfficeWorkbook implements WorkbookPort {
         skipRanges.filter((r) => !r.isNullObject).map((r) => sheetOfAddress(r.address).toLowerCase()),
       );
 
+      // A 1904 workbook's date cells are told by their number formats, loaded with the values (twice the
+      // cells per chunk, so half as many cells per sync) and read as 1900 serials (date-system.ts).
+      const date1904 = epoch?.value === 0;
+      this.date1904 = epoch ? date1904 : false;
       // Then the ranges of names and tables, and every value chunk: chunks are queued together until
       // the next would take the sync over the cell budget. Names and tables ride with the first.
-      const props = query.formulas ? 'values,formulas' : 'values';
+      const props = (query.formulas ? 'values,formulas' : 'values') + (date1904 ? ',numberFormat' : '');
       const sheetRefs = new Map<string, RangeRef>();
       const sheetObjects = new Map<string, Excel.Worksheet>();
       let pending: Piece[] = [];
@@ -453,7 +460,7 @@ export class OfficeWorkbook implements WorkbookPort {
         pending.push(...splitPiece({ sheet: ws.name, ws, ref, whole: range }, this.budget, this.chunkRows));
       }
       const done: Piece[] = [];
-      let budget = this.budget;
+      let budget = date1904 ? Math.max(1, Math.floor(this.budget / 2)) : this.budget;
       let nameRanges: { name: string; range: Excel.Range }[] | undefined;
       let tableRanges: { name: string; range: Excel.Range; header?: Excel.Range }[] | undefined;
       let layouts: Map<string, SheetLayout> | undefined;
@@ -516,7 +523,9 @@ export class OfficeWorkbook implements WorkbookPort {
         const values: CellValue[][] = [];
         const formulas: CellValue[][] = [];
         for (const part of parts) {
-          for (const row of part.loaded!.values) values.push(row as CellValue[]);
+          const own = part.loaded!.values as CellValue[][];
+          if (date1904) readAs1900(own, part.loaded!.numberFormat as string[][]);
+          for (const row of own) values.push(row);
           if (query.formulas) for (const row of part.loaded!.formulas) formulas.push(row as CellValue[]);
         }
         sheets[name] = {
@@ -539,7 +548,7 @@ export class OfficeWorkbook implements WorkbookPort {
         sheets,
         names: namedRanges,
         activeSheet: active.name,
-        ...(epoch?.value === 0 ? { date1904: true } : {}),
+        ...(date1904 ? { date1904: true } : {}),
         ...(query.tableHeaders
           ? {
               tables: tableInfos.map((t, i) => ({
@@ -552,10 +561,23 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  apply(ops: readonly WorkbookOp[]): Promise<void> {
-    if (ops.length === 0) return Promise.resolve();
+  apply(written: readonly WorkbookOp[]): Promise<void> {
+    if (written.length === 0) return Promise.resolve();
     return this.run(async (context) => {
       const wb = context.workbook;
+      // Dates are written as the workbook counts them: a 1904 workbook's own serials. A batch that writes
+      // a date into a workbook not read yet asks its date system first (one sync).
+      let ops = written;
+      const dated = writeAs1904(written);
+      if (dated !== written) {
+        if (this.date1904 === undefined) {
+          const functions = (wb as { functions?: Excel.Functions }).functions;
+          const epoch = functions?.date ? functions.date(1904, 1, 1).load('value') : undefined;
+          if (epoch) await context.sync();
+          this.date1904 = epoch?.value === 0;
+        }
+        if (this.date1904) ops = dated;
+      }
       const redefined = new Set(
         ops.filter((o) => o.kind === 'defineName').map((o) => (o as { name: string }).name.toUpperCase()),
       );

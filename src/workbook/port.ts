@@ -100,9 +100,9 @@ export interface WorkbookSnapshot {
   /** Every table of the workbook, when the query asked for `tableHeaders` and the host can tell. */
   tables?: TableHeader[];
   /**
-   * The workbook counts dates from 1904 (File › Options › Advanced › "Use 1904 date system"): its date
-   * cells hold serials 1462 days below the 1900 system's. Set only by a host that hands over the
-   * workbook's own serials (Excel); a file reader turns date cells into dates itself.
+   * The workbook counts dates from 1904 (File › Options › Advanced › "Use 1904 date system"). Its date
+   * cells are in the snapshot as 1900 serials all the same, as every date the port hands over or takes
+   * (date-system.ts); this says only what the workbook is.
    */
   date1904?: boolean;
 }

@@ -8,7 +8,6 @@
  * so the pane (and, in the shared runtime, the custom functions) stays responsive on a large log; a
  * refresh asked for meanwhile cancels it and starts over from a fresh read.
  */
-import { DATE_1904_MESSAGE } from './date-system';
 import {
   checkProfile,
   evaluateLogInSteps,
@@ -514,8 +513,6 @@ export class PaneController {
       calendar: undefined,
       credentialProblems: undefined,
     };
-    // Dates of the 1904 system read as 1900 serials would be four years early: no figures rather than wrong ones.
-    if (snapshot.date1904) return { ...base, logError: DATE_1904_MESSAGE };
     if (!profile.profile || !program || !log) return base;
     const sheet = snapshot.sheets[log.sheet];
     if (!sheet) return base;
@@ -634,8 +631,6 @@ export class PaneController {
       attestations: input.attestations ?? this.state.profile.profile?.attestations ?? {},
     });
     if (!checked.ok) return { ok: false, problems: checked.problems };
-    // The cycle start would be written as a 1900 serial, which a 1904 workbook shows four years late.
-    if (this.snapshot?.date1904) return { ok: false, problems: [{ field: 'cycleStart', message: DATE_1904_MESSAGE }] };
     await this.writeProfile(checked.profile);
     return { ok: true };
   }
@@ -729,9 +724,6 @@ export class PaneController {
     // Formulas too: a formula that shows nothing beside the log would still be in the new columns' way.
     // Of the other sheets only the tables (the new table's name must differ from theirs), not their cells.
     const snapshot = await conversionSnapshot(this.port, proposal.sheet);
-    // The conversion writes text dates as date serials: of the wrong system in a 1904 workbook.
-    if (snapshot.date1904)
-      return { ok: false, ops: [], renames: [], added: [], table: '', problems: [DATE_1904_MESSAGE], notes: [] };
     return conversionPlan(proposal, options, program, snapshot);
   }
 

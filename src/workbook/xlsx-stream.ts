@@ -79,6 +79,8 @@ export interface StreamedWorkbook {
   sheets: StreamedSheet[];
   names: NamedRange[];
   activeSheet: string | undefined;
+  /** The workbook counts dates from 1904 (its cells are read as dates all the same; writes need to know). */
+  date1904: boolean;
   /**
    * Cells covered by merged areas, data validations and defined names. The streaming reader keeps
    * them as ranges, but exceljs's full reader (needed to write a copy) expands each one cell by cell:
@@ -380,6 +382,7 @@ export async function readStreaming(data: Buffer, limits: XlsxLimits, readCell: 
     sheets,
     names,
     activeSheet: active !== undefined ? sheets[active]?.name : sheets[0]?.name,
+    date1904: (properties as { model?: { date1904?: boolean } } | undefined)?.model?.date1904 === true,
     expanded: budget.expanded,
   };
 }

@@ -31,6 +31,7 @@ import { formatBytes, formatCount, XLSX_LIMITS, XlsxLimitError, type XlsxLimits 
 import { readStreaming, type RowCells, type StreamedWorkbook } from './xlsx-stream';
 import { spliceSheets, type SpliceEvent } from './xlsx-splice';
 import { deflateStoredZip } from './xlsx-zip';
+import { writeAs1904 } from './date-system';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's epoch (1899-12-30) to 1970-01-01. */
@@ -449,7 +450,10 @@ export class XlsxWorkbook implements WorkbookPort {
     };
   }
 
-  async apply(ops: readonly WorkbookOp[]): Promise<void> {
+  async apply(written: readonly WorkbookOp[]): Promise<void> {
+    // The port's dates are 1900 serials; a 1904 workbook gets its own (exceljs writes the numbers as given).
+    const date1904 = this.model ? this.workbook.properties?.date1904 === true : this.streamed?.book.date1904 === true;
+    const ops = date1904 ? writeAs1904(written) : written;
     if (!this.model && this.streamed && this.spliceable(ops)) return this.applyApart(ops);
     await this.load();
     this.applyAll(ops);
