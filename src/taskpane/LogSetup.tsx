@@ -17,7 +17,13 @@ import {
 } from '@fluentui/react-components';
 import { COLUMNS, type ColumnKey, type DateOrder } from '../core';
 import { cellAddress } from '../workbook/port';
-import { ConversionError, type ConversionPlan, type ConversionProposal, type LogLocation } from '../workbook/log-sheet';
+import {
+  ConversionError,
+  siblingsNote,
+  type ConversionPlan,
+  type ConversionProposal,
+  type LogLocation,
+} from '../workbook/log-sheet';
 import { PROFILE_SHEET } from '../workbook/profile-sheet';
 import type { PaneController, PaneState } from '../workbook/session';
 import { Section } from './Section';
@@ -75,6 +81,7 @@ export function ConversionConfirmation({
         {plan.notes.map((n) => (
           <li key={n}>{n}.</li>
         ))}
+        {plan.siblings?.length ? <li data-testid="siblings-note">{siblingsNote(plan.siblings)}.</li> : null}
       </ul>
       <Text data-testid="follow-note">{followNote(`the new log on “${sheet}” (table ${plan.table})`, current)}</Text>
     </div>
@@ -266,7 +273,9 @@ export default function LogSetup({
   );
   const [credits, setCredits] = useState(true);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
-  const [message, setMessage] = useState<{ intent: 'info' | 'error' | 'success'; text: string } | undefined>();
+  const [message, setMessage] = useState<
+    { intent: 'info' | 'error' | 'success' | 'warning'; text: string } | undefined
+  >();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ConversionError | undefined>();
   // "Start a new CE log" asks first (the pane will follow the new, empty log) when a log is shown.
@@ -313,8 +322,9 @@ export default function LogSetup({
 
   const confirm = (current: Extract<Step, { kind: 'confirm' }>) =>
     run(async () => {
+      let result: { converted: string[]; notConverted: string[] };
       try {
-        await controller.convert(current.plan);
+        result = await controller.convert(current.plan);
       } catch (error) {
         if (!(error instanceof ConversionError)) throw error;
         // Nothing written: the sheet changed since the review, so show the plan made from it now.
@@ -329,9 +339,15 @@ export default function LogSetup({
         throw error;
       }
       setStep({ kind: 'choose' });
+      const also = result.converted.map((s) => `“${s}”`);
       setMessage({
-        intent: 'success',
-        text: `“${current.proposal.sheet}” is now a CE log (table ${current.plan.table}).`,
+        intent: result.notConverted.length ? 'warning' : 'success',
+        text:
+          `“${current.proposal.sheet}” is now a CE log (table ${current.plan.table}).` +
+          (also.length ? ` So ${also.length === 1 ? 'is' : 'are'} ${also.join(', ')}, read with it as one log.` : '') +
+          (result.notConverted.length
+            ? ` Not converted, so not read with it: ${result.notConverted.join('; ')}. Convert ${result.notConverted.length === 1 ? 'it' : 'each'} on its own to read it.`
+            : ''),
       });
     });
 

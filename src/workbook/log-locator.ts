@@ -91,6 +91,8 @@ export interface LocateOptions {
   tablesOnly?: boolean;
   /** Take the best sheet alone, not the others with the same header. */
   single?: boolean;
+  /** The log on this sheet (the one the user chose), with the others that carry its header. */
+  around?: string;
 }
 
 interface Candidate {
@@ -386,7 +388,8 @@ export function locateLog(snapshot: WorkbookSnapshot, options: LocateOptions = {
     return 0;
   };
   all.sort(better);
-  const best = all[0];
+  const around = options.around?.toLowerCase();
+  const best = around === undefined ? all[0] : all.find((c) => c.sheet.name.toLowerCase() === around);
   if (!best)
     return {
       ok: false,

@@ -379,6 +379,22 @@ export interface ConversionPlan {
   textHeaders?: TextHeader[];
   /** What the plan was made from, so that it can be checked again against a fresh read before it is applied. */
   basis?: { proposal: ConversionProposal; options: ConversionOptions };
+  /**
+   * Other sheets that carry the same log (a sheet per year), not tables yet: converted after this one
+   * with the same choices, so that the pane reads them with it as one log, as the command line does.
+   */
+  siblings?: { sheet: string; rows: number }[];
+}
+
+/** What the confirmation says of a plan's other year sheets. */
+export function siblingsNote(siblings: readonly { sheet: string; rows: number }[]): string {
+  const listed = siblings.map((x) => `“${x.sheet}” (${x.rows} ${x.rows === 1 ? 'row' : 'rows'})`);
+  const one = siblings.length === 1;
+  const names = one ? `The sheet ${listed[0]}` : `The sheets ${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}`;
+  return (
+    `${names} ${one ? 'carries' : 'carry'} the same log: ${one ? 'it becomes a table' : 'they become tables'} too, ` +
+    `with the same choices, and the pane reads ${one ? 'it' : 'them'} with this one as one log, as ce-ledger check does`
+  );
 }
 
 export interface TextHeader {

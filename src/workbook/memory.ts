@@ -6,7 +6,7 @@
  * It is not a spreadsheet engine: formulas are stored, not calculated, unless the creator passes a
  * `formulaValue` function (the preview uses one for `CEU.CE_CREDITS`).
  */
-import { LIST_STOP_ALERT, skippedSheets } from './port';
+import { headOf, LIST_STOP_ALERT, skippedSheets } from './port';
 import type {
   CellStyle,
   ListAlert,
@@ -127,7 +127,10 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const requested of wanted) {
       const state = this.sheet(requested);
       if (!state || skipped.has(state.name.toLowerCase())) continue;
-      sheets[state.name] = this.sheetData(state, query.formulas === true, query.layout === true);
+      sheets[state.name] = headOf(
+        this.sheetData(state, query.formulas === true, query.layout === true),
+        query.headRows,
+      );
     }
     return {
       sheetNames: this.sheets.map((s) => s.name),

@@ -456,8 +456,13 @@ export class OfficeWorkbook implements WorkbookPort {
           continue;
         }
         const ref = refOf(range);
+        // A look at the first rows only: the rest of the used range is not moved.
+        const cut = query.headRows !== undefined && ref.rows > query.headRows;
+        if (cut) ref.rows = Math.max(0, query.headRows!);
         sheetRefs.set(ws.name, ref);
-        pending.push(...splitPiece({ sheet: ws.name, ws, ref, whole: range }, this.budget, this.chunkRows));
+        pending.push(
+          ...splitPiece({ sheet: ws.name, ws, ref, ...(cut ? {} : { whole: range }) }, this.budget, this.chunkRows),
+        );
       }
       const done: Piece[] = [];
       let budget = date1904 ? Math.max(1, Math.floor(this.budget / 2)) : this.budget;

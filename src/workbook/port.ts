@@ -73,6 +73,19 @@ export interface ReadQuery {
    * sync that loads them anyway).
    */
   tableHeaders?: boolean;
+  /**
+   * Only the first rows of each sheet's used range: enough to see which sheets carry a log's header
+   * without moving the cells of every sheet (the pane's conversion looking for a sheet per year).
+   */
+  headRows?: number;
+}
+
+/** `sheet` cut to its first `rows` rows, for `ReadQuery.headRows` (itself when it has no more). */
+export function headOf(sheet: SheetData, rows: number | undefined): SheetData {
+  if (rows === undefined || sheet.values.length <= rows) return sheet;
+  const cut: SheetData = { ...sheet, values: sheet.values.slice(0, rows) };
+  if (sheet.formulas) cut.formulas = sheet.formulas.slice(0, rows);
+  return cut;
 }
 
 /** A table anywhere in the workbook, with the values of its first row. */

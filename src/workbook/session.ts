@@ -13,6 +13,7 @@ import {
   evaluateLogInSteps,
   findProgram,
   isCancelled,
+  normalizeName,
   today,
   type DayNumber,
   type Evaluation,
@@ -24,6 +25,7 @@ import {
 import {
   applyConversion,
   cellsOf,
+  CONVERSION_READ,
   conversionPlan,
   conversionSnapshot,
   findLog,
@@ -37,7 +39,7 @@ import {
   type LogLocation,
   type ProposalResult,
 } from './log-sheet';
-import { locateLog, rowName, rowOrigin, type RowSource } from './log-locator';
+import { locateLog, notLogSheets, rowName, rowOrigin, type RowSource } from './log-locator';
 import { shapeOf, structureChange, unreadableLog, type LogShape, type StructureNotice } from './log-structure';
 import type { CellValue, RangeRef, WorkbookPort, WorkbookSnapshot } from './port';
 import type { DateOrder } from '../core/text-dates';
@@ -242,6 +244,9 @@ interface LogRead {
 }
 
 export type SaveResult = { ok: true } | { ok: false; problems: { field: string; message: string }[] };
+
+/** Rows of each other sheet the conversion looks at for the log's header (a title and notes above it fit). */
+const YEAR_SHEET_LOOK = 40;
 
 export class PaneController {
   private state: PaneState;
@@ -724,14 +729,56 @@ export class PaneController {
     // Formulas too: a formula that shows nothing beside the log would still be in the new columns' way.
     // Of the other sheets only the tables (the new table's name must differ from theirs), not their cells.
     const snapshot = await conversionSnapshot(this.port, proposal.sheet);
-    return conversionPlan(proposal, options, program, snapshot);
+    const plan = conversionPlan(proposal, options, program, snapshot);
+    if (!plan.ok || proposal.existingLog) return plan;
+    const siblings = await this.yearSheets(proposal.sheet, snapshot);
+    if (siblings.length === 0) return plan;
+    return { ...plan, siblings };
   }
 
-  /** Writes a confirmed plan and refreshes. */
-  async convert(plan: ConversionPlan): Promise<void> {
-    if (!this.state.program) throw new Error('Save your profile first: the lists come from your program');
+  /** The sheets other than `sheet` that carry its log's header and are not tables yet (a sheet per year). */
+  private async yearSheets(sheet: string, chosen: WorkbookSnapshot): Promise<{ sheet: string; rows: number }[]> {
+    const listed = this.snapshot ?? (await this.port.read({ sheets: [] }));
+    const never = notLogSheets(listed);
+    const others = listed.sheetNames.filter(
+      (n) => n.toLowerCase() !== sheet.toLowerCase() && !never.has(n.toLowerCase()),
+    );
+    if (others.length === 0) return [];
+    // First a look at the other sheets' first rows, then in full only those whose header is the log's:
+    // a large sheet of something else costs a look, not its cells.
+    const heads = await this.port.read({ sheets: others, formulas: true, headRows: YEAR_SHEET_LOOK });
+    const looked = locateLog({ ...heads, sheets: { ...heads.sheets, ...chosen.sheets } }, { around: sheet });
+    if ('ok' in looked) return [];
+    const candidates = looked.parts.map((part) => part.sheet).filter((n) => n.toLowerCase() !== sheet.toLowerCase());
+    if (candidates.length === 0) return [];
+    const read = await this.port.read({ ...CONVERSION_READ, sheets: [sheet, ...candidates] });
+    const found = locateLog(read, { around: sheet });
+    if ('ok' in found) return [];
+    return found.parts
+      .filter((part) => part.sheet.toLowerCase() !== sheet.toLowerCase() && part.table === undefined && part.rows > 0)
+      .map((part) => ({ sheet: part.sheet, rows: part.rows }));
+  }
+
+  /**
+   * Writes a confirmed plan, then the plan's other year sheets with the same choices (a column maps as
+   * the column of the same header does), and refreshes. Says which of those were converted, and which
+   * not and why; the chosen sheet's own failure throws, as before.
+   */
+  async convert(plan: ConversionPlan): Promise<{ converted: string[]; notConverted: string[] }> {
+    const program = this.state.program;
+    if (!program) throw new Error('Save your profile first: the lists come from your program');
     // Checked again against a fresh read: nothing is written unless the plan still holds.
-    await applyConversion(this.port, plan, this.state.program);
+    await applyConversion(this.port, plan, program);
+    const converted: string[] = [];
+    const notConverted: string[] = [];
+    const basis = plan.basis;
+    for (const { sheet } of basis ? (plan.siblings ?? []) : []) {
+      const why = await this.convertLike(sheet, basis!, program).catch((error: unknown) =>
+        error instanceof Error ? error.message : String(error),
+      );
+      if (why === undefined) converted.push(sheet);
+      else notConverted.push(`"${sheet}": ${why}`);
+    }
     this.preferredTable = plan.table;
     this.aloneTable = undefined;
     this.forgetLog();
@@ -739,6 +786,32 @@ export class PaneController {
     this.readLog = undefined;
     this.set({ log: undefined });
     await this.refresh();
+    return { converted, notConverted };
+  }
+
+  /** Converts `sheet` as `basis` converted its own sheet; undefined when done, else why not. */
+  private async convertLike(
+    sheet: string,
+    basis: NonNullable<ConversionPlan['basis']>,
+    program: Program,
+  ): Promise<string | undefined> {
+    const proposed = await this.proposeConversion(sheet);
+    if (!proposed.ok) return proposed.message;
+    const { proposal } = proposed;
+    if (proposal.existingLog) return undefined;
+    const byHeader = new Map(
+      basis.proposal.columns.map((c) => [normalizeName(c.header), basis.options.mapping[c.index]] as const),
+    );
+    const mapping: ConversionOptions['mapping'] = {};
+    for (const c of proposal.columns) {
+      const name = normalizeName(c.header);
+      mapping[c.index] = name !== '' && byHeader.has(name) ? byHeader.get(name) : c.key;
+    }
+    const options: ConversionOptions = { ...basis.options, mapping };
+    const plan = conversionPlan(proposal, options, program, await conversionSnapshot(this.port, sheet));
+    if (!plan.ok) return plan.problems.join(' ');
+    await applyConversion(this.port, plan, program);
+    return undefined;
   }
 
   async startNewLog(options: { credits: boolean }): Promise<string> {

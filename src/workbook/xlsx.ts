@@ -11,6 +11,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import {
+  headOf,
   LIST_STOP_ALERT,
   rangeAddress,
   skippedSheets,
@@ -416,7 +417,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const name of wanted) {
       const ws = this.worksheet(name);
       if (!ws || sheets[ws.name] || skipped.has(ws.name.toLowerCase())) continue;
-      sheets[ws.name] = this.sheetData(ws, query.formulas === true);
+      sheets[ws.name] = headOf(this.sheetData(ws, query.formulas === true), query.headRows);
     }
     const active = this.workbook.views?.[0]?.activeTab;
     return {
@@ -434,11 +435,14 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const name of wanted) {
       const sheet = book.sheets.find((s) => sameName(s.name, name));
       if (!sheet || sheets[sheet.name] || skipped.has(sheet.name.toLowerCase())) continue;
-      sheets[sheet.name] = buildSheetData(
-        sheet.name,
-        sheet.rows,
-        sheet.tables.map((t) => ({ ...t, range: { ...t.range } })),
-        false,
+      sheets[sheet.name] = headOf(
+        buildSheetData(
+          sheet.name,
+          sheet.rows,
+          sheet.tables.map((t) => ({ ...t, range: { ...t.range } })),
+          false,
+        ),
+        query.headRows,
       );
       if (query.layout) sheets[sheet.name]!.merged = sheet.merged.map((m) => ({ ...m }));
     }

@@ -15,6 +15,7 @@ import {
 } from '../../src/workbook/log-sheet';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { OfficeWorkbook } from '../../src/workbook/office';
+import { PaneController } from '../../src/workbook/session';
 import { FakeExcel } from '../fakes/fake-excel';
 
 function textOf(element: React.ReactElement): string {
@@ -73,6 +74,26 @@ test('the confirmation names the blank header the plan names, and which cell it 
   expect(textOf(<ConversionConfirmation plan={plan} sheet="Log" credits={false} />)).toContain(
     'The blank header C1 is named “Column4”',
   );
+});
+
+test('the confirmation names the other year sheets the same confirmation converts, with their rows', async () => {
+  const header = ['Date', 'Activity', 'Hours'];
+  const wb = new MemoryWorkbook({
+    '2024': [header, [45_400, 'Webinar', 2]],
+    '2025': [header, [45_700, 'Course', 1], [45_710, 'Talk', 1]],
+    '2026': [header, [46_100, 'Audit', 3]],
+  });
+  const c = new PaneController(wb, { asOf: 46_200 });
+  await c.start();
+  expect(await c.saveProfile({ program: 'NAMSS-CPCS', cycleStart: '2024-01-01' })).toEqual({ ok: true });
+  const proposed = await c.proposeConversion('2024');
+  if (!proposed.ok) throw new Error(proposed.message);
+  const mapping = Object.fromEntries(proposed.proposal.columns.map((col) => [col.index, col.key]));
+  const plan = await c.planConversion(proposed.proposal, { mapping, credits: false });
+  expect(textOf(<ConversionConfirmation plan={plan} sheet="2024" credits={false} />)).toContain(
+    'The sheets “2025” (2 rows) and “2026” (1 row) carry the same log: they become tables too',
+  );
+  c.stop();
 });
 
 test('when Excel refuses part-way, the pane says what was written and how to undo each change', async () => {

@@ -37,6 +37,29 @@ export function describePortContract(
   }
 
   describe(`WorkbookPort contract: ${adapter}`, () => {
+    test('headRows reads only the first rows of each sheet, from the top of its used range', async () => {
+      const port = await withSheet(
+        'Heads',
+        [
+          ['Date', 'Hours'],
+          [45_000, 1],
+          [45_001, 2],
+          [45_002, 3],
+        ],
+        2,
+        1,
+      );
+      const target = options.reopen ? await options.reopen(port) : port;
+      const head = (await target.read({ sheets: ['Heads'], headRows: 2, formulas: true })).sheets.Heads!;
+      expect([head.row, head.col]).toEqual([2, 1]);
+      expect(head.values).toEqual([
+        ['Date', 'Hours'],
+        [45_000, 1],
+      ]);
+      expect(head.formulas ?? []).toHaveLength(head.formulas ? 2 : 0);
+      expect((await target.read({ sheets: ['Heads'] })).sheets.Heads!.values).toHaveLength(4);
+    });
+
     test('values written are read back with their types, empty cells as ""', async () => {
       const port = await withSheet('Log', [
         ['Date', 'Hours', 'Approved', 'Notes'],

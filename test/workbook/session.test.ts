@@ -356,7 +356,7 @@ describe('the pane reads only the log and the profile', () => {
     expect(sheetsRead.filter((n) => n !== PROFILE_SHEET && n !== 'CE Log')).toEqual([]);
   });
 
-  test('converting a sheet reads that sheet and no other, and the new table avoids every table name', async () => {
+  test('converting a sheet reads that sheet in full and only the first rows of the others, and the new table avoids every table name', async () => {
     const wb = new MemoryWorkbook({
       [SAMPLE_OLD_TRACKER_SHEET]: sampleOldTrackerValues(),
       Notes: [
@@ -381,9 +381,15 @@ describe('the pane reads only the log and the profile', () => {
     await c.convert(plan);
     expect(c.getState().log).toMatchObject({ sheet: SAMPLE_OLD_TRACKER_SHEET, table: 'CELog2' });
     expect(c.getState().evaluation?.rowsRead).toBe(3);
-    const sheetsRead = reads.mock.calls.flatMap(([q]) => (q.sheets === 'all' ? ['all'] : (q.sheets ?? [])));
+    const sheetsRead = reads.mock.calls
+      .filter(([q]) => q.headRows === undefined)
+      .flatMap(([q]) => (q.sheets === 'all' ? ['all'] : (q.sheets ?? [])));
     expect(sheetsRead).toContain(SAMPLE_OLD_TRACKER_SHEET);
     expect(sheetsRead.filter((n) => n !== PROFILE_SHEET && n !== SAMPLE_OLD_TRACKER_SHEET)).toEqual([]);
+    // Of the other sheets only a look at their first rows, for a sheet per year with the same header.
+    const looks = reads.mock.calls.filter(([q]) => q.headRows !== undefined).map(([q]) => q);
+    expect(looks).toEqual([expect.objectContaining({ sheets: ['Notes'] })]);
+    expect(looks[0]!.headRows).toBeLessThanOrEqual(50);
     c.stop();
   });
 

@@ -8,6 +8,7 @@ import { rmSync } from 'fs';
 import { columnForHeader, dayFromIso, dayFromJsDate, serialFromDay, type ColumnKey } from '../../src/core';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { CellValue } from '../../src/workbook/port';
+import { siblingsNote } from '../../src/workbook/log-sheet';
 import { readDateOrder } from '../../src/workbook/profile-sheet';
 import { PaneController } from '../../src/workbook/session';
 import { run, tempDir } from '../cli/helpers';
@@ -61,26 +62,30 @@ async function cli(t: Tracker) {
   return JSON.parse(r.stdout);
 }
 
-/** Saves the profile and converts each year's sheet through the pane, as the user would. */
+/**
+ * Saves the profile and converts the first year's sheet through the pane, as the user would: the plan
+ * names the other years' sheets, which the same confirmation converts with the same choices.
+ */
 async function paneFor(t: Tracker): Promise<{ wb: MemoryWorkbook; c: PaneController }> {
   const wb = memoryBook(t);
   const c = new PaneController(wb, { asOf: dayFromIso(t.asOf)! });
   await c.start();
   const saved = await c.saveProfile({ program: t.program, cycleStart: t.cycleStart });
   expect(saved).toEqual({ ok: true });
-  for (const sheet of t.expected.sheets!) {
-    const proposed = await c.proposeConversion(sheet);
-    if (!proposed.ok) throw new Error(proposed.message);
-    const { columns } = proposed.proposal;
-    const mapping: Record<number, ColumnKey | undefined> = {};
-    for (const col of columns) {
-      const fix = (t.args ?? []).find((a, i) => t.args![i - 1] === '--map' && a.startsWith(`${col.header}=`));
-      mapping[col.index] = fix ? columnForHeader(fix.split('=')[1]!) : col.key;
-    }
-    const plan = await c.planConversion(proposed.proposal, { mapping, credits: false });
-    expect(plan.problems).toEqual([]);
-    await c.convert(plan);
+  const [first, ...later] = t.expected.sheets!;
+  const proposed = await c.proposeConversion(first!);
+  if (!proposed.ok) throw new Error(proposed.message);
+  const { columns } = proposed.proposal;
+  const mapping: Record<number, ColumnKey | undefined> = {};
+  for (const col of columns) {
+    const fix = (t.args ?? []).find((a, i) => t.args![i - 1] === '--map' && a.startsWith(`${col.header}=`));
+    mapping[col.index] = fix ? columnForHeader(fix.split('=')[1]!) : col.key;
   }
+  const plan = await c.planConversion(proposed.proposal, { mapping, credits: false });
+  expect(plan.problems).toEqual([]);
+  expect(plan.siblings?.map((x) => x.sheet)).toEqual(later);
+  expect(siblingsNote(plan.siblings!)).toContain(`“${later.at(-1)}”`);
+  expect(await c.convert(plan)).toEqual({ converted: later, notConverted: [] });
   c.stop();
   return { wb, c };
 }
@@ -125,4 +130,21 @@ test('a row of the later year is selected on its own sheet; the date order decid
   await c.selectRow(planned.row);
   expect(wb.selection?.sheet).toBe('2025');
   expect(wb.selection?.range.row).toBe(4);
+});
+
+test('a dashboard of totals with the log’s columns is not converted with the log', async () => {
+  const t = TRACKERS.find((x) => x.name === 'dashboard-first')!;
+  const c = new PaneController(memoryBook(t), { asOf: dayFromIso(t.asOf)! });
+  await c.start();
+  expect(await c.saveProfile({ program: t.program, cycleStart: t.cycleStart })).toEqual({ ok: true });
+  const proposed = await c.proposeConversion('CE Log');
+  if (!proposed.ok) throw new Error(proposed.message);
+  const mapping = Object.fromEntries(proposed.proposal.columns.map((col) => [col.index, col.key]));
+  const plan = await c.planConversion(proposed.proposal, { mapping, credits: false });
+  expect(plan.problems).toEqual([]);
+  expect(plan.siblings).toBeUndefined();
+  expect(await c.convert(plan)).toEqual({ converted: [], notConverted: [] });
+  expect(c.getState().reading?.parts.map((p) => p.sheet)).toEqual(['CE Log']);
+  expect(c.getState().evaluation?.earned).toBe(t.expected.earned);
+  c.stop();
 });
