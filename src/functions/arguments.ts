@@ -18,6 +18,7 @@ import { quote } from '../core/excerpt';
 import { factsFromPairs, type ProfileFacts } from '../core/facts';
 import { findProgram, programIds } from '../core/programs';
 import type { Program } from '../core/schema';
+import { profileIn1900, serialIn1900 } from './date-system';
 import { CellError } from './errors';
 
 export function isNotGiven(value: unknown): boolean {
@@ -84,8 +85,9 @@ export function readDate(value: unknown, name: string, optional = false): DayNum
   let day: DayNumber | undefined;
   let outside = false;
   if (typeof v === 'number') {
-    day = dayFromSerial(v);
-    outside = isSerialOutOfRange(v);
+    const serial = serialIn1900(v);
+    day = dayFromSerial(serial);
+    outside = isSerialOutOfRange(serial);
   } else if (typeof v === 'string') {
     day = dayFromIso(v);
     outside = isIsoOutOfRange(v);
@@ -114,7 +116,7 @@ export function readProfileFacts(value: unknown, program: Program): Partial<Prof
       "profile: select a two-column range of names and values, e.g. the CE Profile sheet's labels and values",
     );
   }
-  const { facts, problems } = factsFromPairs(program, value as unknown[][]);
+  const { facts, problems } = factsFromPairs(program, profileIn1900(value as unknown[][], program));
   if (problems.length) throw new CellError('#VALUE!', `profile: ${problems[0]}`);
   return facts;
 }

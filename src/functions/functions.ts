@@ -20,6 +20,7 @@ import { evaluateTotals, type Totals, type TotalsResult } from '../core/pass';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
 import { factsKey, isNotGiven, readDate, readHours, readLogRange, readProfileFacts, readProgram } from './arguments';
+import { learnDateSystem, logIn1900, serialOfWorkbook, workbookDayOffset } from './date-system';
 import { CellError, checked, excelError } from './errors';
 import { RecentEvaluations } from './recent-evaluations';
 
@@ -59,13 +60,14 @@ function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unkno
     throw e;
   }
   const facts = readProfileFacts(profile, rules);
-  const key = factsKey(facts);
+  // A 1904 workbook's dates read otherwise: its answers are remembered apart.
+  const key = factsKey(facts) + (workbookDayOffset() ? '|1904' : '');
   // An unchanged log (another status cell read it in this recalculation) is answered from memory:
   // one pass comparing cells, which also proves the argument is a range.
   let result = recent.find(rules, start, day, log, key);
   if (!result) {
     const cells = readLogRange(log);
-    result = evaluateTotals(rules, cells, {
+    result = evaluateTotals(rules, logIn1900(cells, rules.headerWords), {
       cycleStart: start,
       asOf: day,
       profile: facts && { ...facts, attestations: {} },
@@ -180,7 +182,7 @@ export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?:
       const options = { cycleStart: readDate(cycleStart, 'cycleStart'), asOf: readDate(asOf, 'asOf', true) ?? today() };
       const rules = readProgram(program);
       const facts = readProfileFacts(profile, rules);
-      const full = evaluateLog(rules, readLogRange(log), {
+      const full = evaluateLog(rules, logIn1900(readLogRange(log), rules.headerWords), {
         ...options,
         profile: facts && { ...facts, attestations: {} },
       });
@@ -249,7 +251,7 @@ export function recertDeadline(program: any, cycleStart: any, profile?: any[][])
         `the deadline, ${isoFromDay(deadline)}, is after 9999-12-31, the last date Excel can show`,
       );
     }
-    return checked(serialFromDay(deadline));
+    return checked(serialOfWorkbook(serialFromDay(deadline)));
   } catch (e) {
     throw excelError(e);
   }
@@ -261,4 +263,9 @@ if (typeof CustomFunctions !== 'undefined' && typeof CustomFunctions.associate =
   CustomFunctions.associate('CREDITS_EARNED', creditsEarned);
   CustomFunctions.associate('CREDITS_NEEDED', creditsNeeded);
   CustomFunctions.associate('RECERT_DEADLINE', recertDeadline);
+}
+
+// Where the functions run with the Excel API (the shared runtime), they ask the workbook's date system.
+if (typeof Office !== 'undefined' && typeof Excel !== 'undefined' && typeof Excel.run === 'function') {
+  void Office.onReady().then(() => learnDateSystem((batch) => Excel.run(batch)));
 }

@@ -101,6 +101,8 @@ export class FakeExcel {
 
   /** The workbook counts dates from 1904: the worksheet function DATE gives serials 1462 lower. */
   date1904 = false;
+  /** Each `application.calculate(type)` synced, in order. */
+  readonly calculations: string[] = [];
 
   /** Hosts before ExcelApi 1.9 have no workbook-level `worksheets.onChanged`. */
   workbookEvents = true;
@@ -265,11 +267,14 @@ class FakeWorkbook {
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
   readonly functions: FakeFunctions;
+  readonly application: { calculate(type: string): void };
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.tables = new FakeTableCollection(ctx);
     this.functions = new FakeFunctions(ctx);
+    // Recalculation as a queued action: the fake records each one when its sync is sent.
+    this.application = { calculate: (type) => ctx.enqueue(() => ctx.fake.calculations.push(type)) };
   }
 }
 
