@@ -15,7 +15,7 @@ import { quote } from '../core/excerpt';
 import { formatLookup, type FormatLookup } from '../core/log';
 import { memoByText } from '../core/memo';
 import type { Program } from '../core/schema';
-import { evaluateLog } from '../core/evaluate';
+import { evaluateActionLine } from '../core/evaluate';
 import { evaluateTotals, type Totals, type TotalsResult } from '../core/pass';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
@@ -34,9 +34,9 @@ function awaitsApplication(t: Totals): boolean {
 }
 
 /**
- * Counting the open items takes the whole evaluation, several times the totals: on a status cell of
- * a long log, recalculated on every edit, that cost is not worth it. Up to this many data rows the
- * line counts them; above, it sends the reader to the pane's checklist instead, so a met status never
+ * Counting the open items takes a detailed pass and every entry's verdicts, several times the totals:
+ * on a status cell of a long log, recalculated on every edit, that cost is not worth it. Up to this
+ * many data rows the line counts them; above, it sends the reader to the pane's checklist instead, so a met status never
  * reads as if nothing were left to do.
  */
 export const CHECKLIST_ROWS = 2_000;
@@ -180,11 +180,11 @@ export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?:
       const options = { cycleStart: readDate(cycleStart, 'cycleStart'), asOf: readDate(asOf, 'asOf', true) ?? today() };
       const rules = readProgram(program);
       const facts = readProfileFacts(profile, rules);
-      const full = evaluateLog(rules, readLogRange(log), {
+      const full = evaluateActionLine(rules, readLogRange(log), {
         ...options,
         profile: facts && { ...facts, attestations: {} },
       });
-      line = full.ok ? full.evaluation.status.actionLine : t.line;
+      line = full.ok ? full.line : t.line;
       actionLines.set(t, line);
     }
     return checked(line);
