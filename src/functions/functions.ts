@@ -107,10 +107,13 @@ export function ceCredits(program: any, format: any, hours: any, selfStudyHours?
     const typed = known.typed;
     const limit = typed.hoursLimit;
     const h = typeof hours === 'number' && hours > 0 && hours <= limit ? hours : readHours(hours, 'hours', limit);
+    const most = typed.selfStudyLimit;
     const s =
       selfStudyHours === null || selfStudyHours === undefined
         ? 0
-        : readHours(selfStudyHours, 'selfStudyHours', typed.selfStudyLimit);
+        : typeof selfStudyHours === 'number' && selfStudyHours > 0 && selfStudyHours <= most
+          ? selfStudyHours
+          : readHours(selfStudyHours, 'selfStudyHours', most);
     return checked(creditsByRule(known.rule, h, s));
   } catch (e) {
     throw excelError(e);
