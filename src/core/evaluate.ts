@@ -2,6 +2,9 @@
  * Evaluates a whole log against a program at a date: the pass (pass.ts), whose table gives every
  * figure, and its explanation: the entries with their reasons and flags, cap usage, categories,
  * status, checklist and hints that the pane, the summary sheet and the command line show.
+ * RECERT_STATUS of a met log asks only how many checklist items are open (`evaluateActionLine`): the
+ * same pass and the same verdicts per entry (`judgeEntry`), without the words, so that functions.js
+ * need not carry them.
  */
 import { capLimit, describeCap } from './caps';
 import { evaluateChecklist, type ChecklistEntry, type ChecklistInput } from './checklist';
