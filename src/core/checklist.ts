@@ -7,11 +7,30 @@ import { COLUMN_BY_KEY, type ColumnKey } from './columns';
 import { isoFromDay, type DayNumber } from './dates';
 import { formatCredits } from './rounding';
 import { fillTemplate } from './template';
-import type { ChecklistResult, Evaluation } from './evaluation';
+import type { ChecklistResult, EntryResult, Evaluation, ProofIssue } from './evaluation';
 import type { ChecklistItem, EligibilityRule } from './schema';
 import { factDate, type ProfileFacts } from './facts';
+import type { LogEntry, RowProblem } from './log';
 
-type Draft = Omit<Evaluation, 'checklist' | 'hints'>;
+/** What the checklist reads of an entry: its verdicts, not their reasons. */
+export type ChecklistEntry = Pick<EntryResult, 'state' | 'counted' | 'flags' | 'ineligibleRule' | 'proof'> & {
+  entry: Pick<LogEntry, 'row' | 'format'>;
+};
+
+/**
+ * What the checklist reads of an evaluation: the whole explanation has it, and so has the lighter
+ * one that only counts open items (evaluate.ts, for RECERT_STATUS).
+ */
+export type ChecklistInput = Pick<
+  Evaluation,
+  'program' | 'asOf' | 'cycle' | 'required' | 'earned' | 'minimums' | 'rowsRead' | 'columns'
+> & {
+  entries: readonly ChecklistEntry[];
+  problems: readonly Pick<RowProblem, 'row'>[];
+  proofIssues: readonly Pick<ProofIssue, 'row'>[];
+};
+
+type Draft = ChecklistInput;
 
 /** The column an eligibility rule reads, for saying that it is missing. */
 function ruleColumn(rule: EligibilityRule | undefined): ColumnKey | undefined {
@@ -96,7 +115,8 @@ export function evaluateChecklist(ev: Draft, profile: ProfileFacts, values: Reco
       case 'eligible': {
         const rows = rowsWhere(
           ev,
-          (e) => e.state === 'ineligible' && e.reasons.length > 0 && e.ineligibleRule === item.rule,
+          // An entry has an ineligibleRule only with the reason that names it.
+          (e) => e.state === 'ineligible' && e.ineligibleRule === item.rule,
         );
         const rule = (p.eligibility as EligibilityRule[]).find((r) => r.id === item.rule);
         const judged = ev.entries.some(

@@ -2,19 +2,23 @@
  * Evaluates a whole log against a program at a date: the pass (pass.ts), whose table gives every
  * figure, and its explanation: the entries with their reasons and flags, cap usage, categories,
  * status, checklist and hints that the pane, the summary sheet and the command line show.
+ * RECERT_STATUS of a met log asks only how many checklist items are open (`evaluateActionLine`): the
+ * same pass and the same verdicts per entry (`judgeEntry`), without the words, so that functions.js
+ * need not carry them.
  */
 import { capLimit, describeCap } from './caps';
-import { evaluateChecklist } from './checklist';
+import { evaluateChecklist, type ChecklistEntry, type ChecklistInput } from './checklist';
 import { cycleAnniversaries, cycleYearAt } from './cycle';
-import { ruleTypeNotes } from './explain-rules';
+import { ruleTypeReasons, ruleTypeVerdict } from './explain-rules';
 import { phaseAt, type CycleDates } from './cycle';
 import { isoFromDay, partsOf, type DayNumber } from './dates';
 import { perEntryCap } from './credits';
 import { matchesFilter } from './filters';
 import { rowFates } from './fates';
-import { atRiskFlags, eligibility, proofState, subjectOf, type Flag } from './judgments';
-import type { Cells, LogError } from './log';
+import { atRiskFlags, eligibility, proofState, subjectOf, type Flag, type ProofState } from './judgments';
+import type { Cells, LogEntry, LogError } from './log';
 import {
+  clipCaps,
   clipSteps,
   COUNTED,
   entryAt,
@@ -147,6 +151,34 @@ function capUsages(pass: Pass): CapUsage[] {
   });
 }
 
+/** What the rules decided about entry `i` on its own: the verdicts the checklist reads, and what the reasons need. */
+interface Judged {
+  entry: LogEntry;
+  flags: Flag[];
+  /** The eligibility rule the entry fails, whether or not it is why the entry does not count. */
+  excluded: { rule: string; message: string } | undefined;
+  ineligibleRule: string | undefined;
+  proof: { state: ProofState; message: string | undefined };
+}
+
+/** Entry `i`'s verdicts: eligibility, the newer rule types, at-risk flags and proof (flags in that order). */
+function judgeEntry(pass: Pass, i: number): Judged {
+  const { program } = pass.plan;
+  const entry = entryAt(pass, i);
+  const flags: Flag[] = [];
+  const excluded = eligibility(program, entry, flags);
+  const verdict = ruleTypeVerdict(pass, i);
+  flags.push(...verdict.flags);
+  const ineligibleRule =
+    (pass.table.state[i] === INELIGIBLE && excluded ? excluded.rule : undefined) ?? verdict.ineligibleRule;
+  atRiskFlags(program, entry, flags);
+  const proof = proofState(program, entry);
+  if (proof.state === 'missing' || proof.state === 'insufficient') {
+    flags.push({ rule: 'proof', severity: 'at-risk', message: proof.message! });
+  }
+  return { entry, flags, excluded, ineligibleRule, proof };
+}
+
 /** Entry `i` of the table explained: its reasons (window, eligibility, caps), flags and proof. */
 function explainEntry(
   pass: Pass,
@@ -157,8 +189,7 @@ function explainEntry(
   const { plan, table } = pass;
   const { program, dates } = plan;
   const iso = (d: DayNumber) => isoFromDay(d);
-  const entry = entryAt(pass, i);
-  const flags: Flag[] = [];
+  const { entry, flags, excluded, ineligibleRule, proof } = judgeEntry(pass, i);
   const raw = table.raw[i]!;
   const cap = perEntryCap(program, entry.format, subjectOf(entry));
   const reasons: string[] = [];
@@ -176,16 +207,8 @@ function explainEntry(
   } else if (code === PLANNED) {
     reasons.push(`Planned for ${iso(entry.date)}: counts once completed`);
   }
-  const excluded = eligibility(program, entry, flags);
-  let ineligibleRule: string | undefined;
-  if (code === INELIGIBLE && excluded) {
-    ineligibleRule = excluded.rule;
-    reasons.push(excluded.message);
-  }
-  const notes = ruleTypeNotes(pass, i);
-  reasons.push(...notes.reasons);
-  flags.push(...notes.flags);
-  ineligibleRule ??= notes.ineligibleRule;
+  if (code === INELIGIBLE && excluded) reasons.push(excluded.message);
+  reasons.push(...ruleTypeReasons(pass, i));
   for (const c of clips ?? []) {
     const usage = caps[c.group]!;
     reasons.push(
@@ -193,11 +216,6 @@ function explainEntry(
         ? `${usage.label} is at its cap of ${usage.describe}: nothing more counts`
         : `${usage.label} cap of ${usage.describe} reached: ${formatCredits(c.take)} of ${formatCredits(c.before)} counted`,
     );
-  }
-  atRiskFlags(program, entry, flags);
-  const proof = proofState(program, entry);
-  if (proof.state === 'missing' || proof.state === 'insufficient') {
-    flags.push({ rule: 'proof', severity: 'at-risk', message: proof.message! });
   }
   const minimums: string[] = [];
   if (code === COUNTED) plan.minimumRules.forEach((m, k) => table.inMinimum[k]![i] && minimums.push(m.id));
@@ -216,6 +234,52 @@ function explainEntry(
     proof: proof.state,
     proofMessage: proof.message,
   };
+}
+
+/**
+ * RECERT_STATUS of a log: the status line, with the checklist items still open when the requirements
+ * are met. The same pass and the same verdicts as `evaluateLog`, without the reasons, hints, key dates
+ * and row fates that only the pane, the summary and the command line show.
+ */
+export function evaluateActionLine(program: Program, cells: Cells, options: EvaluateOptions): ActionLineResult {
+  const pass = startPass(program, cells, options, true);
+  if ('ok' in pass) return pass;
+  passRows(pass, 1, cells.length);
+  clipCaps(pass);
+  const { plan, table } = pass;
+  const totals = totalsOf(pass);
+  const { keyword, line, needed, values } = totals.status;
+  const entries: ChecklistEntry[] = new Array(table.n);
+  const proofIssues: { row: number }[] = [];
+  for (let i = 0; i < table.n; i++) {
+    const { entry, flags, ineligibleRule, proof } = judgeEntry(pass, i);
+    const state = STATES[table.state[i]!]!;
+    entries[i] = { entry, state, counted: table.counted[i]!, flags, ineligibleRule, proof: proof.state };
+    if (state === 'counted' && (proof.state === 'missing' || proof.state === 'insufficient'))
+      proofIssues.push({ row: entry.row });
+  }
+  const input: ChecklistInput = {
+    program,
+    asOf: plan.asOf,
+    cycle: plan.dates,
+    required: plan.required,
+    earned: totals.earned,
+    minimums: totals.minimums,
+    rowsRead: pass.rowsRead,
+    columns: recognisedColumns(pass),
+    entries,
+    problems: pass.problems,
+    proofIssues,
+  };
+  const openItems = evaluateChecklist(input, plan.profile, values).filter((c) => c.blocking).length;
+  return { ok: true, line: actionLine({ keyword, line, met: needed === 0 }, openItems) };
+}
+
+export type ActionLineResult = { ok: true; line: string } | LogError;
+
+/** The log's columns that were recognised (canonical keys). */
+function recognisedColumns(pass: Pass): ColumnKey[] {
+  return (Object.keys(pass.map) as ColumnKey[]).filter((k) => pass.map[k] !== undefined);
 }
 
 /** The explanation of a clipped table: read only by the pane, the summary and the command line. */
@@ -319,7 +383,7 @@ function* explainSteps(pass: Pass, totals: TableTotals): Generator<void, Evaluat
     keyDates,
     daysToDeadline: dates.deadline - asOf,
     unknownHeaders: pass.unknownHeaders,
-    columns: (Object.keys(pass.map) as ColumnKey[]).filter((k) => pass.map[k] !== undefined),
+    columns: recognisedColumns(pass),
     rows: rowFates(program, entries, pass.problems, pass.skipped, (row) => activityAt(pass, row)),
   };
   yield;

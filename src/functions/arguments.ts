@@ -16,7 +16,7 @@ import {
 } from '../core/dates';
 import { quote } from '../core/excerpt';
 import { factsFromPairs, type ProfileFacts } from '../core/facts';
-import { findProgram, programIds } from '../core/programs';
+import { findProgram, programIds, registryGeneration } from '../core/programs';
 import type { Program } from '../core/schema';
 import { profileIn1900, serialIn1900 } from './date-system';
 import { CellError } from './errors';
@@ -45,6 +45,14 @@ export function readProgram(value: unknown): Program {
     );
   }
   return program;
+}
+
+/**
+ * Changes whenever what a program id names may have (custom programs saved): a program read before
+ * may be out of date. (A function of this module, not a re-export: under CommonJS that is a getter.)
+ */
+export function programsGeneration(): number {
+  return registryGeneration();
 }
 
 /** A number from 0 to `most` (the program's limit for one entry); blank (or an omitted optional argument) reads as 0. */

@@ -13,13 +13,21 @@ import { creditRule, creditsByRule, entryCredits, type CreditRule } from '../cor
 import { isExcelDay, isoFromDay, serialFromDay, today } from '../core/dates';
 import { quote } from '../core/excerpt';
 import { formatLookup, type FormatLookup } from '../core/log';
-import { memoByText } from '../core/memo';
 import type { Program } from '../core/schema';
-import { evaluateLog } from '../core/evaluate';
+import { evaluateActionLine } from '../core/evaluate';
 import { evaluateTotals, type Totals, type TotalsResult } from '../core/pass';
 import { cycleDates } from '../core/cycle';
 import { programForCycle } from '../core/versions';
-import { factsKey, isNotGiven, readDate, readHours, readLogRange, readProfileFacts, readProgram } from './arguments';
+import {
+  factsKey,
+  isNotGiven,
+  readDate,
+  readHours,
+  readLogRange,
+  readProfileFacts,
+  readProgram,
+  programsGeneration,
+} from './arguments';
 import { learnDateSystem, logIn1900, serialOfWorkbook, workbookDayOffset } from './date-system';
 import { CellError, checked, excelError } from './errors';
 import { RecentEvaluations } from './recent-evaluations';
@@ -35,9 +43,9 @@ function awaitsApplication(t: Totals): boolean {
 }
 
 /**
- * Counting the open items takes the whole evaluation, several times the totals: on a status cell of
- * a long log, recalculated on every edit, that cost is not worth it. Up to this many data rows the
- * line counts them; above, it sends the reader to the pane's checklist instead, so a met status never
+ * Counting the open items takes a detailed pass and every entry's verdicts, several times the totals:
+ * on a status cell of a long log, recalculated on every edit, that cost is not worth it. Up to this
+ * many data rows the line counts them; above, it sends the reader to the pane's checklist instead, so a met status never
  * reads as if nothing were left to do.
  */
 export const CHECKLIST_ROWS = 2_000;
@@ -92,7 +100,23 @@ function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unkno
  */
 export function ceCredits(program: any, format: any, hours: any, selfStudyHours?: any): number {
   try {
-    return checked(creditsOfActivity(program, format, hours, selfStudyHours));
+    // What a sheet's Credits column sends row after row is answered here: a program id and a format
+    // text read before (one lookup for both), hours in range. Anything else takes the whole way.
+    let known = typeof format === 'string' ? knownCalls.get(format) : undefined;
+    while (known !== undefined && known.id !== program) known = known.next;
+    if (known === undefined || readIn !== programsGeneration())
+      return checked(creditsOfActivity(program, format, hours, selfStudyHours));
+    const typed = known.typed;
+    const limit = typed.hoursLimit;
+    const h = typeof hours === 'number' && hours > 0 && hours <= limit ? hours : readHours(hours, 'hours', limit);
+    const most = typed.selfStudyLimit;
+    const s =
+      selfStudyHours === null || selfStudyHours === undefined
+        ? 0
+        : typeof selfStudyHours === 'number' && selfStudyHours > 0 && selfStudyHours <= most
+          ? selfStudyHours
+          : readHours(selfStudyHours, 'selfStudyHours', most);
+    return checked(creditsByRule(known.rule, h, s));
   } catch (e) {
     throw excelError(e);
   }
@@ -104,49 +128,82 @@ interface TypedProgram {
   lookup: FormatLookup;
   hoursLimit: number;
   selfStudyLimit: number;
-  /** The credit rule of a format name (a blank one: of the default format); undefined when none. */
-  ruleOf: (formatName: string) => CreditRule | undefined;
 }
 
 function typedProgram(rules: Program): TypedProgram {
-  const lookup = formatLookup(rules);
-  const ruleOf = memoByText((name: string) => {
-    const format = name.trim() === '' ? lookup.fallback : lookup.find(name);
-    return format && creditRule(rules, format);
-  }, 256);
   return {
     rules,
-    lookup,
+    lookup: formatLookup(rules),
     hoursLimit: rules.entryLimits.hours,
     selfStudyLimit: rules.entryLimits.selfStudyHours,
-    ruleOf,
   };
 }
 
-/** CE_CREDITS is called once per row of a sheet with the same few program ids: each id as typed is read once. */
-const programsAsTyped = memoByText((id: string) => typedProgram(readProgram(id)), 256);
-/** A sheet's Credits column usually names its program in one cell: the last id needs no lookup. */
-let lastId: string | undefined;
-let lastTyped: TypedProgram | undefined;
+/**
+ * A format text CE_CREDITS has read, with the program id it came with and what the two resolve to:
+ * a rule whose credits depend on the hours alone (no multiplier). Several ids may come with the same
+ * text ("Webinar"): a short chain.
+ */
+interface KnownCall {
+  id: string;
+  typed: TypedProgram;
+  rule: CreditRule;
+  next: KnownCall | undefined;
+}
+
+/** Per format text as typed; bounded (a sheet of ever different texts starts over). */
+const knownCalls = new Map<string, KnownCall>();
+const KNOWN_TEXTS = 1024;
+const IDS_PER_TEXT = 8;
+
+/** Per program id as typed, the program it names; bounded like `knownCalls`. */
+const programsAsTyped = new Map<string, TypedProgram>();
+
+/** The registry's generation the remembered programs were read in: saving a custom program may change what an id names. */
+let readIn = programsGeneration();
 
 function programAsTyped(program: unknown): TypedProgram {
   if (typeof program !== 'string') return typedProgram(readProgram(program));
-  if (program === lastId) return lastTyped!;
-  const typed = programsAsTyped(program);
-  lastId = program;
-  lastTyped = typed;
+  let typed = programsAsTyped.get(program);
+  if (typed === undefined) {
+    typed = typedProgram(readProgram(program));
+    if (programsAsTyped.size >= KNOWN_TEXTS) programsAsTyped.clear();
+    programsAsTyped.set(program, typed);
+  }
   return typed;
 }
 
+function remember(id: string, text: string, typed: TypedProgram, rule: CreditRule): void {
+  const first = knownCalls.get(text);
+  let length = 0;
+  for (let k = first; k !== undefined; k = k.next) length++;
+  if (length >= IDS_PER_TEXT) return;
+  if (first === undefined && knownCalls.size >= KNOWN_TEXTS) knownCalls.clear();
+  knownCalls.set(text, { id, typed, rule, next: first });
+}
+
+/** CE_CREDITS the whole way: every argument read, and a call worth remembering remembered. */
 function creditsOfActivity(program: unknown, format: unknown, hours: unknown, selfStudyHours: unknown): number {
+  if (readIn !== programsGeneration()) {
+    knownCalls.clear();
+    programsAsTyped.clear();
+    readIn = programsGeneration();
+  }
   const typed = programAsTyped(program);
+  const { rules, lookup } = typed;
   const h = readHours(hours, 'hours', typed.hoursLimit);
   const s = readHours(selfStudyHours, 'selfStudyHours', typed.selfStudyLimit);
   const name = Array.isArray(format) ? format[0]?.[0] : format;
-  const rule = typeof name === 'string' ? typed.ruleOf(name) : undefined;
-  if (rule) return rule.multiplied ? entryCredits(typed.rules, rule.format, h, s) : creditsByRule(rule, h, s);
+  if (typeof name === 'string') {
+    const found = name.trim() === '' ? lookup.fallback : lookup.find(name);
+    const rule = found && creditRule(rules, found);
+    if (rule && !rule.multiplied) {
+      if (typeof program === 'string' && name === format) remember(program, name, typed, rule);
+      return creditsByRule(rule, h, s);
+    }
+    if (rule) return entryCredits(rules, rule.format, h, s);
+  }
   // No rule: a blank cell, a number, or a name that is not one of the program's formats.
-  const { rules, lookup } = typed;
   if (isNotGiven(name) || name === 0) {
     const fallback = lookup.fallback;
     if (fallback) return entryCredits(rules, fallback, h, s);
@@ -182,11 +239,11 @@ export function recertStatus(program: any, cycleStart: any, log: any[][], asOf?:
       const options = { cycleStart: readDate(cycleStart, 'cycleStart'), asOf: readDate(asOf, 'asOf', true) ?? today() };
       const rules = readProgram(program);
       const facts = readProfileFacts(profile, rules);
-      const full = evaluateLog(rules, logIn1900(readLogRange(log), rules.headerWords), {
+      const full = evaluateActionLine(rules, logIn1900(readLogRange(log), rules.headerWords), {
         ...options,
         profile: facts && { ...facts, attestations: {} },
       });
-      line = full.ok ? full.evaluation.status.actionLine : t.line;
+      line = full.ok ? full.line : t.line;
       actionLines.set(t, line);
     }
     return checked(line);

@@ -19,11 +19,11 @@ import { BUILTIN_PROGRAMS } from '../../src/core/programs/builtin';
 const dist = path.join(__dirname, '../../dist');
 /**
  * A ceiling against regressions, not the goal: issue 12 aims at 25 KB gzipped, which `npm run bench`
- * (bundle-size) reports against. The script is above it by its code (the rules core, and for
- * RECERT_STATUS's open items the explanation step); the program data it ships is slimmed already.
- * Set a little above today's size, so that a few KB more show up here.
+ * (bundle-size) reports against. The script is above it by its code (the rules core's pass, and for
+ * RECERT_STATUS's open items the entries' verdicts and the checklist); the program data it ships is
+ * slimmed already. Set a little above today's size, so that a few KB more show up here.
  */
-const FUNCTIONS_GZIP_BUDGET = 36 * 1024;
+const FUNCTIONS_GZIP_BUDGET = 32 * 1024;
 
 test('functions.js registers every function named in functions.json, with no other chunk', () => {
   const code = fs.readFileSync(path.join(dist, 'functions.js'), 'utf8');
@@ -81,6 +81,21 @@ test('functions.js carries no schema library (the built-in programs are checked 
   // The programs are there, as data: the texts the functions return (format labels, phase summaries).
   expect(code.toString('utf8')).toContain('Online blended course');
   expect(code.toString('utf8')).toContain('certification lapsed');
+});
+
+test('functions.js carries no explanation: RECERT_STATUS counts open items without reasons, hints or row fates', () => {
+  const code = fs.readFileSync(path.join(dist, 'functions.js'), 'utf8');
+  // The pane's taskpane.js has them (evaluate.ts, explain-rules.ts, fates.ts): the test can fail.
+  const taskpaneJs = fs.readFileSync(path.join(dist, 'taskpane.js'), 'utf8');
+  for (const text of [
+    'before the cycle started', // an entry's reason
+    'Suggested pace, not required', // a hint
+    'Last day to earn credits', // a key date
+    'Carried over from the previous cycle', // a rule type's reason, read by the row fates
+  ]) {
+    expect({ text, inTaskpane: taskpaneJs.includes(text) }).toEqual({ text, inTaskpane: true });
+    expect({ text, inFunctions: code.includes(text) }).toEqual({ text, inFunctions: false });
+  }
 });
 
 /** The longest run of plain words in a text: found as written in a minified script's string literal. */

@@ -13,7 +13,16 @@ import {
 } from '../../src/functions/functions';
 import { CellError } from '../../src/functions/errors';
 import fc from 'fast-check';
-import { dayFromIso, dayFromSerial, evaluateLog, findProgram, serialFromDay, today } from '../../src/core';
+import {
+  dayFromIso,
+  dayFromSerial,
+  evaluateLog,
+  findProgram,
+  PROGRAMS,
+  serialFromDay,
+  setCustomPrograms,
+  today,
+} from '../../src/core';
 
 const serial = (iso: string) => serialFromDay(dayFromIso(iso)!);
 
@@ -114,6 +123,58 @@ describe('CE_CREDITS', () => {
     const error = errorOf(call);
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('CE_CREDITS remembers the ids and format texts it has read', () => {
+  afterEach(() => setCustomPrograms([]));
+
+  /** What a call shows in its cell: the value, or the error's code and message. */
+  function shown(call: () => number): unknown {
+    try {
+      return { value: call() };
+    } catch (e) {
+      return { error: (e as CellError).code, message: (e as CellError).message };
+    }
+  }
+
+  const ids = ['NISM-SMS', 'nism-sms', 'NAMSS-CPCS', 'ACSM-CPT', ' acsm-cpt ', 'NCCPA-PAC', 'CFP', 'NISM'];
+  const texts = PROGRAMS.flatMap((p) => p.formats.flatMap((f) => [f.label, f.label.toUpperCase(), ...f.aliases]));
+  const call = fc.tuple(
+    fc.constantFrom(...ids),
+    fc.oneof(fc.constantFrom(...texts, '', '  ', 'Podcast', ' webinar '), fc.constantFrom(null, 0, 7, [['CEU']])),
+    fc.oneof(fc.double({ min: 0, max: 60, noNaN: true }), fc.constantFrom(0, -0, -1, '2.5', '', null, 20_000)),
+    fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 40 }), fc.constantFrom('', -2, 'x')),
+  );
+
+  test('a call answered from memory answers as one read the whole way', () => {
+    fc.assert(
+      fc.property(fc.array(call, { minLength: 1, maxLength: 30 }), (calls) => {
+        for (const [id, format, hours, self] of calls) {
+          // Replacing the custom programs (with none) makes the next call read everything again.
+          setCustomPrograms([]);
+          const whole = shown(() => ceCredits(id, format, hours, self));
+          expect(shown(() => ceCredits(id, format, hours, self))).toEqual(whole);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a custom program saved after a call is the one the next call reads', () => {
+    const base = findProgram('NISM-SMS')!;
+    const custom = (perHour: number) => ({
+      ...base,
+      id: 'MY-CE',
+      formats: base.formats.map((f) => (f.id === 'webinar' ? { ...f, perHour } : f)),
+    });
+    setCustomPrograms([custom(2)]);
+    expect(ceCredits('MY-CE', 'Webinar', 1.5, null)).toBe(3);
+    expect(ceCredits('MY-CE', 'Webinar', 1.5, null)).toBe(3);
+    setCustomPrograms([custom(3)]);
+    expect(ceCredits('MY-CE', 'Webinar', 1.5, null)).toBe(4.5);
+    setCustomPrograms([]);
+    expect(errorOf(() => ceCredits('MY-CE', 'Webinar', 1.5, null)).message).toMatch(/^program: "MY-CE" is not a known/);
   });
 });
 

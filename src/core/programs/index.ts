@@ -31,12 +31,19 @@ export function programIds(): string[] {
 // here. The pane fills this from the workbook, the command line from the workbook and --program-file;
 // in the shared runtime the cell functions read the same registry. A built-in id is never replaced.
 const custom = new Map<string, Program>();
+let generation = 0;
+
+/** Changes whenever the custom programs do: what was read from the registry before may be out of date. */
+export function registryGeneration(): number {
+  return generation;
+}
 
 /** Replaces the custom programs; one with a built-in program's id is left out. */
 export function setCustomPrograms(programs: readonly Program[]): void {
   custom.clear();
   for (const p of programs) if (!byKey.has(p.id.toUpperCase())) custom.set(p.id.toUpperCase(), p);
   asTyped.clear();
+  generation++;
 }
 
 export function customPrograms(): Program[] {
