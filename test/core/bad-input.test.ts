@@ -246,7 +246,7 @@ test('docs/bad-input.md is the catalogue as the code answers it today', () => {
   expect(fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '(missing: run npm run docs:bad-input)').toBe(doc);
 });
 
-test('any table: every non-empty row becomes an entry or at least one problem, and nothing throws', () => {
+test('any table: every non-empty row becomes an entry, at least one problem or a skip with its reason, and nothing throws', () => {
   const value = fc.oneof(
     fc.string(),
     fc.double(),
@@ -259,10 +259,16 @@ test('any table: every non-empty row becomes an entry or at least one problem, a
       const result = parseLog([HEADER, ...rows], findProgram('NISM-SMS')!);
       if (!result.ok) throw new Error(result.message);
       const problemRows = new Set(result.problems.map((p) => p.row));
-      for (const e of result.entries) expect(problemRows.has(e.row)).toBe(false);
-      expect(result.entries.length + problemRows.size).toBe(result.rowsRead);
+      // A row read and then passed over (a totals row such as "Sum") is skipped, with its reason.
+      const skippedRows = new Set(
+        result.skipped.filter((x) => x.reason !== 'a blank row inside the log').map((x) => x.row),
+      );
+      for (const e of result.entries) expect(problemRows.has(e.row) || skippedRows.has(e.row)).toBe(false);
+      for (const row of skippedRows) expect(problemRows.has(row)).toBe(false);
+      expect(result.entries.length + problemRows.size + skippedRows.size).toBe(result.rowsRead);
       for (const p of result.problems) expect(p.message.length).toBeGreaterThan(5);
+      for (const x of result.skipped) expect(x.reason.length).toBeGreaterThan(5);
     }),
-    { numRuns: 1000 },
+    { numRuns: 1000, examples: [[[['sum ', 'x']]], [[['Total', null, 3]]]] },
   );
 });
