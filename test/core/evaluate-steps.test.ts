@@ -14,42 +14,14 @@ import {
   type EvaluateOptions,
   type Program,
 } from '../../src/core';
-import { day, program } from './helpers';
+import { day, program, RANDOM_HEADER, RANDOM_START, validRow } from './helpers';
 
-const HEADER = [
-  'Date',
-  'Activity',
-  'Provider',
-  'Format',
-  'Hours',
-  'Self-study hours',
-  'Subject area',
-  'Approved',
-  'Proof',
-  'Score',
-  'Grade',
-  'Location',
-];
-const START = day('2024-01-15');
+const HEADER = RANDOM_HEADER;
+const START = RANDOM_START;
 
 /** Valid rows as in the invariants, plus blank rows and rows with problems, so row numbers matter. */
 function rowArbitrary(p: Program) {
-  const valid = fc
-    .tuple(
-      fc.integer({ min: START - 200, max: START + 4 * 366 }),
-      fc.constantFrom('Advanced analytics', 'Basics of posting', 'Governance summit', 'Kinesiology'),
-      fc.constantFrom('NISM', 'Grovo', 'HubSpot', 'Acme Learning', ''),
-      fc.constantFrom(...p.formats.map((f) => f.label)),
-      fc.double({ min: 0, max: 12, noNaN: true }).map((h) => Math.round(h * 4) / 4),
-      fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 })),
-      fc.constantFrom('', 'Social Media Strategy', 'Cooking', ...(p.subjects ?? [])),
-      fc.boolean(),
-      fc.constantFrom('', 'Certificate', 'Assessment', 'Transcript', 'Assignment; Publication'),
-      fc.integer({ min: 0, max: 100 }),
-      fc.constantFrom('', 'A', 'C', 'C-', 'F'),
-      fc.constantFrom('', 'Denver, CO'),
-    )
-    .map(([d, ...rest]) => [serialFromDay(d), ...rest] as unknown[]);
+  const valid = validRow(p);
   const blank = fc.constant(HEADER.map(() => ''));
   const bad = fc
     .tuple(fc.constantFrom('not a date', '', '2024-13-45'), fc.constantFrom(-1, 'lots', ''))

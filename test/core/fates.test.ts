@@ -4,6 +4,7 @@ import { evaluateLog, loadProgram, PROGRAMS, serialFromDay, type Evaluation, typ
 import { clean } from '../../src/core/rounding';
 import { checkReport } from '../../src/cli/report';
 import type { LogLocation } from '../../src/summary';
+import { madeUpProgram } from '../fixtures/made-up-program';
 import { day, evaluate } from './helpers';
 
 const HEADER = [
@@ -302,41 +303,7 @@ describe('a status you can act on', () => {
 });
 
 describe('the newer rule types give their rows a fate', () => {
-  /** A made-up program: 1 credit per hour, a course counts once, seminars need the board's approval. */
-  const made = (extra: object = {}): Program => {
-    const loaded = loadProgram({
-      id: 'MADE-UP',
-      name: 'A made-up certification',
-      body: 'Made-up body',
-      required: 20,
-      approvedMeaning: 'approved by the body',
-      formats: [
-        { id: 'course', label: 'Course', perHour: 1 },
-        { id: 'seminar', label: 'Seminar', perHour: 1 },
-        { id: 'cpr', label: 'CPR course', perHour: 1, effectiveFrom: '2025-01-01' },
-      ],
-      defaultFormat: 'course',
-      proof: { acceptable: ['Certificate'] },
-      cycle: {
-        windowEnd: { from: 'cycleStart', years: 3, days: -1 },
-        deadline: { from: 'windowEnd' },
-        phases: [{ status: 'EXPIRED', summary: 'expired' }],
-      },
-      uniqueBy: { fields: ['activity'] },
-      eligibility: [
-        {
-          type: 'requiresApproval',
-          id: 'board-approval',
-          appliesTo: { formats: ['seminar'] },
-          message: 'Seminar not approved by the board',
-          petition: 'petition the board before you apply',
-        },
-      ],
-      ...extra,
-    });
-    if (!loaded.ok) throw new Error(loaded.message);
-    return loaded.program;
-  };
+  const made = madeUpProgram;
   const cells = [
     ['Date', 'Activity', 'Format', 'Hours', 'Approved', 'Proof'],
     ['2024-05-01', 'Ethics for Planners', 'Course', 2, '', 'Certificate'],

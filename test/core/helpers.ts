@@ -1,4 +1,5 @@
-import { dayFromIso, findProgram, evaluateLog, type Evaluation, type Program } from '../../src/core';
+import fc from 'fast-check';
+import { dayFromIso, findProgram, evaluateLog, serialFromDay, type Evaluation, type Program } from '../../src/core';
 
 export function program(id: string): Program {
   const p = findProgram(id);
@@ -65,4 +66,42 @@ export function evaluate(id: string, cycleStart: string, rows: Row[] | unknown[]
   const result = evaluateLog(program(id), cells, { cycleStart: day(cycleStart), asOf: day(asOf) });
   if (!result.ok) throw new Error(result.message);
   return result.evaluation;
+}
+
+/** The random logs' header (with Grade), shared by the property tests over every program. */
+export const RANDOM_HEADER = [
+  'Date',
+  'Activity',
+  'Provider',
+  'Format',
+  'Hours',
+  'Self-study hours',
+  'Subject area',
+  'Approved',
+  'Proof',
+  'Score',
+  'Grade',
+  'Location',
+];
+/** The random logs' cycle start. */
+export const RANDOM_START = day('2024-01-15');
+
+/** A valid row of RANDOM_HEADER for `p`: a date around the cycle, one of its formats, plausible values. */
+export function validRow(p: Program): fc.Arbitrary<unknown[]> {
+  return fc
+    .tuple(
+      fc.integer({ min: RANDOM_START - 200, max: RANDOM_START + 4 * 366 }),
+      fc.constantFrom('Advanced analytics', 'Basics of posting', 'Governance summit', 'Kinesiology'),
+      fc.constantFrom('NISM', 'Grovo', 'HubSpot', 'Acme Learning', ''),
+      fc.constantFrom(...p.formats.map((f) => f.label)),
+      fc.double({ min: 0, max: 12, noNaN: true }).map((h) => Math.round(h * 4) / 4),
+      fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 })),
+      fc.constantFrom('', 'Social Media Strategy', 'Cooking', ...(p.subjects ?? [])),
+      fc.boolean(),
+      fc.constantFrom('', 'Certificate', 'Assessment', 'Transcript', 'Assignment; Publication'),
+      fc.integer({ min: 0, max: 100 }),
+      fc.constantFrom('', 'A', 'C', 'C-', 'F'),
+      fc.constantFrom('', 'Denver, CO'),
+    )
+    .map(([d, ...rest]) => [serialFromDay(d), ...rest] as unknown[]);
 }

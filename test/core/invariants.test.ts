@@ -10,42 +10,12 @@ import {
   type Program,
   type StatusKeyword,
 } from '../../src/core';
-import { day } from './helpers';
+import { RANDOM_HEADER, RANDOM_START, validRow } from './helpers';
 
-const HEADER = [
-  'Date',
-  'Activity',
-  'Provider',
-  'Format',
-  'Hours',
-  'Self-study hours',
-  'Subject area',
-  'Approved',
-  'Proof',
-  'Score',
-  'Grade',
-  'Location',
-];
-const START = day('2024-01-15');
+const HEADER = RANDOM_HEADER;
+const START = RANDOM_START;
 
-function rowArbitrary(program: Program) {
-  return fc
-    .tuple(
-      fc.integer({ min: START - 200, max: START + 4 * 366 }),
-      fc.constantFrom('Advanced analytics', 'Basics of posting', 'Governance summit', 'Kinesiology'),
-      fc.constantFrom('NISM', 'Grovo', 'HubSpot', 'Acme Learning', ''),
-      fc.constantFrom(...program.formats.map((f) => f.label)),
-      fc.double({ min: 0, max: 12, noNaN: true }).map((h) => Math.round(h * 4) / 4),
-      fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 })),
-      fc.constantFrom('', 'Social Media Strategy', 'Cooking', ...(program.subjects ?? [])),
-      fc.boolean(),
-      fc.constantFrom('', 'Certificate', 'Assessment', 'Transcript', 'Assignment; Publication'),
-      fc.integer({ min: 0, max: 100 }),
-      fc.constantFrom('', 'A', 'C', 'C-', 'F'),
-      fc.constantFrom('', 'Denver, CO'),
-    )
-    .map(([d, ...rest]) => [serialFromDay(d), ...rest] as unknown[]);
-}
+const rowArbitrary = validRow;
 
 const programAndRows = fc
   .constantFrom(...PROGRAMS)

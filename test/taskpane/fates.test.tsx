@@ -3,11 +3,12 @@
  * rendered to HTML from a controller on a memory workbook, figures from its Evaluation.
  */
 import { renderToStaticMarkup } from 'react-dom/server';
-import { dayFromIso, evaluateLog, loadProgram } from '../../src/core';
+import { dayFromIso, evaluateLog } from '../../src/core';
 import { App } from '../../src/taskpane/App';
 import { FateSection } from '../../src/taskpane/RowFates';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { PaneController } from '../../src/workbook/session';
+import { madeUpProgram } from '../fixtures/made-up-program';
 
 const HEADER = ['Date', 'Activity', 'Provider', 'Format', 'Hours', 'Subject area', 'Approved', 'Proof'];
 
@@ -105,37 +106,8 @@ test('a checklist item the log cannot settle shows as not checked with why, neve
 });
 
 test('a later copy of a course and an unapproved seminar are listed under Not counted, each with why', () => {
-  const loaded = loadProgram({
-    id: 'MADE-UP',
-    name: 'A made-up certification',
-    body: 'Made-up body',
-    required: 20,
-    approvedMeaning: 'approved by the body',
-    formats: [
-      { id: 'course', label: 'Course', perHour: 1 },
-      { id: 'seminar', label: 'Seminar', perHour: 1 },
-    ],
-    defaultFormat: 'course',
-    proof: { acceptable: ['Certificate'] },
-    cycle: {
-      windowEnd: { from: 'cycleStart', years: 3, days: -1 },
-      deadline: { from: 'windowEnd' },
-      phases: [{ status: 'EXPIRED', summary: 'expired' }],
-    },
-    uniqueBy: { fields: ['activity'] },
-    eligibility: [
-      {
-        type: 'requiresApproval',
-        id: 'board-approval',
-        appliesTo: { formats: ['seminar'] },
-        message: 'Seminar not approved by the board',
-        petition: 'petition the board before you apply',
-      },
-    ],
-  });
-  if (!loaded.ok) throw new Error(loaded.message);
   const result = evaluateLog(
-    loaded.program,
+    madeUpProgram(),
     [
       ['Date', 'Activity', 'Format', 'Hours', 'Proof'],
       ['2024-05-01', 'Ethics', 'Course', 2, 'Certificate'],
