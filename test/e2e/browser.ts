@@ -7,7 +7,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { dayFromIso, evaluateLog, findProgram, type Evaluation } from '../../src/core';
 import { SAMPLE_AS_OF, SAMPLE_CYCLE_START, sampleLogValues } from '../../src/preview/sample';
 import type { CellValue } from '../../src/workbook/port';
@@ -91,6 +91,37 @@ export async function openSession(): Promise<Session> {
 }
 
 export type { Browser };
+
+/**
+ * Jest hooks for a describe block of preview tests: one browser session for the block, and a fresh
+ * page on the preview (as of the sample's date) for each test, once the status line shows; `ready`
+ * then runs on it (a setup the block's tests share). The hooks hand each over as it is made.
+ */
+export function usePreviewPages(hand: {
+  session?: (session: Session) => void;
+  page: (page: Page) => void;
+  ready?: (page: Page) => Promise<void>;
+}): void {
+  let session: Session | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    session = await openSession();
+    hand.session?.(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  beforeEach(async () => {
+    page = await session!.browser.newPage();
+    await page.goto(`${session!.url}/preview.html?asOf=${SAMPLE_AS_OF}`);
+    await page.getByTestId('status-line').waitFor();
+    await hand.ready?.(page);
+    hand.page(page);
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+}
 
 /** The core's Evaluation of the preview's sample (as edited in the grid, when `values` is given). */
 export function sampleEvaluation(values: CellValue[][] = sampleLogValues()): Evaluation {

@@ -6,8 +6,7 @@
 import fs from 'fs';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
-import { SAMPLE_AS_OF } from '../../src/preview/sample';
-import { describeBrowser, openSession, type Session } from './browser';
+import { describeBrowser, usePreviewPages } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -24,40 +23,30 @@ interface PreviewWindow {
 }
 
 describeBrowser('several credentials in the preview (headless Chromium)', () => {
-  let session: Session;
   let page: Page;
 
-  beforeAll(async () => {
-    session = await openSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    page = await session.browser.newPage();
-    await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}`);
-    await page.getByTestId('status-line').waitFor();
-    // The sample's profile (NISM-SMS) gets a second credential, typed as a user would in the CE Profile sheet.
-    await page.evaluate(async () => {
-      const { wb, controller } = (window as unknown as PreviewWindow).ceLedger;
-      const sheet = (await wb.read({ sheets: ['CE Profile'] })).sheets['CE Profile']!;
-      const row = sheet.row + sheet.values.length;
-      await wb.apply([
-        { kind: 'setValues', sheet: 'CE Profile', row, col: 0, values: [['Credential 2 program', 'ACSM-CPT']] },
-        {
-          kind: 'setValues',
-          sheet: 'CE Profile',
-          row: row + 1,
-          col: 0,
-          values: [['Credential 2 cycle start', '2025-01-01']],
-        },
-      ]);
-      await controller.refresh();
-    });
-    await page.getByTestId('credentials').waitFor();
-  });
-  afterEach(async () => {
-    await page.close();
+  usePreviewPages({
+    page: (p) => (page = p),
+    ready: async (p) => {
+      // The sample's profile (NISM-SMS) gets a second credential, typed as a user would in the CE Profile sheet.
+      await p.evaluate(async () => {
+        const { wb, controller } = (window as unknown as PreviewWindow).ceLedger;
+        const sheet = (await wb.read({ sheets: ['CE Profile'] })).sheets['CE Profile']!;
+        const row = sheet.row + sheet.values.length;
+        await wb.apply([
+          { kind: 'setValues', sheet: 'CE Profile', row, col: 0, values: [['Credential 2 program', 'ACSM-CPT']] },
+          {
+            kind: 'setValues',
+            sheet: 'CE Profile',
+            row: row + 1,
+            col: 0,
+            values: [['Credential 2 cycle start', '2025-01-01']],
+          },
+        ]);
+        await controller.refresh();
+      });
+      await p.getByTestId('credentials').waitFor();
+    },
   });
 
   const lines = () => page.getByTestId('credentials').getByRole('button');

@@ -7,8 +7,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { SAMPLE_AS_OF } from '../../src/preview/sample';
-import { describeBrowser, openSession, ROOT, type Session } from './browser';
+import { describeBrowser, usePreviewPages, ROOT } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -21,23 +20,13 @@ interface PreviewWindow {
 }
 
 describeBrowser('custom program in the preview (headless Chromium)', () => {
-  let session: Session;
   let page: Page;
 
-  beforeAll(async () => {
-    session = await openSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    page = await session.browser.newPage();
-    await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}`);
-    await page.getByTestId('status-line').waitFor();
-    await page.getByRole('button', { name: 'Use my own program rules…' }).click();
-  });
-  afterEach(async () => {
-    await page.close();
+  usePreviewPages({
+    page: (p) => (page = p),
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'Use my own program rules…' }).click();
+    },
   });
 
   const sheets = () =>

@@ -5,28 +5,16 @@
 import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { SAMPLE_AS_OF, sampleLogValues } from '../../src/preview/sample';
-import { describeBrowser, openSession, sampleEvaluation, type Session } from './browser';
+import { sampleLogValues } from '../../src/preview/sample';
+import { describeBrowser, usePreviewPages, sampleEvaluation } from './browser';
 
 jest.setTimeout(120_000);
 
 describeBrowser('every row accounted for, in the preview (headless Chromium)', () => {
-  let session: Session;
   let page: Page;
 
-  beforeAll(async () => {
-    session = await openSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    page = await session.browser.newPage();
-    await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}`);
-    await page.getByTestId('status-line').waitFor();
-  });
-  afterEach(async () => {
-    await page.close();
+  usePreviewPages({
+    page: (p) => (page = p),
   });
 
   const selection = () =>

@@ -9,7 +9,7 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { SAMPLE_AS_OF, SAMPLE_HEADERS, sampleLogValues } from '../../src/preview/sample';
 import type { CellValue } from '../../src/workbook/port';
-import { describeBrowser, openSession, sampleEvaluation, type Session } from './browser';
+import { describeBrowser, usePreviewPages, sampleEvaluation, type Session } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -25,19 +25,9 @@ describeBrowser('pane craft (headless Chromium, preview host)', () => {
   let session: Session;
   let page: Page;
 
-  beforeAll(async () => {
-    session = await openSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    page = await session.browser.newPage();
-    await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}`);
-    await page.getByTestId('status-line').waitFor();
-  });
-  afterEach(async () => {
-    await page.close();
+  usePreviewPages({
+    session: (s) => (session = s),
+    page: (p) => (page = p),
   });
 
   const pane = () => page.getByRole('complementary', { name: PANE });

@@ -3,28 +3,15 @@
  * sheet appears in the preview workbook, and a second click asks before replacing it.
  */
 import type { Page } from 'playwright-core';
-import { SAMPLE_AS_OF } from '../../src/preview/sample';
-import { describeBrowser, openSession, sampleEvaluation, type Session } from './browser';
+import { describeBrowser, usePreviewPages, sampleEvaluation } from './browser';
 
 jest.setTimeout(120_000);
 
 describeBrowser('the pane creates the submission summary (preview, headless Chromium)', () => {
-  let session: Session;
   let page: Page;
 
-  beforeAll(async () => {
-    session = await openSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    page = await session.browser.newPage();
-    await page.goto(`${session.url}/preview.html?asOf=${SAMPLE_AS_OF}`);
-    await page.getByTestId('status-line').waitFor();
-  });
-  afterEach(async () => {
-    await page.close();
+  usePreviewPages({
+    page: (p) => (page = p),
   });
 
   /** A cell of the preview's in-memory workbook. */
