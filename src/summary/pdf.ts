@@ -49,6 +49,10 @@ export async function printableSummary(xlsx: Buffer, plan: { sheet: string; layo
     ops.push({ kind: 'setValues', sheet: entries.sheet, row: entries.first, col, values: links });
   }
   await port.apply(ops);
+  // exceljs reads no page breaks: each further credential's block starts a page again, as written.
+  const summary = (await port.load()).getWorksheet(plan.sheet);
+  for (const block of plan.layout.credentials?.slice(1) ?? [])
+    if (block.heading > 0) summary?.getRow(block.heading).addPageBreak();
   return port.toBuffer();
 }
 

@@ -1051,6 +1051,8 @@ export function summaryOps(
     header: headerText(`CE summary: ${who}${ids}, as of ${isoFromDay(ev.asOf)}`),
     footer,
     printArea: one(0, 0, lastSummaryRow + 1, LAST + 1),
+    // Each further credential's block starts a printed page: a reviewer reads one credential per page.
+    ...(blocks.length > 1 ? { rowBreaks: blocks.slice(1).map((b) => b.heading) } : {}),
   });
   ops.push({
     kind: 'pageSetup',

@@ -816,6 +816,9 @@ export class OfficeWorkbook implements WorkbookPort {
         if (op.printArea) layout.setPrintArea(rangeAddress(op.printArea));
         if (op.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = op.header;
         if (op.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
+        // Page breaks (ExcelApi 1.9): a host without them prints the rows where they fall.
+        const breaks = (sheet(op.sheet) as { horizontalPageBreaks?: Excel.PageBreakCollection }).horizontalPageBreaks;
+        for (const r of op.rowBreaks ?? []) if (r > 0) breaks?.add(`A${r + 1}`);
         break;
       }
       case 'chart': {

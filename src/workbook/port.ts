@@ -202,6 +202,8 @@ export type WorkbookOp =
       footer?: string;
       /** The range printed; default: the used range. */
       printArea?: RangeRef;
+      /** Rows (0-based) that start a new printed page (a page break above each). */
+      rowBreaks?: number[];
     }
   | {
       kind: 'chart';

@@ -947,6 +947,8 @@ export class XlsxWorkbook implements WorkbookPort {
           ...(op.header !== undefined ? { oddHeader: `&C${op.header}` } : {}),
           ...(op.footer !== undefined ? { oddFooter: `&C${op.footer}` } : {}),
         };
+        // exceljs breaks the page below a row: below the row above each one that starts a page.
+        for (const r of op.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
         return;
       }
       case 'chart':

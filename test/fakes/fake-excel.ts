@@ -517,6 +517,23 @@ export class FakeWorksheet extends FakeObject {
       },
     };
   }
+  /** Page breaks: each added address is recorded as the layout's `rowBreaks` (0-based rows). */
+  get horizontalPageBreaks() {
+    return {
+      add: (address: string) =>
+        this.ctx.enqueue(
+          () => {
+            const sheet = this.resolve();
+            const current = this.ctx.fake.pageLayouts.get(sheet) ?? {};
+            const row = Number(/\d+/.exec(address)![0]) - 1;
+            const rowBreaks = [...((current.rowBreaks as number[] | undefined) ?? []), row];
+            this.ctx.fake.pageLayouts.set(sheet, { ...current, rowBreaks });
+          },
+          false,
+          () => address,
+        ),
+    };
+  }
   get charts() {
     return {
       add: (type: string, data: FakeRange, _seriesBy: string) => {

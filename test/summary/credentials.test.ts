@@ -6,6 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { generateSummary, type GenerateSummaryResult } from '../../src/summary';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import { FakeExcel } from '../fakes/fake-excel';
 import { runSummaryAction } from '../../src/summary/action';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { CellValue } from '../../src/workbook/port';
@@ -191,6 +193,19 @@ describe('the summary of two credentials', () => {
     const [a, b] = two.result.layout.credentials!;
     expect(two.result.layout.totals.all).toBe(a!.totalsAll);
     expect(a!.totalsAll).toBeLessThan(b!.heading);
+  });
+
+  test("in Excel each further credential's section starts a printed page (a page break above its heading)", async () => {
+    const fake = new FakeExcel({ 'CE Log': LOG, 'CE Profile': TWO });
+    const result = await generateSummary(new OfficeWorkbook({ run: fake.run }), { asOf: day('2026-01-15') });
+    if (!result.ok) throw new Error(result.message);
+    const [, second] = result.layout.credentials!;
+    expect(fake.pageLayouts.get('CE Summary')?.rowBreaks).toEqual([second!.heading]);
+    const oneFake = new FakeExcel({ 'CE Log': LOG, 'CE Profile': ONE });
+    expect((await generateSummary(new OfficeWorkbook({ run: oneFake.run }), { asOf: day('2026-01-15') })).ok).toBe(
+      true,
+    );
+    expect(oneFake.pageLayouts.get('CE Summary')?.rowBreaks).toBeUndefined();
   });
 
   test('one credential: no sections, no extra columns, and the marks are not read (as before)', async () => {

@@ -274,6 +274,16 @@ if (!available) {
       const all = doc.map((p) => p.words.map((w) => w.text).join(' ')).join(' ');
       expect(all).toContain('Credential 1: ISC2-CISSP');
       expect(all).toContain('Credential 2: COMPTIA-SECURITYPLUS');
+      // The second credential's block starts a page: above its heading only the page header prints.
+      const portrait = doc.filter((p) => p.width < p.height);
+      const at = portrait.find((p) =>
+        p.words.some((w, i) => w.text === 'Credential' && p.words[i + 1]?.text === '2:'),
+      )!;
+      expect(at).toBeDefined();
+      expect(at).not.toBe(portrait[0]);
+      const heading = at.words.find((w, i) => w.text === 'Credential' && at.words[i + 1]?.text === '2:')!;
+      const header = at.words.filter((w) => w.y1 < heading.y0).map((w) => w.text);
+      expect(header.join(' ')).toBe('CE summary: Sam Ortiz, ISC2-CISSP, COMPTIA-SECURITYPLUS, as of 2026-01-15');
       // The entries pages carry both credentials' columns, their header repeated on each.
       // (A header wraps at its hyphen, and pdftotext reads wrapped headers line by line: words, not phrases.)
       for (const page of doc.filter((p) => p.width > p.height)) {
