@@ -387,6 +387,19 @@ export class FormatLookup {
     return typeof value === 'string' ? this.cellTexts.get(value) : this.readTrimmed(readText(value));
   }
 
+  /** Per text as typed, the index of `read`'s format in the program's formats; -1 when it is refused. */
+  private readonly cellIndexes = new TextMemo<number>((text) => {
+    const format = this.read(text);
+    return format instanceof Bad ? -1 : this.program.formats.indexOf(format);
+  });
+
+  /** The index in the program's formats of the format a cell names (`read`); -1 when it is refused. */
+  readIndex(value: Cell): number {
+    if (typeof value === 'string') return this.cellIndexes.get(value);
+    const format = this.read(value);
+    return format instanceof Bad ? -1 : this.program.formats.indexOf(format);
+  }
+
   private readTrimmed(text: string): Format | Bad {
     if (text === '') {
       return this.fallback ?? new Bad(`is missing: choose one of ${this.help}`);
@@ -774,6 +787,75 @@ export function readRow(
     }
   }
   return ok;
+}
+
+/** An amount cell as `readAmount` reads it, NaN where it refuses the cell: numbers and blank text in line. */
+function amountOrNaN(value: Cell, most: number): number | undefined {
+  if (typeof value === 'number') return value >= 0 && value <= most ? (value === 0 ? 0 : value) : NaN;
+  if (value === '' || value === undefined || value === null) return undefined;
+  const n = readAmount(value, most);
+  return n instanceof Bad ? NaN : n;
+}
+
+/**
+ * `readRow` without a report, for a row whose Date cell (a number) has read as `day`: the same answer
+ * and facts, with the cells a log mostly holds (numbers, booleans, blank text, a text seen before)
+ * read in line, and the format as its index in the program's formats (-1: the row does not count). A
+ * row that needs more (a Status column, awarded Credits) is read by `readRow` itself.
+ */
+export function readDatedRow(
+  row: readonly Cell[],
+  map: ColumnMap,
+  formats: FormatLookup,
+  facts: RowFacts,
+  day: DayNumber,
+): number {
+  const program = formats.program;
+  if (map.status !== undefined || (map.credits !== undefined && !isBlank(row[map.credits]))) {
+    if (!readRow(row, map, formats, facts)) return -1;
+    return program.formats.indexOf(facts.format!);
+  }
+  // A row dated by a number is never a totals row (row-skips.ts); without a Status column nothing
+  // else skips it, and a blank Credits cell is as good as none.
+  facts.credits = undefined;
+  facts.creditsNote = undefined;
+  facts.skipped = undefined;
+  facts.date = day;
+  const fi = formats.readIndex(map.format === undefined ? undefined : row[map.format]);
+  if (fi < 0) return -1;
+  const format = program.formats[fi]!;
+  facts.format = format;
+  const limits = program.entryLimits;
+  const hours = amountOrNaN(map.hours === undefined ? undefined : row[map.hours], limits.hours);
+  const selfStudy = amountOrNaN(
+    map.selfStudyHours === undefined ? undefined : row[map.selfStudyHours],
+    limits.selfStudyHours,
+  );
+  if (Number.isNaN(hours) || Number.isNaN(selfStudy)) return -1;
+  if (hours === undefined && selfStudy === undefined && format.perEntry === undefined) return -1;
+  facts.hours = hours ?? 0;
+  facts.selfStudyHours = selfStudy ?? 0;
+
+  const approvedCell = map.approved === undefined ? undefined : row[map.approved];
+  const approved = typeof approvedCell === 'boolean' ? approvedCell : readYesNo(approvedCell);
+  if (approved instanceof Bad) return -1;
+  facts.approved = approved;
+
+  const proofCell = map.proof === undefined ? undefined : row[map.proof];
+  const proof = proofCell === '' || proofCell === undefined ? NO_PROOF : readProof(proofCell);
+  if (proof instanceof Bad) return -1;
+  facts.proof = proof;
+
+  const scoreCell = map.score === undefined ? undefined : row[map.score];
+  const score = scoreCell === '' || scoreCell === undefined ? undefined : readScore(scoreCell);
+  if (score instanceof Bad) return -1;
+  facts.score = score;
+
+  const gradeCell = map.grade === undefined ? undefined : row[map.grade];
+  const grade = gradeCell === '' || gradeCell === undefined ? undefined : readGrade(gradeCell);
+  if (grade instanceof Bad) return -1;
+  facts.grade = grade;
+  return fi;
 }
 
 /**

@@ -14,15 +14,16 @@ import { COLUMN_BY_KEY, normalizeName, withCategoryAsFormat, type ColumnKey, typ
 import { calendarYearAt } from './caps';
 import { creditsFromRaw, creditsFromRawByRule, rawCredits } from './credits';
 import { cycleYearAt, MissingDateFactError } from './cycle';
-import type { DayNumber } from './dates';
+import { dayFromSerial, type DayNumber } from './dates';
 import { describeStatus, minimumResult, type StatusDescription } from './status';
 import type { MinimumResult } from './evaluation';
-import { containsAnyPhrase, type FilterSubject } from './filters';
+import type { FilterSubject } from './filters';
 import { eligibility, type EligibilityFacts, type Flag } from './judgments';
 import {
   emptyFacts,
   isEmptyRow,
   readHeader,
+  readDatedRow,
   readLogDate,
   readRow,
   readText,
@@ -33,7 +34,7 @@ import {
   type RowProblem,
   withDateOrderOf,
 } from './log';
-import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
+import { compilePlan, providerPasses, type EvaluateOptions, type FilterPlan, type Plan, type Providers } from './plan';
 import { clean, roundCredits } from './rounding';
 import type { Format, Program, StatusKeyword } from './schema';
 
@@ -174,12 +175,19 @@ export interface TableTotals {
   status: StatusDescription;
 }
 
-function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provider: string, cats: number): boolean {
+/** Whether an entry meets a filter; `provider` is its provider's code in `providers`. */
+function passes(
+  plan: FilterPlan,
+  formatIndex: number,
+  approved: boolean,
+  provider: number,
+  cats: number,
+  providers: Providers,
+): boolean {
   if (plan.formats[formatIndex] === 0) return false;
   if (plan.categories !== 0 && (plan.categories & cats) === 0) return false;
   if (plan.approved >= 0 && plan.approved !== (approved ? 1 : 0)) return false;
-  if (plan.providerMatches && !containsAnyPhrase(provider, plan.providerMatches)) return false;
-  if (plan.providerNotMatches && containsAnyPhrase(provider, plan.providerNotMatches)) return false;
+  if (plan.byProvider !== undefined && !providerPasses(plan, providers, provider)) return false;
   return true;
 }
 
@@ -383,6 +391,9 @@ function readRows(pass: Pass, from: number, to: number): number {
   const earliest = Math.min(carryFrom, firstDay);
   const courses = pass.courses;
   const calendarStarts = plan.calendarStarts;
+  const providers = plan.providers;
+  providers.startPass();
+  const noProvider = providers.codeOf('');
 
   const facts = rowFacts;
   const subject = rowSubject;
@@ -393,27 +404,38 @@ function readRows(pass: Pass, from: number, to: number): number {
   for (let r = from; r < to; r++) {
     const row = cells[r];
     if (!row) continue;
-    let dated = false;
+    let fi: number;
     if (!detail) {
       // A row dated outside the window, or still planned, counts for nothing whatever its other cells
       // say: the date is checked first, so such rows cost one cell.
-      const day = readLogDate(row[dateColumn], map);
-      if (typeof day === 'number') {
-        if (day < earliest || day > lastDay) continue;
-        dated = true; // a row with a date is not empty
+      const dateCell = row[dateColumn];
+      if (typeof dateCell === 'number') {
+        const day = dateCell === 0 ? undefined : dayFromSerial(dateCell);
+        if (day === undefined || day < earliest || day > lastDay) continue;
+        fi = readDatedRow(row, map, formats, facts, day);
+        if (fi < 0) continue;
+      } else {
+        const day = readLogDate(dateCell, map);
+        if (typeof day === 'number') {
+          if (day < earliest || day > lastDay) continue;
+        } else if (isEmptyRow(row)) continue;
+        if (!readRow(row, map, formats, facts)) continue;
+        fi = formatIndex.get(facts.format!)!;
       }
-    }
-    if (!dated && isEmptyRow(row)) continue;
-    if (detail) pass.rowsRead++;
-    if (!readRow(row, map, formats, facts)) {
-      if (detail) reportProblems(pass, row, r);
-      continue;
+    } else {
+      if (isEmptyRow(row)) continue;
+      pass.rowsRead++;
+      if (!readRow(row, map, formats, facts)) {
+        reportProblems(pass, row, r);
+        continue;
+      }
+      fi = formatIndex.get(facts.format!)!;
     }
     const day = facts.date;
     const format = facts.format!;
     const approved = facts.approved;
-    const provider = providerColumn === undefined ? '' : readText(row[providerColumn]);
-    const fi = formatIndex.get(format)!;
+    // Rules look at the provider by its code; the multipliers by its text.
+    const who = providerColumn === undefined ? noProvider : providers.codeOf(row[providerColumn]);
     const cats =
       categories === undefined
         ? 0
@@ -426,7 +448,7 @@ function readRows(pass: Pass, from: number, to: number): number {
       day >= carryFrom &&
       day < firstDay &&
       day <= asOf &&
-      passes(carryRules.applies, fi, approved, provider, cats);
+      passes(carryRules.applies, fi, approved, who, cats, providers);
     if (carry) state = COUNTED;
     if (state === COUNTED && judged[fi]) {
       eligible.format = format;
@@ -445,7 +467,7 @@ function readRows(pass: Pass, from: number, to: number): number {
     }
     if (state === COUNTED && !approved) {
       for (let k = 0; k < approvalNeeded.length; k++) {
-        if (passes(approvalNeeded[k]!.applies, fi, approved, provider, cats)) {
+        if (passes(approvalNeeded[k]!.applies, fi, approved, who, cats, providers)) {
           state = INELIGIBLE;
           why = WHY_NOT_APPROVED;
           ref = approvalNeeded[k]!.rule;
@@ -463,12 +485,12 @@ function readRows(pass: Pass, from: number, to: number): number {
     if (multiplied) {
       subject.formatId = format.id;
       subject.approved = approved;
-      subject.provider = provider;
+      subject.provider = providers.texts[who]!;
       subject.categories = categories === undefined ? undefined : categories.idsOf(cats);
       subject.date = day;
       before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject, withoutLimited);
     } else before = rule.fixed ?? facts.hours * rule.perHour + facts.selfStudyHours * rule.perSelfStudyHour;
-    const free = perEntryExempt !== undefined && passes(perEntryExempt, fi, approved, provider, cats);
+    const free = perEntryExempt !== undefined && passes(perEntryExempt, fi, approved, who, cats, providers);
     const credits = free ? roundCredits(before, program.rounding) : creditsFromRawByRule(rule, before);
     capFree[n] = free ? 1 : 0;
     let bits = 0;
@@ -476,7 +498,7 @@ function readRows(pass: Pass, from: number, to: number): number {
     if (withoutLimited && state === COUNTED && facts.credits === undefined) {
       for (let k = 0; k < limited.length; k++) {
         const m = limited[k]!;
-        if (day >= m.from && day <= m.to && passes(m.applies, fi, approved, provider, cats)) bits |= 1 << k;
+        if (day >= m.from && day <= m.to && passes(m.applies, fi, approved, who, cats, providers)) bits |= 1 << k;
       }
     }
     boosted[n] = bits;
@@ -493,7 +515,7 @@ function readRows(pass: Pass, from: number, to: number): number {
     whyRef[n] = ref;
     if (unique !== undefined)
       courses[n] =
-        state === COUNTED && passes(unique.applies, fi, approved, provider, cats)
+        state === COUNTED && passes(unique.applies, fi, approved, who, cats, providers)
           ? courseOf(row, map, unique, fi)
           : undefined;
     const y = withYear ? cycleYearAt(anniversaries, day as DayNumber) : 0;
@@ -508,19 +530,19 @@ function readRows(pass: Pass, from: number, to: number): number {
           credits > 0 &&
           day >= cap.from &&
           day <= cap.to &&
-          passes(cap.applies, fi, approved, provider, cats) &&
-          !(cap.exempt && passes(cap.exempt, fi, approved, provider, cats));
+          passes(cap.applies, fi, approved, who, cats, providers) &&
+          !(cap.exempt && passes(cap.exempt, fi, approved, who, cats, providers));
         capGroup[k]![n] = member
           ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : cap.byCalendarYear ? cy : 0)
           : -1;
       }
       for (let m = 0; m < minimumPlans.length; m++)
-        inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider, cats) ? 1 : 0;
+        inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, who, cats, providers) ? 1 : 0;
     } else if (why === WHY_CARRY) {
       counted[n] = 0;
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
       for (let m = 0; m < minimumPlans.length; m++)
-        inMinimum[m]![n] = carryRules!.minimums[m] && passes(minimumPlans[m]!, fi, approved, provider, cats) ? 1 : 0;
+        inMinimum[m]![n] = carryRules!.minimums[m] && passes(minimumPlans[m]!, fi, approved, who, cats, providers) ? 1 : 0;
     } else {
       counted[n] = 0;
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
