@@ -542,7 +542,8 @@ function readRows(pass: Pass, from: number, to: number): number {
       counted[n] = 0;
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
       for (let m = 0; m < minimumPlans.length; m++)
-        inMinimum[m]![n] = carryRules!.minimums[m] && passes(minimumPlans[m]!, fi, approved, who, cats, providers) ? 1 : 0;
+        inMinimum[m]![n] =
+          carryRules!.minimums[m] && passes(minimumPlans[m]!, fi, approved, who, cats, providers) ? 1 : 0;
     } else {
       counted[n] = 0;
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
