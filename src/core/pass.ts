@@ -392,6 +392,7 @@ function readRows(pass: Pass, from: number, to: number): number {
   const courses = pass.courses;
   const calendarStarts = plan.calendarStarts;
   const providers = plan.providers;
+  const subjectRefused = plan.subjectRefused;
   providers.startPass();
   const noProvider = providers.codeOf('');
 
@@ -451,12 +452,21 @@ function readRows(pass: Pass, from: number, to: number): number {
       passes(carryRules.applies, fi, approved, who, cats, providers);
     if (carry) state = COUNTED;
     if (state === COUNTED && judged[fi]) {
-      eligible.format = format;
-      eligible.date = day;
-      eligible.grade = facts.grade;
-      eligible.subject = subjectColumn === undefined ? '' : readText(row[subjectColumn]);
-      if (noFlags.length) noFlags.length = 0;
-      if (eligibility(program, eligible, noFlags)) state = INELIGIBLE;
+      const cell = subjectColumn === undefined ? '' : row[subjectColumn];
+      let refused = subjectRefused !== undefined && typeof cell === 'string' ? subjectRefused.get(cell) : undefined;
+      if (refused === undefined) {
+        eligible.format = format;
+        eligible.date = day;
+        eligible.grade = facts.grade;
+        eligible.subject = readText(cell);
+        if (noFlags.length) noFlags.length = 0;
+        refused = eligibility(program, eligible, noFlags) !== undefined;
+        if (subjectRefused !== undefined && typeof cell === 'string') {
+          if (subjectRefused.size >= 1024) subjectRefused.clear();
+          subjectRefused.set(cell, refused);
+        }
+      }
+      if (refused) state = INELIGIBLE;
     }
     let why = WHY_NONE;
     let ref = 0;

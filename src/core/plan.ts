@@ -132,6 +132,12 @@ interface RulesPlan {
   needsSubject: boolean;
   /** Per format index: 1 when some eligibility rule looks at entries of that format. */
   judged: Uint8Array;
+  /**
+   * When every eligibility rule looks at the subject alone (subjectInList): per Subject cell as typed,
+   * whether it makes an entry ineligible. Subjects repeat down a log; a log of all different ones
+   * only starts the memory over.
+   */
+  subjectRefused: Map<string, boolean> | undefined;
   multiplied: boolean;
   /** Per format index, its credit rule (the numbers the pass computes credits with). */
   creditRules: CreditRule[];
@@ -244,6 +250,10 @@ function compileRules(program: Program): RulesPlan {
         ? 1
         : 0,
     ),
+    subjectRefused:
+      program.eligibility.length > 0 && program.eligibility.every((r) => r.type === 'subjectInList')
+        ? new Map()
+        : undefined,
     multiplied: program.multipliers.length > 0,
     creditRules: program.formats.map((f) => creditRule(program, f)),
     categories: categoryLookup(program),
@@ -354,6 +364,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     needsProvider: base.needsProvider,
     needsSubject: base.needsSubject,
     judged: base.judged,
+    subjectRefused: base.subjectRefused,
     multiplied: base.multiplied,
     creditRules: base.creditRules,
     categories: base.categories,
