@@ -148,6 +148,20 @@ export interface Pass {
   carried: number;
   /** Whether the rules across entries that come before the caps have run (`settle`). */
   settled: boolean;
+  /** Totals only: 1 for each data row skipped on its Date cell alone (see `InertRows`). */
+  inert: Uint8Array | undefined;
+}
+
+/**
+ * Data rows whose Date cell alone made them count for nothing (a number that is no date, or a date
+ * outside the window or after asOf): while that cell holds the same value, no other cell of the row
+ * can change the totals.
+ */
+export interface InertRows {
+  /** The Date column. */
+  column: number;
+  /** 1 per inert row, by index in the cells (0 is the header row). */
+  rows: Uint8Array;
 }
 
 export interface Totals {
@@ -164,6 +178,8 @@ export interface Totals {
    * change them.
    */
   inputs: readonly number[] | undefined;
+  /** With `inputs`: rows whose other inputs do not matter while their Date cell stays the same. */
+  inert: InertRows | undefined;
 }
 
 export type TotalsResult = Totals | LogError;
@@ -315,6 +331,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
     parts: [],
     carried: 0,
     settled: false,
+    inert: detail ? undefined : new Uint8Array(cells.length),
   };
 }
 
@@ -392,6 +409,7 @@ function readRows(pass: Pass, from: number, to: number): number {
   const courses = pass.courses;
   const calendarStarts = plan.calendarStarts;
   const providers = plan.providers;
+  const inert = pass.inert;
   const subjectRefused = plan.subjectRefused;
   providers.startPass();
   const noProvider = providers.codeOf('');
@@ -412,7 +430,10 @@ function readRows(pass: Pass, from: number, to: number): number {
       const dateCell = row[dateColumn];
       if (typeof dateCell === 'number') {
         const day = dateCell === 0 ? undefined : dayFromSerial(dateCell);
-        if (day === undefined || day < earliest || day > lastDay) continue;
+        if (day === undefined || day < earliest || day > lastDay) {
+          inert![r] = 1;
+          continue;
+        }
         fi = readDatedRow(row, map, formats, facts, day);
         if (fi < 0) continue;
       } else {
@@ -1007,6 +1028,7 @@ export function evaluateTotals(program: Program, cells: Cells, options: Evaluate
     earned,
     needed: status.needed,
     inputs: pass.ordered ? undefined : inputsOf(pass),
+    inert: pass.ordered ? undefined : { column: pass.map.date!, rows: pass.inert! },
   };
 }
 

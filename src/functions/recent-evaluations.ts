@@ -12,6 +12,7 @@
  * young generation, where filling it costs more than the slices did). With every column compared,
  * the copy is a slice of each row.
  */
+import type { InertRows } from '../core/pass';
 import type { Program } from '../core/schema';
 
 /** Logs up to this many data rows are remembered (see `remember`). */
@@ -36,6 +37,9 @@ interface Remembered<T> {
   inputs: readonly number[] | undefined;
   /** Data row r's cell in inputs[j]: block (r - 1) / ROWS_PER_BLOCK, at ((r - 1) % ROWS_PER_BLOCK) * inputs.length + j. */
   kept: unknown[][] | undefined;
+  /** With inputs: per row, 1 when only its Date cell (inputs[dateAt]) is compared (see `InertRows`). */
+  inert: Uint8Array | undefined;
+  dateAt: number;
   result: T;
 }
 
@@ -54,7 +58,13 @@ function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
  * generic path; the two differ only for NaN (the same value, so the same result) and -0 (evaluated
  * again).
  */
-function sameInputs(cells: readonly unknown[], blocks: readonly unknown[][], inputs: readonly number[]): boolean {
+function sameInputs(
+  cells: readonly unknown[],
+  blocks: readonly unknown[][],
+  inputs: readonly number[],
+  inert: Uint8Array | undefined,
+  dateAt: number,
+): boolean {
   const k = inputs.length;
   if (k === 0) return true;
   const last = k - 1;
@@ -80,6 +90,10 @@ function sameInputs(cells: readonly unknown[], blocks: readonly unknown[][], inp
       const row: unknown = cells[r];
       if (!Array.isArray(row)) return false;
       const at = (r - first) * k;
+      if (inert !== undefined && inert[r] === 1) {
+        if (!Object.is(row[inputs[dateAt]!], kept[at + dateAt])) return false;
+        continue;
+      }
       if (
         !Object.is(row[c0], kept[at]) ||
         !Object.is(row[c1], kept[at + j1]) ||
@@ -110,7 +124,7 @@ function matches<T>(e: Remembered<T>, cells: unknown): boolean {
   if (!Array.isArray(cells) || cells.length !== e.length) return false;
   const header: unknown = cells[0];
   if (!Array.isArray(header) || !sameRow(header, e.header)) return false;
-  return e.inputs === undefined ? sameRows(cells, e.cells!) : sameInputs(cells, e.kept!, e.inputs);
+  return e.inputs === undefined ? sameRows(cells, e.cells!) : sameInputs(cells, e.kept!, e.inputs, e.inert, e.dateAt);
 }
 
 function copyRows(cells: readonly (readonly unknown[])[]): unknown[][] {
@@ -188,7 +202,8 @@ export class RecentEvaluations<T> {
 
   /**
    * Keeps `result` for these arguments. `inputs`: the columns of data rows the result depends on
-   * (besides the header row); undefined when it may depend on every cell.
+   * (besides the header row); undefined when it may depend on every cell. `inert` (with `inputs`):
+   * rows whose other inputs do not matter while their Date cell stays the same.
    */
   remember(
     program: Program,
@@ -198,11 +213,13 @@ export class RecentEvaluations<T> {
     result: T,
     inputs?: readonly number[],
     facts = '',
+    inert?: InertRows,
   ): T {
     // A very large log is not kept: copying it costs a good part of evaluating it again, and the
     // copies would stay alive between recalculations.
     if (cells.length > MAX_ROWS_REMEMBERED + 1) return result;
     const columns = inputs && [...inputs];
+    const dateAt = inert && columns ? columns.indexOf(inert.column) : -1;
     this.entries.unshift({
       program,
       cycleStart,
@@ -213,6 +230,8 @@ export class RecentEvaluations<T> {
       cells: columns ? undefined : copyRows(cells),
       inputs: columns,
       kept: columns && keptInputs(cells, columns),
+      inert: dateAt >= 0 && inert!.rows.length === cells.length ? inert!.rows : undefined,
+      dateAt,
       result,
     });
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
