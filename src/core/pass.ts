@@ -17,7 +17,7 @@ import { cycleYearAt, MissingDateFactError } from './cycle';
 import { dayFromSerial, type DayNumber } from './dates';
 import { describeStatus, minimumResult, type StatusDescription } from './status';
 import type { MinimumResult } from './evaluation';
-import type { FilterSubject } from './filters';
+import { containsAnyPhrase, type FilterSubject } from './filters';
 import { eligibility, type EligibilityFacts, type Flag } from './judgments';
 import {
   emptyFacts,
@@ -34,7 +34,7 @@ import {
   type RowProblem,
   withDateOrderOf,
 } from './log';
-import { compilePlan, providerPasses, type EvaluateOptions, type FilterPlan, type Plan, type Providers } from './plan';
+import { compilePlan, type EvaluateOptions, type FilterPlan, type Plan } from './plan';
 import { clean, roundCredits } from './rounding';
 import type { Format, Program, StatusKeyword } from './schema';
 
@@ -191,19 +191,12 @@ export interface TableTotals {
   status: StatusDescription;
 }
 
-/** Whether an entry meets a filter; `provider` is its provider's code in `providers`. */
-function passes(
-  plan: FilterPlan,
-  formatIndex: number,
-  approved: boolean,
-  provider: number,
-  cats: number,
-  providers: Providers,
-): boolean {
+function passes(plan: FilterPlan, formatIndex: number, approved: boolean, provider: string, cats: number): boolean {
   if (plan.formats[formatIndex] === 0) return false;
   if (plan.categories !== 0 && (plan.categories & cats) === 0) return false;
   if (plan.approved >= 0 && plan.approved !== (approved ? 1 : 0)) return false;
-  if (plan.byProvider !== undefined && !providerPasses(plan, providers, provider)) return false;
+  if (plan.providerMatches && !containsAnyPhrase(provider, plan.providerMatches)) return false;
+  if (plan.providerNotMatches && containsAnyPhrase(provider, plan.providerNotMatches)) return false;
   return true;
 }
 
@@ -408,11 +401,8 @@ function readRows(pass: Pass, from: number, to: number): number {
   const earliest = Math.min(carryFrom, firstDay);
   const courses = pass.courses;
   const calendarStarts = plan.calendarStarts;
-  const providers = plan.providers;
   const inert = pass.inert;
   const subjectRefused = plan.subjectRefused;
-  providers.startPass();
-  const noProvider = providers.codeOf('');
 
   const facts = rowFacts;
   const subject = rowSubject;
@@ -456,8 +446,7 @@ function readRows(pass: Pass, from: number, to: number): number {
     const day = facts.date;
     const format = facts.format!;
     const approved = facts.approved;
-    // Rules look at the provider by its code; the multipliers by its text.
-    const who = providerColumn === undefined ? noProvider : providers.codeOf(row[providerColumn]);
+    const provider = providerColumn === undefined ? '' : readText(row[providerColumn]);
     const cats =
       categories === undefined
         ? 0
@@ -470,7 +459,7 @@ function readRows(pass: Pass, from: number, to: number): number {
       day >= carryFrom &&
       day < firstDay &&
       day <= asOf &&
-      passes(carryRules.applies, fi, approved, who, cats, providers);
+      passes(carryRules.applies, fi, approved, provider, cats);
     if (carry) state = COUNTED;
     if (state === COUNTED && judged[fi]) {
       const cell = subjectColumn === undefined ? '' : row[subjectColumn];
@@ -498,7 +487,7 @@ function readRows(pass: Pass, from: number, to: number): number {
     }
     if (state === COUNTED && !approved) {
       for (let k = 0; k < approvalNeeded.length; k++) {
-        if (passes(approvalNeeded[k]!.applies, fi, approved, who, cats, providers)) {
+        if (passes(approvalNeeded[k]!.applies, fi, approved, provider, cats)) {
           state = INELIGIBLE;
           why = WHY_NOT_APPROVED;
           ref = approvalNeeded[k]!.rule;
@@ -516,12 +505,12 @@ function readRows(pass: Pass, from: number, to: number): number {
     if (multiplied) {
       subject.formatId = format.id;
       subject.approved = approved;
-      subject.provider = providers.texts[who]!;
+      subject.provider = provider;
       subject.categories = categories === undefined ? undefined : categories.idsOf(cats);
       subject.date = day;
       before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject, withoutLimited);
     } else before = rule.fixed ?? facts.hours * rule.perHour + facts.selfStudyHours * rule.perSelfStudyHour;
-    const free = perEntryExempt !== undefined && passes(perEntryExempt, fi, approved, who, cats, providers);
+    const free = perEntryExempt !== undefined && passes(perEntryExempt, fi, approved, provider, cats);
     const credits = free ? roundCredits(before, program.rounding) : creditsFromRawByRule(rule, before);
     capFree[n] = free ? 1 : 0;
     let bits = 0;
@@ -529,7 +518,7 @@ function readRows(pass: Pass, from: number, to: number): number {
     if (withoutLimited && state === COUNTED && facts.credits === undefined) {
       for (let k = 0; k < limited.length; k++) {
         const m = limited[k]!;
-        if (day >= m.from && day <= m.to && passes(m.applies, fi, approved, who, cats, providers)) bits |= 1 << k;
+        if (day >= m.from && day <= m.to && passes(m.applies, fi, approved, provider, cats)) bits |= 1 << k;
       }
     }
     boosted[n] = bits;
@@ -546,7 +535,7 @@ function readRows(pass: Pass, from: number, to: number): number {
     whyRef[n] = ref;
     if (unique !== undefined)
       courses[n] =
-        state === COUNTED && passes(unique.applies, fi, approved, who, cats, providers)
+        state === COUNTED && passes(unique.applies, fi, approved, provider, cats)
           ? courseOf(row, map, unique, fi)
           : undefined;
     const y = withYear ? cycleYearAt(anniversaries, day as DayNumber) : 0;
@@ -561,20 +550,19 @@ function readRows(pass: Pass, from: number, to: number): number {
           credits > 0 &&
           day >= cap.from &&
           day <= cap.to &&
-          passes(cap.applies, fi, approved, who, cats, providers) &&
-          !(cap.exempt && passes(cap.exempt, fi, approved, who, cats, providers));
+          passes(cap.applies, fi, approved, provider, cats) &&
+          !(cap.exempt && passes(cap.exempt, fi, approved, provider, cats));
         capGroup[k]![n] = member
           ? (cap.byFormat ? fi : 0) * yearSlots + (cap.byYear ? y : cap.byCalendarYear ? cy : 0)
           : -1;
       }
       for (let m = 0; m < minimumPlans.length; m++)
-        inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, who, cats, providers) ? 1 : 0;
+        inMinimum[m]![n] = passes(minimumPlans[m]!, fi, approved, provider, cats) ? 1 : 0;
     } else if (why === WHY_CARRY) {
       counted[n] = 0;
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;
       for (let m = 0; m < minimumPlans.length; m++)
-        inMinimum[m]![n] =
-          carryRules!.minimums[m] && passes(minimumPlans[m]!, fi, approved, who, cats, providers) ? 1 : 0;
+        inMinimum[m]![n] = carryRules!.minimums[m] && passes(minimumPlans[m]!, fi, approved, provider, cats) ? 1 : 0;
     } else {
       counted[n] = 0;
       for (let k = 0; k < capPlans.length; k++) capGroup[k]![n] = -1;

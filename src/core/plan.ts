@@ -9,8 +9,8 @@ import { categoryLookup, filterCategoryMask, type CategoryLookup } from './categ
 import { creditRule, type CreditRule } from './credits';
 import { cycleAnniversaries, cycleDates, earningEnd, type CycleDates } from './cycle';
 import { addMonths, type DayNumber } from './dates';
-import { containsAnyPhrase, inForceSpan } from './filters';
-import { formatLookup, readText, type DateOrder, type FormatLookup } from './log';
+import { inForceSpan } from './filters';
+import { formatLookup, type DateOrder, type FormatLookup } from './log';
 import { factBoolean, factNumber, type ProfileFacts } from './facts';
 import { clean } from './rounding';
 import type { Cap, EntryFilter, Format, Minimum, Program } from './schema';
@@ -35,64 +35,6 @@ export interface FilterPlan {
   providerNotMatches: readonly string[] | undefined;
   /** Bits of the categories of which the entry needs one; 0: any. */
   categories: number;
-  /**
-   * When the filter looks at the provider: its answer per provider code (`Providers`), 1 yes, 2 no,
-   * 0 not asked yet. Grows (and is emptied) with the program's providers.
-   */
-  byProvider: Int8Array | undefined;
-}
-
-/** Provider codes a program has given out: past this many, a pass starts them over. */
-const MAX_PROVIDERS = 4096;
-
-/**
- * Providers as typed in logs, numbered per program, so that a row's provider costs one lookup of its
- * cell however many rules (caps, exemptions, minimums) look at it: each filter keeps its answer per
- * code (`FilterPlan.byProvider`). The code of a text is the code of the cell exactly as typed.
- */
-export class Providers {
-  private readonly codes = new Map<string, number>();
-  /** The provider's text (trimmed) per code. */
-  readonly texts: string[] = [];
-  /** The filters that look at the provider, whose answers go when the codes start over. */
-  readonly filters: FilterPlan[] = [];
-
-  codeOf(cell: unknown): number {
-    const key = typeof cell === 'string' ? cell : readText(cell);
-    const known = this.codes.get(key);
-    if (known !== undefined) return known;
-    const code = this.texts.length;
-    this.texts.push(key.trim());
-    this.codes.set(key, code);
-    return code;
-  }
-
-  /** Called before a pass (never during one, whose codes must hold): bounds the memory of a sheet of all different providers. */
-  startPass(): void {
-    if (this.texts.length < MAX_PROVIDERS) return;
-    this.codes.clear();
-    this.texts.length = 0;
-    for (const f of this.filters) f.byProvider = new Int8Array(0);
-  }
-}
-
-/** Whether a provider (by code) meets a filter's provider conditions. */
-export function providerPasses(plan: FilterPlan, providers: Providers, code: number): boolean {
-  let answers = plan.byProvider!;
-  if (code >= answers.length) {
-    const grown = new Int8Array(Math.max(16, code + 1, answers.length * 2));
-    grown.set(answers);
-    plan.byProvider = answers = grown;
-  }
-  let answer = answers[code]!;
-  if (answer === 0) {
-    const text = providers.texts[code]!;
-    const yes =
-      !(plan.providerMatches && !containsAnyPhrase(text, plan.providerMatches)) &&
-      !(plan.providerNotMatches && containsAnyPhrase(text, plan.providerNotMatches));
-    answers[code] = answer = yes ? 1 : 2;
-  }
-  return answer === 1;
 }
 
 export interface CapPlan {
@@ -112,8 +54,6 @@ export interface CapPlan {
 /** What does not depend on the date or the profile: compiled once per program (version). */
 interface RulesPlan {
   formats: FormatLookup;
-  /** The providers of the program's logs, numbered (see `Providers`). */
-  providers: Providers;
   formatIndex: Map<Format, number>;
   /** Per format index, its rank when format ids are compared as text (the fill order of caps). */
   formatRank: Int32Array;
@@ -188,17 +128,14 @@ function usesProvider(filter: EntryFilter | undefined): boolean {
   return !!filter && (filter.providerMatches !== undefined || filter.providerNotMatches !== undefined);
 }
 
-export function planFilter(program: Program, filter: EntryFilter | undefined, providers?: Providers): FilterPlan {
-  const plan: FilterPlan = {
+export function planFilter(program: Program, filter: EntryFilter | undefined): FilterPlan {
+  return {
     formats: Uint8Array.from(program.formats, (f) => (!filter?.formats || filter.formats.includes(f.id) ? 1 : 0)),
     approved: filter?.approved === undefined ? -1 : filter.approved ? 1 : 0,
     providerMatches: filter?.providerMatches,
     providerNotMatches: filter?.providerNotMatches,
     categories: filterCategoryMask(program, filter),
-    byProvider: usesProvider(filter) ? new Int8Array(0) : undefined,
   };
-  if (plan.byProvider) providers?.filters.push(plan);
-  return plan;
 }
 
 const compiled = new WeakMap<Program, RulesPlan>();
@@ -210,24 +147,21 @@ function compileRules(program: Program): RulesPlan {
   const annualMinimums = minimums.some((m) => m.period === 'cycleYear');
   const ids = program.formats.map((f) => f.id);
   const sorted = [...ids].sort((a, b) => (a === b ? 0 : a < b ? -1 : 1));
-  const providers = new Providers();
-  const filterOf = (filter: EntryFilter | undefined) => planFilter(program, filter, providers);
   plan = {
     formats: formatLookup(program),
-    providers,
     formatIndex: new Map(program.formats.map((f, i) => [f, i])),
     formatRank: Int32Array.from(ids, (id) => sorted.indexOf(id)),
     caps: caps.map((c) => ({
       cap: c,
-      applies: filterOf(c.appliesTo),
-      exempt: c.exempt ? filterOf(c.exempt) : undefined,
+      applies: planFilter(program, c.appliesTo),
+      exempt: c.exempt ? planFilter(program, c.exempt) : undefined,
       byFormat: c.groupBy === 'format',
       byYear: c.period === 'cycleYear',
       byCalendarYear: c.period === 'calendarYear',
       from: inForceSpan(c)[0],
       to: inForceSpan(c)[1],
     })),
-    minimums: minimums.map((m) => filterOf(m.filter)),
+    minimums: minimums.map((m) => planFilter(program, m.filter)),
     annualMinimums,
     calendarMinimums: minimums.some((m) => m.period === 'calendarYear'),
     needsYear: annualMinimums || caps.some((c) => c.period === 'cycleYear'),
@@ -259,9 +193,9 @@ function compileRules(program: Program): RulesPlan {
     categories: categoryLookup(program),
     formatFrom: Int32Array.from(program.formats, (f) => inForceSpan(f)[0]),
     formatTo: Int32Array.from(program.formats, (f) => inForceSpan(f)[1]),
-    perEntryExempt: program.perEntryCapExempt ? filterOf(program.perEntryCapExempt) : undefined,
+    perEntryExempt: program.perEntryCapExempt ? planFilter(program, program.perEntryCapExempt) : undefined,
     approvalNeeded: program.eligibility.flatMap((r, rule) =>
-      r.type === 'requiresApproval' ? [{ rule, applies: filterOf(r.appliesTo) }] : [],
+      r.type === 'requiresApproval' ? [{ rule, applies: planFilter(program, r.appliesTo) }] : [],
     ),
     limited: program.multipliers.flatMap((m, index) =>
       m.upTo === undefined
@@ -271,7 +205,7 @@ function compileRules(program: Program): RulesPlan {
               index,
               upTo: m.upTo,
               factor: m.factor,
-              applies: filterOf(m.when),
+              applies: planFilter(program, m.when),
               from: inForceSpan(m)[0],
               to: inForceSpan(m)[1],
             },
@@ -280,11 +214,11 @@ function compileRules(program: Program): RulesPlan {
     carryRules: program.carryOverFromLog && {
       max: program.carryOverFromLog.maxCredits,
       months: program.carryOverFromLog.lastMonths,
-      applies: filterOf(program.carryOverFromLog.appliesTo),
+      applies: planFilter(program, program.carryOverFromLog.appliesTo),
       minimums: Uint8Array.from(minimums, (m) => (program.carryOverFromLog!.countsToward.includes(m.id) ? 1 : 0)),
     },
     unique: program.uniqueBy && {
-      applies: filterOf(program.uniqueBy.appliesTo),
+      applies: planFilter(program, program.uniqueBy.appliesTo),
       activity: program.uniqueBy.fields.includes('activity'),
       provider: program.uniqueBy.fields.includes('provider'),
       format: program.uniqueBy.fields.includes('format'),
@@ -353,7 +287,6 @@ function compile(program: Program, options: EvaluateOptions): Plan {
   // plan's hidden class, which a spread may make differ from call to call.
   return {
     formats: base.formats,
-    providers: base.providers,
     formatIndex: base.formatIndex,
     formatRank: base.formatRank,
     minimums: base.minimums,
