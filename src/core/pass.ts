@@ -14,7 +14,7 @@ import { COLUMN_BY_KEY, normalizeName, withCategoryAsFormat, type ColumnKey, typ
 import { calendarYearAt } from './caps';
 import { creditsFromRaw, creditsFromRawByRule, rawCredits } from './credits';
 import { cycleYearAt, MissingDateFactError } from './cycle';
-import { dayFromSerial, type DayNumber } from './dates';
+import type { DayNumber } from './dates';
 import { describeStatus, minimumResult, type StatusDescription } from './status';
 import type { MinimumResult } from './evaluation';
 import { containsAnyPhrase, type FilterSubject } from './filters';
@@ -148,20 +148,8 @@ export interface Pass {
   carried: number;
   /** Whether the rules across entries that come before the caps have run (`settle`). */
   settled: boolean;
-  /** Totals only: 1 for each data row skipped on its Date cell alone (see `InertRows`). */
+  /** Totals only: 1 for each data row skipped on its Date cell alone (see `Totals.inert`). */
   inert: Uint8Array | undefined;
-}
-
-/**
- * Data rows whose Date cell alone made them count for nothing (a number that is no date, or a date
- * outside the window or after asOf): while that cell holds the same value, no other cell of the row
- * can change the totals.
- */
-export interface InertRows {
-  /** The Date column. */
-  column: number;
-  /** 1 per inert row, by index in the cells (0 is the header row). */
-  rows: Uint8Array;
 }
 
 export interface Totals {
@@ -178,8 +166,12 @@ export interface Totals {
    * change them.
    */
   inputs: readonly number[] | undefined;
-  /** With `inputs`: rows whose other inputs do not matter while their Date cell stays the same. */
-  inert: InertRows | undefined;
+  /**
+   * With `inputs` (the Date column first): 1 per data row (by index in the cells) that its Date cell
+   * alone made count for nothing (no date, or one outside the window or after asOf). While that cell
+   * holds the same value, no other cell of the row can change the totals.
+   */
+  inert: Uint8Array | undefined;
 }
 
 export type TotalsResult = Totals | LogError;
@@ -416,24 +408,14 @@ function readRows(pass: Pass, from: number, to: number): number {
     let fi: number;
     if (!detail) {
       // A row dated outside the window, or still planned, counts for nothing whatever its other cells
-      // say: the date is checked first, so such rows cost one cell.
-      const dateCell = row[dateColumn];
-      if (typeof dateCell === 'number') {
-        const day = dateCell === 0 ? undefined : dayFromSerial(dateCell);
-        if (day === undefined || day < earliest || day > lastDay) {
-          inert![r] = 1;
-          continue;
-        }
-        fi = readDatedRow(row, map, formats, facts, day);
-        if (fi < 0) continue;
-      } else {
-        const day = readLogDate(dateCell, map);
-        if (typeof day === 'number') {
-          if (day < earliest || day > lastDay) continue;
-        } else if (isEmptyRow(row)) continue;
-        if (!readRow(row, map, formats, facts)) continue;
-        fi = formatIndex.get(facts.format!)!;
+      // say (so does one without a date): the date is checked first, so such rows cost one cell.
+      const day = readLogDate(row[dateColumn], map);
+      if (typeof day !== 'number' || day < earliest || day > lastDay) {
+        inert![r] = 1;
+        continue;
       }
+      fi = readDatedRow(row, map, formats, facts, day);
+      if (fi < 0) continue;
     } else {
       if (isEmptyRow(row)) continue;
       pass.rowsRead++;
@@ -1016,7 +998,7 @@ export function evaluateTotals(program: Program, cells: Cells, options: Evaluate
     earned,
     needed: status.needed,
     inputs: pass.ordered ? undefined : inputsOf(pass),
-    inert: pass.ordered ? undefined : { column: pass.map.date!, rows: pass.inert! },
+    inert: pass.ordered ? undefined : pass.inert,
   };
 }
 
@@ -1044,5 +1026,7 @@ function inputsOf(pass: Pass): number[] {
   if (plan.needsSubject) read.push(map.subject);
   if (plan.categories) read.push(map.category);
   if (plan.unique?.activity) read.push(map.activity);
-  return [...new Set(read.filter((c): c is number => c !== undefined))].sort((a, b) => a - b);
+  // The Date column first (see Totals.inert), then the others in column order.
+  const others = read.filter((c): c is number => c !== undefined && c !== map.date);
+  return [map.date!, ...new Set(others.sort((a, b) => a - b))];
 }

@@ -12,7 +12,6 @@
  * young generation, where filling it costs more than the slices did). With every column compared,
  * the copy is a slice of each row.
  */
-import type { InertRows } from '../core/pass';
 import type { Program } from '../core/schema';
 
 /** Logs up to this many data rows are remembered (see `remember`). */
@@ -37,9 +36,8 @@ interface Remembered<T> {
   inputs: readonly number[] | undefined;
   /** Data row r's cell in inputs[j]: block (r - 1) / ROWS_PER_BLOCK, at ((r - 1) % ROWS_PER_BLOCK) * inputs.length + j. */
   kept: unknown[][] | undefined;
-  /** With inputs: per row, 1 when only its Date cell (inputs[dateAt]) is compared (see `InertRows`). */
+  /** With inputs: per row, 1 when only its first input (the Date cell) is compared. */
   inert: Uint8Array | undefined;
-  dateAt: number;
   result: T;
 }
 
@@ -63,7 +61,6 @@ function sameInputs(
   blocks: readonly unknown[][],
   inputs: readonly number[],
   inert: Uint8Array | undefined,
-  dateAt: number,
 ): boolean {
   const k = inputs.length;
   if (k === 0) return true;
@@ -91,7 +88,7 @@ function sameInputs(
       if (!Array.isArray(row)) return false;
       const at = (r - first) * k;
       if (inert !== undefined && inert[r] === 1) {
-        if (!Object.is(row[inputs[dateAt]!], kept[at + dateAt])) return false;
+        if (!Object.is(row[c0], kept[at])) return false;
         continue;
       }
       if (
@@ -124,7 +121,7 @@ function matches<T>(e: Remembered<T>, cells: unknown): boolean {
   if (!Array.isArray(cells) || cells.length !== e.length) return false;
   const header: unknown = cells[0];
   if (!Array.isArray(header) || !sameRow(header, e.header)) return false;
-  return e.inputs === undefined ? sameRows(cells, e.cells!) : sameInputs(cells, e.kept!, e.inputs, e.inert, e.dateAt);
+  return e.inputs === undefined ? sameRows(cells, e.cells!) : sameInputs(cells, e.kept!, e.inputs, e.inert);
 }
 
 function copyRows(cells: readonly (readonly unknown[])[]): unknown[][] {
@@ -203,7 +200,7 @@ export class RecentEvaluations<T> {
   /**
    * Keeps `result` for these arguments. `inputs`: the columns of data rows the result depends on
    * (besides the header row); undefined when it may depend on every cell. `inert` (with `inputs`):
-   * rows whose other inputs do not matter while their Date cell stays the same.
+   * per row, 1 when its other inputs do not matter while its first (the Date cell) stays the same.
    */
   remember(
     program: Program,
@@ -213,13 +210,12 @@ export class RecentEvaluations<T> {
     result: T,
     inputs?: readonly number[],
     facts = '',
-    inert?: InertRows,
+    inert?: Uint8Array,
   ): T {
     // A very large log is not kept: copying it costs a good part of evaluating it again, and the
     // copies would stay alive between recalculations.
     if (cells.length > MAX_ROWS_REMEMBERED + 1) return result;
     const columns = inputs && [...inputs];
-    const dateAt = inert && columns ? columns.indexOf(inert.column) : -1;
     this.entries.unshift({
       program,
       cycleStart,
@@ -230,8 +226,7 @@ export class RecentEvaluations<T> {
       cells: columns ? undefined : copyRows(cells),
       inputs: columns,
       kept: columns && keptInputs(cells, columns),
-      inert: dateAt >= 0 && inert!.rows.length === cells.length ? inert!.rows : undefined,
-      dateAt,
+      inert: inert?.length === cells.length ? inert : undefined,
       result,
     });
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
