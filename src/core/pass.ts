@@ -401,6 +401,9 @@ function readRows(pass: Pass, from: number, to: number): number {
   const eligible = rowEligibility;
   const noFlags = rowFlags;
   let n = table.n;
+  // No cap group, unless a cap takes the entry (see below).
+  for (let k = 0; k < capPlans.length; k++) capGroup[k]!.fill(-1, n, n + to - from);
+  const capsOfFormat = plan.capsOfFormat;
 
   for (let r = from; r < to; r++) {
     const row = cells[r];
@@ -526,7 +529,10 @@ function readRows(pass: Pass, from: number, to: number): number {
     calYear[n] = cy;
     if (state === COUNTED) {
       counted[n] = credits;
-      for (let k = 0; k < capPlans.length; k++) {
+      // Only the caps that take entries of the format: the others' groups were set to none above.
+      const mine = capsOfFormat[fi]!;
+      for (let j = 0; j < mine.length; j++) {
+        const k = mine[j]!;
         const cap = capPlans[k]!;
         const member =
           credits > 0 &&

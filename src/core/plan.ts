@@ -58,6 +58,8 @@ interface RulesPlan {
   /** Per format index, its rank when format ids are compared as text (the fill order of caps). */
   formatRank: Int32Array;
   caps: Omit<CapPlan, 'limit'>[];
+  /** Per format index, the indexes of the caps whose filter takes entries of that format. */
+  capsOfFormat: number[][];
   minimums: FilterPlan[];
   annualMinimums: boolean;
   /** Some minimum asks for its amount in every calendar year. */
@@ -151,6 +153,7 @@ function compileRules(program: Program): RulesPlan {
     formats: formatLookup(program),
     formatIndex: new Map(program.formats.map((f, i) => [f, i])),
     formatRank: Int32Array.from(ids, (id) => sorted.indexOf(id)),
+    capsOfFormat: [],
     caps: caps.map((c) => ({
       cap: c,
       applies: planFilter(program, c.appliesTo),
@@ -224,6 +227,8 @@ function compileRules(program: Program): RulesPlan {
       format: program.uniqueBy.fields.includes('format'),
     },
   };
+  const capPlans = plan.caps;
+  plan.capsOfFormat = program.formats.map((_, fi) => capPlans.flatMap((c, k) => (c.applies.formats[fi] ? [k] : [])));
   compiled.set(program, plan);
   return plan;
 }
@@ -289,6 +294,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     formats: base.formats,
     formatIndex: base.formatIndex,
     formatRank: base.formatRank,
+    capsOfFormat: base.capsOfFormat,
     minimums: base.minimums,
     annualMinimums: base.annualMinimums,
     calendarMinimums: base.calendarMinimums,
