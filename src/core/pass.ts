@@ -495,7 +495,12 @@ function readRows(pass: Pass, from: number, to: number): number {
       subject.date = day;
       before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject, withoutLimited);
     } else before = rule.fixed ?? facts.hours * rule.perHour + facts.selfStudyHours * rule.perSelfStudyHour;
-    const free = perEntryExempt !== undefined && passes(perEntryExempt, fi, approved, provider, cats);
+    // Whether the per-entry cap spares the entry changes its credits only when they reach the cap; the
+    // totals alone ask no more (the explanation, and the limited multipliers that change them later, do).
+    const free =
+      perEntryExempt !== undefined &&
+      (detail || withoutLimited || before > rule.cap) &&
+      passes(perEntryExempt, fi, approved, provider, cats);
     const credits = free ? roundCredits(before, program.rounding) : creditsFromRawByRule(rule, before);
     capFree[n] = free ? 1 : 0;
     let bits = 0;
