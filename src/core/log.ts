@@ -29,6 +29,7 @@ import {
 } from './dates';
 import { excerpt, quote } from './excerpt';
 import { PROOF_KINDS } from './keywords';
+import { memoByText } from './memo';
 import type { Format, ProofKind, Program } from './schema';
 
 export type { DateOrder } from './text-dates';
@@ -111,26 +112,6 @@ export class Bad {
   }
 }
 
-/**
- * Text cells repeat down a log ("Certificate", "Yes", "B+"), and Excel hands every recalculation
- * fresh copies of them: a reader of text keeps what it made of each exact text it has seen, so a
- * 10,000-row log costs a handful of parses per column, not one per row. Bounded: a log of all
- * different texts only starts the memory over.
- */
-class TextMemo<T> {
-  private readonly seen = new Map<string, T>();
-  constructor(private readonly read: (text: string) => T) {}
-  get(text: string): T {
-    let result = this.seen.get(text);
-    if (result === undefined && !this.seen.has(text)) {
-      result = this.read(text);
-      if (this.seen.size >= 1024) this.seen.clear();
-      this.seen.set(text, result);
-    }
-    return result as T;
-  }
-}
-
 function isBlank(value: Cell): boolean {
   return value === null || value === undefined || value === '' || (typeof value === 'string' && value.trim() === '');
 }
@@ -179,7 +160,7 @@ export function readDate(value: Cell, order: DateOrder = 'mdy'): DayNumber | und
       ? new Bad(`${describe(value)} ${OUTSIDE_EXCEL}`)
       : new Bad('is not a valid date');
   }
-  if (typeof value === 'string') return dateTexts[order].get(value);
+  if (typeof value === 'string') return dateTexts[order](value);
   if (isBlank(value)) return undefined;
   return new Bad(`${describe(value)} is not a date: ${DATE_HELP}`);
 }
@@ -199,10 +180,15 @@ function dateText(value: string, order: DateOrder): DayNumber | undefined | Bad 
   }
   return new Bad(`${describe(value)} is not a date: ${DATE_HELP}`);
 }
-const dateTexts: Record<DateOrder, TextMemo<DayNumber | undefined | Bad>> = {
-  mdy: new TextMemo((text) => dateText(text, 'mdy')),
-  dmy: new TextMemo((text) => dateText(text, 'dmy')),
-  ymd: new TextMemo((text) => dateText(text, 'ymd')),
+/**
+ * Text cells repeat down a log ("Certificate", "Yes", "B+"), and Excel hands every recalculation
+ * fresh copies of them: each reader of text keeps what it made of each exact text (memoByText), so a
+ * 10,000-row log costs a handful of parses per column, not one per row.
+ */
+const dateTexts: Record<DateOrder, (text: string) => DayNumber | undefined | Bad> = {
+  mdy: memoByText((text) => dateText(text, 'mdy')),
+  dmy: memoByText((text) => dateText(text, 'dmy')),
+  ymd: memoByText((text) => dateText(text, 'ymd')),
 };
 
 /** A number from 0 to `most` (the program's limit for one entry) from a number or numeric text; undefined when blank. */
@@ -239,7 +225,7 @@ export function readYesNo(value: Cell): boolean | Bad {
     if (value === 0) return false;
     return new Bad(`${describe(value)} is not yes or no: use TRUE/FALSE, yes/no, y/n, 1/0 or x`);
   }
-  return typeof value === 'string' ? yesNoTexts.get(value) : yesNoText(value);
+  return typeof value === 'string' ? yesNoTexts(value) : yesNoText(value);
 }
 
 function yesNoText(value: Cell): boolean | Bad {
@@ -248,7 +234,7 @@ function yesNoText(value: Cell): boolean | Bad {
   if (NO.has(text)) return false;
   return new Bad(`${describe(value)} is not yes or no: use TRUE/FALSE, yes/no, y/n, 1/0 or x`);
 }
-const yesNoTexts = new TextMemo<boolean | Bad>(yesNoText);
+const yesNoTexts = memoByText<boolean | Bad>(yesNoText);
 
 const PROOF_NAMES = new Map<string, ProofKind | 'none'>();
 for (const kind of PROOF_KINDS) PROOF_NAMES.set(normalizeName(kind), kind);
@@ -286,7 +272,8 @@ const CERTIFICATE: readonly ProofKind[] = Object.freeze(['Certificate'] as Proof
 
 /** The kinds of proof a cell names; the arrays returned are shared and frozen. */
 export function readProof(value: Cell): readonly ProofKind[] | Bad {
-  if (typeof value === 'string') return proofTexts.get(value);
+  if (value === '') return NO_PROOF;
+  if (typeof value === 'string') return proofTexts(value);
   if (isBlank(value)) return NO_PROOF;
   if (typeof value === 'boolean') return value ? CERTIFICATE : NO_PROOF;
   if (typeof value === 'number') {
@@ -308,10 +295,11 @@ function proofText(value: string): readonly ProofKind[] | Bad {
   }
   return Object.freeze(kinds);
 }
-const proofTexts = new TextMemo<readonly ProofKind[] | Bad>(proofText);
+const proofTexts = memoByText<readonly ProofKind[] | Bad>(proofText);
 
 /** 0–100, or a fraction 0–1 (a percent-formatted cell) scaled to 0–100. */
 export function readScore(value: Cell): number | undefined | Bad {
+  if (value === '') return undefined;
   let n: number;
   if (typeof value === 'number') n = value;
   else if (typeof value === 'string') {
@@ -335,7 +323,7 @@ const GRADE = /^([A-DF])([+-]?)$/i;
 
 export function readGrade(value: Cell): string | undefined | Bad {
   if (isBlank(value)) return undefined;
-  return typeof value === 'string' ? gradeTexts.get(value) : gradeText(value);
+  return typeof value === 'string' ? gradeTexts(value) : gradeText(value);
 }
 
 function gradeText(value: Cell): string | Bad {
@@ -345,7 +333,7 @@ function gradeText(value: Cell): string | Bad {
   if (!m) return new Bad(`${describe(value)} is not a letter grade: use A, B, C, D or F (with + or -), or Pass`);
   return m[1]!.toUpperCase() + m[2];
 }
-const gradeTexts = new TextMemo<string | Bad>(gradeText);
+const gradeTexts = memoByText<string | Bad>(gradeText);
 
 /** A free-text cell as text: trimmed, "" when blank, a date as yyyy-mm-dd. */
 export function readText(value: Cell): string {
@@ -381,10 +369,23 @@ export class FormatLookup {
     return format;
   }
 
-  private readonly cellTexts = new TextMemo<Format | Bad>((text) => this.readTrimmed(text.trim()));
+  private readonly cellTexts = memoByText<Format | Bad>((text) => this.readTrimmed(text.trim()));
 
   read(value: Cell): Format | Bad {
-    return typeof value === 'string' ? this.cellTexts.get(value) : this.readTrimmed(readText(value));
+    return typeof value === 'string' ? this.cellTexts(value) : this.readTrimmed(readText(value));
+  }
+
+  /** Per text as typed, the index of `read`'s format in the program's formats; -1 when it is refused. */
+  private readonly cellIndexes = memoByText<number>((text) => {
+    const format = this.read(text);
+    return format instanceof Bad ? -1 : this.program.formats.indexOf(format);
+  });
+
+  /** The index in the program's formats of the format a cell names (`read`); -1 when it is refused. */
+  readIndex(value: Cell): number {
+    if (typeof value === 'string') return this.cellIndexes(value);
+    const format = this.read(value);
+    return format instanceof Bad ? -1 : this.program.formats.indexOf(format);
   }
 
   private readTrimmed(text: string): Format | Bad {
@@ -478,10 +479,10 @@ export function withDateOrderOf(copy: ColumnMap, map: ColumnMap): ColumnMap {
  */
 export function readLogDate(value: Cell, map: ColumnMap): DayNumber | undefined | Bad {
   if (typeof value !== 'string') return readDate(value);
-  const monthFirst = dateTexts.mdy.get(value);
-  const dayFirst = dateTexts.dmy.get(value);
+  const monthFirst = dateTexts.mdy(value);
+  const dayFirst = dateTexts.dmy(value);
   if (monthFirst === dayFirst || (monthFirst instanceof Bad && dayFirst instanceof Bad)) return monthFirst;
-  return dateTexts[dateOrderFor(map)].get(value);
+  return dateTexts[dateOrderFor(map)](value);
 }
 
 /** `dateOrderOf(map).order`, asked once per row: the last map's answer needs no lookup. */
@@ -658,7 +659,7 @@ export { isEmptyRow };
  * Reads the checked cells of one (non-empty) data row into `facts`. The one definition of a valid
  * row: the detailed parse and the totals-only pass both use it. With `report`, every problem of the
  * row is reported (column key and message); without, it stops at the first. False when the row has
- * a problem and so counts for nothing.
+ * a problem and so counts for nothing. `day`: what the Date cell has already been read as.
  */
 export function readRow(
   row: readonly Cell[],
@@ -666,6 +667,7 @@ export function readRow(
   formats: FormatLookup,
   facts: RowFacts,
   report?: (key: ColumnKey, message: string) => void,
+  day?: DayNumber,
 ): boolean {
   let ok = true;
   facts.credits = undefined;
@@ -679,7 +681,7 @@ export function readRow(
       ? undefined
       : skipReason(row, map);
   if (facts.skipped !== undefined) return false;
-  const date = readLogDate(dateCell, map);
+  const date = day ?? readLogDate(dateCell, map);
   if (date instanceof Bad) {
     if (!report) return false;
     report('date', date.message);
@@ -774,6 +776,62 @@ export function readRow(
     }
   }
   return ok;
+}
+
+/** An amount cell as `readAmount` reads it, NaN where it refuses the cell: numbers and blank text in line. */
+function amountOrNaN(value: Cell, most: number): number | undefined {
+  if (typeof value === 'number') return value >= 0 && value <= most ? (value === 0 ? 0 : value) : NaN;
+  if (value === '' || value === undefined || value === null) return undefined;
+  const n = readAmount(value, most);
+  return n instanceof Bad ? NaN : n;
+}
+
+/**
+ * `readRow` without a report, for a row whose Date cell has read as `day`: the same answer and facts,
+ * with the format as its index in the program's formats (-1: the row does not count). A row dated
+ * by a number without Status or awarded Credits (what a log mostly holds) is read in line, with its
+ * numbers, booleans, blank text and texts seen before; any other by `readRow` itself.
+ */
+export function readDatedRow(
+  row: readonly Cell[],
+  map: ColumnMap,
+  formats: FormatLookup,
+  facts: RowFacts,
+  day: DayNumber,
+): number {
+  const program = formats.program;
+  if (map.status !== undefined || typeof at(row, map.date) !== 'number' || !isBlank(at(row, map.credits)))
+    return readRow(row, map, formats, facts, undefined, day) ? program.formats.indexOf(facts.format!) : -1;
+  // A row dated by a number is never a totals row (row-skips.ts); without a Status column nothing
+  // else skips it, and a blank Credits cell is as good as none.
+  facts.credits = facts.creditsNote = facts.skipped = undefined;
+  facts.date = day;
+  const fi = formats.readIndex(at(row, map.format));
+  if (fi < 0) return -1;
+  const format = (facts.format = program.formats[fi]!);
+  const limits = program.entryLimits;
+  const hours = amountOrNaN(at(row, map.hours), limits.hours);
+  const selfStudy = amountOrNaN(at(row, map.selfStudyHours), limits.selfStudyHours);
+  // Hours and self-study hours both blank: the row is missing its hours, unless its format earns a fixed amount.
+  if (Number.isNaN(hours) || Number.isNaN(selfStudy) || (hours ?? selfStudy ?? format.perEntry) === undefined)
+    return -1;
+  facts.hours = hours ?? 0;
+  facts.selfStudyHours = selfStudy ?? 0;
+  // Blank text, mostly: read in line.
+  const approvedCell = at(row, map.approved);
+  const proofCell = at(row, map.proof);
+  const scoreCell = at(row, map.score);
+  const gradeCell = at(row, map.grade);
+  const approved = typeof approvedCell === 'boolean' ? approvedCell : readYesNo(approvedCell);
+  const proof = proofCell === '' || proofCell === undefined ? NO_PROOF : readProof(proofCell);
+  const score = scoreCell === '' || scoreCell === undefined ? undefined : readScore(scoreCell);
+  const grade = gradeCell === '' || gradeCell === undefined ? undefined : readGrade(gradeCell);
+  if (approved instanceof Bad || proof instanceof Bad || score instanceof Bad || grade instanceof Bad) return -1;
+  facts.approved = approved;
+  facts.proof = proof;
+  facts.score = score;
+  facts.grade = grade;
+  return fi;
 }
 
 /**

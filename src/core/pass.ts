@@ -23,6 +23,7 @@ import {
   emptyFacts,
   isEmptyRow,
   readHeader,
+  readDatedRow,
   readLogDate,
   readRow,
   readText,
@@ -147,6 +148,8 @@ export interface Pass {
   carried: number;
   /** Whether the rules across entries that come before the caps have run (`settle`). */
   settled: boolean;
+  /** Totals only: 1 for each data row skipped on its Date cell alone (see `Totals.inert`). */
+  inert: Uint8Array | undefined;
 }
 
 export interface Totals {
@@ -163,6 +166,12 @@ export interface Totals {
    * change them.
    */
   inputs: readonly number[] | undefined;
+  /**
+   * With `inputs` (the Date column first): 1 per data row (by index in the cells) that its Date cell
+   * alone made count for nothing (no date, or one outside the window or after asOf). While that cell
+   * holds the same value, no other cell of the row can change the totals.
+   */
+  inert: Uint8Array | undefined;
 }
 
 export type TotalsResult = Totals | LogError;
@@ -307,6 +316,7 @@ export function startPass(program: Program, cells: Cells, options: EvaluateOptio
     parts: [],
     carried: 0,
     settled: false,
+    inert: detail ? undefined : new Uint8Array(cells.length),
   };
 }
 
@@ -383,37 +393,45 @@ function readRows(pass: Pass, from: number, to: number): number {
   const earliest = Math.min(carryFrom, firstDay);
   const courses = pass.courses;
   const calendarStarts = plan.calendarStarts;
+  const inert = pass.inert;
+  const subjectRefused = plan.subjectRefused;
 
   const facts = rowFacts;
   const subject = rowSubject;
   const eligible = rowEligibility;
   const noFlags = rowFlags;
   let n = table.n;
+  // No cap group, unless a cap takes the entry (see below).
+  for (let k = 0; k < capPlans.length; k++) capGroup[k]!.fill(-1, n, n + to - from);
+  const capsOfFormat = plan.capsOfFormat;
 
   for (let r = from; r < to; r++) {
     const row = cells[r];
     if (!row) continue;
-    let dated = false;
+    let fi: number;
     if (!detail) {
       // A row dated outside the window, or still planned, counts for nothing whatever its other cells
-      // say: the date is checked first, so such rows cost one cell.
+      // say (so does one without a date): the date is checked first, so such rows cost one cell.
       const day = readLogDate(row[dateColumn], map);
-      if (typeof day === 'number') {
-        if (day < earliest || day > lastDay) continue;
-        dated = true; // a row with a date is not empty
+      if (typeof day !== 'number' || day < earliest || day > lastDay) {
+        inert![r] = 1;
+        continue;
       }
-    }
-    if (!dated && isEmptyRow(row)) continue;
-    if (detail) pass.rowsRead++;
-    if (!readRow(row, map, formats, facts)) {
-      if (detail) reportProblems(pass, row, r);
-      continue;
+      fi = readDatedRow(row, map, formats, facts, day);
+      if (fi < 0) continue;
+    } else {
+      if (isEmptyRow(row)) continue;
+      pass.rowsRead++;
+      if (!readRow(row, map, formats, facts)) {
+        reportProblems(pass, row, r);
+        continue;
+      }
+      fi = formatIndex.get(facts.format!)!;
     }
     const day = facts.date;
     const format = facts.format!;
     const approved = facts.approved;
     const provider = providerColumn === undefined ? '' : readText(row[providerColumn]);
-    const fi = formatIndex.get(format)!;
     const cats =
       categories === undefined
         ? 0
@@ -429,12 +447,21 @@ function readRows(pass: Pass, from: number, to: number): number {
       passes(carryRules.applies, fi, approved, provider, cats);
     if (carry) state = COUNTED;
     if (state === COUNTED && judged[fi]) {
-      eligible.format = format;
-      eligible.date = day;
-      eligible.grade = facts.grade;
-      eligible.subject = subjectColumn === undefined ? '' : readText(row[subjectColumn]);
-      if (noFlags.length) noFlags.length = 0;
-      if (eligibility(program, eligible, noFlags)) state = INELIGIBLE;
+      const cell = subjectColumn === undefined ? '' : row[subjectColumn];
+      let refused = subjectRefused !== undefined && typeof cell === 'string' ? subjectRefused.get(cell) : undefined;
+      if (refused === undefined) {
+        eligible.format = format;
+        eligible.date = day;
+        eligible.grade = facts.grade;
+        eligible.subject = readText(cell);
+        if (noFlags.length) noFlags.length = 0;
+        refused = eligibility(program, eligible, noFlags) !== undefined;
+        if (subjectRefused !== undefined && typeof cell === 'string') {
+          if (subjectRefused.size >= 1024) subjectRefused.clear();
+          subjectRefused.set(cell, refused);
+        }
+      }
+      if (refused) state = INELIGIBLE;
     }
     let why = WHY_NONE;
     let ref = 0;
@@ -468,7 +495,12 @@ function readRows(pass: Pass, from: number, to: number): number {
       subject.date = day;
       before = rawCredits(program, format, facts.hours, facts.selfStudyHours, subject, withoutLimited);
     } else before = rule.fixed ?? facts.hours * rule.perHour + facts.selfStudyHours * rule.perSelfStudyHour;
-    const free = perEntryExempt !== undefined && passes(perEntryExempt, fi, approved, provider, cats);
+    // Whether the per-entry cap spares the entry changes its credits only when they reach the cap; the
+    // totals alone ask no more (the explanation, and the limited multipliers that change them later, do).
+    const free =
+      perEntryExempt !== undefined &&
+      (detail || withoutLimited || before > rule.cap) &&
+      passes(perEntryExempt, fi, approved, provider, cats);
     const credits = free ? roundCredits(before, program.rounding) : creditsFromRawByRule(rule, before);
     capFree[n] = free ? 1 : 0;
     let bits = 0;
@@ -502,7 +534,10 @@ function readRows(pass: Pass, from: number, to: number): number {
     calYear[n] = cy;
     if (state === COUNTED) {
       counted[n] = credits;
-      for (let k = 0; k < capPlans.length; k++) {
+      // Only the caps that take entries of the format: the others' groups were set to none above.
+      const mine = capsOfFormat[fi]!;
+      for (let j = 0; j < mine.length; j++) {
+        const k = mine[j]!;
         const cap = capPlans[k]!;
         const member =
           credits > 0 &&
@@ -974,6 +1009,7 @@ export function evaluateTotals(program: Program, cells: Cells, options: Evaluate
     earned,
     needed: status.needed,
     inputs: pass.ordered ? undefined : inputsOf(pass),
+    inert: pass.ordered ? undefined : pass.inert,
   };
 }
 
@@ -1001,5 +1037,7 @@ function inputsOf(pass: Pass): number[] {
   if (plan.needsSubject) read.push(map.subject);
   if (plan.categories) read.push(map.category);
   if (plan.unique?.activity) read.push(map.activity);
-  return [...new Set(read.filter((c): c is number => c !== undefined))].sort((a, b) => a - b);
+  // The Date column first (see Totals.inert), then the others in column order.
+  const others = read.filter((c): c is number => c !== undefined && c !== map.date);
+  return [map.date!, ...new Set(others.sort((a, b) => a - b))];
 }

@@ -58,6 +58,8 @@ interface RulesPlan {
   /** Per format index, its rank when format ids are compared as text (the fill order of caps). */
   formatRank: Int32Array;
   caps: Omit<CapPlan, 'limit'>[];
+  /** Per format index, the indexes of the caps whose filter takes entries of that format. */
+  capsOfFormat: number[][];
   minimums: FilterPlan[];
   annualMinimums: boolean;
   /** Some minimum asks for its amount in every calendar year. */
@@ -72,6 +74,12 @@ interface RulesPlan {
   needsSubject: boolean;
   /** Per format index: 1 when some eligibility rule looks at entries of that format. */
   judged: Uint8Array;
+  /**
+   * When every eligibility rule looks at the subject alone (subjectInList): per Subject cell as typed,
+   * whether it makes an entry ineligible. Subjects repeat down a log; a log of all different ones
+   * only starts the memory over.
+   */
+  subjectRefused: Map<string, boolean> | undefined;
   multiplied: boolean;
   /** Per format index, its credit rule (the numbers the pass computes credits with). */
   creditRules: CreditRule[];
@@ -145,6 +153,7 @@ function compileRules(program: Program): RulesPlan {
     formats: formatLookup(program),
     formatIndex: new Map(program.formats.map((f, i) => [f, i])),
     formatRank: Int32Array.from(ids, (id) => sorted.indexOf(id)),
+    capsOfFormat: [],
     caps: caps.map((c) => ({
       cap: c,
       applies: planFilter(program, c.appliesTo),
@@ -178,6 +187,10 @@ function compileRules(program: Program): RulesPlan {
         ? 1
         : 0,
     ),
+    subjectRefused:
+      program.eligibility.length > 0 && program.eligibility.every((r) => r.type === 'subjectInList')
+        ? new Map()
+        : undefined,
     multiplied: program.multipliers.length > 0,
     creditRules: program.formats.map((f) => creditRule(program, f)),
     categories: categoryLookup(program),
@@ -214,6 +227,8 @@ function compileRules(program: Program): RulesPlan {
       format: program.uniqueBy.fields.includes('format'),
     },
   };
+  const capPlans = plan.caps;
+  plan.capsOfFormat = program.formats.map((_, fi) => capPlans.flatMap((c, k) => (c.applies.formats[fi] ? [k] : [])));
   compiled.set(program, plan);
   return plan;
 }
@@ -279,6 +294,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     formats: base.formats,
     formatIndex: base.formatIndex,
     formatRank: base.formatRank,
+    capsOfFormat: base.capsOfFormat,
     minimums: base.minimums,
     annualMinimums: base.annualMinimums,
     calendarMinimums: base.calendarMinimums,
@@ -287,6 +303,7 @@ function compile(program: Program, options: EvaluateOptions): Plan {
     needsProvider: base.needsProvider,
     needsSubject: base.needsSubject,
     judged: base.judged,
+    subjectRefused: base.subjectRefused,
     multiplied: base.multiplied,
     creditRules: base.creditRules,
     categories: base.categories,

@@ -83,7 +83,7 @@ function totals(program: unknown, cycleStart: unknown, log: unknown, asOf: unkno
     // A log refused for its header row depends on that row alone.
     // A met log's status line depends on every cell when it counts the open items (countsChecklist).
     const inputs = !result.ok ? [] : countsChecklist(result, cells) ? undefined : result.inputs;
-    recent.remember(rules, start, day, cells, result, inputs, key);
+    recent.remember(rules, start, day, cells, result, inputs, key, result.ok ? result.inert : undefined);
   }
   if (!result.ok) throw new CellError('#VALUE!', result.message);
   return result;

@@ -36,6 +36,8 @@ interface Remembered<T> {
   inputs: readonly number[] | undefined;
   /** Data row r's cell in inputs[j]: block (r - 1) / ROWS_PER_BLOCK, at ((r - 1) % ROWS_PER_BLOCK) * inputs.length + j. */
   kept: unknown[][] | undefined;
+  /** With inputs: per row, 1 when only its first input (the Date cell) is compared. */
+  inert: Uint8Array | undefined;
   result: T;
 }
 
@@ -54,7 +56,12 @@ function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
  * generic path; the two differ only for NaN (the same value, so the same result) and -0 (evaluated
  * again).
  */
-function sameInputs(cells: readonly unknown[], blocks: readonly unknown[][], inputs: readonly number[]): boolean {
+function sameInputs(
+  cells: readonly unknown[],
+  blocks: readonly unknown[][],
+  inputs: readonly number[],
+  inert: Uint8Array | undefined,
+): boolean {
   const k = inputs.length;
   if (k === 0) return true;
   const last = k - 1;
@@ -80,6 +87,10 @@ function sameInputs(cells: readonly unknown[], blocks: readonly unknown[][], inp
       const row: unknown = cells[r];
       if (!Array.isArray(row)) return false;
       const at = (r - first) * k;
+      if (inert !== undefined && inert[r] === 1) {
+        if (!Object.is(row[c0], kept[at])) return false;
+        continue;
+      }
       if (
         !Object.is(row[c0], kept[at]) ||
         !Object.is(row[c1], kept[at + j1]) ||
@@ -110,7 +121,7 @@ function matches<T>(e: Remembered<T>, cells: unknown): boolean {
   if (!Array.isArray(cells) || cells.length !== e.length) return false;
   const header: unknown = cells[0];
   if (!Array.isArray(header) || !sameRow(header, e.header)) return false;
-  return e.inputs === undefined ? sameRows(cells, e.cells!) : sameInputs(cells, e.kept!, e.inputs);
+  return e.inputs === undefined ? sameRows(cells, e.cells!) : sameInputs(cells, e.kept!, e.inputs, e.inert);
 }
 
 function copyRows(cells: readonly (readonly unknown[])[]): unknown[][] {
@@ -188,7 +199,8 @@ export class RecentEvaluations<T> {
 
   /**
    * Keeps `result` for these arguments. `inputs`: the columns of data rows the result depends on
-   * (besides the header row); undefined when it may depend on every cell.
+   * (besides the header row); undefined when it may depend on every cell. `inert` (with `inputs`):
+   * per row, 1 when its other inputs do not matter while its first (the Date cell) stays the same.
    */
   remember(
     program: Program,
@@ -198,6 +210,7 @@ export class RecentEvaluations<T> {
     result: T,
     inputs?: readonly number[],
     facts = '',
+    inert?: Uint8Array,
   ): T {
     // A very large log is not kept: copying it costs a good part of evaluating it again, and the
     // copies would stay alive between recalculations.
@@ -213,6 +226,7 @@ export class RecentEvaluations<T> {
       cells: columns ? undefined : copyRows(cells),
       inputs: columns,
       kept: columns && keptInputs(cells, columns),
+      inert: inert?.length === cells.length ? inert : undefined,
       result,
     });
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;

@@ -519,6 +519,42 @@ describe('the memory of recent logs compares every column the totals read, howev
     moved[2]![0] = serial('2024-01-01'); // before the cycle: no longer counts
     expect(creditsEarned('NAMSS-CPCS', start, moved, asOf)).toBe(2);
   });
+
+  test('a row dated outside the cycle: its other cells are seen again once its date moves into the cycle', () => {
+    const log = [
+      ['Date', 'Format', 'Hours', 'Approved'],
+      [serial('2025-04-01'), 'Webinar', 2, true],
+      [serial('2024-01-01'), 'Webinar', 3, true], // before the cycle: counts for nothing
+    ];
+    expect(creditsEarned('NAMSS-CPCS', start, copy(log), asOf)).toBe(2);
+    const hours = copy(log);
+    hours[2]![2] = 7;
+    expect(creditsEarned('NAMSS-CPCS', start, hours, asOf)).toBe(2);
+    const bad = copy(hours);
+    bad[2]![1] = 'Lunch & learn'; // not a NAMSS format: it would make the row invalid, were it in the cycle
+    expect(creditsEarned('NAMSS-CPCS', start, bad, asOf)).toBe(2);
+    const moved = copy(hours);
+    moved[2]![0] = serial('2025-05-01');
+    expect(creditsEarned('NAMSS-CPCS', start, moved, asOf)).toBe(9);
+    const movedBad = copy(bad);
+    movedBad[2]![0] = serial('2025-05-01');
+    expect(creditsEarned('NAMSS-CPCS', start, movedBad, asOf)).toBe(2);
+  });
+
+  test('the same with dates typed as text', () => {
+    const log = [
+      ['Date', 'Format', 'Hours', 'Approved'],
+      ['2025-04-01', 'Webinar', 2, true],
+      ['2024-01-01', 'Webinar', 3, true], // before the cycle: counts for nothing
+    ];
+    expect(creditsEarned('NAMSS-CPCS', start, copy(log), asOf)).toBe(2);
+    const hours = copy(log);
+    hours[2]![2] = 7;
+    expect(creditsEarned('NAMSS-CPCS', start, hours, asOf)).toBe(2);
+    const moved = copy(hours);
+    moved[2]![0] = '2025-05-01';
+    expect(creditsEarned('NAMSS-CPCS', start, moved, asOf)).toBe(9);
+  });
 });
 
 test('text dates that a value shows to be day first are read day first, by the cell functions and the pane alike', () => {
