@@ -5,6 +5,12 @@
  */
 export type DayNumber = number;
 
+/**
+ * Days a 1904-date-system workbook's serials are below the 1900 system's: DATE(1904,1,1) is serial
+ * 1462 in the 1900 system and 0 in the 1904 one (File › Options › Advanced › "Use 1904 date system").
+ */
+export const DAYS_1900_TO_1904 = 1462;
+
 const MS_PER_DAY = 86_400_000;
 /** Day number of Excel's epoch: serial 0 is 1899-12-30 for every serial after the fictitious 1900-02-29. */
 const EXCEL_EPOCH: DayNumber = Date.UTC(1899, 11, 30) / MS_PER_DAY;

@@ -7,8 +7,10 @@
  * then asked for one full recalculation.
  */
 import { matchHeaders, type ColumnWords } from '../core/columns';
+import { DAYS_1900_TO_1904 } from '../core/dates';
 import { findFact } from '../core/facts';
 import type { Program } from '../core/schema';
+import { queueEpoch } from '../workbook/date-system';
 
 /** Days a date cell's serial is below the 1900 system's: 1462 in a 1904 workbook, else 0. */
 let offset = 0;
@@ -19,7 +21,7 @@ export function workbookDayOffset(): number {
 
 /** Sets the system the functions read and write serials in (the pane or a test may know it first). */
 export function useDate1904(date1904: boolean): void {
-  offset = date1904 ? 1462 : 0;
+  offset = date1904 ? DAYS_1900_TO_1904 : 0;
 }
 
 /** `Excel.run`, or a stand-in with its shape. */
@@ -33,9 +35,8 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export async function learnDateSystem(run: ExcelRun): Promise<boolean> {
   try {
     return await run(async (context) => {
-      const functions = (context.workbook as { functions?: Excel.Functions }).functions;
-      if (!functions?.date) return false;
-      const epoch = functions.date(1904, 1, 1).load('value');
+      const epoch = queueEpoch(context.workbook);
+      if (!epoch) return false;
       await context.sync();
       const date1904 = epoch.value === 0;
       useDate1904(date1904);

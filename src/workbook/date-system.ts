@@ -7,10 +7,19 @@
  * writes them; a file reader gets dates from its library and does the same on write. A date cell is a
  * number under a date format: that is all the workbook itself says of a date, and what Excel shows.
  */
+import { DAYS_1900_TO_1904 } from '../core/dates';
 import type { CellValue, RangeRef, WorkbookOp } from './port';
 
-/** Days between the two systems' day 0: DATE(1904,1,1) is serial 1462 in the 1900 system and 0 in the 1904 one. */
-export const DAYS_1900_TO_1904 = 1462;
+export { DAYS_1900_TO_1904 };
+
+/**
+ * Queues the question Excel answers with the workbook's date system: DATE(1904,1,1), whose value is 0
+ * in a 1904 workbook (worksheet functions, ExcelApi 1.2). Undefined on a host without them (1900).
+ */
+export function queueEpoch(workbook: Excel.Workbook): { value: number } | undefined {
+  const functions = (workbook as { functions?: Excel.Functions }).functions;
+  return functions?.date ? functions.date(1904, 1, 1).load('value') : undefined;
+}
 
 const dateFormats = new Map<string, boolean>();
 

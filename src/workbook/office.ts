@@ -31,7 +31,7 @@ import type {
   WorkbookSnapshot,
 } from './port';
 import { LIST_STOP_ALERT, rangeAddress } from './port';
-import { readAs1900, writeAs1904 } from './date-system';
+import { queueEpoch, readAs1900, writeAs1904 } from './date-system';
 
 /** `Excel.run` or a stand-in with the same shape (the fake host in tests). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -398,8 +398,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const active = wb.worksheets.getActiveWorksheet().load('name');
       // The workbook's date system, with the first sync: DATE(1904,1,1) is serial 0 in the 1904 system
       // and 1462 in the 1900 one (Excel's worksheet functions, ExcelApi 1.2; a host without them is 1900).
-      const functions = (wb as { functions?: Excel.Functions }).functions;
-      const epoch = functions?.date ? functions.date(1904, 1, 1).load('value') : undefined;
+      const epoch = queueEpoch(wb);
       const wanted = query.sheets ?? [];
       const used = new Map<string, Excel.Range>();
       const usedSheets = new Map<string, Excel.Worksheet>();
@@ -576,8 +575,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const dated = writeAs1904(written);
       if (dated !== written) {
         if (this.date1904 === undefined) {
-          const functions = (wb as { functions?: Excel.Functions }).functions;
-          const epoch = functions?.date ? functions.date(1904, 1, 1).load('value') : undefined;
+          const epoch = queueEpoch(wb);
           if (epoch) await context.sync();
           this.date1904 = epoch?.value === 0;
         }
