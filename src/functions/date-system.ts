@@ -10,7 +10,7 @@ import { matchHeaders, type ColumnWords } from '../core/columns';
 import { DAYS_1900_TO_1904 } from '../core/dates';
 import { findFact } from '../core/facts';
 import type { Program } from '../core/schema';
-import { queueEpoch } from '../workbook/date-system';
+import { queueEpoch } from '../workbook/excel-epoch';
 
 /** Days a date cell's serial is below the 1900 system's: 1462 in a 1904 workbook, else 0. */
 let offset = 0;

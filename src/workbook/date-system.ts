@@ -12,15 +12,6 @@ import type { CellValue, RangeRef, WorkbookOp } from './port';
 
 export { DAYS_1900_TO_1904 };
 
-/**
- * Queues the question Excel answers with the workbook's date system: DATE(1904,1,1), whose value is 0
- * in a 1904 workbook (worksheet functions, ExcelApi 1.2). Undefined on a host without them (1900).
- */
-export function queueEpoch(workbook: Excel.Workbook): { value: number } | undefined {
-  const functions = (workbook as { functions?: Excel.Functions }).functions;
-  return functions?.date ? functions.date(1904, 1, 1).load('value') : undefined;
-}
-
 const dateFormats = new Map<string, boolean>();
 
 /**

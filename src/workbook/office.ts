@@ -31,7 +31,8 @@ import type {
   WorkbookSnapshot,
 } from './port';
 import { LIST_STOP_ALERT, rangeAddress } from './port';
-import { queueEpoch, readAs1900, writeAs1904 } from './date-system';
+import { readAs1900, writeAs1904 } from './date-system';
+import { queueEpoch } from './excel-epoch';
 
 /** `Excel.run` or a stand-in with the same shape (the fake host in tests). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
