@@ -5,25 +5,10 @@ import { clean } from '../../src/core/rounding';
 import { checkReport } from '../../src/cli/report';
 import type { LogLocation } from '../../src/summary';
 import { madeUpProgram } from '../fixtures/made-up-program';
-import { day, evaluate } from './helpers';
+import { day, evaluate, RANDOM_HEADER, RANDOM_START } from './helpers';
 
-const HEADER = [
-  'Date',
-  'Activity',
-  'Provider',
-  'Format',
-  'Hours',
-  'Self-study hours',
-  'Subject area',
-  'Approved',
-  'Proof',
-  'Score',
-  'Grade',
-  'Location',
-  'Status',
-  'Notes',
-];
-const START = day('2024-01-15');
+const HEADER = [...RANDOM_HEADER, 'Status', 'Notes'];
+const START = RANDOM_START;
 
 /** Rows as people type them: most valid, some with a bad value, a totals row, a cancelled one, blanks. */
 function rowArbitrary(program: Program) {

@@ -21,24 +21,10 @@ import {
 import * as status from '../../src/core/status';
 import { nismPrograms } from '../../src/core/programs/nism';
 import { creditsEarned, creditsNeeded, recertStatus } from '../../src/functions/functions';
-import { day } from './helpers';
+import { day, RANDOM_HEADER, RANDOM_START } from './helpers';
 
-const HEADER = [
-  'Date',
-  'Activity',
-  'Provider',
-  'Format',
-  'Hours',
-  'Self-study hours',
-  'Subject area',
-  'Approved',
-  'Proof',
-  'Score',
-  'Grade',
-  'Location',
-  'Notes',
-];
-const START = day('2024-01-15');
+const HEADER = [...RANDOM_HEADER, 'Notes'];
+const START = RANDOM_START;
 const RUNS = 400;
 
 /** A cell that is usually valid and sometimes a typing mistake, so problem rows are in the mix. */

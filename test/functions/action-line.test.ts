@@ -9,23 +9,10 @@ import { evaluateActionLine, evaluateLog } from '../../src/core/evaluate';
 import { serialFromDay } from '../../src/core/dates';
 import { BUILTIN_PROGRAMS } from '../../src/core/programs/builtin';
 import type { Program } from '../../src/core/schema';
-import { day } from '../core/helpers';
+import { RANDOM_HEADER, RANDOM_START } from '../core/helpers';
 
-const HEADER = [
-  'Date',
-  'Activity',
-  'Provider',
-  'Format',
-  'Hours',
-  'Self-study hours',
-  'Subject area',
-  'Approved',
-  'Proof',
-  'Score',
-  'Grade',
-  'Category',
-];
-const START = day('2024-01-15');
+const HEADER = [...RANDOM_HEADER.slice(0, 11), 'Category'];
+const START = RANDOM_START;
 
 function rowOf(program: Program) {
   const categories = program.categories.map((c) => c.label);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { serialFromDay } from '../../src/core/dates';
 import { BUILTIN_PROGRAMS } from '../../src/core/programs/builtin';
 import type { Program } from '../../src/core/schema';
-import { day } from '../core/helpers';
+import { day, RANDOM_HEADER, RANDOM_START } from '../core/helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slimPrograms } = require('../../scripts/slim-programs') as {
@@ -33,22 +33,8 @@ const SLIM = slimPrograms(BUILTIN_PROGRAMS);
 const full = functionsWith(BUILTIN_PROGRAMS);
 const slim = functionsWith(SLIM);
 
-const HEADER = [
-  'Date',
-  'Activity',
-  'Provider',
-  'Format',
-  'Hours',
-  'Self-study hours',
-  'Subject area',
-  'Approved',
-  'Proof',
-  'Score',
-  'Grade',
-  'Location',
-  'Category',
-];
-const START = day('2024-01-15');
+const HEADER = [...RANDOM_HEADER, 'Category'];
+const START = RANDOM_START;
 /** Cycle starts before, between and after the built-in programs' dated rule versions. */
 const SHIFTS = [0, day('2019-07-31') - START, day('2026-02-01') - START];
 
