@@ -406,6 +406,33 @@ export interface TextHeader {
   text: string;
 }
 
+/**
+ * The program whose lists, highlighting and columns a log kept for several credentials gets: `first`
+ * with the further credentials' formats (by label), subject areas and categories added, and their grade
+ * rules (for the Grade column). Entries for every credential go in the one log, so a format only a
+ * further credential knows must not be refused by the drop-down. A subject list is kept only when every
+ * program has one (a program without one takes any subject).
+ */
+export function programForLists(first: Program, others: readonly Program[]): Program {
+  if (others.length === 0) return first;
+  const labels = new Set(first.formats.map((f) => f.label.toLowerCase()));
+  const formats = [...first.formats];
+  for (const p of others)
+    for (const f of p.formats)
+      if (!labels.has(f.label.toLowerCase())) {
+        labels.add(f.label.toLowerCase());
+        formats.push(f);
+      }
+  const all = [first, ...others];
+  const subjects = all.every((p) => p.subjects?.length)
+    ? [...new Set(all.flatMap((p) => p.subjects ?? []))]
+    : undefined;
+  const ids = new Set(first.categories.map((c) => c.id));
+  const categories = [...first.categories, ...others.flatMap((p) => p.categories).filter((c) => !ids.has(c.id))];
+  const grades = others.flatMap((p) => p.eligibility.filter((r) => r.type === 'minimumGrade'));
+  return { ...first, formats, subjects, categories, eligibility: [...first.eligibility, ...grades] };
+}
+
 /** The canonical columns a log of this program offers (Grade only where a grade rule exists). */
 export function columnsFor(program: Program): ColumnKey[] {
   const grades = program.eligibility.some((r) => r.type === 'minimumGrade');

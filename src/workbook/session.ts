@@ -32,6 +32,7 @@ import {
   headerSnapshot,
   isLogTable,
   newLogPlan,
+  programForLists,
   proposeConversion,
   type ConversionOptions,
   type ConversionPlan,
@@ -715,7 +716,7 @@ export class PaneController {
 
   /** The plan for the confirmation step; nothing is written. */
   async planConversion(proposal: ConversionProposal, options: ConversionOptions): Promise<ConversionPlan> {
-    const program = this.state.program;
+    const program = this.listsProgram();
     if (!program)
       return {
         ok: false,
@@ -765,7 +766,7 @@ export class PaneController {
    * not and why; the chosen sheet's own failure throws, as before.
    */
   async convert(plan: ConversionPlan): Promise<{ converted: string[]; notConverted: string[] }> {
-    const program = this.state.program;
+    const program = this.listsProgram();
     if (!program) throw new Error('Save your profile first: the lists come from your program');
     // Checked again against a fresh read: nothing is written unless the plan still holds.
     await applyConversion(this.port, plan, program);
@@ -814,8 +815,21 @@ export class PaneController {
     return undefined;
   }
 
-  async startNewLog(options: { credits: boolean }): Promise<string> {
+  /**
+   * The program a new or converted log's lists come from: the profile's, with the formats and subject
+   * areas of the further credentials the CE Profile lists (their entries go in the same log).
+   */
+  private listsProgram(): Program | undefined {
     const program = this.state.program;
+    if (!program || !this.snapshot) return program;
+    const others = readCredentials(this.snapshot)
+      .credentials.map((c) => findProgram(c.program))
+      .filter((p): p is Program => p !== undefined && p.id !== program.id);
+    return programForLists(program, others);
+  }
+
+  async startNewLog(options: { credits: boolean }): Promise<string> {
+    const program = this.listsProgram();
     if (!program) throw new Error('Save your profile first: the lists come from your program');
     // Every table's name (the new one must differ from all of them) and every sheet's, but no cells.
     const listed = await this.port.read({ sheets: [], tableHeaders: true });
