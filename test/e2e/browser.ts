@@ -134,3 +134,16 @@ export function sampleEvaluation(values: CellValue[][] = sampleLogValues()): Eva
   if (!result.ok) throw new Error(result.message);
   return result.evaluation;
 }
+
+/** The pane's horizontal overflow, and the elements that stick out past its right edge (for the message). */
+export function overflowing(page: Page): Promise<string[]> {
+  return page.getByRole('complementary', { name: 'CE Ledger task pane' }).evaluate((pane) => {
+    const overflow = pane.scrollWidth - pane.clientWidth;
+    if (overflow <= 0) return [];
+    const right = pane.getBoundingClientRect().left + pane.clientWidth;
+    const culprits = Array.from(pane.querySelectorAll('*'))
+      .filter((e) => e.getBoundingClientRect().right > right + 0.5 && e.getBoundingClientRect().width > 1)
+      .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
+    return [`the pane scrolls ${overflow} px sideways`, ...culprits.slice(0, 5)];
+  });
+}

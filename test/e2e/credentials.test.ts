@@ -6,11 +6,9 @@
 import fs from 'fs';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
-import { describeBrowser, usePreviewPages } from './browser';
+import { describeBrowser, overflowing, usePreviewPages } from './browser';
 
 jest.setTimeout(120_000);
-
-const PANE = 'CE Ledger task pane';
 
 interface PreviewWindow {
   ceLedger: {
@@ -91,16 +89,3 @@ describeBrowser('several credentials in the preview (headless Chromium)', () => 
     expect(events).toContainEqual(['2028-12-31', 'ACSM-CPT: renewal deadline']);
   });
 });
-
-/** The pane's horizontal overflow, and the elements that stick out past its right edge (for the message). */
-function overflowing(page: Page): Promise<string[]> {
-  return page.getByRole('complementary', { name: PANE }).evaluate((pane) => {
-    const overflow = pane.scrollWidth - pane.clientWidth;
-    if (overflow <= 0) return [];
-    const right = pane.getBoundingClientRect().left + pane.clientWidth;
-    const culprits = Array.from(pane.querySelectorAll('*'))
-      .filter((e) => e.getBoundingClientRect().right > right + 0.5 && e.getBoundingClientRect().width > 1)
-      .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
-    return [`the pane scrolls ${overflow} px sideways`, ...culprits.slice(0, 5)];
-  });
-}

@@ -9,7 +9,7 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { SAMPLE_AS_OF, SAMPLE_HEADERS, sampleLogValues } from '../../src/preview/sample';
 import type { CellValue } from '../../src/workbook/port';
-import { describeBrowser, usePreviewPages, sampleEvaluation, type Session } from './browser';
+import { describeBrowser, overflowing, usePreviewPages, sampleEvaluation, type Session } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -304,19 +304,6 @@ describeBrowser('pane craft (headless Chromium, preview host)', () => {
     expect(await run()).toEqual([]);
   });
 });
-
-/** The pane's horizontal overflow, and the elements that stick out past its right edge (for the message). */
-function overflowing(page: Page): Promise<string[]> {
-  return page.getByRole('complementary', { name: PANE }).evaluate((pane) => {
-    const overflow = pane.scrollWidth - pane.clientWidth;
-    if (overflow <= 0) return [];
-    const right = pane.getBoundingClientRect().left + pane.clientWidth;
-    const culprits = Array.from(pane.querySelectorAll('*'))
-      .filter((e) => e.getBoundingClientRect().right > right + 0.5 && e.getBoundingClientRect().width > 1)
-      .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
-    return [`the pane scrolls ${overflow} px sideways`, ...culprits.slice(0, 5)];
-  });
-}
 
 /**
  * Text of the Caps section that is cut off: a cell's text that reaches past the visible box of itself or

@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
 import { SAMPLE_AS_OF, sampleLogValues, sampleOldTrackerValues } from '../../src/preview/sample';
-import { describeBrowser, openSession, sampleEvaluation, type Session } from './browser';
+import { describeBrowser, overflowing, openSession, sampleEvaluation, type Session } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -385,16 +385,3 @@ describeBrowser('preview host (headless Chromium)', () => {
     },
   );
 });
-
-/** The pane's horizontal overflow, and the elements that stick out past its right edge (for the message). */
-function overflowing(page: Page): Promise<string[]> {
-  return page.getByRole('complementary', { name: 'CE Ledger task pane' }).evaluate((pane) => {
-    const overflow = pane.scrollWidth - pane.clientWidth;
-    if (overflow <= 0) return [];
-    const right = pane.getBoundingClientRect().left + pane.clientWidth;
-    const culprits = Array.from(pane.querySelectorAll('*'))
-      .filter((e) => e.getBoundingClientRect().right > right + 0.5 && e.getBoundingClientRect().width > 1)
-      .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
-    return [`the pane scrolls ${overflow} px sideways`, ...culprits.slice(0, 5)];
-  });
-}

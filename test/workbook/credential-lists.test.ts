@@ -3,8 +3,9 @@
  * converted log's) drop-down lists and problem highlighting take every credential's formats, not only
  * the first one's; with one credential nothing changes.
  */
-import { dayFromIso, findProgram } from '../../src/core';
+import { checkProfile, dayFromIso, findProgram } from '../../src/core';
 import { MemoryWorkbook } from '../../src/workbook/memory';
+import { credentialOps } from '../../src/workbook/profile-sheet';
 import { PaneController } from '../../src/workbook/session';
 
 const asOf = dayFromIso('2026-01-15')!;
@@ -20,20 +21,9 @@ async function pane(second?: string): Promise<{ wb: MemoryWorkbook; c: PaneContr
   await c.start();
   expect(await c.saveProfile({ program: 'ISC2-CISSP', cycleStart: '2025-01-01' })).toEqual({ ok: true });
   if (second) {
-    const profile = (await wb.read({ sheets: ['CE Profile'] })).sheets['CE Profile']!;
-    const row = profile.row + profile.values.length;
-    await wb.apply([
-      {
-        kind: 'setValues',
-        sheet: 'CE Profile',
-        row,
-        col: 0,
-        values: [
-          ['Credential 2 program', second],
-          ['Credential 2 cycle start', '2024-11-01'],
-        ],
-      },
-    ]);
+    const credential = checkProfile({ program: second, cycleStart: '2024-11-01' });
+    if (!credential.ok) throw new Error('bad credential');
+    await wb.apply(credentialOps([credential.profile], await wb.read({ sheets: 'all' })));
     await c.refresh();
   }
   return { wb, c };
